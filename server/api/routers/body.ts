@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { bodyIdSchema } from "../../../shared/model/body";
+import { campaignIdSchema } from "../../../shared/model/campaign";
+import { getBody, listBodies } from "../../domain/bodies";
+import { memberProcedure, publicProcedure, router } from "../trpc";
+
+export const bodyRouter = router({
+  /** Every body with its stage in the campaign (no geometry: that is `/geo/bodies.geojson`). */
+  list: publicProcedure
+    .input(z.object({ campaignId: campaignIdSchema }))
+    .query(({ ctx, input }) => listBodies(ctx.db, input.campaignId)),
+
+  /** One body with its full stage history (history notes are member-only). */
+  get: memberProcedure
+    .input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema }))
+    .query(({ ctx, input }) => getBody(ctx.db, input)),
+});

@@ -1,0 +1,68 @@
+import { Command, CommanderError, Option } from "commander";
+import { readConfig } from "../config";
+import { GroundswellError } from "../errors";
+import { exportCommand } from "./export";
+import { serve } from "./serve";
+
+const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, CONFLICT: 5, INTERNAL: 1 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function buildProgram(io: Io): Command {
+  const program = new Command("groundswell")
+    .description("A live map of a municipal-resolution campaign.")
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => undefined })
+    .showSuggestionAfterError();
+
+  program
+    .command("serve")
+    .description("run the app (migrates the database; seeds the demo into an empty one)")
+    .option("--port <port>", "port to listen on (default $PORT or 3000)")
+    .action(async (options: { port?: string }) => {
+      const config = readConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+      await serve(config, (line) => io.err(`${line}\n`));
+    });
+
+  program
+    .command("export")
+    .description("print bodies (with their current stage) as CSV or GeoJSON")
+    .argument("<what>", "bodies")
+    .addOption(new Option("--format <format>", "csv or geojson").default("csv"))
+    .option("--campaign <name>", "campaign name, slug or id (default: the only campaign)")
+    .action(async (what: string, options: { format: string; campaign?: string }) => {
+      await exportCommand(readConfig(), what, options, io.out);
+    });
+
+  return program;
+}
+
+/** Run the CLI; returns the exit status. Errors print as one line on stderr. */
+export async function run(argv: string[], io: Io = processIo): Promise<number> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync(argv, { from: "user" });
+    return 0;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      io.err(`groundswell: ${error.message.replace(/^error: /, "")}\n`);
+      return 2;
+    }
+    if (error instanceof GroundswellError) {
+      io.err(`groundswell: ${error.message}\n`);
+      return EXIT_CODES[error.code];
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.err(`groundswell: ${message.split("\n")[0]}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,35 @@
+import type { Config } from "../config";
+import { connect } from "../db/connect";
+import { countBodies } from "../db/repositories/body-repository";
+import { findCampaigns } from "../db/repositories/campaign-repository";
+import { seedDemo } from "../domain/demo";
+import { ensureClientBuilt } from "../http/client-build";
+import { buildServer } from "../http/server";
+import { readUsAtlasCounties } from "../io/us-atlas";
+
+/** `groundswell serve`: migrate, seed the demo into an empty database, build the client if needed, listen. */
+export async function serve(config: Config, log: (line: string) => void): Promise<void> {
+  const connection = await connect(config.database);
+  log(`Database: ${connection.describe}`);
+  if (config.seedDemo && (await countBodies(connection.db)) === 0 && (await findCampaigns(connection.db)).length === 0) {
+    const started = Date.now();
+    const counties = readUsAtlasCounties();
+    const seeded = await connection.db.transaction().execute((trx) => seedDemo(trx, counties));
+    log(
+      `Empty database: loaded the demo campaign (${seeded.bodies} US county boards, ${seeded.resolutions} with sample stages) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
+  }
+  await ensureClientBuilt(log);
+  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl });
+  const shutdown = async () => {
+    await app.close();
+    await connection.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  log(`Groundswell is running at http://localhost:${port}`);
+}

@@ -1,0 +1,50 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { InputError } from "./errors";
+
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+export type DatabaseConfig =
+  | { engine: "sqlite"; file: string }
+  | { engine: "postgres"; url: string; schema?: string };
+
+export interface Config {
+  database: DatabaseConfig;
+  port: number;
+  host: string;
+  /** Optional MapLibre style URL for a basemap; without one the map draws land and water from the data. */
+  basemapStyleUrl: string | null;
+  /** Seed the demo campaign into an empty database on `serve`. */
+  seedDemo: boolean;
+}
+
+const envSchema = z.object({
+  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://").optional(),
+  GROUNDSWELL_DB: z.string().min(1).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  GROUNDSWELL_BASEMAP_STYLE: z.string().url().optional(),
+  GROUNDSWELL_DEMO: z.enum(["0", "1"]).default("1"),
+});
+
+/** Read and validate the environment once; everything else gets a `Config`. */
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(
+    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== "")),
+  );
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new InputError(`environment variable ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const values = parsed.data;
+  return {
+    database: values.DATABASE_URL
+      ? { engine: "postgres", url: values.DATABASE_URL }
+      : { engine: "sqlite", file: path.resolve(values.GROUNDSWELL_DB ?? path.join(repositoryRoot, "data", "groundswell.db")) },
+    port: values.PORT,
+    host: values.HOST,
+    basemapStyleUrl: values.GROUNDSWELL_BASEMAP_STYLE ?? null,
+    seedDemo: values.GROUNDSWELL_DEMO === "1",
+  };
+}

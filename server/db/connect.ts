@@ -1,0 +1,63 @@
+import fs from "node:fs";
+import path from "node:path";
+import SQLite from "better-sqlite3";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import pg from "pg";
+import type { DatabaseConfig } from "../config";
+import { migrateToLatest } from "./migrate";
+import type { Database } from "./schema";
+
+/** The handle every repository and use case takes first; a transaction is one too. */
+export type Db = Kysely<Database> | Transaction<Database>;
+
+export interface Connection {
+  db: Kysely<Database>;
+  engine: DatabaseConfig["engine"];
+  /** Human-readable location for logs (never prints a password). */
+  describe: string;
+  close(): Promise<void>;
+}
+
+/** Open the configured database and bring its schema up to date. */
+export async function connect(config: DatabaseConfig, { migrate = true } = {}): Promise<Connection> {
+  const connection = config.engine === "sqlite" ? openSqlite(config.file) : openPostgres(config.url, config.schema);
+  if (migrate) await migrateToLatest(connection.db);
+  return connection;
+}
+
+function openSqlite(file: string): Connection {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(file), { recursive: true });
+  const database = new SQLite(file);
+  database.pragma("journal_mode = WAL");
+  database.pragma("foreign_keys = ON");
+  database.pragma("busy_timeout = 5000");
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database }),
+    plugins: [new CamelCasePlugin()],
+  });
+  return { db, engine: "sqlite", describe: `SQLite ${file}`, close: () => db.destroy() };
+}
+
+// PostgreSQL returns BIGINT (count(*), sums) as strings to avoid precision loss; our counts fit
+// comfortably in a double, so parse them as numbers.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value, 10));
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
+
+function openPostgres(url: string, schema?: string): Connection {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  const db = new Kysely<Database>({
+    dialect: new PostgresDialect({ pool }),
+    plugins: [new CamelCasePlugin()],
+  });
+  const where = new URL(url);
+  return {
+    db,
+    engine: "postgres",
+    describe: `PostgreSQL ${where.hostname}:${where.port || 5432}${where.pathname}${schema ? ` (schema ${schema})` : ""}`,
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,66 @@
+import { sql } from "kysely";
+import type { Db } from "../connect";
+import type { BodyRow, NewBodyRow } from "../schema";
+
+const summaryColumns = ["body.id", "body.name", "body.kind", "body.state", "body.geoid", "body.minLon", "body.minLat", "body.maxLon", "body.maxLat"] as const;
+
+/** Every body with its resolution in `campaignId` (stage/version null when none exists yet). */
+export function findBodySummaries(db: Db, campaignId: number) {
+  return db
+    .selectFrom("body")
+    .leftJoin("resolution", (join) =>
+      join.onRef("resolution.bodyId", "=", "body.id").on("resolution.campaignId", "=", campaignId),
+    )
+    .select([...summaryColumns, "resolution.stage", "resolution.version"])
+    .orderBy("body.id")
+    .execute();
+}
+
+export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometry"> | undefined> {
+  return db
+    .selectFrom("body")
+    .select(["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat", "createdAt", "updatedAt"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+}
+
+export function countBodies(db: Db): Promise<number> {
+  return db
+    .selectFrom("body")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.count));
+}
+
+/** Changes whenever a body is added, removed or edited: the cache key of the geometry payload. */
+export async function findBodySetVersion(db: Db): Promise<string> {
+  const row = await db
+    .selectFrom("body")
+    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.max("updatedAt").as("lastUpdate"), eb.fn.max("id").as("maxId")])
+    .executeTakeFirstOrThrow();
+  return `${Number(row.count)}:${row.maxId ?? 0}:${row.lastUpdate ?? ""}`;
+}
+
+export function findBodyGeometries(db: Db) {
+  return db.selectFrom("body").select(["id", "name", "geometry"]).orderBy("id").execute();
+}
+
+/** Insert in batches (PostgreSQL caps a statement at 65,535 parameters). */
+export async function insertBodies(db: Db, rows: NewBodyRow[]): Promise<number[]> {
+  const ids: number[] = [];
+  for (let start = 0; start < rows.length; start += 500) {
+    const inserted = await db.insertInto("body").values(rows.slice(start, start + 500)).returning("id").execute();
+    ids.push(...inserted.map((row) => row.id));
+  }
+  return ids;
+}
+
+export function searchBodiesByName(db: Db, query: string, limit: number) {
+  return db
+    .selectFrom("body")
+    .select(["id", "name", "kind", "state"])
+    .where(sql<string>`lower(name)`, "like", `%${query.toLowerCase().replace(/[%_]/g, "")}%`)
+    .orderBy("name")
+    .limit(limit)
+    .execute();
+}

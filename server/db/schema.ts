@@ -1,0 +1,73 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+/**
+ * The Database interface: table name → row type, in camelCase (CamelCasePlugin maps to the
+ * snake_case columns). Timestamps are ISO 8601 UTC strings on both engines so they compare and
+ * sort the same way everywhere.
+ */
+export interface Database {
+  campaign: CampaignTable;
+  body: BodyTable;
+  resolution: ResolutionTable;
+  stageEvent: StageEventTable;
+}
+
+export interface CampaignTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  bill: string | null;
+  /** 1 when the campaign's stages are invented demo data. */
+  isDemo: ColumnType<number, number | undefined, number>;
+  /** JSON of a `StageScheme`. */
+  stageScheme: string;
+  createdAt: string;
+}
+
+export interface BodyTable {
+  /** Also the MapLibre feature id. */
+  id: Generated<number>;
+  name: string;
+  kind: string;
+  state: string | null;
+  geoid: string | null;
+  ocdDivisionId: string | null;
+  parentId: number | null;
+  /** RFC 7946 geometry as JSON text. */
+  geometry: string;
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ResolutionTable {
+  id: Generated<number>;
+  campaignId: number;
+  bodyId: number;
+  stage: string;
+  /** Optimistic concurrency: every write bumps it and checks the value the writer saw. */
+  version: number;
+  introducedOn: string | null;
+  voteDate: string | null;
+  updatedAt: string;
+}
+
+export interface StageEventTable {
+  id: Generated<number>;
+  resolutionId: number;
+  fromStage: string | null;
+  toStage: string;
+  actor: string;
+  note: string | null;
+  occurredAt: string;
+}
+
+export type BodyRow = Selectable<BodyTable>;
+export type NewBodyRow = Insertable<BodyTable>;
+export type BodyUpdate = Updateable<BodyTable>;
+export type CampaignRow = Selectable<CampaignTable>;
+export type ResolutionRow = Selectable<ResolutionTable>;
+export type StageEventRow = Selectable<StageEventTable>;

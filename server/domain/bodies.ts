@@ -1,0 +1,53 @@
+import type { BBox, BodyKind, BodySummary } from "../../shared/model/body";
+import type { StageEvent } from "../../shared/model/resolution";
+import { initialStage } from "../../shared/model/stage";
+import type { Db } from "../db/connect";
+import { findBodyById, findBodySummaries } from "../db/repositories/body-repository";
+import { findResolution, findStageEvents } from "../db/repositories/resolution-repository";
+import { NotFoundError } from "../errors";
+import { getCampaign } from "./campaigns";
+
+/** Every body with its current stage in the campaign: the small status payload of the map. */
+export async function listBodies(db: Db, campaignId: number): Promise<BodySummary[]> {
+  const campaign = await getCampaign(db, campaignId);
+  const firstStage = initialStage(campaign.stageScheme).id;
+  const rows = await findBodySummaries(db, campaignId);
+  return rows.map((row) => ({
+    id: row.id,
+    name: row.name,
+    kind: row.kind as BodyKind,
+    state: row.state,
+    geoid: row.geoid,
+    bbox: [row.minLon, row.minLat, row.maxLon, row.maxLat] as BBox,
+    stage: row.stage ?? firstStage,
+    version: row.version ?? 0,
+  }));
+}
+
+export interface BodyDetail extends BodySummary {
+  ocdDivisionId: string | null;
+  parentId: number | null;
+  /** Newest first. */
+  history: StageEvent[];
+}
+
+export async function getBody(db: Db, { campaignId, bodyId }: { campaignId: number; bodyId: number }): Promise<BodyDetail> {
+  const campaign = await getCampaign(db, campaignId);
+  const body = await findBodyById(db, bodyId);
+  if (!body) throw new NotFoundError(`No body with id ${bodyId}`);
+  const resolution = await findResolution(db, campaignId, bodyId);
+  const history = resolution ? await findStageEvents(db, resolution.id) : [];
+  return {
+    id: body.id,
+    name: body.name,
+    kind: body.kind as BodyKind,
+    state: body.state,
+    geoid: body.geoid,
+    ocdDivisionId: body.ocdDivisionId,
+    parentId: body.parentId,
+    bbox: [body.minLon, body.minLat, body.maxLon, body.maxLat],
+    stage: resolution?.stage ?? initialStage(campaign.stageScheme).id,
+    version: resolution?.version ?? 0,
+    history,
+  };
+}

@@ -1,0 +1,87 @@
+import type { ChangeStageInput, ResolutionState, StageEvent } from "../../shared/model/resolution";
+import { findStage, initialStage } from "../../shared/model/stage";
+import { allowedMoves, canMoveTo } from "../../shared/rules/stage-transitions";
+import type { Db } from "../db/connect";
+import { findBodyById } from "../db/repositories/body-repository";
+import {
+  findResolution,
+  insertResolution,
+  insertStageEvent,
+  updateResolutionStage,
+} from "../db/repositories/resolution-repository";
+import { ConflictError, InputError, NotFoundError } from "../errors";
+import type { Actor } from "./actor";
+import { getCampaign } from "./campaigns";
+
+/**
+ * Move a body's resolution to another stage, appending one stage event.
+ * Run it inside a transaction (the caller opens it): a rejected move changes nothing.
+ * `expectedVersion` is the version the user saw; a stale one is a ConflictError carrying the
+ * current state, so nobody silently overwrites someone else's change.
+ */
+export async function changeStage(
+  db: Db,
+  input: ChangeStageInput,
+  actor: Actor,
+  now = new Date(),
+): Promise<ResolutionState & { event: StageEvent }> {
+  const campaign = await getCampaign(db, input.campaignId);
+  const scheme = campaign.stageScheme;
+  const body = await findBodyById(db, input.bodyId);
+  if (!body) throw new NotFoundError(`No body with id ${input.bodyId}`);
+  const target = findStage(scheme, input.toStage);
+  if (!target) {
+    throw new InputError(`"${input.toStage}" is not a stage of campaign "${campaign.name}"`);
+  }
+
+  const resolution = await findResolution(db, campaign.id, body.id);
+  const currentStage = resolution?.stage ?? initialStage(scheme).id;
+  const currentVersion = resolution?.version ?? 0;
+  const conflict = () =>
+    new ConflictError(
+      `${body.name} was changed by someone else since you loaded it; it is now "${findStage(scheme, currentStage)?.label ?? currentStage}". Review and try again.`,
+      { stage: currentStage, version: currentVersion },
+    );
+  if (currentVersion !== input.expectedVersion) throw conflict();
+  if (!canMoveTo(scheme, currentStage, target.id)) {
+    const from = findStage(scheme, currentStage)?.label ?? currentStage;
+    const options = allowedMoves(scheme, currentStage).map((stage) => stage.label);
+    throw new InputError(
+      `${body.name} cannot move from "${from}" to "${target.label}"` +
+        (options.length ? `; allowed: ${options.join(", ")}` : `; "${from}" is final`),
+    );
+  }
+
+  const occurredAt = now.toISOString();
+  let resolutionId: number;
+  if (resolution) {
+    const updated = await updateResolutionStage(db, {
+      id: resolution.id,
+      stage: target.id,
+      expectedVersion: currentVersion,
+      updatedAt: occurredAt,
+    });
+    if (!updated) throw conflict();
+    resolutionId = resolution.id;
+  } else {
+    const inserted = await insertResolution(db, { campaignId: campaign.id, bodyId: body.id, stage: target.id, updatedAt: occurredAt });
+    if (inserted === undefined) throw conflict();
+    resolutionId = inserted;
+  }
+  const note = input.note?.trim() || null;
+  const eventId = await insertStageEvent(db, {
+    resolutionId,
+    fromStage: currentStage,
+    toStage: target.id,
+    actor: actor.name,
+    note,
+    occurredAt,
+  });
+  return {
+    campaignId: campaign.id,
+    bodyId: body.id,
+    stage: target.id,
+    version: currentVersion + 1,
+    event: { id: eventId, fromStage: currentStage, toStage: target.id, actor: actor.name, note, occurredAt },
+  };
+}

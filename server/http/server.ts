@@ -1,0 +1,78 @@
+import fs from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import fastifyStatic from "@fastify/static";
+import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import Fastify, { type FastifyInstance } from "fastify";
+import { sql, type Kysely } from "kysely";
+import { appRouter, type AppRouter } from "../api/router";
+import type { Database } from "../db/schema";
+import { openDemoActor } from "../domain/actor";
+import { createGeometryPayloadCache } from "../domain/map-payload";
+import { clientDistDir } from "./client-build";
+
+export interface ServerOptions {
+  db: Kysely<Database>;
+  engine: string;
+  basemapStyleUrl: string | null;
+  /** Serve the built client from `dist/client` (off in API-only tests). */
+  serveClient?: boolean;
+  logger?: boolean;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const { db } = options;
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
+
+  app.get("/health", async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(db);
+      return { ok: true, database: options.engine };
+    } catch (error) {
+      return reply.code(503).send({ ok: false, error: "database unreachable" });
+    }
+  });
+
+  await app.register(fastifyTRPCPlugin, {
+    prefix: "/trpc",
+    trpcOptions: {
+      router: appRouter,
+      createContext: () => ({ db, actor: openDemoActor }),
+      onError({ error, path }) {
+        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
+      },
+    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
+  });
+
+  // One cacheable geometry payload; stages travel separately through body.list.
+  const currentPayload = createGeometryPayloadCache(db);
+  let gzipped: { etag: string; bytes: Buffer } | null = null;
+  app.get("/geo/bodies.geojson", async (request, reply) => {
+    const payload = await currentPayload();
+    reply.header("ETag", payload.etag).header("Cache-Control", "no-cache").header("Vary", "Accept-Encoding");
+    if (request.headers["if-none-match"] === payload.etag) return reply.code(304).send();
+    reply.type("application/geo+json");
+    if (/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
+      if (gzipped?.etag !== payload.etag) gzipped = { etag: payload.etag, bytes: gzipSync(payload.json) };
+      return reply.header("Content-Encoding", "gzip").send(gzipped.bytes);
+    }
+    return reply.send(payload.json);
+  });
+
+  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl }));
+
+  if (options.serveClient !== false) {
+    const index = path.join(clientDistDir, "index.html");
+    if (!fs.existsSync(index)) throw new Error(`the web client is not built (${index} is missing); run npm run build`);
+    await app.register(fastifyStatic, { root: clientDistDir, serve: false });
+    const sendIndex = (_request: unknown, reply: import("fastify").FastifyReply) =>
+      reply.header("Cache-Control", "no-cache").sendFile("index.html");
+    app.get("/", sendIndex);
+    app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg"));
+    app.get("/assets/*", (request, reply) => {
+      const file = (request.params as { "*": string })["*"];
+      return reply.header("Cache-Control", "public, max-age=31536000, immutable").sendFile(path.join("assets", file));
+    });
+  }
+  return app;
+}

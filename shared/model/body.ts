@@ -1,0 +1,56 @@
+import { z } from "zod";
+import { uspsCodeSchema } from "../ids/usps";
+
+export const BODY_KINDS = [
+  "city_council",
+  "town_meeting",
+  "select_board",
+  "board_of_aldermen",
+  "county_board",
+  "ward_committee",
+  "neighborhood_council",
+  "school_committee",
+] as const;
+export const bodyKindSchema = z.enum(BODY_KINDS);
+export type BodyKind = z.infer<typeof bodyKindSchema>;
+
+export const BODY_KIND_LABELS: Record<BodyKind, string> = {
+  city_council: "City council",
+  town_meeting: "Town meeting",
+  select_board: "Select board",
+  board_of_aldermen: "Board of aldermen",
+  county_board: "County board",
+  ward_committee: "Ward committee",
+  neighborhood_council: "Neighborhood council",
+  school_committee: "School committee",
+};
+
+export const bodyIdSchema = z.number().int().positive();
+export type BodyId = z.infer<typeof bodyIdSchema>;
+
+/** [west, south, east, north] in degrees (RFC 7946 §5). */
+export type BBox = [number, number, number, number];
+
+/** What the map, the search box and the legend need for every body: no geometry. */
+export interface BodySummary {
+  id: BodyId;
+  name: string;
+  kind: BodyKind;
+  state: string | null;
+  geoid: string | null;
+  bbox: BBox;
+  stage: string;
+  version: number;
+}
+
+export const newBodySchema = z.object({
+  name: z.string().trim().min(1).max(200),
+  kind: bodyKindSchema,
+  state: uspsCodeSchema.nullable(),
+  geoid: z.string().regex(/^\d{2,15}$/).nullable(),
+  ocdDivisionId: z.string().startsWith("ocd-division/").max(300).nullable(),
+  parentId: bodyIdSchema.nullable(),
+});
+export type NewBody = z.infer<typeof newBodySchema> & {
+  geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;
+};

@@ -1,0 +1,53 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+
+/**
+ * One config for the client build (root `client/`, output `dist/client`) and the three Vitest
+ * projects: `unit` (pure code beside its module), `db` (test/integration, once per database
+ * engine) and `e2e` (playwright-core driving Debian's chromium against a real server).
+ * @see https://vitest.dev/guide/projects
+ */
+export default defineConfig({
+  root: "client",
+  plugins: [react()],
+  build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  server: { proxy: { "/trpc": "http://localhost:3000", "/geo": "http://localhost:3000", "/health": "http://localhost:3000" } },
+  test: {
+    root: ".",
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: "unit",
+          root: ".",
+          include: ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts"],
+          environment: "node",
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "db",
+          root: ".",
+          include: ["test/integration/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "e2e",
+          root: ".",
+          include: ["test/e2e/**/*.spec.ts"],
+          environment: "node",
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 240_000,
+        },
+      },
+    ],
+  },
+});
