@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll, beforeAll, describe } from "vitest";
+import { connect, type Connection } from "../../server/db/connect";
+
+export type Engine = "sqlite" | "postgres";
+
+let warned = false;
+
+/**
+ * SQLite always; PostgreSQL whenever TEST_DATABASE_URL is set. With CI set and no URL the run
+ * fails, so the PostgreSQL half never goes missing unnoticed.
+ */
+export function enginesUnderTest(): Engine[] {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url && process.env.CI) {
+    throw new Error("CI is set but TEST_DATABASE_URL is not: the PostgreSQL half of the suite cannot run");
+  }
+  if (!url && !warned) {
+    warned = true;
+    console.warn("\n*** TEST_DATABASE_URL is not set: database tests run on SQLite only (set it to also run PostgreSQL) ***\n");
+  }
+  return url ? ["sqlite", "postgres"] : ["sqlite"];
+}
+
+export interface TestDatabase extends Connection {
+  /** Connection settings for a second process (CLI, server) to open the same database. */
+  env: Record<string, string>;
+}
+
+/** A fresh, migrated database: in-memory SQLite, or a new schema in the test PostgreSQL database. */
+export async function createTestDatabase(engine: Engine, { sqliteFile }: { sqliteFile?: string } = {}): Promise<TestDatabase> {
+  if (engine === "sqlite") {
+    const file = sqliteFile ?? ":memory:";
+    const connection = await connect({ engine: "sqlite", file });
+    return { ...connection, env: { GROUNDSWELL_DB: file } };
+  }
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `gs_test_${randomBytes(5).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const connection = await connect({ engine: "postgres", url, schema });
+  const withSchema = new URL(url);
+  withSchema.searchParams.set("options", `-c search_path=${schema}`);
+  return {
+    ...connection,
+    env: { DATABASE_URL: withSchema.toString() },
+    async close() {
+      await connection.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop schema if exists ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+/**
+ * Run a block of tests once per engine, each against its own fresh database:
+ *   forEachEngine((getDb) => { it("…", async () => { const { db } = getDb(); … }) })
+ */
+export function forEachEngine(body: (getDatabase: () => TestDatabase, engine: Engine) => void): void {
+  for (const engine of enginesUnderTest()) {
+    describe(engine, () => {
+      let database: TestDatabase | undefined;
+      beforeAll(async () => {
+        database = await createTestDatabase(engine);
+      });
+      afterAll(async () => {
+        await database?.close();
+      });
+      body(() => {
+        if (!database) throw new Error("test database not ready");
+        return database;
+      }, engine);
+    });
+  }
+}
