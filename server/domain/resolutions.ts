@@ -37,12 +37,17 @@ export async function changeStage(
   const resolution = await findResolution(db, campaign.id, body.id);
   const currentStage = resolution?.stage ?? initialStage(scheme).id;
   const currentVersion = resolution?.version ?? 0;
-  const conflict = () =>
+  const conflict = (current: { stage: string; version: number }) =>
     new ConflictError(
-      `${body.name} was changed by someone else since you loaded it; it is now "${findStage(scheme, currentStage)?.label ?? currentStage}". Review and try again.`,
-      { stage: currentStage, version: currentVersion },
+      `${body.name} was changed by someone else since you loaded it; it is now "${findStage(scheme, current.stage)?.label ?? current.stage}". Review and try again.`,
+      { stage: current.stage, version: current.version },
     );
-  if (currentVersion !== input.expectedVersion) throw conflict();
+  // A concurrent writer committed between our read and our write: report its state, not the one we read.
+  const conflictWithLatest = async () => {
+    const latest = await findResolution(db, campaign.id, body.id);
+    return conflict(latest ? { stage: latest.stage, version: latest.version } : { stage: currentStage, version: currentVersion });
+  };
+  if (currentVersion !== input.expectedVersion) throw conflict({ stage: currentStage, version: currentVersion });
   if (!canMoveTo(scheme, currentStage, target.id)) {
     const from = findStage(scheme, currentStage)?.label ?? currentStage;
     const options = allowedMoves(scheme, currentStage).map((stage) => stage.label);
@@ -61,11 +66,11 @@ export async function changeStage(
       expectedVersion: currentVersion,
       updatedAt: occurredAt,
     });
-    if (!updated) throw conflict();
+    if (!updated) throw await conflictWithLatest();
     resolutionId = resolution.id;
   } else {
     const inserted = await insertResolution(db, { campaignId: campaign.id, bodyId: body.id, stage: target.id, updatedAt: occurredAt });
-    if (inserted === undefined) throw conflict();
+    if (inserted === undefined) throw await conflictWithLatest();
     resolutionId = inserted;
   }
   const note = input.note?.trim() || null;
