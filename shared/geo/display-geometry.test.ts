@@ -71,6 +71,17 @@ describe("toDisplayGeometry", () => {
     expect(toDisplayGeometry(speck)).toEqual(speck);
   });
 
+  it("drops a degenerate part (a ring of three points) and keeps the rest", () => {
+    const multi: GeoJSON.MultiPolygon = {
+      type: "MultiPolygon",
+      coordinates: [
+        [[[0, 0], [1, 0], [0, 0]]],
+        [[[2, 2], [3, 2], [3, 3], [2, 3], [2, 2]]],
+      ],
+    };
+    expect(toDisplayGeometry(multi)).toEqual({ type: "MultiPolygon", coordinates: [multi.coordinates[1]] });
+  });
+
   it("does not mutate its input (frozen fixture)", () => {
     expect(() => toDisplayGeometry(noisySquare)).not.toThrow();
   });

@@ -14,7 +14,19 @@ export function toDisplayGeometry(
   if (geometry.type === "Point") {
     return { type: "Point", coordinates: [round(geometry.coordinates[0]!), round(geometry.coordinates[1]!)] };
   }
-  const simplified = tolerance > 0 ? simplify(geometry, { tolerance, highQuality: false, mutate: false }) : geometry;
+  // Simplify part by part: turf refuses a whole geometry when one ring is degenerate.
+  const simplifyPolygon = (rings: GeoJSON.Position[][]): GeoJSON.Position[][] => {
+    if (tolerance <= 0) return rings;
+    try {
+      return simplify({ type: "Polygon", coordinates: rings }, { tolerance, highQuality: false, mutate: false }).coordinates;
+    } catch {
+      return rings;
+    }
+  };
+  const simplified: GeoJSON.Polygon | GeoJSON.MultiPolygon =
+    geometry.type === "Polygon"
+      ? { type: "Polygon", coordinates: simplifyPolygon(geometry.coordinates) }
+      : { type: "MultiPolygon", coordinates: geometry.coordinates.map(simplifyPolygon) };
   const roundRing = (ring: GeoJSON.Position[]): GeoJSON.Position[] | null => {
     const out: GeoJSON.Position[] = [];
     for (const [x, y] of ring) {

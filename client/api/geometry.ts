@@ -1,0 +1,12 @@
+/** The map's geometry payload (one request, revalidated by ETag; stages come from body.list). */
+export async function fetchBodyGeometry(signal?: AbortSignal): Promise<GeoJSON.FeatureCollection> {
+  const response = await fetch("/geo/bodies.geojson", { signal });
+  if (!response.ok) throw new Error(`Could not load the map shapes (HTTP ${response.status})`);
+  return (await response.json()) as GeoJSON.FeatureCollection;
+}
+
+export async function fetchAppConfig(): Promise<{ basemapStyleUrl: string | null }> {
+  const response = await fetch("/config.json");
+  if (!response.ok) return { basemapStyleUrl: null };
+  return (await response.json()) as { basemapStyleUrl: string | null };
+}

@@ -1,0 +1,53 @@
+import type { StageScheme } from "../../shared/model/stage";
+import { formatCount } from "../lib/format";
+
+export interface LegendProps {
+  scheme: StageScheme;
+  counts: ReadonlyArray<{ stageId: string; count: number }>;
+  visibleStages: readonly string[] | null;
+  onToggle: (stageId: string) => void;
+  onClear: () => void;
+}
+
+/** Every stage in order with its count; each entry is a toggle button that filters the map. */
+export function Legend({ scheme, counts, visibleStages, onToggle, onClear }: LegendProps) {
+  const total = counts.reduce((sum, entry) => sum + entry.count, 0);
+  return (
+    <section className="legend card" aria-labelledby="legend-title">
+      <header className="legend-header">
+        <h2 id="legend-title">Stages</h2>
+        <span className="legend-total">{formatCount(total)} bodies</span>
+      </header>
+      <p className="hint">Click a stage to show only it; click more to add them.</p>
+      <ul>
+        {scheme.stages.map((stage) => {
+          const count = counts.find((entry) => entry.stageId === stage.id)?.count ?? 0;
+          const active = !visibleStages || visibleStages.includes(stage.id);
+          return (
+            <li key={stage.id}>
+              <button
+                type="button"
+                className={`legend-entry${active ? "" : " is-muted"}`}
+                aria-pressed={visibleStages ? visibleStages.includes(stage.id) : false}
+                data-stage={stage.id}
+                title={stage.description}
+                onClick={() => onToggle(stage.id)}
+              >
+                <span className="swatch" style={{ background: stage.color }} aria-hidden="true" />
+                <span className="legend-label">{stage.label}</span>
+                <span className="legend-count" data-testid={`count-${stage.id}`}>
+                  {formatCount(count)}
+                </span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {visibleStages && (
+        <button type="button" className="link-button" onClick={onClear}>
+          Show all stages
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,26 @@
+import { QueryClientProvider } from "@tanstack/react-query";
+import { StrictMode, useState } from "react";
+import { createRoot } from "react-dom/client";
+import { createApiClient, createQueryClient, TRPCProvider } from "./api/trpc";
+import { MapScreen } from "./screens/MapScreen/MapScreen";
+import { startUrlSync } from "./state/url-sync";
+import "./styles.css";
+
+function App() {
+  const [queryClient] = useState(createQueryClient);
+  const [apiClient] = useState(createApiClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
+        <MapScreen />
+      </TRPCProvider>
+    </QueryClientProvider>
+  );
+}
+
+startUrlSync();
+createRoot(document.getElementById("root")!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,87 @@
+import { Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import "maplibre-gl/dist/maplibre-gl.css";
+import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
+import { useEffect, useRef } from "react";
+import type { BBox } from "../../shared/model/body";
+import type { StageScheme } from "../../shared/model/stage";
+import { MapController } from "./map-controller";
+
+setWorkerUrl(workerUrl);
+
+declare global {
+  interface Window {
+    /** The live map controller, for browser tests and debugging. */
+    groundswellMap?: MapController;
+  }
+}
+
+export interface MapViewProps {
+  scheme: StageScheme;
+  basemapStyleUrl: string | null;
+  geometry: GeoJSON.FeatureCollection | null;
+  stages: ReadonlyMap<number, string>;
+  visibleStages: readonly string[] | null;
+  selectedBodyId: number | null;
+  initialView: { center: [number, number]; zoom: number } | { bounds: BBox };
+  flyTo: { bbox: BBox; nonce: number } | null;
+  onSelect: (bodyId: number | null) => void;
+  onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
+  onViewChange: (view: { center: [number, number]; zoom: number }) => void;
+  onFirstRender: () => void;
+}
+
+/** Thin React wrapper: mounts the controller once and forwards prop changes to it. */
+export function MapView(props: MapViewProps) {
+  const container = useRef<HTMLDivElement>(null);
+  const controller = useRef<MapController | null>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+
+  useEffect(() => {
+    const instance = new MapController({
+      container: container.current!,
+      scheme: props.scheme,
+      basemapStyleUrl: props.basemapStyleUrl,
+      initialView: props.initialView,
+      createMap: (options) => new MapLibreMap(options),
+      createLabel: (map, text, lngLat) => {
+        const element = document.createElement("div");
+        element.className = "map-label";
+        element.textContent = text;
+        return new Marker({ element }).setLngLat(lngLat).addTo(map);
+      },
+      onSelect: (id) => callbacks.current.onSelect(id),
+      onHover: (hover) => callbacks.current.onHover(hover),
+      onViewChange: (view) => callbacks.current.onViewChange(view),
+      onFirstRender: () => callbacks.current.onFirstRender(),
+    });
+    controller.current = instance;
+    window.groundswellMap = instance;
+    return () => {
+      instance.destroy();
+      controller.current = null;
+      delete window.groundswellMap;
+    };
+    // The map is created once; later prop changes are forwarded below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (props.geometry) void controller.current?.setBodies(props.geometry);
+  }, [props.geometry]);
+  useEffect(() => {
+    void controller.current?.setScheme(props.scheme);
+  }, [props.scheme]);
+  useEffect(() => {
+    void controller.current?.setStages(props.stages);
+    void controller.current?.setVisibleStages(props.visibleStages, props.stages);
+  }, [props.stages, props.visibleStages]);
+  useEffect(() => {
+    void controller.current?.setSelected(props.selectedBodyId);
+  }, [props.selectedBodyId]);
+  useEffect(() => {
+    if (props.flyTo) controller.current?.flyToBBox(props.flyTo.bbox);
+  }, [props.flyTo]);
+
+  return <div ref={container} className="map" role="region" aria-label="Map of bodies coloured by stage" />;
+}

@@ -1,0 +1,101 @@
+import type { Map as MapLibreMap } from "maplibre-gl";
+import { describe, expect, it, vi } from "vitest";
+import { defaultStageScheme } from "../../shared/model/stage";
+import { interiorPoint, MapController } from "./map-controller";
+
+/** The parts of a MapLibre map the controller touches, recording every call. */
+function fakeMap() {
+  const listeners = new Map<string, Array<(...args: unknown[]) => void>>();
+  const source = { setData: vi.fn() };
+  const map = {
+    setFeatureState: vi.fn(),
+    setPaintProperty: vi.fn(),
+    getSource: vi.fn(() => source),
+    addSource: vi.fn(),
+    addLayer: vi.fn(),
+    on: vi.fn(),
+    once: vi.fn((event: string, listener: () => void) => {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    }),
+    getCanvas: () => ({ style: {} }),
+    remove: vi.fn(),
+    fire: (event: string) => listeners.get(event)?.forEach((listener) => listener()),
+  };
+  return { map, source };
+}
+
+function controllerWith(map: ReturnType<typeof fakeMap>["map"]) {
+  const controller = new MapController({
+    container: {} as HTMLElement,
+    scheme: defaultStageScheme,
+    basemapStyleUrl: null,
+    initialView: { center: [0, 0], zoom: 2 },
+    createMap: () => map as unknown as MapLibreMap,
+    onSelect: () => undefined,
+    onHover: () => undefined,
+    onViewChange: () => undefined,
+  });
+  map.fire("load");
+  return controller;
+}
+
+const square = (x: number): GeoJSON.Feature => ({
+  type: "Feature",
+  id: x,
+  properties: { name: `Body ${x}` },
+  geometry: { type: "Polygon", coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] },
+});
+
+describe("MapController", () => {
+  it("recolours a stage change through feature-state only, never re-uploading geometry", async () => {
+    const { map, source } = fakeMap();
+    const controller = controllerWith(map);
+    const geometry: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [square(1), square(2), square(3)] };
+    await controller.setBodies(geometry);
+    await controller.setStages(new Map([[1, "organizing"], [2, "passed"], [3, "not_started"]]));
+    expect(source.setData).toHaveBeenCalledTimes(1);
+    expect(map.setFeatureState).toHaveBeenCalledTimes(3);
+
+    map.setFeatureState.mockClear();
+    await controller.setBodies(geometry); // same payload again: no upload
+    await controller.setStages(new Map([[1, "sponsor_found"], [2, "passed"], [3, "not_started"]]));
+    expect(source.setData).toHaveBeenCalledTimes(1);
+    expect(map.setFeatureState).toHaveBeenCalledTimes(1);
+    expect(map.setFeatureState).toHaveBeenCalledWith({ source: "bodies", id: 1 }, { stage: "sponsor_found" });
+  });
+
+  it("mutes only the bodies that leave the filter and unmutes them when it clears", async () => {
+    const { map } = fakeMap();
+    const controller = controllerWith(map);
+    const stages = new Map([[1, "passed"], [2, "failed"], [3, "passed"]]);
+    await controller.setVisibleStages(["passed"], stages);
+    expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", id: 2 }, { muted: true }]]);
+    map.setFeatureState.mockClear();
+    await controller.setVisibleStages(null, stages);
+    expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", id: 2 }, { muted: false }]]);
+  });
+
+  it("moves the selection highlight from one body to the next", async () => {
+    const { map } = fakeMap();
+    const controller = controllerWith(map);
+    await controller.setSelected(4);
+    await controller.setSelected(5);
+    expect(map.setFeatureState.mock.calls).toEqual([
+      [{ source: "bodies", id: 4 }, { selected: true }],
+      [{ source: "bodies", id: 4 }, { selected: false }],
+      [{ source: "bodies", id: 5 }, { selected: true }],
+    ]);
+  });
+});
+
+describe("interiorPoint", () => {
+  it("lands inside an L-shaped polygon whose bbox centre is outside it", () => {
+    const lShape: GeoJSON.Polygon = {
+      type: "Polygon",
+      coordinates: [[[0, 0], [4, 0], [4, 1], [1, 1], [1, 4], [0, 4], [0, 0]]],
+    };
+    const [x, y] = interiorPoint(lShape);
+    expect(y).toBe(2);
+    expect(x).toBe(0.5);
+  });
+});

@@ -1,0 +1,221 @@
+import type { FeatureIdentifier, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
+import type { BBox } from "../../shared/model/body";
+import type { StageScheme } from "../../shared/model/stage";
+import {
+  BODY_FILL_LAYER,
+  BODY_SOURCE,
+  bodyLayers,
+  selfContainedStyle,
+  stageColorExpression,
+} from "./style";
+
+export interface MapControllerOptions {
+  container: HTMLElement;
+  scheme: StageScheme;
+  /** A MapLibre style URL for a basemap; null draws the self-contained style. */
+  basemapStyleUrl: string | null;
+  initialView: { center: [number, number]; zoom: number } | { bounds: BBox };
+  createMap: (options: MapOptions) => MapLibreMap;
+  /** Places an HTML label on the map (a MapLibre Marker); labels need no remote glyphs this way. */
+  createLabel?: (map: MapLibreMap, text: string, lngLat: [number, number]) => { remove(): void };
+  onSelect: (bodyId: number | null) => void;
+  onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
+  onViewChange: (view: { center: [number, number]; zoom: number }) => void;
+  onFirstRender?: () => void;
+}
+
+/**
+ * Owns the MapLibre map (Placemark's PMap pattern). React feeds it data; it remembers what it
+ * last sent so a stage change is a handful of `setFeatureState` calls and never a `setData`.
+ */
+export class MapController {
+  readonly map: MapLibreMap;
+  private readonly ready: Promise<void>;
+  private scheme: StageScheme;
+  private geometry: GeoJSON.FeatureCollection | null = null;
+  private sentStages = new Map<number, string>();
+  private sentMuted = new Set<number>();
+  private selectedId: number | null = null;
+  private hoveredId: number | null = null;
+  private features = new Map<number, GeoJSON.Feature>();
+  private selectedLabel: { remove(): void } | null = null;
+
+  constructor(private readonly options: MapControllerOptions) {
+    this.scheme = options.scheme;
+    const view = options.initialView;
+    this.map = options.createMap({
+      container: options.container,
+      style: options.basemapStyleUrl ?? selfContainedStyle(options.scheme),
+      ...("bounds" in view ? { bounds: view.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 24 } } : view),
+      attributionControl: { compact: true, customAttribution: "Boundaries: US Census Bureau" },
+      dragRotate: false,
+      pitchWithRotate: false,
+      renderWorldCopies: false,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+    } as MapOptions);
+    this.map.touchZoomRotate?.disableRotation();
+
+    this.ready = new Promise((resolve) => {
+      this.map.once("load", () => {
+        if (options.basemapStyleUrl) this.addBodyLayers();
+        resolve();
+      });
+    });
+    this.map.once("idle", () => options.onFirstRender?.());
+    this.map.on("mousemove", BODY_FILL_LAYER, (event) => {
+      const id = event.features?.[0]?.id;
+      if (typeof id !== "number") return;
+      this.setHovered(id);
+      this.map.getCanvas().style.cursor = "pointer";
+      options.onHover({ bodyId: id, x: event.point.x, y: event.point.y });
+    });
+    this.map.on("mouseleave", BODY_FILL_LAYER, () => {
+      this.setHovered(null);
+      this.map.getCanvas().style.cursor = "";
+      options.onHover(null);
+    });
+    this.map.on("click", (event) => {
+      const hit = this.map.queryRenderedFeatures(event.point, { layers: [BODY_FILL_LAYER] })[0];
+      options.onSelect(typeof hit?.id === "number" ? hit.id : null);
+    });
+    this.map.on("moveend", () => {
+      const center = this.map.getCenter();
+      options.onViewChange({ center: [center.lng, center.lat], zoom: this.map.getZoom() });
+    });
+  }
+
+  private addBodyLayers() {
+    this.map.addSource(BODY_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+    for (const layer of bodyLayers(this.scheme) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
+  }
+
+  private target(id: number): FeatureIdentifier {
+    return { source: BODY_SOURCE, id };
+  }
+
+  /** Upload geometry. Called once per change of the body set, never for a stage change. */
+  async setBodies(geometry: GeoJSON.FeatureCollection): Promise<void> {
+    if (geometry === this.geometry) return;
+    await this.ready;
+    this.geometry = geometry;
+    this.features = new Map(geometry.features.map((feature) => [feature.id as number, feature]));
+    const source = this.map.getSource(BODY_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined;
+    source?.setData(geometry);
+    this.updateSelectedLabel();
+  }
+
+  /** Recolour by stage: only bodies whose stage changed since the last call get a new feature-state. */
+  async setStages(stages: ReadonlyMap<number, string>): Promise<void> {
+    await this.ready;
+    for (const [id, stage] of stages) {
+      if (this.sentStages.get(id) === stage) continue;
+      this.map.setFeatureState(this.target(id), { stage });
+      this.sentStages.set(id, stage);
+    }
+  }
+
+  async setScheme(scheme: StageScheme): Promise<void> {
+    if (scheme === this.scheme) return;
+    await this.ready;
+    this.scheme = scheme;
+    this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", stageColorExpression(scheme));
+  }
+
+  /** Mute every body whose stage is not in `visible` (null shows all). */
+  async setVisibleStages(visible: readonly string[] | null, stages: ReadonlyMap<number, string>): Promise<void> {
+    await this.ready;
+    const muted = new Set<number>();
+    if (visible) for (const [id, stage] of stages) if (!visible.includes(stage)) muted.add(id);
+    for (const id of this.sentMuted) if (!muted.has(id)) this.map.setFeatureState(this.target(id), { muted: false });
+    for (const id of muted) if (!this.sentMuted.has(id)) this.map.setFeatureState(this.target(id), { muted: true });
+    this.sentMuted = muted;
+  }
+
+  async setSelected(bodyId: number | null): Promise<void> {
+    await this.ready;
+    if (this.selectedId === bodyId) return;
+    if (this.selectedId !== null) this.map.setFeatureState(this.target(this.selectedId), { selected: false });
+    if (bodyId !== null) this.map.setFeatureState(this.target(bodyId), { selected: true });
+    this.selectedId = bodyId;
+    this.updateSelectedLabel();
+  }
+
+  private updateSelectedLabel() {
+    this.selectedLabel?.remove();
+    this.selectedLabel = null;
+    const feature = this.selectedId === null ? undefined : this.features.get(this.selectedId);
+    if (!feature || !this.options.createLabel) return;
+    const name = String((feature.properties as { name?: unknown } | null)?.name ?? "");
+    this.selectedLabel = this.options.createLabel(this.map, name, interiorPoint(feature.geometry));
+  }
+
+  private setHovered(bodyId: number | null) {
+    if (this.hoveredId === bodyId) return;
+    if (this.hoveredId !== null) this.map.setFeatureState(this.target(this.hoveredId), { hover: false });
+    if (bodyId !== null) this.map.setFeatureState(this.target(bodyId), { hover: true });
+    this.hoveredId = bodyId;
+  }
+
+  flyToBBox(bbox: BBox): void {
+    this.map.fitBounds(bbox as LngLatBoundsLike, { padding: { top: 80, bottom: 80, left: 80, right: 420 }, maxZoom: 10, duration: 900 });
+  }
+
+  /** Screen position of a point inside the body (for tests and labels), or null when unknown. */
+  screenPointOf(bodyId: number): { x: number; y: number } | null {
+    const feature = this.features.get(bodyId);
+    if (!feature) return null;
+    const [lon, lat] = interiorPoint(feature.geometry);
+    const point = this.map.project([lon, lat]);
+    return { x: point.x, y: point.y };
+  }
+
+  geometryOf(bodyId: number): GeoJSON.Geometry | null {
+    return this.features.get(bodyId)?.geometry ?? null;
+  }
+
+  destroy(): void {
+    this.map.remove();
+  }
+}
+
+/**
+ * A point inside a polygon's largest part: the midpoint of the widest horizontal run through the
+ * middle of its outer ring (cheap, and unlike a centroid it lands inside a crescent or an L).
+ */
+export function interiorPoint(geometry: GeoJSON.Geometry): [number, number] {
+  const polygons =
+    geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  if (geometry.type === "Point") return geometry.coordinates as [number, number];
+  let best: GeoJSON.Position[] | undefined;
+  let bestSpan = -1;
+  for (const polygon of polygons) {
+    const ring = polygon[0] ?? [];
+    const ys = ring.map((p) => p[1]!);
+    const span = Math.max(...ys) - Math.min(...ys);
+    if (span > bestSpan) {
+      bestSpan = span;
+      best = ring;
+    }
+  }
+  if (!best) return [0, 0];
+  const ys = best.map((p) => p[1]!);
+  const y = (Math.max(...ys) + Math.min(...ys)) / 2;
+  const crossings: number[] = [];
+  for (let i = 1; i < best.length; i++) {
+    const [x1, y1] = best[i - 1] as [number, number];
+    const [x2, y2] = best[i] as [number, number];
+    if ((y1 <= y && y2 > y) || (y2 <= y && y1 > y)) crossings.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
+  }
+  crossings.sort((a, b) => a - b);
+  let x = best[0]![0]!;
+  let widest = -1;
+  for (let i = 0; i + 1 < crossings.length; i += 2) {
+    if (crossings[i + 1]! - crossings[i]! > widest) {
+      widest = crossings[i + 1]! - crossings[i]!;
+      x = (crossings[i]! + crossings[i + 1]!) / 2;
+    }
+  }
+  return [x, y];
+}
+
+export type { StyleSpecification };

@@ -1,0 +1,70 @@
+import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
+import type { StageScheme } from "../../shared/model/stage";
+
+export const BODY_SOURCE = "bodies";
+export const BODY_FILL_LAYER = "body-fill";
+export const BODY_OUTLINE_LAYER = "body-outline";
+export const BODY_HIGHLIGHT_LAYER = "body-highlight";
+
+/** Colours of the self-contained style: no remote tiles, glyphs or sprites. */
+export const MAP_COLORS = {
+  water: "#dbe7ee",
+  outline: "#8795a1",
+  highlight: "#111827",
+  unknownStage: "#f2f0eb",
+};
+
+/** `fill-color` from the body's feature-state `stage`: a recolour never touches geometry. */
+export function stageColorExpression(scheme: StageScheme): ExpressionSpecification {
+  const pairs = scheme.stages.flatMap((stage) => [stage.id, stage.color]);
+  return ["match", ["coalesce", ["feature-state", "stage"], ""], ...pairs, MAP_COLORS.unknownStage] as unknown as ExpressionSpecification;
+}
+
+/** Muted (filtered out) bodies stay on the map as faint shapes, so the geography still reads. */
+const fillOpacity: ExpressionSpecification = [
+  "case",
+  ["boolean", ["feature-state", "muted"], false],
+  0.12,
+  ["boolean", ["feature-state", "hover"], false],
+  1,
+  0.88,
+];
+
+export function bodyLayers(scheme: StageScheme): StyleSpecification["layers"] {
+  return [
+    {
+      id: BODY_FILL_LAYER,
+      type: "fill",
+      source: BODY_SOURCE,
+      paint: { "fill-color": stageColorExpression(scheme), "fill-opacity": fillOpacity },
+    },
+    {
+      id: BODY_OUTLINE_LAYER,
+      type: "line",
+      source: BODY_SOURCE,
+      paint: {
+        "line-color": MAP_COLORS.outline,
+        "line-width": ["interpolate", ["linear"], ["zoom"], 3, 0.2, 7, 0.8, 11, 1.4],
+        "line-opacity": ["case", ["boolean", ["feature-state", "muted"], false], 0.3, 0.8],
+      },
+    },
+    {
+      id: BODY_HIGHLIGHT_LAYER,
+      type: "line",
+      source: BODY_SOURCE,
+      paint: {
+        "line-color": MAP_COLORS.highlight,
+        "line-width": ["case", ["boolean", ["feature-state", "selected"], false], 3, ["boolean", ["feature-state", "hover"], false], 2, 0],
+      },
+    },
+  ];
+}
+
+/** The whole style when no basemap is configured: water background, bodies as land. */
+export function selfContainedStyle(scheme: StageScheme): StyleSpecification {
+  return {
+    version: 8,
+    sources: { [BODY_SOURCE]: { type: "geojson", data: { type: "FeatureCollection", features: [] } } },
+    layers: [{ id: "background", type: "background", paint: { "background-color": MAP_COLORS.water } }, ...bodyLayers(scheme)],
+  };
+}

@@ -1,0 +1,146 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useEffect, useRef, useState } from "react";
+import { BODY_KIND_LABELS, type BodySummary } from "../../../shared/model/body";
+import type { Campaign } from "../../../shared/model/campaign";
+import { findStage } from "../../../shared/model/stage";
+import { allowedMoves } from "../../../shared/rules/stage-transitions";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { StageBadge } from "../../components/StageBadge";
+import { formatDateTime } from "../../lib/format";
+
+export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; bodyId: number; onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const scheme = campaign.stageScheme;
+  const body = useQuery(trpc.body.get.queryOptions({ campaignId: campaign.id, bodyId }));
+  const [toStage, setToStage] = useState("");
+  const [note, setNote] = useState("");
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useEffect(() => {
+    setToStage("");
+    setNote("");
+    heading.current?.focus();
+  }, [bodyId]);
+
+  const changeStage = useMutation(
+    trpc.resolution.changeStage.mutationOptions({
+      onSuccess: (result) => {
+        queryClient.setQueryData(trpc.body.list.queryKey({ campaignId: campaign.id }), (bodies: BodySummary[] | undefined) =>
+          bodies?.map((entry) => (entry.id === result.bodyId ? { ...entry, stage: result.stage, version: result.version } : entry)),
+        );
+        void queryClient.invalidateQueries({ queryKey: trpc.body.get.queryKey({ campaignId: campaign.id, bodyId }) });
+        setToStage("");
+        setNote("");
+      },
+    }),
+  );
+
+  const isConflict = changeStage.error instanceof TRPCClientError && changeStage.error.data?.code === "CONFLICT";
+  const detail = body.data;
+  const moves = detail ? allowedMoves(scheme, detail.stage) : [];
+
+  return (
+    <aside className="body-panel card" aria-labelledby="body-panel-title">
+      <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
+        ×
+      </button>
+      {body.isPending && <p className="muted">Loading…</p>}
+      {body.error && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
+      {detail && (
+        <>
+          <h2 id="body-panel-title" ref={heading} tabIndex={-1}>
+            {detail.name}
+          </h2>
+          <p className="body-meta">
+            {BODY_KIND_LABELS[detail.kind] ?? detail.kind}
+            {detail.state ? ` · ${detail.state}` : ""}
+            {detail.geoid ? ` · GEOID ${detail.geoid}` : ""}
+          </p>
+          <div className="current-stage">
+            <span className="muted">Current stage</span>
+            <StageBadge scheme={scheme} stageId={detail.stage} />
+          </div>
+
+          <form
+            className="stage-form"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!toStage) return;
+              changeStage.mutate({ campaignId: campaign.id, bodyId, toStage, expectedVersion: detail.version, note: note || undefined });
+            }}
+          >
+            <h3>Change stage</h3>
+            {moves.length === 0 ? (
+              <p className="muted">“{findStage(scheme, detail.stage)?.label}” is final; no further moves.</p>
+            ) : (
+              <>
+                <label htmlFor="to-stage">Move to</label>
+                <select id="to-stage" value={toStage} onChange={(event) => setToStage(event.target.value)}>
+                  <option value="">Choose a stage…</option>
+                  {moves.map((stage) => (
+                    <option key={stage.id} value={stage.id}>
+                      {stage.label}
+                    </option>
+                  ))}
+                </select>
+                <label htmlFor="stage-note">Note (optional)</label>
+                <textarea
+                  id="stage-note"
+                  rows={2}
+                  maxLength={2000}
+                  placeholder="What happened? e.g. “Sponsor agreed after the March forum”"
+                  value={note}
+                  onChange={(event) => setNote(event.target.value)}
+                />
+                <button type="submit" className="primary" disabled={!toStage || changeStage.isPending}>
+                  {changeStage.isPending ? "Saving…" : "Save stage"}
+                </button>
+              </>
+            )}
+            {changeStage.error && (
+              <ErrorNotice
+                title={isConflict ? "Someone else changed this first" : "Not saved"}
+                message={changeStage.error.message}
+                onRetry={
+                  isConflict
+                    ? () => {
+                        changeStage.reset();
+                        void body.refetch();
+                        void queryClient.invalidateQueries({ queryKey: trpc.body.list.queryKey({ campaignId: campaign.id }) });
+                      }
+                    : undefined
+                }
+              />
+            )}
+          </form>
+
+          <section className="history" aria-labelledby="history-title">
+            <h3 id="history-title">History</h3>
+            {detail.history.length === 0 ? (
+              <p className="muted">No stage changes yet. The first change you save starts the history.</p>
+            ) : (
+              <ol>
+                {detail.history.map((event) => (
+                  <li key={event.id}>
+                    <div className="history-move">
+                      {event.fromStage ? <StageBadge scheme={scheme} stageId={event.fromStage} /> : <span className="muted">start</span>}
+                      <span aria-label="to">→</span>
+                      <StageBadge scheme={scheme} stageId={event.toStage} />
+                    </div>
+                    <div className="history-meta">
+                      <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> · {event.actor}
+                    </div>
+                    {event.note && <p className="history-note">{event.note}</p>}
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,171 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useMemo, useState } from "react";
+import { robustExtent } from "../../../shared/geo/bbox";
+import type { Campaign } from "../../../shared/model/campaign";
+import { findStage } from "../../../shared/model/stage";
+import { countByStage } from "../../../shared/rules/stage-counts";
+import { fetchAppConfig, fetchBodyGeometry } from "../../api/geometry";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Legend } from "../../components/Legend";
+import { SearchBox } from "../../components/SearchBox";
+import { StatusOverlay } from "../../components/StatusOverlay";
+import { formatCount } from "../../lib/format";
+import { MapView } from "../../map/MapView";
+import { useCampaignId, useFlyRequest, useInitialView, useSelectedBodyId, useUiActions, useVisibleStages } from "../../state/hooks";
+import { BodyPanel } from "./BodyPanel";
+
+export function MapScreen() {
+  const trpc = useTRPC();
+  const campaigns = useQuery(trpc.campaign.list.queryOptions());
+  const chosenId = useCampaignId();
+  const campaign = campaigns.data?.find((entry) => entry.id === chosenId) ?? campaigns.data?.[0];
+
+  if (campaigns.isPending) return <StatusOverlay busy>Loading campaigns…</StatusOverlay>;
+  if (campaigns.error) {
+    return (
+      <StatusOverlay>
+        <ErrorNotice title="Groundswell could not reach its server" message={campaigns.error.message} onRetry={() => void campaigns.refetch()} />
+      </StatusOverlay>
+    );
+  }
+  if (!campaign) {
+    return (
+      <StatusOverlay>
+        <h1>No campaign yet</h1>
+        <p>
+          Create one with <code>npx groundswell campaign add "Medicare for All resolution"</code>, then import your bodies with{" "}
+          <code>npx groundswell import towns.geojson --as bodies</code>.
+        </p>
+      </StatusOverlay>
+    );
+  }
+  return <CampaignMap campaign={campaign} campaigns={campaigns.data} />;
+}
+
+function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: Campaign[] }) {
+  const trpc = useTRPC();
+  const scheme = campaign.stageScheme;
+  const bodies = useQuery(trpc.body.list.queryOptions({ campaignId: campaign.id }));
+  const geometry = useQuery({ queryKey: ["geometry"], queryFn: ({ signal }) => fetchBodyGeometry(signal), staleTime: Infinity });
+  const config = useQuery({ queryKey: ["config"], queryFn: fetchAppConfig, staleTime: Infinity });
+  const selectedBodyId = useSelectedBodyId();
+  const visibleStages = useVisibleStages();
+  const flyRequest = useFlyRequest();
+  const initialUrlView = useInitialView();
+  const actions = useUiActions();
+  const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
+  const [rendered, setRendered] = useState(false);
+
+  const stages = useMemo(() => new Map((bodies.data ?? []).map((body) => [body.id, body.stage])), [bodies.data]);
+  const byId = useMemo(() => new Map((bodies.data ?? []).map((body) => [body.id, body])), [bodies.data]);
+  const counts = useMemo(() => countByStage(scheme, stages.values()), [scheme, stages]);
+  const initialView = useMemo(() => {
+    if (initialUrlView) return initialUrlView;
+    const extent = robustExtent((bodies.data ?? []).map((body) => body.bbox));
+    return extent ? { bounds: extent } : { center: [-96, 38] as [number, number], zoom: 3 };
+  }, [initialUrlView, bodies.data]);
+  const flyTo = useMemo(() => {
+    const body = flyRequest && byId.get(flyRequest.bodyId);
+    return body && flyRequest ? { bbox: body.bbox, nonce: flyRequest.nonce } : null;
+  }, [flyRequest, byId]);
+  const onFirstRender = useCallback(() => setRendered(true), []);
+
+  const loading = bodies.isPending || geometry.isPending || config.isPending;
+  const failure = bodies.error ?? geometry.error;
+  const hoveredBody = hover ? byId.get(hover.bodyId) : undefined;
+  const bodyCount = bodies.data?.length ?? 0;
+
+  return (
+    <div className="app">
+      {!loading && !failure && bodyCount > 0 && (
+        <MapView
+          scheme={scheme}
+          basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
+          geometry={geometry.data ?? null}
+          stages={stages}
+          visibleStages={visibleStages}
+          selectedBodyId={selectedBodyId}
+          initialView={initialView}
+          flyTo={flyTo}
+          onSelect={actions.bodySelected}
+          onHover={setHover}
+          onViewChange={actions.viewChanged}
+          onFirstRender={onFirstRender}
+        />
+      )}
+
+      <header className="topbar card">
+        <div className="brand">
+          <span className="logo" aria-hidden="true" />
+          <h1>Groundswell</h1>
+        </div>
+        {campaigns.length > 1 ? (
+          <select aria-label="Campaign" value={campaign.id} onChange={(event) => actions.campaignSelected(Number(event.target.value))}>
+            {campaigns.map((entry) => (
+              <option key={entry.id} value={entry.id}>
+                {entry.name}
+              </option>
+            ))}
+          </select>
+        ) : (
+          <p className="campaign-name">{campaign.name}</p>
+        )}
+        {bodies.data && <SearchBox bodies={bodies.data} onPick={(body) => actions.bodyFound(body.id)} />}
+        {campaign.isDemo && (
+          <p className="demo-note" role="note">
+            <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage, note and date is invented
+            to show how Groundswell works.
+          </p>
+        )}
+      </header>
+
+      {bodies.data && bodies.data.length > 0 && (
+        <Legend
+          scheme={scheme}
+          counts={counts}
+          visibleStages={visibleStages}
+          onToggle={actions.legendStageToggled}
+          onClear={actions.filtersCleared}
+        />
+      )}
+
+      {selectedBodyId !== null && <BodyPanel campaign={campaign} bodyId={selectedBodyId} onClose={() => actions.bodySelected(null)} />}
+
+      {hoveredBody && hover && (
+        <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
+          <strong>{hoveredBody.name}</strong>
+          <span>{findStage(scheme, hoveredBody.stage)?.label ?? hoveredBody.stage}</span>
+        </div>
+      )}
+
+      {loading && (
+        <StatusOverlay busy>
+          Loading the map{bodies.data ? ` of ${formatCount(bodies.data.length)} bodies` : ""}…
+        </StatusOverlay>
+      )}
+      {!loading && !failure && bodyCount > 0 && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
+      {failure && (
+        <StatusOverlay>
+          <ErrorNotice
+            title="The map could not load"
+            message={failure.message}
+            onRetry={() => {
+              void bodies.refetch();
+              void geometry.refetch();
+            }}
+          />
+        </StatusOverlay>
+      )}
+      {!loading && !failure && bodyCount === 0 && (
+        <StatusOverlay>
+          <h1>No bodies on the map yet</h1>
+          <p>
+            Import municipal boundaries with <code>npx groundswell import towns.geojson --as bodies</code>; they will appear here
+            coloured by stage.
+          </p>
+        </StatusOverlay>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { useShallow } from "zustand/react/shallow";
+import { useUiStore } from "./ui-store";
+
+export const useSelectedBodyId = () => useUiStore((state) => state.selectedBodyId);
+export const useFlyRequest = () => useUiStore((state) => state.flyRequest);
+export const useVisibleStages = () => useUiStore((state) => state.visibleStages);
+export const useCampaignId = () => useUiStore((state) => state.campaignId);
+export const useInitialView = () => useUiStore.getState().view;
+
+export const useUiActions = () =>
+  useUiStore(
+    useShallow((state) => ({
+      bodySelected: state.bodySelected,
+      bodyFound: state.bodyFound,
+      legendStageToggled: state.legendStageToggled,
+      filtersCleared: state.filtersCleared,
+      campaignSelected: state.campaignSelected,
+      viewChanged: state.viewChanged,
+    })),
+  );

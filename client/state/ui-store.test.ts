@@ -1,0 +1,30 @@
+import { expect, it } from "vitest";
+import { createUiStore } from "./ui-store";
+
+it("filters to one stage on the first legend click, then adds and removes stages", () => {
+  const store = createUiStore();
+  store.getState().legendStageToggled("passed");
+  expect(store.getState().visibleStages).toEqual(["passed"]);
+  store.getState().legendStageToggled("failed");
+  expect(store.getState().visibleStages).toEqual(["passed", "failed"]);
+  store.getState().legendStageToggled("passed");
+  expect(store.getState().visibleStages).toEqual(["failed"]);
+  store.getState().legendStageToggled("failed");
+  expect(store.getState().visibleStages).toBeNull();
+});
+
+it("a search hit selects the body and asks the map to fly; a map click only selects", () => {
+  const store = createUiStore({ bodyId: 3 });
+  expect(store.getState().selectedBodyId).toBe(3);
+  store.getState().bodySelected(5);
+  expect(store.getState().flyRequest).toBeNull();
+  store.getState().bodyFound(7);
+  store.getState().bodyFound(7);
+  expect(store.getState()).toMatchObject({ selectedBodyId: 7, flyRequest: { bodyId: 7, nonce: 2 } });
+});
+
+it("switching campaign clears the selection and filters", () => {
+  const store = createUiStore({ bodyId: 3, stages: ["passed"] });
+  store.getState().campaignSelected(2);
+  expect(store.getState()).toMatchObject({ campaignId: 2, selectedBodyId: null, visibleStages: null });
+});

@@ -1,0 +1,75 @@
+import { create, type StateCreator } from "zustand";
+import { parseUrlState, type UrlState } from "./url-state";
+
+export interface MapView {
+  center: [number, number];
+  zoom: number;
+}
+
+interface SelectionSlice {
+  selectedBodyId: number | null;
+  /** Bumped when a selection should move the map (search), not when the user clicked the map. */
+  flyRequest: { bodyId: number; nonce: number } | null;
+  bodySelected: (bodyId: number | null) => void;
+  bodyFound: (bodyId: number) => void;
+}
+
+interface FilterSlice {
+  /** Stages shown on the map; null means every stage. */
+  visibleStages: string[] | null;
+  legendStageToggled: (stageId: string) => void;
+  filtersCleared: () => void;
+}
+
+interface ViewSlice {
+  campaignId: number | null;
+  view: MapView | null;
+  campaignSelected: (campaignId: number) => void;
+  viewChanged: (view: MapView) => void;
+}
+
+export type UiState = SelectionSlice & FilterSlice & ViewSlice;
+
+const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set) => ({
+  selectedBodyId: null,
+  flyRequest: null,
+  bodySelected: (bodyId) => set({ selectedBodyId: bodyId }),
+  bodyFound: (bodyId) => set((state) => ({ selectedBodyId: bodyId, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
+});
+
+const createFilterSlice: StateCreator<UiState, [], [], FilterSlice> = (set) => ({
+  visibleStages: null,
+  legendStageToggled: (stageId) =>
+    set((state) => {
+      // First click on a legend entry shows only that stage; further clicks add or remove stages.
+      const current = state.visibleStages;
+      if (!current) return { visibleStages: [stageId] };
+      const next = current.includes(stageId) ? current.filter((id) => id !== stageId) : [...current, stageId];
+      return { visibleStages: next.length ? next : null };
+    }),
+  filtersCleared: () => set({ visibleStages: null }),
+});
+
+const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
+  campaignId: null,
+  view: null,
+  campaignSelected: (campaignId) => set({ campaignId, selectedBodyId: null, visibleStages: null }),
+  viewChanged: (view) => set({ view }),
+});
+
+export function createUiStore(initial: Partial<UrlState> = {}) {
+  return create<UiState>()((...args) => ({
+    ...createSelectionSlice(...args),
+    ...createFilterSlice(...args),
+    ...createViewSlice(...args),
+    selectedBodyId: initial.bodyId ?? null,
+    visibleStages: initial.stages ?? null,
+    campaignId: initial.campaignId ?? null,
+    view: initial.view ?? null,
+  }));
+}
+
+const initialUrlState = typeof window === "undefined" ? {} : parseUrlState(window.location.search);
+
+/** The app's one store. Read it through the hooks in `hooks.ts`. */
+export const useUiStore = createUiStore(initialUrlState);

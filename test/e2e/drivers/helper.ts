@@ -1,0 +1,68 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium, type Browser } from "playwright-core";
+import { createTestDatabase, type Engine, type TestDatabase } from "../../helpers/test-db";
+
+const repositoryRoot = path.resolve(import.meta.dirname, "../../..");
+export const screenshotDir = path.join(repositoryRoot, "test/e2e/screenshots");
+
+/** Debian's chromium package; CI installs it (`.ci/run`). */
+export function chromiumPath(): string {
+  const candidates = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser"].filter(Boolean) as string[];
+  const found = candidates.find((candidate) => fs.existsSync(candidate));
+  if (!found) throw new Error("Chromium not found: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH");
+  return found;
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+export interface RunningApp {
+  url: string;
+  database: TestDatabase;
+  stop(): Promise<void>;
+}
+
+/** Start `groundswell serve` on a fresh database of the given engine (the demo seeds itself). */
+export async function startApp(engine: Engine): Promise<RunningApp> {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-e2e-"));
+  const database = await createTestDatabase(engine, { sqliteFile: path.join(directory, "e2e.db") });
+  const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], {
+    env: { ...process.env, ...database.env, HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let log = "";
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start within 180 s:\n${log}`)), 180_000);
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /running at (http:\/\/localhost:\d+)/.exec(log);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!.replace("localhost", "127.0.0.1"));
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${log}`));
+    });
+  });
+  return {
+    url,
+    database,
+    async stop() {
+      child.kill("SIGTERM");
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
+      await database.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
