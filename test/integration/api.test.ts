@@ -24,11 +24,21 @@ async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
   return error as TRPCError;
 }
 
-const bboxOf = (body: MadeBody) => {
+/** The body's true [west, south, east, north]; the API may round it outwards a little, never inwards. */
+const trueBBoxOf = (body: MadeBody) => {
   const ring = body.geometry.coordinates[0]!;
   const longitudes = ring.map((position) => position[0]!);
   const latitudes = ring.map((position) => position[1]!);
-  return [Math.min(...longitudes), Math.min(...latitudes), Math.max(...longitudes), Math.max(...latitudes)];
+  return [Math.min(...longitudes), Math.min(...latitudes), Math.max(...longitudes), Math.max(...latitudes)] as const;
+};
+
+/** Matches a bbox that covers the body and is within about 10 m of its true extent. */
+const bboxOf = (body: MadeBody) => {
+  const [west, south, east, north] = trueBBoxOf(body);
+  const slack = 2e-4;
+  const between = (low: number, high: number) =>
+    expect.toSatisfy((value: number) => value >= low - 1e-9 && value <= high + 1e-9, `between ${low} and ${high}`);
+  return [between(west - slack, west), between(south - slack, south), between(east, east + slack), between(north, north + slack)];
 };
 
 forEachEngine((getDatabase) => {
