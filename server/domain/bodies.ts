@@ -7,6 +7,13 @@ import { findResolution, findStageEvents } from "../db/repositories/resolution-r
 import { NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
 
+/** Round a bbox outwards to 4 decimals (about 10 m): plenty for flying to a body, and a smaller payload. */
+function roundBBoxOutwards([west, south, east, north]: BBox): BBox {
+  const down = (value: number) => Math.floor(value * 1e4) / 1e4;
+  const up = (value: number) => Math.ceil(value * 1e4) / 1e4;
+  return [down(west), down(south), up(east), up(north)];
+}
+
 /** Every body with its current stage in the campaign: the small status payload of the map. */
 export async function listBodies(db: Db, campaignId: number): Promise<BodySummary[]> {
   const campaign = await getCampaign(db, campaignId);
@@ -18,7 +25,7 @@ export async function listBodies(db: Db, campaignId: number): Promise<BodySummar
     kind: row.kind as BodyKind,
     state: row.state,
     geoid: row.geoid,
-    bbox: [row.minLon, row.minLat, row.maxLon, row.maxLat] as BBox,
+    bbox: roundBBoxOutwards([row.minLon, row.minLat, row.maxLon, row.maxLat]),
     stage: row.stage ?? firstStage,
     version: row.version ?? 0,
   }));

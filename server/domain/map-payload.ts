@@ -13,7 +13,8 @@ export interface GeometryPayload {
 
 /**
  * The map's one geometry payload: every body as a feature whose id is the body id, simplified
- * and quantised for display, with only the name as a property. Stages travel separately
+ * and quantised for display, with the few properties search and labels need (name, kind,
+ * state, GEOID) and a bbox to fly to. Stages travel separately
  * (`body.list`), so a stage change never re-sends shapes.
  */
 export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
@@ -22,7 +23,11 @@ export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
   const parts: string[] = [];
   for (const row of rows) {
     const geometry = toDisplayGeometry(JSON.parse(row.geometry));
-    parts.push(JSON.stringify({ type: "Feature", id: row.id, properties: { name: row.name }, geometry }));
+    const properties = { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid };
+    const bbox = [row.minLon, row.minLat, row.maxLon, row.maxLat].map((value, index) =>
+      index < 2 ? Math.floor(value * 1e4) / 1e4 : Math.ceil(value * 1e4) / 1e4,
+    );
+    parts.push(JSON.stringify({ type: "Feature", id: row.id, bbox, properties, geometry }));
   }
   const json = `{"type":"FeatureCollection","features":[${parts.join(",")}]}`;
   const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;

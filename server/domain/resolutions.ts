@@ -5,6 +5,7 @@ import type { Db } from "../db/connect";
 import { findBodyById } from "../db/repositories/body-repository";
 import {
   findResolution,
+  findResolutionStages,
   insertResolution,
   insertStageEvent,
   updateResolutionStage,
@@ -89,4 +90,14 @@ export async function changeStage(
     version: currentVersion + 1,
     event: { id: eventId, fromStage: currentStage, toStage: target.id, actor: actor.name, note, occurredAt },
   };
+}
+
+/**
+ * The map's status payload: `[bodyId, stage, version]` for every body that has a resolution in
+ * the campaign. Bodies not listed are at the scheme's first stage, version 0.
+ */
+export async function listStages(db: Db, campaignId: number): Promise<{ initialStage: string; stages: Array<[number, string, number]> }> {
+  const campaign = await getCampaign(db, campaignId);
+  const rows = await findResolutionStages(db, campaign.id);
+  return { initialStage: initialStage(campaign.stageScheme).id, stages: rows.map((row) => [row.bodyId, row.stage, row.version]) };
 }

@@ -1,13 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
-import { BODY_KIND_LABELS, type BodySummary } from "../../../shared/model/body";
+import { BODY_KIND_LABELS } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
+import { withStageChange } from "../../lib/body-index";
 import { formatDateTime } from "../../lib/format";
 
 export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; bodyId: number; onClose: () => void }) {
@@ -28,8 +29,8 @@ export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; b
   const changeStage = useMutation(
     trpc.resolution.changeStage.mutationOptions({
       onSuccess: (result) => {
-        queryClient.setQueryData(trpc.body.list.queryKey({ campaignId: campaign.id }), (bodies: BodySummary[] | undefined) =>
-          bodies?.map((entry) => (entry.id === result.bodyId ? { ...entry, stage: result.stage, version: result.version } : entry)),
+        queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: campaign.id }), (payload) =>
+          payload ? withStageChange(payload, result) : payload,
         );
         void queryClient.invalidateQueries({ queryKey: trpc.body.get.queryKey({ campaignId: campaign.id, bodyId }) });
         setToStage("");
@@ -109,7 +110,7 @@ export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; b
                     ? () => {
                         changeStage.reset();
                         void body.refetch();
-                        void queryClient.invalidateQueries({ queryKey: trpc.body.list.queryKey({ campaignId: campaign.id }) });
+                        void queryClient.invalidateQueries({ queryKey: trpc.resolution.stages.queryKey({ campaignId: campaign.id }) });
                       }
                     : undefined
                 }

@@ -6,6 +6,7 @@ import { findStage } from "../../../shared/model/stage";
 import { countByStage } from "../../../shared/rules/stage-counts";
 import { fetchAppConfig, fetchBodyGeometry } from "../../api/geometry";
 import { useTRPC } from "../../api/trpc";
+import { toBodySummaries } from "../../lib/body-index";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Legend } from "../../components/Legend";
 import { SearchBox } from "../../components/SearchBox";
@@ -46,8 +47,12 @@ export function MapScreen() {
 function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: Campaign[] }) {
   const trpc = useTRPC();
   const scheme = campaign.stageScheme;
-  const bodies = useQuery(trpc.body.list.queryOptions({ campaignId: campaign.id }));
+  const stagePayload = useQuery(trpc.resolution.stages.queryOptions({ campaignId: campaign.id }));
   const geometry = useQuery({ queryKey: ["geometry"], queryFn: ({ signal }) => fetchBodyGeometry(signal), staleTime: Infinity });
+  const bodyList = useMemo(
+    () => (geometry.data && stagePayload.data ? toBodySummaries(geometry.data, stagePayload.data) : undefined),
+    [geometry.data, stagePayload.data],
+  );
   const config = useQuery({ queryKey: ["config"], queryFn: fetchAppConfig, staleTime: Infinity });
   const selectedBodyId = useSelectedBodyId();
   const visibleStages = useVisibleStages();
@@ -57,24 +62,24 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
   const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
   const [rendered, setRendered] = useState(false);
 
-  const stages = useMemo(() => new Map((bodies.data ?? []).map((body) => [body.id, body.stage])), [bodies.data]);
-  const byId = useMemo(() => new Map((bodies.data ?? []).map((body) => [body.id, body])), [bodies.data]);
+  const stages = useMemo(() => new Map((bodyList ?? []).map((body) => [body.id, body.stage])), [bodyList]);
+  const byId = useMemo(() => new Map((bodyList ?? []).map((body) => [body.id, body])), [bodyList]);
   const counts = useMemo(() => countByStage(scheme, stages.values()), [scheme, stages]);
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;
-    const extent = robustExtent((bodies.data ?? []).map((body) => body.bbox));
+    const extent = robustExtent((bodyList ?? []).map((body) => body.bbox));
     return extent ? { bounds: extent } : { center: [-96, 38] as [number, number], zoom: 3 };
-  }, [initialUrlView, bodies.data]);
+  }, [initialUrlView, bodyList]);
   const flyTo = useMemo(() => {
     const body = flyRequest && byId.get(flyRequest.bodyId);
     return body && flyRequest ? { bbox: body.bbox, nonce: flyRequest.nonce } : null;
   }, [flyRequest, byId]);
   const onFirstRender = useCallback(() => setRendered(true), []);
 
-  const loading = bodies.isPending || geometry.isPending || config.isPending;
-  const failure = bodies.error ?? geometry.error;
+  const loading = stagePayload.isPending || geometry.isPending || config.isPending;
+  const failure = stagePayload.error ?? geometry.error;
   const hoveredBody = hover ? byId.get(hover.bodyId) : undefined;
-  const bodyCount = bodies.data?.length ?? 0;
+  const bodyCount = bodyList?.length ?? 0;
 
   return (
     <div className="app">
@@ -111,7 +116,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         ) : (
           <p className="campaign-name">{campaign.name}</p>
         )}
-        {bodies.data && <SearchBox bodies={bodies.data} onPick={(body) => actions.bodyFound(body.id)} />}
+        {bodyList && <SearchBox bodies={bodyList} onPick={(body) => actions.bodyFound(body.id)} />}
         {campaign.isDemo && (
           <p className="demo-note" role="note">
             <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage, note and date is invented
@@ -120,7 +125,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         )}
       </header>
 
-      {bodies.data && bodies.data.length > 0 && (
+      {bodyList && bodyList.length > 0 && (
         <Legend
           scheme={scheme}
           counts={counts}
@@ -141,7 +146,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
 
       {loading && (
         <StatusOverlay busy>
-          Loading the map{bodies.data ? ` of ${formatCount(bodies.data.length)} bodies` : ""}…
+          Loading the map{bodyList ? ` of ${formatCount(bodyList.length)} bodies` : ""}…
         </StatusOverlay>
       )}
       {!loading && !failure && bodyCount > 0 && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
@@ -151,7 +156,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
             title="The map could not load"
             message={failure.message}
             onRetry={() => {
-              void bodies.refetch();
+              void stagePayload.refetch();
               void geometry.refetch();
             }}
           />

@@ -42,7 +42,11 @@ export async function findBodySetVersion(db: Db): Promise<string> {
 }
 
 export function findBodyGeometries(db: Db) {
-  return db.selectFrom("body").select(["id", "name", "geometry"]).orderBy("id").execute();
+  return db
+    .selectFrom("body")
+    .select(["id", "name", "kind", "state", "geoid", "minLon", "minLat", "maxLon", "maxLat", "geometry"])
+    .orderBy("id")
+    .execute();
 }
 
 /** Insert in batches (PostgreSQL caps a statement at 65,535 parameters). */

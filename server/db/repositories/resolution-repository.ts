@@ -86,3 +86,7 @@ export async function insertStageEvents(
     await db.insertInto("stageEvent").values(rows.slice(start, start + 1000)).execute();
   }
 }
+
+export function findResolutionStages(db: Db, campaignId: number) {
+  return db.selectFrom("resolution").select(["bodyId", "stage", "version"]).where("campaignId", "=", campaignId).orderBy("bodyId").execute();
+}
