@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from "commander";
 import { readConfig } from "../config";
 import { GroundswellError } from "../errors";
+import { addCampaignCommand } from "./campaign";
 import { exportCommand } from "./export";
 import { serve } from "./serve";
 
@@ -40,6 +41,16 @@ function buildProgram(io: Io): Command {
     .option("--campaign <name>", "campaign name, slug or id (default: the only campaign)")
     .action(async (what: string, options: { format: string; campaign?: string }) => {
       await exportCommand(readConfig(), what, options, io.out);
+    });
+
+  const campaign = program.command("campaign").description("manage campaigns");
+  campaign
+    .command("add")
+    .description("create a campaign with the default stage scheme")
+    .argument("<name>", "campaign name, e.g. \"Medicare for All resolution 2026\"")
+    .option("--bill <bill>", "the bill the campaign supports, e.g. H.1234")
+    .action(async (name: string, options: { bill?: string }) => {
+      await addCampaignCommand(readConfig(), name, options, io.out);
     });
 
   return program;
