@@ -104,9 +104,18 @@ export async function seedDemo(db: Db, bodies: NewBody[], { seed = 2026, now = n
     return "stalled";
   };
   const targets = bodies.map((body) => pickStage(body.state));
-  // Guarantee every stage appears, whatever the geography handed in.
+  // Guarantee every stage appears, whatever the geography handed in (given at least one body per
+  // stage). Only a slot whose stage also appears elsewhere is reused, so no stage is pushed out.
   stageIds.forEach((stageId, index) => {
-    if (!targets.includes(stageId) && targets.length > index) targets[index * 7 % targets.length] = stageId;
+    if (targets.includes(stageId) || targets.length <= index) return;
+    const start = (index * 7) % targets.length;
+    for (let step = 0; step < targets.length; step++) {
+      const slot = (start + step) % targets.length;
+      if (targets.indexOf(targets[slot]!) !== targets.lastIndexOf(targets[slot]!)) {
+        targets[slot] = stageId;
+        return;
+      }
+    }
   });
 
   const start = new Date("2025-01-15T15:00:00Z").getTime();
