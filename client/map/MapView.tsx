@@ -35,7 +35,9 @@ export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const controller = useRef<MapController | null>(null);
   const callbacks = useRef(props);
-  callbacks.current = props;
+  useEffect(() => {
+    callbacks.current = props;
+  });
 
   useEffect(() => {
     const instance = new MapController({

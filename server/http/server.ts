@@ -3,7 +3,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { sql, type Kysely } from "kysely";
 import { appRouter, type AppRouter } from "../api/router";
 import type { Database } from "../db/schema";
@@ -28,7 +28,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     try {
       await sql`select 1`.execute(db);
       return { ok: true, database: options.engine };
-    } catch (error) {
+    } catch {
       return reply.code(503).send({ ok: false, error: "database unreachable" });
     }
   });
@@ -65,7 +65,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const index = path.join(clientDistDir, "index.html");
     if (!fs.existsSync(index)) throw new Error(`the web client is not built (${index} is missing); run npm run build`);
     await app.register(fastifyStatic, { root: clientDistDir, serve: false });
-    const sendIndex = (_request: unknown, reply: import("fastify").FastifyReply) =>
+    const sendIndex = (_request: unknown, reply: FastifyReply) =>
       reply.header("Cache-Control", "no-cache").sendFile("index.html");
     app.get("/", sendIndex);
     app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg"));

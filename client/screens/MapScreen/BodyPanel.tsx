@@ -20,11 +20,6 @@ export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; b
   const [note, setNote] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
 
-  useEffect(() => {
-    setToStage("");
-    setNote("");
-    heading.current?.focus();
-  }, [bodyId]);
 
   const changeStage = useMutation(
     trpc.resolution.changeStage.mutationOptions({
@@ -42,6 +37,11 @@ export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; b
   const isConflict = changeStage.error instanceof TRPCClientError && changeStage.error.data?.code === "CONFLICT";
   const detail = body.data;
   const moves = detail ? allowedMoves(scheme, detail.stage) : [];
+
+  // The panel is keyed by body, so its form starts empty for each body; move focus to its title.
+  useEffect(() => {
+    heading.current?.focus();
+  }, [detail?.id]);
 
   return (
     <aside className="body-panel card" aria-labelledby="body-panel-title">

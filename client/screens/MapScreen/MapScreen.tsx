@@ -135,7 +135,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         />
       )}
 
-      {selectedBodyId !== null && <BodyPanel campaign={campaign} bodyId={selectedBodyId} onClose={() => actions.bodySelected(null)} />}
+      {selectedBodyId !== null && <BodyPanel key={selectedBodyId} campaign={campaign} bodyId={selectedBodyId} onClose={() => actions.bodySelected(null)} />}
 
       {hoveredBody && hover && (
         <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
