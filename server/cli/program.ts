@@ -65,7 +65,10 @@ export async function run(argv: string[], io: Io = processIo): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       if (error.exitCode === 0) return 0;
-      io.err(`groundswell: ${error.message.replace(/^error: /, "")}\n`);
+      // The usage text already went to stderr; commander's "(outputHelp)" placeholder is no reason.
+      if (error.code === "commander.help") return 2;
+      // One line: commander puts its "(Did you mean …?)" suggestion on a line of its own.
+      io.err(`groundswell: ${error.message.replace(/^error: /, "").replace(/\s*\n\s*/g, " ")}\n`);
       return 2;
     }
     if (error instanceof GroundswellError) {
