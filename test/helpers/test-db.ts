@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { connect, type Connection } from "../../server/db/connect";
@@ -57,16 +60,34 @@ export async function createTestDatabase(engine: Engine, { sqliteFile }: { sqlit
   };
 }
 
+/** A migrated SQLite database in a file of its own temporary folder, removed on close. */
+async function createSqliteFileDatabase(): Promise<TestDatabase> {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-test-"));
+  const database = await createTestDatabase("sqlite", { sqliteFile: path.join(folder, "groundswell.db") });
+  return {
+    ...database,
+    async close() {
+      await database.close();
+      fs.rmSync(folder, { recursive: true, force: true });
+    },
+  };
+}
+
 /**
  * Run a block of tests once per engine, each against its own fresh database:
  *   forEachEngine((getDb) => { it("…", async () => { const { db } = getDb(); … }) })
+ * `sqliteOnDisk` puts the SQLite database in a temporary file, so a second process (the CLI,
+ * a server) can open it through `env`.
  */
-export function forEachEngine(body: (getDatabase: () => TestDatabase, engine: Engine) => void): void {
+export function forEachEngine(
+  body: (getDatabase: () => TestDatabase, engine: Engine) => void,
+  { sqliteOnDisk = false }: { sqliteOnDisk?: boolean } = {},
+): void {
   for (const engine of enginesUnderTest()) {
     describe(engine, () => {
       let database: TestDatabase | undefined;
       beforeAll(async () => {
-        database = await createTestDatabase(engine);
+        database = engine === "sqlite" && sqliteOnDisk ? await createSqliteFileDatabase() : await createTestDatabase(engine);
       });
       afterAll(async () => {
         await database?.close();
