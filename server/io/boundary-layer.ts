@@ -13,8 +13,9 @@ import type {
   SourceCrs,
 } from "./boundary-types";
 import { readPolygons, toLonLat } from "./polygon-input";
-import { plural, repairPolygons } from "./polygon-repair";
+import { repairPolygons } from "./polygon-repair";
 import { WGS84 } from "./source-crs";
+import { plural } from "./wording";
 
 /**
  * A decoded layer (any format) → validated, reprojected, repaired polygons, optionally merged

@@ -2,6 +2,7 @@ import { feature } from "topojson-client";
 import type { Topology } from "topojson-specification";
 import { InputError } from "../errors";
 import type { RawFeature, RawLayer } from "./boundary-types";
+import { plural } from "./wording";
 import { crsFromGeoJsonMember, WGS84 } from "./source-crs";
 
 /**
@@ -107,7 +108,7 @@ function checkArcReferences(object: unknown, arcCount: number, name: string): vo
     if (depth > 4) throw new InputError(`TopoJSON object "${name}" has malformed arcs`);
     if (typeof node === "number") {
       const arc = node < 0 ? ~node : node;
-      if (!Number.isInteger(node) || arc >= arcCount) throw new InputError(`TopoJSON object "${name}" refers to arc ${node}, but the file has ${arcCount} arcs (corrupt file)`);
+      if (!Number.isInteger(node) || arc >= arcCount) throw new InputError(`TopoJSON object "${name}" refers to arc ${node}, but the file has ${plural(arcCount, "arc")} (corrupt file)`);
       return;
     }
     if (!Array.isArray(node)) throw new InputError(`TopoJSON object "${name}" has malformed arcs`);

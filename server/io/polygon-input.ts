@@ -1,6 +1,6 @@
 import { InputError } from "../errors";
 import type { SourceCrs } from "./boundary-types";
-import { plural } from "./polygon-repair";
+import { plural } from "./wording";
 
 /**
  * Untrusted geometry → fresh arrays of polygons ([x, y] only, Z and M dropped), with every

@@ -1,6 +1,7 @@
 import { area } from "@turf/turf";
 import { union } from "polyclip-ts";
 import type { Geom } from "polyclip-ts";
+import { plural } from "./wording";
 
 /**
  * Pure repairs for the polygons of one feature, in lon/lat. Real boundary files carry unclosed
@@ -199,8 +200,4 @@ function describeTally(tally: Tally, minArea: number): string[] {
   }
   if (tally.speckHoles) notes.push(`dropped ${plural(tally.speckHoles, "degenerate hole")} smaller than ${minArea} m²`);
   return notes;
-}
-
-export function plural(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }

@@ -3,6 +3,7 @@ import { InputError } from "../errors";
 import type { BoundaryLimits, RawFeature, RawLayer } from "./boundary-types";
 import { readDbf } from "./dbf-table";
 import { crsFromWkt } from "./source-crs";
+import { plural } from "./wording";
 
 /**
  * A shapefile's members (from a zip or from files side by side) → a raw layer. The `.shp` is
@@ -26,7 +27,7 @@ export async function readShapefileLayer(members: ShapefileMembers, limits: Boun
   const table = readDbf(members.dbf, members.cpg && latin1Text(members.cpg));
   if (table.rows.length !== shape.records) {
     throw new InputError(
-      `record-count mismatch: ${members.name}.shp has ${plainCount(shape.records, "shape")}, the .dbf has ${plainCount(table.rows.length, "row")}`,
+      `record-count mismatch: ${members.name}.shp has ${plural(shape.records, "shape")}, the .dbf has ${plural(table.rows.length, "row")}`,
     );
   }
   const crs = members.prj ? crsFromWkt(latin1Text(members.prj)) : null;
@@ -135,8 +136,4 @@ async function parseGeometries(shp: Uint8Array): Promise<Array<GeoJSON.Geometry 
 
 function latin1Text(bytes: Uint8Array): string {
   return new TextDecoder("latin1").decode(bytes);
-}
-
-function plainCount(count: number, noun: string): string {
-  return `${count.toLocaleString("en-US")} ${noun}${count === 1 ? "" : "s"}`;
 }

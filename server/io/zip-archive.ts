@@ -27,7 +27,7 @@ export async function readZipMembers(
       throw new InputError(`the zip holds ${zip.entryCount.toLocaleString("en-US")} entries, over the cap of ${limits.maxZipEntries.toLocaleString("en-US")}`);
     }
     const entries = await listEntries(zip);
-    checkDeclaredSize(entries, limits.maxUncompressedBytes);
+    checkDeclaredSize(entries, bytes.length, limits.maxUncompressedBytes);
     const files = entries.filter((entry) => !entry.fileName.endsWith("/"));
     const wanted = new Set(choose(files.map((entry) => entry.fileName)));
     const members = new Map<string, Uint8Array>();
@@ -67,12 +67,11 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
   });
 }
 
-function checkDeclaredSize(entries: Entry[], cap: number): void {
+function checkDeclaredSize(entries: Entry[], archiveBytes: number, cap: number): void {
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (total > cap) {
-    const compressed = entries.reduce((sum, entry) => sum + entry.compressedSize, 0);
     throw new InputError(
-      `decompression bomb: the zip would expand from ${formatBytes(compressed)} to ${formatBytes(total)}, over the ${formatBytes(cap)} cap`,
+      `decompression bomb: the zip (${formatBytes(archiveBytes)}) would expand to ${formatBytes(total)}, over the ${formatBytes(cap)} cap`,
     );
   }
 }
@@ -96,7 +95,7 @@ function zipError(error: Error, entryName?: string): InputError {
   const message = error.message;
   const path = /^(?:invalid relative path|absolute path|invalid characters in fileName): (.*)$/.exec(message)?.[1];
   if (path !== undefined) return new InputError(`zip entry "${path.slice(0, 80)}" points outside the archive; refusing it`);
-  if (/end of central directory record signature not found/.test(message)) {
+  if (/end of central directory record signature not found/i.test(message)) {
     return new InputError("not a zip archive, or a truncated one (no central directory at the end)");
   }
   if (/too many bytes in the stream/.test(message)) {
