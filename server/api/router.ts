@@ -1,5 +1,6 @@
 import { bodyRouter } from "./routers/body";
 import { campaignRouter } from "./routers/campaign";
+import { districtRouter } from "./routers/district";
 import { resolutionRouter } from "./routers/resolution";
 import { createCallerFactory, router } from "./trpc";
 
@@ -7,6 +8,7 @@ export const appRouter = router({
   campaign: campaignRouter,
   body: bodyRouter,
   resolution: resolutionRouter,
+  district: districtRouter,
 });
 
 export type AppRouter = typeof appRouter;

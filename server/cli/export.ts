@@ -1,12 +1,27 @@
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { resolveCampaign } from "../domain/campaigns";
-import { exportBodies } from "../domain/exports";
+import { exportBodies, exportOverlaps } from "../domain/exports";
 import { InputError } from "../errors";
 import { toCsv } from "../io/csv";
 import { toFeatureCollection } from "../io/geojson";
 
-const EXPORTABLE = ["bodies"] as const;
+const OVERLAP_COLUMNS = [
+  "body_id",
+  "body_name",
+  "body_geoid",
+  "district_chamber",
+  "district_name",
+  "district_geoid",
+  "district_state",
+  "district_vintage",
+  "share_of_body",
+  "share_of_district",
+  "intersection_km2",
+  "legislator",
+] as const;
+
+const EXPORTABLE = ["bodies", "overlaps"] as const;
 
 /** `groundswell export <what> --format csv|geojson [--campaign NAME]`: writes to stdout. */
 export async function exportCommand(
@@ -23,6 +38,12 @@ export async function exportCommand(
   }
   const connection = await connect(config.database);
   try {
+    if (what === "overlaps") {
+      const rows = await exportOverlaps(connection.db, { withGeometry: options.format === "geojson" });
+      if (options.format === "csv") write(toCsv(rows, [...OVERLAP_COLUMNS]));
+      else write(`${JSON.stringify(toFeatureCollection(rows, (row) => `${row.body_id}-${row.district_id}`))}\n`);
+      return;
+    }
     const campaign = await resolveCampaign(connection.db, options.campaign);
     const rows = await exportBodies(connection.db, campaign, { withGeometry: options.format === "geojson" });
     if (options.format === "csv") {

@@ -3,6 +3,7 @@ import { readConfig } from "../config";
 import { GroundswellError } from "../errors";
 import { addCampaignCommand } from "./campaign";
 import { exportCommand } from "./export";
+import { importCommand, overlapsCommand, type ImportCommandOptions } from "./import";
 import { serve } from "./serve";
 
 const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, CONFLICT: 5, INTERNAL: 1 } as const;
@@ -35,12 +36,40 @@ function buildProgram(io: Io): Command {
 
   program
     .command("export")
-    .description("print bodies (with their current stage) as CSV or GeoJSON")
-    .argument("<what>", "bodies")
+    .description("print bodies (with their current stage) or overlaps as CSV or GeoJSON")
+    .argument("<what>", "bodies or overlaps")
     .addOption(new Option("--format <format>", "csv or geojson").default("csv"))
     .option("--campaign <name>", "campaign name, slug or id (default: the only campaign)")
     .action(async (what: string, options: { format: string; campaign?: string }) => {
       await exportCommand(readConfig(), what, options, io.out);
+    });
+
+  program
+    .command("import")
+    .description("import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts")
+    .argument("<file>", "the file to import")
+    .requiredOption("--as <what>", "bodies or districts")
+    .option("--kind <kind>", "body kind: city_council, town_meeting, select_board, county_board, … (default city_council)")
+    .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
+    .option("--state <usps>", "two-letter state code, e.g. MA")
+    .option("--name-field <field>", "attribute holding the name (default: NAMELSAD, NAME, DISTRICT… when present)")
+    .option("--id-field <field>", "attribute holding a stable id (default: GEOID when present)")
+    .option("--vintage <vintage>", "districts: the redistricting plan, e.g. 2022 (default: this year)")
+    .option("--parent <bodyId>", "bodies: the body they belong to (ward committees in a city)")
+    .option("--layer <name>", "TopoJSON object or shapefile inside a zip holding several")
+    .option("--crs <crs>", "coordinate system when the file does not say, e.g. EPSG:2249")
+    .option("--min-share <share>", "sliver threshold for the overlaps computed afterwards (default 0.01)")
+    .option("--no-overlaps", "skip recomputing overlaps after the import")
+    .action(async (file: string, options: ImportCommandOptions) => {
+      await importCommand(readConfig(), file, options, io.out);
+    });
+
+  program
+    .command("overlaps")
+    .description("recompute which districts overlap each body")
+    .option("--min-share <share>", "keep a pair when it shares at least this fraction of the body or the district (default 0.01)")
+    .action(async (options: { minShare?: string }) => {
+      await overlapsCommand(readConfig(), options, io.out);
     });
 
   const campaign = program.command("campaign").description("manage campaigns");

@@ -10,6 +10,8 @@ export interface Database {
   body: BodyTable;
   resolution: ResolutionTable;
   stageEvent: StageEventTable;
+  district: DistrictTable;
+  bodyDistrictOverlap: BodyDistrictOverlapTable;
 }
 
 export interface CampaignTable {
@@ -41,6 +43,44 @@ export interface BodyTable {
   maxLat: number;
   createdAt: string;
   updatedAt: string;
+  /** What an import matched the body by: GEOID, the --id-field value, or the name. */
+  sourceKey: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Geodesic area in m² (null for point bodies and bodies from before area was stored). */
+  areaM2: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+export interface DistrictTable {
+  /** Also the MapLibre feature id of district outlines. */
+  id: Generated<number>;
+  /** state_lower | state_upper | congressional */
+  chamber: string;
+  state: string | null;
+  /** The district's own name or number as the plan gives it ("30", "18th Essex"). */
+  name: string;
+  geoid: string | null;
+  ocdDivisionId: string | null;
+  /** The redistricting plan, e.g. "2022". */
+  vintage: string;
+  /** 1 for the newest vintage of its chamber and state: overlaps use only current districts. */
+  isCurrent: ColumnType<number, number | undefined, number>;
+  sourceKey: string;
+  geometry: string;
+  areaM2: number;
+  minLon: number;
+  minLat: number;
+  maxLon: number;
+  maxLat: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface BodyDistrictOverlapTable {
+  bodyId: number;
+  districtId: number;
+  intersectionAreaM2: number;
+  shareOfBody: number;
+  shareOfDistrict: number;
+  computedAt: string;
 }
 
 export interface ResolutionTable {
@@ -71,3 +111,5 @@ export type BodyUpdate = Updateable<BodyTable>;
 export type CampaignRow = Selectable<CampaignTable>;
 export type ResolutionRow = Selectable<ResolutionTable>;
 export type StageEventRow = Selectable<StageEventTable>;
+export type DistrictRow = Selectable<DistrictTable>;
+export type NewDistrictRow = Insertable<DistrictTable>;

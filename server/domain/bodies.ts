@@ -3,7 +3,9 @@ import type { StageEvent } from "../../shared/model/resolution";
 import { initialStage } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import { findBodyById, findBodySummaries } from "../db/repositories/body-repository";
+import { findOverlapsOfBody } from "../db/repositories/overlap-repository";
 import { findResolution, findStageEvents } from "../db/repositories/resolution-repository";
+import type { Chamber } from "../../shared/model/district";
 import { NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
 
@@ -36,6 +38,8 @@ export interface BodyDetail extends BodySummary {
   parentId: number | null;
   /** Newest first. */
   history: StageEvent[];
+  /** Current districts overlapping the body, by chamber, largest share of the body first. */
+  districts: Array<{ districtId: number; chamber: Chamber; state: string | null; name: string; geoid: string | null; shareOfBody: number; shareOfDistrict: number }>;
 }
 
 export async function getBody(db: Db, { campaignId, bodyId }: { campaignId: number; bodyId: number }): Promise<BodyDetail> {
@@ -44,6 +48,15 @@ export async function getBody(db: Db, { campaignId, bodyId }: { campaignId: numb
   if (!body) throw new NotFoundError(`No body with id ${bodyId}`);
   const resolution = await findResolution(db, campaignId, bodyId);
   const history = resolution ? await findStageEvents(db, resolution.id) : [];
+  const districts = (await findOverlapsOfBody(db, bodyId)).map((row) => ({
+    districtId: row.districtId,
+    chamber: row.chamber as Chamber,
+    state: row.state,
+    name: row.name,
+    geoid: row.geoid,
+    shareOfBody: row.shareOfBody,
+    shareOfDistrict: row.shareOfDistrict,
+  }));
   return {
     id: body.id,
     name: body.name,
@@ -56,5 +69,6 @@ export async function getBody(db: Db, { campaignId, bodyId }: { campaignId: numb
     stage: resolution?.stage ?? initialStage(campaign.stageScheme).id,
     version: resolution?.version ?? 0,
     history,
+    districts,
   };
 }

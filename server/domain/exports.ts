@@ -1,6 +1,7 @@
 import { findStage } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import { findBodyGeometries } from "../db/repositories/body-repository";
+import { findAllOverlaps } from "../db/repositories/overlap-repository";
 import type { Campaign } from "../../shared/model/campaign";
 import { listBodies } from "./bodies";
 
@@ -33,5 +34,48 @@ export async function exportBodies(
     stage: body.stage,
     stage_label: findStage(campaign.stageScheme, body.stage)?.label ?? body.stage,
     ...(geometries ? { geometry: JSON.parse(geometries.get(body.id)!) as GeoJSON.Geometry } : {}),
+  }));
+}
+
+export interface OverlapExportRow {
+  body_id: number;
+  body_name: string;
+  body_geoid: string | null;
+  district_id: number;
+  district_chamber: string;
+  district_name: string;
+  district_geoid: string | null;
+  district_state: string | null;
+  district_vintage: string;
+  share_of_body: number;
+  share_of_district: number;
+  intersection_km2: number;
+  /** Filled once legislators are imported (issue 6). */
+  legislator: string | null;
+}
+
+/** One row per stored body × district overlap; shares rounded to 6 decimals. With geometry: the body's shape. */
+export async function exportOverlaps(
+  db: Db,
+  { withGeometry }: { withGeometry: boolean },
+): Promise<Array<OverlapExportRow & { geometry?: GeoJSON.Geometry }>> {
+  const rows = await findAllOverlaps(db);
+  const geometries = withGeometry ? new Map((await findBodyGeometries(db)).map((row) => [row.id, row.geometry])) : null;
+  const round = (value: number, digits: number) => Number(value.toFixed(digits));
+  return rows.map((row) => ({
+    body_id: row.bodyId,
+    body_name: row.bodyName,
+    body_geoid: row.bodyGeoid,
+    district_id: row.districtId,
+    district_chamber: row.chamber,
+    district_name: row.districtName,
+    district_geoid: row.districtGeoid,
+    district_state: row.state,
+    district_vintage: row.vintage,
+    share_of_body: round(row.shareOfBody, 6),
+    share_of_district: round(row.shareOfDistrict, 6),
+    intersection_km2: round(row.intersectionAreaM2 / 1e6, 4),
+    legislator: null,
+    ...(geometries ? { geometry: JSON.parse(geometries.get(row.bodyId)!) as GeoJSON.Geometry } : {}),
   }));
 }

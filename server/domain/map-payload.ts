@@ -1,50 +1,85 @@
 import { createHash } from "node:crypto";
 import { toDisplayGeometry } from "../../shared/geo/display-geometry";
+import { districtLabel, type Chamber } from "../../shared/model/district";
 import type { Db } from "../db/connect";
 import { findBodyGeometries, findBodySetVersion } from "../db/repositories/body-repository";
+import { findCurrentDistrictShapes, findDistrictSetVersion } from "../db/repositories/district-repository";
 
 export interface GeometryPayload {
-  /** Cache key of the body set it was built from. */
-  bodySetVersion: string;
+  /** Cache key of the row set it was built from. */
+  setVersion: string;
   /** Strong validator: a hash of the bytes. */
   etag: string;
   json: string;
 }
 
-/**
- * The map's one geometry payload: every body as a feature whose id is the body id, simplified
- * and quantised for display, with the few properties search and labels need (name, kind,
- * state, GEOID) and a bbox to fly to. Stages travel separately
- * (`body.list`), so a stage change never re-sends shapes.
- */
-export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
-  const bodySetVersion = await findBodySetVersion(db);
-  const rows = await findBodyGeometries(db);
-  const parts: string[] = [];
-  for (const row of rows) {
-    const geometry = toDisplayGeometry(JSON.parse(row.geometry));
-    const properties = { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid };
-    const bbox = [row.minLon, row.minLat, row.maxLon, row.maxLat].map((value, index) =>
-      index < 2 ? Math.floor(value * 1e4) / 1e4 : Math.ceil(value * 1e4) / 1e4,
-    );
-    parts.push(JSON.stringify({ type: "Feature", id: row.id, bbox, properties, geometry }));
-  }
-  const json = `{"type":"FeatureCollection","features":[${parts.join(",")}]}`;
+function finish(setVersion: string, features: string[]): GeometryPayload {
+  const json = `{"type":"FeatureCollection","features":[${features.join(",")}]}`;
   const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
-  return { bodySetVersion, etag, json };
+  return { setVersion, etag, json };
 }
 
-/** Remembers the last payload and rebuilds it only when the body set changed. */
-export function createGeometryPayloadCache(db: Db) {
+const roundBBox = (box: [number, number, number, number]) =>
+  box.map((value, index) => (index < 2 ? Math.floor(value * 1e4) / 1e4 : Math.ceil(value * 1e4) / 1e4));
+
+/**
+ * The map's body geometry payload: every body as a feature whose id is the body id, simplified
+ * and quantised for display, with the few properties search and labels need (name, kind,
+ * state, GEOID) and a bbox to fly to. Stages travel separately (`resolution.stages`), so a
+ * stage change never re-sends shapes.
+ */
+export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
+  const setVersion = await findBodySetVersion(db);
+  const rows = await findBodyGeometries(db);
+  return finish(
+    setVersion,
+    rows.map((row) =>
+      JSON.stringify({
+        type: "Feature",
+        id: row.id,
+        bbox: roundBBox([row.minLon, row.minLat, row.maxLon, row.maxLat]),
+        properties: { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid },
+        geometry: toDisplayGeometry(JSON.parse(row.geometry)),
+      }),
+    ),
+  );
+}
+
+/** Outlines of the current districts (id = district id), for the toggleable chamber layers. */
+export async function buildDistrictPayload(db: Db): Promise<GeometryPayload> {
+  const setVersion = await findDistrictSetVersion(db);
+  const rows = await findCurrentDistrictShapes(db);
+  return finish(
+    setVersion,
+    rows.map((row) =>
+      JSON.stringify({
+        type: "Feature",
+        id: row.id,
+        properties: { chamber: row.chamber, state: row.state, name: row.name, label: districtLabel({ chamber: row.chamber as Chamber, state: row.state, name: row.name }) },
+        geometry: toDisplayGeometry(JSON.parse(row.geometry)),
+      }),
+    ),
+  );
+}
+
+/** Remembers the last payload and rebuilds it only when its rows changed. */
+export function createPayloadCache(
+  db: Db,
+  version: (db: Db) => Promise<string>,
+  build: (db: Db) => Promise<GeometryPayload>,
+): () => Promise<GeometryPayload> {
   let cached: GeometryPayload | null = null;
   let building: Promise<GeometryPayload> | null = null;
   return async function currentPayload(): Promise<GeometryPayload> {
-    const version = await findBodySetVersion(db);
-    if (cached?.bodySetVersion === version) return cached;
-    building ??= buildGeometryPayload(db).finally(() => {
+    const current = await version(db);
+    if (cached?.setVersion === current) return cached;
+    building ??= build(db).finally(() => {
       building = null;
     });
     cached = await building;
     return cached;
   };
 }
+
+export const createGeometryPayloadCache = (db: Db) => createPayloadCache(db, findBodySetVersion, buildGeometryPayload);
+export const createDistrictPayloadCache = (db: Db) => createPayloadCache(db, findDistrictSetVersion, buildDistrictPayload);

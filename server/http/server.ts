@@ -8,7 +8,7 @@ import { sql, type Kysely } from "kysely";
 import { appRouter, type AppRouter } from "../api/router";
 import type { Database } from "../db/schema";
 import { openDemoActor } from "../domain/actor";
-import { createGeometryPayloadCache } from "../domain/map-payload";
+import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
 import { clientDistDir } from "./client-build";
 
 export interface ServerOptions {
@@ -44,20 +44,25 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
   });
 
-  // One cacheable geometry payload; stages travel separately through body.list.
-  const currentPayload = createGeometryPayloadCache(db);
-  let gzipped: { etag: string; bytes: Buffer } | null = null;
-  app.get("/geo/bodies.geojson", async (request, reply) => {
-    const payload = await currentPayload();
-    reply.header("ETag", payload.etag).header("Cache-Control", "no-cache").header("Vary", "Accept-Encoding");
-    if (request.headers["if-none-match"] === payload.etag) return reply.code(304).send();
-    reply.type("application/geo+json");
-    if (/\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""))) {
-      if (gzipped?.etag !== payload.etag) gzipped = { etag: payload.etag, bytes: gzipSync(payload.json) };
+  // Cacheable geometry payloads; stages travel separately through resolution.stages.
+  const servePayload = (route: string, currentPayload: () => Promise<GeometryPayload>) => {
+    let gzipped: { etag: string; bytes: Buffer } | null = null;
+    app.get(route, async (request, reply) => {
+      const payload = await currentPayload();
+      const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
+      // Each encoding is its own representation, so each gets its own validator.
+      const etag = gzip ? `${payload.etag.slice(0, -1)}-gzip"` : payload.etag;
+      reply.header("ETag", etag).header("Cache-Control", "no-cache").header("Vary", "Accept-Encoding");
+      const ifNoneMatch = String(request.headers["if-none-match"] ?? "");
+      if (ifNoneMatch.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag)) return reply.code(304).send();
+      reply.type("application/geo+json");
+      if (!gzip) return reply.send(payload.json);
+      if (gzipped?.etag !== etag) gzipped = { etag, bytes: gzipSync(payload.json) };
       return reply.header("Content-Encoding", "gzip").send(gzipped.bytes);
-    }
-    return reply.send(payload.json);
-  });
+    });
+  };
+  servePayload("/geo/bodies.geojson", createGeometryPayloadCache(db));
+  servePayload("/geo/districts.geojson", createDistrictPayloadCache(db));
 
   app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl }));
 

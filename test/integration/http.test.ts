@@ -75,7 +75,11 @@ forEachEngine((getDatabase, engine) => {
       expect(compressed.statusCode).toBe(200);
       expect(compressed.headers["content-encoding"]).toBe("gzip");
       expect(compressed.headers.vary).toMatch(/Accept-Encoding/i);
-      expect(compressed.headers.etag).toBe(plain.headers.etag);
+      // Each encoding is its own representation with its own validator (RFC 9110 §8.8.3).
+      expect(compressed.headers.etag).not.toBe(plain.headers.etag);
+      expect(compressed.headers.etag).toBe((plain.headers.etag as string).replace(/"$/, '-gzip"'));
+      const revalidated = await getGeometry({ "accept-encoding": "gzip", "if-none-match": `W/"nope", ${compressed.headers.etag}` });
+      expect(revalidated.statusCode).toBe(304);
       expect(compressed.rawPayload.length).toBeLessThan(plain.rawPayload.length);
       expect(gunzipSync(compressed.rawPayload).toString("utf8")).toBe(plain.body);
       expect(plain.headers["content-encoding"]).toBeUndefined();

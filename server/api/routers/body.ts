@@ -2,6 +2,7 @@ import { z } from "zod";
 import { bodyIdSchema } from "../../../shared/model/body";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { getBody, listBodies } from "../../domain/bodies";
+import { findNeighbors } from "../../domain/neighbors";
 import { memberProcedure, publicProcedure, router } from "../trpc";
 
 export const bodyRouter = router({
@@ -14,4 +15,9 @@ export const bodyRouter = router({
   get: memberProcedure
     .input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema }))
     .query(({ ctx, input }) => getBody(ctx.db, input)),
+
+  /** Bodies touching this one, or within `withinKm` of it, nearest first. */
+  neighbors: publicProcedure
+    .input(z.object({ bodyId: bodyIdSchema, withinKm: z.number().min(0).max(200).default(0), limit: z.number().int().min(1).max(200).default(50) }))
+    .query(({ ctx, input }) => findNeighbors(ctx.db, input)),
 });

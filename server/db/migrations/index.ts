@@ -1,7 +1,9 @@
 import type { Migration } from "kysely";
 import * as createCore from "./2026_11_23_0900_create_core";
+import * as createDistrictOverlap from "./2026_11_23_1000_create_district_overlap";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   "2026_11_23_0900_create_core": createCore,
+  "2026_11_23_1000_create_district_overlap": createDistrictOverlap,
 };

@@ -16,7 +16,7 @@ export function findBodySummaries(db: Db, campaignId: number) {
     .execute();
 }
 
-export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometry"> | undefined> {
+export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometry" | "sourceKey" | "areaM2"> | undefined> {
   return db
     .selectFrom("body")
     .select(["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat", "createdAt", "updatedAt"])
@@ -66,5 +66,38 @@ export function searchBodiesByName(db: Db, query: string, limit: number) {
     .where(sql<string>`lower(name)`, "like", `%${query.toLowerCase().replace(/[%_]/g, "")}%`)
     .orderBy("name")
     .limit(limit)
+    .execute();
+}
+
+export function findBodyKeys(db: Db, kind: string) {
+  return db.selectFrom("body").select(["id", "sourceKey"]).where("kind", "=", kind).where("sourceKey", "is not", null).execute();
+}
+
+export async function updateBody(
+  db: Db,
+  id: number,
+  values: Pick<NewBodyRow, "name" | "state" | "geoid" | "geometry" | "minLon" | "minLat" | "maxLon" | "maxLat" | "updatedAt" | "areaM2" | "parentId">,
+) {
+  await db.updateTable("body").set(values).where("id", "=", id).execute();
+}
+
+/** Polygon bodies for overlap computation (points have no area to share). */
+export function findBodyShapes(db: Db) {
+  return db.selectFrom("body").select(["id", "geometry"]).orderBy("id").execute();
+}
+
+export function findBodyGeometry(db: Db, id: number) {
+  return db.selectFrom("body").select(["id", "geometry", "minLon", "minLat", "maxLon", "maxLat"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Bodies whose bounding box meets [west, south, east, north]. */
+export function findBodiesInBox(db: Db, [west, south, east, north]: [number, number, number, number]) {
+  return db
+    .selectFrom("body")
+    .select(["id", "name", "kind", "state", "geometry"])
+    .where("maxLon", ">=", west)
+    .where("minLon", "<=", east)
+    .where("maxLat", ">=", south)
+    .where("minLat", "<=", north)
     .execute();
 }

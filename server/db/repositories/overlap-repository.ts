@@ -1,0 +1,81 @@
+import type { Db } from "../connect";
+
+export interface OverlapRow {
+  bodyId: number;
+  districtId: number;
+  intersectionAreaM2: number;
+  shareOfBody: number;
+  shareOfDistrict: number;
+  computedAt: string;
+}
+
+/** Replace every stored overlap with `rows` (run inside the caller's transaction). */
+export async function replaceOverlaps(db: Db, rows: OverlapRow[]): Promise<void> {
+  await db.deleteFrom("bodyDistrictOverlap").execute();
+  for (let start = 0; start < rows.length; start += 1000) {
+    await db.insertInto("bodyDistrictOverlap").values(rows.slice(start, start + 1000)).execute();
+  }
+}
+
+export function findOverlapsOfBody(db: Db, bodyId: number) {
+  return db
+    .selectFrom("bodyDistrictOverlap")
+    .innerJoin("district", "district.id", "bodyDistrictOverlap.districtId")
+    .select([
+      "district.id as districtId",
+      "district.chamber",
+      "district.state",
+      "district.name",
+      "district.geoid",
+      "district.vintage",
+      "bodyDistrictOverlap.shareOfBody",
+      "bodyDistrictOverlap.shareOfDistrict",
+    ])
+    .where("bodyDistrictOverlap.bodyId", "=", bodyId)
+    .orderBy("district.chamber")
+    .orderBy("bodyDistrictOverlap.shareOfBody", "desc")
+    .execute();
+}
+
+export function findOverlapsOfDistrict(db: Db, districtId: number) {
+  return db
+    .selectFrom("bodyDistrictOverlap")
+    .innerJoin("body", "body.id", "bodyDistrictOverlap.bodyId")
+    .select([
+      "body.id as bodyId",
+      "body.name",
+      "body.kind",
+      "body.state",
+      "bodyDistrictOverlap.shareOfBody",
+      "bodyDistrictOverlap.shareOfDistrict",
+    ])
+    .where("bodyDistrictOverlap.districtId", "=", districtId)
+    .orderBy("bodyDistrictOverlap.shareOfDistrict", "desc")
+    .execute();
+}
+
+export function findAllOverlaps(db: Db) {
+  return db
+    .selectFrom("bodyDistrictOverlap")
+    .innerJoin("body", "body.id", "bodyDistrictOverlap.bodyId")
+    .innerJoin("district", "district.id", "bodyDistrictOverlap.districtId")
+    .select([
+      "body.id as bodyId",
+      "body.name as bodyName",
+      "body.geoid as bodyGeoid",
+      "district.id as districtId",
+      "district.chamber",
+      "district.state",
+      "district.name as districtName",
+      "district.geoid as districtGeoid",
+      "district.vintage",
+      "bodyDistrictOverlap.intersectionAreaM2",
+      "bodyDistrictOverlap.shareOfBody",
+      "bodyDistrictOverlap.shareOfDistrict",
+    ])
+    .orderBy("body.name")
+    .orderBy("body.id")
+    .orderBy("district.chamber")
+    .orderBy("district.name")
+    .execute();
+}

@@ -1,0 +1,208 @@
+import { area } from "@turf/turf";
+import { geometryBBox } from "../../shared/geo/bbox";
+import { stateByUsps } from "../../shared/ids/usps";
+import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";
+import type { BodyKind } from "../../shared/model/body";
+import type { Chamber } from "../../shared/model/district";
+import {
+  attributeText,
+  compareVintages,
+  districtGeoid,
+  pickField,
+  stateFromGeoid,
+  tidyName,
+} from "../../shared/rules/import-fields";
+import type { Db } from "../db/connect";
+import { findBodyById, findBodyKeys, insertBodies, updateBody } from "../db/repositories/body-repository";
+import {
+  findDistrictKeys,
+  findVintages,
+  insertDistricts,
+  markCurrentVintage,
+  updateDistrict,
+} from "../db/repositories/district-repository";
+import { InputError } from "../errors";
+
+interface Group {
+  key: string;
+  name: string;
+  idValue: string | null;
+  polygons: GeoJSON.Position[][][];
+  firstIndex: number;
+}
+
+/** Several features with the same key (islands, multi-part towns) become one multipolygon. */
+function groupFeatures(
+  features: readonly ImportFeature[],
+  nameField: string,
+  idField: string | null,
+  keyPrefix: string,
+): { groups: Group[]; merged: number; skipped: ImportSummary["skipped"] } {
+  const groups = new Map<string, Group>();
+  const skipped: ImportSummary["skipped"] = [];
+  let merged = 0;
+  features.forEach((feature, index) => {
+    const name = attributeText(feature.properties[nameField]);
+    const idValue = idField ? attributeText(feature.properties[idField]) : null;
+    if (!name) {
+      skipped.push({ index, reason: `no value in the name field "${nameField}"` });
+      return;
+    }
+    const key = `${keyPrefix}${idValue ?? name.toLowerCase()}`;
+    const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
+    const group = groups.get(key);
+    if (group) {
+      group.polygons.push(...polygons);
+      merged++;
+    } else {
+      groups.set(key, { key, name: tidyName(name), idValue, polygons: [...polygons], firstIndex: index });
+    }
+  });
+  return { groups: [...groups.values()], merged, skipped };
+}
+
+function toGeometry(polygons: GeoJSON.Position[][][]): GeoJSON.Polygon | GeoJSON.MultiPolygon {
+  return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
+}
+
+function shapeColumns(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon) {
+  const [minLon, minLat, maxLon, maxLat] = geometryBBox(geometry);
+  return { geometry: JSON.stringify(geometry), minLon, minLat, maxLon, maxLat, areaM2: area(geometry) };
+}
+
+function requireField(fields: readonly string[], requested: string | undefined, role: "body name" | "district name"): string {
+  const { field, error } = pickField(fields, requested, role);
+  if (error) throw new InputError(error);
+  if (!field) {
+    throw new InputError(
+      `cannot tell which field holds the ${role}; name it with --name-field (fields: ${fields.join(", ") || "none"})`,
+    );
+  }
+  return field;
+}
+
+function optionalIdField(fields: readonly string[], requested: string | undefined): string | null {
+  const { field, error } = pickField(fields, requested, "id");
+  if (error) throw new InputError(error);
+  return field;
+}
+
+export interface ImportBodiesOptions {
+  kind: BodyKind;
+  state?: string | undefined;
+  nameField?: string | undefined;
+  idField?: string | undefined;
+  parentId?: number | undefined;
+}
+
+/**
+ * Import bodies from a boundary layer. Features are matched to existing bodies of the same kind
+ * by their id (GEOID, `--id-field`) or, failing that, their name, so re-importing a layer
+ * updates in place. Run it in a transaction: any error leaves the database as it was.
+ */
+export async function importBodies(
+  db: Db,
+  layer: { features: readonly ImportFeature[]; fields: readonly string[] },
+  options: ImportBodiesOptions,
+  now = new Date(),
+): Promise<ImportSummary> {
+  if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
+  const state = options.state ? stateByUsps(options.state)?.usps : undefined;
+  if (options.state && !state) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
+  if (options.parentId !== undefined && !(await findBodyById(db, options.parentId))) {
+    throw new InputError(`--parent ${options.parentId}: no body with that id`);
+  }
+  const nameField = requireField(layer.fields, options.nameField, "body name");
+  const idField = optionalIdField(layer.fields, options.idField);
+  const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, `${state ?? "-"}:`);
+  if (groups.length === 0) throw new InputError(`no feature has a value in the name field "${nameField}"`);
+
+  const existing = new Map((await findBodyKeys(db, options.kind)).map((row) => [row.sourceKey!, row.id]));
+  const stamp = now.toISOString();
+  const inserts = [];
+  let updated = 0;
+  for (const group of groups) {
+    const geometry = toGeometry(group.polygons);
+    const geoid = group.idValue && /^\d{2,15}$/.test(group.idValue) ? group.idValue : null;
+    const values = {
+      name: group.name,
+      state: state ?? stateFromGeoid(geoid),
+      geoid,
+      parentId: options.parentId ?? null,
+      updatedAt: stamp,
+      ...shapeColumns(geometry),
+    };
+    const id = existing.get(group.key);
+    if (id !== undefined) {
+      await updateBody(db, id, values);
+      updated++;
+    } else {
+      inserts.push({ ...values, kind: options.kind, ocdDivisionId: null, sourceKey: group.key, createdAt: stamp });
+    }
+  }
+  await insertBodies(db, inserts);
+  return { read: layer.features.length, created: inserts.length, updated, merged, skipped, nameField, idField };
+}
+
+export interface ImportDistrictsOptions {
+  chamber: Chamber;
+  state?: string | undefined;
+  nameField?: string | undefined;
+  idField?: string | undefined;
+  vintage?: string | undefined;
+}
+
+/**
+ * Import one chamber's district plan. A plan is identified by chamber, state and vintage:
+ * re-importing it updates in place; a new vintage sits beside the old one and becomes current
+ * (the newest vintage is the one overlaps use).
+ */
+export async function importDistricts(
+  db: Db,
+  layer: { features: readonly ImportFeature[]; fields: readonly string[] },
+  options: ImportDistrictsOptions,
+  now = new Date(),
+): Promise<ImportSummary & { vintage: string; current: boolean }> {
+  if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
+  const stateInfo = options.state ? stateByUsps(options.state) : undefined;
+  if (options.state && !stateInfo) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
+  const vintage = (options.vintage ?? String(now.getUTCFullYear())).trim();
+  if (!/^[\w.-]{1,20}$/.test(vintage)) throw new InputError(`--vintage "${options.vintage}" should be a short label such as 2022`);
+  const nameField = requireField(layer.fields, options.nameField, "district name");
+  const idField = optionalIdField(layer.fields, options.idField);
+  const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, "");
+  const state = stateInfo?.usps ?? null;
+
+  const existing = new Map((await findDistrictKeys(db, { chamber: options.chamber, state, vintage })).map((row) => [row.sourceKey, row.id]));
+  const stamp = now.toISOString();
+  const inserts = [];
+  let updated = 0;
+  for (const group of groups) {
+    const name = group.name.replace(/^0+(?=\d)/, "");
+    const geoid =
+      (group.idValue && /^\d{3,15}$/.test(group.idValue) ? group.idValue : null) ??
+      districtGeoid(stateInfo?.fips ?? null, options.chamber, name);
+    const values = { name, geoid, ocdDivisionId: null, isCurrent: 1, updatedAt: stamp, ...shapeColumns(toGeometry(group.polygons)) };
+    const id = existing.get(group.key);
+    if (id !== undefined) {
+      await updateDistrict(db, id, values);
+      updated++;
+    } else {
+      inserts.push({ ...values, chamber: options.chamber, state, vintage, sourceKey: group.key, createdAt: stamp });
+    }
+  }
+  await insertDistricts(db, inserts);
+  const newest = (await findVintages(db, { chamber: options.chamber, state })).sort(compareVintages).at(-1)!;
+  await markCurrentVintage(db, { chamber: options.chamber, state, vintage: newest });
+  return {
+    read: layer.features.length,
+    created: inserts.length,
+    updated,
+    merged,
+    skipped,
+    nameField,
+    idField,
+    vintage,
+    current: newest === vintage,
+  };
+}

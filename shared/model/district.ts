@@ -1,0 +1,27 @@
+import { z } from "zod";
+
+export const CHAMBERS = ["state_lower", "state_upper", "congressional"] as const;
+export const chamberSchema = z.enum(CHAMBERS);
+export type Chamber = z.infer<typeof chamberSchema>;
+
+export const CHAMBER_LABELS: Record<Chamber, string> = {
+  state_lower: "State House",
+  state_upper: "State Senate",
+  congressional: "US House",
+};
+
+export interface DistrictSummary {
+  id: number;
+  chamber: Chamber;
+  state: string | null;
+  name: string;
+  geoid: string | null;
+  vintage: string;
+}
+
+/** "RI State House 30", "US House MA-7": how a district is named on screen. */
+export function districtLabel(district: { chamber: Chamber; state: string | null; name: string }): string {
+  const number = /^\d+$/.test(district.name);
+  if (district.chamber === "congressional") return `US House ${district.state ?? ""}${number ? `-${district.name}` : ` ${district.name}`}`.trim();
+  return `${district.state ? `${district.state} ` : ""}${CHAMBER_LABELS[district.chamber]} ${district.name}`;
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { compareVintages, districtGeoid, districtNumber, pickField, stateFromGeoid, tidyName } from "./import-fields";
+
+describe("pickField", () => {
+  it("prefers the requested field and says which fields exist when it is missing", () => {
+    expect(pickField(["NAME", "TOWN"], "TOWN", "body name")).toEqual({ field: "TOWN" });
+    expect(pickField(["NAME", "TOWN"], "town", "body name")).toEqual({ field: "TOWN" });
+    expect(pickField(["NAME", "TOWN"], "MUNI", "body name").error).toBe('no field "MUNI" in this file; its fields are: NAME, TOWN');
+  });
+
+  it("finds the usual Census and state GIS fields", () => {
+    expect(pickField(["STATEFP", "GEOID", "NAME", "NAMELSAD"], undefined, "body name").field).toBe("NAMELSAD");
+    expect(pickField(["STATEFP", "GEOID", "NAME"], undefined, "id").field).toBe("GEOID");
+    expect(pickField(["DISTRICT", "DISTRICTN", "ID"], undefined, "district name").field).toBe("DISTRICT");
+    expect(pickField(["OBJECTID"], undefined, "id").field).toBeNull();
+  });
+});
+
+it("title-cases names written in capitals only", () => {
+  expect(tidyName("NORTH KINGSTOWN")).toBe("North Kingstown");
+  expect(tidyName("  WEST   GREENWICH ")).toBe("West Greenwich");
+  expect(tidyName("Bel Air-Beverly Crest")).toBe("Bel Air-Beverly Crest");
+  expect(tidyName("CANNDU")).toBe("Canndu");
+});
+
+it("reads the state from a GEOID", () => {
+  expect(stateFromGeoid("2300104250")).toBe("ME");
+  expect(stateFromGeoid("44")).toBeNull();
+  expect(stateFromGeoid("Cambridge")).toBeNull();
+});
+
+it("builds Census district GEOIDs for numbered districts only", () => {
+  expect(districtNumber("07")).toBe("7");
+  expect(districtNumber("District 12")).toBe("12");
+  expect(districtNumber("18th Essex")).toBeNull();
+  expect(districtGeoid("44", "state_lower", "30")).toBe("44030");
+  expect(districtGeoid("44", "congressional", "2")).toBe("4402");
+  expect(districtGeoid("25", "state_lower", "18th Essex")).toBeNull();
+  expect(districtGeoid(null, "state_upper", "3")).toBeNull();
+});
+
+it("orders vintages numerically", () => {
+  expect(["2022", "2012", "2022b", "2002"].sort(compareVintages)).toEqual(["2002", "2012", "2022", "2022b"]);
+});

@@ -1,0 +1,70 @@
+import { stateByFips } from "../ids/usps";
+
+/** Attribute names that hold a body's name, most specific first (Census, state GIS, city portals). */
+const BODY_NAME_FIELDS = ["NAMELSAD", "NAME", "Name", "name", "NAME20", "NAME10", "TOWN", "MUNI", "MUNICIPALITY", "CITY", "District_Name"];
+/** Attribute names that hold a district's number or name. */
+const DISTRICT_NAME_FIELDS = ["DISTRICT", "District", "district", "SLDLST", "SLDUST", "CD119FP", "CD118FP", "CD116FP", "DISTRICTN", "NAMELSAD", "NAME", "Name", "name", "ID"];
+/** Attribute names that hold a stable public id. */
+const ID_FIELDS = ["GEOID", "GEOID20", "GEOID10", "GEOIDFQ", "ocd_division_id", "ocd_id", "OCD_ID"];
+
+/**
+ * The field to read, or a clear error: the requested one when given (it must exist), else the
+ * first known candidate present. Returns null when nothing fits and none was required.
+ */
+export function pickField(
+  fields: readonly string[],
+  requested: string | undefined,
+  role: "body name" | "district name" | "id",
+): { field: string | null; error?: string } {
+  if (requested !== undefined) {
+    if (fields.includes(requested)) return { field: requested };
+    const caseInsensitive = fields.find((field) => field.toLowerCase() === requested.toLowerCase());
+    if (caseInsensitive) return { field: caseInsensitive };
+    return { field: null, error: `no field "${requested}" in this file; its fields are: ${fields.join(", ") || "(none)"}` };
+  }
+  const candidates = role === "body name" ? BODY_NAME_FIELDS : role === "district name" ? DISTRICT_NAME_FIELDS : ID_FIELDS;
+  return { field: candidates.find((candidate) => fields.includes(candidate)) ?? null };
+}
+
+/** "NORTH KINGSTOWN" → "North Kingstown"; names already in mixed case are left alone. */
+export function tidyName(raw: string): string {
+  const name = raw.replace(/\s+/g, " ").trim();
+  if (name !== name.toUpperCase() || !/[A-Z]/.test(name)) return name;
+  return name.toLowerCase().replace(/(^|[\s\-/(.'])([a-z])/g, (_match, before: string, letter: string) => before + letter.toUpperCase());
+}
+
+/** Text of an attribute value, or null for empty/absent values. */
+export function attributeText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  return text === "" ? null : text;
+}
+
+/** The state a Census GEOID belongs to (its first two digits), when it is one. */
+export function stateFromGeoid(geoid: string | null): string | null {
+  if (!geoid || !/^\d{4,}$/.test(geoid)) return null;
+  return stateByFips(geoid.slice(0, 2))?.usps ?? null;
+}
+
+export type Chamber = "state_lower" | "state_upper" | "congressional";
+
+/** A plain district number ("07", "30"), or null for named districts ("18th Essex"). */
+export function districtNumber(name: string): string | null {
+  const match = /^(?:district\s*)?0*(\d{1,3})$/i.exec(name.trim());
+  return match ? match[1]! : null;
+}
+
+/**
+ * The Census-style GEOID of a numbered district: state FIPS + 3-digit SLD code, or + 2-digit CD
+ * ("44" + "030" for RI House 30). Null for named districts or unknown states.
+ */
+export function districtGeoid(stateFips: string | null, chamber: Chamber, name: string): string | null {
+  const number = districtNumber(name);
+  if (!stateFips || !number) return null;
+  return stateFips + number.padStart(chamber === "congressional" ? 2 : 3, "0");
+}
+
+/** Compare plan vintages so that "2022" > "2012" and "2022b" > "2022". */
+export function compareVintages(a: string, b: string): number {
+  return a.localeCompare(b, "en", { numeric: true });
+}
