@@ -30,45 +30,48 @@ interface Tally {
 
 export function repairPolygons(polygons: PolygonRings[], minPartAreaSquareMetres: number): PolygonRepairResult {
   const tally: Tally = { repeatedPoints: 0, closedRings: 0, shortParts: 0, shortHoles: 0, speckParts: 0, speckHoles: 0, speckAt: null };
-  const kept: PolygonRings[] = [];
-  for (const polygon of polygons) {
-    const cleaned = cleanPolygon(polygon, minPartAreaSquareMetres, tally);
-    if (cleaned) kept.push(cleaned);
-  }
-  const notes = describeTally(tally, minPartAreaSquareMetres);
+  let kept = polygons.map((polygon) => cleanRings(polygon, tally)).filter((polygon) => polygon !== null);
+  // Crossings first: the signed area of a self-crossing ring is meaningless (a bow tie sums to 0).
   const crossings = kept.map(countPolygonCrossings);
   const total = crossings.reduce((sum, count) => sum + count, 0);
-  if (total === 0) return { polygons: kept, notes };
-  const repaired = unionCrossingPolygons(kept, crossings);
-  notes.push(`self-intersecting: rings cross or touch at ${plural(total, "point")}; ${repaired.note}`);
-  return { polygons: repaired.polygons, notes };
+  let crossingNote: string | undefined;
+  if (total > 0) {
+    const repaired = unionCrossingPolygons(kept, crossings);
+    kept = repaired.polygons;
+    crossingNote = `self-intersecting: rings cross or touch at ${plural(total, "point")}; ${repaired.note}`;
+  }
+  kept = kept.map((polygon) => dropSpecks(polygon, minPartAreaSquareMetres, tally)).filter((polygon) => polygon !== null);
+  const notes = describeTally(tally, minPartAreaSquareMetres);
+  if (crossingNote) notes.push(crossingNote);
+  return { polygons: kept, notes };
 }
 
-function cleanPolygon(polygon: PolygonRings, minArea: number, tally: Tally): PolygonRings | null {
+/** Drops repeated points, closes the rings, and drops rings too short to enclose anything. */
+function cleanRings(polygon: PolygonRings, tally: Tally): PolygonRings | null {
   const rings: PolygonRings = [];
   for (const [ringIndex, input] of polygon.entries()) {
     const ring = closeRing(dropRepeatedPositions(input, tally), tally);
-    const isOuter = ringIndex === 0;
-    if (ring.length < 4) {
-      if (isOuter) {
-        tally.shortParts += 1;
-        return null;
-      }
-      tally.shortHoles += 1;
-      continue;
-    }
-    if (ringArea(ring) < minArea) {
-      if (isOuter) {
-        tally.speckParts += 1;
-        tally.speckAt ??= ring[0] ?? null;
-        return null;
-      }
-      tally.speckHoles += 1;
-      continue;
-    }
-    rings.push(windRing(ring, isOuter));
+    if (ring.length >= 4) rings.push(ring);
+    else if (ringIndex === 0) {
+      tally.shortParts += 1;
+      return null;
+    } else tally.shortHoles += 1;
   }
   return rings;
+}
+
+/** Drops parts and holes under the area floor (degenerate specks) and winds the rest per RFC 7946. */
+function dropSpecks(polygon: PolygonRings, minArea: number, tally: Tally): PolygonRings | null {
+  const [outer, ...holes] = polygon;
+  if (!outer) return null;
+  if (ringArea(outer) < minArea) {
+    tally.speckParts += 1;
+    tally.speckAt ??= outer[0] ?? null;
+    return null;
+  }
+  const keptHoles = holes.filter((hole) => ringArea(hole) >= minArea);
+  tally.speckHoles += holes.length - keptHoles.length;
+  return [windRing(outer, true), ...keptHoles.map((hole) => windRing(hole, false))];
 }
 
 function dropRepeatedPositions(ring: Ring, tally: Tally): Ring {
@@ -171,19 +174,16 @@ function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number
 /** Rebuilds the self-crossing parts with a polygon union (non-zero rule): no buffer, no new vertices far off. */
 function unionCrossingPolygons(polygons: PolygonRings[], crossings: number[]): { polygons: PolygonRings[]; note: string } {
   const crossing = polygons.filter((_, i) => crossings[i]! > 0);
-  const before = crossing.reduce((sum, polygon) => sum + area({ type: "Polygon", coordinates: polygon }), 0);
   let rebuilt: PolygonRings[];
   try {
     rebuilt = union(crossing as Geom) as PolygonRings[];
   } catch (error) {
-    return { polygons, note: `kept as is (union failed: ${(error as Error).message})` };
+    return { polygons, note: `kept as is (the union failed: ${(error as Error).message.slice(0, 80)})` };
   }
-  const after = rebuilt.reduce((sum, polygon) => sum + area({ type: "Polygon", coordinates: polygon }), 0);
-  if (rebuilt.length === 0 || after <= 0) return { polygons, note: "kept as is (union left no area)" };
-  const change = before > 0 ? (Math.abs(after - before) / before) * 100 : 0;
+  if (rebuilt.length === 0) return { polygons, note: "kept as is (the union left no area)" };
   return {
     polygons: [...polygons.filter((_, i) => crossings[i] === 0), ...rebuilt],
-    note: `rebuilt with a polygon union (non-zero rule), area changed by ${change.toFixed(3)}%`,
+    note: "rebuilt with a polygon union (non-zero rule)",
   };
 }
 
