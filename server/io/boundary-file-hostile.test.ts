@@ -20,7 +20,7 @@ const expected: Record<string, RegExp> = {
   "truncated.geojson": /JSON ends early: the file is truncated/,
   "not-json.geojson": /^not valid JSON: Unexpected token/,
   "nan-coordinates.geojson": /coordinates contain NaN or Infinity/,
-  "infinity-coordinates.geojson": /feature 0: coordinate \[Infinity, 41\.82\] is not a finite number/,
+  "infinity-coordinates.geojson": /feature #1: coordinate \[Infinity, 41\.82\] is not a finite number/,
   "out-of-range-longitude.geojson": /coordinate \[200\.5, 41\.8\] is out of range \(longitude -180\.\.180/,
   "lat-lon-swapped.geojson": /has latitude -118\.3: looks like lat\/lon swapped/,
   "lat-lon-swapped-antarctica.geojson": /south of latitude -60 \(Antarctica.*looks like lat\/lon swapped/,
@@ -61,7 +61,7 @@ const expected: Record<string, RegExp> = {
   "truncated-dbf.zip": /^the \.dbf is truncated: its header promises 3 rows, the file holds 1$/,
   "corrupt-shp-header.zip": /does not start with file code 9994/,
   "corrupt-shp-record.zip": /^the \.shp is corrupt at record 2 \(bad content length\)$/,
-  "invalid-utf8-dbf.zip": /^the \.dbf is not valid UTF-8 although its \.cpg says UTF-8 \(row 1, field NAME\)$/,
+  "invalid-utf8-dbf.zip": /^the \.dbf is not valid UTF-8 although its \.cpg says UTF-8 \(row #2, field NAME\)$/,
   "unknown-cpg.zip": /^unknown code page in the \.cpg: "KLINGON-1"$/,
   "polyline-layer.zip": /^no polygon features: .*LineString feature in a polygon layer/,
   "multipatch.zip": /^shape type 31 is not supported/,
@@ -121,7 +121,7 @@ describe("vertex caps", () => {
     const ring = circle(1_000_001);
     const text = `{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[${ring.map(([x, y]) => `[${x},${y}]`).join(",")}]]}}`;
     const error = await refusal(() => readBoundaryBytes(new TextEncoder().encode(text), "million.geojson"));
-    expect(error.message).toBe("feature 0 has more than 500,000 vertices (the cap per feature); simplify it first");
+    expect(error.message).toBe("feature #1 has more than 500,000 vertices (the cap per feature); simplify it first");
   });
 
   it("refuses a million-vertex polygon in a zipped shapefile before parsing it", { timeout: 60_000 }, async () => {
@@ -129,7 +129,7 @@ describe("vertex caps", () => {
     const dbf = writeDbf([{ name: "NAME", type: "C", length: 10 }], [{ NAME: "Big" }]);
     const zip = writeZip(shapefileEntries("big", { shp, dbf }).map((entry) => ({ ...entry, method: 0 as const })));
     const error = await refusal(() => readBoundaryBytes(zip, "big.zip"));
-    expect(error.message).toBe("feature 0 has more than 500,000 vertices (the cap per feature); simplify it first");
+    expect(error.message).toBe("feature #1 has more than 500,000 vertices (the cap per feature); simplify it first");
   });
 
   it("refuses a file whose features together pass the per-file cap", async () => {

@@ -87,7 +87,7 @@ function checkAttributes(feature: RawFeature, index: number, maxLength: number):
     const length = typeof value === "string" ? value.length : (JSON.stringify(value)?.length ?? 0);
     if (length > maxLength) {
       throw new InputError(
-        `feature ${index}: property "${name.slice(0, 40)}" is ${length.toLocaleString("en-US")} characters, over the ${maxLength.toLocaleString("en-US")}-character cap`,
+        `feature #${index + 1}: property "${name.slice(0, 40)}" is ${length.toLocaleString("en-US")} characters, over the ${maxLength.toLocaleString("en-US")}-character cap`,
       );
     }
   }

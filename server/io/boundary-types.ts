@@ -12,7 +12,10 @@ export interface BoundaryFeature {
   sourceIndexes: number[];
 }
 
-/** Something was wrong with source feature `index` (0-based) and was fixed; `what` says how. */
+/**
+ * Something was wrong with source feature `index` and was fixed; `what` says how. Indexes are
+ * 0-based positions in the file; messages for people count from 1 ("feature #1").
+ */
 export interface BoundaryRepair {
   index: number;
   what: string;

@@ -113,7 +113,7 @@ function textDecoder(encoding: string): Decode {
     try {
       return decoder.decode(bytes);
     } catch {
-      throw new InputError(`the .dbf is not valid UTF-8 although its .cpg says UTF-8 (row ${row}, field ${field})`);
+      throw new InputError(`the .dbf is not valid UTF-8 although its .cpg says UTF-8 (row #${row + 1}, field ${field})`);
     }
   };
 }

@@ -66,7 +66,7 @@ function readGeoJson(root: Record<string, unknown>): RawLayer {
 
 /** A GeoJSON or topojson-client feature; a top-level `id` becomes property `id` unless that exists. */
 function toRawFeature(item: unknown, index: number): RawFeature {
-  if (typeof item !== "object" || item === null) throw new InputError(`feature ${index} is not an object`);
+  if (typeof item !== "object" || item === null) throw new InputError(`feature #${index + 1} is not an object`);
   const { properties, geometry, id } = item as { properties?: unknown; geometry?: unknown; id?: unknown };
   const own = typeof properties === "object" && properties !== null && !Array.isArray(properties) ? { ...(properties as Record<string, unknown>) } : {};
   if ((typeof id === "string" || typeof id === "number") && !("id" in own)) own.id = id;

@@ -18,7 +18,7 @@ export type PolygonInput =
 export function readPolygons(geometry: unknown, index: number, maxVertices: number): PolygonInput {
   if (geometry === null || geometry === undefined) return { skip: "no geometry" };
   if (typeof geometry !== "object" || typeof (geometry as { type?: unknown }).type !== "string") {
-    throw new InputError(`feature ${index}: geometry has no "type"`);
+    throw new InputError(`feature #${index + 1}: geometry has no "type"`);
   }
   const counter = { vertices: 0, index, maxVertices };
   const { type, coordinates, geometries } = geometry as { type: string; coordinates?: unknown; geometries?: unknown };
@@ -67,24 +67,24 @@ function readPolygon(value: unknown, counter: Counter): PolygonRings {
 
 function readPosition(value: unknown, counter: Counter): Position {
   if (!Array.isArray(value) || value.length < 2) {
-    throw new InputError(`feature ${counter.index}: malformed coordinates (expected [lon, lat], found ${describe(value)})`);
+    throw new InputError(`feature #${counter.index + 1}: malformed coordinates (expected [lon, lat], found ${describe(value)})`);
   }
   const [x, y] = value as unknown[];
   if (typeof x !== "number" || typeof y !== "number") {
-    throw new InputError(`feature ${counter.index}: coordinate is not a number (found ${describe(typeof x === "number" ? y : x)})`);
+    throw new InputError(`feature #${counter.index + 1}: coordinate is not a number (found ${describe(typeof x === "number" ? y : x)})`);
   }
   if (!Number.isFinite(x) || !Number.isFinite(y)) {
-    throw new InputError(`feature ${counter.index}: coordinate [${x}, ${y}] is not a finite number (NaN or Infinity)`);
+    throw new InputError(`feature #${counter.index + 1}: coordinate [${x}, ${y}] is not a finite number (NaN or Infinity)`);
   }
   counter.vertices += 1;
   if (counter.vertices > counter.maxVertices) {
-    throw new InputError(`feature ${counter.index} has more than ${counter.maxVertices.toLocaleString("en-US")} vertices (the cap per feature); simplify it first`);
+    throw new InputError(`feature #${counter.index + 1} has more than ${counter.maxVertices.toLocaleString("en-US")} vertices (the cap per feature); simplify it first`);
   }
   return [x, y];
 }
 
 function asArray(value: unknown, counter: Counter, what: string): unknown[] {
-  if (!Array.isArray(value)) throw new InputError(`feature ${counter.index}: malformed ${what} coordinates (expected an array, found ${describe(value)})`);
+  if (!Array.isArray(value)) throw new InputError(`feature #${counter.index + 1}: malformed ${what} coordinates (expected an array, found ${describe(value)})`);
   return value;
 }
 
@@ -105,7 +105,7 @@ export function toLonLat(polygons: PolygonRings[], crs: SourceCrs, index: number
         if (toWgs84) {
           const [lon, lat] = toWgs84(x, y);
           if (!Number.isFinite(lon) || !Number.isFinite(lat)) {
-            throw new InputError(`feature ${index}: reprojecting [${x}, ${y}] from ${crs.name} gave no finite lon/lat; is the CRS right?`);
+            throw new InputError(`feature #${index + 1}: reprojecting [${x}, ${y}] from ${crs.name} gave no finite lon/lat; is the CRS right?`);
           }
           position[0] = lon;
           position[1] = lat;
@@ -120,7 +120,7 @@ const EPSILON = 1e-9;
 
 function checkLonLat([lon, lat]: [number, number], source: { x: number; y: number }, index: number, crs: SourceCrs, crsIsAssumed: boolean): void {
   if (Math.abs(lon) <= 180 + EPSILON && Math.abs(lat) <= 90 + EPSILON) return;
-  const at = `feature ${index}: coordinate [${round(lon)}, ${round(lat)}]`;
+  const at = `feature #${index + 1}: coordinate [${round(lon)}, ${round(lat)}]`;
   if (crs.toWgs84) {
     throw new InputError(`${at} is out of lon/lat range after reprojecting [${round(source.x)}, ${round(source.y)}] from ${crs.name}; is the CRS right?`);
   }

@@ -115,7 +115,7 @@ function countVertices(view: DataView, start: number, contentLength: number, typ
   }
   if (points > limits.maxVerticesPerFeature) {
     throw new InputError(
-      `feature ${record - 1} has more than ${limits.maxVerticesPerFeature.toLocaleString("en-US")} vertices (the cap per feature); simplify it first`,
+      `feature #${record} has more than ${limits.maxVerticesPerFeature.toLocaleString("en-US")} vertices (the cap per feature); simplify it first`,
     );
   }
   return points;
