@@ -10,3 +10,10 @@ export async function fetchAppConfig(): Promise<{ basemapStyleUrl: string | null
   if (!response.ok) return { basemapStyleUrl: null };
   return (await response.json()) as { basemapStyleUrl: string | null };
 }
+
+/** Outlines of the current districts (one request, revalidated by ETag). */
+export async function fetchDistrictGeometry(signal?: AbortSignal): Promise<GeoJSON.FeatureCollection> {
+  const response = await fetch("/geo/districts.geojson", { signal });
+  if (!response.ok) throw new Error(`Could not load the district outlines (HTTP ${response.status})`);
+  return (await response.json()) as GeoJSON.FeatureCollection;
+}

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { StageScheme } from "../../shared/model/stage";
 import { formatCount } from "../lib/format";
 
@@ -7,10 +8,12 @@ export interface LegendProps {
   visibleStages: readonly string[] | null;
   onToggle: (stageId: string) => void;
   onClear: () => void;
+  /** Extra controls under the stages (district layer toggles). */
+  children?: ReactNode;
 }
 
 /** Every stage in order with its count; each entry is a toggle button that filters the map. */
-export function Legend({ scheme, counts, visibleStages, onToggle, onClear }: LegendProps) {
+export function Legend({ scheme, counts, visibleStages, onToggle, onClear, children }: LegendProps) {
   const total = counts.reduce((sum, entry) => sum + entry.count, 0);
   return (
     <section className="legend card" aria-labelledby="legend-title">
@@ -48,6 +51,7 @@ export function Legend({ scheme, counts, visibleStages, onToggle, onClear }: Leg
           Show all stages
         </button>
       )}
+      {children}
     </section>
   );
 }

@@ -19,6 +19,9 @@ export interface MapViewProps {
   scheme: StageScheme;
   basemapStyleUrl: string | null;
   geometry: GeoJSON.FeatureCollection | null;
+  districts: GeoJSON.FeatureCollection | null;
+  visibleChambers: readonly string[];
+  selectedDistrictId: number | null;
   stages: ReadonlyMap<number, string>;
   visibleStages: readonly string[] | null;
   selectedBodyId: number | null;
@@ -71,6 +74,15 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     if (props.geometry) void controller.current?.setBodies(props.geometry);
   }, [props.geometry]);
+  useEffect(() => {
+    if (props.districts) void controller.current?.setDistricts(props.districts);
+  }, [props.districts]);
+  useEffect(() => {
+    void controller.current?.setVisibleChambers(props.visibleChambers);
+  }, [props.visibleChambers]);
+  useEffect(() => {
+    void controller.current?.setSelectedDistrict(props.selectedDistrictId);
+  }, [props.selectedDistrictId]);
   useEffect(() => {
     void controller.current?.setScheme(props.scheme);
   }, [props.scheme]);

@@ -10,6 +10,7 @@ function fakeMap() {
   const map = {
     setFeatureState: vi.fn(),
     setPaintProperty: vi.fn(),
+    setLayoutProperty: vi.fn(),
     getSource: vi.fn(() => source),
     addSource: vi.fn(),
     addLayer: vi.fn(),
@@ -84,6 +85,21 @@ describe("MapController", () => {
       [{ source: "bodies", id: 4 }, { selected: true }],
       [{ source: "bodies", id: 4 }, { selected: false }],
       [{ source: "bodies", id: 5 }, { selected: true }],
+    ]);
+  });
+});
+
+describe("district layers", () => {
+  it("shows and hides chambers by layout visibility, touching only layers that change", async () => {
+    const { map } = fakeMap();
+    const controller = controllerWith(map);
+    await controller.setVisibleChambers(["state_lower"]);
+    await controller.setVisibleChambers(["state_lower", "congressional"]);
+    await controller.setVisibleChambers(["congressional"]);
+    expect(map.setLayoutProperty.mock.calls).toEqual([
+      ["district-state_lower", "visibility", "visible"],
+      ["district-congressional", "visibility", "visible"],
+      ["district-state_lower", "visibility", "none"],
     ]);
   });
 });

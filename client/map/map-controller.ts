@@ -5,6 +5,9 @@ import {
   BODY_FILL_LAYER,
   BODY_SOURCE,
   bodyLayers,
+  DISTRICT_LINE_STYLES,
+  DISTRICT_SOURCE,
+  districtLayerId,
   selfContainedStyle,
   stageColorExpression,
 } from "./style";
@@ -39,6 +42,9 @@ export class MapController {
   private hoveredId: number | null = null;
   private features = new Map<number, GeoJSON.Feature>();
   private selectedLabel: { remove(): void } | null = null;
+  private districts: GeoJSON.FeatureCollection | null = null;
+  private selectedDistrictId: number | null = null;
+  private visibleChambers: readonly string[] = [];
 
   constructor(private readonly options: MapControllerOptions) {
     this.scheme = options.scheme;
@@ -86,6 +92,7 @@ export class MapController {
 
   private addBodyLayers() {
     this.map.addSource(BODY_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+    this.map.addSource(DISTRICT_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
     for (const layer of bodyLayers(this.scheme) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
   }
 
@@ -154,6 +161,34 @@ export class MapController {
     if (this.hoveredId !== null) this.map.setFeatureState(this.target(this.hoveredId), { hover: false });
     if (bodyId !== null) this.map.setFeatureState(this.target(bodyId), { hover: true });
     this.hoveredId = bodyId;
+  }
+
+  /** Upload district outlines (once per change of the current plans). */
+  async setDistricts(districts: GeoJSON.FeatureCollection): Promise<void> {
+    if (districts === this.districts) return;
+    await this.ready;
+    this.districts = districts;
+    (this.map.getSource(DISTRICT_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(districts);
+  }
+
+  async setVisibleChambers(chambers: readonly string[]): Promise<void> {
+    await this.ready;
+    for (const chamber of Object.keys(DISTRICT_LINE_STYLES)) {
+      const visible = chambers.includes(chamber);
+      if (visible !== this.visibleChambers.includes(chamber)) {
+        this.map.setLayoutProperty(districtLayerId(chamber), "visibility", visible ? "visible" : "none");
+      }
+    }
+    this.visibleChambers = [...chambers];
+  }
+
+  async setSelectedDistrict(districtId: number | null): Promise<void> {
+    await this.ready;
+    if (districtId === this.selectedDistrictId) return;
+    const target = (id: number): FeatureIdentifier => ({ source: DISTRICT_SOURCE, id });
+    if (this.selectedDistrictId !== null) this.map.setFeatureState(target(this.selectedDistrictId), { selected: false });
+    if (districtId !== null) this.map.setFeatureState(target(districtId), { selected: true });
+    this.selectedDistrictId = districtId;
   }
 
   flyToBBox(bbox: BBox): void {

@@ -5,6 +5,19 @@ export const BODY_SOURCE = "bodies";
 export const BODY_FILL_LAYER = "body-fill";
 export const BODY_OUTLINE_LAYER = "body-outline";
 export const BODY_HIGHLIGHT_LAYER = "body-highlight";
+export const DISTRICT_SOURCE = "districts";
+
+/**
+ * District outlines per chamber. Told apart by dash and width as well as colour, so they read
+ * in greyscale and for every colour vision.
+ */
+export const DISTRICT_LINE_STYLES = {
+  state_lower: { color: "#4a1486", width: 1.6, dash: [1] },
+  state_upper: { color: "#7f2704", width: 2, dash: [4, 2] },
+  congressional: { color: "#000000", width: 3, dash: [1] },
+} as const;
+
+export const districtLayerId = (chamber: string) => `district-${chamber}`;
 
 /** Colours of the self-contained style: no remote tiles, glyphs or sprites. */
 export const MAP_COLORS = {
@@ -48,6 +61,19 @@ export function bodyLayers(scheme: StageScheme): StyleSpecification["layers"] {
         "line-opacity": ["case", ["boolean", ["feature-state", "muted"], false], 0.3, 0.8],
       },
     },
+    ...Object.entries(DISTRICT_LINE_STYLES).map(([chamber, line]) => ({
+      id: districtLayerId(chamber),
+      type: "line" as const,
+      source: DISTRICT_SOURCE,
+      filter: ["==", ["get", "chamber"], chamber] as ExpressionSpecification,
+      layout: { visibility: "none" as const },
+      paint: {
+        "line-color": line.color,
+        "line-width": ["case", ["boolean", ["feature-state", "selected"], false], line.width * 2.2, line.width] as ExpressionSpecification,
+        "line-dasharray": [...line.dash],
+        "line-opacity": 0.9,
+      },
+    })),
     {
       id: BODY_HIGHLIGHT_LAYER,
       type: "line",
@@ -64,7 +90,10 @@ export function bodyLayers(scheme: StageScheme): StyleSpecification["layers"] {
 export function selfContainedStyle(scheme: StageScheme): StyleSpecification {
   return {
     version: 8,
-    sources: { [BODY_SOURCE]: { type: "geojson", data: { type: "FeatureCollection", features: [] } } },
+    sources: {
+      [BODY_SOURCE]: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+      [DISTRICT_SOURCE]: { type: "geojson", data: { type: "FeatureCollection", features: [] } },
+    },
     layers: [{ id: "background", type: "background", paint: { "background-color": MAP_COLORS.water } }, ...bodyLayers(scheme)],
   };
 }

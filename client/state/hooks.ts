@@ -2,6 +2,8 @@ import { useShallow } from "zustand/react/shallow";
 import { useUiStore } from "./ui-store";
 
 export const useSelectedBodyId = () => useUiStore((state) => state.selectedBodyId);
+export const useSelectedDistrictId = () => useUiStore((state) => state.selectedDistrictId);
+export const useVisibleChambers = () => useUiStore((state) => state.visibleChambers);
 export const useFlyRequest = () => useUiStore((state) => state.flyRequest);
 export const useVisibleStages = () => useUiStore((state) => state.visibleStages);
 export const useCampaignId = () => useUiStore((state) => state.campaignId);
@@ -12,6 +14,8 @@ export const useUiActions = () =>
     useShallow((state) => ({
       bodySelected: state.bodySelected,
       bodyFound: state.bodyFound,
+      districtSelected: state.districtSelected,
+      chamberLayerToggled: state.chamberLayerToggled,
       legendStageToggled: state.legendStageToggled,
       filtersCleared: state.filtersCleared,
       campaignSelected: state.campaignSelected,

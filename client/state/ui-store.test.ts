@@ -28,3 +28,15 @@ it("switching campaign clears the selection and filters", () => {
   store.getState().campaignSelected(2);
   expect(store.getState()).toMatchObject({ campaignId: 2, selectedBodyId: null, visibleStages: null });
 });
+
+it("shows one panel at a time and toggles district layers", () => {
+  const store = createUiStore({ bodyId: 3 });
+  store.getState().districtSelected(9);
+  expect(store.getState()).toMatchObject({ selectedBodyId: null, selectedDistrictId: 9 });
+  store.getState().bodySelected(4);
+  expect(store.getState()).toMatchObject({ selectedBodyId: 4, selectedDistrictId: null });
+  store.getState().chamberLayerToggled("state_lower");
+  store.getState().chamberLayerToggled("congressional");
+  store.getState().chamberLayerToggled("state_lower");
+  expect(store.getState().visibleChambers).toEqual(["congressional"]);
+});

@@ -8,10 +8,13 @@ export interface MapView {
 
 interface SelectionSlice {
   selectedBodyId: number | null;
+  selectedDistrictId: number | null;
   /** Bumped when a selection should move the map (search), not when the user clicked the map. */
   flyRequest: { bodyId: number; nonce: number } | null;
   bodySelected: (bodyId: number | null) => void;
   bodyFound: (bodyId: number) => void;
+  /** One panel at a time: opening a district closes the body panel and vice versa. */
+  districtSelected: (districtId: number | null) => void;
 }
 
 interface FilterSlice {
@@ -24,6 +27,9 @@ interface FilterSlice {
 interface ViewSlice {
   campaignId: number | null;
   view: MapView | null;
+  /** District chambers outlined on the map. */
+  visibleChambers: string[];
+  chamberLayerToggled: (chamber: string) => void;
   campaignSelected: (campaignId: number) => void;
   viewChanged: (view: MapView) => void;
 }
@@ -32,9 +38,12 @@ export type UiState = SelectionSlice & FilterSlice & ViewSlice;
 
 const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set) => ({
   selectedBodyId: null,
+  selectedDistrictId: null,
   flyRequest: null,
-  bodySelected: (bodyId) => set({ selectedBodyId: bodyId }),
-  bodyFound: (bodyId) => set((state) => ({ selectedBodyId: bodyId, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
+  bodySelected: (bodyId) => set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: bodyId === null ? state.selectedDistrictId : null })),
+  bodyFound: (bodyId) =>
+    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
+  districtSelected: (districtId) => set((state) => ({ selectedDistrictId: districtId, selectedBodyId: districtId === null ? state.selectedBodyId : null })),
 });
 
 const createFilterSlice: StateCreator<UiState, [], [], FilterSlice> = (set) => ({
@@ -53,6 +62,13 @@ const createFilterSlice: StateCreator<UiState, [], [], FilterSlice> = (set) => (
 const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
   campaignId: null,
   view: null,
+  visibleChambers: [],
+  chamberLayerToggled: (chamber) =>
+    set((state) => ({
+      visibleChambers: state.visibleChambers.includes(chamber)
+        ? state.visibleChambers.filter((entry) => entry !== chamber)
+        : [...state.visibleChambers, chamber],
+    })),
   campaignSelected: (campaignId) => set({ campaignId, selectedBodyId: null, visibleStages: null }),
   viewChanged: (view) => set({ view }),
 });
@@ -63,6 +79,8 @@ export function createUiStore(initial: Partial<UrlState> = {}) {
     ...createFilterSlice(...args),
     ...createViewSlice(...args),
     selectedBodyId: initial.bodyId ?? null,
+    selectedDistrictId: initial.districtId ?? null,
+    visibleChambers: initial.chambers ?? [],
     visibleStages: initial.stages ?? null,
     campaignId: initial.campaignId ?? null,
     view: initial.view ?? null,

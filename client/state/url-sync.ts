@@ -10,6 +10,8 @@ export function startUrlSync(): () => void {
       const search = toSearch({
         campaignId: state.campaignId,
         bodyId: state.selectedBodyId,
+        districtId: state.selectedDistrictId,
+        chambers: state.visibleChambers,
         stages: state.visibleStages,
         view: state.view,
       });

@@ -6,12 +6,24 @@ import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
 import { useTRPC } from "../../api/trpc";
+import { districtLabel } from "../../../shared/model/district";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { ShareBar } from "../../components/ShareBar";
 import { StageBadge } from "../../components/StageBadge";
 import { withStageChange } from "../../lib/body-index";
 import { formatDateTime } from "../../lib/format";
 
-export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; bodyId: number; onClose: () => void }) {
+export function BodyPanel({
+  campaign,
+  bodyId,
+  onClose,
+  onPickDistrict,
+}: {
+  campaign: Campaign;
+  bodyId: number;
+  onClose: () => void;
+  onPickDistrict: (districtId: number) => void;
+}) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const scheme = campaign.stageScheme;
@@ -117,6 +129,24 @@ export function BodyPanel({ campaign, bodyId, onClose }: { campaign: Campaign; b
               />
             )}
           </form>
+
+          <section className="districts" aria-labelledby="districts-title">
+            <h3 id="districts-title">Legislative districts</h3>
+            {detail.districts.length === 0 ? (
+              <p className="muted">No district overlaps are known yet. Import district plans to see who represents this body.</p>
+            ) : (
+              <ul className="overlap-list">
+                {detail.districts.map((district) => (
+                  <li key={district.districtId}>
+                    <button type="button" className="link-button" onClick={() => onPickDistrict(district.districtId)}>
+                      {districtLabel(district)}
+                    </button>
+                    <ShareBar share={district.shareOfBody} label="of this body" />
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
 
           <section className="history" aria-labelledby="history-title">
             <h3 id="history-title">History</h3>

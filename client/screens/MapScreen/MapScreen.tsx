@@ -4,17 +4,28 @@ import { robustExtent } from "../../../shared/geo/bbox";
 import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { countByStage } from "../../../shared/rules/stage-counts";
-import { fetchAppConfig, fetchBodyGeometry } from "../../api/geometry";
+import { fetchAppConfig, fetchBodyGeometry, fetchDistrictGeometry } from "../../api/geometry";
 import { useTRPC } from "../../api/trpc";
 import { toBodySummaries } from "../../lib/body-index";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { LayerToggles } from "../../components/LayerToggles";
 import { Legend } from "../../components/Legend";
 import { SearchBox } from "../../components/SearchBox";
 import { StatusOverlay } from "../../components/StatusOverlay";
 import { formatCount } from "../../lib/format";
 import { MapView } from "../../map/MapView";
-import { useCampaignId, useFlyRequest, useInitialView, useSelectedBodyId, useUiActions, useVisibleStages } from "../../state/hooks";
+import {
+  useCampaignId,
+  useFlyRequest,
+  useInitialView,
+  useSelectedBodyId,
+  useSelectedDistrictId,
+  useUiActions,
+  useVisibleChambers,
+  useVisibleStages,
+} from "../../state/hooks";
 import { BodyPanel } from "./BodyPanel";
+import { DistrictPanel } from "./DistrictPanel";
 
 export function MapScreen() {
   const trpc = useTRPC();
@@ -54,6 +65,16 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
     [geometry.data, stagePayload.data],
   );
   const config = useQuery({ queryKey: ["config"], queryFn: fetchAppConfig, staleTime: Infinity });
+  const districtList = useQuery(trpc.district.list.queryOptions());
+  const hasDistricts = (districtList.data?.length ?? 0) > 0;
+  const districtGeometry = useQuery({
+    queryKey: ["district-geometry"],
+    queryFn: ({ signal }) => fetchDistrictGeometry(signal),
+    staleTime: Infinity,
+    enabled: hasDistricts,
+  });
+  const selectedDistrictId = useSelectedDistrictId();
+  const visibleChambers = useVisibleChambers();
   const selectedBodyId = useSelectedBodyId();
   const visibleStages = useVisibleStages();
   const flyRequest = useFlyRequest();
@@ -88,6 +109,9 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           scheme={scheme}
           basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
           geometry={geometry.data ?? null}
+          districts={districtGeometry.data ?? null}
+          visibleChambers={visibleChambers}
+          selectedDistrictId={selectedDistrictId}
           stages={stages}
           visibleStages={visibleStages}
           selectedBodyId={selectedBodyId}
@@ -132,10 +156,31 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           visibleStages={visibleStages}
           onToggle={actions.legendStageToggled}
           onClear={actions.filtersCleared}
-        />
+        >
+          {hasDistricts && (
+            <LayerToggles districts={districtList.data ?? []} visibleChambers={visibleChambers} onToggle={actions.chamberLayerToggled} />
+          )}
+        </Legend>
       )}
 
-      {selectedBodyId !== null && <BodyPanel key={selectedBodyId} campaign={campaign} bodyId={selectedBodyId} onClose={() => actions.bodySelected(null)} />}
+      {selectedBodyId !== null && (
+        <BodyPanel
+          key={selectedBodyId}
+          campaign={campaign}
+          bodyId={selectedBodyId}
+          onClose={() => actions.bodySelected(null)}
+          onPickDistrict={actions.districtSelected}
+        />
+      )}
+      {selectedDistrictId !== null && selectedBodyId === null && (
+        <DistrictPanel
+          key={`district-${selectedDistrictId}`}
+          campaign={campaign}
+          districtId={selectedDistrictId}
+          onClose={() => actions.districtSelected(null)}
+          onPickBody={actions.bodyFound}
+        />
+      )}
 
       {hoveredBody && hover && (
         <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">

@@ -1,0 +1,65 @@
+import { useQuery } from "@tanstack/react-query";
+import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
+import type { Campaign } from "../../../shared/model/campaign";
+import { districtLabel } from "../../../shared/model/district";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { ShareBar } from "../../components/ShareBar";
+import { StageBadge } from "../../components/StageBadge";
+import { formatCount } from "../../lib/format";
+
+/** A legislative district: the bodies it overlaps, their stages, and how much of it has passed. */
+export function DistrictPanel({
+  campaign,
+  districtId,
+  onClose,
+  onPickBody,
+}: {
+  campaign: Campaign;
+  districtId: number;
+  onClose: () => void;
+  onPickBody: (bodyId: number) => void;
+}) {
+  const trpc = useTRPC();
+  const district = useQuery(trpc.district.get.queryOptions({ campaignId: campaign.id, districtId }));
+  const detail = district.data;
+  return (
+    <aside className="body-panel card" aria-labelledby="district-panel-title">
+      <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
+        ×
+      </button>
+      {district.isPending && <p className="muted">Loading…</p>}
+      {district.error && <ErrorNotice title="Could not load this district" message={district.error.message} onRetry={() => void district.refetch()} />}
+      {detail && (
+        <>
+          <h2 id="district-panel-title">{districtLabel(detail)}</h2>
+          <p className="body-meta">
+            Plan {detail.vintage}
+            {detail.isCurrent ? "" : " (not current)"} · {formatCount(Math.round(detail.areaKm2))} km²
+            {detail.geoid ? ` · GEOID ${detail.geoid}` : ""}
+          </p>
+          <div className="coverage">
+            <ShareBar share={detail.sharePassed} label="of the district's area has passed a resolution" />
+          </div>
+          <h3>Bodies in this district ({detail.bodies.length})</h3>
+          {detail.bodies.length === 0 ? (
+            <p className="muted">No body overlaps this district. Import the municipal layer that covers it.</p>
+          ) : (
+            <ul className="overlap-list">
+              {detail.bodies.map((body) => (
+                <li key={body.bodyId}>
+                  <button type="button" className="link-button" onClick={() => onPickBody(body.bodyId)}>
+                    {body.name}
+                  </button>
+                  <StageBadge scheme={campaign.stageScheme} stageId={body.stage} />
+                  <small className="muted">{BODY_KIND_LABELS[body.kind as BodyKind] ?? body.kind}</small>
+                  <ShareBar share={body.shareOfDistrict} label="of the district" />
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </aside>
+  );
+}
