@@ -52,7 +52,10 @@ export function DistrictPanel({
                     {body.name}
                   </button>
                   <StageBadge scheme={campaign.stageScheme} stageId={body.stage} />
-                  <small className="muted">{BODY_KIND_LABELS[body.kind as BodyKind] ?? body.kind}</small>
+                  <small className="muted">
+                    {BODY_KIND_LABELS[body.kind as BodyKind] ?? body.kind}
+                    {body.state ? ` · ${body.state}` : ""}
+                  </small>
                   <ShareBar share={body.shareOfDistrict} label="of the district" />
                 </li>
               ))}
