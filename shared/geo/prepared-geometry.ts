@@ -1,0 +1,244 @@
+import Flatbush from "flatbush";
+import { union } from "polyclip-ts";
+import { intersectionArea } from "./intersection-area";
+import type { IntersectionOptions } from "./intersection-area";
+import { buildPreparedPolygon, cleanPolygons, findSelfCrossings, polygonsOf } from "./prepared-polygon";
+import type { Polygons, PreparedPolygon } from "./prepared-polygon";
+
+/**
+ * A body's or district's geometry, checked and laid out for the overlap engine.
+ *
+ * The engine needs valid polygons: rings that do not cross, parts that do not overlap. Real files
+ * are not always like that, and `prepareGeometry` never throws on them:
+ * - non-finite or repeated points, unclosed rings and rings with under three points are cleaned;
+ * - a part whose rings cross (a bow-tie, a hole crossing its shell) is repaired with a
+ *   polyclip-ts union of that part alone;
+ * - parts that overlap each other (a town assembled from several features whose edges were
+ *   digitised separately) are spread over "layers" with no overlap inside a layer, and the
+ *   engine sums over layers. The shared area is then counted twice, as turf.area counts it for
+ *   such a multipolygon. When that double count is more than 0.01 % of the area, the parts are
+ *   merged with a polyclip-ts union instead.
+ * Each fix is listed in `problems`; `valid` is false if a repair did not produce clean rings.
+ */
+export interface PreparedGeometry {
+  /** One or more valid layers; the geometry is their sum. */
+  readonly layers: PreparedPolygon[];
+  readonly bbox: [number, number, number, number];
+  /** Geodesic area in m² (turf.area of the cleaned geometry). */
+  readonly area: number;
+  /** Number of vertices, closing vertices included (a cost estimate for splitting work). */
+  readonly vertexCount: number;
+  readonly problems: string[];
+  readonly valid: boolean;
+}
+
+/** Parts may overlap by this share of the area before they are merged by a union. */
+const OVERLAP_TOLERANCE = 1e-4;
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+
+function tryUnion(polygons: Polygons): Polygons | null {
+  try {
+    return cleanPolygons(union(polygons as [number, number][][][]) as Polygons, new Set());
+  } catch {
+    return null;
+  }
+}
+
+/** Even-odd test against one polygon's rings (plain floating point; only used for sampling). */
+function insidePolygon(polygon: GeoJSON.Position[][], px: number, py: number): boolean {
+  let inside = false;
+  for (const ring of polygon) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const xi = ring[i]![0]!;
+      const yi = ring[i]![1]!;
+      const xj = ring[j]![0]!;
+      const yj = ring[j]![1]!;
+      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** Overlap area below which two parts count as merely touching (float noise on shared edges). */
+const TOUCH_AREA = 1e-3; // m²
+
+/**
+ * Pairs of parts that share area, with the shared area: parts that cross, a part drawn on top of
+ * another, duplicated parts, parts overlapping along collinear edges. Measured with the engine
+ * itself (each part is valid on its own by now), only for parts whose boxes meet.
+ */
+function overlappingParts(polygons: Polygons): { parts: [number, number]; area: number }[] {
+  if (polygons.length < 2) return [];
+  const single = polygons.map((polygon) => buildPreparedPolygon([polygon]));
+  const index = new Flatbush(single.length);
+  for (const part of single) index.add(...part.bbox);
+  index.finish();
+  const found: { parts: [number, number]; area: number }[] = [];
+  single.forEach((part, i) => {
+    for (const j of index.search(...part.bbox)) {
+      if (j <= i) continue;
+      const shared = intersectionArea(part, single[j]!);
+      if (!(shared <= TOUCH_AREA)) found.push({ parts: [i, j], area: Number.isNaN(shared) ? Infinity : shared });
+    }
+  });
+  return found;
+}
+
+/** Midpoints of three edges spread along a ring. */
+function sampleMidpoints(ring: GeoJSON.Position[]): [number, number][] {
+  const edges = ring.length - 1;
+  return [0, Math.floor(edges / 3), Math.floor((2 * edges) / 3)].map((i) => {
+    const a = ring[i]!;
+    const b = ring[i + 1]!;
+    return [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
+  });
+}
+
+/** Parts with a hole that lies outside its shell (most of its sampled edge midpoints are). */
+function partsWithStrayHoles(polygons: Polygons): Set<number> {
+  const stray = new Set<number>();
+  polygons.forEach((polygon, part) => {
+    const shell = polygon[0]!;
+    for (const hole of polygon.slice(1)) {
+      const outside = sampleMidpoints(hole).filter(([px, py]) => !insidePolygon([shell], px, py)).length;
+      if (outside >= 2) {
+        stray.add(part);
+        return;
+      }
+    }
+  });
+  return stray;
+}
+
+function layerArea(layers: PreparedPolygon[]): number {
+  return layers.reduce((sum, layer) => sum + layer.area, 0);
+}
+
+function finish(layers: PreparedPolygon[], problems: string[], valid: boolean): PreparedGeometry {
+  const nonEmpty = layers.filter((layer) => layer.chunkIndex !== null);
+  const bbox: [number, number, number, number] =
+    nonEmpty.length === 0
+      ? [0, 0, 0, 0]
+      : [
+          Math.min(...nonEmpty.map((layer) => layer.bbox[0])),
+          Math.min(...nonEmpty.map((layer) => layer.bbox[1])),
+          Math.max(...nonEmpty.map((layer) => layer.bbox[2])),
+          Math.max(...nonEmpty.map((layer) => layer.bbox[3])),
+        ];
+  return {
+    layers: nonEmpty,
+    bbox,
+    area: layerArea(nonEmpty),
+    vertexCount: nonEmpty.reduce((sum, layer) => sum + layer.x.length, 0),
+    problems,
+    valid,
+  };
+}
+
+export function prepareGeometry(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): PreparedGeometry {
+  const notes = new Set<string>();
+  let polygons: Polygons;
+  try {
+    polygons = cleanPolygons(polygonsOf(geometry), notes);
+  } catch {
+    return finish([], ["unreadable geometry"], false);
+  }
+  const problems = [...notes];
+  let valid = true;
+  let prepared = buildPreparedPolygon(polygons);
+  let crossings = findSelfCrossings(prepared, 10_000);
+
+  // 1. Parts whose own rings cross, or with a hole outside the shell: union each such part on its own.
+  const brokenParts = partsWithStrayHoles(polygons);
+  const strayHoles = brokenParts.size;
+  for (const [ringA, ringB] of crossings) {
+    if (prepared.ringPart[ringA] === prepared.ringPart[ringB]) brokenParts.add(prepared.ringPart[ringA]!);
+  }
+  if (brokenParts.size > 0) {
+    const inside = crossings.filter(([a, b]) => prepared.ringPart[a] === prepared.ringPart[b]).length;
+    const fixed: Polygons = [];
+    let failed = 0;
+    polygons.forEach((polygon, part) => {
+      if (!brokenParts.has(part)) {
+        fixed.push(polygon);
+        return;
+      }
+      const repaired = tryUnion([polygon]);
+      if (repaired) fixed.push(...repaired);
+      else {
+        failed++;
+        fixed.push(polygon);
+      }
+    });
+    const what = [inside > 0 ? plural(inside, "self-intersection") : null, strayHoles > 0 ? `holes outside the shell in ${plural(strayHoles, "part")}` : null]
+      .filter(Boolean)
+      .join(" and ");
+    problems.push(
+      failed === 0
+        ? `repaired ${what} (${plural(brokenParts.size, "part")} rebuilt)`
+        : `${what}; repair failed for ${plural(failed, "part")}, areas there are approximate`,
+    );
+    if (failed > 0) valid = false;
+    polygons = fixed;
+    prepared = buildPreparedPolygon(polygons);
+    crossings = findSelfCrossings(prepared, 10_000);
+  }
+
+  // 2. Parts that overlap each other: spread them over layers.
+  const leftover = crossings.filter(([a, b]) => prepared.ringPart[a] === prepared.ringPart[b]).length;
+  if (leftover > 0) {
+    valid = false;
+    problems.push(`${plural(leftover, "self-intersection")} left after repair, areas there are approximate`);
+  }
+  const overlaps = overlappingParts(polygons);
+  if (overlaps.length === 0) return finish([prepared], problems, valid);
+  const conflicts = new Map<number, Set<number>>();
+  for (const { parts: [a, b] } of overlaps) {
+    if (!conflicts.has(a)) conflicts.set(a, new Set());
+    if (!conflicts.has(b)) conflicts.set(b, new Set());
+    conflicts.get(a)!.add(b);
+    conflicts.get(b)!.add(a);
+  }
+  const overlap = overlaps.reduce((sum, { area }) => sum + area, 0);
+  if (overlap <= OVERLAP_TOLERANCE * prepared.area) {
+    const layerOfPart = new Map<number, number>();
+    const layerParts: Polygons[] = [];
+    polygons.forEach((polygon, part) => {
+      let layer = 0;
+      const taken = new Set([...(conflicts.get(part) ?? [])].map((other) => layerOfPart.get(other)));
+      while (taken.has(layer)) layer++;
+      layerOfPart.set(part, layer);
+      (layerParts[layer] ??= []).push(polygon);
+    });
+    problems.push(`${plural(conflicts.size, "part")} overlap by ${overlap.toFixed(1)} m² in all (counted as given)`);
+    return finish(
+      layerParts.map((parts) => buildPreparedPolygon(parts)),
+      problems,
+      valid,
+    );
+  }
+  const merged = tryUnion(polygons);
+  if (merged) {
+    const mergedPrepared = buildPreparedPolygon(merged);
+    if (findSelfCrossings(mergedPrepared, 1).length === 0 && overlappingParts(merged).length === 0) {
+      problems.push(`merged ${plural(conflicts.size, "overlapping part")} (they shared ${overlap.toFixed(0)} m²)`);
+      return finish([mergedPrepared], problems, valid);
+    }
+  }
+  problems.push(`${plural(conflicts.size, "overlapping part")} could not be merged; results for them are approximate`);
+  return finish([prepared], problems, false);
+}
+
+/** Geodesic area in m² of A ∩ B, summed over layers. NaN if the engine could not settle a pair of layers. */
+export function geometryIntersectionArea(a: PreparedGeometry, b: PreparedGeometry, options: IntersectionOptions = {}): number {
+  let sum = 0;
+  for (const layerA of a.layers) {
+    for (const layerB of b.layers) {
+      sum += intersectionArea(layerA, layerB, options);
+    }
+  }
+  return sum;
+}
