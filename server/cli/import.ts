@@ -1,9 +1,8 @@
 import path from "node:path";
-import { BODY_KINDS, type BodyKind } from "../../shared/model/body";
-import { CHAMBERS, type Chamber } from "../../shared/model/district";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
-import { importBodies, importDistricts } from "../domain/imports";
+import { commandLineActor } from "../domain/actor";
+import { importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
@@ -24,8 +23,6 @@ export interface ImportCommandOptions {
   overlaps?: boolean;
 }
 
-const SPREADSHEET_KINDS = ["resolutions", "members", "legislators", "hubs"];
-
 function parseMinShare(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const share = Number(value);
@@ -38,23 +35,8 @@ function parseMinShare(value: string | undefined): number | undefined {
  * import and recompute overlaps in ONE transaction, so a failure leaves the database as it was.
  */
 export async function importCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
-  if (SPREADSHEET_KINDS.includes(options.as)) {
-    throw new InputError(`importing ${options.as} from a spreadsheet is not available yet; --as bodies and --as districts are`);
-  }
-  if (options.as !== "bodies" && options.as !== "districts") {
-    throw new InputError(`--as must be bodies or districts (got "${options.as}")`);
-  }
-  const kind = (options.kind ?? "city_council") as BodyKind;
-  if (options.as === "bodies" && !BODY_KINDS.includes(kind)) {
-    throw new InputError(`--kind "${options.kind}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
-  }
-  if (options.as === "districts" && !options.chamber) {
-    throw new InputError(`--chamber is required for districts: ${CHAMBERS.join(", ")}`);
-  }
-  if (options.as === "districts" && !CHAMBERS.includes(options.chamber as Chamber)) {
-    throw new InputError(`--chamber "${options.chamber}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);
-  }
   const parentId = options.parent === undefined ? undefined : Number(options.parent);
+  const plan = planBoundaryImport({ ...options, parentId });
   if (parentId !== undefined && !(Number.isInteger(parentId) && parentId > 0)) throw new InputError(`--parent must be a body id (got "${options.parent}")`);
   const minShare = parseMinShare(options.minShare);
 
@@ -64,34 +46,27 @@ export async function importCommand(config: Config, file: string, options: Impor
   const connection = await connect(config.database);
   try {
     const overlapping = createProgress("Computing overlaps");
-    const { summary, overlaps } = await connection.db.transaction().execute(async (trx) => {
-      const summary =
-        options.as === "bodies"
-          ? await importBodies(trx, layer, { kind, state: options.state, nameField: options.nameField, idField: options.idField, parentId })
-          : await importDistricts(trx, layer, {
-              chamber: options.chamber as Chamber,
-              state: options.state,
-              nameField: options.nameField,
-              idField: options.idField,
-              vintage: options.vintage,
-            });
-      const overlaps =
-        options.overlaps === false ? null : await recomputeOverlaps(trx, { minShare, onProgress: (done, total) => overlapping.update(done / total) });
-      return { summary, overlaps };
-    });
+    const { summary, repairs, skipped, overlaps } = await connection.db
+      .transaction()
+      .execute((trx) =>
+        importBoundaryLayer(trx, layer, plan, commandLineActor, {
+          overlaps: options.overlaps !== false,
+          minShare,
+          onOverlapProgress: (done, total) => overlapping.update(done / total),
+        }),
+      );
     overlapping.done();
 
     const what = options.as === "bodies" ? "bodies" : "districts";
-    const plan = "vintage" in summary ? (summary as unknown as { vintage: string; current: boolean }) : null;
+    const vintage = summary.vintage === undefined ? null : { vintage: summary.vintage, current: summary.current };
     const lines = [
-      `Imported ${path.basename(file)} (${layer.format}, ${layer.sourceCrs}${layer.sourceCrs.includes("4326") || /wgs ?84|crs84/i.test(layer.sourceCrs) ? "" : " → WGS84"}):`,
+      `Imported ${path.basename(file)} (${layer.format}, ${layer.sourceCrs}${layer.reprojected ? " → WGS84" : ""}):`,
       `  ${summary.read} features read → ${summary.created} ${what} created, ${summary.updated} updated` +
         (summary.merged ? `, ${summary.merged} parts merged into multi-part shapes` : ""),
       `  name from "${summary.nameField}"${summary.idField ? `, id from "${summary.idField}"` : ", matched by name (no id field)"}` +
-        (plan ? `; vintage ${plan.vintage}${plan.current ? " (current)" : " (older than the current plan)"}` : ""),
+        (vintage ? `; vintage ${vintage.vintage}${vintage.current ? " (current)" : " (older than the current plan)"}` : ""),
     ];
-    if (layer.repairs.length) lines.push(`  repaired ${layer.repairs.length}: ${summarize(layer.repairs.map((repair) => `#${repair.index + 1} ${repair.what}`))}`);
-    const skipped = [...layer.skipped, ...summary.skipped];
+    if (repairs.length) lines.push(`  repaired ${repairs.length}: ${summarize(repairs.map((repair) => `#${repair.index + 1} ${repair.what}`))}`);
     if (skipped.length) lines.push(`  skipped ${skipped.length}: ${summarize(skipped.map((skip) => `#${skip.index + 1} ${skip.reason}`))}`);
     if (overlaps) {
       lines.push(

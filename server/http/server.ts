@@ -3,13 +3,14 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { sql, type Kysely } from "kysely";
 import { appRouter, type AppRouter } from "../api/router";
 import type { Database } from "../db/schema";
-import { openDemoActor } from "../domain/actor";
+import { openDemoActor, type Actor } from "../domain/actor";
 import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
 import { clientDistDir } from "./client-build";
+import { registerImportRoutes } from "./import-routes";
 
 export interface ServerOptions {
   db: Kysely<Database>;
@@ -18,7 +19,12 @@ export interface ServerOptions {
   /** Serve the built client from `dist/client` (off in API-only tests). */
   serveClient?: boolean;
   logger?: boolean;
+  /** Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min), temp folder. */
+  imports?: { maxBytes?: number; ttlMs?: number; directory?: string };
 }
+
+/** Until accounts exist (issue 8) every request acts as the open demo organizer. */
+const actorOf = (_request: FastifyRequest): Actor => openDemoActor;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
@@ -37,7 +43,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: () => ({ db, actor: openDemoActor }),
+      createContext: ({ req }) => ({ db, actor: actorOf(req) }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
       },
@@ -64,7 +70,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   servePayload("/geo/bodies.geojson", createGeometryPayloadCache(db));
   servePayload("/geo/districts.geojson", createDistrictPayloadCache(db));
 
-  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl }));
+  const importMaxBytes = options.imports?.maxBytes ?? 100 * 1024 * 1024;
+  await registerImportRoutes(app, {
+    db,
+    actorOf,
+    maxBytes: importMaxBytes,
+    ttlMs: options.imports?.ttlMs ?? 30 * 60 * 1000,
+    directory: options.imports?.directory,
+  });
+
+  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes }));
 
   if (options.serveClient !== false) {
     const index = path.join(clientDistDir, "index.html");

@@ -78,7 +78,7 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
   const bbox = unionBBox(features.map((feature) => feature.bbox));
   checkNotSwapped(bbox);
   options.onProgress?.(1);
-  return { format: layer.format, features, fields: layer.fields, sourceCrs: crs.name, bbox, repairs, skipped };
+  return { format: layer.format, features, fields: layer.fields, sourceCrs: crs.name, reprojected: crs.toWgs84 !== null, bbox, repairs, skipped };
 }
 
 function checkAttributes(feature: RawFeature, index: number, maxLength: number): void {

@@ -36,6 +36,8 @@ export interface BoundaryFile {
   fields: string[];
   /** The CRS the coordinates were read in, e.g. "EPSG:4326" or the .prj's own name. */
   sourceCrs: string;
+  /** True when the coordinates were transformed to lon/lat WGS84 (false when they already were). */
+  reprojected: boolean;
   bbox: BBox;
   repairs: BoundaryRepair[];
   skipped: BoundarySkip[];

@@ -1,0 +1,92 @@
+import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";
+import { BODY_KINDS, type BodyKind } from "../../shared/model/body";
+import { CHAMBERS, type Chamber } from "../../shared/model/district";
+import type { Db } from "../db/connect";
+import { ForbiddenError, InputError } from "../errors";
+import type { Actor } from "./actor";
+import { importBodies, importDistricts, type ImportBodiesOptions, type ImportDistrictsOptions } from "./imports";
+import { recomputeOverlaps, type RecomputeSummary } from "./overlaps";
+
+/** What a door (the CLI, the upload API) asks for, as typed by a person: nothing checked yet. */
+export interface BoundaryImportRequest {
+  as: string;
+  kind?: string | undefined;
+  chamber?: string | undefined;
+  state?: string | undefined;
+  nameField?: string | undefined;
+  idField?: string | undefined;
+  vintage?: string | undefined;
+  parentId?: number | undefined;
+}
+
+/** A checked request: bodies of one kind, or one chamber's district plan. */
+export type BoundaryImportPlan = ({ as: "bodies" } & ImportBodiesOptions) | ({ as: "districts" } & ImportDistrictsOptions);
+
+const SPREADSHEET_KINDS = ["resolutions", "members", "legislators", "hubs"];
+
+/**
+ * Check an import request before any file is read, with one-line messages in the CLI's words
+ * (the option names are the same in the app's form). The kind defaults to city councils.
+ */
+export function planBoundaryImport(request: BoundaryImportRequest): BoundaryImportPlan {
+  if (SPREADSHEET_KINDS.includes(request.as)) {
+    throw new InputError(`importing ${request.as} from a spreadsheet is not available yet; --as bodies and --as districts are`);
+  }
+  if (request.as !== "bodies" && request.as !== "districts") {
+    throw new InputError(`--as must be bodies or districts (got "${request.as}")`);
+  }
+  const common = { state: request.state, nameField: request.nameField, idField: request.idField };
+  if (request.as === "bodies") {
+    const kind = (request.kind ?? "city_council") as BodyKind;
+    if (!BODY_KINDS.includes(kind)) throw new InputError(`--kind "${request.kind}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
+    return { as: "bodies", kind, parentId: request.parentId, ...common };
+  }
+  if (!request.chamber) throw new InputError(`--chamber is required for districts: ${CHAMBERS.join(", ")}`);
+  const chamber = request.chamber as Chamber;
+  if (!CHAMBERS.includes(chamber)) throw new InputError(`--chamber "${request.chamber}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);
+  return { as: "districts", chamber, vintage: request.vintage, ...common };
+}
+
+/** Importing boundaries rewrites the map for everyone: organizers and admins only. */
+export function assertCanImport(actor: Actor): void {
+  if (actor.role !== "organizer" && actor.role !== "admin") throw new ForbiddenError("Only organizers can import boundaries");
+}
+
+/** A layer as the boundary reader hands it over, with the reader's own repairs and skips. */
+export interface BoundaryLayer {
+  /** `sourceIndexes` (0-based positions in the file) let skips be numbered as in the file. */
+  features: ReadonlyArray<ImportFeature & { sourceIndexes?: readonly number[] }>;
+  fields: readonly string[];
+  repairs?: ReadonlyArray<{ index: number; what: string }>;
+  skipped?: ReadonlyArray<{ index: number; reason: string }>;
+}
+
+export interface BoundaryImportResult {
+  summary: ImportSummary & { vintage?: string; current?: boolean };
+  /** The reader's repairs (the importer repairs nothing itself). */
+  repairs: Array<{ index: number; what: string }>;
+  /** Features left out by the reader, then by the importer; indexes are positions in the file. */
+  skipped: Array<{ index: number; reason: string }>;
+  overlaps: RecomputeSummary | null;
+}
+
+/**
+ * Import a boundary layer as bodies or districts, then recompute every overlap. Run it in ONE
+ * transaction opened by the door (the CLI, the upload handler): a failure leaves the database as
+ * it was, and readers never see bodies without their overlaps.
+ */
+export async function importBoundaryLayer(
+  db: Db,
+  layer: BoundaryLayer,
+  plan: BoundaryImportPlan,
+  actor: Actor,
+  { overlaps = true, minShare, onOverlapProgress }: { overlaps?: boolean; minShare?: number | undefined; onOverlapProgress?: (done: number, total: number) => void } = {},
+): Promise<BoundaryImportResult> {
+  assertCanImport(actor);
+  const summary = plan.as === "bodies" ? await importBodies(db, layer, plan) : await importDistricts(db, layer, plan);
+  const overlapSummary = overlaps ? await recomputeOverlaps(db, { minShare, onProgress: onOverlapProgress }) : null;
+  // The importer counts the features it was handed; the reader may have left some out before.
+  const inFile = (index: number) => layer.features[index]?.sourceIndexes?.[0] ?? index;
+  const skipped = [...(layer.skipped ?? []), ...summary.skipped.map((skip) => ({ ...skip, index: inFile(skip.index) }))];
+  return { summary, repairs: [...(layer.repairs ?? [])], skipped, overlaps: overlapSummary };
+}

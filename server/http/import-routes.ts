@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import type { Readable } from "node:stream";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import { importCommitSchema, toImportNotes, type ImportPreview, type ImportResult } from "../../shared/model/import-upload";
+import type { Database } from "../db/schema";
+import type { Actor } from "../domain/actor";
+import { assertCanImport, importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
+import { ConflictError, GroundswellError, NotFoundError } from "../errors";
+import { readBoundaryBytes, readBoundaryFile, type BoundaryFile } from "../io/boundary-file";
+import { previewBoundaryFile } from "../io/boundary-preview";
+import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io/upload-store";
+
+export interface ImportRoutesOptions {
+  db: Kysely<Database>;
+  actorOf: (request: FastifyRequest) => Actor;
+  /** Largest upload accepted (413 above it). */
+  maxBytes: number;
+  /** How long an uploaded file waits for its commit. */
+  ttlMs: number;
+  /** Where upload folders go (os.tmpdir() by default). */
+  directory?: string | undefined;
+}
+
+const STATUS: Record<GroundswellError["code"], number> = { INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INTERNAL: 500 };
+
+/**
+ * The Import screen's two requests. `POST /api/imports/preview?fileName=towns.zip` takes the file
+ * as the raw request body, streamed to a temporary file (413 past the cap), reads it and answers
+ * an ImportPreview with a token. `POST /api/imports/commit` imports that file with the chosen
+ * options and recomputes overlaps in one transaction. Every refusal is `{ error: "one line" }`.
+ */
+export async function registerImportRoutes(app: FastifyInstance, options: ImportRoutesOptions): Promise<void> {
+  const store = createUploadStore({ maxBytes: options.maxBytes, ttlMs: options.ttlMs, root: options.directory });
+  const committing = new Set<string>();
+  app.addHook("onClose", async () => store.close());
+
+  const sendError = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+    if (error instanceof UploadTooLargeError) return reply.code(413).header("Connection", "close").send({ error: error.message });
+    if (error instanceof GroundswellError && error.code !== "INTERNAL") return reply.code(STATUS[error.code]).send({ error: error.message });
+    // Fastify's own refusals (malformed JSON, a commit body over the limit) keep their status.
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) return reply.code(status).send({ error: (error as Error).message });
+    request.log.error({ err: error }, "import failed");
+    return reply.code(500).send({ error: "the import failed on the server; nothing was changed (details are in the server log)" });
+  };
+
+  // The upload: no body parser, the handler streams the request itself.
+  await app.register(async (scope) => {
+    scope.removeAllContentTypeParsers();
+    scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
+    scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview> => {
+      assertCanImport(options.actorOf(request));
+      const { fileName } = request.query as { fileName?: string };
+      const source = (request.body as Readable | undefined) ?? request.raw;
+      if (!fileName) {
+        source.resume();
+        throw new BadRequest("name the uploaded file in the query, e.g. ?fileName=towns.geojson");
+      }
+      const declared = Number(request.headers["content-length"]);
+      const upload = await store.save(source, fileName, Number.isFinite(declared) ? declared : undefined);
+      try {
+        const file = await readUpload(upload);
+        reply.header("Cache-Control", "no-store");
+        return { token: upload.token, expiresAt: upload.expiresAt.toISOString(), fileName: upload.fileName, bytes: upload.bytes, ...previewBoundaryFile(file) };
+      } catch (error) {
+        store.remove(upload.token);
+        throw error;
+      }
+    });
+  });
+
+  await app.register(async (scope) => {
+    scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+    scope.post("/api/imports/commit", async (request): Promise<ImportResult> => {
+      const actor = options.actorOf(request);
+      assertCanImport(actor);
+      const parsed = importCommitSchema.safeParse(request.body);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0]!;
+        throw new BadRequest(`${issue.path.join(".") || "the request"}: ${issue.message}`);
+      }
+      const { token, ...choices } = parsed.data;
+      const upload = store.find(token);
+      if (!upload) throw new NotFoundError(`this upload is unknown or has expired (uploads wait ${Math.round(options.ttlMs / 60_000)} minutes at most); choose the file again`);
+      if (committing.has(token)) throw new ConflictError("this file is already being imported");
+      const plan = planBoundaryImport(choices);
+      committing.add(token);
+      try {
+        const file = await readUpload(upload);
+        const result = await options.db.transaction().execute((trx) => importBoundaryLayer(trx, file, plan, actor));
+        store.remove(token);
+        const { summary, overlaps } = result;
+        return {
+          fileName: upload.fileName,
+          as: plan.as,
+          read: summary.read,
+          created: summary.created,
+          updated: summary.updated,
+          merged: summary.merged,
+          nameField: summary.nameField,
+          idField: summary.idField,
+          vintage: summary.vintage ?? null,
+          current: summary.current ?? null,
+          repairs: toImportNotes(result.repairs),
+          skipped: toImportNotes(result.skipped),
+          overlaps: overlaps && { pairs: overlaps.overlaps, bodies: overlaps.bodies, districts: overlaps.districts, problems: overlaps.problems.length },
+        };
+      } finally {
+        committing.delete(token);
+      }
+    });
+  });
+}
+
+/** A refused request that is not about the file itself (missing name, malformed JSON). */
+class BadRequest extends GroundswellError {
+  override readonly code = "INPUT";
+}
+
+/** A loose .shp cannot bring its sidecars in one upload: read it as bytes, so the reader asks for a zip. */
+async function readUpload(upload: StoredUpload): Promise<BoundaryFile> {
+  if (/\.shp$/i.test(upload.fileName)) return readBoundaryBytes(await fs.promises.readFile(upload.path), upload.fileName);
+  return readBoundaryFile(upload.path);
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import type { BBox } from "./body";
+
+/**
+ * The app's Import screen, in two requests: the file is uploaded and previewed
+ * (`POST /api/imports/preview`), then imported with the options the organizer chose
+ * (`POST /api/imports/commit`). Both answer `{ error: "one line" }` when they refuse.
+ */
+
+/** One attribute of the uploaded layer, with a few values so a person can tell what it holds. */
+export interface ImportFieldPreview {
+  name: string;
+  /** Up to three distinct non-empty values, shortened for display. */
+  samples: string[];
+  /** Features with a non-empty value. */
+  filled: number;
+  /** Whether every filled value is different (a good id field). */
+  unique: boolean;
+}
+
+/** What the reader noticed, counted, with the first few notes in words ("#3 closed an open ring"). */
+export interface ImportNotes {
+  count: number;
+  first: string[];
+}
+
+export interface ImportPreview {
+  /** Names the uploaded file on the server until `expiresAt`; hand it to the commit. */
+  token: string;
+  expiresAt: string;
+  fileName: string;
+  bytes: number;
+  format: "geojson" | "topojson" | "shapefile";
+  sourceCrs: string;
+  /** True when the coordinates were reprojected to longitude/latitude (WGS84). */
+  reprojected: boolean;
+  featureCount: number;
+  fields: ImportFieldPreview[];
+  /** The fields the importer would pick on its own (shared/rules/import-fields.ts pickField). */
+  guesses: { bodyName: string | null; districtName: string | null; id: string | null };
+  repairs: ImportNotes;
+  skipped: ImportNotes;
+  bbox: BBox;
+  /** Coarse outlines for a small preview map; `complete` is false when capped. */
+  outlines: GeoJSON.FeatureCollection<GeoJSON.Polygon | GeoJSON.MultiPolygon>;
+  outlinesComplete: boolean;
+}
+
+export const IMPORT_TARGETS = ["bodies", "districts"] as const;
+export type ImportTarget = (typeof IMPORT_TARGETS)[number];
+
+const option = (max: number) => z.string().trim().max(max).optional();
+
+/**
+ * The commit request. Only its shape is checked here; the values (kind, chamber, state, fields)
+ * are checked by the import use case, with the same one-line messages as the CLI.
+ */
+export const importCommitSchema = z.object({
+  token: z.string().max(100),
+  as: z.string().max(40),
+  kind: option(40),
+  chamber: option(40),
+  state: option(40),
+  nameField: option(200),
+  idField: option(200),
+  vintage: option(40),
+});
+export type ImportCommit = z.infer<typeof importCommitSchema>;
+
+export interface ImportResult {
+  fileName: string;
+  as: ImportTarget;
+  read: number;
+  created: number;
+  updated: number;
+  merged: number;
+  nameField: string;
+  idField: string | null;
+  /** Districts only: the plan's vintage and whether it is now the current one. */
+  vintage: string | null;
+  current: boolean | null;
+  repairs: ImportNotes;
+  skipped: ImportNotes;
+  /** Body × district overlaps after the import (null when they were not recomputed). */
+  overlaps: { pairs: number; bodies: number; districts: number; problems: number } | null;
+}
+
+/** Counted notes with the first `limit` in words, numbering features from 1 as people do. */
+export function toImportNotes(items: ReadonlyArray<{ index: number; what?: string; reason?: string }>, limit = 5): ImportNotes {
+  return { count: items.length, first: items.slice(0, limit).map((item) => `#${item.index + 1} ${item.what ?? item.reason ?? ""}`.trim()) };
+}

@@ -1,0 +1,285 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { ImportPreview, ImportResult } from "../../shared/model/import-upload";
+import type { Db } from "../../server/db/connect";
+import { buildServer } from "../../server/http/server";
+import { squarePolygon } from "../helpers/factories";
+import { forEachEngine } from "../helpers/test-db";
+
+const badDir = path.resolve(import.meta.dirname, "../fixtures/bad");
+const UPLOAD_CAP = 128 * 1024;
+
+/** Three made-up towns in a row (west of Narragansett Bay), each a square with a GEOID. */
+function townsGeoJson(names = ["Ashford Falls", "Birchwood", "Cedar Hollow"]): string {
+  return JSON.stringify({
+    type: "FeatureCollection",
+    features: names.map((name, index) => ({
+      type: "Feature",
+      properties: { NAME: name, GEOID: String(4499000001 + index), POP: 1000 * (index + 1) },
+      geometry: squarePolygon([-71.8 + index * 0.1, 41.5], 0.08),
+    })),
+  });
+}
+
+/** Two districts splitting those towns at -71.65°: both House plans' worth of overlaps. */
+function districtsGeoJson(): string {
+  const box = (west: number, east: number) => ({ type: "Polygon", coordinates: [[[west, 41.4], [east, 41.4], [east, 41.7], [west, 41.7], [west, 41.4]]] });
+  return JSON.stringify({
+    type: "FeatureCollection",
+    features: [
+      { type: "Feature", properties: { DISTRICT: "1" }, geometry: box(-71.85, -71.65) },
+      { type: "Feature", properties: { DISTRICT: "2" }, geometry: box(-71.65, -71.45) },
+    ],
+  });
+}
+
+/** Every row of the tables an import writes, in id order: equal snapshots mean nothing changed. */
+async function snapshotImportTables(db: Db) {
+  return {
+    bodies: await db.selectFrom("body").selectAll().orderBy("id").execute(),
+    districts: await db.selectFrom("district").selectAll().orderBy("id").execute(),
+    overlaps: await db.selectFrom("bodyDistrictOverlap").selectAll().orderBy("bodyId").orderBy("districtId").execute(),
+  };
+}
+
+forEachEngine((getDatabase, engine) => {
+  let app: FastifyInstance;
+  let uploadDir: string;
+
+  beforeAll(async () => {
+    uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-upload-test-"));
+    app = await buildServer({
+      db: getDatabase().db,
+      engine,
+      basemapStyleUrl: null,
+      serveClient: false,
+      imports: { maxBytes: UPLOAD_CAP, directory: uploadDir },
+    });
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    if (uploadDir) {
+      // Closing the server removes every upload it still held.
+      expect(fs.readdirSync(uploadDir)).toEqual([]);
+      fs.rmSync(uploadDir, { recursive: true, force: true });
+    }
+  });
+
+  const preview = (payload: string | Buffer | Readable, fileName = "towns.geojson", headers: Record<string, string> = {}) =>
+    app.inject({
+      method: "POST",
+      url: `/api/imports/preview?fileName=${encodeURIComponent(fileName)}`,
+      headers: { "content-type": "application/octet-stream", ...headers },
+      payload,
+    });
+  const commit = (body: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/imports/commit", payload: body });
+
+  describe("preview", () => {
+    it("reads the uploaded GeoJSON: count, fields with samples, guessed fields, outlines and a token", async () => {
+      const response = await preview(townsGeoJson());
+      expect(response.statusCode).toBe(200);
+      const body = response.json() as ImportPreview;
+      expect(body).toMatchObject({
+        fileName: "towns.geojson",
+        format: "geojson",
+        featureCount: 3,
+        reprojected: false,
+        guesses: { bodyName: "NAME", districtName: "NAME", id: "GEOID" },
+        repairs: { count: 0, first: [] },
+        skipped: { count: 0, first: [] },
+        outlinesComplete: true,
+      });
+      expect(body.token).toMatch(/^[A-Za-z0-9_-]{24}$/);
+      expect(body.fields).toEqual([
+        { name: "NAME", samples: ["Ashford Falls", "Birchwood", "Cedar Hollow"], filled: 3, unique: true },
+        { name: "GEOID", samples: ["4499000001", "4499000002", "4499000003"], filled: 3, unique: true },
+        { name: "POP", samples: ["1000", "2000", "3000"], filled: 3, unique: true },
+      ]);
+      expect(body.bbox.map((value) => Number(value.toFixed(6)))).toEqual([-71.8, 41.5, -71.52, 41.58]);
+      expect(body.outlines.features).toHaveLength(3);
+      expect(body.outlines.features[0]!.geometry.type).toBe("Polygon");
+      expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
+      // The file waits on disk for its commit, in a folder of its own.
+      expect(fs.readdirSync(uploadDir)).toHaveLength(1);
+      expect((await commit({ token: body.token, as: "nothing" })).json()).toEqual({ error: '--as must be bodies or districts (got "nothing")' });
+    });
+
+    it("streams an upload sent without a length (chunked) just the same", async () => {
+      const response = await preview(Readable.from([Buffer.from(townsGeoJson().slice(0, 100)), Buffer.from(townsGeoJson().slice(100))]));
+      expect(response.statusCode).toBe(200);
+      expect((response.json() as ImportPreview).featureCount).toBe(3);
+    });
+
+    it("asks for the file name when it is missing", async () => {
+      const response = await app.inject({ method: "POST", url: "/api/imports/preview", headers: { "content-type": "application/octet-stream" }, payload: townsGeoJson() });
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({ error: "name the uploaded file in the query, e.g. ?fileName=towns.geojson" });
+    });
+  });
+
+  describe("commit", () => {
+    it("imports the previewed file as bodies, with the chosen kind and state, and the database has them", async () => {
+      const { db } = getDatabase();
+      const before = await db.selectFrom("body").select(db.fn.countAll<number>().as("count")).executeTakeFirstOrThrow();
+      const uploaded = (await preview(townsGeoJson())).json() as ImportPreview;
+      const response = await commit({ token: uploaded.token, as: "bodies", kind: "select_board", state: "RI", nameField: "NAME", idField: "GEOID" });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({
+        fileName: "towns.geojson",
+        as: "bodies",
+        read: 3,
+        created: 3,
+        updated: 0,
+        merged: 0,
+        nameField: "NAME",
+        idField: "GEOID",
+        vintage: null,
+        current: null,
+        repairs: { count: 0, first: [] },
+        skipped: { count: 0, first: [] },
+        overlaps: { pairs: 0, bodies: Number(before.count) + 3, districts: 0, problems: 0 },
+      } satisfies ImportResult);
+      const rows = await db.selectFrom("body").select(["name", "kind", "state", "geoid"]).where("geoid", "like", "449900000%").orderBy("geoid").execute();
+      expect(rows).toEqual([
+        { name: "Ashford Falls", kind: "select_board", state: "RI", geoid: "4499000001" },
+        { name: "Birchwood", kind: "select_board", state: "RI", geoid: "4499000002" },
+        { name: "Cedar Hollow", kind: "select_board", state: "RI", geoid: "4499000003" },
+      ]);
+      // A committed upload is gone: its token no longer works and its file is removed.
+      expect((await commit({ token: uploaded.token, as: "bodies" })).statusCode).toBe(404);
+      expect(fs.readdirSync(uploadDir).some((folder) => fs.readdirSync(path.join(uploadDir, folder)).length === 0)).toBe(false);
+    });
+
+    it("updates in place when the same layer comes again, and imports districts with their overlaps", async () => {
+      const { db } = getDatabase();
+      const again = (await preview(townsGeoJson(["Ashford Falls", "Birchwood Village", "Cedar Hollow"]))).json() as ImportPreview;
+      const updated = (await commit({ token: again.token, as: "bodies", kind: "select_board", state: "RI", nameField: "NAME", idField: "GEOID" })).json() as ImportResult;
+      expect(updated).toMatchObject({ created: 0, updated: 3 });
+      expect(await db.selectFrom("body").select("name").where("geoid", "=", "4499000002").executeTakeFirst()).toEqual({ name: "Birchwood Village" });
+
+      const plan = (await preview(districtsGeoJson(), "house.geojson")).json() as ImportPreview;
+      expect(plan.guesses.districtName).toBe("DISTRICT");
+      const response = await commit({ token: plan.token, as: "districts", chamber: "state_lower", state: "RI", nameField: "DISTRICT", vintage: "2022" });
+      expect(response.statusCode).toBe(200);
+      const result = response.json() as ImportResult;
+      expect(result).toMatchObject({ as: "districts", created: 2, vintage: "2022", current: true, idField: null });
+      // Ashford Falls lies in district 1, Cedar Hollow in 2, Birchwood Village straddles the line.
+      expect(result.overlaps!.districts).toBe(2);
+      const pairs = await db
+        .selectFrom("bodyDistrictOverlap as overlap")
+        .innerJoin("body", "body.id", "overlap.bodyId")
+        .innerJoin("district", "district.id", "overlap.districtId")
+        .select(["body.name as body", "district.name as district"])
+        .where("body.geoid", "like", "449900000%")
+        .orderBy("body.name")
+        .orderBy("district.name")
+        .execute();
+      expect(pairs).toEqual([
+        { body: "Ashford Falls", district: "1" },
+        { body: "Birchwood Village", district: "1" },
+        { body: "Birchwood Village", district: "2" },
+        { body: "Cedar Hollow", district: "2" },
+      ]);
+      expect(result.overlaps!.pairs).toBeGreaterThanOrEqual(4);
+    });
+
+    it("refuses a bad choice with one line, keeps the upload for another try, and changes nothing", async () => {
+      const { db } = getDatabase();
+      const before = await snapshotImportTables(db);
+      const uploaded = (await preview(townsGeoJson())).json() as ImportPreview;
+      const cases: Array<[Record<string, unknown>, string]> = [
+        [{ as: "bodies", nameField: "TOWN" }, 'no field "TOWN" in this file; its fields are: NAME, GEOID, POP'],
+        [{ as: "bodies", kind: "parliament" }, '--kind "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee'],
+        [{ as: "districts" }, "--chamber is required for districts: state_lower, state_upper, congressional"],
+        [{ as: "bodies", state: "Rhode Island" }, '--state "Rhode Island" is not a USPS state code (e.g. MA, RI)'],
+        [{ as: "districts", chamber: "state_upper", vintage: "the new one!" }, '--vintage "the new one!" should be a short label such as 2022'],
+        [{ as: 7 }, "as: Invalid input: expected string, received number"],
+      ];
+      for (const [choices, message] of cases) {
+        const response = await commit({ token: uploaded.token, ...choices });
+        expect(response.statusCode, JSON.stringify(choices)).toBe(400);
+        expect(response.json()).toEqual({ error: message });
+      }
+      expect(await snapshotImportTables(db)).toEqual(before);
+      // The file is still there: the organizer fixes the choice and imports.
+      const fixed = await commit({ token: uploaded.token, as: "bodies", kind: "select_board", state: "RI" });
+      expect(fixed.statusCode).toBe(200);
+      expect(fixed.json()).toMatchObject({ updated: 3, nameField: "NAME", idField: "GEOID" });
+    });
+
+    it("answers 404 for an unknown, malformed or missing token", async () => {
+      for (const token of ["AAAAAAAAAAAAAAAAAAAAAAAA", "../../etc/passwd", ""]) {
+        const response = await commit({ token, as: "bodies" });
+        expect(response.statusCode, token).toBe(404);
+        expect(response.json()).toEqual({ error: "this upload is unknown or has expired (uploads wait 30 minutes at most); choose the file again" });
+      }
+      const malformed = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json" }, payload: "{not json" });
+      expect(malformed.statusCode).toBe(400);
+      expect(Object.keys(malformed.json())).toEqual(["error"]);
+    });
+  });
+
+  describe("hostile files", () => {
+    const hostile = [
+      "not-json.geojson",
+      "truncated.geojson",
+      "nan-coordinates.geojson",
+      "lines-only.geojson",
+      "zip-slip.zip",
+      "decompression-bomb.zip",
+      "shp-without-dbf.zip",
+      "not-a-zip.zip",
+      "unknown-prj.zip",
+      "empty.geojson",
+    ];
+    for (const name of hostile) {
+      it(`refuses ${name} with one line and changes nothing`, async () => {
+        const { db } = getDatabase();
+        const before = await snapshotImportTables(db);
+        const foldersBefore = fs.readdirSync(uploadDir).length;
+        const response = await preview(fs.readFileSync(path.join(badDir, name)), name);
+        expect(response.statusCode).toBe(400);
+        const { error } = response.json() as { error: string };
+        expect(error.length).toBeGreaterThan(10);
+        expect(error).not.toMatch(/\n/);
+        // The message is about the file, never the server's temporary folder.
+        expect(error).not.toContain(uploadDir);
+        expect(await snapshotImportTables(db)).toEqual(before);
+        expect(fs.readdirSync(uploadDir)).toHaveLength(foldersBefore);
+      });
+    }
+
+    it("asks for a zip when a loose .shp arrives without its sidecars", async () => {
+      const shp = fs.readdirSync(path.join(badDir, "loose-without-dbf")).find((name) => name.endsWith(".shp"))!;
+      const response = await preview(fs.readFileSync(path.join(badDir, "loose-without-dbf", shp)), shp);
+      expect(response.statusCode).toBe(400);
+      expect(response.json()).toEqual({ error: `${shp} is a bare .shp; send a .zip holding its .shp, .dbf and .prj` });
+    });
+  });
+
+  describe("size cap", () => {
+    const big = Buffer.alloc(UPLOAD_CAP + 1, 0x20);
+
+    it("answers 413 for an upload declared bigger than the cap, keeping nothing", async () => {
+      const foldersBefore = fs.readdirSync(uploadDir).length;
+      const response = await preview(big, "huge.geojson");
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toEqual({ error: "the file is 129 KB, over the 128 KB upload limit; import it with the groundswell import command instead" });
+      expect(fs.readdirSync(uploadDir)).toHaveLength(foldersBefore);
+    });
+
+    it("answers 413 when a stream with no declared length runs past the cap, keeping nothing", async () => {
+      const foldersBefore = fs.readdirSync(uploadDir).length;
+      const chunks = Array.from({ length: 20 }, () => Buffer.alloc(8 * 1024, 0x20));
+      const response = await preview(Readable.from(chunks), "huge.geojson");
+      expect(response.statusCode).toBe(413);
+      expect(response.json()).toEqual({ error: "the file is bigger than the 128 KB upload limit; import it with the groundswell import command instead" });
+      expect(fs.readdirSync(uploadDir)).toHaveLength(foldersBefore);
+    });
+  });
+});
