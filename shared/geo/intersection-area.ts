@@ -1,5 +1,5 @@
 import { orient } from "./orient";
-import { AREA_FACTOR, edgeAreaTerm, pointInPrepared } from "./prepared-polygon";
+import { AREA_FACTOR, edgeAreaTerm, pointInPrepared, searchChunks } from "./prepared-polygon";
 import type { PreparedPolygon } from "./prepared-polygon";
 
 /**
@@ -103,7 +103,7 @@ function edgesNearBox(polygon: PreparedPolygon, west: number, south: number, eas
   const maxX = east + pad;
   const maxY = north + pad;
   const { x, y, chunkStart, chunkEnd } = polygon;
-  for (const c of polygon.chunkIndex!.search(minX, minY, maxX, maxY)) {
+  for (const c of searchChunks(polygon, minX, minY, maxX, maxY)) {
     for (let e = chunkStart[c]!; e < chunkEnd[c]!; e++) {
       const x1 = x[e]!;
       const y1 = y[e]!;
@@ -131,15 +131,14 @@ function edgesNearBox(polygon: PreparedPolygon, west: number, south: number, eas
  */
 function findCrossings(a: PreparedPolygon, b: PreparedPolygon, aChunks: number[], box: ArrayLike<number>): number {
   const { x: ax, y: ay, chunkStart: aStart, chunkEnd: aEnd, chunkBBox: aBox } = a;
-  const { x: bx, y: by, chunkStart: bStart, chunkEnd: bEnd, chunkBBox: bBox, chunkIndex: bIndex } = b;
-  if (!bIndex) return 0;
+  const { x: bx, y: by, chunkStart: bStart, chunkEnd: bEnd, chunkBBox: bBox } = b;
   let count = 0;
   for (const ac of aChunks) {
     const minX = Math.max(aBox[ac * 4]!, box[0]!);
     const minY = Math.max(aBox[ac * 4 + 1]!, box[1]!);
     const maxX = Math.min(aBox[ac * 4 + 2]!, box[2]!);
     const maxY = Math.min(aBox[ac * 4 + 3]!, box[3]!);
-    const bChunks = bIndex.search(minX, minY, maxX, maxY);
+    const bChunks = searchChunks(b, minX, minY, maxX, maxY);
     if (bChunks.length === 0) continue;
     for (let e = aStart[ac]!; e < aEnd[ac]!; e++) {
       const x1 = ax[e]!;
@@ -309,7 +308,7 @@ function insideBoundaryArea(
 export function intersectionArea(a: PreparedPolygon, b: PreparedPolygon, options: IntersectionOptions = {}): number {
   const { shortcuts = true, preClip = true, stats } = options;
   if (stats) stats.pairs++;
-  if (!a.chunkIndex || !b.chunkIndex || a.area === 0 || b.area === 0) return 0;
+  if (a.chunkStart.length === 0 || b.chunkStart.length === 0 || a.area === 0 || b.area === 0) return 0;
   const [aWest, aSouth, aEast, aNorth] = a.bbox;
   const [bWest, bSouth, bEast, bNorth] = b.bbox;
   const common = [Math.max(aWest, bWest), Math.max(aSouth, bSouth), Math.min(aEast, bEast), Math.min(aNorth, bNorth)] as const;
@@ -336,7 +335,7 @@ export function intersectionArea(a: PreparedPolygon, b: PreparedPolygon, options
 
   eventsA.length = 0;
   eventsB.length = 0;
-  const aChunks = a.chunkIndex.search(box[0]!, box[1]!, box[2]!, box[3]!);
+  const aChunks = searchChunks(a, box[0]!, box[1]!, box[2]!, box[3]!);
   const crossings = aChunks.length > 0 ? findCrossings(a, b, aChunks, box) : 0;
   if (stats && crossings > 0) {
     stats.crossingPairs++;

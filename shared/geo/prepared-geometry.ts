@@ -118,7 +118,7 @@ function layerArea(layers: PreparedPolygon[]): number {
 }
 
 function finish(layers: PreparedPolygon[], problems: string[], valid: boolean): PreparedGeometry {
-  const nonEmpty = layers.filter((layer) => layer.chunkIndex !== null);
+  const nonEmpty = layers.filter((layer) => layer.chunkStart.length > 0);
   const bbox: [number, number, number, number] =
     nonEmpty.length === 0
       ? [0, 0, 0, 0]

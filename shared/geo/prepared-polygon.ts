@@ -36,7 +36,7 @@ export interface PreparedPolygon {
   readonly chunkEnd: Uint32Array;
   /** Chunk bounding boxes, 4 numbers per chunk. */
   readonly chunkBBox: Float64Array;
-  /** flatbush over chunk bounding boxes; null when there are no rings. */
+  /** flatbush over chunk bounding boxes; null when there are few chunks (see `searchChunks`). */
   readonly chunkIndex: Flatbush | null;
   /** The polygons it was built from (cleaned), for polygon clippers. */
   readonly polygons: GeoJSON.Position[][][];
@@ -52,6 +52,8 @@ const RADIANS = Math.PI / 180;
 export const AREA_FACTOR = (EARTH_RADIUS * EARTH_RADIUS) / 2;
 /** Edges per chunk: small enough that a chunk box hugs its edges, large enough to keep the index small. */
 export const EDGES_PER_CHUNK = 16;
+/** Up to this many chunks a linear scan beats building and querying a flatbush. */
+const LINEAR_CHUNKS = 16;
 
 /**
  * Area term of the directed edge (x1, y1) → (x2, y2) in degrees, given the sines of both latitudes.
@@ -96,7 +98,7 @@ function cleanRing(ring: GeoJSON.Position[], notes: Set<string>): GeoJSON.Positi
       notes.add("dropped non-finite coordinates");
       continue;
     }
-    const point = [x, y];
+    const point = position.length === 2 ? position : [x, y];
     for (;;) {
       const last = out[out.length - 1];
       if (last && last[0] === x && last[1] === y) break;
@@ -244,30 +246,27 @@ export function buildPreparedPolygon(polygons: Polygons): PreparedPolygon {
   const chunkStart = Uint32Array.from(chunkStarts);
   const chunkEnd = Uint32Array.from(chunkEnds);
   const chunkBBox = new Float64Array(chunkStart.length * 4);
-  let chunkIndex: Flatbush | null = null;
-  if (chunkStart.length > 0) {
-    chunkIndex = new Flatbush(chunkStart.length);
-    for (let c = 0; c < chunkStart.length; c++) {
-      let minX = Infinity;
-      let minY = Infinity;
-      let maxX = -Infinity;
-      let maxY = -Infinity;
-      for (let w = chunkStart[c]!; w <= chunkEnd[c]!; w++) {
-        const px = x[w]!;
-        const py = y[w]!;
-        if (px < minX) minX = px;
-        if (px > maxX) maxX = px;
-        if (py < minY) minY = py;
-        if (py > maxY) maxY = py;
-      }
-      chunkBBox[c * 4] = minX;
-      chunkBBox[c * 4 + 1] = minY;
-      chunkBBox[c * 4 + 2] = maxX;
-      chunkBBox[c * 4 + 3] = maxY;
-      chunkIndex.add(minX, minY, maxX, maxY);
+  const chunkIndex = chunkStart.length > LINEAR_CHUNKS ? new Flatbush(chunkStart.length) : null;
+  for (let c = 0; c < chunkStart.length; c++) {
+    let minX = Infinity;
+    let minY = Infinity;
+    let maxX = -Infinity;
+    let maxY = -Infinity;
+    for (let w = chunkStart[c]!; w <= chunkEnd[c]!; w++) {
+      const px = x[w]!;
+      const py = y[w]!;
+      if (px < minX) minX = px;
+      if (px > maxX) maxX = px;
+      if (py < minY) minY = py;
+      if (py > maxY) maxY = py;
     }
-    chunkIndex.finish();
+    chunkBBox[c * 4] = minX;
+    chunkBBox[c * 4 + 1] = minY;
+    chunkBBox[c * 4 + 2] = maxX;
+    chunkBBox[c * 4 + 3] = maxY;
+    chunkIndex?.add(minX, minY, maxX, maxY);
   }
+  chunkIndex?.finish();
   return {
     x,
     y,
@@ -285,6 +284,17 @@ export function buildPreparedPolygon(polygons: Polygons): PreparedPolygon {
     bbox: ringCount > 0 ? [west, south, east, north] : [0, 0, 0, 0],
     area: Math.max(0, totalArea),
   };
+}
+
+/** The chunks whose boxes meet [minX, minY, maxX, maxY] (touching counts). */
+export function searchChunks(prepared: PreparedPolygon, minX: number, minY: number, maxX: number, maxY: number): number[] {
+  if (prepared.chunkIndex) return prepared.chunkIndex.search(minX, minY, maxX, maxY);
+  const boxes = prepared.chunkBBox;
+  const found: number[] = [];
+  for (let c = 0; c < prepared.chunkStart.length; c++) {
+    if (boxes[c * 4]! <= maxX && boxes[c * 4 + 1]! <= maxY && boxes[c * 4 + 2]! >= minX && boxes[c * 4 + 3]! >= minY) found.push(c);
+  }
+  return found;
 }
 
 /** Index of the ring holding edge (or vertex) v. */
@@ -307,11 +317,10 @@ export function ringOfVertex(prepared: PreparedPolygon, v: number): number {
  * handles those.
  */
 export function findSelfCrossings(prepared: PreparedPolygon, limit = Infinity): [number, number][] {
-  const { x, y, chunkStart, chunkEnd, chunkBBox, chunkIndex } = prepared;
+  const { x, y, chunkStart, chunkEnd, chunkBBox } = prepared;
   const found: [number, number][] = [];
-  if (!chunkIndex) return found;
   for (let c = 0; c < chunkStart.length; c++) {
-    const neighbors = chunkIndex.search(chunkBBox[c * 4]!, chunkBBox[c * 4 + 1]!, chunkBBox[c * 4 + 2]!, chunkBBox[c * 4 + 3]!);
+    const neighbors = searchChunks(prepared, chunkBBox[c * 4]!, chunkBBox[c * 4 + 1]!, chunkBBox[c * 4 + 2]!, chunkBBox[c * 4 + 3]!);
     for (const d of neighbors) {
       if (d < c) continue;
       for (let e = chunkStart[c]!; e < chunkEnd[c]!; e++) {
@@ -349,11 +358,11 @@ export function findSelfCrossings(prepared: PreparedPolygon, limit = Infinity): 
  * on. With shift 0, points exactly on the boundary get an arbitrary but deterministic answer.
  */
 export function pointInPrepared(prepared: PreparedPolygon, px: number, py: number, shift: -1 | 0 | 1 = 0): boolean {
-  const { x, y, chunkStart, chunkEnd, chunkIndex, bbox } = prepared;
-  if (!chunkIndex) return false;
+  const { x, y, chunkStart, chunkEnd, bbox } = prepared;
+  if (chunkStart.length === 0) return false;
   if (px < bbox[0] || px > bbox[2] || py < bbox[1] || py > bbox[3]) return false;
   let inside = false;
-  const chunks = chunkIndex.search(px, py, bbox[2], py);
+  const chunks = searchChunks(prepared, px, py, bbox[2], py);
   for (const c of chunks) {
     for (let e = chunkStart[c]!; e < chunkEnd[c]!; e++) {
       const uy = y[e]!;
