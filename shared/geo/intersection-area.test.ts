@@ -68,6 +68,51 @@ describe("intersectionArea", () => {
     expect(intersectionArea(diamond, left)).toBeCloseTo(diamond.area / 2, 3);
   });
 
+  it("agrees with turf.intersect exactly on grid-aligned shapes full of shared edges and touching corners", () => {
+    // Rectilinear shapes on a 0.01° grid: every degenerate case at once (collinear overlaps,
+    // vertices on edges, shared corners, touching parts). Horizontal and vertical edges make
+    // turf's area blind to where a clipper cuts or merges them, so both answers must agree
+    // to rounding.
+    const random = createRandom(17);
+    const cell = (n: number) => Math.floor(random() * n);
+    const grid = ([x, y]: number[]): GeoJSON.Position => [-100 + x! * 0.01, 40 + y! * 0.01];
+    const rectangle = (x: number, y: number, w: number, h: number) => [[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]].map(grid);
+    const skyline = (): GeoJSON.Position[] => {
+      const [x0, y0] = [cell(6), cell(6)];
+      const tops: number[][] = [];
+      let x = x0;
+      for (let i = 2 + cell(5); i > 0; i--) {
+        const [height, width] = [1 + cell(6), 1 + cell(3)];
+        tops.push([x, y0 + height], [x + width, y0 + height]);
+        x += width;
+      }
+      const turn = cell(4);
+      const ring = [[x0, y0], [x, y0], ...tops.reverse(), [x0, y0]].map(([a, b]) =>
+        turn === 0 ? [a!, b!] : turn === 1 ? [b!, a!] : turn === 2 ? [12 - a!, b!] : [a!, 12 - b!],
+      );
+      return ring.map(grid);
+    };
+    const shape = (): Geometry => {
+      const kind = random();
+      if (kind < 0.5) return { type: "Polygon", coordinates: [skyline()] };
+      const [x, y] = [cell(5), cell(5)];
+      if (kind < 0.7) return { type: "Polygon", coordinates: [rectangle(x, y, 6, 6), rectangle(x + 1 + cell(2), y + 1 + cell(2), 2, 2).reverse()] };
+      const [w, h] = [1 + cell(3), 1 + cell(4)];
+      return { type: "MultiPolygon", coordinates: [[rectangle(x, y, w, h)], [rectangle(x + w, y + cell(2), 1 + cell(3), 1 + cell(3))]] };
+    };
+    for (let i = 0; i < 300; i++) {
+      const a = shape();
+      const b = i % 10 === 0 ? a : shape();
+      const expected = naiveArea(a, b);
+      const pa = prepare(a);
+      const pb = prepare(b);
+      const tolerance = 1e-10 * Math.min(pa.area, pb.area);
+      expect(Math.abs(intersectionArea(pa, pb) - expected)).toBeLessThanOrEqual(tolerance);
+      expect(Math.abs(intersectionArea(pb, pa) - expected)).toBeLessThanOrEqual(tolerance);
+      expect(Math.abs(intersectionArea(pa, pb, { shortcuts: false, preClip: false }) - expected)).toBeLessThanOrEqual(tolerance);
+    }
+  });
+
   it("adds up to the whole over a tiling, with every edge shared exactly", () => {
     const cells = jitteredGrid({ extent: [-100, 40, -99, 41], columns: 5, rows: 4, sideVertices: 12, seed: 3 });
     const random = createRandom(9);

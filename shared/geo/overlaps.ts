@@ -173,7 +173,7 @@ function pairArea(
   if (engine === "edges" && edgesUsable) {
     area = geometryIntersectionArea(body, district, { shortcuts, preClip, stats });
     if (!Number.isNaN(area)) return area;
-    note("crossings did not pair up; area from polyclip-ts");
+    note("the edges engine could not settle this pair (unpaired crossings or an area out of range); area from polyclip-ts");
   } else if (engine === "polyclip") {
     stats.pairs++;
     const shortcut = shortcuts ? polyclipShortcut(body, district) : undefined;

@@ -10,15 +10,18 @@ import type { Polygons, PreparedPolygon } from "./prepared-polygon";
  *
  * The engine needs valid polygons: rings that do not cross, parts that do not overlap. Real files
  * are not always like that, and `prepareGeometry` never throws on them:
- * - non-finite or repeated points, unclosed rings and rings with under three points are cleaned;
- * - a part whose rings cross (a bow-tie, a hole crossing its shell) is repaired with a
- *   polyclip-ts union of that part alone;
- * - parts that overlap each other (a town assembled from several features whose edges were
- *   digitised separately) are spread over "layers" with no overlap inside a layer, and the
- *   engine sums over layers. The shared area is then counted twice, as turf.area counts it for
- *   such a multipolygon. When that double count is more than 0.01 % of the area, the parts are
- *   merged with a polyclip-ts union instead.
- * Each fix is listed in `problems`; `valid` is false if a repair did not produce clean rings.
+ * - non-finite or repeated points, zero-width spikes, unclosed rings and rings with under three
+ *   points are cleaned;
+ * - a part whose rings cross (a bow-tie, a hole crossing its shell) or with a hole outside its
+ *   shell is rebuilt with a polyclip-ts union of that part alone;
+ * - parts that share area (a town assembled from features digitised separately, a duplicated
+ *   feature, parts overlapping along collinear edges) are found by measuring each pair of parts
+ *   with the engine itself. If they share at most 0.01 % of the area, they are spread over
+ *   "layers" with no overlap inside a layer and the engine sums over layers, counting the shared
+ *   sliver twice as turf.area does for such a multipolygon; otherwise they are merged with a
+ *   polyclip-ts union.
+ * Each fix is listed in `problems`. When a repair does not give clean rings, `valid` is false and
+ * the overlap engine hands that geometry's pairs to polyclip-ts, whose snapping copes with it.
  */
 export interface PreparedGeometry {
   /** One or more valid layers; the geometry is their sum. */
