@@ -9,3 +9,14 @@ export async function snapshotResolutionTables(db: Db) {
   const stageEvents = await db.selectFrom("stageEvent").selectAll().orderBy("id").execute();
   return { resolutions, stageEvents };
 }
+
+/**
+ * Every body, district and overlap row, in key order: equal snapshots before and after a refused
+ * import prove it left the database exactly as it was.
+ */
+export async function snapshotBoundaryTables(db: Db) {
+  const bodies = await db.selectFrom("body").selectAll().orderBy("id").execute();
+  const districts = await db.selectFrom("district").selectAll().orderBy("id").execute();
+  const overlaps = await db.selectFrom("bodyDistrictOverlap").selectAll().orderBy("bodyId").orderBy("districtId").execute();
+  return { bodies, districts, overlaps };
+}
