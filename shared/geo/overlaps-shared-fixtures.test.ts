@@ -1,6 +1,6 @@
-import { readdirSync, readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { needsSharedFixtures, sharedFixture } from "../../test/helpers/shared-fixtures";
+import { listShared, readSharedText } from "../../test/fixtures/geo/files";
+import { needsSharedFixtures } from "../../test/helpers/shared-fixtures";
 import { computePreparedOverlaps, prepareOverlapInputs } from "./overlaps";
 import type { OverlapGeometry, PreparedOverlapInput } from "./overlaps";
 
@@ -13,7 +13,7 @@ import type { OverlapGeometry, PreparedOverlapInput } from "./overlaps";
 const present = needsSharedFixtures(4);
 
 type Collection = GeoJSON.FeatureCollection<OverlapGeometry>;
-const read = (path: string) => JSON.parse(readFileSync(sharedFixture(path), "utf8")) as Collection;
+const read = (path: string) => JSON.parse(readSharedText(path)) as Collection;
 
 /** Towns grouped by NAME, parts concatenated into one MultiPolygon; ids are positions in `names`. */
 function riTowns(): { names: string[]; towns: PreparedOverlapInput[] } {
@@ -33,11 +33,10 @@ function riDistricts(file: string): PreparedOverlapInput[] {
 
 /** House district → towns, from the Open States records' "City/Town Represented" (69 of 75 have one). */
 function officialHouseTowns(): Map<number, Set<string>> {
-  const folder = sharedFixture("ri/legislators");
   const lists = new Map<number, Set<string>>();
-  for (const file of readdirSync(folder)) {
+  for (const file of listShared("ri/legislators")) {
     if (!file.endsWith(".yml") || file.startsWith("_")) continue;
-    const text = readFileSync(`${folder}/${file}`, "utf8");
+    const text = readSharedText(`ri/legislators/${file}`);
     if (!/\btype: lower\b/.test(text)) continue;
     const district = /district: '(\d+)'/.exec(text);
     const towns = /City\/Town Represented: (.*)$/m.exec(text);

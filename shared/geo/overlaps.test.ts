@@ -1,7 +1,6 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { area, feature, featureCollection, intersect } from "@turf/turf";
 import { describe, expect, it } from "vitest";
+import { readGoldenInputs, readGoldenOutput, regenerating, writeGoldenOutput } from "../../test/fixtures/geo/files";
 import { createRandom, jitteredGrid, smoothRing, starRing } from "../../test/fixtures/geo/synthetic";
 import { computeOverlaps, computeOverlapsReport, DEFAULT_MIN_SHARE, isOverlapKept, planOverlapWork, prepareOverlapInputs } from "./overlaps";
 import type { Overlap, OverlapGeometry, OverlapInput } from "./overlaps";
@@ -14,7 +13,6 @@ import type { Overlap, OverlapGeometry, OverlapInput } from "./overlaps";
  * orange (dropped as a sliver) with its numbers, and the numbers again as top-level `overlaps`.
  * `REGEN=1 npx vitest run --project unit overlaps` rewrites the out files; review the diff.
  */
-const fixtures = fileURLToPath(new URL("../../test/fixtures/geo/", import.meta.url));
 
 interface FixtureRow extends Overlap {
   kept: boolean;
@@ -28,19 +26,17 @@ interface Fixture {
 }
 
 function loadFixtures(): Fixture[] {
-  return readdirSync(`${fixtures}in`)
-    .filter((file) => file.endsWith(".geojson"))
-    .sort()
-    .flatMap((file) => {
-      const input = JSON.parse(readFileSync(`${fixtures}in/${file}`, "utf8")) as GeoJSON.FeatureCollection<OverlapGeometry>;
-      const roles = input.features?.map((f) => f.properties?.role);
-      if (!roles?.length || !roles.every((role) => role === "body" || role === "district")) return []; // another module's fixture
-      const pick = (role: string) =>
-        input.features.filter((f) => f.properties?.role === role).map((f) => ({ id: f.properties!.id as number, geometry: f.geometry }));
-      return [{ name: file.replace(/\.geojson$/, ""), input, bodies: pick("body"), districts: pick("district") }];
-    });
+  return readGoldenInputs().flatMap(({ name, input: raw }) => {
+    const input = raw as GeoJSON.FeatureCollection<OverlapGeometry>;
+    const roles = input.features?.map((f) => f.properties?.role);
+    if (!roles?.length || !roles.every((role) => role === "body" || role === "district")) return []; // another module's fixture
+    const pick = (role: string) =>
+      input.features.filter((f) => f.properties?.role === role).map((f) => ({ id: f.properties!.id as number, geometry: f.geometry }));
+    return [{ name, input, bodies: pick("body"), districts: pick("district") }];
+  });
 }
 
+const pairKey = (row: Overlap) => `${row.bodyId}:${row.districtId}`;
 const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 function run({ bodies, districts }: Fixture) {
@@ -110,9 +106,8 @@ describe("computeOverlaps golden files", () => {
   for (const fixture of goldens) {
     it(fixture.name, () => {
       const { rows, problems } = run(fixture);
-      const outPath = `${fixtures}out/${fixture.name}.geojson`;
-      if (process.env.REGEN || !existsSync(outPath)) writeFileSync(outPath, render(fixture, rows, problems));
-      const expected = JSON.parse(readFileSync(outPath, "utf8")) as { overlaps: FixtureRow[]; problems: unknown[] };
+      if (regenerating() || readGoldenOutput(fixture.name) === null) writeGoldenOutput(fixture.name, render(fixture, rows, problems));
+      const expected = readGoldenOutput(fixture.name) as { overlaps: FixtureRow[]; problems: unknown[] };
       expect(rows.map(({ bodyId, districtId, kept }) => ({ bodyId, districtId, kept }))).toEqual(
         expected.overlaps.map(({ bodyId, districtId, kept }) => ({ bodyId, districtId, kept })),
       );
@@ -166,6 +161,23 @@ describe("computeOverlaps rules", () => {
     expect(report.overlaps).toEqual([expect.objectContaining({ bodyId: 10, districtId: 1, shareOfBody: 1 })]);
     expect(report.stats.shortcuts).toBe(2); // both bodies: one inside, one (in the notch) outside
     expect(report.stats.crossings).toBe(0);
+  });
+
+  it("never mutates its input (deep-frozen fixtures, both engines, repairs included)", () => {
+    const deepFreeze = <T>(value: T): T => {
+      if (value && typeof value === "object") {
+        Object.values(value).forEach(deepFreeze);
+        Object.freeze(value);
+      }
+      return value;
+    };
+    for (const fixture of goldens) {
+      const bodies = deepFreeze(structuredClone(fixture.bodies));
+      const districts = deepFreeze(structuredClone(fixture.districts));
+      const expected = computeOverlaps(fixture.bodies, fixture.districts);
+      expect(computeOverlaps(bodies, districts)).toEqual(expected);
+      expect(computeOverlaps(bodies, districts, { engine: "polyclip" }).map(pairKey)).toEqual(expected.map(pairKey));
+    }
   });
 
   it("keeps a pair above the threshold of either side, and never a pair with no area", () => {

@@ -17,7 +17,7 @@
  * Options: --quick skips the slow naive and polyclip-ts runs; --no-national skips section 2.
  */
 import os from "node:os";
-import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { isMainThread, parentPort, Worker } from "node:worker_threads";
 import { area as turfArea, feature, featureCollection, intersect } from "@turf/turf";
 import pg from "pg";
 import { geometryBBox } from "../../shared/geo/bbox";
