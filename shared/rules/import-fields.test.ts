@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareVintages, districtGeoid, districtNumber, pickField, stateFromGeoid, tidyName } from "./import-fields";
+import { attributeText, compareVintages, districtGeoid, districtNumber, pickField, stateFromGeoid, tidyName } from "./import-fields";
 
 describe("pickField", () => {
   it("prefers the requested field and says which fields exist when it is missing", () => {
@@ -21,6 +21,14 @@ it("title-cases names written in capitals only", () => {
   expect(tidyName("  WEST   GREENWICH ")).toBe("West Greenwich");
   expect(tidyName("Bel Air-Beverly Crest")).toBe("Bel Air-Beverly Crest");
   expect(tidyName("CANNDU")).toBe("Canndu");
+});
+
+it("reads attribute text without control characters, and empty values as null", () => {
+  expect(attributeText(" Nul\u0000ville\u0007 ")).toBe("Nul ville");
+  expect(attributeText("N\u00001")).toBe("N 1");
+  expect(attributeText("\u0000\u0000")).toBeNull();
+  expect(attributeText(44030)).toBe("44030");
+  expect(attributeText(null)).toBeNull();
 });
 
 it("reads the state from a GEOID", () => {

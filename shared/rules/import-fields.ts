@@ -33,10 +33,14 @@ export function tidyName(raw: string): string {
   return name.toLowerCase().replace(/(^|[\s\-/(.'])([a-z])/g, (_match, before: string, letter: string) => before + letter.toUpperCase());
 }
 
-/** Text of an attribute value, or null for empty/absent values. */
+/**
+ * Text of an attribute value, or null for empty/absent values. Control characters (a NUL inside
+ * a JSON string or a DBF field) become spaces: they are never part of a name or an id, and
+ * PostgreSQL refuses NUL in text while SQLite stores it, so the engines would disagree.
+ */
 export function attributeText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const text = String(value).trim();
+  const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return text === "" ? null : text;
 }
 
