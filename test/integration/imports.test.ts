@@ -208,6 +208,23 @@ forEachEngine((getDatabase) => {
       expect(await snapshotBoundaryTables(db)).toEqual(before);
     });
 
+    it("imports names and ids holding control characters (a NUL) the same on both engines, without them", async () => {
+      const { db } = getDatabase();
+      const summary = await bodiesImport(
+        layerOf([feature({ NAME: "Nul\u0000ville\u0007 ", CODE: "N\u00001" }, squarePolygon([-71.2, 41.95], 0.01))]),
+        { kind: "select_board", state: "RI", idField: "CODE" },
+      );
+      expect(summary).toMatchObject({ created: 1 });
+      const row = await db.selectFrom("body").select(["id", "name"]).where("kind", "=", "select_board").where("state", "=", "RI").executeTakeFirstOrThrow();
+      expect(row.name).toBe("Nul ville");
+      // The cleaned id still matches the layer on the next import.
+      const again = await bodiesImport(
+        layerOf([feature({ NAME: "Nulville", CODE: "N\u00001" }, squarePolygon([-71.2, 41.95], 0.01))]),
+        { kind: "select_board", state: "RI", idField: "CODE" },
+      );
+      expect(again).toMatchObject({ created: 0, updated: 1 });
+    });
+
     it("accepts a field named in another case", async () => {
       const summary = await bodiesImport(towns(), { kind: "town_meeting", nameField: "name", idField: "geoid" });
       expect(summary).toMatchObject({ created: 0, updated: 3, nameField: "NAME", idField: "GEOID" });
