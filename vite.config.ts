@@ -11,7 +11,15 @@ export default defineConfig({
   root: "client",
   plugins: [react()],
   build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
-  server: { proxy: { "/trpc": "http://localhost:3000", "/geo": "http://localhost:3000", "/health": "http://localhost:3000" } },
+  server: {
+    proxy: {
+      "/trpc": "http://localhost:3000",
+      "/geo": "http://localhost:3000",
+      "/api": "http://localhost:3000",
+      "/config.json": "http://localhost:3000",
+      "/health": "http://localhost:3000",
+    },
+  },
   test: {
     root: ".",
     projects: [
@@ -20,7 +28,7 @@ export default defineConfig({
         test: {
           name: "unit",
           root: ".",
-          include: ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts"],
+          include: ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts", "test/lint/**/*.test.ts"],
           environment: "node",
         },
       },
