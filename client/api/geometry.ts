@@ -5,10 +5,16 @@ export async function fetchBodyGeometry(signal?: AbortSignal): Promise<GeoJSON.F
   return (await response.json()) as GeoJSON.FeatureCollection;
 }
 
-export async function fetchAppConfig(): Promise<{ basemapStyleUrl: string | null }> {
+export interface AppConfig {
+  basemapStyleUrl: string | null;
+  /** Largest file the Import screen may upload. */
+  importMaxBytes?: number;
+}
+
+export async function fetchAppConfig(): Promise<AppConfig> {
   const response = await fetch("/config.json");
   if (!response.ok) return { basemapStyleUrl: null };
-  return (await response.json()) as { basemapStyleUrl: string | null };
+  return (await response.json()) as AppConfig;
 }
 
 /** Outlines of the current districts (one request, revalidated by ETag). */

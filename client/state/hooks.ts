@@ -7,6 +7,7 @@ export const useVisibleChambers = () => useUiStore((state) => state.visibleChamb
 export const useFlyRequest = () => useUiStore((state) => state.flyRequest);
 export const useVisibleStages = () => useUiStore((state) => state.visibleStages);
 export const useCampaignId = () => useUiStore((state) => state.campaignId);
+export const useImportOpen = () => useUiStore((state) => state.importOpen);
 export const useInitialView = () => useUiStore.getState().view;
 
 export const useUiActions = () =>
@@ -20,5 +21,7 @@ export const useUiActions = () =>
       filtersCleared: state.filtersCleared,
       campaignSelected: state.campaignSelected,
       viewChanged: state.viewChanged,
+      importOpened: state.importOpened,
+      importClosed: state.importClosed,
     })),
   );

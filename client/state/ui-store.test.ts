@@ -40,3 +40,12 @@ it("shows one panel at a time and toggles district layers", () => {
   store.getState().chamberLayerToggled("state_lower");
   expect(store.getState().visibleChambers).toEqual(["congressional"]);
 });
+
+it("opens and closes the Import screen over the map, keeping the selection", () => {
+  const store = createUiStore({ bodyId: 3 });
+  expect(store.getState().importOpen).toBe(false);
+  store.getState().importOpened();
+  expect(store.getState()).toMatchObject({ importOpen: true, selectedBodyId: 3 });
+  store.getState().importClosed();
+  expect(store.getState().importOpen).toBe(false);
+});

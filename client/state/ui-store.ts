@@ -34,7 +34,14 @@ interface ViewSlice {
   viewChanged: (view: MapView) => void;
 }
 
-export type UiState = SelectionSlice & FilterSlice & ViewSlice;
+interface ScreenSlice {
+  /** The Import screen is open over the map. */
+  importOpen: boolean;
+  importOpened: () => void;
+  importClosed: () => void;
+}
+
+export type UiState = SelectionSlice & FilterSlice & ViewSlice & ScreenSlice;
 
 const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set) => ({
   selectedBodyId: null,
@@ -73,11 +80,18 @@ const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
   viewChanged: (view) => set({ view }),
 });
 
+const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => ({
+  importOpen: false,
+  importOpened: () => set({ importOpen: true }),
+  importClosed: () => set({ importOpen: false }),
+});
+
 export function createUiStore(initial: Partial<UrlState> = {}) {
   return create<UiState>()((...args) => ({
     ...createSelectionSlice(...args),
     ...createFilterSlice(...args),
     ...createViewSlice(...args),
+    ...createScreenSlice(...args),
     selectedBodyId: initial.bodyId ?? null,
     selectedDistrictId: initial.districtId ?? null,
     visibleChambers: initial.chambers ?? [],

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Readable } from "node:stream";
+import { formatFileSize } from "../../shared/model/import-upload";
 import { InputError } from "../errors";
 
 /** The upload is bigger than the cap; the HTTP layer answers 413. */
@@ -41,13 +42,6 @@ export interface UploadStore {
 
 const PREFIX = "groundswell-upload-";
 const TOKEN = /^[A-Za-z0-9_-]{24}$/;
-
-/** "64 KB", "2.5 MB", "100 MB". */
-export function formatFileSize(bytes: number): string {
-  if (bytes < 1024 ** 2) return `${Math.ceil(bytes / 1024)} KB`;
-  const megabytes = bytes / 1024 ** 2;
-  return megabytes >= 10 ? `${Math.round(megabytes)} MB` : `${Number(megabytes.toFixed(1))} MB`;
-}
 
 /**
  * Uploaded boundary files waiting between preview and commit: each in a folder of its own under

@@ -89,3 +89,10 @@ export interface ImportResult {
 export function toImportNotes(items: ReadonlyArray<{ index: number; what?: string; reason?: string }>, limit = 5): ImportNotes {
   return { count: items.length, first: items.slice(0, limit).map((item) => `#${item.index + 1} ${item.what ?? item.reason ?? ""}`.trim()) };
 }
+
+/** "64 KB", "2.5 MB", "100 MB": file sizes as the upload limit and the Import screen say them. */
+export function formatFileSize(bytes: number): string {
+  if (bytes < 1024 ** 2) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`;
+  const megabytes = bytes / 1024 ** 2;
+  return megabytes >= 10 ? `${Math.round(megabytes)} MB` : `${Number(megabytes.toFixed(1))} MB`;
+}

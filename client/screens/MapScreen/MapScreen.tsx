@@ -17,6 +17,7 @@ import { MapView } from "../../map/MapView";
 import {
   useCampaignId,
   useFlyRequest,
+  useImportOpen,
   useInitialView,
   useSelectedBodyId,
   useSelectedDistrictId,
@@ -24,6 +25,7 @@ import {
   useVisibleChambers,
   useVisibleStages,
 } from "../../state/hooks";
+import { ImportScreen } from "../ImportScreen/ImportScreen";
 import { BodyPanel } from "./BodyPanel";
 import { DistrictPanel } from "./DistrictPanel";
 
@@ -80,6 +82,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
   const flyRequest = useFlyRequest();
   const initialUrlView = useInitialView();
   const actions = useUiActions();
+  const importOpen = useImportOpen();
   const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
   const [rendered, setRendered] = useState(false);
 
@@ -128,6 +131,9 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         <div className="brand">
           <span className="logo" aria-hidden="true" />
           <h1>Groundswell</h1>
+          <button type="button" className="secondary import-open" onClick={actions.importOpened}>
+            Import boundaries
+          </button>
         </div>
         {campaigns.length > 1 ? (
           <select aria-label="Campaign" value={campaign.id} onChange={(event) => actions.campaignSelected(Number(event.target.value))}>
@@ -211,11 +217,12 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         <StatusOverlay>
           <h1>No bodies on the map yet</h1>
           <p>
-            Import municipal boundaries with <code>npx groundswell import towns.geojson --as bodies</code>; they will appear here
-            coloured by stage.
+            Import municipal boundaries with the <strong>Import boundaries</strong> button above (or{" "}
+            <code>npx groundswell import towns.geojson --as bodies</code>); they will appear here coloured by stage.
           </p>
         </StatusOverlay>
       )}
+      {importOpen && <ImportScreen onClose={actions.importClosed} />}
     </div>
   );
 }

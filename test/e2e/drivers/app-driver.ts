@@ -66,6 +66,94 @@ export class AppDriver {
     return this.page.evaluate((id) => window.groundswellMap!.map.getFeatureState({ source: "bodies", id }).stage as string | undefined, bodyId);
   }
 
+  async legendTotal(): Promise<number> {
+    const text = await this.page.locator(".legend-total").innerText();
+    return Number(text.replace(/[^\d]/g, ""));
+  }
+
+  // The Import screen
+
+  importDialog() {
+    return this.page.getByRole("dialog", { name: "Import boundaries" });
+  }
+
+  async openImport(): Promise<void> {
+    await this.page.getByRole("button", { name: "Import boundaries" }).click();
+    await this.importDialog().waitFor();
+  }
+
+  /** Pick a file with the drop zone's file picker; returns once the preview or an error shows. */
+  async chooseBoundaryFile(file: string): Promise<void> {
+    await this.startChoosingBoundaryFile(file);
+    await this.waitForPreview();
+  }
+
+  /** Pick a file and return at once, while it uploads. */
+  async startChoosingBoundaryFile(file: string): Promise<void> {
+    await this.importDialog().getByLabel("Boundary file").setInputFiles(file);
+  }
+
+  async waitForPreview(): Promise<void> {
+    await this.importDialog().locator(".preview-step, .error-notice").first().waitFor({ timeout: 60_000 });
+  }
+
+  /** The upload bar's value (0…1), or null when no upload is showing. */
+  async uploadProgress(): Promise<number | null> {
+    const bar = this.importDialog().getByRole("progressbar", { name: "Upload progress" });
+    if ((await bar.count()) === 0) return null;
+    return Number(await bar.getAttribute("value"));
+  }
+
+  /** Throttle this page's uploads (Chromium's network emulation), so progress can be watched. */
+  async slowUploadsTo(bytesPerSecond: number): Promise<void> {
+    const session = await this.page.context().newCDPSession(this.page);
+    await session.send("Network.enable");
+    await session.send("Network.emulateNetworkConditions", { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: bytesPerSecond });
+  }
+
+  async previewFeatureCount(): Promise<number> {
+    return Number((await this.page.getByTestId("preview-feature-count").innerText()).replace(/[^\d]/g, ""));
+  }
+
+  async previewShapesDrawn(): Promise<number> {
+    return this.page.getByTestId("outline-preview").locator("path").count();
+  }
+
+  importError() {
+    return this.importDialog().locator(".error-notice");
+  }
+
+  async describeImport(choices: { as: "bodies" | "districts"; kind?: string; chamber?: string; state?: string; nameField?: string }): Promise<void> {
+    const dialog = this.importDialog();
+    await dialog.getByRole("radio", { name: choices.as === "bodies" ? /Municipal bodies/ : /Legislative districts/ }).check();
+    if (choices.kind) await dialog.getByLabel("Kind of body").selectOption(choices.kind);
+    if (choices.chamber) await dialog.getByLabel("Chamber").selectOption(choices.chamber);
+    if (choices.state) await dialog.getByLabel("State", { exact: true }).selectOption(choices.state);
+    if (choices.nameField) await dialog.getByLabel(/^Field with the/).selectOption(choices.nameField);
+  }
+
+  async confirmImport(): Promise<void> {
+    await this.importDialog().getByRole("button", { name: /^Import \d/ }).click();
+    await this.importDialog().locator(".result-step, .error-notice").first().waitFor({ timeout: 120_000 });
+  }
+
+  async importResult(figure: "read" | "created" | "updated" | "skipped"): Promise<number> {
+    return Number((await this.page.getByTestId(`result-${figure}`).innerText()).replace(/[^\d]/g, ""));
+  }
+
+  importOverlapLine() {
+    return this.page.getByTestId("result-overlaps");
+  }
+
+  districtLayerToggle(chamberLabel: string) {
+    return this.page.locator(".layer-toggles label", { hasText: chamberLabel });
+  }
+
+  async backToMap(): Promise<void> {
+    await this.importDialog().getByRole("button", { name: "Back to the map" }).click();
+    await this.importDialog().waitFor({ state: "detached" });
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${this.label}-${name}.png`);

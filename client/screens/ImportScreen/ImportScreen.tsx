@@ -1,0 +1,192 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import type { BodyKind } from "../../../shared/model/body";
+import { formatFileSize, type ImportCommit, type ImportPreview, type ImportResult } from "../../../shared/model/import-upload";
+import { fetchAppConfig } from "../../api/geometry";
+import { commitImport, ImportRequestError, uploadForPreview } from "../../api/imports";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { FilePicker } from "./FilePicker";
+import { PreviewStep } from "./PreviewStep";
+import { ResultStep } from "./ResultStep";
+
+type Step =
+  | { name: "choose" }
+  | { name: "uploading"; file: File; progress: number }
+  | { name: "preview"; preview: ImportPreview }
+  | { name: "importing"; preview: ImportPreview }
+  | { name: "done"; result: ImportResult; kind: BodyKind | null };
+
+const STEPS = [
+  { label: "Choose a file", steps: ["choose", "uploading"] },
+  { label: "Check the preview", steps: ["preview", "importing"] },
+  { label: "Done", steps: ["done"] },
+];
+
+const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
+/**
+ * Import boundaries from a file, in three steps over the map: choose a file (it is uploaded and
+ * read), check the preview and say what the shapes are, then read what the import did. The map's
+ * data is refreshed as soon as an import succeeds.
+ */
+export function ImportScreen({ onClose }: { onClose: () => void }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const config = useQuery({ queryKey: ["config"], queryFn: fetchAppConfig, staleTime: Infinity });
+  const maxBytes = config.data?.importMaxBytes;
+  const [step, setStep] = useState<Step>({ name: "choose" });
+  const [error, setError] = useState<{ title: string; message: string } | null>(null);
+  const upload = useRef<AbortController | null>(null);
+  const title = useRef<HTMLHeadingElement>(null);
+  const busy = step.name === "importing";
+
+  useEffect(() => {
+    title.current?.focus();
+    return () => upload.current?.abort();
+  }, []);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === "Escape" && !busy) onClose();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [busy, onClose]);
+
+  const startUpload = async (file: File) => {
+    setError(null);
+    if (maxBytes !== undefined && file.size > maxBytes) {
+      setError({
+        title: "This file is too big to upload",
+        message: `${file.name} is ${formatFileSize(file.size)}; the limit is ${formatFileSize(maxBytes)}. Ask whoever runs Groundswell to import it with the groundswell import command.`,
+      });
+      return;
+    }
+    const controller = new AbortController();
+    upload.current = controller;
+    setStep({ name: "uploading", file, progress: 0 });
+    try {
+      const preview = await uploadForPreview(file, (progress) => setStep((current) => (current.name === "uploading" ? { ...current, progress } : current)), controller.signal);
+      setStep({ name: "preview", preview });
+    } catch (failure) {
+      setStep({ name: "choose" });
+      if (controller.signal.aborted) return;
+      setError({ title: `Groundswell could not read ${file.name}`, message: messageOf(failure) });
+    } finally {
+      upload.current = null;
+    }
+  };
+
+  const confirm = async (preview: ImportPreview, choices: Omit<ImportCommit, "token">) => {
+    setError(null);
+    setStep({ name: "importing", preview });
+    try {
+      const result = await commitImport({ token: preview.token, ...choices });
+      setStep({ name: "done", result, kind: (choices.kind as BodyKind | undefined) ?? null });
+      // The map behind the dialog redraws with the new shapes, stages and overlaps.
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["geometry"] }),
+        queryClient.invalidateQueries({ queryKey: ["district-geometry"] }),
+        queryClient.invalidateQueries(trpc.resolution.stages.pathFilter()),
+        queryClient.invalidateQueries(trpc.district.pathFilter()),
+        queryClient.invalidateQueries(trpc.body.pathFilter()),
+      ]);
+    } catch (failure) {
+      if (failure instanceof ImportRequestError && failure.status === 404) {
+        setStep({ name: "choose" });
+        setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
+        return;
+      }
+      setStep({ name: "preview", preview });
+      setError({ title: "Nothing was imported", message: `${messageOf(failure)}. The map is unchanged; adjust the choices below and try again.` });
+    }
+  };
+
+  const current = STEPS.findIndex((entry) => entry.steps.includes(step.name));
+
+  return (
+    <div
+      className="dialog-backdrop"
+      // A file dropped beside the drop zone must not make the browser navigate away from the app.
+      onDragOver={(event) => event.preventDefault()}
+      onDrop={(event) => event.preventDefault()}
+    >
+      <section className="import-screen card" role="dialog" aria-modal="true" aria-labelledby="import-title">
+        <header className="import-header">
+          <h2 id="import-title" ref={title} tabIndex={-1}>
+            Import boundaries
+          </h2>
+          <button type="button" className="close-button" onClick={onClose} aria-label="Close import" disabled={busy}>
+            ×
+          </button>
+        </header>
+        <ol className="import-steps" aria-label="Steps">
+          {STEPS.map((entry, index) => (
+            <li key={entry.label} className={index === current ? "is-current" : index < current ? "is-done" : undefined} aria-current={index === current ? "step" : undefined}>
+              <span className="step-number">{index + 1}</span>
+              {entry.label}
+            </li>
+          ))}
+        </ol>
+
+        {error && <ErrorNotice title={error.title} message={error.message} />}
+
+        {step.name === "choose" && (
+          <>
+            <p className="step-intro">
+              Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS
+              office's town lines, a county's ward map or a Census TIGER/Line download. You will see a preview before anything is saved.
+            </p>
+            <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
+          </>
+        )}
+
+        {step.name === "uploading" && (
+          <div className="upload-progress" role="status" aria-live="polite">
+            <p>
+              {step.progress < 1 ? "Uploading" : "Uploaded"} <strong>{step.file.name}</strong> <span className="muted">({formatFileSize(step.file.size)})</span>
+            </p>
+            <div className="progress-row">
+              <progress max={1} value={step.progress} aria-label="Upload progress" />
+              <span className="progress-figure">{Math.round(step.progress * 100)}%</span>
+            </div>
+            {step.progress >= 1 && (
+              <p className="busy-line">
+                <span className="spinner" aria-hidden="true" /> Reading the shapes and checking them for problems…
+              </p>
+            )}
+            <button type="button" className="secondary" onClick={() => upload.current?.abort()}>
+              Cancel
+            </button>
+          </div>
+        )}
+
+        {(step.name === "preview" || step.name === "importing") && (
+          <PreviewStep
+            key={step.preview.token}
+            preview={step.preview}
+            busy={busy}
+            onConfirm={(choices) => void confirm(step.preview, choices)}
+            onStartOver={() => {
+              setError(null);
+              setStep({ name: "choose" });
+            }}
+          />
+        )}
+
+        {step.name === "done" && (
+          <ResultStep
+            result={step.result}
+            kind={step.kind}
+            onBackToMap={onClose}
+            onImportAnother={() => {
+              setError(null);
+              setStep({ name: "choose" });
+            }}
+          />
+        )}
+      </section>
+    </div>
+  );
+}

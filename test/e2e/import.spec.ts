@@ -1,0 +1,145 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { enginesUnderTest } from "../helpers/test-db";
+import { AppDriver } from "./drivers/app-driver";
+import { launchBrowser, startApp, type RunningApp } from "./drivers/helper";
+
+const badDir = path.resolve(import.meta.dirname, "../fixtures/bad");
+const TOWNS = ["Quarry Hill", "Saltmarsh", "Upper Glen", "Wrenfield"];
+
+/** Four made-up towns: squares in a 2 × 2 block in Rhode Island, each with a GEOID. */
+function writeTownFile(directory: string): string {
+  const square = (west: number, south: number) => [[[west, south], [west + 0.1, south], [west + 0.1, south + 0.1], [west, south + 0.1], [west, south]]];
+  const file = path.join(directory, "e2e-towns.geojson");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      type: "FeatureCollection",
+      features: TOWNS.map((name, index) => ({
+        type: "Feature",
+        properties: { TOWN: name.toUpperCase(), GEOID: String(4498000001 + index), ACRES: 6000 + index },
+        geometry: { type: "Polygon", coordinates: square(-71.75 + (index % 2) * 0.1, 41.55 + Math.floor(index / 2) * 0.1) },
+      })),
+    }),
+  );
+  return file;
+}
+
+/**
+ * Two made-up State House districts splitting Rhode Island at 71.6° W, with finely drawn edges
+ * (about 3 MB), so the upload takes long enough on a throttled connection to watch its progress.
+ */
+function writeDistrictFile(directory: string): string {
+  const edge = (from: [number, number], to: [number, number], steps: number) =>
+    Array.from({ length: steps }, (_, index) => {
+      const t = index / steps;
+      const wiggle = 0.0005 * Math.sin(index / 7);
+      return [from[0] + (to[0] - from[0]) * t + wiggle, from[1] + (to[1] - from[1]) * t + wiggle];
+    });
+  const district = (west: number, east: number) => {
+    const corners: Array<[number, number]> = [[west, 41.3], [east, 41.3], [east, 42.05], [west, 42.05]];
+    const ring = corners.flatMap((corner, index) => edge(corner, corners[(index + 1) % 4]!, 12_000));
+    return { type: "Polygon", coordinates: [[...ring, ring[0]]] };
+  };
+  const file = path.join(directory, "e2e-house-districts.geojson");
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      type: "FeatureCollection",
+      features: [
+        { type: "Feature", properties: { SLDLST: "001", NAMELSAD: "State House District 1" }, geometry: district(-71.95, -71.6) },
+        { type: "Feature", properties: { SLDLST: "002", NAMELSAD: "State House District 2" }, geometry: district(-71.6, -71.1) },
+      ],
+    }),
+  );
+  return file;
+}
+
+for (const engine of enginesUnderTest()) {
+  describe(`the Import screen (${engine} server)`, () => {
+    let app: RunningApp;
+    let browser: Browser;
+    let context: BrowserContext;
+    let driver: AppDriver;
+    let directory: string;
+
+    beforeAll(async () => {
+      [app, browser] = await Promise.all([startApp(engine), launchBrowser()]);
+      directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-import-e2e-"));
+      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      driver = new AppDriver(await context.newPage(), app.url, `${engine}-import`);
+    });
+
+    afterAll(async () => {
+      await context?.close();
+      await browser?.close();
+      await app?.stop();
+      if (directory) fs.rmSync(directory, { recursive: true, force: true });
+    });
+
+    it("refuses a broken file with a plain one-line reason and stays on the first step", async () => {
+      await driver.open();
+      await driver.openImport();
+      await driver.screenshot("01-choose-file");
+      await driver.chooseBoundaryFile(path.join(badDir, "not-json.geojson"));
+      await expect.poll(() => driver.importError().innerText()).toContain("Groundswell could not read not-json.geojson");
+      expect(await driver.importError().innerText()).toContain("not valid JSON");
+      expect(await driver.importDialog().getByRole("button", { name: "Choose a file…" }).isVisible()).toBe(true);
+      await driver.screenshot("02-refused-file");
+    });
+
+    it("previews a file, imports it as bodies and shows them on the map", async () => {
+      const before = await driver.legendTotal();
+      await driver.chooseBoundaryFile(writeTownFile(directory));
+      expect(await driver.previewFeatureCount()).toBe(4);
+      expect(await driver.previewShapesDrawn()).toBe(4);
+      // The guessed fields are preselected: TOWN for the name, GEOID for the id.
+      expect(await driver.importDialog().getByLabel(/^Field with the name/).inputValue()).toBe("TOWN");
+      expect(await driver.importDialog().getByLabel(/^Field with a stable id/).inputValue()).toBe("GEOID");
+      await driver.describeImport({ as: "bodies", kind: "select_board", state: "RI" });
+      await driver.screenshot("03-preview");
+
+      await driver.confirmImport();
+      expect(await driver.importResult("read")).toBe(4);
+      expect(await driver.importResult("created")).toBe(4);
+      expect(await driver.importResult("updated")).toBe(0);
+      await driver.screenshot("04-result");
+
+      await driver.backToMap();
+      await expect.poll(() => driver.legendTotal(), { timeout: 30_000 }).toBe(before + 4);
+      await driver.search("Saltmarsh");
+      await expect.poll(() => driver.panelTitle().innerText()).toBe("Saltmarsh");
+      await driver.screenshot("05-new-body-on-the-map");
+    });
+
+    it("shows upload progress for a bigger file, then imports it as districts with their overlaps", async () => {
+      const file = writeDistrictFile(directory);
+      expect(fs.statSync(file).size).toBeGreaterThan(2_000_000);
+      await driver.openImport();
+      await driver.slowUploadsTo(1_000_000);
+      await driver.startChoosingBoundaryFile(file);
+      await expect.poll(async () => (await driver.uploadProgress()) ?? 0, { timeout: 20_000 }).toBeGreaterThan(0.1);
+      const midway = await driver.uploadProgress();
+      expect(midway).toBeLessThan(1);
+      await driver.screenshot("06-upload-progress");
+      await driver.waitForPreview();
+      await driver.slowUploadsTo(-1);
+      expect(await driver.previewFeatureCount()).toBe(2);
+      await driver.describeImport({ as: "districts", chamber: "state_lower", state: "RI" });
+      // SLDLST is the Census district number field: the guess for districts.
+      expect(await driver.importDialog().getByLabel(/^Field with the district/).inputValue()).toBe("SLDLST");
+      await driver.screenshot("07-district-preview");
+
+      await driver.confirmImport();
+      expect(await driver.importResult("created")).toBe(2);
+      await expect.poll(() => driver.importOverlapLine().innerText()).toMatch(/between [\d,]+ bodies and 2 current districts/);
+      await driver.screenshot("08-district-result");
+      await driver.backToMap();
+      await expect.poll(() => driver.districtLayerToggle("State House").innerText(), { timeout: 30_000 }).toContain("(2)");
+      await driver.screenshot("09-district-toggle");
+    });
+  });
+}
