@@ -6,6 +6,7 @@ import { importBoundaryLayer, planBoundaryImport } from "../domain/boundary-impo
 import { recomputeOverlaps } from "../domain/overlaps";
 import { InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
+import { describeBoundaryImport, describeOverlaps } from "./import-summary";
 import { createProgress } from "./progress";
 
 export interface ImportCommandOptions {
@@ -46,7 +47,7 @@ export async function importCommand(config: Config, file: string, options: Impor
   const connection = await connect(config.database);
   try {
     const overlapping = createProgress("Computing overlaps");
-    const { summary, repairs, skipped, overlaps } = await connection.db
+    const result = await connection.db
       .transaction()
       .execute((trx) =>
         importBoundaryLayer(trx, layer, plan, commandLineActor, {
@@ -57,31 +58,17 @@ export async function importCommand(config: Config, file: string, options: Impor
       );
     overlapping.done();
 
-    const what = options.as === "bodies" ? "bodies" : "districts";
-    const vintage = summary.vintage === undefined ? null : { vintage: summary.vintage, current: summary.current };
-    const lines = [
-      `Imported ${path.basename(file)} (${layer.format}, ${layer.sourceCrs}${layer.reprojected ? " → WGS84" : ""}):`,
-      `  ${summary.read} features read → ${summary.created} ${what} created, ${summary.updated} updated` +
-        (summary.merged ? `, ${summary.merged} parts merged into multi-part shapes` : ""),
-      `  name from "${summary.nameField}"${summary.idField ? `, id from "${summary.idField}"` : ", matched by name (no id field)"}` +
-        (vintage ? `; vintage ${vintage.vintage}${vintage.current ? " (current)" : " (older than the current plan)"}` : ""),
-    ];
-    if (repairs.length) lines.push(`  repaired ${repairs.length}: ${summarize(repairs.map((repair) => `#${repair.index + 1} ${repair.what}`))}`);
-    if (skipped.length) lines.push(`  skipped ${skipped.length}: ${summarize(skipped.map((skip) => `#${skip.index + 1} ${skip.reason}`))}`);
-    if (overlaps) {
-      lines.push(
-        `Overlaps: ${overlaps.overlaps} body × district pairs from ${overlaps.bodies} bodies and ${overlaps.districts} current districts in ${(overlaps.milliseconds / 1000).toFixed(2)} s` +
-          (overlaps.problems.length ? ` (${overlaps.problems.length} geometry problems: ${summarize(overlaps.problems.map((problem) => problem.message))})` : ""),
-      );
-    }
+    const lines = describeBoundaryImport({
+      title: `Imported ${path.basename(file)}`,
+      file: layer,
+      result,
+      what: options.as === "bodies" ? "bodies" : "districts",
+    });
+    if (result.overlaps) lines.push(describeOverlaps(result.overlaps));
     out(`${lines.join("\n")}\n`);
   } finally {
     await connection.close();
   }
-}
-
-function summarize(items: string[], limit = 5): string {
-  return items.length <= limit ? items.join("; ") : `${items.slice(0, limit).join("; ")}; and ${items.length - limit} more`;
 }
 
 /** `groundswell overlaps [--min-share 0.01]`. */

@@ -5,6 +5,7 @@ import { addCampaignCommand } from "./campaign";
 import { exportCommand } from "./export";
 import { importCommand, overlapsCommand, type ImportCommandOptions } from "./import";
 import { serve } from "./serve";
+import { setupCommand, type SetupCommandOptions } from "./setup";
 
 const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, CONFLICT: 5, INTERNAL: 1 } as const;
 
@@ -70,6 +71,16 @@ function buildProgram(io: Io): Command {
     .option("--min-share <share>", "keep a pair when it shares at least this fraction of the body or the district (default 0.01)")
     .action(async (options: { minShare?: string }) => {
       await overlapsCommand(readConfig(), options, io.out);
+    });
+
+  program
+    .command("setup")
+    .description("fetch a state's Census TIGER/Line places, county subdivisions and districts, and import them")
+    .requiredOption("--state <usps>", "two-letter state code, e.g. MA")
+    .option("--year <year>", "TIGER/Line release, 2011 or later (default 2024); also the districts' vintage")
+    .option("--mirror <url|dir>", "base URL replacing https://www2.census.gov/geo/tiger, or a directory holding the zips")
+    .action(async (options: SetupCommandOptions) => {
+      await setupCommand(readConfig(), options, io.out);
     });
 
   const campaign = program.command("campaign").description("manage campaigns");

@@ -1,0 +1,151 @@
+import { stateByUsps } from "../../shared/ids/usps";
+import { BODY_KIND_LABELS } from "../../shared/model/body";
+import { CHAMBER_LABELS } from "../../shared/model/district";
+import type { Config } from "../config";
+import { connect } from "../db/connect";
+import { commandLineActor } from "../domain/actor";
+import { importBoundaryLayer, type BoundaryImportPlan, type BoundaryImportResult } from "../domain/boundary-import";
+import { recomputeOverlaps } from "../domain/overlaps";
+import { InputError } from "../errors";
+import { readBoundaryFile, type BoundaryFile } from "../io/boundary-file";
+import { formatBytes } from "../io/download";
+import {
+  DEFAULT_TIGER_YEAR,
+  describeTigerMirror,
+  fetchTigerFiles,
+  parseTigerMirror,
+  planTigerDownloads,
+  selectTigerFeatures,
+  type TigerDownload,
+  type TigerSelection,
+} from "../io/tiger";
+import { describeBoundaryImport, describeOverlaps, summarize } from "./import-summary";
+import { createProgress } from "./progress";
+
+export interface SetupCommandOptions {
+  state: string;
+  year?: string;
+  mirror?: string;
+}
+
+interface ReadLayer {
+  download: TigerDownload;
+  file: BoundaryFile;
+  selection: TigerSelection;
+}
+
+/**
+ * `groundswell setup --state XX [--year YYYY] [--mirror URL|DIR]`: fetch the state's TIGER/Line
+ * places, county subdivisions, state house, state senate and congressional layers (server/io/tiger.ts
+ * says which records count), then import them all and recompute overlaps in ONE transaction.
+ * Downloads and reading come first, so a failure at any step leaves the database as it was.
+ */
+export async function setupCommand(config: Config, options: SetupCommandOptions, out: (text: string) => void) {
+  const state = stateByUsps(options.state);
+  if (!state) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
+  const year = parseYear(options.year);
+  const mirror = parseTigerMirror(options.mirror);
+  const source = describeTigerMirror(mirror);
+  const downloads = planTigerDownloads({ stateFips: state.fips, year, mirror });
+
+  const bars = new Map<TigerDownload, ReturnType<typeof createProgress>>();
+  const fetched = await fetchTigerFiles(downloads, {
+    onProgress: (download, received, total) => {
+      if (!bars.has(download)) bars.set(download, createProgress(`Downloading ${download.fileName}`));
+      bars.get(download)!.update(total ? received / total : 0);
+    },
+    onDone: (download) => bars.get(download)?.done(),
+  });
+  try {
+    if (fetched.files.length === 0) {
+      throw new InputError(`found none of the TIGER/Line ${year} layers for ${state.usps} at ${source} (${fetched.missing[0]}); is --year ${year} published?`);
+    }
+    const layers = await readLayers(fetched.files, source);
+
+    const connection = await connect(config.database);
+    try {
+      const overlapping = createProgress("Computing overlaps");
+      const { results, overlaps } = await connection.db
+        .transaction()
+        .execute(async (trx) => {
+          const results = new Map<ReadLayer, BoundaryImportResult>();
+          for (const layer of layers) {
+            if (layer.selection.features.length === 0) continue;
+            results.set(layer, await importBoundaryLayer(trx, layer.selection, importPlan(layer, year), commandLineActor, { overlaps: false }));
+          }
+          const overlaps = await recomputeOverlaps(trx, { onProgress: (done, total) => overlapping.update(done / total) });
+          return { results, overlaps };
+        })
+        .finally(overlapping.done);
+
+      const bytes = fetched.files.reduce((sum, file) => sum + file.bytes, 0);
+      const lines = [
+        `TIGER/Line ${year} for ${state.name} from ${source}: ${fetched.files.length} of ${downloads.length} layers (${formatBytes(bytes)})`,
+        ...fetched.missing.map((line) => `  ${line}`),
+      ];
+      for (const layer of layers) lines.push(...describeLayer(layer, results.get(layer)));
+      lines.push(describeOverlaps(overlaps));
+      out(`${lines.join("\n")}\n`);
+    } finally {
+      await connection.close();
+    }
+  } finally {
+    fetched.cleanup();
+  }
+}
+
+function parseYear(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_TIGER_YEAR;
+  if (!/^\d{4}$/.test(value.trim())) throw new InputError(`--year must be a year such as ${DEFAULT_TIGER_YEAR} (got "${value}")`);
+  return Number(value.trim());
+}
+
+/** Read every file and choose its records before the database is touched; places come first. */
+async function readLayers(files: ReadonlyArray<{ download: TigerDownload; path: string }>, source: string): Promise<ReadLayer[]> {
+  const layers: ReadLayer[] = [];
+  const placeGeoids = new Set<string>();
+  for (const { download, path } of files) {
+    const reading = createProgress(`Reading ${download.fileName}`);
+    let file: BoundaryFile;
+    try {
+      file = await readBoundaryFile(path, { onProgress: reading.update });
+    } catch (error) {
+      if (error instanceof InputError) throw new InputError(`${download.fileName} from ${download.url ?? source}: ${error.message}`);
+      throw error;
+    } finally {
+      reading.done();
+    }
+    const selection = selectTigerFeatures(download, file, { placeGeoids });
+    if (download.layer === "place") for (const feature of selection.features) placeGeoids.add(String(feature.properties.GEOID));
+    layers.push({ download, file, selection });
+  }
+  return layers;
+}
+
+function importPlan({ download, selection }: ReadLayer, year: number): BoundaryImportPlan {
+  const common = { state: download.state, nameField: selection.nameField, idField: selection.idField };
+  return download.as === "bodies"
+    ? { as: "bodies", kind: download.kind, ...common }
+    : { as: "districts", chamber: download.chamber, vintage: String(year), ...common };
+}
+
+function describeLayer({ download, file, selection }: ReadLayer, result: BoundaryImportResult | undefined): string[] {
+  const target = download.as === "bodies" ? `${BODY_KIND_LABELS[download.kind].toLowerCase()}s` : `${CHAMBER_LABELS[download.chamber]} districts`;
+  const leftOut = selection.leftOut.map(({ reason, count, examples }) => `${count} ${reason}, e.g. ${examples.join(", ")}`);
+  const total = selection.leftOut.reduce((sum, entry) => sum + entry.count, 0);
+  const leftOutLine = `  left out ${total}: ${summarize(leftOut)}`;
+  if (!result) {
+    return [`Nothing to import from ${download.fileName}: none of its ${selection.read} features are ${target}`, ...(total ? [leftOutLine] : [])];
+  }
+  const example = selection.nameExample;
+  const lines = describeBoundaryImport({
+    title: `Imported ${download.fileName} as ${target}`,
+    file,
+    result,
+    what: download.as,
+    read: selection.read,
+    ...(example ? { nameSource: `NAMELSAD ("${example.from}" → "${example.to}")` } : {}),
+  });
+  if (total) lines.push(leftOutLine);
+  return lines;
+}
