@@ -71,7 +71,7 @@ export async function importCommand(config: Config, file: string, options: Impor
   }
 }
 
-/** `groundswell overlaps [--min-share 0.01]`. */
+/** `groundswell overlaps [--min-share 0.015]`. */
 export async function overlapsCommand(config: Config, options: { minShare?: string }, out: (text: string) => void) {
   const minShare = parseMinShare(options.minShare);
   const connection = await connect(config.database);

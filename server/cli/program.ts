@@ -59,7 +59,7 @@ function buildProgram(io: Io): Command {
     .option("--parent <bodyId>", "bodies: the body they belong to (ward committees in a city)")
     .option("--layer <name>", "TopoJSON object or shapefile inside a zip holding several")
     .option("--crs <crs>", "coordinate system when the file does not say, e.g. EPSG:2249")
-    .option("--min-share <share>", "sliver threshold for the overlaps computed afterwards (default 0.01)")
+    .option("--min-share <share>", "sliver threshold for the overlaps computed afterwards (default 0.015)")
     .option("--no-overlaps", "skip recomputing overlaps after the import")
     .action(async (file: string, options: ImportCommandOptions) => {
       await importCommand(readConfig(), file, options, io.out);
@@ -68,7 +68,7 @@ function buildProgram(io: Io): Command {
   program
     .command("overlaps")
     .description("recompute which districts overlap each body")
-    .option("--min-share <share>", "keep a pair when it shares at least this fraction of the body or the district (default 0.01)")
+    .option("--min-share <share>", "keep a pair when it shares at least this fraction of the body or the district (default 0.015)")
     .action(async (options: { minShare?: string }) => {
       await overlapsCommand(readConfig(), options, io.out);
     });
