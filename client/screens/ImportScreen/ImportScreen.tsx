@@ -42,8 +42,13 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   const busy = step.name === "importing";
 
   useEffect(() => {
+    // Focus moves into the dialog, and back to whatever opened it when it closes.
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     title.current?.focus();
-    return () => upload.current?.abort();
+    return () => {
+      upload.current?.abort();
+      opener?.focus();
+    };
   }, []);
 
   useEffect(() => {
