@@ -31,12 +31,15 @@ interface Group {
   firstIndex: number;
 }
 
-/** Several features with the same key (islands, multi-part towns) become one multipolygon. */
+/**
+ * Several features with the same key (islands, multi-part towns) become one multipolygon. The
+ * key is `keyPrefix(id)` followed by the id, or by the lower-cased name when there is no id.
+ */
 function groupFeatures(
   features: readonly ImportFeature[],
   nameField: string,
   idField: string | null,
-  keyPrefix: string,
+  keyPrefix: (idValue: string | null) => string,
 ): { groups: Group[]; merged: number; skipped: ImportSummary["skipped"] } {
   const groups = new Map<string, Group>();
   const skipped: ImportSummary["skipped"] = [];
@@ -48,7 +51,7 @@ function groupFeatures(
       skipped.push({ index, reason: `no value in the name field "${nameField}"` });
       return;
     }
-    const key = `${keyPrefix}${idValue ?? name.toLowerCase()}`;
+    const key = `${keyPrefix(idValue)}${idValue ?? name.toLowerCase()}`;
     const polygons = feature.geometry.type === "Polygon" ? [feature.geometry.coordinates] : feature.geometry.coordinates;
     const group = groups.get(key);
     if (group) {
@@ -59,6 +62,11 @@ function groupFeatures(
     }
   });
   return { groups: [...groups.values()], merged, skipped };
+}
+
+/** The id when it looks like a Census GEOID (digits only), else null. */
+function censusGeoid(idValue: string | null): string | null {
+  return idValue && /^\d{2,15}$/.test(idValue) ? idValue : null;
 }
 
 function toGeometry(polygons: GeoJSON.Position[][][]): GeoJSON.Polygon | GeoJSON.MultiPolygon {
@@ -114,7 +122,9 @@ export async function importBodies(
   }
   const nameField = requireField(layer.fields, options.nameField, "body name");
   const idField = optionalIdField(layer.fields, options.idField);
-  const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, `${state ?? "-"}:`);
+  // Bodies are keyed within their state: the one --state names, else the one a GEOID names, so a
+  // layer imported without --state matches the same layer imported with it (`groundswell setup`).
+  const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, (idValue) => `${state ?? stateFromGeoid(censusGeoid(idValue)) ?? "-"}:`);
   if (groups.length === 0) throw new InputError(`no feature has a value in the name field "${nameField}"`);
 
   const existing = new Map((await findBodyKeys(db, options.kind)).map((row) => [row.sourceKey!, row.id]));
@@ -123,7 +133,7 @@ export async function importBodies(
   let updated = 0;
   for (const group of groups) {
     const geometry = toGeometry(group.polygons);
-    const geoid = group.idValue && /^\d{2,15}$/.test(group.idValue) ? group.idValue : null;
+    const geoid = censusGeoid(group.idValue);
     const values = {
       name: group.name,
       state: state ?? stateFromGeoid(geoid),
@@ -170,7 +180,7 @@ export async function importDistricts(
   if (!/^[\w.-]{1,20}$/.test(vintage)) throw new InputError(`--vintage "${options.vintage}" should be a short label such as 2022`);
   const nameField = requireField(layer.fields, options.nameField, "district name");
   const idField = optionalIdField(layer.fields, options.idField);
-  const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, "");
+  const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, () => "");
   const state = stateInfo?.usps ?? null;
 
   const existing = new Map((await findDistrictKeys(db, { chamber: options.chamber, state, vintage })).map((row) => [row.sourceKey, row.id]));

@@ -190,6 +190,18 @@ forEachEngine((getDatabase) => {
       expect(both.map((row) => row.kind)).toEqual(["city_council", "school_committee"]);
     });
 
+    it("matches a GEOID layer imported without --state when it comes again with the state its GEOIDs name", async () => {
+      const { db } = getDatabase();
+      const county = () => layerOf([feature({ NAME: "Kent Plantation", GEOID: "2300300001" }, squarePolygon([-68.6, 46.5], 0.03))]);
+      const first = await bodiesImport(county(), { kind: "town_meeting" });
+      expect(first).toMatchObject({ created: 1 });
+      // `groundswell setup --state ME` imports the same TIGER layer with the state named.
+      const again = await bodiesImport(county(), { kind: "town_meeting", state: "ME" });
+      expect(again).toMatchObject({ created: 0, updated: 1 });
+      const rows = await db.selectFrom("body").select(["name", "state"]).where("geoid", "=", "2300300001").execute();
+      expect(rows).toEqual([{ name: "Kent Plantation", state: "ME" }]);
+    });
+
     it("refuses a --name-field or --id-field the file lacks, naming the fields it has, and writes nothing", async () => {
       const { db } = getDatabase();
       const before = await snapshotBoundaryTables(db);
