@@ -58,7 +58,7 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
   });
   try {
     if (fetched.files.length === 0) {
-      throw new InputError(`found none of the TIGER/Line ${year} layers for ${state.usps} at ${source} (${fetched.missing[0]}); is --year ${year} published?`);
+      throw new InputError(`found none of the ${downloads.length} TIGER/Line ${year} layers for ${state.usps} at ${source} (${fetched.missing[0]}, …); check --year and --mirror`);
     }
     const layers = await readLayers(fetched.files, source);
 

@@ -76,7 +76,7 @@ export async function downloadToFile(url: string, destination: string, options: 
     return { found: true, bytes: received };
   } catch (error) {
     if (started) fs.rmSync(destination, { force: true });
-    if (timedOut) throw fail(`no answer for ${Math.round(idleTimeoutMs / 1000)} s`);
+    if (timedOut) throw fail(`no answer for ${idleTimeoutMs >= 1000 ? `${Math.round(idleTimeoutMs / 1000)} s` : `${idleTimeoutMs} ms`}`);
     if (error instanceof InputError) throw error;
     throw fail(networkReason(error));
   } finally {
