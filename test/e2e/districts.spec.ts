@@ -2,11 +2,9 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { enginesUnderTest } from "../helpers/test-db";
-import { AppDriver } from "./drivers/app-driver";
-import { launchBrowser, startApp, type RunningApp } from "./drivers/helper";
+import { useAppSession } from "./drivers/session";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -32,31 +30,19 @@ function writeDistrictFile(directory: string): string {
 
 for (const engine of enginesUnderTest()) {
   describe(`district outlines and panels (${engine} server)`, () => {
-    let app: RunningApp;
-    let browser: Browser;
-    let context: BrowserContext;
-    let driver: AppDriver;
-
-    beforeAll(async () => {
-      [app, browser] = await Promise.all([startApp(engine), launchBrowser()]);
+    const session = useAppSession(engine, `${engine}-districts`, (app) => {
       const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-districts-"));
       const imported = spawnSync(
         process.execPath,
         [path.join(repositoryRoot, "server/groundswell.mjs"), "import", writeDistrictFile(directory), "--as", "districts", "--chamber", "congressional", "--state", "RI", "--vintage", "2022"],
         { env: { ...process.env, ...app.database.env }, encoding: "utf8" },
       );
+      fs.rmSync(directory, { recursive: true, force: true });
       if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
-      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      driver = new AppDriver(await context.newPage(), app.url, `${engine}-districts`);
-    });
-
-    afterAll(async () => {
-      await context?.close();
-      await browser?.close();
-      await app?.stop();
     });
 
     it("lists a body's districts and opens a district with its bodies", async () => {
+      const { driver } = session();
       await driver.open();
       await driver.search("Kent County RI");
       await expect.poll(() => driver.panelTitle().innerText()).toBe("Kent County");

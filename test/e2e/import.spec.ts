@@ -1,11 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { enginesUnderTest } from "../helpers/test-db";
-import { AppDriver } from "./drivers/app-driver";
-import { launchBrowser, startApp, type RunningApp } from "./drivers/helper";
+import { useAppSession } from "./drivers/session";
 
 const badDir = path.resolve(import.meta.dirname, "../fixtures/bad");
 const TOWNS = ["Quarry Hill", "Saltmarsh", "Upper Glen", "Wrenfield"];
@@ -60,27 +58,19 @@ function writeDistrictFile(directory: string): string {
 
 for (const engine of enginesUnderTest()) {
   describe(`the Import screen (${engine} server)`, () => {
-    let app: RunningApp;
-    let browser: Browser;
-    let context: BrowserContext;
-    let driver: AppDriver;
+    const session = useAppSession(engine, `${engine}-import`);
     let directory: string;
 
-    beforeAll(async () => {
-      [app, browser] = await Promise.all([startApp(engine), launchBrowser()]);
+    beforeAll(() => {
       directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-import-e2e-"));
-      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      driver = new AppDriver(await context.newPage(), app.url, `${engine}-import`);
     });
 
-    afterAll(async () => {
-      await context?.close();
-      await browser?.close();
-      await app?.stop();
+    afterAll(() => {
       if (directory) fs.rmSync(directory, { recursive: true, force: true });
     });
 
     it("refuses a broken file with a plain one-line reason and stays on the first step", async () => {
+      const { driver } = session();
       await driver.open();
       await driver.openImport();
       await driver.screenshot("01-choose-file");
@@ -92,6 +82,7 @@ for (const engine of enginesUnderTest()) {
     });
 
     it("previews a file, imports it as bodies and shows them on the map", async () => {
+      const { driver } = session();
       const before = await driver.legendTotal();
       await driver.chooseBoundaryFile(writeTownFile(directory));
       expect(await driver.previewFeatureCount()).toBe(4);
@@ -116,6 +107,7 @@ for (const engine of enginesUnderTest()) {
     });
 
     it("shows upload progress for a bigger file, then imports it as districts with their overlaps", async () => {
+      const { driver } = session();
       const file = writeDistrictFile(directory);
       expect(fs.statSync(file).size).toBeGreaterThan(2_000_000);
       await driver.openImport();

@@ -1,30 +1,15 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { BodySummary } from "../../shared/model/body";
 import { enginesUnderTest } from "../helpers/test-db";
 import { AppDriver } from "./drivers/app-driver";
-import { launchBrowser, startApp, type RunningApp } from "./drivers/helper";
+import { useAppSession } from "./drivers/session";
 
 for (const engine of enginesUnderTest()) {
   describe(`the map screen (${engine} server)`, () => {
-    let app: RunningApp;
-    let browser: Browser;
-    let context: BrowserContext;
-    let driver: AppDriver;
-
-    beforeAll(async () => {
-      [app, browser] = await Promise.all([startApp(engine), launchBrowser()]);
-      context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      driver = new AppDriver(await context.newPage(), app.url, engine);
-    });
-
-    afterAll(async () => {
-      await context?.close();
-      await browser?.close();
-      await app?.stop();
-    });
+    const session = useAppSession(engine, engine);
 
     it("shows real bodies with a legend counting every stage", async () => {
+      const { driver } = session();
       await driver.open();
       const bodies: BodySummary[] = await driver.page.evaluate(async () => {
         const response = await fetch(`/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`);
@@ -44,6 +29,7 @@ for (const engine of enginesUnderTest()) {
     });
 
     it("finds a body, changes its stage, recolours the map and keeps it after a reload", async () => {
+      const { driver } = session();
       const bodies: BodySummary[] = await driver.page.evaluate(async () => {
         const response = await fetch(`/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`);
         return (await response.json()).result.data;
@@ -84,6 +70,7 @@ for (const engine of enginesUnderTest()) {
     });
 
     it("filters the map to one stage from the legend and puts it in the link", async () => {
+      const { context, app, driver } = session();
       await driver.page.getByRole("button", { name: "Close panel" }).click();
       await driver.clickLegend("passed");
       await expect.poll(() => driver.page.url()).toContain("stages=passed");
