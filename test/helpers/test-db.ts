@@ -44,7 +44,17 @@ export async function createTestDatabase(engine: Engine, { sqliteFile }: { sqlit
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const connection = await connect({ engine: "postgres", url, schema });
+  const dropSchema = async () => {
+    const cleanup = new pg.Client({ connectionString: url });
+    await cleanup.connect();
+    await cleanup.query(`drop schema if exists ${schema} cascade`);
+    await cleanup.end();
+  };
+  // A failed migration must not leave its schema behind.
+  const connection = await connect({ engine: "postgres", url, schema }).catch(async (error: unknown) => {
+    await dropSchema();
+    throw error;
+  });
   const withSchema = new URL(url);
   withSchema.searchParams.set("options", `-c search_path=${schema}`);
   return {
@@ -52,10 +62,7 @@ export async function createTestDatabase(engine: Engine, { sqliteFile }: { sqlit
     env: { DATABASE_URL: withSchema.toString() },
     async close() {
       await connection.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema if exists ${schema} cascade`);
-      await cleanup.end();
+      await dropSchema();
     },
   };
 }
