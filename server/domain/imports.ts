@@ -181,7 +181,9 @@ export async function importDistricts(
   const nameField = requireField(layer.fields, options.nameField, "district name");
   const idField = optionalIdField(layer.fields, options.idField);
   const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, () => "");
-  const state = stateInfo?.usps ?? null;
+  // Without --state, a plan whose GEOIDs all name one state belongs to that state.
+  const geoidStates = new Set(groups.map((group) => stateFromGeoid(group.idValue)));
+  const state = stateInfo?.usps ?? (geoidStates.size === 1 ? ([...geoidStates][0] ?? null) : null);
 
   const existing = new Map((await findDistrictKeys(db, { chamber: options.chamber, state, vintage })).map((row) => [row.sourceKey, row.id]));
   const stamp = now.toISOString();

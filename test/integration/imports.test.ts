@@ -286,6 +286,20 @@ forEachEngine((getDatabase) => {
       expect((await districtRows(db, "congressional")).map((row) => row.geoid)).toEqual(["4401"]);
     });
 
+    it("takes the state from the GEOIDs when --state is absent, so the same plan with --state updates it", async () => {
+      const { db } = getDatabase();
+      const tiger = () =>
+        layerOf([
+          feature({ SLDUST: "011", GEOID: "09011" }, box(-72.9, 41.6, -72.8, 41.7)),
+          feature({ SLDUST: "012", GEOID: "09012" }, box(-72.8, 41.6, -72.7, 41.7)),
+        ]);
+      await districtsImport(tiger(), { chamber: "state_upper", vintage: "2024" });
+      const again = await districtsImport(tiger(), { chamber: "state_upper", state: "CT", vintage: "2024" });
+      expect(again).toMatchObject({ created: 0, updated: 2 });
+      const rows = await db.selectFrom("district").select(["state", "geoid"]).where("chamber", "=", "state_upper").where("vintage", "=", "2024").orderBy("geoid").execute();
+      expect(rows).toEqual([{ state: "CT", geoid: "09011" }, { state: "CT", geoid: "09012" }]);
+    });
+
     it("puts a new vintage beside the old one and makes it current; an older plan imported later stays behind", async () => {
       const { db } = getDatabase();
       const summary = await districtsImport(house2022(), { chamber: "state_lower", state: "RI", vintage: "2022" });

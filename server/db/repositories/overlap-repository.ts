@@ -32,6 +32,7 @@ export function findOverlapsOfBody(db: Db, bodyId: number) {
       "bodyDistrictOverlap.shareOfDistrict",
     ])
     .where("bodyDistrictOverlap.bodyId", "=", bodyId)
+    .where("district.isCurrent", "=", 1)
     .orderBy("district.chamber")
     .orderBy("bodyDistrictOverlap.shareOfBody", "desc")
     .execute();
