@@ -1,7 +1,7 @@
 import type { Config } from "../config";
 import { connect } from "../db/connect";
-import { resolveCampaign } from "../domain/campaigns";
-import { exportBodies, exportOverlaps } from "../domain/exports";
+import { listCampaigns, resolveCampaign } from "../domain/campaigns";
+import { exportBodies, exportLegislators, exportOverlaps } from "../domain/exports";
 import { InputError } from "../errors";
 import { toCsv } from "../io/csv";
 import { toFeatureCollection } from "../io/geojson";
@@ -21,7 +21,9 @@ const OVERLAP_COLUMNS = [
   "legislator",
 ] as const;
 
-const EXPORTABLE = ["bodies", "overlaps"] as const;
+const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_of_area_passed"] as const;
+
+const EXPORTABLE = ["bodies", "overlaps", "legislators"] as const;
 
 /** `groundswell export <what> --format csv|geojson [--campaign NAME]`: writes to stdout. */
 export async function exportCommand(
@@ -42,6 +44,14 @@ export async function exportCommand(
       const rows = await exportOverlaps(connection.db, { withGeometry: options.format === "geojson" });
       if (options.format === "csv") write(toCsv(rows, [...OVERLAP_COLUMNS]));
       else write(`${JSON.stringify(toFeatureCollection(rows, (row) => `${row.body_id}-${row.district_id}`))}\n`);
+      return;
+    }
+    if (what === "legislators") {
+      if (options.format !== "csv") throw new InputError("legislators export as csv only; use --format csv");
+      // No campaign yet: the seats still export, with 0 bodies passed.
+      const campaign =
+        options.campaign === undefined && (await listCampaigns(connection.db)).length === 0 ? null : await resolveCampaign(connection.db, options.campaign);
+      write(toCsv(await exportLegislators(connection.db, campaign), [...LEGISLATOR_COLUMNS]));
       return;
     }
     const campaign = await resolveCampaign(connection.db, options.campaign);

@@ -3,9 +3,11 @@ import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { commandLineActor } from "../domain/actor";
 import { importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
+import { importLegislators, type LegislatorImportSummary } from "../domain/legislators";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
+import { readOpenStates, type OpenStatesRoster } from "../io/open-states";
 import { describeBoundaryImport, describeOverlaps } from "./import-summary";
 import { createProgress } from "./progress";
 
@@ -36,6 +38,7 @@ function parseMinShare(value: string | undefined): number | undefined {
  * import and recompute overlaps in ONE transaction, so a failure leaves the database as it was.
  */
 export async function importCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
+  if (options.as === "legislators") return importLegislatorsCommand(config, file, options, out);
   const parentId = options.parent === undefined ? undefined : Number(options.parent);
   const plan = planBoundaryImport({ ...options, parentId });
   if (parentId !== undefined && !(Number.isInteger(parentId) && parentId > 0)) throw new InputError(`--parent must be a body id (got "${options.parent}")`);
@@ -87,4 +90,45 @@ export async function overlapsCommand(config: Config, options: { minShare?: stri
   } finally {
     await connection.close();
   }
+}
+
+/**
+ * `groundswell import <dir|file> --as legislators --state RI`: Open States person files or CSV,
+ * imported and matched to the state's current districts in ONE transaction.
+ */
+async function importLegislatorsCommand(config: Config, target: string, options: ImportCommandOptions, out: (text: string) => void) {
+  if (!options.state) throw new InputError("--as legislators needs --state, e.g. --state RI");
+  const state = options.state.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(state)) throw new InputError(`--state must be a two-letter state code (got "${options.state}")`);
+  const roster = await readOpenStates(target, { state });
+  const connection = await connect(config.database);
+  try {
+    const summary = await connection.db
+      .transaction()
+      .execute((trx) => importLegislators(trx, roster.records, { state, isFullRoster: roster.isFullRoster }));
+    out(`${describeLegislatorImport(path.basename(target), roster, summary).join("\n")}\n`);
+  } finally {
+    await connection.close();
+  }
+}
+
+function describeLegislatorImport(name: string, roster: OpenStatesRoster, summary: LegislatorImportSummary): string[] {
+  const from = roster.source === "folder" ? `${roster.files} person files in ${name}` : name;
+  const lines = [
+    `Imported ${summary.legislators} ${summary.state} legislators from ${from}: ${summary.created} new, ${summary.updated} updated; ${summary.rolesAdded} roles added, ${summary.rolesClosed} closed.`,
+    `Matched ${summary.matched} of ${summary.legislators} to a current district.`,
+  ];
+  if (summary.unmatched.length) {
+    lines.push(`Unmatched legislators (${summary.unmatched.length}):`);
+    for (const legislator of summary.unmatched) lines.push(`  ${legislator.name} (${legislator.ocdPersonId}): ${legislator.reason}`);
+  }
+  if (summary.vacantDistricts.length) {
+    lines.push(`Current districts without a legislator (${summary.vacantDistricts.length}):`);
+    for (const district of summary.vacantDistricts) lines.push(`  ${district.chamber} ${district.name}`);
+  }
+  for (const district of summary.sharedDistricts) {
+    lines.push(`More than one sitting legislator in ${district.chamber} ${district.name}: ${district.legislators.join(", ")}`);
+  }
+  if (!summary.unmatched.length && !summary.vacantDistricts.length) lines.push("Every legislator and every current district of the imported chambers is matched.");
+  return lines;
 }

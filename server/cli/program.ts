@@ -37,8 +37,8 @@ function buildProgram(io: Io): Command {
 
   program
     .command("export")
-    .description("print bodies (with their current stage) or overlaps as CSV or GeoJSON")
-    .argument("<what>", "bodies or overlaps")
+    .description("print bodies (with their current stage), overlaps or legislators as CSV (bodies and overlaps also as GeoJSON)")
+    .argument("<what>", "bodies, overlaps or legislators")
     .addOption(new Option("--format <format>", "csv or geojson").default("csv"))
     .option("--campaign <name>", "campaign name, slug or id (default: the only campaign)")
     .action(async (what: string, options: { format: string; campaign?: string }) => {
@@ -47,9 +47,9 @@ function buildProgram(io: Io): Command {
 
   program
     .command("import")
-    .description("import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts")
-    .argument("<file>", "the file to import")
-    .requiredOption("--as <what>", "bodies or districts")
+    .description("import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, or Open States people as legislators")
+    .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, or a .csv export)")
+    .requiredOption("--as <what>", "bodies, districts or legislators")
     .option("--kind <kind>", "body kind: city_council, town_meeting, select_board, county_board, … (default city_council)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
     .option("--state <usps>", "two-letter state code, e.g. MA")

@@ -12,6 +12,8 @@ export interface Database {
   stageEvent: StageEventTable;
   district: DistrictTable;
   bodyDistrictOverlap: BodyDistrictOverlapTable;
+  legislator: LegislatorTable;
+  legislatorRole: LegislatorRoleTable;
 }
 
 export interface CampaignTable {
@@ -83,6 +85,37 @@ export interface BodyDistrictOverlapTable {
   computedAt: string;
 }
 
+export interface LegislatorTable {
+  id: Generated<number>;
+  /** "ocd-person/<uuid>" from Open States. */
+  ocdPersonId: string;
+  name: string;
+  party: string | null;
+  email: string | null;
+  /** JSON array of URLs. */
+  links: string | null;
+  /** JSON object of Open States `extras`. */
+  extras: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A seat held for a time: closed (validTo set) on turnover, never overwritten. */
+export interface LegislatorRoleTable {
+  id: Generated<number>;
+  legislatorId: number;
+  /** state_lower | state_upper | congressional */
+  chamber: string;
+  state: string;
+  /** The district as the source names it ("7", "Eighteenth Essex"). */
+  districtName: string;
+  /** The current district it matched, or null (unmatched, or a role that has ended). */
+  districtId: number | null;
+  validFrom: string | null;
+  validTo: string | null;
+  createdAt: string;
+}
+
 export interface ResolutionTable {
   id: Generated<number>;
   campaignId: number;
@@ -113,3 +146,5 @@ export type ResolutionRow = Selectable<ResolutionTable>;
 export type StageEventRow = Selectable<StageEventTable>;
 export type DistrictRow = Selectable<DistrictTable>;
 export type NewDistrictRow = Insertable<DistrictTable>;
+export type LegislatorRow = Selectable<LegislatorTable>;
+export type LegislatorRoleRow = Selectable<LegislatorRoleTable>;

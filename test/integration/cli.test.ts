@@ -119,7 +119,7 @@ forEachEngine(
 
       it("refuses to export something it cannot export yet", async () => {
         const line = expectOneLineFailure(await cli("export", "hubs", "--campaign", "Export drive"));
-        expect(line).toBe('groundswell: cannot export "hubs" yet; choose one of: bodies, overlaps');
+        expect(line).toBe('groundswell: cannot export "hubs" yet; choose one of: bodies, overlaps, legislators');
       });
     });
   },

@@ -1,0 +1,197 @@
+import type { Chamber } from "../../shared/model/district";
+import type { LegislatorRecord, LegislatorRoleInput } from "../../shared/model/legislator";
+import { normalizeDistrictName } from "../../shared/rules/district-names";
+import type { Db } from "../db/connect";
+import { findCurrentDistricts } from "../db/repositories/district-repository";
+import {
+  findLegislatorByPersonId,
+  findOpenRolesInState,
+  findRolesOfLegislator,
+  insertLegislator,
+  insertRole,
+  updateLegislator,
+  updateRole,
+} from "../db/repositories/legislator-repository";
+import { InputError } from "../errors";
+
+export interface UnmatchedLegislator {
+  ocdPersonId: string;
+  name: string;
+  chamber: Chamber | null;
+  districtName: string | null;
+  reason: string;
+}
+
+export interface DistrictRef {
+  id: number;
+  chamber: Chamber;
+  name: string;
+}
+
+export interface LegislatorImportSummary {
+  state: string;
+  legislators: number;
+  created: number;
+  updated: number;
+  rolesAdded: number;
+  /** Roles given an end date: turnover, redistricting, or people missing from a full roster. */
+  rolesClosed: number;
+  matched: number;
+  /** Every legislator without a current role that matched a current district. */
+  unmatched: UnmatchedLegislator[];
+  /** Current districts (of the chambers imported) with no sitting legislator. */
+  vacantDistricts: DistrictRef[];
+  /** Current districts with more than one sitting legislator. */
+  sharedDistricts: Array<DistrictRef & { legislators: string[] }>;
+}
+
+export interface ImportLegislatorsOptions {
+  state: string;
+  /** The records are the whole roster: open roles of people missing from it are closed. */
+  isFullRoster?: boolean;
+  now?: Date;
+}
+
+const isOpen = (role: { validTo: string | null }, today: string) => role.validTo === null || role.validTo >= today;
+
+/**
+ * Upsert legislators by Open States person id and record their roles as time-scoped rows:
+ * a role seen before is updated in place (its end date, its district), a new one is added, and
+ * an open role that is no longer current gets an end date instead of being overwritten. Current
+ * roles are matched to the state's current districts by chamber and normalised district name.
+ * Run it inside a transaction (the CLI does): a failure leaves nothing half-imported.
+ */
+export async function importLegislators(db: Db, records: LegislatorRecord[], options: ImportLegislatorsOptions): Promise<LegislatorImportSummary> {
+  const state = options.state.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(state)) throw new InputError(`--state must be a two-letter state code (got "${options.state}")`);
+  const now = (options.now ?? new Date()).toISOString();
+  const today = now.slice(0, 10);
+
+  const districts = (await findCurrentDistricts(db)).filter((district) => district.state?.toUpperCase() === state);
+  const districtByKey = new Map<string, DistrictRef>();
+  for (const district of districts) {
+    districtByKey.set(`${district.chamber}|${normalizeDistrictName(district.name)}`, { id: district.id, chamber: district.chamber as Chamber, name: district.name });
+  }
+  const matchDistrict = (role: LegislatorRoleInput) => districtByKey.get(`${role.chamber}|${normalizeDistrictName(role.districtName)}`);
+
+  const seenIds = new Set<string>();
+  const summary: LegislatorImportSummary = {
+    state,
+    legislators: 0,
+    created: 0,
+    updated: 0,
+    rolesAdded: 0,
+    rolesClosed: 0,
+    matched: 0,
+    unmatched: [],
+    vacantDistricts: [],
+    sharedDistricts: [],
+  };
+  const chambers = new Set<string>();
+
+  for (const record of records) {
+    if (seenIds.has(record.ocdPersonId)) throw new InputError(`${record.ocdPersonId} (${record.name}) appears twice in the roster`);
+    seenIds.add(record.ocdPersonId);
+    summary.legislators += 1;
+
+    const values = {
+      name: record.name,
+      party: record.party,
+      email: record.email,
+      links: record.links.length ? JSON.stringify(record.links) : null,
+      extras: Object.keys(record.extras).length ? JSON.stringify(record.extras) : null,
+      updatedAt: now,
+    };
+    const existing = await findLegislatorByPersonId(db, record.ocdPersonId);
+    let legislatorId: number;
+    if (existing) {
+      legislatorId = existing.id;
+      await updateLegislator(db, legislatorId, values);
+      summary.updated += 1;
+    } else {
+      legislatorId = await insertLegislator(db, { ocdPersonId: record.ocdPersonId, createdAt: now, ...values });
+      summary.created += 1;
+    }
+
+    const stored = await findRolesOfLegislator(db, legislatorId);
+    const kept = new Set<number>();
+    let currentMatches = 0;
+    const roles = record.roles.filter((role) => role.state === state);
+    for (const role of roles) {
+      const current = isOpen(role, today);
+      const district = current ? matchDistrict(role) : undefined;
+      if (current) chambers.add(role.chamber);
+      if (district) currentMatches += 1;
+      const key = normalizeDistrictName(role.districtName);
+      const previous = stored.find(
+        (row) =>
+          !kept.has(row.id) &&
+          row.chamber === role.chamber &&
+          normalizeDistrictName(row.districtName) === key &&
+          (row.validFrom === role.validFrom || (role.validFrom === null && row.validTo === null)),
+      );
+      const validTo = role.validTo ?? null;
+      if (previous) {
+        kept.add(previous.id);
+        if (previous.validTo !== validTo || previous.districtId !== (district?.id ?? null)) {
+          if (previous.validTo === null && validTo !== null) summary.rolesClosed += 1;
+          await updateRole(db, previous.id, { validTo, districtId: district?.id ?? null });
+        }
+      } else {
+        await insertRole(db, {
+          legislatorId,
+          chamber: role.chamber,
+          state,
+          districtName: role.districtName,
+          districtId: district?.id ?? null,
+          validFrom: role.validFrom ?? today,
+          validTo,
+          createdAt: now,
+        });
+        summary.rolesAdded += 1;
+      }
+    }
+    // Open roles in this state that the record no longer lists have ended (turnover, redistricting).
+    for (const row of stored) {
+      if (row.state === state && row.validTo === null && !kept.has(row.id)) {
+        await updateRole(db, row.id, { validTo: today });
+        summary.rolesClosed += 1;
+      }
+    }
+
+    const currentRole = roles.find((role) => isOpen(role, today));
+    if (currentMatches > 0) summary.matched += 1;
+    else {
+      summary.unmatched.push({
+        ocdPersonId: record.ocdPersonId,
+        name: record.name,
+        chamber: currentRole?.chamber ?? null,
+        districtName: currentRole?.districtName ?? null,
+        reason: currentRole
+          ? `no current ${currentRole.chamber} district in ${state} named "${currentRole.districtName}"`
+          : `no current role in ${state}`,
+      });
+    }
+  }
+
+  // People missing from a full roster have left office: close their open roles in this state.
+  const open = await findOpenRolesInState(db, state);
+  if (options.isFullRoster) {
+    for (const role of open.filter((row) => !seenIds.has(row.ocdPersonId))) {
+      await updateRole(db, role.id, { validTo: today });
+      summary.rolesClosed += 1;
+    }
+  }
+
+  const sitting = new Map<number, string[]>();
+  for (const role of await findOpenRolesInState(db, state)) {
+    if (role.districtId !== null) sitting.set(role.districtId, [...(sitting.get(role.districtId) ?? []), role.ocdPersonId]);
+  }
+  for (const district of districtByKey.values()) {
+    if (!chambers.has(district.chamber)) continue;
+    const holders = sitting.get(district.id) ?? [];
+    if (holders.length === 0) summary.vacantDistricts.push(district);
+    if (holders.length > 1) summary.sharedDistricts.push({ ...district, legislators: holders });
+  }
+  return summary;
+}

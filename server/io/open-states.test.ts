@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { InputError } from "../errors";
+import { parseOpenStatesCsv, parsePersonFile } from "./open-states";
+
+const PERSON = `id: ocd-person/6cb1ca03-2ea8-4ee8-9ecb-faa37f4c5966
+name: Doc Corvese
+email: rep-corvese@example.org
+party:
+- name: Republican
+  end_date: 2001-01-01
+- name: Democratic
+roles:
+- start_date: 2003-01-07
+  type: lower
+  jurisdiction: ocd-jurisdiction/country:us/state:ri/government
+  district: '55'
+- start_date: 1999-01-05
+  end_date: 2003-01-06
+  type: lower
+  jurisdiction: ocd-jurisdiction/country:us/state:ri/government
+  district: '55'
+- start_date: 2020-01-01
+  type: mayor
+  jurisdiction: ocd-jurisdiction/country:us/state:ri/place:providence/government
+  district: Providence
+offices:
+- classification: district
+  address: 234 Lexington Ave., North Providence, RI 02904
+links:
+- url: https://example.org/corvese
+extras:
+  City/Town Represented: North Providence
+`;
+
+const fail = (action: () => unknown): string => {
+  try {
+    action();
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as Error).message).not.toContain("\n");
+    return (error as Error).message;
+  }
+  throw new Error("expected an InputError");
+};
+
+describe("parsePersonFile", () => {
+  it("reads the person, the current party and the legislative roles with their dates", () => {
+    expect(parsePersonFile(PERSON, { fileName: "Doc-Corvese.yml" })).toEqual({
+      ocdPersonId: "ocd-person/6cb1ca03-2ea8-4ee8-9ecb-faa37f4c5966",
+      name: "Doc Corvese",
+      party: "Democratic",
+      email: "rep-corvese@example.org",
+      links: ["https://example.org/corvese"],
+      extras: { "City/Town Represented": "North Providence" },
+      roles: [
+        { chamber: "state_lower", state: "RI", districtName: "55", validFrom: "2003-01-07", validTo: null },
+        { chamber: "state_lower", state: "RI", districtName: "55", validFrom: "1999-01-05", validTo: "2003-01-06" },
+      ],
+    });
+  });
+
+  it("names the file and the problem in one line", () => {
+    expect(fail(() => parsePersonFile("id: x\nname: [A\n", { fileName: "A.yml" }))).toBe('A.yml: line 2: unsupported YAML syntax "["');
+    expect(fail(() => parsePersonFile("name: A\n", { fileName: "B.yml" }))).toMatch(/^B\.yml: not an Open States person file \(id: /);
+    expect(fail(() => parsePersonFile("id: person-1\nname: A\n", { fileName: "C.yml" }))).toBe("C.yml: ocdPersonId: expected an id like ocd-person/<uuid>");
+    expect(fail(() => parsePersonFile("- a\n", { fileName: "D.yml" }))).toMatch(/^D\.yml: not an Open States person file/);
+  });
+});
+
+describe("parseOpenStatesCsv", () => {
+  const header = "id,name,current_party,current_district,current_chamber,email,links";
+  it("reads one current role per row in the given state", () => {
+    const text = `${header}\r\nocd-person/6cb1ca03-2ea8-4ee8-9ecb-faa37f4c5966,"Corvese, Doc",Democratic,District 55,lower,,https://a.example;https://b.example\r\n`;
+    expect(parseOpenStatesCsv(text, { fileName: "ri.csv", state: "RI" })).toEqual([
+      {
+        ocdPersonId: "ocd-person/6cb1ca03-2ea8-4ee8-9ecb-faa37f4c5966",
+        name: "Corvese, Doc",
+        party: "Democratic",
+        email: null,
+        links: ["https://a.example", "https://b.example"],
+        extras: {},
+        roles: [{ chamber: "state_lower", state: "RI", districtName: "District 55", validFrom: null, validTo: null }],
+      },
+    ]);
+  });
+
+  it("refuses missing columns, unknown chambers and bad ids with the row", () => {
+    expect(fail(() => parseOpenStatesCsv("id,name\n", { fileName: "x.csv", state: "RI" }))).toBe(
+      "x.csv: not an Open States CSV export (missing column current_district, current_chamber)",
+    );
+    expect(fail(() => parseOpenStatesCsv(`${header}\nocd-person/6cb1ca03-2ea8-4ee8-9ecb-faa37f4c5966,A,D,1,mayor,,\n`, { fileName: "x.csv", state: "RI" }))).toBe(
+      'x.csv row 2: unknown current_chamber "mayor" (expected upper or lower)',
+    );
+    expect(fail(() => parseOpenStatesCsv(`${header}\nperson-7,A,D,1,upper,,\n`, { fileName: "x.csv", state: "RI" }))).toBe(
+      "x.csv row 2: ocdPersonId: expected an id like ocd-person/<uuid>",
+    );
+  });
+});

@@ -1,0 +1,162 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { chamberOfRoleType, legislatorRecordSchema, type LegislatorRecord, type LegislatorRoleInput } from "../../shared/model/legislator";
+import { InputError } from "../errors";
+import { parseCsv } from "./csv";
+import { parseYamlSubset, YamlSyntaxError } from "./yaml-subset";
+
+/**
+ * Open States people data → validated legislator records: a folder of person files (the
+ * `openstates/people` layout, `Name-<uuid>.yml`; files starting with "_" such as
+ * `_municipalities.yml` are not people and are skipped), one person file, or the CSV export
+ * (`id,name,current_party,current_district,current_chamber,email…`). Any bad file is one
+ * InputError naming the file.
+ */
+
+export interface OpenStatesRoster {
+  /** "folder", "person file" or "csv". */
+  source: "folder" | "person file" | "csv";
+  files: number;
+  records: LegislatorRecord[];
+  /** True for a folder or a CSV: the whole roster, so people missing from it have left office. */
+  isFullRoster: boolean;
+}
+
+const optionalText = z.string().nullish();
+
+/** The fields of an Open States person file we read; the rest (sources, offices…) is ignored. */
+const personFileSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  email: optionalText,
+  party: z.array(z.object({ name: z.string(), start_date: optionalText, end_date: optionalText })).nullish(),
+  roles: z
+    .array(
+      z.object({
+        type: z.string(),
+        district: optionalText,
+        jurisdiction: optionalText,
+        start_date: optionalText,
+        end_date: optionalText,
+      }),
+    )
+    .nullish(),
+  links: z.array(z.object({ url: z.string() })).nullish(),
+  extras: z.record(z.string(), z.string().nullable()).nullish(),
+});
+
+function describeIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.length ? `${issue.path.join(".")}: ` : ""}${issue.message}`;
+}
+
+function stateOfJurisdiction(jurisdiction: string | null | undefined): string | null {
+  const match = /\/state:([a-z]{2})\b/.exec(jurisdiction ?? "");
+  return match ? match[1]!.toUpperCase() : null;
+}
+
+/** One person file's text → a record; `fallbackState` for roles whose jurisdiction names none. */
+export function parsePersonFile(text: string, { fileName, fallbackState }: { fileName: string; fallbackState?: string }): LegislatorRecord {
+  let document: unknown;
+  try {
+    document = parseYamlSubset(text);
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) throw new InputError(`${fileName}: ${error.message}`);
+    throw error;
+  }
+  const person = personFileSchema.safeParse(document);
+  if (!person.success) throw new InputError(`${fileName}: not an Open States person file (${describeIssue(person.error)})`);
+  const { data } = person;
+  const roles: LegislatorRoleInput[] = [];
+  for (const role of data.roles ?? []) {
+    const chamber = chamberOfRoleType(role.type);
+    const state = stateOfJurisdiction(role.jurisdiction) ?? fallbackState ?? null;
+    if (!chamber || !role.district || !state) continue;
+    roles.push({ chamber, state, districtName: role.district, validFrom: role.start_date ?? null, validTo: role.end_date ?? null });
+  }
+  const parties = data.party ?? [];
+  const party = parties.find((entry) => !entry.end_date) ?? parties.at(-1);
+  const extras = Object.fromEntries(Object.entries(data.extras ?? {}).filter((entry): entry is [string, string] => entry[1] !== null));
+  return validate(
+    {
+      ocdPersonId: data.id,
+      name: data.name,
+      party: party?.name ?? null,
+      email: data.email ?? null,
+      links: (data.links ?? []).map((link) => link.url),
+      extras,
+      roles,
+    },
+    fileName,
+  );
+}
+
+function validate(record: unknown, where: string): LegislatorRecord {
+  const parsed = legislatorRecordSchema.safeParse(record);
+  if (!parsed.success) throw new InputError(`${where}: ${describeIssue(parsed.error)}`);
+  return parsed.data;
+}
+
+const REQUIRED_COLUMNS = ["id", "name", "current_district", "current_chamber"] as const;
+
+/** The Open States CSV export (one row per current legislator) → records; roles in `state`. */
+export function parseOpenStatesCsv(text: string, { fileName, state }: { fileName: string; state: string }): LegislatorRecord[] {
+  let rows: string[][];
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    throw new InputError(`${fileName}: ${(error as Error).message}`);
+  }
+  const header = (rows[0] ?? []).map((column) => column.trim().toLowerCase());
+  const missing = REQUIRED_COLUMNS.filter((column) => !header.includes(column));
+  if (missing.length) throw new InputError(`${fileName}: not an Open States CSV export (missing column ${missing.join(", ")})`);
+  const column = (row: string[], name: string) => {
+    const value = row[header.indexOf(name)]?.trim();
+    return value ? value : null;
+  };
+  return rows.slice(1).map((row, index) => {
+    const where = `${fileName} row ${index + 2}`;
+    const chamberText = column(row, "current_chamber") ?? "";
+    const chamber = chamberOfRoleType(chamberText);
+    if (!chamber) throw new InputError(`${where}: unknown current_chamber "${chamberText}" (expected upper or lower)`);
+    const links = (column(row, "links") ?? "").split(";").map((link) => link.trim()).filter(Boolean);
+    return validate(
+      {
+        ocdPersonId: column(row, "id"),
+        name: column(row, "name"),
+        party: column(row, "current_party"),
+        email: column(row, "email"),
+        links,
+        extras: {},
+        roles: [{ chamber, state, districtName: column(row, "current_district") ?? "", validFrom: null, validTo: null }],
+      },
+      where,
+    );
+  });
+}
+
+/** Read a folder of person files, one person file, or a CSV export. */
+export async function readOpenStates(target: string, { state }: { state: string }): Promise<OpenStatesRoster> {
+  const stat = await fs.stat(target).catch(() => {
+    throw new InputError(`${target}: no such file or folder`);
+  });
+  if (stat.isDirectory()) {
+    const names = (await fs.readdir(target)).filter((name) => /\.ya?ml$/i.test(name) && !name.startsWith("_")).sort();
+    if (names.length === 0) throw new InputError(`${target}: no Open States person files (*.yml) in this folder`);
+    const records: LegislatorRecord[] = [];
+    for (const name of names) {
+      records.push(parsePersonFile(await fs.readFile(path.join(target, name), "utf8"), { fileName: name, fallbackState: state }));
+    }
+    return { source: "folder", files: names.length, records, isFullRoster: true };
+  }
+  const fileName = path.basename(target);
+  const text = await fs.readFile(target, "utf8");
+  if (/\.csv$/i.test(fileName)) {
+    return { source: "csv", files: 1, records: parseOpenStatesCsv(text, { fileName, state }), isFullRoster: true };
+  }
+  if (/\.ya?ml$/i.test(fileName)) {
+    return { source: "person file", files: 1, records: [parsePersonFile(text, { fileName, fallbackState: state })], isFullRoster: false };
+  }
+  throw new InputError(`${fileName}: legislators come from a folder of Open States person files, one .yml file, or a .csv export`);
+}

@@ -1,0 +1,40 @@
+import { z } from "zod";
+import { chamberSchema } from "./district";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2021-01-05");
+
+/** A seat held for a time (Open States' TimeScoped): validTo null while it lasts. */
+export const legislatorRoleInputSchema = z.object({
+  chamber: chamberSchema,
+  /** Two-letter state code, upper case. */
+  state: z.string().regex(/^[A-Z]{2}$/, "expected a two-letter state code"),
+  districtName: z.string().trim().min(1, "a role needs a district"),
+  validFrom: isoDate.nullable(),
+  validTo: isoDate.nullable(),
+});
+export type LegislatorRoleInput = z.infer<typeof legislatorRoleInputSchema>;
+
+/** One legislator as read from Open States (a person file or a CSV row), before matching. */
+export const legislatorRecordSchema = z.object({
+  ocdPersonId: z.string().regex(/^ocd-person\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, "expected an id like ocd-person/<uuid>"),
+  name: z.string().trim().min(1, "a legislator needs a name"),
+  party: z.string().trim().min(1).nullable(),
+  email: z.string().trim().min(1).nullable(),
+  links: z.array(z.string()),
+  extras: z.record(z.string(), z.string()),
+  roles: z.array(legislatorRoleInputSchema),
+});
+export type LegislatorRecord = z.infer<typeof legislatorRecordSchema>;
+
+/** The campaign's stance ladder; `unknown` until stances are recorded. */
+export const STANCES = ["champion", "cosponsor", "supporter", "undecided", "opposed", "unknown"] as const;
+export type Stance = (typeof STANCES)[number];
+
+/** Open States role types → our chambers; other role types (governor, mayor…) are not seats we map. */
+export function chamberOfRoleType(type: string): z.infer<typeof chamberSchema> | null {
+  const key = type.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  if (key === "upper" || key === "state upper" || key === "senate") return "state_upper";
+  if (key === "lower" || key === "state lower" || key === "house" || key === "assembly") return "state_lower";
+  if (key === "congress" || key === "congressional" || key === "us house" || key === "us representative" || key === "representative") return "congressional";
+  return null;
+}
