@@ -3,9 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../server/cli/program";
 import { expectedRefusals, hostileCorpus, hostileInputPath } from "../fixtures/bad/expected-refusals";
-import { parseCsv, runCli, type CliResult } from "../helpers/cli";
+import { parseCsv, runCli, runCliInProcess, type CliResult } from "../helpers/cli";
 import { squarePolygon } from "../helpers/factories";
 import { snapshotBoundaryTables } from "../helpers/row-snapshot";
 import { forEachEngine, type Engine, type TestDatabase } from "../helpers/test-db";
@@ -51,26 +50,7 @@ function districtsGeoJson(): string {
   });
 }
 
-/**
- * The CLI as the bin runs it, in this process: the database comes from the environment, so set
- * GROUNDSWELL_DB or DATABASE_URL for the call (and only for it).
- */
-async function runInProcess(argv: string[], env: Record<string, string>): Promise<CliResult> {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, GROUNDSWELL_DB: process.env.GROUNDSWELL_DB };
-  delete process.env.DATABASE_URL;
-  delete process.env.GROUNDSWELL_DB;
-  Object.assign(process.env, env);
-  let stdout = "";
-  let stderr = "";
-  try {
-    const status = await run(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
-    return { status, stdout, stderr };
-  } finally {
-    delete process.env.DATABASE_URL;
-    delete process.env.GROUNDSWELL_DB;
-    for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
-  }
-}
+const runInProcess = runCliInProcess;
 
 /** A refused command: non-zero, nothing on stdout, one "groundswell: …" line on stderr. Returns the message. */
 function expectOneLineFailure(result: CliResult, label = ""): string {

@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../server/cli/program";
 import type { Db } from "../../server/db/connect";
 import type { Actor } from "../../server/domain/actor";
 import { commandLineActor } from "../../server/domain/actor";
@@ -12,7 +11,7 @@ import { recomputeOverlaps } from "../../server/domain/overlaps";
 import { changeStage } from "../../server/domain/resolutions";
 import { readBoundaryFile } from "../../server/io/boundary-file";
 import { readOpenStates } from "../../server/io/open-states";
-import { parseCsv, type CliResult } from "../helpers/cli";
+import { parseCsv, runCliInProcess } from "../helpers/cli";
 import { makeCampaign } from "../helpers/factories";
 import { needsSharedFixtures, sharedFixture } from "../helpers/shared-fixtures";
 import { enginesUnderTest, forEachEngine } from "../helpers/test-db";
@@ -30,22 +29,7 @@ const present = needsSharedFixtures(TESTS * enginesUnderTest().length);
 const organizer: Actor = { name: "Legislator test organizer", role: "organizer" };
 const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_of_area_passed"];
 
-async function runInProcess(argv: string[], env: Record<string, string>): Promise<CliResult> {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, GROUNDSWELL_DB: process.env.GROUNDSWELL_DB };
-  delete process.env.DATABASE_URL;
-  delete process.env.GROUNDSWELL_DB;
-  Object.assign(process.env, env);
-  let stdout = "";
-  let stderr = "";
-  try {
-    const status = await run(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
-    return { status, stdout, stderr };
-  } finally {
-    delete process.env.DATABASE_URL;
-    delete process.env.GROUNDSWELL_DB;
-    for (const [name, value] of Object.entries(saved)) if (value !== undefined) process.env[name] = value;
-  }
-}
+const runInProcess = runCliInProcess;
 
 async function importFixture(db: Db, file: string, request: BoundaryImportRequest) {
   const layer = await readBoundaryFile(sharedFixture(file));

@@ -4,10 +4,9 @@ import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { run } from "../../server/cli/program";
 import { InputError } from "../../server/errors";
 import { downloadToFile } from "../../server/io/download";
-import type { CliResult } from "../helpers/cli";
+import { runCliInProcess, type CliResult } from "../helpers/cli";
 import { snapshotBoundaryTables } from "../helpers/row-snapshot";
 import { needsSharedFixtures, sharedFixture } from "../helpers/shared-fixtures";
 import { shapefileEntries, writeDbf, writeShp, writeZip, type DbfField, type Ring } from "../helpers/shapefile-writer";
@@ -26,24 +25,8 @@ const FIXTURE_TESTS_PER_ENGINE = 5;
 const hasFixtures = needsSharedFixtures(FIXTURE_TESTS_PER_ENGINE * enginesUnderTest().length);
 const maineCousub = () => fs.readFileSync(sharedFixture(`shapefiles/${MAINE_COUSUB}`));
 
-/** Run the CLI in this process against `database`, with only its settings in the environment. */
-async function groundswell(database: TestDatabase, ...args: string[]): Promise<CliResult> {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, GROUNDSWELL_DB: process.env.GROUNDSWELL_DB };
-  delete process.env.DATABASE_URL;
-  delete process.env.GROUNDSWELL_DB;
-  Object.assign(process.env, database.env);
-  let stdout = "";
-  let stderr = "";
-  try {
-    const status = await run(args, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
-    return { status, stdout, stderr };
-  } finally {
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
+/** Run the CLI in this process against `database`. */
+const groundswell = (database: TestDatabase, ...args: string[]): Promise<CliResult> => runCliInProcess(args, database.env);
 
 /** A failed command: non-zero, nothing on stdout, exactly one "groundswell: …" line on stderr. */
 function expectOneLineFailure(result: CliResult): string {
