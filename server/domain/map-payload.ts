@@ -29,37 +29,28 @@ const roundBBox = (box: [number, number, number, number]) =>
  * stage change never re-sends shapes.
  */
 export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
-  const setVersion = await findBodySetVersion(db);
-  const rows = await findBodyGeometries(db);
   return finish(
-    setVersion,
-    rows.map((row) =>
-      JSON.stringify({
-        type: "Feature",
-        id: row.id,
-        bbox: roundBBox([row.minLon, row.minLat, row.maxLon, row.maxLat]),
-        properties: { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid },
-        geometry: toDisplayGeometry(JSON.parse(row.geometry)),
-      }),
+    await findBodySetVersion(db),
+    (await findBodyGeometries(db)).map((row) =>
+      featureJson(row.id, row.geometry, { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid }, [row.minLon, row.minLat, row.maxLon, row.maxLat]),
     ),
   );
 }
 
 /** Outlines of the current districts (id = district id), for the toggleable chamber layers. */
 export async function buildDistrictPayload(db: Db): Promise<GeometryPayload> {
-  const setVersion = await findDistrictSetVersion(db);
-  const rows = await findCurrentDistrictShapes(db);
   return finish(
-    setVersion,
-    rows.map((row) =>
-      JSON.stringify({
-        type: "Feature",
-        id: row.id,
-        properties: { chamber: row.chamber, state: row.state, name: row.name, label: districtLabel({ chamber: row.chamber as Chamber, state: row.state, name: row.name }) },
-        geometry: toDisplayGeometry(JSON.parse(row.geometry)),
-      }),
-    ),
+    await findDistrictSetVersion(db),
+    (await findCurrentDistrictShapes(db)).map((row) => {
+      const district = { chamber: row.chamber as Chamber, state: row.state, name: row.name };
+      return featureJson(row.id, row.geometry, { ...district, label: districtLabel(district) });
+    }),
   );
+}
+
+/** One feature of a payload: stored geometry simplified for display, an optional rounded bbox. */
+function featureJson(id: number, geometry: string, properties: Record<string, unknown>, bbox?: [number, number, number, number]): string {
+  return JSON.stringify({ type: "Feature", id, ...(bbox ? { bbox: roundBBox(bbox) } : {}), properties, geometry: toDisplayGeometry(JSON.parse(geometry)) });
 }
 
 /** Remembers the last payload and rebuilds it only when its rows changed. */

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
-import { type Ring, type Shape, shapefileEntries, writeDbf, writeShp, writeZip } from "../../test/helpers/shapefile-writer";
+import { type Shape, shapefileEntries, square, WGS84_PRJ, writeDbf, writeShp, writeZip } from "../../test/helpers/shapefile-writer";
 import { InputError } from "../errors";
 import { type BoundaryFile, readBoundaryBytes, readBoundaryFile } from "./boundary-file";
 
@@ -11,19 +11,6 @@ const geoIn = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-boundary-"));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
-const WGS84_PRJ =
-  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
-
-/** Clockwise, as shapefiles store outer rings. */
-function square(west: number, south: number, size = 0.01): Ring {
-  return [
-    [west, south],
-    [west, south + size],
-    [west + size, south + size],
-    [west + size, south],
-    [west, south],
-  ];
-}
 
 function signedArea(ring: GeoJSON.Position[]): number {
   let sum = 0;

@@ -246,3 +246,18 @@ export function shapefileEntries(
   if (members.cpg !== undefined) entries.push({ name: `${base}.cpg`, data: new TextEncoder().encode(members.cpg) });
   return entries;
 }
+
+/** The `.prj` of a shapefile in WGS84 lon/lat, as ESRI writes it. */
+export const WGS84_PRJ =
+  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+
+/** A small square, clockwise as shapefiles store outer rings. */
+export function square(west: number, south: number, size = 0.01): Ring {
+  return [
+    [west, south],
+    [west, south + size],
+    [west + size, south + size],
+    [west + size, south],
+    [west, south],
+  ];
+}
