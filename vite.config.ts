@@ -17,6 +17,7 @@ export default defineConfig({
       "/geo": "http://localhost:3000",
       "/api": "http://localhost:3000",
       "/config.json": "http://localhost:3000",
+      "/export": "http://localhost:3000",
       "/health": "http://localhost:3000",
     },
   },

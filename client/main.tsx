@@ -1,8 +1,9 @@
+import "./lib/strict-csp";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createApiClient, createQueryClient, TRPCProvider } from "./api/trpc";
-import { MapScreen } from "./screens/MapScreen/MapScreen";
+import { Routes } from "./routes";
 import { startUrlSync } from "./state/url-sync";
 import "./styles.css";
 
@@ -12,7 +13,7 @@ function App() {
   return (
     <QueryClientProvider client={queryClient}>
       <TRPCProvider trpcClient={apiClient} queryClient={queryClient}>
-        <MapScreen />
+        <Routes pathname={window.location.pathname} />
       </TRPCProvider>
     </QueryClientProvider>
   );

@@ -15,8 +15,12 @@ export interface Config {
   host: string;
   /** Optional MapLibre style URL for a basemap; without one the map draws land and water from the data. */
   basemapStyleUrl: string | null;
+  /** Where users reach the app (GROUNDSWELL_PUBLIC_URL), e.g. behind a proxy: the one origin allowed to send mutations. */
+  publicUrl: string | null;
   /** Seed the demo campaign into an empty database on `serve`. */
   seedDemo: boolean;
+  /** The headless browser that renders map exports (CHROMIUM_PATH, default Debian's /usr/bin/chromium). */
+  chromiumPath: string;
 }
 
 const envSchema = z.object({
@@ -25,7 +29,9 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   GROUNDSWELL_BASEMAP_STYLE: z.string().url().optional(),
+  GROUNDSWELL_PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+\/?$/, "GROUNDSWELL_PUBLIC_URL must be an origin like https://map.example.org").optional(),
   GROUNDSWELL_DEMO: z.enum(["0", "1"]).default("1"),
+  CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
 /** Read and validate the environment once; everything else gets a `Config`. */
@@ -45,6 +51,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: values.PORT,
     host: values.HOST,
     basemapStyleUrl: values.GROUNDSWELL_BASEMAP_STYLE ?? null,
+    publicUrl: values.GROUNDSWELL_PUBLIC_URL ?? null,
     seedDemo: values.GROUNDSWELL_DEMO === "1",
+    chromiumPath: values.CHROMIUM_PATH,
   };
 }

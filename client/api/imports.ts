@@ -1,4 +1,6 @@
+import { CSRF_HEADERS } from "../../shared/csrf";
 import type { ImportCommit, ImportPreview, ImportResult } from "../../shared/model/import-upload";
+import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetTarget, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
 
 /** A refusal from the import API: its one-line message and the HTTP status (0 when unreachable). */
 export class ImportRequestError extends Error {
@@ -27,17 +29,18 @@ function errorFrom(status: number, body: string): ImportRequestError {
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
  * progress events: `onProgress` gets 0…1 while the bytes travel, then the server reads the file.
  */
-export function uploadForPreview(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<ImportPreview> {
+export function uploadForPreview(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<ImportPreview | SpreadsheetUploadPreview> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/imports/preview?fileName=${encodeURIComponent(file.name)}`);
     request.setRequestHeader("Content-Type", "application/octet-stream");
+    for (const [name, value] of Object.entries(CSRF_HEADERS)) request.setRequestHeader(name, value);
     request.upload.onprogress = (event) => {
       if (event.lengthComputable && event.total > 0) onProgress(event.loaded / event.total);
     };
     request.upload.onload = () => onProgress(1);
     request.onload = () => {
-      if (request.status === 200) resolve(JSON.parse(request.responseText) as ImportPreview);
+      if (request.status === 200) resolve(JSON.parse(request.responseText) as ImportPreview | SpreadsheetUploadPreview);
       else reject(errorFrom(request.status, request.responseText));
     };
     request.onerror = () => reject(new ImportRequestError(UNREACHABLE, 0));
@@ -49,17 +52,46 @@ export function uploadForPreview(file: File, onProgress: (fraction: number) => v
 
 /** Import the uploaded file with the organizer's choices; overlaps are recomputed in the same step. */
 export async function commitImport(choices: ImportCommit): Promise<ImportResult> {
+  return (await postCommit(choices)) as ImportResult;
+}
+
+/** A spreadsheet refused because of bad rows: the plan lists every one. */
+export class SpreadsheetRowsRefused extends ImportRequestError {
+  constructor(readonly refusal: SpreadsheetRefusal) {
+    super(refusal.error, 400);
+  }
+}
+
+/**
+ * Plan (dryRun) or import an uploaded spreadsheet as resolutions or members of a campaign. A dry
+ * run answers the plan with its errors; a commit refused for bad rows throws SpreadsheetRowsRefused.
+ */
+export async function commitSpreadsheet(choices: { token: string; as: SpreadsheetTarget; campaign: string; dryRun: boolean }): Promise<SpreadsheetPlan> {
+  return (await postCommit(choices)) as SpreadsheetPlan;
+}
+
+async function postCommit(choices: ImportCommit): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch("/api/imports/commit", {
       method: "POST",
-      headers: { "Content-Type": "application/json" },
+      headers: { "Content-Type": "application/json", ...CSRF_HEADERS },
       body: JSON.stringify(choices),
     });
   } catch {
     throw new ImportRequestError(UNREACHABLE, 0);
   }
   const text = await response.text();
-  if (!response.ok) throw errorFrom(response.status, text);
-  return JSON.parse(text) as ImportResult;
+  if (!response.ok) {
+    if (response.status === 400) {
+      try {
+        const parsed = JSON.parse(text) as Partial<SpreadsheetRefusal>;
+        if (typeof parsed.error === "string" && parsed.plan) throw new SpreadsheetRowsRefused(parsed as SpreadsheetRefusal);
+      } catch (error) {
+        if (error instanceof SpreadsheetRowsRefused) throw error;
+      }
+    }
+    throw errorFrom(response.status, text);
+  }
+  return JSON.parse(text) as unknown;
 }

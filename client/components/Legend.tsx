@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { StageScheme } from "../../shared/model/stage";
 import { formatCount } from "../lib/format";
+import { patternBackground } from "../lib/pattern-image";
 
 export interface LegendProps {
   scheme: StageScheme;
@@ -10,10 +11,14 @@ export interface LegendProps {
   onClear: () => void;
   /** Extra controls under the stages (district layer toggles). */
   children?: ReactNode;
+  /** Swatches show the stage patterns drawn on the map. */
+  patterns?: boolean;
+  /** Heading suffix, e.g. "as of March 1, 2026". */
+  caption?: string;
 }
 
 /** Every stage in order with its count; each entry is a toggle button that filters the map. */
-export function Legend({ scheme, counts, visibleStages, onToggle, onClear, children }: LegendProps) {
+export function Legend({ scheme, counts, visibleStages, onToggle, onClear, children, patterns, caption }: LegendProps) {
   const total = counts.reduce((sum, entry) => sum + entry.count, 0);
   return (
     <section className="legend card" aria-labelledby="legend-title">
@@ -21,9 +26,10 @@ export function Legend({ scheme, counts, visibleStages, onToggle, onClear, child
         <h2 id="legend-title">Stages</h2>
         <span className="legend-total">{formatCount(total)} bodies</span>
       </header>
+      {caption && <p className="legend-caption">{caption}</p>}
       <p className="hint">Click a stage to show only it; click more to add them.</p>
       <ul>
-        {scheme.stages.map((stage) => {
+        {scheme.stages.map((stage, index) => {
           const count = counts.find((entry) => entry.stageId === stage.id)?.count ?? 0;
           const active = !visibleStages || visibleStages.includes(stage.id);
           return (
@@ -36,7 +42,11 @@ export function Legend({ scheme, counts, visibleStages, onToggle, onClear, child
                 title={stage.description}
                 onClick={() => onToggle(stage.id)}
               >
-                <span className="swatch" style={{ background: stage.color }} aria-hidden="true" />
+                <span
+                  className="swatch"
+                  style={{ backgroundColor: stage.color, backgroundImage: patterns ? patternBackground(index, stage.color) : undefined }}
+                  aria-hidden="true"
+                />
                 <span className="legend-label">{stage.label}</span>
                 <span className="legend-count" data-testid={`count-${stage.id}`}>
                   {formatCount(count)}

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { outlinePaths } from "./outline-path";
+import { outlinePaths, outlineProjection } from "./outline-path";
 
 const square = (west: number, south: number, size: number): GeoJSON.Polygon => ({
   type: "Polygon",
@@ -40,4 +40,18 @@ it("stretches latitudes like Web Mercator (the same box is taller in the north)"
   };
   expect(size(south!)).toBeCloseTo(1, 2);
   expect(size(north!)).toBeCloseTo(2, 1);
+});
+
+it("fits the frame to the first geometries only when asked; the others may run off the edges", () => {
+  const [first, second] = outlinePaths([square(0, 0, 1), square(1, 0, 1)], { width: 220, height: 220, padding: 10, fitFirst: 1 });
+  expect(first).toBe("M10.0 210.0L210.0 210.0L210.0 10.0L10.0 10.0L10.0 210.0Z");
+  expect(second).toBe("M210.0 210.0L410.0 210.0L410.0 10.0L210.0 10.0L210.0 210.0Z");
+});
+
+it("unprojects a point of the frame back to longitude and latitude", () => {
+  const projection = outlineProjection([square(-72, 41, 1)], { width: 300, height: 200, padding: 10 })!;
+  const [x, y] = projection.project([-71.4, 41.8]);
+  const [longitude, latitude] = projection.unproject(x, y);
+  expect(longitude).toBeCloseTo(-71.4, 9);
+  expect(latitude).toBeCloseTo(41.8, 9);
 });

@@ -6,6 +6,8 @@ export interface OutlineFrame {
   width: number;
   height: number;
   padding?: number;
+  /** Fit the frame to the first `fitFirst` geometries only (the rest may run off the edges). */
+  fitFirst?: number;
 }
 
 type Polygonal = GeoJSON.Polygon | GeoJSON.MultiPolygon;
@@ -16,15 +18,22 @@ const mercatorY = (latitude: number) => {
 };
 const toRadians = (longitude: number) => (longitude * Math.PI) / 180;
 
-/** One path string per geometry (holes included; draw with fill-rule evenodd). */
-export function outlinePaths(geometries: readonly Polygonal[], { width, height, padding = 8 }: OutlineFrame): string[] {
+/** The frame's projection: lon/lat → SVG x/y and back (Web Mercator fitted into the frame). */
+export interface OutlineProjection {
+  project(position: GeoJSON.Position): [number, number];
+  unproject(x: number, y: number): [number, number];
+}
+
+const ringsOf = (geometry: Polygonal) => (geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat());
+
+/** Fit the first `fitFirst` geometries (all by default) into the frame; null when there is nothing to fit. */
+export function outlineProjection(geometries: readonly Polygonal[], { width, height, padding = 8, fitFirst }: OutlineFrame): OutlineProjection | null {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
   let maxY = -Infinity;
-  const rings = (geometry: Polygonal) => (geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat());
-  for (const geometry of geometries) {
-    for (const ring of rings(geometry)) {
+  for (const geometry of geometries.slice(0, fitFirst ?? geometries.length)) {
+    for (const ring of ringsOf(geometry)) {
       for (const [longitude, latitude] of ring) {
         const x = toRadians(longitude!);
         const y = mercatorY(latitude!);
@@ -35,17 +44,34 @@ export function outlinePaths(geometries: readonly Polygonal[], { width, height, 
       }
     }
   }
-  if (!Number.isFinite(minX)) return geometries.map(() => "");
+  if (!Number.isFinite(minX)) return null;
   const spanX = Math.max(maxX - minX, 1e-9);
   const spanY = Math.max(maxY - minY, 1e-9);
   const scale = Math.min((width - 2 * padding) / spanX, (height - 2 * padding) / spanY);
   // Centre the drawing in the frame.
   const offsetX = (width - spanX * scale) / 2;
   const offsetY = (height - spanY * scale) / 2;
-  const point = ([longitude, latitude]: GeoJSON.Position) =>
-    `${(offsetX + (toRadians(longitude!) - minX) * scale).toFixed(1)} ${(offsetY + (maxY - mercatorY(latitude!)) * scale).toFixed(1)}`;
+  return {
+    project: ([longitude, latitude]) => [offsetX + (toRadians(longitude!) - minX) * scale, offsetY + (maxY - mercatorY(latitude!)) * scale],
+    unproject: (x, y) => {
+      const longitude = (((x - offsetX) / scale + minX) * 180) / Math.PI;
+      const mercator = maxY - (y - offsetY) / scale;
+      const latitude = ((2 * Math.atan(Math.exp(mercator)) - Math.PI / 2) * 180) / Math.PI;
+      return [longitude, latitude];
+    },
+  };
+}
+
+/** One path string per geometry (holes included; draw with fill-rule evenodd). */
+export function outlinePaths(geometries: readonly Polygonal[], frame: OutlineFrame): string[] {
+  const projection = outlineProjection(geometries, frame);
+  if (!projection) return geometries.map(() => "");
+  const point = (position: GeoJSON.Position) => {
+    const [x, y] = projection.project(position);
+    return `${x.toFixed(1)} ${y.toFixed(1)}`;
+  };
   return geometries.map((geometry) =>
-    rings(geometry)
+    ringsOf(geometry)
       .filter((ring) => ring.length >= 3)
       .map((ring) => `M${ring.map(point).join("L")}Z`)
       .join(""),

@@ -31,6 +31,12 @@ export interface MapViewProps {
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
   onViewChange: (view: { center: [number, number]; zoom: number }) => void;
   onFirstRender: () => void;
+  /** Draw stage patterns over the colours. */
+  patterns?: boolean;
+  /** Called each time the map has drawn a new set of stages (the print page waits for it). */
+  onStagesDrawn?: () => void;
+  /** Accessible name of the map region. */
+  label?: string;
 }
 
 /** Thin React wrapper: mounts the controller once and forwards prop changes to it. */
@@ -87,9 +93,15 @@ export function MapView(props: MapViewProps) {
     void controller.current?.setScheme(props.scheme);
   }, [props.scheme]);
   useEffect(() => {
-    void controller.current?.setStages(props.stages);
-    void controller.current?.setVisibleStages(props.visibleStages, props.stages);
-  }, [props.stages, props.visibleStages]);
+    const instance = controller.current;
+    if (!instance) return;
+    void Promise.all([instance.setStages(props.stages), instance.setVisibleStages(props.visibleStages, props.stages)])
+      .then(() => (props.geometry ? instance.whenIdle() : undefined))
+      .then(() => callbacks.current.onStagesDrawn?.());
+  }, [props.stages, props.visibleStages, props.geometry]);
+  useEffect(() => {
+    void controller.current?.setPatterns(props.patterns ?? false);
+  }, [props.patterns]);
   useEffect(() => {
     void controller.current?.setSelected(props.selectedBodyId);
   }, [props.selectedBodyId]);
@@ -97,5 +109,5 @@ export function MapView(props: MapViewProps) {
     if (props.flyTo) controller.current?.flyToBBox(props.flyTo.bbox);
   }, [props.flyTo]);
 
-  return <div ref={container} className="map" role="region" aria-label="Map of bodies coloured by stage" />;
+  return <div ref={container} className="map" role="region" aria-label={props.label ?? "Map of bodies coloured by stage"} />;
 }

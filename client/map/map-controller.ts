@@ -1,13 +1,17 @@
 import type { FeatureIdentifier, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
+import { patternImageId, stagePatternPixels } from "../lib/stage-patterns";
 import {
   BODY_FILL_LAYER,
+  BODY_OUTLINE_LAYER,
   BODY_SOURCE,
   bodyLayers,
   DISTRICT_LINE_STYLES,
   DISTRICT_SOURCE,
   districtLayerId,
+  patternLayerId,
+  patternLayers,
   selfContainedStyle,
   stageColorExpression,
 } from "./style";
@@ -45,6 +49,8 @@ export class MapController {
   private districts: GeoJSON.FeatureCollection | null = null;
   private selectedDistrictId: number | null = null;
   private visibleChambers: readonly string[] = [];
+  private patternsOn = false;
+  private patternScheme: StageScheme | null = null;
 
   constructor(private readonly options: MapControllerOptions) {
     this.scheme = options.scheme;
@@ -126,6 +132,36 @@ export class MapController {
     await this.ready;
     this.scheme = scheme;
     this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", stageColorExpression(scheme));
+    if (this.patternsOn) this.installPatterns();
+  }
+
+  /** Draw a pattern per stage over the colours (colour-blind readers, greyscale prints). */
+  async setPatterns(on: boolean): Promise<void> {
+    await this.ready;
+    if (on === this.patternsOn) return;
+    this.patternsOn = on;
+    if (on && this.patternScheme !== this.scheme) this.installPatterns();
+    else for (const stage of this.scheme.stages) this.map.setLayoutProperty(patternLayerId(stage.id), "visibility", on ? "visible" : "none");
+  }
+
+  /** Images and layers for the current scheme's patterns (added once; rebuilt when the scheme changes). */
+  private installPatterns() {
+    for (const stage of this.patternScheme?.stages ?? []) {
+      if (this.map.getLayer(patternLayerId(stage.id))) this.map.removeLayer(patternLayerId(stage.id));
+      if (this.map.hasImage(patternImageId(stage.id))) this.map.removeImage(patternImageId(stage.id));
+    }
+    this.scheme.stages.forEach((stage, index) => this.map.addImage(patternImageId(stage.id), stagePatternPixels(index, stage.color)));
+    for (const layer of patternLayers(this.scheme, this.patternsOn) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer, BODY_OUTLINE_LAYER);
+    this.patternScheme = this.scheme;
+  }
+
+  /** Resolves once the map has drawn everything sent so far (the print page waits on it). */
+  async whenIdle(): Promise<void> {
+    await this.ready;
+    await new Promise<void>((resolve) => {
+      this.map.once("idle", () => resolve());
+      this.map.triggerRepaint();
+    });
   }
 
   /** Mute every body whose stage is not in `visible` (null shows all). */

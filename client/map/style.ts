@@ -1,5 +1,6 @@
 import type { ExpressionSpecification, StyleSpecification } from "maplibre-gl";
 import type { StageScheme } from "../../shared/model/stage";
+import { patternImageId } from "../lib/stage-patterns";
 
 export const BODY_SOURCE = "bodies";
 export const BODY_FILL_LAYER = "body-fill";
@@ -85,6 +86,32 @@ export function bodyLayers(scheme: StageScheme): StyleSpecification["layers"] {
     },
   ];
 }
+
+/**
+ * One fill layer per stage drawing that stage's pattern (an image added by the controller);
+ * its opacity follows feature-state, so patterns too recolour without touching geometry.
+ */
+export function patternLayers(scheme: StageScheme, visible: boolean): StyleSpecification["layers"] {
+  return scheme.stages.map((stage) => ({
+    id: patternLayerId(stage.id),
+    type: "fill" as const,
+    source: BODY_SOURCE,
+    layout: { visibility: visible ? ("visible" as const) : ("none" as const) },
+    paint: {
+      "fill-pattern": patternImageId(stage.id),
+      "fill-opacity": [
+        "case",
+        ["boolean", ["feature-state", "muted"], false],
+        0,
+        ["==", ["coalesce", ["feature-state", "stage"], ""], stage.id],
+        1,
+        0,
+      ] as ExpressionSpecification,
+    },
+  }));
+}
+
+export const patternLayerId = (stageId: string) => `body-pattern-${stageId}`;
 
 /** The whole style when no basemap is configured: water background, bodies as land. */
 export function selfContainedStyle(scheme: StageScheme): StyleSpecification {

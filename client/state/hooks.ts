@@ -7,7 +7,12 @@ export const useVisibleChambers = () => useUiStore((state) => state.visibleChamb
 export const useFlyRequest = () => useUiStore((state) => state.flyRequest);
 export const useVisibleStages = () => useUiStore((state) => state.visibleStages);
 export const useCampaignId = () => useUiStore((state) => state.campaignId);
+export const useCampaignSlug = () => useUiStore((state) => state.campaignSlug);
+export const useAsOfDate = () => useUiStore((state) => state.asOfDate);
+export const useTableShown = () => useUiStore((state) => state.tableShown);
+export const usePatternsShown = () => useUiStore((state) => state.patternsShown);
 export const useImportOpen = () => useUiStore((state) => state.importOpen);
+export const useDashboardOpen = () => useUiStore((state) => state.dashboardOpen);
 export const useInitialView = () => useUiStore.getState().view;
 
 export const useUiActions = () =>
@@ -23,5 +28,9 @@ export const useUiActions = () =>
       viewChanged: state.viewChanged,
       importOpened: state.importOpened,
       importClosed: state.importClosed,
+      dashboardToggled: state.dashboardToggled,
+      asOfDateChanged: state.asOfDateChanged,
+      tableToggled: state.tableToggled,
+      patternsToggled: state.patternsToggled,
     })),
   );

@@ -26,6 +26,8 @@ interface FilterSlice {
 
 interface ViewSlice {
   campaignId: number | null;
+  /** The campaign named by slug in the address (public pages), until one is chosen by id. */
+  campaignSlug: string | null;
   view: MapView | null;
   /** District chambers outlined on the map. */
   visibleChambers: string[];
@@ -34,14 +36,30 @@ interface ViewSlice {
   viewChanged: (view: MapView) => void;
 }
 
+interface TimelineSlice {
+  /** The map shows stages as of the end of this day; null means now. */
+  asOfDate: string | null;
+  asOfDateChanged: (date: string | null) => void;
+}
+
+interface DisplaySlice {
+  tableShown: boolean;
+  patternsShown: boolean;
+  tableToggled: () => void;
+  patternsToggled: () => void;
+}
+
 interface ScreenSlice {
   /** The Import screen is open over the map. */
   importOpen: boolean;
   importOpened: () => void;
   importClosed: () => void;
+  /** The dashboard (overdue next actions, upcoming votes) is open beside the map. */
+  dashboardOpen: boolean;
+  dashboardToggled: () => void;
 }
 
-export type UiState = SelectionSlice & FilterSlice & ViewSlice & ScreenSlice;
+export type UiState = SelectionSlice & FilterSlice & ViewSlice & TimelineSlice & DisplaySlice & ScreenSlice;
 
 const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set) => ({
   selectedBodyId: null,
@@ -68,6 +86,7 @@ const createFilterSlice: StateCreator<UiState, [], [], FilterSlice> = (set) => (
 
 const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
   campaignId: null,
+  campaignSlug: null,
   view: null,
   visibleChambers: [],
   chamberLayerToggled: (chamber) =>
@@ -76,14 +95,28 @@ const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
         ? state.visibleChambers.filter((entry) => entry !== chamber)
         : [...state.visibleChambers, chamber],
     })),
-  campaignSelected: (campaignId) => set({ campaignId, selectedBodyId: null, visibleStages: null }),
+  campaignSelected: (campaignId) => set({ campaignId, campaignSlug: null, selectedBodyId: null, visibleStages: null }),
   viewChanged: (view) => set({ view }),
+});
+
+const createTimelineSlice: StateCreator<UiState, [], [], TimelineSlice> = (set) => ({
+  asOfDate: null,
+  asOfDateChanged: (date) => set({ asOfDate: date }),
+});
+
+const createDisplaySlice: StateCreator<UiState, [], [], DisplaySlice> = (set) => ({
+  tableShown: false,
+  patternsShown: false,
+  tableToggled: () => set((state) => ({ tableShown: !state.tableShown })),
+  patternsToggled: () => set((state) => ({ patternsShown: !state.patternsShown })),
 });
 
 const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => ({
   importOpen: false,
   importOpened: () => set({ importOpen: true }),
   importClosed: () => set({ importOpen: false }),
+  dashboardOpen: false,
+  dashboardToggled: () => set((state) => ({ dashboardOpen: !state.dashboardOpen })),
 });
 
 export function createUiStore(initial: Partial<UrlState> = {}) {
@@ -91,13 +124,19 @@ export function createUiStore(initial: Partial<UrlState> = {}) {
     ...createSelectionSlice(...args),
     ...createFilterSlice(...args),
     ...createViewSlice(...args),
+    ...createTimelineSlice(...args),
+    ...createDisplaySlice(...args),
     ...createScreenSlice(...args),
     selectedBodyId: initial.bodyId ?? null,
     selectedDistrictId: initial.districtId ?? null,
     visibleChambers: initial.chambers ?? [],
     visibleStages: initial.stages ?? null,
     campaignId: initial.campaignId ?? null,
+    campaignSlug: initial.campaignSlug ?? null,
     view: initial.view ?? null,
+    asOfDate: initial.asOf ?? null,
+    tableShown: initial.table ?? false,
+    patternsShown: initial.patterns ?? false,
   }));
 }
 

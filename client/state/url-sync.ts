@@ -9,11 +9,15 @@ export function startUrlSync(): () => void {
     timer = setTimeout(() => {
       const search = toSearch({
         campaignId: state.campaignId,
+        campaignSlug: state.campaignSlug,
         bodyId: state.selectedBodyId,
         districtId: state.selectedDistrictId,
         chambers: state.visibleChambers,
         stages: state.visibleStages,
         view: state.view,
+        asOf: state.asOfDate,
+        table: state.tableShown,
+        patterns: state.patternsShown,
       });
       if (search !== window.location.search) window.history.replaceState(null, "", `${window.location.pathname}${search}`);
     }, 150);

@@ -1,7 +1,14 @@
 import { bodyRouter } from "./routers/body";
 import { campaignRouter } from "./routers/campaign";
+import { changesRouter } from "./routers/changes";
 import { districtRouter } from "./routers/district";
+import { memberRouter } from "./routers/member";
+import { publicRouter } from "./routers/public";
+import { hubRouter } from "./routers/hub";
+import { legislatorRouter } from "./routers/legislator";
+import { pipelineRouter } from "./routers/pipeline";
 import { resolutionRouter } from "./routers/resolution";
+import { taskRouter } from "./routers/task";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
@@ -9,6 +16,13 @@ export const appRouter = router({
   body: bodyRouter,
   resolution: resolutionRouter,
   district: districtRouter,
+  changes: changesRouter,
+  member: memberRouter,
+  task: taskRouter,
+  public: publicRouter,
+  legislator: legislatorRouter,
+  pipeline: pipelineRouter,
+  hub: hubRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,6 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ConflictError, GroundswellError } from "../errors";
 import type { Context } from "./context";
+import { findNulCharacter } from "./input-guards";
 
 /**
  * tRPC is initialised once here. Procedures are built by role; domain errors become tRPC errors
@@ -8,6 +9,9 @@ import type { Context } from "./context";
  * @see https://trpc.io/docs/server/routers
  */
 const t = initTRPC.context<Context>().create({
+  // Subscriptions travel as server-sent events: a ping every 15 s keeps proxies from closing an
+  // idle stream, and a client that hears nothing for 40 s reconnects (resuming from its lastEventId).
+  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const conflict = error.cause instanceof ConflictError ? error.cause.current : undefined;
     return { ...shape, data: { ...shape.data, stack: undefined, conflict } };
@@ -31,10 +35,17 @@ const domainErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/** Every procedure: a NUL character anywhere in the input is a 400 (PostgreSQL text cannot hold it). */
+const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
+  const where = findNulCharacter(await getRawInput());
+  if (where) throw new TRPCError({ code: "BAD_REQUEST", message: `${where}: text may not contain the NUL character (U+0000)` });
+  return next();
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(domainErrors);
+export const publicProcedure = t.procedure.use(domainErrors).use(refuseNulCharacters);
 
 /** Signed-in campaign members (any role): may read private fields. */
 export const memberProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -2,7 +2,9 @@ import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { listCampaigns, resolveCampaign } from "../domain/campaigns";
 import { exportBodies, exportLegislators, exportOverlaps } from "../domain/exports";
+import { exportResolutions } from "../domain/spreadsheet-export";
 import { InputError } from "../errors";
+import { RESOLUTION_COLUMNS } from "../../shared/model/spreadsheet-import";
 import { toCsv } from "../io/csv";
 import { toFeatureCollection } from "../io/geojson";
 
@@ -21,9 +23,18 @@ const OVERLAP_COLUMNS = [
   "legislator",
 ] as const;
 
-const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_of_area_passed"] as const;
+const LEGISLATOR_COLUMNS = [
+  "legislator",
+  "party",
+  "chamber",
+  "district",
+  "stance",
+  "bodies_passed",
+  "share_area_passed",
+  "share_population_passed",
+] as const;
 
-const EXPORTABLE = ["bodies", "overlaps", "legislators"] as const;
+const EXPORTABLE = ["bodies", "overlaps", "legislators", "resolutions", "map", "press-kit"] as const;
 
 /** `groundswell export <what> --format csv|geojson [--campaign NAME]`: writes to stdout. */
 export async function exportCommand(
@@ -55,6 +66,14 @@ export async function exportCommand(
       return;
     }
     const campaign = await resolveCampaign(connection.db, options.campaign);
+    if (what === "resolutions") {
+      const csv = options.format === "csv";
+      // The CSV is the organizers' own spreadsheet (it round-trips, note included); GeoJSON is for maps and leaves the note out.
+      const rows = await exportResolutions(connection.db, campaign, { withNote: csv, withGeometry: !csv });
+      if (csv) write(toCsv(rows, [...RESOLUTION_COLUMNS]));
+      else write(`${JSON.stringify(toFeatureCollection(rows.map(({ note: _note, ...row }) => row), (row) => row.body_id as number))}\n`);
+      return;
+    }
     const rows = await exportBodies(connection.db, campaign, { withGeometry: options.format === "geojson" });
     if (options.format === "csv") {
       write(toCsv(rows, ["body_id", "body_name", "kind", "state", "geoid", "campaign", "stage", "stage_label"]));

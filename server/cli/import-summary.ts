@@ -32,6 +32,7 @@ export function describeBoundaryImport({
     `  ${read ?? summary.read} features read → ${summary.created} ${what} created, ${summary.updated} updated` +
       (summary.merged ? `, ${summary.merged} parts merged into multi-part shapes` : ""),
     `  name from ${nameSource ?? `"${summary.nameField}"`}${summary.idField ? `, id from "${summary.idField}"` : ", matched by name (no id field)"}` +
+      (summary.populationField ? `, population from "${summary.populationField}"` : "") +
       (vintage ? `; vintage ${vintage.vintage}${vintage.current ? " (current)" : " (older than the current plan)"}` : ""),
   ];
   if (repairs.length) lines.push(`  repaired ${repairs.length}: ${summarize(repairs.map((repair) => `#${repair.index + 1} ${repair.what}`))}`);

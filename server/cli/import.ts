@@ -3,16 +3,24 @@ import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { commandLineActor } from "../domain/actor";
 import { importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
+import { resolveCampaign } from "../domain/campaigns";
 import { importLegislators, type LegislatorImportSummary } from "../domain/legislators";
+import { HUB_COLUMNS, importHubs } from "../domain/hub-import";
+import { importCosponsors } from "../domain/stances";
+import { readHubCsv } from "../io/hub-csv";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
+import { readNameList } from "../io/name-list";
 import { readOpenStates, type OpenStatesRoster } from "../io/open-states";
 import { describeBoundaryImport, describeOverlaps } from "./import-summary";
 import { createProgress } from "./progress";
+import { importSpreadsheetCommand } from "./spreadsheet";
 
 export interface ImportCommandOptions {
   as: string;
+  campaign?: string;
+  dryRun?: boolean;
   kind?: string;
   chamber?: string;
   state?: string;
@@ -24,6 +32,7 @@ export interface ImportCommandOptions {
   crs?: string;
   minShare?: string;
   overlaps?: boolean;
+  populationField?: string;
 }
 
 function parseMinShare(value: string | undefined): number | undefined {
@@ -39,6 +48,10 @@ function parseMinShare(value: string | undefined): number | undefined {
  */
 export async function importCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
   if (options.as === "legislators") return importLegislatorsCommand(config, file, options, out);
+  if (options.as === "cosponsors") return importCosponsorsCommand(config, file, options, out);
+  if (options.as === "hubs") return importHubsCommand(config, file, options, out);
+  if (options.as === "resolutions" || options.as === "members") return importSpreadsheetCommand(config, file, { ...options, as: options.as }, out);
+  if (options.dryRun) throw new InputError("--dry-run works with --as resolutions, members and hubs");
   const parentId = options.parent === undefined ? undefined : Number(options.parent);
   const plan = planBoundaryImport({ ...options, parentId });
   if (parentId !== undefined && !(Number.isInteger(parentId) && parentId > 0)) throw new InputError(`--parent must be a body id (got "${options.parent}")`);
@@ -131,4 +144,52 @@ function describeLegislatorImport(name: string, roster: OpenStatesRoster, summar
   }
   if (!summary.unmatched.length && !summary.vacantDistricts.length) lines.push("Every legislator and every current district of the imported chambers is matched.");
   return lines;
+}
+
+/**
+ * `groundswell import <file> --as cosponsors --campaign NAME --state RI`: the bill's cosponsor list
+ * (one name a line, or a CSV with a name column) marks those legislators `cosponsor` in ONE
+ * transaction; any unmatched or ambiguous name refuses the whole list.
+ */
+async function importCosponsorsCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
+  if (!options.state) throw new InputError("--as cosponsors needs --state, e.g. --state RI");
+  const names = await readNameList(file);
+  const connection = await connect(config.database);
+  try {
+    const summary = await connection.db.transaction().execute(async (trx) => {
+      const campaign = await resolveCampaign(trx, options.campaign);
+      return importCosponsors(trx, { campaignId: campaign.id, state: options.state!, names, source: path.basename(file) }, commandLineActor);
+    });
+    const lines = [
+      `Matched all ${summary.names} names on ${path.basename(file)} to sitting ${summary.state} legislators (campaign "${summary.campaign}").`,
+      `${summary.updated.length} now cosponsor, ${summary.unchanged.length} already cosponsor, ${summary.keptChampion.length} kept as champion.`,
+    ];
+    if (summary.updated.length) lines.push(`Now cosponsor: ${summary.updated.join(", ")}`);
+    if (summary.keptChampion.length) lines.push(`Kept as champion: ${summary.keptChampion.join(", ")}`);
+    out(`${lines.join("\n")}\n`);
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
+ * `groundswell import <file.csv> --as hubs [--state RI] [--dry-run]`: create or update hubs by
+ * name in ONE transaction; any bad row refuses the file. With --dry-run, report and write nothing.
+ */
+async function importHubsCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
+  const rows = await readHubCsv(file, HUB_COLUMNS);
+  const connection = await connect(config.database);
+  try {
+    const summary = await connection.db
+      .transaction()
+      .execute((trx) => importHubs(trx, rows, { state: options.state, dryRun: options.dryRun === true }, commandLineActor));
+    const verb = summary.dryRun ? "Would import" : "Imported";
+    const lines = [`${verb} ${rows.length} hubs from ${path.basename(file)}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`];
+    if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
+    if (summary.updated.length) lines.push(`  updated: ${summary.updated.join(", ")}`);
+    if (summary.dryRun) lines.push("Dry run: nothing was written.");
+    out(`${lines.join("\n")}\n`);
+  } finally {
+    await connection.close();
+  }
 }

@@ -1,8 +1,10 @@
 import { Command, CommanderError, Option } from "commander";
 import { readConfig } from "../config";
 import { GroundswellError } from "../errors";
+import { backupCommand, restoreCommand } from "./backup";
 import { addCampaignCommand } from "./campaign";
 import { exportCommand } from "./export";
+import { exportMapCommand, exportPressKitCommand, type PressOptions } from "./press";
 import { importCommand, overlapsCommand, type ImportCommandOptions } from "./import";
 import { serve } from "./serve";
 import { setupCommand, type SetupCommandOptions } from "./setup";
@@ -37,19 +39,35 @@ function buildProgram(io: Io): Command {
 
   program
     .command("export")
-    .description("print bodies (with their current stage), overlaps or legislators as CSV (bodies and overlaps also as GeoJSON)")
-    .argument("<what>", "bodies, overlaps or legislators")
-    .addOption(new Option("--format <format>", "csv or geojson").default("csv"))
+    .description(
+      "print bodies (with their current stage), overlaps, legislators or resolutions as CSV (all but legislators also as GeoJSON); " +
+        "render the map as PNG or PDF; write a press kit",
+    )
+    .argument("<what>", "bodies, overlaps, legislators, resolutions, map or press-kit")
+    .addOption(new Option("--format <format>", "csv or geojson (default csv); map: png or pdf (default png)"))
     .option("--campaign <name>", "campaign name, slug or id (default: the only campaign)")
-    .action(async (what: string, options: { format: string; campaign?: string }) => {
-      await exportCommand(readConfig(), what, options, io.out);
+    .option("--out <file>", "map: the file to write; press-kit: a folder, or a .zip file")
+    .option("--as-of <date>", "map, press-kit: stages as of the end of this day (YYYY-MM-DD; default today)")
+    .option("--title <title>", "map, press-kit: the map's title (default the campaign's name)")
+    .option("--subtitle <text>", "map, press-kit: a line under the title")
+    .option("--bbox <W,S,E,N>", "map, press-kit: the area to show and count, in degrees")
+    .option("--patterns", "map, press-kit: draw a pattern per stage over the colours")
+    .action(async (what: string, options: PressOptions & { format?: string; campaign?: string }) => {
+      if (what === "map") return exportMapCommand(readConfig(), options, io.out);
+      if (what === "press-kit") return exportPressKitCommand(readConfig(), options, io.out);
+      await exportCommand(readConfig(), what, { ...options, format: options.format ?? "csv" }, io.out);
     });
 
   program
     .command("import")
-    .description("import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, or Open States people as legislators")
-    .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, or a .csv export)")
-    .requiredOption("--as <what>", "bodies, districts or legislators")
+    .description(
+      "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, or hubs (.csv)",
+    )
+    .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, or a .csv export; cosponsors: .txt or .csv)")
+    .requiredOption("--as <what>", "bodies, districts, legislators, resolutions, members, cosponsors or hubs")
+    .option("--campaign <name>", "resolutions, members, cosponsors: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
+    .option("--dry-run", "resolutions, members, hubs: print what would be created, updated and unchanged, and write nothing")
+    .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
     .option("--kind <kind>", "body kind: city_council, town_meeting, select_board, county_board, … (default city_council)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
     .option("--state <usps>", "two-letter state code, e.g. MA")
@@ -91,6 +109,22 @@ function buildProgram(io: Io): Command {
     .option("--bill <bill>", "the bill the campaign supports, e.g. H.1234")
     .action(async (name: string, options: { bill?: string }) => {
       await addCampaignCommand(readConfig(), name, options, io.out);
+    });
+
+  program
+    .command("backup")
+    .description("copy the SQLite database to a new file (safe while the server runs; PostgreSQL: use pg_dump)")
+    .argument("<file>", "the backup file to write, e.g. backups/groundswell-2026-11-24.db")
+    .action(async (file: string) => {
+      await backupCommand(readConfig(), file, io.out);
+    });
+
+  program
+    .command("restore")
+    .description("replace the SQLite database with a backup, keeping the old one as <db>.before-restore (stop the server first)")
+    .argument("<file>", "a file written by groundswell backup")
+    .action(async (file: string) => {
+      await restoreCommand(readConfig(), file, io.out);
     });
 
   return program;

@@ -1,4 +1,5 @@
 import type { Config } from "../config";
+import { createMemoryChangeBus, createPostgresChangeBus } from "../db/change-bus";
 import { connect } from "../db/connect";
 import { countBodies } from "../db/repositories/body-repository";
 import { findCampaigns } from "../db/repositories/campaign-repository";
@@ -20,9 +21,19 @@ export async function serve(config: Config, log: (line: string) => void): Promis
     );
   }
   await ensureClientBuilt(log);
-  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl });
+  // PostgreSQL: every server sharing the database hears every change (LISTEN/NOTIFY); SQLite: one process.
+  const changes =
+    config.database.engine === "postgres"
+      ? createPostgresChangeBus({
+          db: connection.db,
+          connectionString: config.database.url,
+          onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
+        })
+      : createMemoryChangeBus();
+  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, changes, chromiumPath: config.chromiumPath });
   const shutdown = async () => {
     await app.close();
+    await changes.close();
     await connection.close();
     process.exit(0);
   };

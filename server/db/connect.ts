@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config";
 import { migrateToLatest } from "./migrate";
@@ -60,4 +60,15 @@ function openPostgres(url: string, schema?: string): Connection {
     describe: `PostgreSQL ${where.hostname}:${where.port || 5432}${where.pathname}${schema ? ` (schema ${schema})` : ""}`,
     close: () => db.destroy(),
   };
+}
+
+/**
+ * Run `read` in one transaction that sees one state of the database: SQLite's transactions
+ * already do; PostgreSQL needs REPEATABLE READ (READ COMMITTED would see commits between
+ * statements). The press kit reads everything it writes through this.
+ */
+export function readOneSnapshot<T>(db: Kysely<Database>, read: (trx: Transaction<Database>) => Promise<T>): Promise<T> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const builder = postgres ? db.transaction().setIsolationLevel("repeatable read").setAccessMode("read only") : db.transaction();
+  return builder.execute(read);
 }

@@ -14,6 +14,14 @@ export interface Database {
   bodyDistrictOverlap: BodyDistrictOverlapTable;
   legislator: LegislatorTable;
   legislatorRole: LegislatorRoleTable;
+  hub: HubTable;
+  hubDistrict: HubDistrictTable;
+  hubBody: HubBodyTable;
+  member: MemberTable;
+  memberPosition: MemberPositionTable;
+  task: TaskTable;
+  legislatorStance: LegislatorStanceTable;
+  legislatorStanceEvent: LegislatorStanceEventTable;
 }
 
 export interface CampaignTable {
@@ -26,6 +34,8 @@ export interface CampaignTable {
   /** JSON of a `StageScheme`. */
   stageScheme: string;
   createdAt: string;
+  /** Model resolution text, Markdown. */
+  modelText: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BodyTable {
@@ -49,6 +59,19 @@ export interface BodyTable {
   sourceKey: ColumnType<string | null, string | null | undefined, string | null>;
   /** Geodesic area in m² (null for point bodies and bodies from before area was stored). */
   areaM2: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Voting members when full; vacancies are seats now empty. */
+  seats: ColumnType<number | null, number | null | undefined, number | null>;
+  vacancies: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Members needed present to vote (null: a majority of seats). */
+  quorum: ColumnType<number | null, number | null | undefined, number | null>;
+  /** A `VoteRule` (shared/rules/whip.ts); null means a simple majority of those present. */
+  voteRule: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when a mayor (or executive) can veto what the body passes. */
+  hasVeto: ColumnType<number, number | undefined, number>;
+  /** The `VoteRule` to override a veto (null: two thirds of the full body). */
+  overrideRule: ColumnType<string | null, string | null | undefined, string | null>;
+  /** People living in the body, when its boundary layer carries a population field. */
+  population: ColumnType<number | null, number | null | undefined, number | null>;
 }
 
 export interface DistrictTable {
@@ -126,6 +149,25 @@ export interface ResolutionTable {
   introducedOn: string | null;
   voteDate: string | null;
   updatedAt: string;
+  /** Local wall-clock "HH:MM" at the body's location. */
+  voteTime: ColumnType<string | null, string | null | undefined, string | null>;
+  voteLocation: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1 when the scheduled vote was cancelled (the calendar marks it cancelled). */
+  voteCancelled: ColumnType<number, number | undefined, number>;
+  hearingDate: ColumnType<string | null, string | null | undefined, string | null>;
+  hearingTime: ColumnType<string | null, string | null | undefined, string | null>;
+  hearingLocation: ColumnType<string | null, string | null | undefined, string | null>;
+  tallyYes: ColumnType<number | null, number | null | undefined, number | null>;
+  tallyNo: ColumnType<number | null, number | null | undefined, number | null>;
+  tallyAbstain: ColumnType<number | null, number | null | undefined, number | null>;
+  tallyAbsent: ColumnType<number | null, number | null | undefined, number | null>;
+  agendaUrl: ColumnType<string | null, string | null | undefined, string | null>;
+  minutesUrl: ColumnType<string | null, string | null | undefined, string | null>;
+  adoptedTextUrl: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The hub working on it. */
+  hubId: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Private: signed-in members only. */
+  note: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StageEventTable {
@@ -133,6 +175,91 @@ export interface StageEventTable {
   resolutionId: number;
   fromStage: string | null;
   toStage: string;
+  actor: string;
+  note: string | null;
+  occurredAt: string;
+}
+
+/** A local organizing group. `privateContacts` is private: it never reaches a public surface. */
+export interface HubTable {
+  id: Generated<number>;
+  name: string;
+  slug: string;
+  publicContact: string | null;
+  onboarding: string | null;
+  privateContacts: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface HubDistrictTable {
+  hubId: number;
+  districtId: number;
+}
+
+export interface HubBodyTable {
+  hubId: number;
+  bodyId: number;
+}
+
+/** A person on a body. `privateContact` is private. */
+export interface MemberTable {
+  id: Generated<number>;
+  bodyId: number;
+  name: string;
+  role: string | null;
+  termStart: string | null;
+  termEnd: string | null;
+  publicContact: string | null;
+  privateContact: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A member's stand on one campaign's resolution. Internal positions and notes are private. */
+export interface MemberPositionTable {
+  id: Generated<number>;
+  campaignId: number;
+  memberId: number;
+  /** yes | lean_yes | undecided | lean_no | no | unknown */
+  position: ColumnType<string, string | undefined, string>;
+  /** lead | cosponsor | null */
+  sponsorRole: string | null;
+  isInternal: ColumnType<number, number | undefined, number>;
+  lastContactedOn: string | null;
+  contactedBy: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  updatedAt: string;
+}
+
+/** A next action on a resolution (private). */
+export interface TaskTable {
+  id: Generated<number>;
+  resolutionId: number;
+  title: string;
+  owner: string | null;
+  dueOn: string | null;
+  doneAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Where a legislator stands on a campaign's bill now (one of STANCES). */
+export interface LegislatorStanceTable {
+  campaignId: number;
+  legislatorId: number;
+  stance: string;
+  updatedAt: string;
+}
+
+/** Append-only stance history. `note` is private. */
+export interface LegislatorStanceEventTable {
+  id: Generated<number>;
+  campaignId: number;
+  legislatorId: number;
+  fromStance: string | null;
+  toStance: string;
   actor: string;
   note: string | null;
   occurredAt: string;
@@ -148,3 +275,7 @@ export type DistrictRow = Selectable<DistrictTable>;
 export type NewDistrictRow = Insertable<DistrictTable>;
 export type LegislatorRow = Selectable<LegislatorTable>;
 export type LegislatorRoleRow = Selectable<LegislatorRoleTable>;
+export type HubRow = Selectable<HubTable>;
+export type MemberRow = Selectable<MemberTable>;
+export type MemberPositionRow = Selectable<MemberPositionTable>;
+export type TaskRow = Selectable<TaskTable>;

@@ -17,6 +17,7 @@ export interface BoundaryImportRequest {
   idField?: string | undefined;
   vintage?: string | undefined;
   parentId?: number | undefined;
+  populationField?: string | undefined;
 }
 
 /** A checked request: bodies of one kind, or one chamber's district plan. */
@@ -39,7 +40,7 @@ export function planBoundaryImport(request: BoundaryImportRequest): BoundaryImpo
   if (request.as === "bodies") {
     const kind = (request.kind ?? "city_council") as BodyKind;
     if (!BODY_KINDS.includes(kind)) throw new InputError(`--kind "${request.kind}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
-    return { as: "bodies", kind, parentId: request.parentId, ...common };
+    return { as: "bodies", kind, parentId: request.parentId, populationField: request.populationField, ...common };
   }
   if (!request.chamber) throw new InputError(`--chamber is required for districts: ${CHAMBERS.join(", ")}`);
   const chamber = request.chamber as Chamber;

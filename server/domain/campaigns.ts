@@ -1,4 +1,4 @@
-import { slugify, type Campaign } from "../../shared/model/campaign";
+import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import {
@@ -6,7 +6,9 @@ import {
   findCampaignByNameOrSlug,
   findCampaigns,
   insertCampaign,
+  updateCampaignRow,
 } from "../db/repositories/campaign-repository";
+import { countResolutionsByStage } from "../db/repositories/resolution-repository";
 import type { CampaignRow } from "../db/schema";
 import { InputError, NotFoundError } from "../errors";
 
@@ -18,6 +20,7 @@ function toCampaign(row: CampaignRow): Campaign {
     bill: row.bill,
     isDemo: row.isDemo === 1,
     stageScheme: stageSchemeSchema.parse(JSON.parse(row.stageScheme)),
+    modelText: row.modelText,
   };
 }
 
@@ -64,4 +67,35 @@ export async function createCampaign(
     createdAt: now.toISOString(),
   });
   return getCampaign(db, id);
+}
+
+/**
+ * Edit a campaign's name, bill, model text or stage scheme. A new scheme must keep every stage
+ * a resolution stands at (rename, recolour, reorder and add freely; remove only unused stages).
+ */
+export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Promise<Campaign> {
+  const input = updateCampaignInputSchema.parse(rawInput);
+  const campaign = await getCampaign(db, input.campaignId);
+  const changes: Parameters<typeof updateCampaignRow>[2] = {};
+  if (input.name !== undefined && input.name !== campaign.name) {
+    const other = await findCampaignByNameOrSlug(db, input.name);
+    if (other && other.id !== campaign.id) throw new InputError(`A campaign named "${input.name}" already exists`);
+    changes.name = input.name;
+    changes.slug = slugify(input.name);
+  }
+  if (input.bill !== undefined) changes.bill = input.bill || null;
+  if (input.modelText !== undefined) changes.modelText = input.modelText?.trim() ? input.modelText : null;
+  if (input.stageScheme !== undefined) {
+    const kept = new Set(input.stageScheme.stages.map((stage) => stage.id));
+    const first = campaign.stageScheme.stages[0]!;
+    if (!kept.has(first.id)) throw new InputError(`Cannot remove "${first.label}": every body without a resolution stands at it`);
+    const inUse = (await countResolutionsByStage(db, campaign.id)).filter((row) => !kept.has(row.stage));
+    if (inUse.length) {
+      const described = inUse.map((row) => `"${campaign.stageScheme.stages.find((stage) => stage.id === row.stage)?.label ?? row.stage}" (${Number(row.count)})`);
+      throw new InputError(`Cannot remove stages that resolutions stand at: ${described.join(", ")}; move them first`);
+    }
+    changes.stageScheme = JSON.stringify(input.stageScheme);
+  }
+  if (Object.keys(changes).length) await updateCampaignRow(db, campaign.id, changes);
+  return getCampaign(db, campaign.id);
 }

@@ -1,6 +1,6 @@
 import type { NewBody } from "../../shared/model/body";
 import { defaultStageScheme, type StageScheme } from "../../shared/model/stage";
-import { canMoveTo } from "../../shared/rules/stage-transitions";
+import { allowedMoves, canMoveTo } from "../../shared/rules/stage-transitions";
 import { geometryBBox } from "../../shared/geo/bbox";
 import type { Db } from "../db/connect";
 import { insertBodies } from "../db/repositories/body-repository";
@@ -33,11 +33,29 @@ export function stepwisePath(scheme: StageScheme, target: string, pausedAfterSte
   let path: string[];
   if (targetStage.kind === "pipeline") path = pipeline.slice(0, pipeline.indexOf(target) + 1);
   else if (targetStage.kind === "paused") path = [...pipeline.slice(0, Math.max(2, Math.min(pausedAfterSteps + 1, pipeline.length))), target];
-  else path = [...pipeline, target];
+  else if (targetStage.kind === "won" || targetStage.kind === "lost") path = [...pipeline, target];
+  else path = [...pipeline, ...shortestMoves(scheme, pipeline.at(-1)!, target)]; // after passage: through "passed"
   for (let i = 1; i < path.length; i++) {
     if (!canMoveTo(scheme, path[i - 1]!, path[i]!)) throw new Error(`demo path uses an illegal move ${path[i - 1]} → ${path[i]}`);
   }
   return path;
+}
+
+/** The fewest allowed moves from `from` to `to` (breadth first), not including `from`. */
+function shortestMoves(scheme: StageScheme, from: string, to: string): string[] {
+  const previous = new Map<string, string>([[from, from]]);
+  let frontier = [from];
+  while (frontier.length > 0 && !previous.has(to)) {
+    frontier = frontier.flatMap((id) =>
+      allowedMoves(scheme, id)
+        .map((stage) => stage.id)
+        .filter((next) => !previous.has(next) && previous.set(next, id)),
+    );
+  }
+  if (!previous.has(to)) throw new Error(`demo path cannot reach ${to}`);
+  const path = [to];
+  while (path[0] !== from) path.unshift(previous.get(path[0]!)!);
+  return path.slice(1);
 }
 
 const DEMO_NOTES: Record<string, string[]> = {
@@ -49,6 +67,10 @@ const DEMO_NOTES: Record<string, string[]> = {
   passed: ["Adopted. Thank-you letters sent."],
   failed: ["Voted down; regrouping."],
   stalled: ["Tabled indefinitely."],
+  sent_to_legislators: ["Copies mailed to our state rep and senator."],
+  vetoed: ["The mayor vetoed it; counting votes for an override."],
+  overridden: ["Veto overridden."],
+  rescinded: ["Rescinded after the election."],
 };
 
 /**
@@ -99,7 +121,11 @@ export async function seedDemo(db: Db, bodies: NewBody[], { seed = 2026, now = n
     if (roll < 0.5) return "introduced";
     if (roll < 0.6) return "in_committee";
     if (roll < 0.68) return "vote_scheduled";
-    if (roll < 0.88) return "passed";
+    if (roll < 0.82) return "passed";
+    if (roll < 0.86) return "sent_to_legislators";
+    if (roll < 0.87) return "vetoed";
+    if (roll < 0.875) return "overridden";
+    if (roll < 0.88) return "rescinded";
     if (roll < 0.94) return "failed";
     return "stalled";
   };

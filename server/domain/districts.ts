@@ -1,11 +1,18 @@
 import type { Chamber, DistrictSummary } from "../../shared/model/district";
-import { initialStage } from "../../shared/model/stage";
+import type { LegislatorSummary } from "../../shared/model/legislator";
+import type { PublicSponsor } from "../../shared/model/public-view";
+import { toDisplayGeometry } from "../../shared/geo/display-geometry";
+import { countsAsPassed, initialStage } from "../../shared/model/stage";
+import { districtCoverage, type Coverage } from "../../shared/rules/coverage";
+import { rankNextTargets, type NextTarget } from "../../shared/rules/next-targets";
 import type { Db } from "../db/connect";
 import { findCurrentDistricts, findDistrictById } from "../db/repositories/district-repository";
 import { findOverlapsOfDistrict } from "../db/repositories/overlap-repository";
-import { findResolutionStages } from "../db/repositories/resolution-repository";
+import { findPublicSponsors } from "../db/repositories/public-repository";
+import { findCurrentStageDates, findResolutionStages, findTallies } from "../db/repositories/resolution-repository";
 import { NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
+import { listLegislators } from "./stances";
 
 /** The current districts of every chamber (the layers the map can outline). */
 export async function listDistricts(db: Db): Promise<DistrictSummary[]> {
@@ -19,13 +26,38 @@ export async function listDistricts(db: Db): Promise<DistrictSummary[]> {
   }));
 }
 
+export interface DistrictBody {
+  bodyId: number;
+  name: string;
+  kind: string;
+  state: string | null;
+  parentId: number | null;
+  population: number | null;
+  stage: string;
+  /** When the body reached its current stage (the vote date for a passed body when recorded). */
+  stageDate: string | null;
+  passed: boolean;
+  shareOfBody: number;
+  shareOfDistrict: number;
+  /** Passed bodies: the vote, when recorded (public). */
+  tally: { yes: number | null; no: number | null; abstain: number | null; absent: number | null } | null;
+  /** Passed bodies: public lead sponsors and cosponsors, to quote. */
+  sponsors: PublicSponsor[];
+}
+
 export interface DistrictDetail extends DistrictSummary {
   isCurrent: boolean;
   areaKm2: number;
   /** Bodies overlapping the district, largest share of the district first, with their stage. */
-  bodies: Array<{ bodyId: number; name: string; kind: string; state: string | null; stage: string; shareOfBody: number; shareOfDistrict: number }>;
-  /** Share of the district's area inside bodies whose resolution passed (the hub's leverage). */
+  bodies: DistrictBody[];
+  /** Share of the district's area inside bodies whose resolution passed (= coverage.areaShare). */
   sharePassed: number;
+  /** Area and population covered by passed bodies (shared/rules/coverage.ts explains the method). */
+  coverage: Coverage;
+  /** Bodies not yet passed, best first (shared/rules/next-targets.ts). */
+  nextTargets: NextTarget[];
+  /** The district's sitting legislators with their stance on the campaign's bill. */
+  legislators: LegislatorSummary[];
 }
 
 export async function getDistrict(db: Db, { campaignId, districtId }: { campaignId: number; districtId: number }): Promise<DistrictDetail> {
@@ -33,18 +65,44 @@ export async function getDistrict(db: Db, { campaignId, districtId }: { campaign
   const district = await findDistrictById(db, districtId);
   if (!district) throw new NotFoundError(`No district with id ${districtId}`);
   const stages = new Map((await findResolutionStages(db, campaign.id)).map((row) => [row.bodyId, row.stage]));
+  const dates = new Map((await findCurrentStageDates(db, campaign.id)).map((row) => [row.bodyId, row]));
   const firstStage = initialStage(campaign.stageScheme).id;
-  const won = new Set(campaign.stageScheme.stages.filter((stage) => stage.kind === "won").map((stage) => stage.id));
-  const bodies = (await findOverlapsOfDistrict(db, districtId)).map((row) => ({
-    bodyId: row.bodyId,
-    name: row.name,
-    kind: row.kind,
-    state: row.state,
-    stage: stages.get(row.bodyId) ?? firstStage,
-    shareOfBody: row.shareOfBody,
-    shareOfDistrict: row.shareOfDistrict,
-  }));
-  const sharePassed = Math.min(1, bodies.filter((body) => won.has(body.stage)).reduce((sum, body) => sum + body.shareOfDistrict, 0));
+  const won = new Set(campaign.stageScheme.stages.filter(countsAsPassed).map((stage) => stage.id));
+  const bodies = (await findOverlapsOfDistrict(db, districtId)).map((row): DistrictBody => {
+    const stage = stages.get(row.bodyId) ?? firstStage;
+    const date = dates.get(row.bodyId);
+    const passed = won.has(stage);
+    return {
+      bodyId: row.bodyId,
+      name: row.name,
+      kind: row.kind,
+      state: row.state,
+      parentId: row.parentId,
+      population: row.population,
+      stage,
+      stageDate: (passed ? date?.voteDate : null) ?? date?.reachedAt?.slice(0, 10) ?? null,
+      passed,
+      shareOfBody: row.shareOfBody,
+      shareOfDistrict: row.shareOfDistrict,
+      tally: null,
+      sponsors: [],
+    };
+  });
+  const passedIds = bodies.filter((body) => body.passed).map((body) => body.bodyId);
+  if (passedIds.length) {
+    const tallies = new Map((await findTallies(db, campaign.id, passedIds)).map((row) => [row.bodyId, row]));
+    const sponsors = await findPublicSponsors(db, campaign.id, passedIds);
+    for (const body of bodies.filter((item) => item.passed)) {
+      const tally = tallies.get(body.bodyId);
+      if (tally && [tally.tallyYes, tally.tallyNo, tally.tallyAbstain, tally.tallyAbsent].some((value) => value !== null)) {
+        body.tally = { yes: tally.tallyYes, no: tally.tallyNo, abstain: tally.tallyAbstain, absent: tally.tallyAbsent };
+      }
+      body.sponsors = sponsors
+        .filter((row) => row.bodyId === body.bodyId && (row.sponsorRole === "lead" || row.sponsorRole === "cosponsor"))
+        .map((row) => ({ name: row.name, role: row.sponsorRole as PublicSponsor["role"] }));
+    }
+  }
+  const coverage = districtCoverage(bodies);
   return {
     id: district.id,
     chamber: district.chamber as Chamber,
@@ -55,6 +113,28 @@ export async function getDistrict(db: Db, { campaignId, districtId }: { campaign
     isCurrent: district.isCurrent === 1,
     areaKm2: district.areaM2 / 1e6,
     bodies,
-    sharePassed,
+    sharePassed: coverage.areaShare,
+    coverage,
+    nextTargets: rankNextTargets(bodies, campaign.stageScheme),
+    legislators: await listLegislators(db, { campaignId: campaign.id, districtId: district.id }),
+  };
+}
+
+export interface DistrictShapes {
+  district: GeoJSON.Polygon | GeoJSON.MultiPolygon;
+  /** The overlapping bodies' display outlines (simplified about 50 m). */
+  bodies: Array<{ bodyId: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point }>;
+}
+
+/** Outlines for the district page's map: the district and every body overlapping it. */
+export async function getDistrictShapes(db: Db, districtId: number): Promise<DistrictShapes> {
+  const district = await db.selectFrom("district").select(["geometry"]).where("id", "=", districtId).executeTakeFirst();
+  if (!district) throw new NotFoundError(`No district with id ${districtId}`);
+  const ids = (await findOverlapsOfDistrict(db, districtId)).map((row) => row.bodyId);
+  const rows = ids.length ? await db.selectFrom("body").select(["id", "geometry"]).where("id", "in", ids).execute() : [];
+  type Shape = GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;
+  return {
+    district: toDisplayGeometry(JSON.parse(district.geometry) as Shape) as GeoJSON.Polygon | GeoJSON.MultiPolygon,
+    bodies: rows.map((row) => ({ bodyId: row.id, geometry: toDisplayGeometry(JSON.parse(row.geometry) as Shape) })),
   };
 }

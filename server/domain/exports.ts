@@ -3,6 +3,7 @@ import type { Db } from "../db/connect";
 import { findBodyGeometries } from "../db/repositories/body-repository";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
 import { findAllOverlaps } from "../db/repositories/overlap-repository";
+import { findStances } from "../db/repositories/stance-repository";
 import type { Campaign } from "../../shared/model/campaign";
 import type { Stance } from "../../shared/model/legislator";
 import { listBodies } from "./bodies";
@@ -93,32 +94,42 @@ export interface LegislatorExportRow {
   chamber: string;
   state: string;
   district: string;
-  /** The campaign's stance ladder; `unknown` until stances are recorded. */
+  /** The legislator's stance on the campaign's bill; `unknown` until recorded. */
   stance: Stance;
   bodies_passed: number;
-  share_of_area_passed: number;
+  /** Share of the district's area inside passed bodies (shared/rules/coverage.ts). */
+  share_area_passed: number;
+  /** Share of the district's people in passed bodies; null when the body layer has no population. */
+  share_population_passed: number | null;
 }
 
 /**
- * One row per sitting legislator's seat, with how far the bodies in their district have moved
- * in `campaign` (bodies passed, share of the district's area inside them). Without a campaign,
- * or for a seat not matched to a current district, the figures are 0.
+ * One row per sitting legislator's seat, with their stance in `campaign` and how far the bodies in
+ * their district have moved (bodies passed, share of area and of population inside them). Without
+ * a campaign, or for a seat not matched to a current district, the figures are 0 (population: empty).
  */
 export async function exportLegislators(db: Db, campaign: Campaign | null): Promise<LegislatorExportRow[]> {
   const roles = await findSittingRoles(db);
+  const stances = new Map(campaign ? (await findStances(db, campaign.id)).map((row) => [row.legislatorId, row.stance as Stance]) : []);
+  const details = new Map<number, Awaited<ReturnType<typeof getDistrict>>>();
   const rows: LegislatorExportRow[] = [];
   for (const role of roles) {
-    const detail = campaign && role.districtId !== null ? await getDistrict(db, { campaignId: campaign.id, districtId: role.districtId }) : null;
-    const won = new Set(campaign?.stageScheme.stages.filter((stage) => stage.kind === "won").map((stage) => stage.id));
+    let detail = null;
+    if (campaign && role.districtId !== null) {
+      detail = details.get(role.districtId) ?? (await getDistrict(db, { campaignId: campaign.id, districtId: role.districtId }));
+      details.set(role.districtId, detail);
+    }
+    const populationShare = detail?.coverage.populationShare ?? null;
     rows.push({
       legislator: role.name,
       party: role.party,
       chamber: role.chamber,
       state: role.state,
       district: role.matchedDistrictName ?? role.districtName,
-      stance: "unknown",
-      bodies_passed: detail ? detail.bodies.filter((body) => won.has(body.stage)).length : 0,
-      share_of_area_passed: detail ? Number(detail.sharePassed.toFixed(6)) : 0,
+      stance: stances.get(role.legislatorId) ?? "unknown",
+      bodies_passed: detail ? detail.coverage.bodiesPassed : 0,
+      share_area_passed: detail ? Number(detail.coverage.areaShare.toFixed(6)) : 0,
+      share_population_passed: populationShare === null ? null : Number(populationShare.toFixed(6)),
     });
   }
   return rows.sort(

@@ -9,6 +9,7 @@ import {
   compareVintages,
   districtGeoid,
   pickField,
+  populationValue,
   stateFromGeoid,
   tidyName,
 } from "../../shared/rules/import-fields";
@@ -29,6 +30,7 @@ interface Group {
   idValue: string | null;
   polygons: GeoJSON.Position[][][];
   firstIndex: number;
+  indexes: number[];
 }
 
 /**
@@ -56,9 +58,10 @@ function groupFeatures(
     const group = groups.get(key);
     if (group) {
       group.polygons.push(...polygons);
+      group.indexes.push(index);
       merged++;
     } else {
-      groups.set(key, { key, name: tidyName(name), idValue, polygons: [...polygons], firstIndex: index });
+      groups.set(key, { key, name: tidyName(name), idValue, polygons: [...polygons], firstIndex: index, indexes: [index] });
     }
   });
   return { groups: [...groups.values()], merged, skipped };
@@ -101,6 +104,8 @@ export interface ImportBodiesOptions {
   nameField?: string | undefined;
   idField?: string | undefined;
   parentId?: number | undefined;
+  /** Attribute holding the population; guessed (P0010001, POP20, POPULATION, TOTPOP…) when absent. */
+  populationField?: string | undefined;
 }
 
 /**
@@ -122,6 +127,7 @@ export async function importBodies(
   }
   const nameField = requireField(layer.fields, options.nameField, "body name");
   const idField = optionalIdField(layer.fields, options.idField);
+  const populationField = optionalPopulationField(layer.fields, options.populationField);
   // Bodies are keyed within their state: the one --state names, else the one a GEOID names, so a
   // layer imported without --state matches the same layer imported with it (`groundswell setup`).
   const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, (idValue) => `${state ?? stateFromGeoid(censusGeoid(idValue)) ?? "-"}:`);
@@ -139,6 +145,8 @@ export async function importBodies(
       state: state ?? stateFromGeoid(geoid),
       geoid,
       parentId: options.parentId ?? null,
+      // A layer without a population field leaves the population a body already has.
+      ...(populationField ? { population: groupPopulation(layer.features, group.indexes, populationField) } : {}),
       updatedAt: stamp,
       ...shapeColumns(geometry),
     };
@@ -151,7 +159,24 @@ export async function importBodies(
     }
   }
   await insertBodies(db, inserts);
-  return { read: layer.features.length, created: inserts.length, updated, merged, skipped, nameField, idField };
+  return { read: layer.features.length, created: inserts.length, updated, merged, skipped, nameField, idField, populationField };
+}
+
+function optionalPopulationField(fields: readonly string[], requested: string | undefined): string | null {
+  const { field, error } = pickField(fields, requested, "population");
+  if (error) throw new InputError(error.replace("no field", "no population field"));
+  return field;
+}
+
+/**
+ * A body's population from its features: parts of one body (islands) usually repeat the body's
+ * figure, so equal values count once; different values are parts' own counts and are added up.
+ */
+function groupPopulation(features: readonly ImportFeature[], indexes: readonly number[], field: string): number | null {
+  const values = indexes.map((index) => populationValue(features[index]!.properties[field]));
+  if (values.some((value) => value === null)) return null;
+  const distinct = new Set(values);
+  return distinct.size === 1 ? values[0]! : values.reduce<number>((sum, value) => sum + value!, 0);
 }
 
 export interface ImportDistrictsOptions {

@@ -5,15 +5,30 @@ import type { Kysely } from "kysely";
 import { importCommitSchema, toImportNotes, type ImportPreview, type ImportResult } from "../../shared/model/import-upload";
 import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
+import { publishChange, type ChangePublisher } from "../domain/changes";
 import { assertCanImport, importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
 import { ConflictError, GroundswellError, NotFoundError } from "../errors";
 import { readBoundaryBytes, readBoundaryFile, type BoundaryFile } from "../io/boundary-file";
 import { previewBoundaryFile } from "../io/boundary-preview";
+import { readCsvTable } from "../io/csv";
+import { importSpreadsheet, SpreadsheetRowsError } from "../domain/spreadsheet-import";
+import {
+  columnsOf,
+  describeRowErrors,
+  MEMBER_COLUMNS,
+  RESOLUTION_COLUMNS,
+  type SpreadsheetPlan,
+  type SpreadsheetRefusal,
+  type SpreadsheetTarget,
+  type SpreadsheetUploadPreview,
+} from "../../shared/model/spreadsheet-import";
 import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io/upload-store";
 
 export interface ImportRoutesOptions {
   db: Kysely<Database>;
   actorOf: (request: FastifyRequest) => Actor;
+  /** Where a committed import is announced to open maps. */
+  changes?: ChangePublisher;
   /** Largest upload accepted (413 above it). */
   maxBytes: number;
   /** How long an uploaded file waits for its commit. */
@@ -50,7 +65,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview> => {
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview> => {
       assertCanImport(options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
@@ -61,8 +76,9 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
       const declared = Number(request.headers["content-length"]);
       const upload = await store.save(source, fileName, Number.isFinite(declared) ? declared : undefined);
       try {
-        const file = await readUpload(upload);
         reply.header("Cache-Control", "no-store");
+        if (isSpreadsheet(upload.fileName)) return await previewSpreadsheet(upload);
+        const file = await readUpload(upload);
         return { token: upload.token, expiresAt: upload.expiresAt.toISOString(), fileName: upload.fileName, bytes: upload.bytes, ...previewBoundaryFile(file) };
       } catch (error) {
         store.remove(upload.token);
@@ -73,7 +89,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request): Promise<ImportResult> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal> => {
       const actor = options.actorOf(request);
       assertCanImport(actor);
       const parsed = importCommitSchema.safeParse(request.body);
@@ -85,12 +101,42 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
       const upload = store.find(token);
       if (!upload) throw new NotFoundError(`this upload is unknown or has expired (uploads wait ${Math.round(options.ttlMs / 60_000)} minutes at most); choose the file again`);
       if (committing.has(token)) throw new ConflictError("this file is already being imported");
+      if (isSpreadsheet(upload.fileName)) {
+        if (choices.as !== "resolutions" && choices.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
+        const as = choices.as;
+        const dryRun = choices.dryRun === true;
+        committing.add(token);
+        try {
+          const table = await readSpreadsheet(upload, as);
+          const plan = await options.db.transaction().execute(async (trx) => {
+            const result = await importSpreadsheet(trx, { as, campaign: choices.campaign, table }, actor, { dryRun });
+            // A refused file rolls back whatever the plan touched (it writes nothing, but be sure).
+            if (result.errors.length && !dryRun) throw new SpreadsheetRowsError(describeRowErrors(result.errors), result);
+            return result;
+          });
+          if (!dryRun) {
+            store.remove(token);
+            // Open maps and pipelines refetch: a new campaign is announced to every campaign's viewers.
+            await publishChange(options.changes, { campaignId: plan.campaign.isNew ? null : plan.campaign.id, kind: "import", ids: [] }, (error) =>
+              request.log.error({ err: error }, "could not announce the import"),
+            );
+          }
+          return plan;
+        } catch (error) {
+          if (error instanceof SpreadsheetRowsError) return reply.code(400).send({ error: error.message, plan: error.plan } satisfies SpreadsheetRefusal);
+          throw error;
+        } finally {
+          committing.delete(token);
+        }
+      }
+      if (choices.dryRun) throw new BadRequest("a dry run is for spreadsheets (resolutions or members)");
       const plan = planBoundaryImport(choices);
       committing.add(token);
       try {
         const file = await readUpload(upload);
         const result = await options.db.transaction().execute((trx) => importBoundaryLayer(trx, file, plan, actor));
         store.remove(token);
+        await publishChange(options.changes, { campaignId: null, kind: "import", ids: [] }, (error) => request.log.error({ err: error }, "could not announce the import"));
         const { summary, overlaps } = result;
         return {
           fileName: upload.fileName,
@@ -101,6 +147,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           merged: summary.merged,
           nameField: summary.nameField,
           idField: summary.idField,
+          populationField: summary.populationField ?? null,
           vintage: summary.vintage ?? null,
           current: summary.current ?? null,
           repairs: toImportNotes(result.repairs),
@@ -117,6 +164,30 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 /** A refused request that is not about the file itself (missing name, malformed JSON). */
 class BadRequest extends GroundswellError {
   override readonly code = "INPUT";
+}
+
+const isSpreadsheet = (fileName: string) => /\.csv$/i.test(fileName);
+
+async function readSpreadsheet(upload: StoredUpload, as: SpreadsheetTarget) {
+  return readCsvTable(await fs.promises.readFile(upload.path, "utf8"), columnsOf(as));
+}
+
+/** A .csv upload: its columns and row count, and what they look like (checked against the columns both targets know). */
+async function previewSpreadsheet(upload: StoredUpload): Promise<SpreadsheetUploadPreview> {
+  const text = await fs.promises.readFile(upload.path, "utf8");
+  const known = [...new Set([...RESOLUTION_COLUMNS, ...MEMBER_COLUMNS])];
+  const table = readCsvTable(text, known);
+  const guess: SpreadsheetTarget = table.columns.includes("name") ? "members" : "resolutions";
+  return {
+    token: upload.token,
+    expiresAt: upload.expiresAt.toISOString(),
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    format: "csv",
+    columns: table.columns,
+    rows: table.records.length,
+    guess,
+  };
 }
 
 /** A loose .shp cannot bring its sidecars in one upload: read it as bytes, so the reader asks for a zip. */

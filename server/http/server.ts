@@ -5,22 +5,40 @@ import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { sql, type Kysely } from "kysely";
+import { API_LIMITS } from "../../shared/api-limits";
+import { APP_PAGES } from "../../shared/app-pages";
 import { appRouter, type AppRouter } from "../api/router";
+import { createMemoryChangeBus, type ChangeBus } from "../db/change-bus";
 import type { Database } from "../db/schema";
 import { openDemoActor, type Actor } from "../domain/actor";
+import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
 import { clientDistDir } from "./client-build";
+import { registerCalendarRoute } from "./calendar-route";
+import { registerExportRoutes } from "./export-routes";
 import { registerImportRoutes } from "./import-routes";
+import { cutLiveStreamsOnClose } from "./live-streams";
+import { registerPublicCache } from "./public-cache";
+import { registerSecurity } from "./security";
 
 export interface ServerOptions {
   db: Kysely<Database>;
   engine: string;
   basemapStyleUrl: string | null;
+  /** GROUNDSWELL_PUBLIC_URL: the origin mutations must come from (else the request's Host). */
+  publicUrl?: string | null;
   /** Serve the built client from `dist/client` (off in API-only tests). */
   serveClient?: boolean;
   logger?: boolean;
+  /** Headless Chromium for map exports (default Debian's /usr/bin/chromium). */
+  chromiumPath?: string;
   /** Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min), temp folder. */
   imports?: { maxBytes?: number; ttlMs?: number; directory?: string };
+  /**
+   * How committed changes reach other servers (see server/db/change-bus.ts): `serve` passes the
+   * PostgreSQL LISTEN/NOTIFY bus; without one, an in-process bus (one server, e.g. SQLite).
+   */
+  changes?: ChangeBus;
 }
 
 /** Until accounts exist (issue 8) every request acts as the open demo organizer. */
@@ -28,7 +46,21 @@ const actorOf = (_request: FastifyRequest): Actor => openDemoActor;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1_048_576 });
+  // tRPC mounts `/trpc/:path`, and a batch names all its procedures in that one segment: Fastify's
+  // default of 100 characters answered 414 to a batch of five or six queries.
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: API_LIMITS.maxJsonBodyBytes,
+    routerOptions: { maxParamLength: API_LIMITS.maxBatchPathLength },
+  });
+  const bus = options.changes ?? createMemoryChangeBus();
+  const changes = createChangeFeed(bus);
+  cutLiveStreamsOnClose(app);
+  app.addHook("onClose", async () => {
+    changes.close();
+    if (!options.changes) await bus.close();
+  });
+  registerSecurity(app, { basemapStyleUrl: options.basemapStyleUrl, publicUrl: options.publicUrl ?? null });
 
   app.get("/health", async (_request, reply) => {
     try {
@@ -39,11 +71,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     }
   });
 
+  registerPublicCache(app);
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
       router: appRouter,
-      createContext: ({ req }) => ({ db, actor: actorOf(req) }),
+      maxBatchSize: API_LIMITS.maxBatchSize,
+      createContext: ({ req }) => ({ db, actor: actorOf(req), changes }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
       },
@@ -70,14 +104,19 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   servePayload("/geo/bodies.geojson", createGeometryPayloadCache(db));
   servePayload("/geo/districts.geojson", createDistrictPayloadCache(db));
 
+  registerExportRoutes(app, { db, chromiumPath: options.chromiumPath ?? "/usr/bin/chromium" });
+
   const importMaxBytes = options.imports?.maxBytes ?? 100 * 1024 * 1024;
   await registerImportRoutes(app, {
     db,
     actorOf,
+    changes,
     maxBytes: importMaxBytes,
     ttlMs: options.imports?.ttlMs ?? 30 * 60 * 1000,
     directory: options.imports?.directory,
   });
+
+  registerCalendarRoute(app, { db });
 
   app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes }));
 
@@ -87,7 +126,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     await app.register(fastifyStatic, { root: clientDistDir, serve: false });
     const sendIndex = (_request: unknown, reply: FastifyReply) =>
       reply.header("Cache-Control", "no-cache").sendFile("index.html");
-    app.get("/", sendIndex);
+    for (const pattern of Object.values(APP_PAGES)) app.get(pattern, sendIndex);
     app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg"));
     app.get("/assets/*", (request, reply) => {
       const file = (request.params as { "*": string })["*"];

@@ -61,6 +61,15 @@ describe("TopoJSON", () => {
     expect(districts.bbox.map((value) => +value.toFixed(9))).toEqual([-71.5, 41.7, -71.48, 41.71]);
     expect(await refusal(() => readBoundaryFile(file, { layer: "wards" }))).toBe('no TopoJSON object "wards" (objects: towns, districts)');
   });
+
+  it("refuses a polygon whose arcs are missing instead of failing inside topojson-client", async () => {
+    const topology = {
+      type: "Topology",
+      objects: { towns: { type: "GeometryCollection", geometries: [{ type: "Polygon", rcs: [[0]], properties: { NAME: "Broken" } }] } },
+      arcs: [[[-71.5, 41.5], [-71.4, 41.5], [-71.4, 41.6], [-71.5, 41.5]]],
+    };
+    expect(await refusal(() => readBoundaryBytes(json(topology), "towns.topojson"))).toBe('TopoJSON object "towns" has a Polygon without arcs');
+  });
 });
 
 describe("legacy GeoJSON with a crs member", () => {

@@ -39,7 +39,7 @@ describe("previewBoundaryFile", () => {
       { name: "COUNTY", samples: ["Providence", "Kent"], filled: 3, unique: false },
       { name: "NOTE", samples: [`${"x".repeat(39)}…`], filled: 1, unique: true },
     ]);
-    expect(preview.guesses).toEqual({ bodyName: "TOWN", districtName: null, id: null });
+    expect(preview.guesses).toEqual({ bodyName: "TOWN", districtName: null, id: null, population: null });
     expect(preview.repairs).toEqual({ count: 1, first: ["#2 closed an open ring"] });
     expect(preview.reprojected).toBe(false);
   });

@@ -29,6 +29,7 @@ export function previewBoundaryFile(file: BoundaryFile, { maxOutlineVertices = 3
       bodyName: pickField(file.fields, undefined, "body name").field,
       districtName: pickField(file.fields, undefined, "district name").field,
       id: pickField(file.fields, undefined, "id").field,
+      population: pickField(file.fields, undefined, "population").field,
     },
     repairs: toImportNotes(file.repairs),
     skipped: toImportNotes(file.skipped),

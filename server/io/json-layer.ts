@@ -102,6 +102,8 @@ function readTopology(root: Record<string, unknown>, layer: string | undefined):
   return { format: "topojson", features, fields: fieldsOf(features), crs: WGS84 };
 }
 
+const ARC_GEOMETRY_TYPES = new Set(["LineString", "MultiLineString", "Polygon", "MultiPolygon"]);
+
 /** topojson-client trusts arc indexes; a bad one would surface as a TypeError deep inside it. */
 function checkArcReferences(object: unknown, arcCount: number, name: string): void {
   const visit = (node: unknown, depth: number): void => {
@@ -120,6 +122,9 @@ function checkArcReferences(object: unknown, arcCount: number, name: string): vo
     if (type === "GeometryCollection") {
       if (!Array.isArray(geometries) || depth > 8) throw new InputError(`TopoJSON object "${name}" has a malformed GeometryCollection`);
       for (const child of geometries) walk(child, depth + 1);
+    } else if (ARC_GEOMETRY_TYPES.has(type as string)) {
+      if (!Array.isArray(arcs)) throw new InputError(`TopoJSON object "${name}" has a ${String(type)} without arcs`);
+      visit(arcs, 0);
     } else if (arcs !== undefined) {
       visit(arcs, 0);
     }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdSchema } from "../ids/row-id";
 import { uspsCodeSchema } from "../ids/usps";
 
 export const BODY_KINDS = [
@@ -25,7 +26,7 @@ export const BODY_KIND_LABELS: Record<BodyKind, string> = {
   school_committee: "School committee",
 };
 
-export const bodyIdSchema = z.number().int().positive();
+export const bodyIdSchema = rowIdSchema;
 export type BodyId = z.infer<typeof bodyIdSchema>;
 
 /** [west, south, east, north] in degrees (RFC 7946 §5). */
@@ -42,6 +43,29 @@ export interface BodySummary {
   stage: string;
   version: number;
 }
+
+const bboxSchema = z.tuple([z.number(), z.number(), z.number(), z.number()]);
+
+/** body.list's output, checked on the way out: only these fields ever leave the server. */
+export const bodySummarySchema = z.object({
+  id: bodyIdSchema,
+  name: z.string(),
+  kind: bodyKindSchema,
+  state: z.string().nullable(),
+  geoid: z.string().nullable(),
+  bbox: bboxSchema,
+  stage: z.string(),
+  version: z.number().int().min(0),
+}) satisfies z.ZodType<BodySummary>;
+
+/** body.neighbors' output. */
+export const neighborSchema = z.object({
+  bodyId: bodyIdSchema,
+  name: z.string(),
+  kind: z.string(),
+  state: z.string().nullable(),
+  distanceKm: z.number().min(0),
+});
 
 export const newBodySchema = z.object({
   name: z.string().trim().min(1).max(200),

@@ -14,4 +14,6 @@ export interface ImportSummary {
   skipped: Array<{ index: number; reason: string }>;
   nameField: string;
   idField: string | null;
+  /** Bodies: the attribute the population was read from, when the layer has one. */
+  populationField?: string | null;
 }

@@ -1,7 +1,8 @@
 import { z } from "zod";
-import type { StageScheme } from "./stage";
+import { rowIdSchema } from "../ids/row-id";
+import { stageSchemeSchema, type StageScheme } from "./stage";
 
-export const campaignIdSchema = z.number().int().positive();
+export const campaignIdSchema = rowIdSchema;
 export type CampaignId = z.infer<typeof campaignIdSchema>;
 
 export const campaignNameSchema = z.string().trim().min(1, "a campaign needs a name").max(120);
@@ -13,7 +14,20 @@ export interface Campaign {
   bill: string | null;
   isDemo: boolean;
   stageScheme: StageScheme;
+  /** Model resolution text, Markdown. */
+  modelText: string | null;
 }
+
+/** campaign.list's output, checked on the way out. */
+export const campaignSchema = z.object({
+  id: campaignIdSchema,
+  name: z.string(),
+  slug: z.string(),
+  bill: z.string().nullable(),
+  isDemo: z.boolean(),
+  stageScheme: stageSchemeSchema,
+  modelText: z.string().nullable(),
+}) satisfies z.ZodType<Campaign, unknown>;
 
 /** URL-safe slug for `/public/<campaign>` and `--campaign` lookups. */
 export function slugify(name: string): string {
@@ -27,3 +41,17 @@ export function slugify(name: string): string {
       .slice(0, 80) || "campaign"
   );
 }
+
+/**
+ * Editing a campaign: only the fields sent change. The stage scheme is replaced as a whole
+ * (rename, recolour, reorder, add); stages that resolutions stand at cannot be removed.
+ */
+export const updateCampaignInputSchema = z.object({
+  campaignId: campaignIdSchema,
+  name: campaignNameSchema.optional(),
+  bill: z.string().trim().max(120).nullable().optional(),
+  /** Model resolution text, Markdown (rendered without raw HTML). */
+  modelText: z.string().max(50_000).nullable().optional(),
+  stageScheme: stageSchemeSchema.optional(),
+});
+export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdSchema } from "../ids/row-id";
 
 export const CHAMBERS = ["state_lower", "state_upper", "congressional"] as const;
 export const chamberSchema = z.enum(CHAMBERS);
@@ -18,6 +19,18 @@ export interface DistrictSummary {
   geoid: string | null;
   vintage: string;
 }
+
+export const districtIdSchema = rowIdSchema;
+
+/** district.list's output, checked on the way out. */
+export const districtSummarySchema = z.object({
+  id: districtIdSchema,
+  chamber: chamberSchema,
+  state: z.string().nullable(),
+  name: z.string(),
+  geoid: z.string().nullable(),
+  vintage: z.string(),
+}) satisfies z.ZodType<DistrictSummary>;
 
 /** "RI State House 30", "US House MA-7": how a district is named on screen. */
 export function districtLabel(district: { chamber: Chamber; state: string | null; name: string }): string {

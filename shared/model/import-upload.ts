@@ -37,7 +37,7 @@ export interface ImportPreview {
   featureCount: number;
   fields: ImportFieldPreview[];
   /** The fields the importer would pick on its own (shared/rules/import-fields.ts pickField). */
-  guesses: { bodyName: string | null; districtName: string | null; id: string | null };
+  guesses: { bodyName: string | null; districtName: string | null; id: string | null; population: string | null };
   repairs: ImportNotes;
   skipped: ImportNotes;
   bbox: BBox;
@@ -63,7 +63,12 @@ export const importCommitSchema = z.object({
   state: option(40),
   nameField: option(200),
   idField: option(200),
+  populationField: option(200),
   vintage: option(40),
+  /** Spreadsheets (`as` resolutions or members): the campaign's name, slug or id; a new name creates it. */
+  campaign: option(120),
+  /** Spreadsheets: answer the plan and keep the upload, writing nothing. */
+  dryRun: z.boolean().optional(),
 });
 export type ImportCommit = z.infer<typeof importCommitSchema>;
 
@@ -76,6 +81,8 @@ export interface ImportResult {
   merged: number;
   nameField: string;
   idField: string | null;
+  /** Bodies only: the attribute the population was read from, or null. */
+  populationField: string | null;
   /** Districts only: the plan's vintage and whether it is now the current one. */
   vintage: string | null;
   current: boolean | null;

@@ -12,9 +12,27 @@ export const DEFAULT_STAGES = [
   "in_committee",
   "vote_scheduled",
   "passed",
+  "sent_to_legislators",
+  "vetoed",
+  "overridden",
+  "rescinded",
   "failed",
   "stalled",
 ] as const;
+
+export const STAGE_KINDS = ["pipeline", "won", "lost", "paused", "sent", "vetoed", "overridden", "rescinded"] as const;
+export type StageKind = (typeof STAGE_KINDS)[number];
+
+export const STAGE_KIND_LABELS: Record<StageKind, string> = {
+  pipeline: "Step towards a vote",
+  won: "Passed",
+  lost: "Failed",
+  paused: "Stalled",
+  sent: "Sent to legislators (after passage)",
+  vetoed: "Vetoed (after passage)",
+  overridden: "Veto overridden",
+  rescinded: "Rescinded",
+};
 
 export const stageIdSchema = z
   .string()
@@ -28,11 +46,14 @@ export const stageDefinitionSchema = z.object({
   color: z.string().regex(/^#[0-9a-f]{6}$/i),
   /**
    * `pipeline`: a step on the way to a vote, in order.
-   * `won`: the resolution passed (terminal).
+   * `won`: the body adopted the resolution.
    * `lost`: the vote failed (can be revived by reintroducing).
    * `paused`: the drive stalled (can be revived at any pipeline step).
+   * After passage: `sent` (sent to the legislators), `vetoed` (a mayor vetoed it), `overridden`
+   * (the body overrode the veto), `rescinded` (the body took it back). `won`, `sent` and
+   * `overridden` count as passed (`countsAsPassed`).
    */
-  kind: z.enum(["pipeline", "won", "lost", "paused"]),
+  kind: z.enum(STAGE_KINDS),
   /** A vote can only happen once the resolution is at least at this pipeline step. */
   opensVote: z.boolean().default(false),
   description: z.string().max(300).default(""),
@@ -52,7 +73,8 @@ export type StageScheme = z.infer<typeof stageSchemeSchema>;
 /**
  * Colours: the pipeline is a light-to-dark blue ramp (ColorBrewer PuBu), the outcomes use
  * hues that stay apart from blue for every common colour-vision deficiency (Okabe–Ito orange,
- * reddish purple and a neutral grey). `client/lib/colors.test.ts` checks the distances.
+ * reddish purple and a neutral grey; after passage a dark brown, Okabe–Ito vermillion and
+ * yellow, and near-black). `client/lib/colors.test.ts` checks the distances.
  */
 export const defaultStageScheme: StageScheme = {
   stages: [
@@ -63,10 +85,19 @@ export const defaultStageScheme: StageScheme = {
     { id: "in_committee", label: "In committee", color: "#2b8cbe", kind: "pipeline", opensVote: true, description: "Referred to a committee." },
     { id: "vote_scheduled", label: "Vote scheduled", color: "#045a8d", kind: "pipeline", opensVote: true, description: "A vote date is set." },
     { id: "passed", label: "Passed", color: "#e69f00", kind: "won", opensVote: false, description: "The body adopted the resolution." },
+    { id: "sent_to_legislators", label: "Sent to legislators", color: "#7a4a00", kind: "sent", opensVote: false, description: "The adopted resolution went to the district's legislators." },
+    { id: "vetoed", label: "Vetoed", color: "#d55e00", kind: "vetoed", opensVote: false, description: "The mayor vetoed the adopted resolution." },
+    { id: "overridden", label: "Veto overridden", color: "#f0e442", kind: "overridden", opensVote: false, description: "The body overrode the veto." },
+    { id: "rescinded", label: "Rescinded", color: "#1a1a1a", kind: "rescinded", opensVote: false, description: "The body took the resolution back." },
     { id: "failed", label: "Failed", color: "#cc79a7", kind: "lost", opensVote: false, description: "The body voted it down." },
     { id: "stalled", label: "Stalled", color: "#6e6e6e", kind: "paused", opensVote: false, description: "Blocked or tabled; waiting for a new opening." },
   ],
 };
+
+/** Stages that count as passed: adopted, sent on, or adopted over a veto. */
+export function countsAsPassed(stage: StageDefinition): boolean {
+  return stage.kind === "won" || stage.kind === "sent" || stage.kind === "overridden";
+}
 
 export function findStage(scheme: StageScheme, stageId: string): StageDefinition | undefined {
   return scheme.stages.find((stage) => stage.id === stageId);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attributeText, compareVintages, districtGeoid, districtNumber, pickField, stateFromGeoid, tidyName } from "./import-fields";
+import { attributeText, compareVintages, districtGeoid, districtNumber, pickField, populationValue, stateFromGeoid, tidyName } from "./import-fields";
 
 describe("pickField", () => {
   it("prefers the requested field and says which fields exist when it is missing", () => {
@@ -49,4 +49,31 @@ it("builds Census district GEOIDs for numbered districts only", () => {
 
 it("orders vintages numerically", () => {
   expect(["2022", "2012", "2022b", "2002"].sort(compareVintages)).toEqual(["2002", "2012", "2022", "2022b"]);
+});
+
+describe("population field", () => {
+  const cases: Array<[string[], string | null]> = [
+    [["NAME", "GEOID", "P0010001", "POP20"], "P0010001"],
+    [["NAME", "pop_2010"], "pop_2010"],
+    [["NAME", "Population"], "Population"],
+    [["NAME", "TOTPOP"], "TOTPOP"],
+    [["NAME", "POPDENS", "POP_2020"], "POP_2020"],
+    [["NAME", "POPEST"], "POPEST"],
+    [["NAME", "AREA"], null],
+  ];
+  for (const [fields, expected] of cases) it(`${fields.join(",")} → ${expected}`, () => expect(pickField(fields, undefined, "population").field).toBe(expected));
+  it("takes the field a person names", () => expect(pickField(["NAME", "POP20", "HOUSEHOLDS"], "households", "population").field).toBe("HOUSEHOLDS"));
+});
+
+describe("populationValue", () => {
+  const cases: Array<[unknown, number | null]> = [
+    [12345, 12345],
+    ["12,345", 12345],
+    [" 80.5 ", 80.5],
+    ["", null],
+    [null, null],
+    [-1, null],
+    ["n/a", null],
+  ];
+  for (const [value, expected] of cases) it(`${JSON.stringify(value)} → ${expected}`, () => expect(populationValue(value)).toBe(expected));
 });

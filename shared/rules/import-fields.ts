@@ -6,6 +6,11 @@ const BODY_NAME_FIELDS = ["NAMELSAD", "NAME", "Name", "name", "NAME20", "NAME10"
 const DISTRICT_NAME_FIELDS = ["DISTRICT", "District", "district", "SLDLST", "SLDUST", "CD119FP", "CD118FP", "CD116FP", "DISTRICTN", "NAMELSAD", "NAME", "Name", "name", "ID"];
 /** Attribute names that hold a stable public id. */
 const ID_FIELDS = ["GEOID", "GEOID20", "GEOID10", "GEOIDFQ", "ocd_division_id", "ocd_id", "OCD_ID"];
+/**
+ * Attribute names that hold a population count: the Census redistricting total (P0010001,
+ * P1_001N), then common spellings; any other field starting with POP comes last.
+ */
+const POPULATION_FIELDS = ["P0010001", "P1_001N", "POP20", "POP2020", "POP_2020", "POP10", "POP2010", "POP_2010", "POPULATION", "TOTPOP", "TOTPOP20", "TOT_POP", "POP"];
 
 /**
  * The field to read, or a clear error: the requested one when given (it must exist), else the
@@ -14,13 +19,18 @@ const ID_FIELDS = ["GEOID", "GEOID20", "GEOID10", "GEOIDFQ", "ocd_division_id", 
 export function pickField(
   fields: readonly string[],
   requested: string | undefined,
-  role: "body name" | "district name" | "id",
+  role: "body name" | "district name" | "id" | "population",
 ): { field: string | null; error?: string } {
   if (requested !== undefined) {
     if (fields.includes(requested)) return { field: requested };
     const caseInsensitive = fields.find((field) => field.toLowerCase() === requested.toLowerCase());
     if (caseInsensitive) return { field: caseInsensitive };
     return { field: null, error: `no field "${requested}" in this file; its fields are: ${fields.join(", ") || "(none)"}` };
+  }
+  if (role === "population") {
+    const upper = fields.map((field) => field.toUpperCase());
+    const index = POPULATION_FIELDS.map((candidate) => upper.indexOf(candidate)).find((found) => found >= 0) ?? upper.findIndex((field) => field.startsWith("POP"));
+    return { field: index >= 0 ? fields[index]! : null };
   }
   const candidates = role === "body name" ? BODY_NAME_FIELDS : role === "district name" ? DISTRICT_NAME_FIELDS : ID_FIELDS;
   return { field: candidates.find((candidate) => fields.includes(candidate)) ?? null };
@@ -42,6 +52,14 @@ export function attributeText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
   const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
   return text === "" ? null : text;
+}
+
+/** A population count from an attribute ("12,345", 12345.0), or null when empty, negative or not a number. */
+export function populationValue(value: unknown): number | null {
+  const text = attributeText(value);
+  if (text === null) return null;
+  const number = Number(text.replace(/[,_\s]/g, ""));
+  return Number.isFinite(number) && number >= 0 ? number : null;
 }
 
 /** The state a Census GEOID belongs to (its first two digits), when it is one. */

@@ -40,5 +40,24 @@ for (const procedure of ["body.list", "resolution.stages"]) {
   await measure("1 client", url, 200, 1);
   await measure("20 concurrent clients", url, 400, 20);
 }
+// The public map's stage payload, now and replayed as of a day (issue 7), and a 304 revalidation.
+for (const [label, query] of [
+  ["public.map (now)", { campaign: 1 }],
+  ["public.map (asOf 2025-11-01)", { campaign: 1, asOf: "2025-11-01" }],
+] as const) {
+  const url = `${base}/trpc/public.map?input=${encodeURIComponent(JSON.stringify(query))}`;
+  console.log(`${label} on SQLite, demo campaign (3,231 bodies)`);
+  await measure("warm-up", url, 20, 1);
+  await measure("1 client", url, 200, 1);
+  await measure("20 concurrent clients", url, 400, 20);
+}
+{
+  const url = `${base}/trpc/public.map?input=${encodeURIComponent(JSON.stringify({ campaign: 1 }))}`;
+  const etag = (await fetch(url)).headers.get("etag") ?? "";
+  const t0 = performance.now();
+  let notModified = 0;
+  for (let index = 0; index < 200; index++) notModified += (await fetch(url, { headers: { "if-none-match": etag } })).status === 304 ? 1 : 0;
+  console.log(`public.map revalidation: ${notModified}/200 answered 304, ${formatMs((performance.now() - t0) / 200)} each`);
+}
 await app.close();
 await connection.close();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BodySummary } from "../../shared/model/body";
+import { DEFAULT_STAGES } from "../../shared/model/stage";
 import { enginesUnderTest } from "../helpers/test-db";
 import { AppDriver } from "./drivers/app-driver";
 import { useAppSession } from "./drivers/session";
@@ -17,7 +18,7 @@ for (const engine of enginesUnderTest()) {
       });
       expect(bodies.length).toBeGreaterThanOrEqual(1000);
       let total = 0;
-      for (const stage of ["not_started", "organizing", "sponsor_found", "introduced", "in_committee", "vote_scheduled", "passed", "failed", "stalled"]) {
+      for (const stage of DEFAULT_STAGES) {
         const count = await driver.legendCount(stage);
         expect(count, stage).toBe(bodies.filter((body) => body.stage === stage).length);
         expect(count, stage).toBeGreaterThan(0);

@@ -33,7 +33,8 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
  * from the environment, so only `env`'s database settings are set, and only for the call.
  */
 export async function runCliInProcess(argv: string[], env: Record<string, string>): Promise<CliResult> {
-  const saved = { DATABASE_URL: process.env.DATABASE_URL, GROUNDSWELL_DB: process.env.GROUNDSWELL_DB };
+  // Every variable the call sets (CHROMIUM_PATH too) is put back afterwards.
+  const saved = Object.fromEntries(["DATABASE_URL", "GROUNDSWELL_DB", ...Object.keys(env)].map((name) => [name, process.env[name]]));
   delete process.env.DATABASE_URL;
   delete process.env.GROUNDSWELL_DB;
   Object.assign(process.env, env);

@@ -118,8 +118,8 @@ forEachEngine(
       });
 
       it("refuses to export something it cannot export yet", async () => {
-        const line = expectOneLineFailure(await cli("export", "hubs", "--campaign", "Export drive"));
-        expect(line).toBe('groundswell: cannot export "hubs" yet; choose one of: bodies, overlaps, legislators');
+        const line = expectOneLineFailure(await cli("export", "votes", "--campaign", "Export drive"));
+        expect(line).toBe('groundswell: cannot export "votes" yet; choose one of: bodies, overlaps, legislators, resolutions, map, press-kit');
       });
     });
   },

@@ -119,7 +119,7 @@ forEachEngine((getDatabase) => {
 
   // Small seeds (a town-sized demo, an end-to-end fixture) must show every stage too. Each is
   // seeded in a transaction that is rolled back, so the full demo above stays the only one.
-  it.each([9, 10, 14, 21, 42])("shows every stage when seeded with only %i bodies", async (size) => {
+  it.each([defaultStageScheme.stages.length, 14, 21, 42])("shows every stage when seeded with only %i bodies", async (size) => {
     const { db } = getDatabase();
     const rollback = new Error("roll back");
     let stages: string[] = [];

@@ -2,6 +2,7 @@ import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Campaign } from "../../shared/model/campaign";
+import { CSRF_HEADERS } from "../../shared/csrf";
 import { buildServer } from "../../server/http/server";
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
 import { snapshotResolutionTables } from "../helpers/row-snapshot";
@@ -28,7 +29,7 @@ forEachEngine((getDatabase, engine) => {
   const getGeometry = (headers: Record<string, string> = {}) => app.inject({ method: "GET", url: "/geo/bodies.geojson", headers });
 
   const postChangeStage = (input: unknown) =>
-    app.inject({ method: "POST", url: "/trpc/resolution.changeStage", headers: { "content-type": "application/json" }, payload: JSON.stringify(input) });
+    app.inject({ method: "POST", url: "/trpc/resolution.changeStage", headers: { "content-type": "application/json", ...CSRF_HEADERS }, payload: JSON.stringify(input) });
 
   it("answers /health with ok and the engine", async () => {
     const response = await app.inject({ method: "GET", url: "/health" });

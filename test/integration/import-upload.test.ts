@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -6,6 +7,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportPreview, ImportResult } from "../../shared/model/import-upload";
 import type { Db } from "../../server/db/connect";
+import { CSRF_HEADERS } from "../../shared/csrf";
 import { buildServer } from "../../server/http/server";
 import { squarePolygon } from "../helpers/factories";
 import { forEachEngine } from "../helpers/test-db";
@@ -74,10 +76,10 @@ forEachEngine((getDatabase, engine) => {
     app.inject({
       method: "POST",
       url: `/api/imports/preview?fileName=${encodeURIComponent(fileName)}`,
-      headers: { "content-type": "application/octet-stream", ...headers },
+      headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...headers },
       payload,
     });
-  const commit = (body: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/imports/commit", payload: body });
+  const commit = (body: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/imports/commit", headers: CSRF_HEADERS, payload: body });
 
   describe("preview", () => {
     it("reads the uploaded GeoJSON: count, fields with samples, guessed fields, outlines and a token", async () => {
@@ -89,7 +91,7 @@ forEachEngine((getDatabase, engine) => {
         format: "geojson",
         featureCount: 3,
         reprojected: false,
-        guesses: { bodyName: "NAME", districtName: "NAME", id: "GEOID" },
+        guesses: { bodyName: "NAME", districtName: "NAME", id: "GEOID", population: "POP" },
         repairs: { count: 0, first: [] },
         skipped: { count: 0, first: [] },
         outlinesComplete: true,
@@ -116,7 +118,7 @@ forEachEngine((getDatabase, engine) => {
     });
 
     it("asks for the file name when it is missing", async () => {
-      const response = await app.inject({ method: "POST", url: "/api/imports/preview", headers: { "content-type": "application/octet-stream" }, payload: townsGeoJson() });
+      const response = await app.inject({ method: "POST", url: "/api/imports/preview", headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS }, payload: townsGeoJson() });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toEqual({ error: "name the uploaded file in the query, e.g. ?fileName=towns.geojson" });
     });
@@ -138,17 +140,18 @@ forEachEngine((getDatabase, engine) => {
         merged: 0,
         nameField: "NAME",
         idField: "GEOID",
+        populationField: "POP",
         vintage: null,
         current: null,
         repairs: { count: 0, first: [] },
         skipped: { count: 0, first: [] },
         overlaps: { pairs: 0, bodies: Number(before.count) + 3, districts: 0, problems: 0 },
       } satisfies ImportResult);
-      const rows = await db.selectFrom("body").select(["name", "kind", "state", "geoid"]).where("geoid", "like", "449900000%").orderBy("geoid").execute();
+      const rows = await db.selectFrom("body").select(["name", "kind", "state", "geoid", "population"]).where("geoid", "like", "449900000%").orderBy("geoid").execute();
       expect(rows).toEqual([
-        { name: "Ashford Falls", kind: "select_board", state: "RI", geoid: "4499000001" },
-        { name: "Birchwood", kind: "select_board", state: "RI", geoid: "4499000002" },
-        { name: "Cedar Hollow", kind: "select_board", state: "RI", geoid: "4499000003" },
+        { name: "Ashford Falls", kind: "select_board", state: "RI", geoid: "4499000001", population: 1000 },
+        { name: "Birchwood", kind: "select_board", state: "RI", geoid: "4499000002", population: 2000 },
+        { name: "Cedar Hollow", kind: "select_board", state: "RI", geoid: "4499000003", population: 3000 },
       ]);
       // A committed upload is gone: its token no longer works and its file is removed.
       expect((await commit({ token: uploaded.token, as: "bodies" })).statusCode).toBe(404);
@@ -218,7 +221,7 @@ forEachEngine((getDatabase, engine) => {
         expect(response.statusCode, token).toBe(404);
         expect(response.json()).toEqual({ error: "this upload is unknown or has expired (uploads wait 30 minutes at most); choose the file again" });
       }
-      const malformed = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json" }, payload: "{not json" });
+      const malformed = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json", ...CSRF_HEADERS }, payload: "{not json" });
       expect(malformed.statusCode).toBe(400);
       expect(Object.keys(malformed.json())).toEqual(["error"]);
     });
@@ -279,6 +282,51 @@ forEachEngine((getDatabase, engine) => {
       const response = await preview(Readable.from(chunks), "huge.geojson");
       expect(response.statusCode).toBe(413);
       expect(response.json()).toEqual({ error: "the file is bigger than the 128 KB upload limit; import it with the groundswell import command instead" });
+      expect(fs.readdirSync(uploadDir)).toHaveLength(foldersBefore);
+    });
+
+    it("answers 413 over a real socket while the client is still sending, and stops reading: the cap is not a buffer", async () => {
+      const address = await app.listen({ port: 0, host: "127.0.0.1" });
+      const foldersBefore = fs.readdirSync(uploadDir).length;
+      // An upload 1,000 times the cap, sent chunked (no length to refuse up front), honouring backpressure.
+      const total = UPLOAD_CAP * 1000;
+      const outcome = await new Promise<{ status: number | null; sent: number; body: string }>((resolve) => {
+        let sent = 0;
+        let status: number | null = null;
+        let body = "";
+        let finished = false;
+        const finish = () => {
+          if (finished) return;
+          finished = true;
+          request.destroy();
+          resolve({ status, sent, body });
+        };
+        const request = http.request(`${address}/api/imports/preview?fileName=endless.geojson`, {
+          method: "POST",
+          headers: { "content-type": "application/octet-stream", "transfer-encoding": "chunked", ...CSRF_HEADERS },
+        });
+        request.on("response", (response) => {
+          status = response.statusCode ?? null;
+          response.setEncoding("utf8");
+          response.on("data", (text: string) => (body += text));
+        });
+        request.on("error", finish);
+        request.on("close", finish);
+        const chunk = Buffer.alloc(16 * 1024, 0x20);
+        const pump = () => {
+          // Keep sending after the answer too: only the server closing the connection stops us.
+          while (!finished && sent < total) {
+            sent += chunk.length;
+            if (!request.write(chunk)) return void request.once("drain", pump);
+          }
+          if (!finished) request.end();
+        };
+        pump();
+      });
+      expect(outcome.status).toBe(413);
+      expect(JSON.parse(outcome.body)).toEqual({ error: "the file is bigger than the 128 KB upload limit; import it with the groundswell import command instead" });
+      // The answer came while most of the upload was still unsent: the server never needed the whole body.
+      expect(outcome.sent).toBeLessThan(total / 10);
       expect(fs.readdirSync(uploadDir)).toHaveLength(foldersBefore);
     });
   });

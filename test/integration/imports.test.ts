@@ -106,9 +106,11 @@ forEachEngine((getDatabase) => {
     it("creates one body per id, with its bbox, geodesic area and the state its GEOID names", async () => {
       const { db } = getDatabase();
       const summary = await bodiesImport(towns(), { kind: "town_meeting" });
-      expect(summary).toEqual({ read: 4, created: 3, updated: 0, merged: 1, skipped: [], nameField: "NAME", idField: "GEOID" });
+      expect(summary).toEqual({ read: 4, created: 3, updated: 0, merged: 1, skipped: [], nameField: "NAME", idField: "GEOID", populationField: "POP" });
 
       const rows = await bodiesByGeoid(db, geoids);
+      // The island repeats Beta's population: it is one body's second part, not more people.
+      expect(rows.map((row) => row.population)).toEqual([100, 200, 300]);
       expect(rows.map(({ name, kind, state, geoid }) => ({ name, kind, state, geoid }))).toEqual([
         { name: "Alpha", kind: "town_meeting", state: "RI", geoid: "4400100001" },
         { name: "Beta", kind: "town_meeting", state: "RI", geoid: "4400100002" },

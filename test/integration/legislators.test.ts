@@ -27,7 +27,7 @@ const TESTS = 6;
 const present = needsSharedFixtures(TESTS * enginesUnderTest().length);
 
 const organizer: Actor = { name: "Legislator test organizer", role: "organizer" };
-const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_of_area_passed"];
+const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed"];
 
 const runInProcess = runCliInProcess;
 
@@ -146,7 +146,7 @@ forEachEngine(
         expect(header).toEqual(LEGISLATOR_COLUMNS);
         expect(rows).toHaveLength(113);
         expect(rows.every((row) => row[4] === "unknown" && row[5] === "0" && row[6] === "0")).toBe(true);
-        expect(rows.find((row) => row[0] === "Alana DiMario")).toEqual(["Alana DiMario", "Democratic", "state_upper", "36", "unknown", "0", "0"]);
+        expect(rows.find((row) => row[0] === "Alana DiMario")).toEqual(["Alana DiMario", "Democratic", "state_upper", "36", "unknown", "0", "0", ""]);
 
         const campaign = await makeCampaign(db, { name: "Legislator export drive" });
         const eastGreenwich = await db.selectFrom("body").select("id").where("name", "=", "East Greenwich").executeTakeFirstOrThrow();

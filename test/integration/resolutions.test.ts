@@ -128,7 +128,7 @@ forEachEngine((getDatabase, engine) => {
       expect(await snapshotResolutionTables(db)).toEqual(before);
     });
 
-    it("says a final stage allows no moves, and changes nothing", async () => {
+    it("names the moves a passed resolution still allows, and changes nothing", async () => {
       const { db } = getDatabase();
       const campaign = await makeCampaign(db);
       const body = await makeBody(db, { name: "Cranston" });
@@ -141,7 +141,7 @@ forEachEngine((getDatabase, engine) => {
       );
 
       expect(error).toBeInstanceOf(InputError);
-      expect((error as Error).message).toBe('Cranston cannot move from "Passed" to "Organizing"; "Passed" is final');
+      expect((error as Error).message).toBe('Cranston cannot move from "Passed" to "Organizing"; allowed: Sent to legislators, Vetoed, Rescinded');
       expect(await snapshotResolutionTables(db)).toEqual(before);
     });
 

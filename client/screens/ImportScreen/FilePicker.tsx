@@ -36,7 +36,7 @@ export function FilePicker({ maxBytes, onFile, onRefuse }: { maxBytes: number | 
       }}
     >
       <span className="drop-zone-icon" aria-hidden="true" />
-      <p className="drop-zone-title">Drop a boundary file here</p>
+      <p className="drop-zone-title">Drop a boundary file or a spreadsheet here</p>
       <p className="muted">or</p>
       <button type="button" className="primary" onClick={() => input.current?.click()}>
         Choose a file…
@@ -46,15 +46,16 @@ export function FilePicker({ maxBytes, onFile, onRefuse }: { maxBytes: number | 
         type="file"
         className="visually-hidden"
         tabIndex={-1}
-        aria-label="Boundary file"
-        accept=".geojson,.json,.topojson,.zip,application/geo+json,application/json,application/zip"
+        aria-label="File to import"
+        accept=".geojson,.json,.topojson,.zip,.csv,application/geo+json,application/json,application/zip,text/csv"
         onChange={(event) => {
           take(event.target.files);
           event.target.value = "";
         }}
       />
       <p className="hint">
-        GeoJSON, TopoJSON, or a shapefile zipped together with its .dbf and .prj{maxBytes ? `; up to ${formatFileSize(maxBytes)}` : ""}.
+        GeoJSON, TopoJSON, a shapefile zipped together with its .dbf and .prj, or a CSV spreadsheet (columns in the README)
+        {maxBytes ? `; up to ${formatFileSize(maxBytes)}` : ""}.
       </p>
     </div>
   );

@@ -9,26 +9,32 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { FilePicker } from "./FilePicker";
 import { PreviewStep } from "./PreviewStep";
 import { ResultStep } from "./ResultStep";
+import { SpreadsheetStep } from "./SpreadsheetStep";
+import { describePlanCounts, type SpreadsheetPlan, type SpreadsheetUploadPreview } from "../../../shared/model/spreadsheet-import";
+import { formatCount } from "../../lib/format";
 
 type Step =
   | { name: "choose" }
   | { name: "uploading"; file: File; progress: number }
   | { name: "preview"; preview: ImportPreview }
   | { name: "importing"; preview: ImportPreview }
-  | { name: "done"; result: ImportResult; kind: BodyKind | null };
+  | { name: "done"; result: ImportResult; kind: BodyKind | null }
+  | { name: "sheet"; preview: SpreadsheetUploadPreview }
+  | { name: "sheet-done"; plan: SpreadsheetPlan };
 
 const STEPS = [
   { label: "Choose a file", steps: ["choose", "uploading"] },
-  { label: "Check the preview", steps: ["preview", "importing"] },
-  { label: "Done", steps: ["done"] },
+  { label: "Check the preview", steps: ["preview", "importing", "sheet"] },
+  { label: "Done", steps: ["done", "sheet-done"] },
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * Import boundaries from a file, in three steps over the map: choose a file (it is uploaded and
- * read), check the preview and say what the shapes are, then read what the import did. The map's
- * data is refreshed as soon as an import succeeds.
+ * Import a boundary file or a campaign spreadsheet, in three steps over the map: choose a file
+ * (it is uploaded and read), check the preview and say what it holds (for a spreadsheet: the
+ * dry-run plan with every row's errors), then read what the import did. The map's data is
+ * refreshed as soon as an import succeeds.
  */
 export function ImportScreen({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
@@ -73,7 +79,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     setStep({ name: "uploading", file, progress: 0 });
     try {
       const preview = await uploadForPreview(file, (progress) => setStep((current) => (current.name === "uploading" ? { ...current, progress } : current)), controller.signal);
-      setStep({ name: "preview", preview });
+      setStep(preview.format === "csv" ? { name: "sheet", preview } : { name: "preview", preview });
     } catch (failure) {
       setStep({ name: "choose" });
       if (controller.signal.aborted) return;
@@ -120,7 +126,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       <section className="import-screen card" role="dialog" aria-modal="true" aria-labelledby="import-title">
         <header className="import-header">
           <h2 id="import-title" ref={title} tabIndex={-1}>
-            Import boundaries
+            Import
           </h2>
           <button type="button" className="close-button" onClick={onClose} aria-label="Close import" disabled={busy}>
             ×
@@ -141,7 +147,9 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
           <>
             <p className="step-intro">
               Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS
-              office's town lines, a county's ward map or a Census TIGER/Line download. You will see a preview before anything is saved.
+              office's town lines, a county's ward map or a Census TIGER/Line download. Or bring the campaign spreadsheet you already
+              keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members. You will see a preview before
+              anything is saved.
             </p>
             <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
           </>
@@ -178,6 +186,49 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
               setStep({ name: "choose" });
             }}
           />
+        )}
+
+        {step.name === "sheet" && (
+          <SpreadsheetStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(plan) => setStep({ name: "sheet-done", plan })}
+            onStartOver={() => {
+              setError(null);
+              setStep({ name: "choose" });
+            }}
+            onExpired={() => {
+              setStep({ name: "choose" });
+              setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
+            }}
+          />
+        )}
+
+        {step.name === "sheet-done" && (
+          <div className="result-step" role="status">
+            <p>
+              <strong>Imported.</strong> {formatCount(step.plan.rows)} {step.plan.rows === 1 ? "row" : "rows"} of {step.plan.as} into “{step.plan.campaign.name}”: {describePlanCounts(step.plan)}
+              {step.plan.as === "resolutions" ? `; ${formatCount(step.plan.stageEvents)} stage changes recorded` : ""}.
+            </p>
+            <div className="step-actions">
+              <button type="button" className="primary" onClick={onClose}>
+                Back to the map
+              </button>
+              <a className="secondary-link" href={`/pipeline?campaign=${step.plan.campaign.id ?? ""}`}>
+                Open the pipeline
+              </a>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setError(null);
+                  setStep({ name: "choose" });
+                }}
+              >
+                Import another file
+              </button>
+            </div>
+          </div>
         )}
 
         {step.name === "done" && (

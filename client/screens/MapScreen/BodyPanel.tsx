@@ -5,6 +5,7 @@ import { BODY_KIND_LABELS } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
+import { AlliesPanel } from "../DistrictScreen/AlliesPanel";
 import { useTRPC } from "../../api/trpc";
 import { districtLabel } from "../../../shared/model/district";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -12,6 +13,11 @@ import { ShareBar } from "../../components/ShareBar";
 import { StageBadge } from "../../components/StageBadge";
 import { withStageChange } from "../../lib/body-index";
 import { formatDateTime } from "../../lib/format";
+import { NextActionsSection } from "./NextActionsSection";
+import { NoteSection } from "./NoteSection";
+import { UndoStageButton } from "./UndoStageButton";
+import { VoteSection } from "./VoteSection";
+import { WhipSection } from "./WhipSection";
 
 export function BodyPanel({
   campaign,
@@ -24,10 +30,13 @@ export function BodyPanel({
   onClose: () => void;
   onPickDistrict: (districtId: number) => void;
 }) {
+  // Until accounts land (issue 8) every visitor acts as the demo organizer; the server checks every write.
+  const mayEdit = true;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const scheme = campaign.stageScheme;
   const body = useQuery(trpc.body.get.queryOptions({ campaignId: campaign.id, bodyId }));
+  const resolution = useQuery(trpc.resolution.get.queryOptions({ campaignId: campaign.id, bodyId }));
   const [toStage, setToStage] = useState("");
   const [note, setNote] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
@@ -40,6 +49,7 @@ export function BodyPanel({
           payload ? withStageChange(payload, result) : payload,
         );
         void queryClient.invalidateQueries({ queryKey: trpc.body.get.queryKey({ campaignId: campaign.id, bodyId }) });
+        void queryClient.invalidateQueries({ queryKey: trpc.resolution.get.queryKey({ campaignId: campaign.id, bodyId }) });
         setToStage("");
         setNote("");
       },
@@ -130,6 +140,14 @@ export function BodyPanel({
             )}
           </form>
 
+          {resolution.error && (
+            <ErrorNotice title="Could not load the vote details" message={resolution.error.message} onRetry={() => void resolution.refetch()} />
+          )}
+          {resolution.data && <VoteSection details={resolution.data} canEdit={mayEdit} />}
+          <WhipSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />
+          <NextActionsSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />
+          {resolution.data && <NoteSection details={resolution.data} canEdit={mayEdit} />}
+
           <section className="districts" aria-labelledby="districts-title">
             <h3 id="districts-title">Legislative districts</h3>
             {detail.districts.length === 0 ? (
@@ -150,6 +168,9 @@ export function BodyPanel({
 
           <section className="history" aria-labelledby="history-title">
             <h3 id="history-title">History</h3>
+            {mayEdit && detail.history[0] && detail.history[0].toStage === detail.stage && (
+              <UndoStageButton campaignId={campaign.id} bodyId={bodyId} scheme={scheme} last={detail.history[0]} version={detail.version} />
+            )}
             {detail.history.length === 0 ? (
               <p className="muted">No stage changes yet. The first change you save starts the history.</p>
             ) : (
@@ -170,6 +191,7 @@ export function BodyPanel({
               </ol>
             )}
           </section>
+          <AlliesPanel campaign={campaign} target={{ bodyId }} />
         </>
       )}
     </aside>

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { districtLabel } from "../../../shared/model/district";
+import { STANCE_LABELS } from "../../../shared/model/legislator";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ShareBar } from "../../components/ShareBar";
@@ -39,8 +40,17 @@ export function DistrictPanel({
             {detail.geoid ? ` · GEOID ${detail.geoid}` : ""}
           </p>
           <div className="coverage">
-            <ShareBar share={detail.sharePassed} label="of the district's area has passed a resolution" />
+            <ShareBar share={detail.coverage.areaShare} label="of the district's area has passed a resolution" />
+            {detail.coverage.populationShare !== null && <ShareBar share={detail.coverage.populationShare} label="of its people live where it passed" />}
           </div>
+          {detail.legislators.length > 0 && (
+            <p className="body-meta">
+              {detail.legislators.map((legislator) => `${legislator.name} (${legislator.party ?? "?"}): ${STANCE_LABELS[legislator.stance]}`).join(" · ")}
+            </p>
+          )}
+          <p>
+            <a href={`/districts/${detail.id}?campaign=${campaign.id}`}>District page and printable brief →</a>
+          </p>
           <h3>Bodies in this district ({detail.bodies.length})</h3>
           {detail.bodies.length === 0 ? (
             <p className="muted">No body overlaps this district. Import the municipal layer that covers it.</p>

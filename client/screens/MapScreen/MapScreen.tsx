@@ -1,21 +1,33 @@
-import { useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo, useState } from "react";
 import { robustExtent } from "../../../shared/geo/bbox";
 import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { countByStage } from "../../../shared/rules/stage-counts";
 import { fetchAppConfig, fetchBodyGeometry, fetchDistrictGeometry } from "../../api/geometry";
+import { useLiveChanges } from "../../api/live-changes";
 import { useTRPC } from "../../api/trpc";
 import { toBodySummaries } from "../../lib/body-index";
+import { AsOfSlider } from "../../components/AsOfSlider";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { ExportMenu } from "../../components/ExportMenu";
+import { StageTable } from "../../components/StageTable";
+import { ViewToggles } from "../../components/ViewToggles";
+import { formatDay } from "../../lib/dates";
+import type { BBox } from "../../../shared/model/body";
 import { LayerToggles } from "../../components/LayerToggles";
 import { Legend } from "../../components/Legend";
+import { LiveIndicator } from "../../components/LiveIndicator";
 import { SearchBox } from "../../components/SearchBox";
 import { StatusOverlay } from "../../components/StatusOverlay";
 import { formatCount } from "../../lib/format";
 import { MapView } from "../../map/MapView";
 import {
+  useAsOfDate,
+  usePatternsShown,
+  useTableShown,
   useCampaignId,
+  useDashboardOpen,
   useFlyRequest,
   useImportOpen,
   useInitialView,
@@ -27,6 +39,7 @@ import {
 } from "../../state/hooks";
 import { ImportScreen } from "../ImportScreen/ImportScreen";
 import { BodyPanel } from "./BodyPanel";
+import { DashboardPanel } from "./DashboardPanel";
 import { DistrictPanel } from "./DistrictPanel";
 
 export function MapScreen() {
@@ -61,6 +74,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
   const trpc = useTRPC();
   const scheme = campaign.stageScheme;
   const stagePayload = useQuery(trpc.resolution.stages.queryOptions({ campaignId: campaign.id }));
+  const live = useLiveChanges(campaign.id);
   const geometry = useQuery({ queryKey: ["geometry"], queryFn: ({ signal }) => fetchBodyGeometry(signal), staleTime: Infinity });
   const bodyList = useMemo(
     () => (geometry.data && stagePayload.data ? toBodySummaries(geometry.data, stagePayload.data) : undefined),
@@ -83,11 +97,34 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
   const initialUrlView = useInitialView();
   const actions = useUiActions();
   const importOpen = useImportOpen();
+  const dashboardOpen = useDashboardOpen();
   const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
   const [rendered, setRendered] = useState(false);
 
-  const stages = useMemo(() => new Map((bodyList ?? []).map((body) => [body.id, body.stage])), [bodyList]);
+  const asOf = useAsOfDate();
+  const tableShown = useTableShown();
+  const patterns = usePatternsShown();
+  // The date slider: stages replayed as of a day come from the public map payload (geometry stays put).
+  const replay = useQuery({ ...trpc.public.map.queryOptions({ campaign: campaign.id, asOf }), placeholderData: keepPreviousData });
+  const stages = useMemo(() => {
+    if (asOf && replay.data) {
+      const replayed = new Map(replay.data.stages);
+      return new Map((bodyList ?? []).map((body) => [body.id, replayed.get(body.id) ?? replay.data.initialStage]));
+    }
+    return new Map((bodyList ?? []).map((body) => [body.id, body.stage]));
+  }, [asOf, replay.data, bodyList]);
+  const shownBodies = useMemo(() => (bodyList ?? []).map((body) => ({ ...body, stage: stages.get(body.id) ?? body.stage })), [bodyList, stages]);
   const byId = useMemo(() => new Map((bodyList ?? []).map((body) => [body.id, body])), [bodyList]);
+  const currentView = useCallback(() => {
+    const bounds = window.groundswellMap?.map.getBounds();
+    return {
+      campaign: campaign.slug,
+      asOf,
+      stages: visibleStages,
+      bbox: bounds ? ([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] as BBox) : null,
+      title: campaign.name,
+    };
+  }, [campaign, asOf, visibleStages]);
   const counts = useMemo(() => countByStage(scheme, stages.values()), [scheme, stages]);
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;
@@ -107,7 +144,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
 
   return (
     <div className="app">
-      {!loading && !failure && bodyCount > 0 && (
+      {!loading && !failure && bodyCount > 0 && !tableShown && (
         <MapView
           scheme={scheme}
           basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
@@ -124,6 +161,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           onHover={setHover}
           onViewChange={actions.viewChanged}
           onFirstRender={onFirstRender}
+          patterns={patterns}
         />
       )}
 
@@ -132,21 +170,43 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           <span className="logo" aria-hidden="true" />
           <h1>Groundswell</h1>
           <button type="button" className="secondary import-open" onClick={actions.importOpened}>
-            Import boundaries
+            Import
           </button>
+          <a className="header-link" href={`/pipeline?campaign=${campaign.id}`}>
+            Pipeline
+          </a>
+          <a className="header-link" href="/hubs">
+            Hubs
+          </a>
         </div>
-        {campaigns.length > 1 ? (
-          <select aria-label="Campaign" value={campaign.id} onChange={(event) => actions.campaignSelected(Number(event.target.value))}>
-            {campaigns.map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        ) : (
-          <p className="campaign-name">{campaign.name}</p>
-        )}
+        <div className="campaign-line">
+          {campaigns.length > 1 ? (
+            <select aria-label="Campaign" value={campaign.id} onChange={(event) => actions.campaignSelected(Number(event.target.value))}>
+              {campaigns.map((entry) => (
+                <option key={entry.id} value={entry.id}>
+                  {entry.name}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <p className="campaign-name">{campaign.name}</p>
+          )}
+          <LiveIndicator status={live.status} dropped={live.dropped} />
+        </div>
         {bodyList && <SearchBox bodies={bodyList} onPick={(body) => actions.bodyFound(body.id)} />}
+        <div className="toolbar">
+          <ViewToggles tableShown={tableShown} patterns={patterns} onTable={actions.tableToggled} onPatterns={actions.patternsToggled} />
+          <ExportMenu currentView={currentView} />
+          <button type="button" className="secondary" aria-pressed={dashboardOpen} onClick={actions.dashboardToggled}>
+            Dashboard
+          </button>
+          <a className="hint" href={`/campaigns/${campaign.slug}`}>
+            Campaign settings
+          </a>
+          <a className="hint" href={`/public/${campaign.slug}`}>
+            Public page
+          </a>
+        </div>
         {campaign.isDemo && (
           <p className="demo-note" role="note">
             <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage, note and date is invented
@@ -155,6 +215,13 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         )}
       </header>
 
+      <AsOfSlider
+        range={replay.data?.range ?? null}
+        value={asOf}
+        onChange={actions.asOfDateChanged}
+        pastHint={asOf ? `Showing stages as of ${formatDay(asOf)}; a stage change in the panel applies to today.` : undefined}
+      />
+
       {bodyList && bodyList.length > 0 && (
         <Legend
           scheme={scheme}
@@ -162,11 +229,23 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           visibleStages={visibleStages}
           onToggle={actions.legendStageToggled}
           onClear={actions.filtersCleared}
+          patterns={patterns}
+          caption={asOf ? `As of ${formatDay(asOf)}` : undefined}
         >
           {hasDistricts && (
             <LayerToggles districts={districtList.data ?? []} visibleChambers={visibleChambers} onToggle={actions.chamberLayerToggled} />
           )}
         </Legend>
+      )}
+
+      {tableShown && bodyList && (
+        <StageTable
+          scheme={scheme}
+          bodies={shownBodies}
+          visibleStages={visibleStages}
+          caption={`${campaign.name}, ${asOf ? `as of ${formatDay(asOf)}` : "today"}`}
+          onPick={actions.bodySelected}
+        />
       )}
 
       {selectedBodyId !== null && (
@@ -177,6 +256,9 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           onClose={() => actions.bodySelected(null)}
           onPickDistrict={actions.districtSelected}
         />
+      )}
+      {dashboardOpen && selectedBodyId === null && selectedDistrictId === null && (
+        <DashboardPanel campaign={campaign} onClose={actions.dashboardToggled} onPickBody={actions.bodyFound} />
       )}
       {selectedDistrictId !== null && selectedBodyId === null && (
         <DistrictPanel
@@ -191,7 +273,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
       {hoveredBody && hover && (
         <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
           <strong>{hoveredBody.name}</strong>
-          <span>{findStage(scheme, hoveredBody.stage)?.label ?? hoveredBody.stage}</span>
+          <span>{findStage(scheme, stages.get(hoveredBody.id) ?? hoveredBody.stage)?.label ?? hoveredBody.stage}</span>
         </div>
       )}
 
@@ -200,7 +282,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           Loading the map{bodyList ? ` of ${formatCount(bodyList.length)} bodies` : ""}…
         </StatusOverlay>
       )}
-      {!loading && !failure && bodyCount > 0 && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
+      {!loading && !failure && bodyCount > 0 && !rendered && !tableShown && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
       {failure && (
         <StatusOverlay>
           <ErrorNotice
@@ -217,7 +299,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         <StatusOverlay>
           <h1>No bodies on the map yet</h1>
           <p>
-            Import municipal boundaries with the <strong>Import boundaries</strong> button above (or{" "}
+            Import municipal boundaries with the <strong>Import</strong> button above (or{" "}
             <code>npx groundswell import towns.geojson --as bodies</code>); they will appear here coloured by stage.
           </p>
         </StatusOverlay>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { bodyIdSchema } from "../../../shared/model/body";
+import { bodyIdSchema, bodySummarySchema, neighborSchema } from "../../../shared/model/body";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { getBody, listBodies } from "../../domain/bodies";
 import { findNeighbors } from "../../domain/neighbors";
@@ -9,6 +9,7 @@ export const bodyRouter = router({
   /** Every body with its stage in the campaign (no geometry: that is `/geo/bodies.geojson`). */
   list: publicProcedure
     .input(z.object({ campaignId: campaignIdSchema }))
+    .output(z.array(bodySummarySchema))
     .query(({ ctx, input }) => listBodies(ctx.db, input.campaignId)),
 
   /** One body with its full stage history (history notes are member-only). */
@@ -19,5 +20,6 @@ export const bodyRouter = router({
   /** Bodies touching this one, or within `withinKm` of it, nearest first. */
   neighbors: publicProcedure
     .input(z.object({ bodyId: bodyIdSchema, withinKm: z.number().min(0).max(200).default(0), limit: z.number().int().min(1).max(200).default(50) }))
+    .output(z.array(neighborSchema))
     .query(({ ctx, input }) => findNeighbors(ctx.db, input)),
 });

@@ -1,14 +1,23 @@
 import { z } from "zod";
 import { campaignIdSchema } from "../../../shared/model/campaign";
-import { getDistrict, listDistricts } from "../../domain/districts";
+import { districtIdSchema, districtSummarySchema } from "../../../shared/model/district";
+import { districtDetailSchema, districtShapesSchema } from "../../../shared/model/public-output";
+import { getDistrict, getDistrictShapes, listDistricts } from "../../domain/districts";
 import { publicProcedure, router } from "../trpc";
 
 export const districtRouter = router({
   /** Current districts of every chamber. */
-  list: publicProcedure.query(({ ctx }) => listDistricts(ctx.db)),
+  list: publicProcedure.output(z.array(districtSummarySchema)).query(({ ctx }) => listDistricts(ctx.db)),
 
   /** One district with the bodies it overlaps, their stages and the share already passed. */
   get: publicProcedure
-    .input(z.object({ campaignId: campaignIdSchema, districtId: z.number().int().positive() }))
+    .input(z.object({ campaignId: campaignIdSchema, districtId: districtIdSchema }))
+    .output(districtDetailSchema)
     .query(({ ctx, input }) => getDistrict(ctx.db, input)),
+
+  /** Outlines of the district and its bodies for the district page's map. */
+  shapes: publicProcedure
+    .input(z.object({ districtId: districtIdSchema }))
+    .output(districtShapesSchema)
+    .query(({ ctx, input }) => getDistrictShapes(ctx.db, input.districtId)),
 });

@@ -2,10 +2,18 @@ import type { Migration } from "kysely";
 import * as createCore from "./2026_11_23_0900_create_core";
 import * as createDistrictOverlap from "./2026_11_23_1000_create_district_overlap";
 import * as createLegislator from "./2026_11_23_1100_create_legislator";
+import * as createHub from "./2026_11_24_1150_create_hub";
+import * as createWorkflow from "./2026_11_24_1300_create_workflow";
+import * as createStanceAndPopulation from "./2026_11_24_1400_create_stance_and_population";
+import * as createPipelineIndexes from "./2026_11_24_1405_create_pipeline_indexes";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
   "2026_11_23_0900_create_core": createCore,
   "2026_11_23_1000_create_district_overlap": createDistrictOverlap,
   "2026_11_23_1100_create_legislator": createLegislator,
+  "2026_11_24_1150_create_hub": createHub,
+  "2026_11_24_1300_create_workflow": createWorkflow,
+  "2026_11_24_1400_create_stance_and_population": createStanceAndPopulation,
+  "2026_11_24_1405_create_pipeline_indexes": createPipelineIndexes,
 };

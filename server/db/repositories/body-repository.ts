@@ -16,10 +16,13 @@ export function findBodySummaries(db: Db, campaignId: number) {
     .execute();
 }
 
-export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometry" | "sourceKey" | "areaM2"> | undefined> {
+export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometry" | "sourceKey" | "areaM2" | "population"> | undefined> {
   return db
     .selectFrom("body")
-    .select(["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat", "createdAt", "updatedAt"])
+    .select([
+      ...["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat", "createdAt", "updatedAt"] as const,
+      ...["seats", "vacancies", "quorum", "voteRule", "hasVeto", "overrideRule"] as const,
+    ])
     .where("id", "=", id)
     .executeTakeFirst();
 }

@@ -1,7 +1,7 @@
 import type { Db } from "../connect";
 import type { CampaignRow } from "../schema";
 
-const columns = ["id", "name", "slug", "bill", "isDemo", "stageScheme", "createdAt"] as const;
+const columns = ["id", "name", "slug", "bill", "isDemo", "stageScheme", "createdAt", "modelText"] as const;
 
 export function findCampaigns(db: Db): Promise<CampaignRow[]> {
   return db.selectFrom("campaign").select(columns).orderBy("id").execute();
@@ -29,4 +29,12 @@ export async function insertCampaign(
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function updateCampaignRow(
+  db: Db,
+  id: number,
+  changes: Partial<{ name: string; slug: string; bill: string | null; modelText: string | null; stageScheme: string }>,
+): Promise<void> {
+  await db.updateTable("campaign").set(changes).where("id", "=", id).execute();
 }

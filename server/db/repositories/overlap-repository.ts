@@ -47,6 +47,8 @@ export function findOverlapsOfDistrict(db: Db, districtId: number) {
       "body.name",
       "body.kind",
       "body.state",
+      "body.parentId",
+      "body.population",
       "bodyDistrictOverlap.shareOfBody",
       "bodyDistrictOverlap.shareOfDistrict",
     ])

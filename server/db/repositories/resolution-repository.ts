@@ -90,3 +90,150 @@ export async function insertStageEvents(
 export function findResolutionStages(db: Db, campaignId: number) {
   return db.selectFrom("resolution").select(["bodyId", "stage", "version"]).where("campaignId", "=", campaignId).orderBy("bodyId").execute();
 }
+
+const detailColumns = [
+  "id",
+  "campaignId",
+  "bodyId",
+  "stage",
+  "version",
+  "introducedOn",
+  "voteDate",
+  "voteTime",
+  "voteLocation",
+  "voteCancelled",
+  "hearingDate",
+  "hearingTime",
+  "hearingLocation",
+  "tallyYes",
+  "tallyNo",
+  "tallyAbstain",
+  "tallyAbsent",
+  "agendaUrl",
+  "minutesUrl",
+  "adoptedTextUrl",
+  "hubId",
+  "note",
+  "updatedAt",
+] as const;
+
+/** Every column of one resolution, including the private note. */
+export function findResolutionDetails(db: Db, campaignId: number, bodyId: number) {
+  return db.selectFrom("resolution").select(detailColumns).where("campaignId", "=", campaignId).where("bodyId", "=", bodyId).executeTakeFirst();
+}
+
+export type ResolutionDetailsRow = NonNullable<Awaited<ReturnType<typeof findResolutionDetails>>>;
+export type ResolutionDetailsUpdate = Partial<Omit<ResolutionDetailsRow, "id" | "campaignId" | "bodyId" | "version" | "updatedAt">>;
+
+/** Compare-and-set of any detail columns (and the stage) on `version`; false when someone else wrote first. */
+export async function updateResolutionDetails(
+  db: Db,
+  { id, expectedVersion, updatedAt, changes }: { id: number; expectedVersion: number; updatedAt: string; changes: ResolutionDetailsUpdate },
+): Promise<boolean> {
+  const result = await db
+    .updateTable("resolution")
+    .set((eb) => ({ ...changes, updatedAt, version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** The stage event recorded last (by id: an imported event may carry an earlier date). */
+export function findLatestStageEvent(db: Db, resolutionId: number) {
+  return db
+    .selectFrom("stageEvent")
+    .select(["id", "fromStage", "toStage", "actor", "note", "occurredAt"])
+    .where("resolutionId", "=", resolutionId)
+    .orderBy("id", "desc")
+    .executeTakeFirst();
+}
+
+/** Stages in use in a campaign, with how many resolutions sit at each. */
+export function countResolutionsByStage(db: Db, campaignId: number) {
+  return db
+    .selectFrom("resolution")
+    .select((eb) => ["stage", eb.fn.countAll<number>().as("count")])
+    .where("campaignId", "=", campaignId)
+    .groupBy("stage")
+    .execute();
+}
+
+/** Stages named by any stage event of a campaign (history must stay readable). */
+export async function findStagesInHistory(db: Db, campaignId: number): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom("stageEvent")
+    .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
+    .select(["stageEvent.fromStage", "stageEvent.toStage"])
+    .where("resolution.campaignId", "=", campaignId)
+    .distinct()
+    .execute();
+  return new Set(rows.flatMap((row) => [row.toStage, ...(row.fromStage ? [row.fromStage] : [])]));
+}
+
+/** Scheduled votes and hearings of a campaign between two dates (inclusive), soonest first. */
+export function findUpcomingResolutionDates(db: Db, { campaignId, from, to }: { campaignId: number; from: string; to: string }) {
+  return db
+    .selectFrom("resolution")
+    .innerJoin("body", "body.id", "resolution.bodyId")
+    .select([
+      "resolution.bodyId",
+      "body.name as bodyName",
+      "body.state",
+      "resolution.stage",
+      "resolution.voteDate",
+      "resolution.voteTime",
+      "resolution.voteLocation",
+      "resolution.voteCancelled",
+      "resolution.hearingDate",
+      "resolution.hearingTime",
+      "resolution.hearingLocation",
+    ])
+    .where("resolution.campaignId", "=", campaignId)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("resolution.voteDate", ">=", from), eb("resolution.voteDate", "<=", to)]),
+        eb.and([eb("resolution.hearingDate", ">=", from), eb("resolution.hearingDate", "<=", to)]),
+      ]),
+    )
+    .execute();
+}
+
+/** Insert the first resolution row with its details; `undefined` when another writer created it first. */
+export async function insertResolutionWithDetails(
+  db: Db,
+  values: { campaignId: number; bodyId: number; stage: string; updatedAt: string } & ResolutionDetailsUpdate,
+): Promise<number | undefined> {
+  const row = await db
+    .insertInto("resolution")
+    .values({ ...values, version: 1 })
+    .onConflict((conflict) => conflict.columns(["campaignId", "bodyId"]).doNothing())
+    .returning("id")
+    .executeTakeFirst();
+  return row?.id;
+}
+
+export async function hubExists(db: Db, hubId: number): Promise<boolean> {
+  return (await db.selectFrom("hub").select("id").where("id", "=", hubId).executeTakeFirst()) !== undefined;
+}
+
+/** When each body's resolution reached its current stage (the last event into it), with its vote date. */
+export function findCurrentStageDates(db: Db, campaignId: number) {
+  return db
+    .selectFrom("resolution")
+    .innerJoin("stageEvent", (join) => join.onRef("stageEvent.resolutionId", "=", "resolution.id").onRef("stageEvent.toStage", "=", "resolution.stage"))
+    .select(["resolution.bodyId", "resolution.voteDate", (eb) => eb.fn.max("stageEvent.occurredAt").as("reachedAt")])
+    .where("resolution.campaignId", "=", campaignId)
+    .groupBy(["resolution.bodyId", "resolution.voteDate"])
+    .execute();
+}
+
+/** Public vote tallies of some bodies' resolutions in a campaign. */
+export function findTallies(db: Db, campaignId: number, bodyIds: readonly number[]) {
+  return db
+    .selectFrom("resolution")
+    .select(["bodyId", "tallyYes", "tallyNo", "tallyAbstain", "tallyAbsent"])
+    .where("campaignId", "=", campaignId)
+    .where("bodyId", "in", bodyIds.length ? [...bodyIds] : [-1])
+    .execute();
+}

@@ -66,6 +66,11 @@ export class AppDriver {
     return this.page.evaluate((id) => window.groundswellMap!.map.getFeatureState({ source: "bodies", id }).stage as string | undefined, bodyId);
   }
 
+  /** The map header's live-updates indicator: connecting, live, reconnecting or off. */
+  async liveStatus(): Promise<string | null> {
+    return this.page.getByTestId("live-indicator").getAttribute("data-status");
+  }
+
   async legendTotal(): Promise<number> {
     const text = await this.page.locator(".legend-total").innerText();
     return Number(text.replace(/[^\d]/g, ""));
@@ -74,11 +79,11 @@ export class AppDriver {
   // The Import screen
 
   importDialog() {
-    return this.page.getByRole("dialog", { name: "Import boundaries" });
+    return this.page.getByRole("dialog", { name: "Import" });
   }
 
   async openImport(): Promise<void> {
-    await this.page.getByRole("button", { name: "Import boundaries" }).click();
+    await this.page.getByRole("button", { name: "Import", exact: true }).click();
     await this.importDialog().waitFor();
   }
 
@@ -90,7 +95,7 @@ export class AppDriver {
 
   /** Pick a file and return at once, while it uploads. */
   async startChoosingBoundaryFile(file: string): Promise<void> {
-    await this.importDialog().getByLabel("Boundary file").setInputFiles(file);
+    await this.importDialog().getByLabel("File to import").setInputFiles(file);
   }
 
   async waitForPreview(): Promise<void> {
@@ -152,6 +157,82 @@ export class AppDriver {
   async backToMap(): Promise<void> {
     await this.importDialog().getByRole("button", { name: "Back to the map" }).click();
     await this.importDialog().waitFor({ state: "detached" });
+  }
+
+  // The spreadsheet import (same dialog) and the pipeline page
+
+  /** Pick a .csv in the Import dialog; returns once the dry-run plan (or a refusal) shows. */
+  async chooseSpreadsheet(file: string): Promise<void> {
+    await this.importDialog().getByLabel("File to import").setInputFiles(file);
+    await this.importDialog().locator("[data-testid=plan-summary], .error-notice").first().waitFor({ timeout: 60_000 });
+  }
+
+  planSummary() {
+    return this.importDialog().getByTestId("plan-summary");
+  }
+
+  /** The row errors the dry run lists, as "Row 3: …" lines. */
+  async planErrors(): Promise<string[]> {
+    return this.importDialog().locator(".row-errors li").allInnerTexts();
+  }
+
+  spreadsheetImportButton() {
+    return this.importDialog().getByRole("button", { name: /^Import [\d,]+ rows?$/ });
+  }
+
+  async confirmSpreadsheetImport(): Promise<void> {
+    await this.spreadsheetImportButton().click();
+    await this.importDialog().locator(".result-step, .error-notice").first().waitFor({ timeout: 60_000 });
+  }
+
+  async openPipelineFromMap(): Promise<void> {
+    await this.page.getByRole("link", { name: "Pipeline", exact: true }).click();
+    await this.waitForPipeline();
+  }
+
+  async openPipeline(search = ""): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/pipeline${search}`);
+    await this.waitForPipeline();
+  }
+
+  async waitForPipeline(): Promise<void> {
+    await this.page.getByTestId("pipeline-total").waitFor({ timeout: 60_000 });
+  }
+
+  /** "3,231 bodies match" → 3231. */
+  async pipelineTotal(): Promise<number> {
+    return Number((await this.page.getByTestId("pipeline-total").innerText()).replace(/[^\d]/g, ""));
+  }
+
+  async showPipelineAs(view: "Table" | "Board"): Promise<void> {
+    await this.page.getByRole("group", { name: "Show as" }).getByRole("button", { name: view }).click();
+  }
+
+  async boardCount(stageId: string): Promise<number> {
+    return Number((await this.page.locator(`.board-column[data-stage="${stageId}"] .board-count`).innerText()).replace(/[^\d]/g, ""));
+  }
+
+  async togglePipelineStage(stageId: string): Promise<void> {
+    await this.page.locator(`.stage-toggle[data-stage="${stageId}"]`).click();
+  }
+
+  async filterPipeline(label: "Kind" | "County" | "Hub", optionLabel: string | RegExp): Promise<void> {
+    const select = this.page.getByLabel(label, { exact: true });
+    // The menus fill once the facets arrive.
+    await select.locator("option").nth(1).waitFor({ state: "attached", timeout: 30_000 });
+    const options = await select.locator("option").allInnerTexts();
+    const match = options.find((text) => (typeof optionLabel === "string" ? text === optionLabel : optionLabel.test(text)));
+    if (!match) throw new Error(`no ${label} option ${String(optionLabel)} among ${options.slice(0, 10).join(", ")}…`);
+    await select.selectOption({ label: match });
+  }
+
+  /** Body names in the table's current page, in order. */
+  async pipelineTableBodies(): Promise<string[]> {
+    return this.page.locator(".pipeline-table tbody tr td:first-child").allInnerTexts();
+  }
+
+  async upcomingVotes(): Promise<string[]> {
+    return this.page.locator(".upcoming li").allInnerTexts();
   }
 
   async screenshot(name: string): Promise<string> {

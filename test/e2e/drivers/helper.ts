@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
@@ -30,11 +31,11 @@ export interface RunningApp {
 }
 
 /** Start `groundswell serve` on a fresh database of the given engine (the demo seeds itself). */
-export async function startApp(engine: Engine): Promise<RunningApp> {
+export async function startApp(engine: Engine, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-e2e-"));
   const database = await createTestDatabase(engine, { sqliteFile: path.join(directory, "e2e.db") });
   const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], {
-    env: { ...process.env, ...database.env, HOST: "127.0.0.1" },
+    env: { ...process.env, ...database.env, HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
@@ -63,6 +64,53 @@ export async function startApp(engine: Engine): Promise<RunningApp> {
       await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
       await database.close();
       fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface FlakyLink {
+  /** The app's URL through this link. */
+  url: string;
+  /** Cut every open connection and refuse new ones, as a restarting proxy or a lost network would. */
+  drop(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP relay in front of the app whose connections a test can cut (the browser's network stays up). */
+export async function startFlakyLink(target: string): Promise<FlakyLink> {
+  const { hostname, port } = new URL(target);
+  const sockets = new Set<net.Socket>();
+  let refusing = false;
+  const server = net.createServer((client) => {
+    if (refusing) return void client.destroy();
+    const upstream = net.connect(Number(port), hostname);
+    for (const socket of [client, upstream]) {
+      sockets.add(socket);
+      socket.on("close", () => sockets.delete(socket));
+      socket.on("error", () => {});
+    }
+    client.pipe(upstream).pipe(client);
+    client.on("close", () => upstream.destroy());
+    upstream.on("close", () => client.destroy());
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const cutAll = () => {
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+  };
+  return {
+    url: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}`,
+    drop() {
+      refusing = true;
+      cutAll();
+    },
+    restore() {
+      refusing = false;
+    },
+    async close() {
+      cutAll();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

@@ -1,0 +1,247 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import type { Campaign } from "../../../shared/model/campaign";
+import { STAGE_KIND_LABELS, STAGE_KINDS, type StageKind, type StageScheme } from "../../../shared/model/stage";
+import { countByStage } from "../../../shared/rules/stage-counts";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { Markdown } from "../../components/Markdown";
+import { StatusOverlay } from "../../components/StatusOverlay";
+import { addStage, moveStage, removeStage, updateStage } from "../../lib/stage-scheme-edit";
+
+/**
+ * `/campaigns/:campaign`: a campaign's settings: name, bill, model resolution text (Markdown,
+ * previewed safely) and the stage scheme (rename, recolour, reorder, add, remove unused stages).
+ */
+export function CampaignScreen({ campaign: key }: { campaign: string }) {
+  const trpc = useTRPC();
+  const campaigns = useQuery(trpc.campaign.list.queryOptions());
+  const campaign = campaigns.data?.find((entry) => entry.slug === key || String(entry.id) === key);
+  if (campaigns.isPending) return <StatusOverlay busy>Loading the campaign…</StatusOverlay>;
+  if (campaigns.error) {
+    return (
+      <StatusOverlay>
+        <ErrorNotice title="Could not load campaigns" message={campaigns.error.message} onRetry={() => void campaigns.refetch()} />
+      </StatusOverlay>
+    );
+  }
+  if (!campaign) {
+    return (
+      <StatusOverlay>
+        <h1>No campaign “{key}”</h1>
+        <p>
+          <a href="/">Back to the map</a>
+        </p>
+      </StatusOverlay>
+    );
+  }
+  return <CampaignSettings key={campaign.id} campaign={campaign} />;
+}
+
+function CampaignSettings({ campaign }: { campaign: Campaign }) {
+  // Until accounts land (issue 8) every visitor acts as the demo organizer; the server checks every write.
+  const mayEdit = true;
+  return (
+    <main className="campaign-screen">
+      <header className="campaign-header">
+        <a href={`/?campaign=${campaign.slug}`}>← Back to the map</a>
+        <h1>{campaign.name}</h1>
+        <p className="muted">Campaign settings: what the campaign supports, its model resolution, and the stages every body moves through.</p>
+      </header>
+      <DetailsForm campaign={campaign} mayEdit={mayEdit} />
+      <SchemeEditor campaign={campaign} mayEdit={mayEdit} />
+    </main>
+  );
+}
+
+function useCampaignUpdate(onSuccess?: () => void) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useMutation(
+    trpc.campaign.update.mutationOptions({
+      onSuccess: () => {
+        void queryClient.invalidateQueries({ queryKey: trpc.campaign.list.queryKey() });
+        onSuccess?.();
+      },
+    }),
+  );
+}
+
+function DetailsForm({ campaign, mayEdit }: { campaign: Campaign; mayEdit: boolean }) {
+  const [name, setName] = useState(campaign.name);
+  const [bill, setBill] = useState(campaign.bill ?? "");
+  const [modelText, setModelText] = useState(campaign.modelText ?? "");
+  const [saved, setSaved] = useState(false);
+  const update = useCampaignUpdate(() => setSaved(true));
+  return (
+    <section className="card campaign-section" aria-labelledby="details-title">
+      <h2 id="details-title">Campaign</h2>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSaved(false);
+          update.mutate({ campaignId: campaign.id, name, bill: bill.trim() || null, modelText: modelText.trim() ? modelText : null });
+        }}
+      >
+        <fieldset disabled={!mayEdit} className="campaign-fields">
+          <label className="field">
+            <span>Name</span>
+            <input value={name} required maxLength={120} onChange={(event) => setName(event.target.value)} />
+          </label>
+          <label className="field">
+            <span>Bill it supports</span>
+            <input value={bill} maxLength={120} placeholder="e.g. H.1234 / S.567" onChange={(event) => setBill(event.target.value)} />
+          </label>
+          <div className="model-text">
+            <label className="field">
+              <span>Model resolution (Markdown: # headings, **bold**, *italic*, lists, [links](https://…))</span>
+              <textarea rows={14} value={modelText} maxLength={50_000} onChange={(event) => setModelText(event.target.value)} />
+            </label>
+            <div className="model-preview" aria-label="Preview of the model resolution">
+              <span className="field-caption">Preview</span>
+              {modelText.trim() ? <Markdown source={modelText} /> : <p className="muted">No model text yet.</p>}
+            </div>
+          </div>
+        </fieldset>
+        {mayEdit && (
+          <button type="submit" className="primary" disabled={update.isPending}>
+            {update.isPending ? "Saving…" : "Save campaign"}
+          </button>
+        )}
+        {saved && (
+          <p className="notice" role="status">
+            Saved.
+          </p>
+        )}
+        {update.error && <ErrorNotice title="Not saved" message={update.error.message} />}
+      </form>
+    </section>
+  );
+}
+
+const NEW_STAGE_COLOR = "#8da0cb";
+
+function SchemeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit: boolean }) {
+  const trpc = useTRPC();
+  const [scheme, setScheme] = useState<StageScheme>(campaign.stageScheme);
+  const [newLabel, setNewLabel] = useState("");
+  const [newKind, setNewKind] = useState<StageKind>("pipeline");
+  const [saved, setSaved] = useState(false);
+  const update = useCampaignUpdate(() => setSaved(true));
+  const stagePayload = useQuery(trpc.resolution.stages.queryOptions({ campaignId: campaign.id }));
+  const inUse = new Map(
+    stagePayload.data ? countByStage(campaign.stageScheme, stagePayload.data.stages.map(([, stage]) => stage)).map((entry) => [entry.stageId, entry.count]) : [],
+  );
+  const change = (next: StageScheme) => {
+    setSaved(false);
+    setScheme(next);
+  };
+  const dirty = JSON.stringify(scheme) !== JSON.stringify(campaign.stageScheme);
+
+  return (
+    <section className="card campaign-section" aria-labelledby="scheme-title">
+      <h2 id="scheme-title">Stages</h2>
+      <p className="muted">
+        The order here is the order of the legend and of the pipeline. What each stage may move to follows from its kind (steps
+        move forward, or back one; a vote needs a step that opens a vote; after passage a resolution can be sent on, vetoed,
+        overridden or rescinded). Stages that bodies stand at cannot be removed.
+      </p>
+      <ol className="scheme-list">
+        {scheme.stages.map((stage, index) => {
+          // The saved first stage also holds every body without a resolution, so it always counts as in use.
+          const isImplicit = stage.id === campaign.stageScheme.stages[0]?.id;
+          const count = inUse.get(stage.id) ?? 0;
+          return (
+            <li key={stage.id} className="scheme-row">
+              <input
+                type="color"
+                aria-label={`Colour of ${stage.label}`}
+                value={stage.color}
+                disabled={!mayEdit}
+                onChange={(event) => change(updateStage(scheme, index, { color: event.target.value }))}
+              />
+              <label className="field">
+                <span className="visually-hidden">Label of stage {stage.id}</span>
+                <input value={stage.label} maxLength={60} disabled={!mayEdit} onChange={(event) => change(updateStage(scheme, index, { label: event.target.value }))} />
+              </label>
+              <span className="scheme-kind">
+                {STAGE_KIND_LABELS[stage.kind]}
+                {stage.kind === "pipeline" && (
+                  <label className="check">
+                    <input type="checkbox" checked={stage.opensVote} disabled={!mayEdit} onChange={(event) => change(updateStage(scheme, index, { opensVote: event.target.checked }))} />
+                    opens a vote
+                  </label>
+                )}
+              </span>
+              <span className="scheme-count muted">{isImplicit ? "every body not yet moved" : count ? `${count} ${count === 1 ? "body" : "bodies"}` : "unused"}</span>
+              {mayEdit && (
+                <span className="scheme-buttons">
+                  <button type="button" aria-label={`Move ${stage.label} up`} disabled={index === 0} onClick={() => change(moveStage(scheme, index, -1))}>
+                    ↑
+                  </button>
+                  <button type="button" aria-label={`Move ${stage.label} down`} disabled={index === scheme.stages.length - 1} onClick={() => change(moveStage(scheme, index, 1))}>
+                    ↓
+                  </button>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${stage.label}`}
+                    disabled={count > 0 || isImplicit}
+                    title={count > 0 || isImplicit ? "Bodies stand at this stage: move them first" : undefined}
+                    onClick={() => change(removeStage(scheme, index))}
+                  >
+                    Remove
+                  </button>
+                </span>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      {mayEdit && (
+        <>
+          <form
+            className="add-stage"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (!newLabel.trim()) return;
+              change(addStage(scheme, newLabel, newKind, NEW_STAGE_COLOR));
+              setNewLabel("");
+            }}
+          >
+            <label className="field">
+              <span>New stage</span>
+              <input value={newLabel} maxLength={60} placeholder="e.g. Public hearing" onChange={(event) => setNewLabel(event.target.value)} />
+            </label>
+            <label className="field">
+              <span>Kind</span>
+              <select value={newKind} onChange={(event) => setNewKind(event.target.value as StageKind)}>
+                {STAGE_KINDS.map((kind) => (
+                  <option key={kind} value={kind}>
+                    {STAGE_KIND_LABELS[kind]}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <button type="submit" className="secondary" disabled={!newLabel.trim()}>
+              Add stage
+            </button>
+          </form>
+          <div className="button-row">
+            <button type="button" className="primary" disabled={!dirty || update.isPending} onClick={() => update.mutate({ campaignId: campaign.id, stageScheme: scheme })}>
+              {update.isPending ? "Saving…" : "Save stages"}
+            </button>
+            <button type="button" className="secondary" disabled={!dirty} onClick={() => change(campaign.stageScheme)}>
+              Undo edits
+            </button>
+          </div>
+        </>
+      )}
+      {saved && !dirty && (
+        <p className="notice" role="status">
+          Stages saved. The map and legend use them now.
+        </p>
+      )}
+      {update.error && <ErrorNotice title="Stages not saved" message={update.error.message} />}
+    </section>
+  );
+}

@@ -1,0 +1,255 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useMemo, useState } from "react";
+import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
+import type { Campaign } from "../../../shared/model/campaign";
+import { districtLabel } from "../../../shared/model/district";
+import { STANCE_LABELS, STANCES, type LegislatorSummary, type Stance } from "../../../shared/model/legislator";
+import { findStage } from "../../../shared/model/stage";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { StageBadge } from "../../components/StageBadge";
+import { StatusOverlay } from "../../components/StatusOverlay";
+import { formatCount } from "../../lib/format";
+import { AlliesPanel } from "./AlliesPanel";
+import { DistrictMap } from "./DistrictMap";
+
+const percent = (share: number) => {
+  const value = share * 100;
+  if (value >= 99.95) return "100%";
+  if (value === 0) return "0%";
+  if (value < 0.1) return "<0.1%";
+  return `${value.toFixed(value < 10 ? 1 : 0)}%`;
+};
+
+/** `/districts/:id` (`?campaign=ID`): the district page, which prints as a one-page lobby brief. */
+export function DistrictScreen({ districtId }: { districtId: string }) {
+  const trpc = useTRPC();
+  const campaigns = useQuery(trpc.campaign.list.queryOptions());
+  const id = Number(districtId);
+  const wanted = Number(new URLSearchParams(window.location.search).get("campaign"));
+  const campaign = campaigns.data?.find((entry) => entry.id === wanted || entry.slug === new URLSearchParams(window.location.search).get("campaign")) ?? campaigns.data?.[0];
+  if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No district “{districtId}”. <a href="/">Back to the map</a></StatusOverlay>;
+  if (campaigns.isPending) return <StatusOverlay busy>Loading…</StatusOverlay>;
+  if (campaigns.error) return <StatusOverlay><ErrorNotice title="Could not reach the server" message={campaigns.error.message} onRetry={() => void campaigns.refetch()} /></StatusOverlay>;
+  if (!campaign) return <StatusOverlay>No campaign yet: create one first. <a href="/">Back to the map</a></StatusOverlay>;
+  return <DistrictBrief campaign={campaign} districtId={id} />;
+}
+
+function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtId: number }) {
+  const trpc = useTRPC();
+  const detail = useQuery(trpc.district.get.queryOptions({ campaignId: campaign.id, districtId }));
+  const shapes = useQuery(trpc.district.shapes.queryOptions({ districtId }));
+  const stages = useMemo(() => new Map((detail.data?.bodies ?? []).map((body) => [body.bodyId, body.stage])), [detail.data]);
+  if (detail.isPending) return <StatusOverlay busy>Loading the district…</StatusOverlay>;
+  if (detail.error) return <StatusOverlay><ErrorNotice title="Could not load this district" message={detail.error.message} onRetry={() => void detail.refetch()} /></StatusOverlay>;
+  const district = detail.data;
+  const label = districtLabel(district);
+  const passed = district.bodies.filter((body) => body.passed);
+  const scheme = campaign.stageScheme;
+  const today = new Date().toISOString().slice(0, 10);
+  const ready = shapes.isSuccess || shapes.isError;
+  // Bodies of several states share names (Bristol County, RI and MA): name the state then.
+  const severalStates = new Set(district.bodies.map((body) => body.state)).size > 1;
+  const stateOf = new Map(district.bodies.map((body) => [body.bodyId, body.state]));
+  const nameOf = (body: { bodyId: number; name: string }) => (severalStates && stateOf.get(body.bodyId) ? `${body.name}, ${stateOf.get(body.bodyId)}` : body.name);
+
+  return (
+    <main className="district-page" data-brief-ready={ready ? "1" : undefined}>
+      <nav className="district-actions screen-only" aria-label="Page">
+        <a href={`/?district=${district.id}`}>← Back to the map</a>
+        <button type="button" className="primary" onClick={() => window.print()}>
+          Print the brief
+        </button>
+      </nav>
+      <header className="brief-header">
+        <p className="brief-kicker">
+          {campaign.name}
+          {campaign.bill ? ` · ${campaign.bill}` : ""}
+        </p>
+        <h1>{label}</h1>
+        <p className="muted">
+          Plan {district.vintage} · {formatCount(Math.round(district.areaKm2))} km² · {district.bodies.length} bodies · as of {today}
+        </p>
+      </header>
+
+      <section className="brief-legislators" aria-label="Legislators">
+        {district.legislators.length === 0 ? (
+          <p className="muted">No sitting legislator is imported for this district. Import them with <code>groundswell import … --as legislators</code>.</p>
+        ) : (
+          district.legislators.map((legislator) => <LegislatorCard key={legislator.legislatorId} campaign={campaign} districtId={districtId} legislator={legislator} />)
+        )}
+      </section>
+
+      <section className="brief-coverage" aria-label="Coverage">
+        <div className="figure">
+          <strong data-figure="area">{percent(district.coverage.areaShare)}</strong>
+          <span>of the district’s area is in a body that passed the resolution</span>
+        </div>
+        <div className="figure">
+          {district.coverage.populationShare === null ? (
+            <>
+              <strong data-figure="population">–</strong>
+              <span>share of people unknown: the body layer carries no population</span>
+            </>
+          ) : (
+            <>
+              <strong data-figure="population">{percent(district.coverage.populationShare)}</strong>
+              <span>
+                of its people ({formatCount(Math.round(district.coverage.populationPassed ?? 0))} of {formatCount(Math.round(district.coverage.population ?? 0))}) live in one
+              </span>
+            </>
+          )}
+        </div>
+        <div className="figure">
+          <strong data-figure="passed">{district.coverage.bodiesPassed}</strong>
+          <span>of {district.bodies.length} bodies have passed it</span>
+        </div>
+      </section>
+
+      <div className="brief-columns">
+        <section className="brief-map" aria-label="Map">
+          {shapes.data ? (
+            <DistrictMap district={shapes.data.district} bodies={shapes.data.bodies} stages={stages} scheme={scheme} label={`Map of ${label} with its bodies coloured by stage`} />
+          ) : shapes.error ? (
+            <p className="muted">The map could not be drawn: {shapes.error.message}</p>
+          ) : (
+            <p className="muted">Drawing the map…</p>
+          )}
+          <ul className="brief-legend">
+            {scheme.stages
+              .filter((stage) => district.bodies.some((body) => body.stage === stage.id))
+              .map((stage) => (
+                <li key={stage.id}>
+                  <StageBadge scheme={scheme} stageId={stage.id} /> {district.bodies.filter((body) => body.stage === stage.id).length}
+                </li>
+              ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="passed-title">
+          <h2 id="passed-title">Passed ({passed.length})</h2>
+          {passed.length === 0 ? (
+            <p className="muted">No body in this district has passed the resolution yet.</p>
+          ) : (
+            <table className="brief-table">
+              <thead>
+                <tr>
+                  <th scope="col">Body</th>
+                  <th scope="col">Passed</th>
+                  <th scope="col">Vote</th>
+                  <th scope="col">Share</th>
+                </tr>
+              </thead>
+              <tbody>
+                {passed.map((body) => (
+                  <tr key={body.bodyId}>
+                    <td>
+                      {nameOf(body)}
+                      {body.sponsors.length > 0 && <small className="sponsors">Sponsors: {body.sponsors.map((sponsor) => sponsor.name).join(", ")}</small>}
+                    </td>
+                    <td>{body.stageDate ?? "–"}</td>
+                    <td>{body.tally ? `${body.tally.yes ?? "?"}–${body.tally.no ?? "?"}` : "–"}</td>
+                    <td>{percent(body.shareOfDistrict)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+
+          <h2>Best next targets</h2>
+          {district.nextTargets.length === 0 ? (
+            <p className="muted">Nothing left to win here, or no body overlaps the district.</p>
+          ) : (
+            <table className="brief-table">
+              <thead>
+                <tr>
+                  <th scope="col">Body</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Would add</th>
+                </tr>
+              </thead>
+              <tbody>
+                {district.nextTargets.slice(0, 6).map((target) => (
+                  <tr key={target.bodyId}>
+                    <td>{nameOf(target)}</td>
+                    <td>{findStage(scheme, target.stage)?.label ?? target.stage}</td>
+                    <td>
+                      {percent(target.gain)} <span className="muted">of {target.basis === "population" ? "people" : "area"}</span>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+      </div>
+
+      <section className="screen-only" aria-labelledby="bodies-title">
+        <h2 id="bodies-title">Every body in the district</h2>
+        <ul className="overlap-list">
+          {district.bodies.map((body) => (
+            <li key={body.bodyId}>
+              {nameOf(body)} <StageBadge scheme={scheme} stageId={body.stage} />{" "}
+              <small className="muted">
+                {BODY_KIND_LABELS[body.kind as BodyKind] ?? body.kind} · {percent(body.shareOfDistrict)} of the district
+              </small>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <AlliesPanel campaign={campaign} target={{ districtId }} />
+      <footer className="brief-footer">
+        Coverage counts a body nested in a passed body once; people are apportioned by area. Source: Groundswell, {today}.
+      </footer>
+    </main>
+  );
+}
+
+function LegislatorCard({ campaign, districtId, legislator }: { campaign: Campaign; districtId: number; legislator: LegislatorSummary }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const [stance, setStance] = useState<Stance>(legislator.stance);
+  const [note, setNote] = useState("");
+  const save = useMutation(
+    trpc.legislator.setStance.mutationOptions({
+      onSuccess: async () => {
+        setNote("");
+        await queryClient.invalidateQueries({ queryKey: trpc.district.get.queryKey({ campaignId: campaign.id, districtId }) });
+      },
+    }),
+  );
+  return (
+    <article className="legislator-card">
+      <h2>{legislator.name}</h2>
+      <p className="muted">
+        {legislator.party ?? "Party unknown"} · district {legislator.districtName}
+      </p>
+      <p>
+        Stance on {campaign.bill ?? "the bill"}: <strong className={`stance stance-${legislator.stance}`}>{STANCE_LABELS[legislator.stance]}</strong>
+      </p>
+      <form
+        className="stance-form screen-only"
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate({ campaignId: campaign.id, legislatorId: legislator.legislatorId, stance, note: note || null, expectedStance: legislator.stance });
+        }}
+      >
+        <label htmlFor={`${id}-stance`}>Change stance</label>
+        <select id={`${id}-stance`} value={stance} onChange={(event) => setStance(event.target.value as Stance)}>
+          {STANCES.map((value) => (
+            <option key={value} value={value}>
+              {STANCE_LABELS[value]}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-note`}>Private note (optional)</label>
+        <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} placeholder="What they said, when" />
+        <button type="submit" disabled={save.isPending || stance === legislator.stance}>
+          {save.isPending ? "Saving…" : "Save stance"}
+        </button>
+        {save.error && <p className="error-text" role="alert">{save.error.message}</p>}
+      </form>
+    </article>
+  );
+}

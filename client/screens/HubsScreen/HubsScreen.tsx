@@ -1,0 +1,184 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState, type FormEvent } from "react";
+import { CHAMBER_LABELS, CHAMBERS, districtLabel, type Chamber } from "../../../shared/model/district";
+import type { HubFinding } from "../../../shared/model/hub";
+import { fetchDistrictGeometry } from "../../api/geometry";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { RecruitingMap, WITH_HUB, WITHOUT_HUB } from "./RecruitingMap";
+
+/** `/hubs`: the recruiting map (districts with and without a hub), Find my hub, and the hubs themselves. */
+export function HubsScreen() {
+  const trpc = useTRPC();
+  const id = useId();
+  const [chamber, setChamber] = useState<Chamber>("state_lower");
+  const [search, setSearch] = useState("");
+  const [finding, setFinding] = useState<{ point?: [number, number]; query?: string } | null>(null);
+  const coverage = useQuery(trpc.hub.coverage.queryOptions({ chamber }));
+  const outlines = useQuery({ queryKey: ["district-geometry"], queryFn: ({ signal }) => fetchDistrictGeometry(signal), staleTime: 60_000 });
+  const found = useQuery({ ...trpc.hub.find.queryOptions(finding ?? {}), enabled: finding !== null, retry: false });
+
+  const onSearch = (event: FormEvent) => {
+    event.preventDefault();
+    setFinding({ query: search.trim() });
+  };
+
+  return (
+    <main className="district-page hubs-page">
+      <nav className="district-actions" aria-label="Page">
+        <a href="/">← Back to the map</a>
+      </nav>
+      <h1>Hubs</h1>
+      <p className="muted">One hub per state-representative district is the goal. Orange districts have no hub yet: that is where to recruit.</p>
+
+      <section aria-labelledby={`${id}-find`} className="find-hub">
+        <h2 id={`${id}-find`}>Find my hub</h2>
+        <form onSubmit={onSearch} className="find-form">
+          <label htmlFor={`${id}-town`}>Town or city</label>
+          <input id={`${id}-town`} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. Warwick" />
+          <button type="submit" className="primary" disabled={search.trim().length < 2}>
+            Find
+          </button>
+        </form>
+        <p className="hint">…or click a spot on the map below.</p>
+        {found.isFetching && <p className="muted">Looking…</p>}
+        {found.error && <ErrorNotice title="Could not look that up" message={found.error.message} />}
+        {found.data && <FindingResult finding={found.data} />}
+      </section>
+
+      <section aria-labelledby={`${id}-map`}>
+        <h2 id={`${id}-map`}>Recruiting map</h2>
+        <fieldset className="chamber-choice">
+          <legend>Districts of</legend>
+          {CHAMBERS.map((value) => (
+            <label key={value}>
+              <input type="radio" name={`${id}-chamber`} value={value} checked={chamber === value} onChange={() => setChamber(value)} /> {CHAMBER_LABELS[value]}
+            </label>
+          ))}
+        </fieldset>
+        <p className="brief-legend">
+          <span className="swatch" style={{ background: WITH_HUB }} /> has a hub ({coverage.data ? coverage.data.districts.length - coverage.data.withoutHub.length : "…"}){" "}
+          <span className="swatch" style={{ background: WITHOUT_HUB }} /> no hub yet ({coverage.data?.withoutHub.length ?? "…"})
+        </p>
+        {(coverage.isPending || outlines.isPending) && <p className="muted">Loading the districts…</p>}
+        {coverage.error && <ErrorNotice title="Could not load hub coverage" message={coverage.error.message} onRetry={() => void coverage.refetch()} />}
+        {outlines.error && <ErrorNotice title="Could not load district outlines" message={outlines.error.message} onRetry={() => void outlines.refetch()} />}
+        {coverage.data && outlines.data && (
+          <RecruitingMap outlines={outlines.data} coverage={coverage.data} onPickPoint={(point) => setFinding({ point })} label={`${CHAMBER_LABELS[chamber]} districts, coloured by whether a hub covers them`} />
+        )}
+        {coverage.data && (
+          <>
+            <h3>Districts without a hub ({coverage.data.withoutHub.length})</h3>
+            {coverage.data.withoutHub.length === 0 ? (
+              <p className="muted">{coverage.data.districts.length ? "Every district has a hub." : "No current districts in this chamber yet."}</p>
+            ) : (
+              <ul className="district-chips">
+                {coverage.data.withoutHub.map((district) => (
+                  <li key={district.id}>
+                    <a href={`/districts/${district.id}`}>{districtLabel(district)}</a>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )}
+      </section>
+      <HubList />
+    </main>
+  );
+}
+
+function FindingResult({ finding }: { finding: HubFinding }) {
+  if (finding.places.length === 0 && finding.districts.length === 0) return <p className="muted">Nothing found there. Try another town, or click inside a district.</p>;
+  return (
+    <div className="finding" aria-live="polite">
+      {finding.places.length > 0 && <p>Places: {finding.places.map((place) => `${place.name}${place.state ? `, ${place.state}` : ""}`).join(" · ")}</p>}
+      <ul className="overlap-list">
+        {finding.districts.map((district) => (
+          <li key={district.id}>
+            <a href={`/districts/${district.id}`}>{districtLabel(district)}</a> <small className="muted">{district.hubs.length ? district.hubs.map((hub) => hub.name).join(", ") : "no hub yet"}</small>
+          </li>
+        ))}
+      </ul>
+      {finding.hubs.length === 0 ? (
+        <p>No hub covers this place yet. Start one: write to the campaign team.</p>
+      ) : (
+        finding.hubs.map((hub) => (
+          <article key={hub.id} className="legislator-card hub-card">
+            <h3>Join {hub.name}</h3>
+            {hub.publicContact && <p>Contact: {hub.publicContact}</p>}
+            {hub.onboarding && <p className="muted">{hub.onboarding}</p>}
+          </article>
+        ))
+      )}
+    </div>
+  );
+}
+
+/** Members see every hub with its private contacts; organizers add hubs. */
+function HubList() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const id = useId();
+  const hubs = useQuery({ ...trpc.hub.list.queryOptions(), retry: false });
+  const districts = useQuery(trpc.district.list.queryOptions());
+  const [form, setForm] = useState({ name: "", publicContact: "", onboarding: "", privateContacts: "", districtIds: [] as number[] });
+  const create = useMutation(
+    trpc.hub.create.mutationOptions({
+      onSuccess: async () => {
+        setForm({ name: "", publicContact: "", onboarding: "", privateContacts: "", districtIds: [] });
+        await queryClient.invalidateQueries();
+      },
+    }),
+  );
+  if (hubs.error) return <p className="muted">Sign in to see every hub and its private contacts.</p>;
+  return (
+    <section aria-labelledby={`${id}-hubs`}>
+      <h2 id={`${id}-hubs`}>All hubs {hubs.data ? `(${hubs.data.length})` : ""}</h2>
+      {hubs.data?.length === 0 && <p className="muted">No hub yet. Add the first below, or import a list with <code>groundswell import hubs.csv --as hubs</code>.</p>}
+      <ul className="overlap-list">
+        {hubs.data?.map((hub) => (
+          <li key={hub.id}>
+            <strong>{hub.name}</strong> <small className="muted">{hub.districts.map((district) => districtLabel(district)).join(", ") || "no districts"}</small>
+            {hub.publicContact && <small className="sponsors">Public: {hub.publicContact}</small>}
+            {hub.privateContacts && <small className="sponsors">Private: {hub.privateContacts}</small>}
+          </li>
+        ))}
+      </ul>
+      <form
+        className="hub-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          create.mutate({ ...form, publicContact: form.publicContact || null, onboarding: form.onboarding || null, privateContacts: form.privateContacts || null });
+        }}
+      >
+        <h3>New hub</h3>
+        <label htmlFor={`${id}-name`}>Name</label>
+        <input id={`${id}-name`} required value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+        <label htmlFor={`${id}-public`}>Public contact</label>
+        <input id={`${id}-public`} value={form.publicContact} onChange={(event) => setForm({ ...form, publicContact: event.target.value })} />
+        <label htmlFor={`${id}-onboarding`}>How to join (public)</label>
+        <textarea id={`${id}-onboarding`} value={form.onboarding} onChange={(event) => setForm({ ...form, onboarding: event.target.value })} />
+        <label htmlFor={`${id}-private`}>Private contacts (members only)</label>
+        <textarea id={`${id}-private`} value={form.privateContacts} onChange={(event) => setForm({ ...form, privateContacts: event.target.value })} />
+        <label htmlFor={`${id}-districts`}>Districts it covers</label>
+        <select
+          id={`${id}-districts`}
+          multiple
+          value={form.districtIds.map(String)}
+          onChange={(event) => setForm({ ...form, districtIds: [...event.target.selectedOptions].map((option) => Number(option.value)) })}
+        >
+          {districts.data?.map((district) => (
+            <option key={district.id} value={district.id}>
+              {districtLabel(district)}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="primary" disabled={create.isPending || !form.name.trim()}>
+          {create.isPending ? "Saving…" : "Add hub"}
+        </button>
+        {create.error && <p className="error-text" role="alert">{create.error.message}</p>}
+      </form>
+    </section>
+  );
+}

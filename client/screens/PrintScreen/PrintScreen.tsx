@@ -1,0 +1,137 @@
+import { useQuery } from "@tanstack/react-query";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { robustExtent } from "../../../shared/geo/bbox";
+import type { BBox } from "../../../shared/model/body";
+import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
+import { fetchBodyGeometry } from "../../api/geometry";
+import { patternBackground } from "../../lib/pattern-image";
+import { formatDay } from "../../lib/dates";
+import { formatCount } from "../../lib/format";
+import { MapView } from "../../map/MapView";
+
+declare global {
+  interface Window {
+    /** Set by the export renderer before the page loads: the one snapshot every file is made from. */
+    groundswellSnapshot?: PressSnapshot;
+  }
+}
+
+/** The print page's settings, from its address (`/print?campaign=…&asof=…&title=…&bbox=…`). */
+function readPrintParams(search: string) {
+  const params = new URLSearchParams(search);
+  const bbox = (params.get("bbox") ?? "").split(",").map(Number);
+  return {
+    query: params.toString(),
+    title: params.get("title"),
+    subtitle: params.get("subtitle"),
+    bbox: bbox.length === 4 && bbox.every(Number.isFinite) ? (bbox as BBox) : null,
+    patterns: params.get("patterns") === "1",
+  };
+}
+
+async function fetchSnapshot(query: string): Promise<PressSnapshot> {
+  if (window.groundswellSnapshot) return window.groundswellSnapshot;
+  const response = await fetch(`/export/view.json?${query}`);
+  if (!response.ok) throw new Error((await response.text()).trim() || `HTTP ${response.status}`);
+  return (await response.json()) as PressSnapshot;
+}
+
+/**
+ * `/print`: the press map, 1600 CSS pixels wide: title, subtitle, "as of" date, the map, a legend
+ * with counts, the source line and attribution. The export renderer screenshots it (PNG at 2×)
+ * or prints it (PDF, text stays text); it waits for `data-print-ready` on the root element.
+ */
+export function PrintScreen() {
+  const settings = useMemo(() => readPrintParams(window.location.search), []);
+  const snapshot = useQuery({ queryKey: ["print-snapshot", settings.query], queryFn: () => fetchSnapshot(settings.query), staleTime: Infinity, retry: false });
+  const geometry = useQuery({ queryKey: ["geometry"], queryFn: ({ signal }) => fetchBodyGeometry(signal), staleTime: Infinity, retry: false });
+  const [drawn, setDrawn] = useState(false);
+  const data = snapshot.data;
+  const stages = useMemo(() => new Map(data?.mapStages ?? []), [data]);
+  const bounds = useMemo(() => settings.bbox ?? robustExtent((data?.bodies ?? []).map((body) => body.bbox)) ?? ([-125, 24, -66, 50] as BBox), [settings.bbox, data]);
+  const onStagesDrawn = useCallback(() => setDrawn(true), []);
+  const failure = snapshot.error ?? geometry.error;
+
+  useEffect(() => {
+    if (failure) document.documentElement.dataset.printError = failure.message;
+    else if (drawn) document.documentElement.dataset.printReady = "1";
+  }, [drawn, failure]);
+
+  if (failure) return <p className="print-error">The map could not be prepared: {failure.message}</p>;
+  if (!data || !geometry.data) return <p className="print-loading">Preparing the map…</p>;
+
+  const scheme = data.campaign.stageScheme;
+  const title = settings.title || data.campaign.name;
+  const asOfText = data.asOf ? formatDay(data.asOf) : formatDay(data.takenAt.slice(0, 10));
+  const filtered = data.filters.stages ? ` · showing ${data.filters.stages.length} of ${scheme.stages.length} stages` : "";
+
+  return (
+    <div className="print-page" style={{ width: PRINT_WIDTH }}>
+      <header className="print-header">
+        <h1>{title}</h1>
+        {settings.subtitle && <p className="print-subtitle">{settings.subtitle}</p>}
+        <p className="print-asof" data-testid="print-asof">
+          As of {asOfText}
+          {filtered}
+        </p>
+      </header>
+      <div className="print-body">
+        <div className="print-map">
+          <MapView
+            scheme={scheme}
+            basemapStyleUrl={null}
+            geometry={geometry.data}
+            districts={null}
+            visibleChambers={[]}
+            selectedDistrictId={null}
+            stages={stages}
+            visibleStages={data.filters.stages}
+            selectedBodyId={null}
+            initialView={{ bounds }}
+            flyTo={null}
+            patterns={settings.patterns}
+            onSelect={() => undefined}
+            onHover={() => undefined}
+            onViewChange={() => undefined}
+            onFirstRender={() => undefined}
+            onStagesDrawn={onStagesDrawn}
+            label={`Map of ${title}`}
+          />
+        </div>
+        <aside className="print-legend">
+          <h2>Bodies by stage</h2>
+          <table>
+            <tbody>
+              {data.counts.map((entry, index) => (
+                <tr key={entry.stageId} data-stage={entry.stageId}>
+                  <td>
+                    <span
+                      className="swatch"
+                      style={{ backgroundColor: entry.color, backgroundImage: settings.patterns ? patternBackground(index, entry.color) : undefined }}
+                    />
+                  </td>
+                  <th scope="row">{entry.label}</th>
+                  <td className="print-count">{formatCount(entry.count)}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              <tr>
+                <td />
+                <th scope="row">Total</th>
+                <td className="print-count">{formatCount(data.total)}</td>
+              </tr>
+            </tfoot>
+          </table>
+        </aside>
+      </div>
+      <footer className="print-footer">
+        <p>Source: {data.sources.join("; ")}.</p>
+        <p>
+          Map: Groundswell, rendered with MapLibre GL. Snapshot {data.takenAt.replace("T", " ").slice(0, 19)} UTC.
+          {data.campaign.isDemo ? " Demo data: stages are invented." : ""}
+        </p>
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef } from "react";
+import { BODY_KIND_LABELS } from "../../../shared/model/body";
+import type { PublicCampaign } from "../../../shared/model/public-view";
+import { districtLabel, type Chamber } from "../../../shared/model/district";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { StageBadge } from "../../components/StageBadge";
+import { formatDay } from "../../lib/dates";
+
+/** A body on the public map: public fields only (stage, vote, tally, sponsors, hubs' public contact). */
+export function PublicBodyPanel({ campaign, bodyId, asOf, onClose }: { campaign: PublicCampaign; bodyId: number; asOf: string | null; onClose: () => void }) {
+  const trpc = useTRPC();
+  const body = useQuery(trpc.public.body.queryOptions({ campaign: campaign.id, bodyId, asOf }));
+  const heading = useRef<HTMLHeadingElement>(null);
+  const detail = body.data;
+  useEffect(() => {
+    heading.current?.focus();
+  }, [detail?.id]);
+
+  return (
+    <aside className="body-panel card" aria-labelledby="public-body-title">
+      <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
+        ×
+      </button>
+      {body.isPending && <p className="muted">Loading…</p>}
+      {body.error && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
+      {detail && (
+        <>
+          <h2 id="public-body-title" ref={heading} tabIndex={-1}>
+            {detail.name}
+          </h2>
+          <p className="body-meta">
+            {BODY_KIND_LABELS[detail.kind] ?? detail.kind}
+            {detail.state ? ` · ${detail.state}` : ""}
+          </p>
+          <div className="current-stage">
+            <span className="muted">{asOf ? `Stage on ${formatDay(asOf)}` : "Stage"}</span>
+            <StageBadge scheme={campaign.stageScheme} stageId={detail.stage} />
+          </div>
+          <dl className="public-facts">
+            {detail.voteDate && (
+              <>
+                <dt>Vote</dt>
+                <dd>{formatDay(detail.voteDate)}</dd>
+              </>
+            )}
+            {detail.tally && (
+              <>
+                <dt>Tally</dt>
+                <dd data-testid="tally">
+                  {detail.tally.yes ?? 0} yes, {detail.tally.no ?? 0} no
+                  {detail.tally.abstain ? `, ${detail.tally.abstain} abstaining` : ""}
+                  {detail.tally.absent ? `, ${detail.tally.absent} absent` : ""}
+                </dd>
+              </>
+            )}
+            {detail.sponsors.length > 0 && (
+              <>
+                <dt>Sponsors</dt>
+                <dd>{detail.sponsors.map((sponsor) => `${sponsor.name}${sponsor.role === "lead" ? " (lead)" : ""}`).join(", ")}</dd>
+              </>
+            )}
+          </dl>
+          {detail.districts.length > 0 && (
+            <section>
+              <h3>Districts</h3>
+              <ul className="plain-list">
+                {detail.districts.map((district) => (
+                  <li key={`${district.chamber}-${district.name}`}>{districtLabel({ chamber: district.chamber as Chamber, state: district.state, name: district.name })}</li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section>
+            <h3>Get involved</h3>
+            {detail.hubs.length === 0 ? (
+              <p className="muted">No local hub covers {detail.name} yet.</p>
+            ) : (
+              <ul className="plain-list hub-list">
+                {detail.hubs.map((hub) => (
+                  <li key={hub.id}>
+                    <strong>{hub.name}</strong>
+                    {hub.publicContact && <div>{hub.publicContact}</div>}
+                    {hub.onboarding && <div className="muted">{hub.onboarding}</div>}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </aside>
+  );
+}

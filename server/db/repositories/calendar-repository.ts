@@ -1,0 +1,61 @@
+import type { Db } from "../connect";
+
+/** Hub by numeric id or slug. */
+export function findHubByIdOrSlug(db: Db, idOrSlug: string) {
+  const query = db.selectFrom("hub").select(["id", "name", "slug"]);
+  return (/^\d+$/.test(idOrSlug) ? query.where("id", "=", Number(idOrSlug)) : query.where("slug", "=", idOrSlug)).executeTakeFirst();
+}
+
+/**
+ * Resolutions of a campaign with a vote or hearing date: PUBLIC fields only (never the note).
+ * With `hubId`: those the hub works on, or whose body the hub covers directly or through one of
+ * its districts.
+ */
+export function findScheduledResolutions(db: Db, campaignId: number, hubId: number | null) {
+  let query = db
+    .selectFrom("resolution")
+    .innerJoin("body", "body.id", "resolution.bodyId")
+    .select([
+      "resolution.id",
+      "resolution.bodyId",
+      "resolution.stage",
+      "resolution.version",
+      "resolution.updatedAt",
+      "resolution.voteDate",
+      "resolution.voteTime",
+      "resolution.voteLocation",
+      "resolution.voteCancelled",
+      "resolution.hearingDate",
+      "resolution.hearingTime",
+      "resolution.hearingLocation",
+      "resolution.tallyYes",
+      "resolution.tallyNo",
+      "resolution.tallyAbstain",
+      "resolution.tallyAbsent",
+      "resolution.agendaUrl",
+      "resolution.minutesUrl",
+      "body.name as bodyName",
+      "body.kind as bodyKind",
+      "body.state as bodyState",
+    ])
+    .where("resolution.campaignId", "=", campaignId)
+    .where((eb) => eb.or([eb("resolution.voteDate", "is not", null), eb("resolution.hearingDate", "is not", null)]));
+  if (hubId !== null) {
+    query = query.where((eb) =>
+      eb.or([
+        eb("resolution.hubId", "=", hubId),
+        eb("resolution.bodyId", "in", eb.selectFrom("hubBody").select("hubBody.bodyId").where("hubBody.hubId", "=", hubId)),
+        eb(
+          "resolution.bodyId",
+          "in",
+          eb
+            .selectFrom("bodyDistrictOverlap")
+            .innerJoin("hubDistrict", "hubDistrict.districtId", "bodyDistrictOverlap.districtId")
+            .select("bodyDistrictOverlap.bodyId")
+            .where("hubDistrict.hubId", "=", hubId),
+        ),
+      ]),
+    );
+  }
+  return query.orderBy("resolution.id").execute();
+}

@@ -1,0 +1,125 @@
+import type { Db } from "../connect";
+
+/**
+ * Queries behind the public surfaces. Each selects only columns that shared/model/public-fields.ts
+ * lists (plus what the rules need, like `updatedAt` for replay and `isInternal` to filter), so a
+ * private column is not even read; the domain then picks the public fields again.
+ */
+
+/** Every resolution of the campaign with its public columns. */
+export function findPublicResolutions(db: Db, campaignId: number) {
+  return db
+    .selectFrom("resolution")
+    .select([
+      "bodyId",
+      "stage",
+      "updatedAt",
+      "introducedOn",
+      "voteDate",
+      "voteTime",
+      "voteLocation",
+      "voteCancelled",
+      "hearingDate",
+      "hearingTime",
+      "hearingLocation",
+      "tallyYes",
+      "tallyNo",
+      "tallyAbstain",
+      "tallyAbsent",
+      "agendaUrl",
+      "minutesUrl",
+      "adoptedTextUrl",
+    ])
+    .where("campaignId", "=", campaignId)
+    .orderBy("bodyId")
+    .execute();
+}
+
+/** When each body moved and where to (no note, no actor): the input of the as-of replay. */
+export function findStageHistory(db: Db, campaignId: number) {
+  return db
+    .selectFrom("stageEvent")
+    .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
+    .select(["resolution.bodyId", "stageEvent.fromStage", "stageEvent.toStage", "stageEvent.occurredAt"])
+    .where("resolution.campaignId", "=", campaignId)
+    .orderBy("stageEvent.occurredAt")
+    .orderBy("stageEvent.id")
+    .execute();
+}
+
+/** The small inputs of the public map: each resolution's stage (and when it last changed). */
+export function findResolutionStagesSince(db: Db, campaignId: number) {
+  return db.selectFrom("resolution").select(["bodyId", "stage", "updatedAt"]).where("campaignId", "=", campaignId).orderBy("bodyId").execute();
+}
+
+/** The days of the first and last stage change of a campaign (the date slider's range). */
+export async function findStageHistoryRange(db: Db, campaignId: number): Promise<{ first: string; last: string } | null> {
+  const row = await db
+    .selectFrom("stageEvent")
+    .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
+    .select((eb) => [eb.fn.min("stageEvent.occurredAt").as("first"), eb.fn.max("stageEvent.occurredAt").as("last")])
+    .where("resolution.campaignId", "=", campaignId)
+    .executeTakeFirst();
+  return row?.first && row.last ? { first: String(row.first).slice(0, 10), last: String(row.last).slice(0, 10) } : null;
+}
+
+export function countAllBodies(db: Db): Promise<number> {
+  return db
+    .selectFrom("body")
+    .select((eb) => eb.fn.countAll<number>().as("count"))
+    .executeTakeFirstOrThrow()
+    .then((row) => Number(row.count));
+}
+
+/** Every body's public columns (no geometry). */
+export function findPublicBodies(db: Db) {
+  return db
+    .selectFrom("body")
+    .select(["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat"])
+    .orderBy("id")
+    .execute();
+}
+
+export function findPublicHubs(db: Db) {
+  return db.selectFrom("hub").select(["id", "name", "slug", "publicContact", "onboarding"]).orderBy("name").execute();
+}
+
+/** Hubs covering a body: named for it, or covering a current district it overlaps. */
+export function findPublicHubsOfBody(db: Db, bodyId: number) {
+  return db
+    .selectFrom("hub")
+    .select(["hub.id", "hub.name", "hub.slug", "hub.publicContact", "hub.onboarding"])
+    .where((eb) =>
+      eb.or([
+        eb.exists(eb.selectFrom("hubBody").select("hubBody.hubId").whereRef("hubBody.hubId", "=", "hub.id").where("hubBody.bodyId", "=", bodyId)),
+        eb.exists(
+          eb
+            .selectFrom("hubDistrict")
+            .innerJoin("bodyDistrictOverlap", "bodyDistrictOverlap.districtId", "hubDistrict.districtId")
+            .select("hubDistrict.hubId")
+            .whereRef("hubDistrict.hubId", "=", "hub.id")
+            .where("bodyDistrictOverlap.bodyId", "=", bodyId),
+        ),
+      ]),
+    )
+    .orderBy("hub.name")
+    .execute();
+}
+
+/** Sponsors of the body's resolution whose position is not internal: name and lead/cosponsor. */
+export function findPublicSponsors(db: Db, campaignId: number, bodyIds: readonly number[] | null) {
+  let query = db
+    .selectFrom("memberPosition")
+    .innerJoin("member", "member.id", "memberPosition.memberId")
+    .select(["member.bodyId", "member.id as memberId", "member.name", "memberPosition.sponsorRole"])
+    .where("memberPosition.campaignId", "=", campaignId)
+    .where("memberPosition.isInternal", "=", 0)
+    .where("memberPosition.sponsorRole", "is not", null);
+  if (bodyIds) query = query.where("member.bodyId", "in", bodyIds.length ? [...bodyIds] : [-1]);
+  return query.orderBy("member.bodyId").orderBy("memberPosition.sponsorRole", "desc").orderBy("member.name").execute();
+}
+
+/** Counties by GEOID (county boards' names), to label the counts table. */
+export function findCountyNames(db: Db) {
+  return db.selectFrom("body").select(["geoid", "name"]).where("kind", "=", "county_board").where("geoid", "is not", null).execute();
+}

@@ -1,0 +1,140 @@
+import { PRIVATE_CHANGE_KINDS, toChange, type Change, type ChangeKind, type ChangeMessage } from "../../shared/model/change";
+import type { BusMessage, ChangeBus } from "../db/change-bus";
+import { ChangeLog, type LoggedChange } from "./change-log";
+
+/** Anything changes can be published to: a server's ChangeFeed, or a bare ChangeBus (the CLI). */
+export interface ChangePublisher {
+  publish(change: Change): Promise<void>;
+}
+
+/** What a write announces; `toChange` trims it to the wire limits. */
+export interface ChangeInput {
+  campaignId: number | null;
+  kind: ChangeKind;
+  ids?: readonly number[];
+  version?: number;
+}
+
+/**
+ * Announce committed writes. Call it AFTER the transaction commits, never inside it: a rolled-back
+ * write must announce nothing. It never throws: the write has succeeded, and a lost announcement
+ * only delays other screens until their next refetch (reported through `onError`).
+ */
+export async function publishChange(
+  publisher: ChangePublisher | undefined,
+  changes: ChangeInput | readonly ChangeInput[],
+  onError: (error: unknown) => void = (error) => console.error("could not announce a change:", error),
+): Promise<void> {
+  if (!publisher) return;
+  for (const change of Array.isArray(changes) ? (changes as readonly ChangeInput[]) : [changes as ChangeInput]) {
+    try {
+      await publisher.publish(toChange(change));
+    } catch (error) {
+      onError(error);
+    }
+  }
+}
+
+export interface WatchOptions {
+  campaignId: number;
+  /** The last event id the client saw (sent back by EventSource on reconnect). */
+  lastEventId?: string | null | undefined;
+  /** Signed-in members also hear about private kinds (tasks). */
+  includePrivate: boolean;
+  signal?: AbortSignal | undefined;
+}
+
+export interface ChangeFeed extends ChangePublisher {
+  /**
+   * A subscriber's stream: first the changes it missed (when lastEventId can be replayed), then
+   * `ready` (with `resync: true` when it cannot), then live changes for its campaign until the
+   * signal aborts. Every item has an id to send back as lastEventId.
+   */
+  watch(options: WatchOptions): AsyncGenerator<{ id: string; message: ChangeMessage }>;
+  /** How many subscribers are listening right now (for tests and logs). */
+  subscriberCount(): number;
+  close(): void;
+}
+
+/**
+ * One per server process: listens to the bus once, keeps the recent changes in a ring (ChangeLog)
+ * for resuming clients, and fans each change out to this process's subscribers.
+ */
+export function createChangeFeed(bus: ChangeBus, { capacity = 1000 }: { capacity?: number } = {}): ChangeFeed {
+  const log = new ChangeLog(capacity);
+  const subscribers = new Set<(logged: LoggedChange | null) => void>();
+  let closed = false;
+  const unsubscribe = bus.subscribe((message: BusMessage) => {
+    const logged = log.append(message.type === "change" ? message.change : null);
+    for (const subscriber of subscribers) subscriber(logged);
+  });
+
+  const toMessage = (logged: LoggedChange, options: WatchOptions): ChangeMessage | null => {
+    const change = logged.change;
+    if (change === null) return { type: "resync" };
+    if (change.campaignId !== null && change.campaignId !== options.campaignId) return null;
+    if (!options.includePrivate && PRIVATE_CHANGE_KINDS.has(change.kind)) return null;
+    return { type: "change", change };
+  };
+
+  return {
+    publish: (change) => bus.publish(change),
+    subscriberCount: () => subscribers.size,
+    close() {
+      closed = true;
+      unsubscribe();
+      // Wake every waiting subscriber so its stream ends.
+      for (const subscriber of subscribers) subscriber(null);
+      subscribers.clear();
+    },
+    async *watch(options) {
+      const { signal } = options;
+      await abortable(bus.ready(), signal);
+      if (signal?.aborted || closed) return;
+
+      const queue: LoggedChange[] = [];
+      let wake: (() => void) | null = null;
+      const subscriber = (logged: LoggedChange | null) => {
+        if (logged) queue.push(logged);
+        wake?.();
+      };
+      const onAbort = () => wake?.();
+      // Subscribing and reading the ring happen in one tick, so nothing falls between them.
+      subscribers.add(subscriber);
+      signal?.addEventListener("abort", onAbort);
+      try {
+        const headId = log.headId();
+        const replay = options.lastEventId ? log.since(options.lastEventId) : null;
+        if (replay?.ok) {
+          for (const logged of replay.changes) {
+            const message = toMessage(logged, options);
+            if (message) yield { id: logged.id, message };
+          }
+        }
+        yield { id: headId, message: { type: "ready", resync: replay !== null && !replay.ok } };
+        while (!signal?.aborted && !closed) {
+          const logged = queue.shift();
+          if (!logged) {
+            await new Promise<void>((resolve) => (wake = resolve));
+            wake = null;
+            continue;
+          }
+          const message = toMessage(logged, options);
+          if (message) yield { id: logged.id, message };
+        }
+      } finally {
+        subscribers.delete(subscriber);
+        signal?.removeEventListener("abort", onAbort);
+      }
+    },
+  };
+}
+
+function abortable(promise: Promise<void>, signal: AbortSignal | undefined): Promise<void> {
+  if (!signal) return promise;
+  return new Promise<void>((resolve, reject) => {
+    const onAbort = () => resolve();
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener("abort", onAbort));
+  });
+}

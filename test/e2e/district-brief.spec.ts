@@ -1,0 +1,116 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { changeStage } from "../../server/domain/resolutions";
+import { enginesUnderTest } from "../helpers/test-db";
+import { BriefDriver } from "./drivers/brief-driver";
+import type { RunningApp } from "./drivers/helper";
+import { useAppSession } from "./drivers/session";
+
+const repositoryRoot = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * The district page and its one-page printed brief, and the hubs page, on the demo's Rhode Island
+ * counties: two made-up House districts split at 41.7°N, a legislator each (Open States CSV), a
+ * hub for district 1, district 2's legislator on the bill's cosponsor list, and Kent County passed
+ * with a tally.
+ */
+function cli(app: RunningApp, ...args: string[]) {
+  const result = spawnSync(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), ...args], { env: { ...process.env, ...app.database.env }, encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`groundswell ${args.join(" ")} failed: ${result.stderr}`);
+}
+
+async function prepare(app: RunningApp) {
+  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-brief-"));
+  const box = (south: number, north: number) => [[[-72, south], [-71, south], [-71, north], [-72, north], [-72, south]]];
+  const districts = path.join(directory, "ri-house.geojson");
+  fs.writeFileSync(
+    districts,
+    JSON.stringify({
+      type: "FeatureCollection",
+      features: [
+        { type: "Feature", properties: { DISTRICT: "1" }, geometry: { type: "Polygon", coordinates: box(41.7, 42.1) } },
+        { type: "Feature", properties: { DISTRICT: "2" }, geometry: { type: "Polygon", coordinates: box(41.0, 41.7) } },
+      ],
+    }),
+  );
+  const people = path.join(directory, "ri.csv");
+  fs.writeFileSync(
+    people,
+    "id,name,current_party,current_district,current_chamber\n" +
+      "ocd-person/11111111-2222-4333-8444-555555555555,Teresa Kowalczyk,Democratic,2,lower\n" +
+      "ocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,1,lower\n",
+  );
+  const hubs = path.join(directory, "hubs.csv");
+  fs.writeFileSync(hubs, "name,public_contact,onboarding,private_contacts,districts\nNorth RI Hub,north@hub.example,Meet Mondays,Private 401-555-0111,state_lower:1\n");
+  const cosponsors = path.join(directory, "h5555-cosponsors.txt");
+  fs.writeFileSync(cosponsors, "Rep. Teresa Kowalczyk\n");
+  try {
+    cli(app, "import", districts, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022");
+    cli(app, "import", people, "--as", "legislators", "--state", "RI");
+    cli(app, "import", hubs, "--as", "hubs", "--state", "RI");
+    cli(app, "import", cosponsors, "--as", "cosponsors", "--state", "RI");
+  } finally {
+    fs.rmSync(directory, { recursive: true, force: true });
+  }
+  const { db } = app.database;
+  const kent = await db.selectFrom("body").select("id").where("name", "=", "Kent County").where("state", "=", "RI").executeTakeFirstOrThrow();
+  const campaign = await db.selectFrom("campaign").select(["id", "stageScheme"]).executeTakeFirstOrThrow();
+  const resolution = await db.selectFrom("resolution").select(["stage", "version"]).where("bodyId", "=", kent.id).where("campaignId", "=", campaign.id).executeTakeFirst();
+  if (resolution?.stage !== "passed") {
+    const organizer = { name: "Brief test", role: "organizer" as const };
+    let version = resolution?.version ?? 0;
+    for (const toStage of ["introduced", "passed"]) {
+      const moved = await changeStage(db, { campaignId: campaign.id, bodyId: kent.id, toStage, expectedVersion: version }, organizer).catch(() => null);
+      if (moved) version = moved.version;
+    }
+  }
+  await db.updateTable("resolution").set({ tallyYes: 7, tallyNo: 2 }).where("bodyId", "=", kent.id).where("campaignId", "=", campaign.id).execute();
+}
+
+for (const engine of enginesUnderTest()) {
+  describe(`district page and brief (${engine} server)`, () => {
+    const session = useAppSession(engine, `${engine}-brief`, prepare);
+
+    const districtId = async (name: string) => {
+      const { app } = session();
+      const response = await fetch(`${app.url}/trpc/district.list`);
+      const list = ((await response.json()) as { result: { data: Array<{ id: number; chamber: string; name: string }> } }).result.data;
+      return list.find((district) => district.chamber === "state_lower" && district.name === name)!.id;
+    };
+
+    it("shows the legislator, coverage and targets, and prints on ONE page with the same figures", async () => {
+      const { app, driver } = session();
+      const brief = new BriefDriver(driver.page, app.url, `${engine}-brief`);
+      const id = await districtId("2");
+      await brief.openDistrict(id);
+      expect(await brief.legislatorNames()).toEqual(["Teresa Kowalczyk"]);
+      const area = await brief.figure("area");
+      expect(area).toMatch(/^\d+(\.\d)?%$/);
+      expect(area).not.toBe("0%");
+      expect(await driver.page.locator(".brief-table").first().innerText()).toContain("Kent County, RI");
+      expect(await driver.page.locator(".brief-table").first().innerText()).toContain("7–2");
+      await brief.screenshot("01-district-page");
+
+      const printed = await brief.printBrief("02-brief");
+      expect(printed.pages).toBe(1);
+      for (const words of ["Teresa Kowalczyk", "Cosponsor", area, "of the district’s area", "Kent County", "Best next targets"]) expect(printed.has(words), words).toBe(true);
+      for (const words of ["Change stance", "Neighbouring allies", "Marcus Oyelaran"]) expect(printed.has(words), words).toBe(false);
+    });
+
+    it("shows the recruiting map, the districts without a hub, and finds the hub for a town", async () => {
+      const { app, driver } = session();
+      const brief = new BriefDriver(driver.page, app.url, `${engine}-hubs`);
+      await brief.openHubs();
+      expect(await driver.page.locator(".recruiting-map path[data-has-hub='1']").count()).toBe(1);
+      expect(await brief.districtsWithoutHub()).toEqual(["RI State House 2"]);
+      const found = await brief.findHubFor("Providence");
+      expect(found).toContain("Join North RI Hub");
+      expect(found).toContain("north@hub.example");
+      expect(found).not.toContain("401-555-0111");
+      await brief.screenshot("01-hubs");
+    });
+  });
+}

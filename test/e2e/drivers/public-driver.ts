@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Page } from "playwright-core";
+import { screenshotDir } from "./helper";
+
+/** What a visitor does on the public map and the embed, in their words. */
+export class PublicDriver {
+  constructor(
+    readonly page: Page,
+    private readonly baseUrl: string,
+    private readonly label: string,
+  ) {}
+
+  async open(pathAndSearch: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}${pathAndSearch}`);
+    await this.waitForMap();
+  }
+
+  async waitForMap(): Promise<void> {
+    await this.page.locator(".legend").waitFor({ timeout: 60_000 });
+    await this.page.locator(".status-overlay").waitFor({ state: "detached", timeout: 60_000 });
+    await this.page.waitForFunction(() => window.groundswellMap?.map.loaded() === true, null, { timeout: 60_000 });
+  }
+
+  async legendCount(stageId: string): Promise<number> {
+    return Number((await this.page.getByTestId(`count-${stageId}`).innerText()).replace(/[^\d]/g, ""));
+  }
+
+  async search(query: string): Promise<void> {
+    const box = this.page.getByRole("combobox");
+    await box.fill(query);
+    await this.page.getByRole("option").first().waitFor();
+    await box.press("Enter");
+  }
+
+  bodyTitle() {
+    return this.page.locator("#public-body-title");
+  }
+
+  async featureStage(bodyId: number): Promise<string | undefined> {
+    return this.page.evaluate((id) => window.groundswellMap!.map.getFeatureState({ source: "bodies", id }).stage as string | undefined, bodyId);
+  }
+
+  /** Move the "Map as of" slider to `day`, then one day back and forth with the arrow keys. */
+  async slideAsOfTo(day: string): Promise<void> {
+    const slider = this.page.getByRole("slider");
+    const first = (await slider.getAttribute("data-first"))!;
+    const index = Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${first}T00:00:00Z`)) / 86_400_000);
+    await slider.fill(String(index + 1));
+    await slider.press("ArrowLeft");
+    await this.page.waitForFunction((expected) => new URL(window.location.href).searchParams.get("asof") === expected, day, { timeout: 10_000 });
+  }
+
+  async toggle(name: "Table" | "Patterns"): Promise<void> {
+    await this.page.getByRole("button", { name, exact: true }).click();
+  }
+
+  async html(): Promise<string> {
+    return this.page.content();
+  }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${this.label}-${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+}

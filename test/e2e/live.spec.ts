@@ -1,0 +1,73 @@
+import { afterAll, describe, expect, it } from "vitest";
+import type { BodySummary } from "../../shared/model/body";
+import { enginesUnderTest } from "../helpers/test-db";
+import { AppDriver } from "./drivers/app-driver";
+import { startFlakyLink, type FlakyLink } from "./drivers/helper";
+import { useAppSession } from "./drivers/session";
+
+/** Arrival, not speed: a change must show up on the other page "within seconds". */
+const arrives = { timeout: 15_000, interval: 100 };
+
+for (const engine of enginesUnderTest()) {
+  describe(`live changes between two open maps (${engine} server)`, () => {
+    const session = useAppSession(engine, `live-${engine}`);
+    let other: AppDriver;
+    let link: FlakyLink;
+    let targets: BodySummary[];
+
+    afterAll(async () => {
+      await link?.close();
+    });
+
+    it("both pages show Live once connected", async () => {
+      const { driver, context, app } = session();
+      const bodies: BodySummary[] = await (await fetch(`${app.url}/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`))
+        .json()
+        .then((response: any) => response.result.data);
+      targets = bodies.filter((body) => body.stage === "not_started").slice(0, 2);
+      expect(targets).toHaveLength(2);
+      // The second page reaches the server through a link the test can cut.
+      link = await startFlakyLink(app.url);
+      other = new AppDriver(await context.newPage(), link.url, `live-${engine}-other`);
+      await driver.open(`?body=${targets[0]!.id}`);
+      await other.open(`?body=${targets[0]!.id}`);
+      await expect.poll(() => driver.liveStatus(), arrives).toBe("live");
+      await expect.poll(() => other.liveStatus(), arrives).toBe("live");
+      await other.screenshot("01-live");
+    });
+
+    it("a stage changed on one page recolours the body, moves the legend and refreshes the panel on the other", async () => {
+      const { driver } = session();
+      const target = targets[0]!;
+      await expect.poll(() => other.currentStageInPanel(), arrives).toBe("not_started");
+      const before = { notStarted: await other.legendCount("not_started"), organizing: await other.legendCount("organizing") };
+      expect(await other.featureStage(target.id)).toBe("not_started");
+
+      await driver.changeStage("organizing", "Changed on the first page (e2e)");
+      await expect.poll(() => driver.currentStageInPanel(), arrives).toBe("organizing");
+
+      await expect.poll(() => other.featureStage(target.id), arrives).toBe("organizing");
+      await expect.poll(() => other.legendCount("organizing"), arrives).toBe(before.organizing + 1);
+      expect(await other.legendCount("not_started")).toBe(before.notStarted - 1);
+      await expect.poll(() => other.currentStageInPanel(), arrives).toBe("organizing");
+      await expect.poll(() => other.page.locator(".history li").first().innerText(), arrives).toContain("Changed on the first page (e2e)");
+      await other.screenshot("02-recoloured-by-the-other-page");
+    });
+
+    it("a page that was offline catches up with what it missed when it reconnects", async () => {
+      const { driver } = session();
+      const target = targets[1]!;
+      link.drop();
+      await expect.poll(() => other.liveStatus(), arrives).toBe("reconnecting");
+      await other.screenshot("03-reconnecting");
+      await driver.page.goto(`${driver.page.url().split("?")[0]}?body=${target.id}`);
+      await driver.waitForMap();
+      await driver.changeStage("organizing", "Changed while the other page was offline (e2e)");
+      await expect.poll(() => driver.featureStage(target.id), arrives).toBe("organizing");
+      link.restore();
+      await expect.poll(() => other.featureStage(target.id), arrives).toBe("organizing");
+      await expect.poll(() => other.liveStatus(), arrives).toBe("live");
+      await other.screenshot("04-caught-up-after-reconnecting");
+    });
+  });
+}

@@ -1,0 +1,186 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "../../server/db/connect";
+import { changeStage } from "../../server/domain/resolutions";
+import { setStance } from "../../server/domain/stances";
+
+/**
+ * One entry per private field that exists: it writes a unique marker string into that field.
+ * The public-privacy test seeds them all and asserts that no public surface shows any of them.
+ * When you add a private field (user emails, audit log…), add an entry here; nothing else changes.
+ */
+export interface PrivateMarker {
+  /** table.column, e.g. "stage_event.note". */
+  field: string;
+  seed(db: Db, target: MarkerTarget, marker: string): Promise<void>;
+}
+
+/** A body with a resolution in a campaign: where the markers are written. */
+export interface MarkerTarget {
+  campaignId: number;
+  bodyId: number;
+}
+
+const now = () => new Date().toISOString();
+
+async function resolutionOf(db: Db, target: MarkerTarget): Promise<number> {
+  const row = await db
+    .selectFrom("resolution")
+    .select("id")
+    .where("campaignId", "=", target.campaignId)
+    .where("bodyId", "=", target.bodyId)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function addMember(db: Db, target: MarkerTarget, values: { name: string; privateContact?: string | null }): Promise<number> {
+  const row = await db
+    .insertInto("member")
+    .values({ bodyId: target.bodyId, name: values.name, role: "Councillor", termStart: null, termEnd: null, publicContact: "council@town.example", privateContact: values.privateContact ?? null, createdAt: now(), updatedAt: now() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function addPosition(
+  db: Db,
+  target: MarkerTarget,
+  memberId: number,
+  values: { isInternal?: number; note?: string | null; contactedBy?: string | null; sponsorRole?: string | null },
+): Promise<void> {
+  await db
+    .insertInto("memberPosition")
+    .values({
+      campaignId: target.campaignId,
+      memberId,
+      position: "yes",
+      sponsorRole: values.sponsorRole ?? null,
+      isInternal: values.isInternal ?? 0,
+      lastContactedOn: "2026-01-02",
+      contactedBy: values.contactedBy ?? null,
+      note: values.note ?? null,
+      updatedAt: now(),
+    })
+    .execute();
+}
+
+export const PRIVATE_MARKERS: PrivateMarker[] = [
+  {
+    field: "stage_event.note",
+    async seed(db, target, marker) {
+      const { version } = await db.selectFrom("resolution").select("version").where("campaignId", "=", target.campaignId).where("bodyId", "=", target.bodyId).executeTakeFirstOrThrow();
+      await changeStage(db, { campaignId: target.campaignId, bodyId: target.bodyId, toStage: "sponsor_found", expectedVersion: version, note: marker }, { name: "Organizer", role: "organizer" });
+    },
+  },
+  {
+    field: "stage_event.actor",
+    async seed(db, target, marker) {
+      const { version } = await db.selectFrom("resolution").select("version").where("campaignId", "=", target.campaignId).where("bodyId", "=", target.bodyId).executeTakeFirstOrThrow();
+      await changeStage(db, { campaignId: target.campaignId, bodyId: target.bodyId, toStage: "introduced", expectedVersion: version }, { name: marker, role: "organizer" });
+    },
+  },
+  {
+    field: "resolution.note",
+    async seed(db, target, marker) {
+      await db.updateTable("resolution").set({ note: marker }).where("id", "=", await resolutionOf(db, target)).execute();
+    },
+  },
+  {
+    field: "hub.private_contacts",
+    async seed(db, target, marker) {
+      const suffix = randomBytes(3).toString("hex");
+      const hub = await db
+        .insertInto("hub")
+        .values({ name: `Hub ${suffix}`, slug: `hub-${suffix}`, publicContact: "hub@public.example", onboarding: "Meetings on Tuesdays", privateContacts: marker, createdAt: now(), updatedAt: now() })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await db.insertInto("hubBody").values({ hubId: hub.id, bodyId: target.bodyId }).execute();
+    },
+  },
+  {
+    field: "member.private_contact",
+    async seed(db, target, marker) {
+      const memberId = await addMember(db, target, { name: "Public Sponsor", privateContact: marker });
+      await addPosition(db, target, memberId, { sponsorRole: "lead" });
+    },
+  },
+  {
+    // A sponsor known only internally: the member's name stands for the internal position.
+    field: "member_position.is_internal",
+    async seed(db, target, marker) {
+      const memberId = await addMember(db, target, { name: marker });
+      await addPosition(db, target, memberId, { sponsorRole: "cosponsor", isInternal: 1 });
+    },
+  },
+  {
+    field: "member_position.note",
+    async seed(db, target, marker) {
+      const memberId = await addMember(db, target, { name: "Noted Member" });
+      await addPosition(db, target, memberId, { note: marker, sponsorRole: "cosponsor" });
+    },
+  },
+  {
+    field: "member_position.contacted_by",
+    async seed(db, target, marker) {
+      const memberId = await addMember(db, target, { name: "Contacted Member" });
+      await addPosition(db, target, memberId, { contactedBy: marker });
+    },
+  },
+  {
+    field: "task.title",
+    async seed(db, target, marker) {
+      await db.insertInto("task").values({ resolutionId: await resolutionOf(db, target), title: marker, owner: null, dueOn: "2026-12-01", doneAt: null, createdBy: "Organizer", createdAt: now() }).execute();
+    },
+  },
+  {
+    field: "task.owner",
+    async seed(db, target, marker) {
+      await db.insertInto("task").values({ resolutionId: await resolutionOf(db, target), title: "Call the clerk", owner: marker, dueOn: null, doneAt: null, createdBy: "Organizer", createdAt: now() }).execute();
+    },
+  },
+  {
+    field: "legislator_stance_event.note",
+    async seed(db, target, marker) {
+      await setStance(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), stance: "undecided", note: marker }, { name: "Organizer", role: "organizer" });
+    },
+  },
+  {
+    field: "legislator_stance_event.actor",
+    async seed(db, target, marker) {
+      await setStance(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), stance: "supporter" }, { name: marker, role: "organizer" });
+    },
+  },
+];
+
+/** A sitting legislator (a state House seat in RI) to hang stance markers on. */
+async function addLegislator(db: Db): Promise<number> {
+  const uuid = randomBytes(16).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+  const row = await db
+    .insertInto("legislator")
+    .values({ ocdPersonId: `ocd-person/${uuid}`, name: `Marker Legislator ${uuid.slice(0, 4)}`, party: "Independent", email: null, links: null, extras: null, createdAt: now(), updatedAt: now() })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto("legislatorRole")
+    .values({ legislatorId: row.id, chamber: "state_lower", state: "RI", districtName: "1", districtId: null, validFrom: "2025-01-01", validTo: null, createdAt: now() })
+    .execute();
+  return row.id;
+}
+
+/**
+ * Seed every registered marker into `target` (its resolution must exist); returns the markers
+ * by field. Each marker is unique to this run, so a hit can only come from a leak.
+ */
+export async function seedPrivateMarkers(db: Db, target: MarkerTarget): Promise<Map<string, string>> {
+  const markers = new Map<string, string>();
+  for (const entry of PRIVATE_MARKERS) {
+    const marker = `PRIVMARK${randomBytes(6).toString("hex")}`;
+    await entry.seed(db, target, marker);
+    markers.set(entry.field, marker);
+  }
+  return markers;
+}
+
+/** The fields whose markers appear in `text` (empty when nothing leaked). */
+export function leakedFields(markers: ReadonlyMap<string, string>, text: string): string[] {
+  return [...markers].filter(([, marker]) => text.includes(marker)).map(([field]) => field);
+}

@@ -1,0 +1,158 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { appRouter, createCaller } from "../../server/api/router";
+import { changeStage } from "../../server/domain/resolutions";
+import { ensureClientBuilt } from "../../server/http/client-build";
+import { buildServer } from "../../server/http/server";
+import type { Actor } from "../../server/domain/actor";
+import { makeBody, makeCampaign } from "../helpers/factories";
+import { leakedFields, PRIVATE_MARKERS, seedPrivateMarkers } from "../helpers/private-markers";
+import { forEachEngine } from "../helpers/test-db";
+
+/**
+ * THE marker test (issue 7): a unique marker goes into every private field there is
+ * (test/helpers/private-markers.ts), then every public surface is read and searched for them.
+ */
+
+const anonymous: Actor = { name: "Anonymous", role: "public" };
+
+interface Fixture {
+  campaignId: number;
+  slug: string;
+  bodyId: number;
+}
+
+/**
+ * Sample inputs of every query an anonymous reader may call. A new procedure that anonymous
+ * readers can reach must be added here, or the test fails and says so.
+ */
+const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
+  "campaign.list": () => [undefined],
+  "body.list": (f) => [{ campaignId: f.campaignId }],
+  "body.neighbors": (f) => [{ bodyId: f.bodyId, withinKm: 50 }],
+  "resolution.stages": (f) => [{ campaignId: f.campaignId }],
+  "resolution.upcoming": (f) => [{ campaignId: f.campaignId, today: "2026-01-01", days: 366 }],
+  "district.list": () => [undefined],
+  "district.get": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
+  "legislator.list": (f) => [{ campaignId: f.campaignId }],
+  "district.shapes": () => [{ districtId: 1 }],
+  "hub.coverage": () => [undefined, { chamber: "state_lower" }],
+  "hub.find": () => [{ query: "Marker" }, { point: [-71.4, 41.8] }],
+  "hub.allies": (f) => [{ campaignId: f.campaignId, bodyId: f.bodyId, withinKm: 200 }],
+  "public.campaigns": () => [undefined],
+  "public.campaign": (f) => [{ campaign: f.slug }, { campaign: f.campaignId }],
+  "public.map": (f) => [{ campaign: f.slug }, { campaign: f.campaignId, asOf: "2030-01-01" }, { campaign: f.slug, asOf: "2000-01-01" }],
+  "public.body": (f) => [{ campaign: f.slug, bodyId: f.bodyId }, { campaign: f.slug, bodyId: f.bodyId, asOf: "2030-01-01" }],
+  "public.search": () => [{ query: "Marker" }, { query: "marker ri" }],
+  "public.hubs": () => [undefined],
+  "pipeline.list": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, sort: "hub", voteFrom: "2026-01-01", voteTo: "2026-12-31" }],
+  "pipeline.board": (f) => [{ campaignId: f.campaignId }],
+  "pipeline.facets": () => [undefined],
+};
+
+type Callable = (input: unknown) => Promise<unknown>;
+
+function procedureAt(caller: unknown, path: string): Callable {
+  return path.split(".").reduce<any>((node, key) => node[key], caller) as Callable;
+}
+
+const errorCode = (error: unknown) => (error as { code?: string }).code;
+
+forEachEngine((getDatabase, engine) => {
+  let fixture: Fixture;
+  let markers: Map<string, string>;
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    const { db } = getDatabase();
+    const campaign = await makeCampaign(db, { name: `Marker campaign ${engine}` });
+    const body = await makeBody(db, { name: "Markerton" });
+    await makeBody(db, { name: "Quietville" });
+    await changeStage(db, { campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 0 }, { name: "Organizer", role: "organizer" });
+    markers = await seedPrivateMarkers(db, { campaignId: campaign.id, bodyId: body.id });
+    // A scheduled vote and hearing, so the calendar and "upcoming" have something to show.
+    await db.updateTable("resolution").set({ voteDate: "2026-06-01", hearingDate: "2026-05-20", tallyYes: 5, tallyNo: 1 }).where("bodyId", "=", body.id).execute();
+    fixture = { campaignId: campaign.id, slug: campaign.slug, bodyId: body.id };
+    await ensureClientBuilt(() => undefined);
+    app = await buildServer({ db, engine, basemapStyleUrl: null });
+  }, 180_000);
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it("seeds one marker per registered private field, and each is really stored", async () => {
+    const { db } = getDatabase();
+    expect(markers.size).toBe(PRIVATE_MARKERS.length);
+    const dump = JSON.stringify(
+      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStanceEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
+    );
+    // Proves the search below can fail: every marker is in the database.
+    expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());
+  });
+
+  it("no query an anonymous reader can call returns a marker", async () => {
+    const { db } = getDatabase();
+    const caller = createCaller({ db, actor: anonymous });
+    const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: string } }>;
+    const reachable: string[] = [];
+    for (const [path, procedure] of Object.entries(procedures)) {
+      if (procedure._def.type !== "query") continue;
+      const samples = SAMPLE_INPUTS[path];
+      if (!samples) {
+        // Not listed: it must refuse anonymous readers outright.
+        const outcome = await procedureAt(caller, path)(undefined).then(
+          (result) => ({ ok: true as const, result }),
+          (error: unknown) => ({ ok: false as const, code: errorCode(error) }),
+        );
+        expect(outcome.ok ? `${path} answers anonymous readers: add sample inputs for it` : outcome.code, path).toMatch(/^(UNAUTHORIZED|FORBIDDEN)$/);
+        continue;
+      }
+      reachable.push(path);
+      for (const input of samples(fixture)) {
+        const result = await procedureAt(caller, path)(input).catch((error: unknown) => {
+          // A refused call shows nothing; a NOT_FOUND message could, so it is searched too.
+          if (errorCode(error) === "UNAUTHORIZED" || errorCode(error) === "FORBIDDEN") return null;
+          return { error: String((error as Error).message) };
+        });
+        expect(leakedFields(markers, JSON.stringify(result)), `${path} ${JSON.stringify(input)}`).toEqual([]);
+      }
+    }
+    // The public namespace is reachable in full.
+    for (const path of Object.keys(procedures).filter((p) => p.startsWith("public."))) expect(reachable).toContain(path);
+  });
+
+  it("the public body shows public fields: the hub's public contact and public sponsors, not internal ones", async () => {
+    const { db } = getDatabase();
+    const body = await createCaller({ db, actor: anonymous }).public.body({ campaign: fixture.slug, bodyId: fixture.bodyId });
+    expect(body.stage).toBe("introduced");
+    expect(body.hubs.map((hub) => hub.publicContact)).toContain("hub@public.example");
+    expect(body.sponsors).toEqual(expect.arrayContaining([{ name: "Public Sponsor", role: "lead" }, { name: "Noted Member", role: "cosponsor" }]));
+    expect(body.sponsors).toHaveLength(2);
+  });
+
+  describe("HTTP surfaces", () => {
+    const paths = (f: Fixture) => [
+      "/geo/bodies.geojson",
+      "/geo/districts.geojson",
+      "/public",
+      `/public/${f.slug}`,
+      `/embed?campaign=${f.slug}`,
+      `/print?campaign=${f.slug}`,
+      `/trpc/public.map?input=${encodeURIComponent(JSON.stringify({ campaign: f.slug }))}`,
+      `/trpc/public.body?input=${encodeURIComponent(JSON.stringify({ campaign: f.slug, bodyId: f.bodyId }))}`,
+      `/trpc/public.hubs`,
+      `/calendar.ics?campaign=${f.slug}`,
+      // Public exports (the PNG/PDF and press kit are searched in test/e2e/press.spec.ts, PDF text included).
+      ...["view.json", "bodies.csv", "bodies.geojson", "counts.csv", "methodology.md"].map((file) => `/export/${file}?campaign=${f.slug}`),
+      `/export/bodies.csv?campaign=${f.slug}&asof=2030-01-01`,
+    ];
+    it("no public page, payload or feed contains a marker", async () => {
+      for (const url of paths(fixture)) {
+        const response = await app.inject({ method: "GET", url });
+        expect(response.statusCode, url).toBe(200);
+        expect(leakedFields(markers, response.body), url).toEqual([]);
+      }
+    });
+  });
+});
