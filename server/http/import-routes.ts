@@ -7,7 +7,7 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import { publishChange, type ChangePublisher } from "../domain/changes";
 import { assertCanImport, importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
-import { ConflictError, GroundswellError, NotFoundError } from "../errors";
+import { ConflictError, GroundswellError, HTTP_STATUS, NotFoundError } from "../errors";
 import { readBoundaryBytes, readBoundaryFile, type BoundaryFile } from "../io/boundary-file";
 import { previewBoundaryFile } from "../io/boundary-preview";
 import { readCsvTable } from "../io/csv";
@@ -26,7 +26,7 @@ import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io
 
 export interface ImportRoutesOptions {
   db: Kysely<Database>;
-  actorOf: (request: FastifyRequest) => Actor;
+  actorOf: (request: FastifyRequest) => Promise<Actor>;
   /** Where a committed import is announced to open maps. */
   changes?: ChangePublisher;
   /** Largest upload accepted (413 above it). */
@@ -37,7 +37,6 @@ export interface ImportRoutesOptions {
   directory?: string | undefined;
 }
 
-const STATUS: Record<GroundswellError["code"], number> = { INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INTERNAL: 500 };
 
 /**
  * The Import screen's two requests. `POST /api/imports/preview?fileName=towns.zip` takes the file
@@ -52,7 +51,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   const sendError = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
     if (error instanceof UploadTooLargeError) return reply.code(413).header("Connection", "close").send({ error: error.message });
-    if (error instanceof GroundswellError && error.code !== "INTERNAL") return reply.code(STATUS[error.code]).send({ error: error.message });
+    if (error instanceof GroundswellError && error.code !== "INTERNAL") return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
     // Fastify's own refusals (malformed JSON, a commit body over the limit) keep their status.
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return reply.code(status).send({ error: (error as Error).message });
@@ -66,7 +65,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
     scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview> => {
-      assertCanImport(options.actorOf(request));
+      assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
       if (!fileName) {
@@ -90,7 +89,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
     scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal> => {
-      const actor = options.actorOf(request);
+      const actor = await options.actorOf(request);
       assertCanImport(actor);
       const parsed = importCommitSchema.safeParse(request.body);
       if (!parsed.success) {

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../../shared/model/stage";
 import type { Campaign } from "../../shared/model/campaign";
 import { createCaller } from "../../server/api/router";
-import { openDemoActor, type Actor } from "../../server/domain/actor";
+import { type Actor } from "../../server/domain/actor";
+import { testOrganizerActor } from "../helpers/actors";
 import { changeStage } from "../../server/domain/resolutions";
 import { ConflictError, InputError, NotFoundError } from "../../server/errors";
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
@@ -42,7 +43,7 @@ const bboxOf = (body: MadeBody) => {
 };
 
 forEachEngine((getDatabase) => {
-  const organizerCaller = () => createCaller({ db: getDatabase().db, actor: openDemoActor });
+  const organizerCaller = () => createCaller({ db: getDatabase().db, actor: testOrganizerActor });
   const publicCaller = () => createCaller({ db: getDatabase().db, actor: publicActor });
 
   // One small world, built once per engine. Tests that change stages use bodies of their own,
