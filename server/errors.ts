@@ -3,7 +3,7 @@
  * (server/api/trpc.ts) and the CLI to an exit status and one line of text (server/cli/run.ts).
  */
 export class GroundswellError extends Error {
-  readonly code: "INPUT" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "INTERNAL" = "INTERNAL";
+  readonly code: "INPUT" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "THROTTLED" | "INTERNAL" = "INTERNAL";
   constructor(message: string, options?: ErrorOptions) {
     super(message, options);
     this.name = new.target.name;
@@ -13,6 +13,22 @@ export class GroundswellError extends Error {
 /** The caller sent something we cannot use (bad file, bad argument, illegal stage move). */
 export class InputError extends GroundswellError {
   override readonly code = "INPUT";
+}
+
+/** Not signed in, or the email and password do not match. */
+export class UnauthorizedError extends GroundswellError {
+  override readonly code = "UNAUTHORIZED";
+}
+
+/** Too many attempts (sign-in throttling): try again after `retryAfterSeconds`. */
+export class ThrottledError extends GroundswellError {
+  override readonly code = "THROTTLED";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
 }
 
 export class NotFoundError extends GroundswellError {
@@ -33,3 +49,14 @@ export class ConflictError extends GroundswellError {
     super(message);
   }
 }
+
+/** The HTTP status of each domain error, for the routes outside tRPC (imports, exports, feeds). */
+export const HTTP_STATUS: Record<GroundswellError["code"], number> = {
+  INPUT: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  THROTTLED: 429,
+  INTERNAL: 500,
+};

@@ -1,3 +1,4 @@
+import { auditRouter, authRouter, userRouter } from "./routers/auth";
 import { bodyRouter } from "./routers/body";
 import { campaignRouter } from "./routers/campaign";
 import { changesRouter } from "./routers/changes";
@@ -12,6 +13,9 @@ import { taskRouter } from "./routers/task";
 import { createCallerFactory, router } from "./trpc";
 
 export const appRouter = router({
+  auth: authRouter,
+  user: userRouter,
+  audit: auditRouter,
   campaign: campaignRouter,
   body: bodyRouter,
   resolution: resolutionRouter,

@@ -1,6 +1,9 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ConflictError, GroundswellError } from "../errors";
 import type { Context } from "./context";
+import { canAdminister, canEditAnyBody, canEditSomeBodies, canReadPrivate, type Role } from "../../shared/model/account";
+import type { Db } from "../db/connect";
+import { canEditBody } from "../domain/permissions";
 import { findNulCharacter } from "./input-guards";
 
 /**
@@ -20,6 +23,8 @@ const t = initTRPC.context<Context>().create({
 
 const TRPC_CODES = {
   INPUT: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  THROTTLED: "TOO_MANY_REQUESTS",
   NOT_FOUND: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
   CONFLICT: "CONFLICT",
@@ -44,19 +49,51 @@ const refuseNulCharacters = t.middleware(async ({ getRawInput, next }) => {
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
+export const middleware = t.middleware;
 
+/** Every procedure: domain errors mapped, NUL characters refused. Anyone may call these. */
 export const publicProcedure = t.procedure.use(domainErrors).use(refuseNulCharacters);
 
-/** Signed-in campaign members (any role): may read private fields. */
-export const memberProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role === "public") throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to see this" });
-  return next();
-});
+const signInMessage = (ctx: Context) => (ctx.actor.role === "public" ? "Sign in to see this" : null);
 
-/** Organizers and admins: may change any resolution. */
-export const organizerProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (ctx.actor.role !== "organizer" && ctx.actor.role !== "admin") {
-    throw new TRPCError({ code: "FORBIDDEN", message: "Only organizers can change stages" });
-  }
-  return next();
-});
+/** A role check; the anonymous visitor is told to sign in (401), a signed-in user that they may not (403). */
+const requireRole = (allowed: (role: Role) => boolean, refusal: string) =>
+  t.middleware(({ ctx, path, type, next }) => {
+    if (!allowed(ctx.actor.role)) {
+      if (ctx.actor.role === "public") throw new TRPCError({ code: "UNAUTHORIZED", message: type === "mutation" ? "Sign in to make changes" : signInMessage(ctx)! });
+      throw new TRPCError({ code: "FORBIDDEN", message: refusal });
+    }
+    // Writes are audited under their procedure's name (server/api/commit.ts).
+    return next({ ctx: { action: type === "mutation" ? path : undefined } });
+  });
+
+/** Signed-in campaign members of any role (and the read-only demo): may read private fields. */
+export const memberProcedure = publicProcedure.use(requireRole(canReadPrivate, "Sign in to see this"));
+
+/**
+ * Edits of bodies, resolutions, members, votes and next actions: organizers and admins anywhere,
+ * hub members within their hub's area. Chain `.use(inHubArea(…))` after `.input(…)` to name the
+ * body the input edits.
+ */
+export const bodyEditorProcedure = publicProcedure.use(requireRole(canEditSomeBodies, "Viewers cannot make changes: ask an admin for an organizer or hub role"));
+
+/** Organizers and admins: edits outside any one body (hubs, stances). */
+export const organizerProcedure = publicProcedure.use(requireRole(canEditAnyBody, "Only organizers can do this"));
+
+/** Admins: users, campaign settings, imports, the audit log. */
+export const adminProcedure = publicProcedure.use(requireRole(canAdminister, "Only admins can do this"));
+
+/**
+ * The body an input edits must lie in a hub member's area (organizers and admins pass). `locate`
+ * finds the body from the validated input; null (an unknown record) lets the procedure answer 404.
+ */
+export const inHubArea = <I>(locate: (db: Db, input: I) => Promise<number | null> | number | null) =>
+  t.middleware(async ({ ctx, input, next }) => {
+    if (ctx.actor.role === "hub") {
+      const bodyId = await locate(ctx.db, input as I);
+      if (bodyId !== null && !(await canEditBody(ctx.db, ctx.actor, bodyId))) {
+        throw new TRPCError({ code: "FORBIDDEN", message: "This body is outside your hub's area: ask an organizer" });
+      }
+    }
+    return next();
+  });

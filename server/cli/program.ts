@@ -3,22 +3,30 @@ import { readConfig } from "../config";
 import { GroundswellError } from "../errors";
 import { backupCommand, restoreCommand } from "./backup";
 import { addCampaignCommand } from "./campaign";
+import { addUserCommand, listUsersCommand, resetUserCommand, type AddUserOptions } from "./user";
 import { exportCommand } from "./export";
 import { exportMapCommand, exportPressKitCommand, type PressOptions } from "./press";
 import { importCommand, overlapsCommand, type ImportCommandOptions } from "./import";
 import { serve } from "./serve";
 import { setupCommand, type SetupCommandOptions } from "./setup";
 
-const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, CONFLICT: 5, INTERNAL: 1 } as const;
+const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, UNAUTHORIZED: 4, CONFLICT: 5, THROTTLED: 6, INTERNAL: 1 } as const;
 
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** All of standard input (for `--password-stdin`). */
+  readInput?: () => Promise<string>;
 }
 
 const processIo: Io = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
+  readInput: async () => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  },
 };
 
 function buildProgram(io: Io): Command {
@@ -109,6 +117,33 @@ function buildProgram(io: Io): Command {
     .option("--bill <bill>", "the bill the campaign supports, e.g. H.1234")
     .action(async (name: string, options: { bill?: string }) => {
       await addCampaignCommand(readConfig(), name, options, io.out);
+    });
+
+  const user = program.command("user").description("manage the accounts that sign in to the app");
+  user
+    .command("add")
+    .description("create an account; prints a link where its owner sets the password (or reads one with --password-stdin)")
+    .argument("<email>", "the person's email address (their sign-in name; no mail is sent)")
+    .requiredOption("--role <role>", "admin, organizer, hub or viewer")
+    .option("--name <name>", "the name shown in history and the audit log (default: the part of the email before @)")
+    .option("--hub <hub>", "hub role: the hub's name, slug or id")
+    .option("--password-stdin", "read the password from standard input instead of printing a link")
+    .action(async (email: string, options: AddUserOptions) => {
+      const password = options.passwordStdin ? ((await io.readInput?.()) ?? "").replace(/\r?\n$/, "") : undefined;
+      await addUserCommand(readConfig(), email, { ...options, password }, io.out);
+    });
+  user
+    .command("list")
+    .description("list the accounts with their roles")
+    .action(async () => {
+      await listUsersCommand(readConfig(), io.out);
+    });
+  user
+    .command("reset")
+    .description("print a link (valid 24 hours) where the person sets a new password; signs them out everywhere once used")
+    .argument("<email>", "the account's email address")
+    .action(async (email: string) => {
+      await resetUserCommand(readConfig(), email, io.out);
     });
 
   program

@@ -22,6 +22,11 @@ export interface Database {
   task: TaskTable;
   legislatorStance: LegislatorStanceTable;
   legislatorStanceEvent: LegislatorStanceEventTable;
+  appUser: AppUserTable;
+  userSession: UserSessionTable;
+  userLink: UserLinkTable;
+  loginFailure: LoginFailureTable;
+  auditEvent: AuditEventTable;
 }
 
 export interface CampaignTable {
@@ -279,3 +284,61 @@ export type HubRow = Selectable<HubTable>;
 export type MemberRow = Selectable<MemberTable>;
 export type MemberPositionRow = Selectable<MemberPositionTable>;
 export type TaskRow = Selectable<TaskTable>;
+
+export interface AppUserTable {
+  id: Generated<number>;
+  /** Lower case; unique. */
+  email: string;
+  name: string;
+  role: "admin" | "organizer" | "hub" | "viewer";
+  hubId: number | null;
+  /** null until the owner sets a password through a link. */
+  passwordHash: string | null;
+  createdAt: string;
+  disabledAt: string | null;
+}
+
+export interface UserSessionTable {
+  /** SHA-256 (hex) of the cookie's token. */
+  tokenHash: string;
+  userId: number;
+  createdAt: string;
+  expiresAt: string;
+  lastSeenAt: string;
+}
+
+export interface UserLinkTable {
+  tokenHash: string;
+  kind: "invite" | "reset";
+  email: string;
+  role: "admin" | "organizer" | "hub" | "viewer";
+  hubId: number | null;
+  userId: number | null;
+  createdBy: string;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface LoginFailureTable {
+  id: Generated<number>;
+  throttleKey: string;
+  at: string;
+}
+
+export interface AuditEventTable {
+  id: Generated<number>;
+  at: string;
+  userId: number | null;
+  actorName: string;
+  actorRole: string;
+  /** The procedure or command, e.g. `resolution.changeStage`, `import resolutions`. */
+  action: string;
+  subjectKind: string;
+  subjectId: string | null;
+  campaignId: number | null;
+  /** One line a person reads in the log. */
+  summary: string;
+  beforeJson: string | null;
+  afterJson: string | null;
+}

@@ -3,7 +3,9 @@ import { BODY_KINDS, type BodyKind } from "../../shared/model/body";
 import { CHAMBERS, type Chamber } from "../../shared/model/district";
 import type { Db } from "../db/connect";
 import { ForbiddenError, InputError } from "../errors";
+import { canAdminister } from "../../shared/model/account";
 import type { Actor } from "./actor";
+import { recordAudit } from "./audit";
 import { importBodies, importDistricts, type ImportBodiesOptions, type ImportDistrictsOptions } from "./imports";
 import { seatSittingLegislators, type SeatingSummary } from "./legislators";
 import { recomputeOverlaps, type RecomputeSummary } from "./overlaps";
@@ -49,9 +51,9 @@ export function planBoundaryImport(request: BoundaryImportRequest): BoundaryImpo
   return { as: "districts", chamber, vintage: request.vintage, ...common };
 }
 
-/** Importing boundaries rewrites the map for everyone: organizers and admins only. */
+/** Imports rewrite the map for everyone: admins only (the command line acts as one). */
 export function assertCanImport(actor: Actor): void {
-  if (actor.role !== "organizer" && actor.role !== "admin") throw new ForbiddenError("Only organizers can import boundaries");
+  if (!canAdminister(actor.role)) throw new ForbiddenError("Only admins can import files");
 }
 
 /** A layer as the boundary reader hands it over, with the reader's own repairs and skips. */
@@ -100,5 +102,12 @@ export async function importBoundaryLayer(
   // The importer counts the features it was handed; the reader may have left some out before.
   const inFile = (index: number) => layer.features[index]?.sourceIndexes?.[0] ?? index;
   const skipped = [...(layer.skipped ?? []), ...summary.skipped.map((skip) => ({ ...skip, index: inFile(skip.index) }))];
+  await recordAudit(db, actor, {
+    action: `import ${plan.as}`,
+    subjectKind: plan.as === "bodies" ? "body" : "district",
+    subjectId: null,
+    summary: `Imported ${plan.as}: ${summary.created} new, ${summary.updated} updated, ${skipped.length} skipped`,
+    after: { plan, created: summary.created, updated: summary.updated, skipped: skipped.length },
+  });
   return { summary, repairs: [...(layer.repairs ?? [])], skipped, overlaps: overlapSummary, legislators };
 }

@@ -3,10 +3,9 @@ import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema";
 import { listScheduledEvents } from "../domain/calendar";
-import { GroundswellError } from "../errors";
+import { GroundswellError, HTTP_STATUS } from "../errors";
 import { writeCalendar } from "../io/icalendar";
 
-const STATUS: Record<GroundswellError["code"], number> = { INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INTERNAL: 500 };
 
 /**
  * `GET /calendar.ics?campaign=<id|slug>[&hub=<id|slug>]`: the public RFC 5545 feed of scheduled
@@ -21,7 +20,7 @@ export function registerCalendarRoute(app: FastifyInstance, { db }: { db: Kysely
       selection = await listScheduledEvents(db, { campaign: query.campaign || undefined, hub: query.hub });
     } catch (error) {
       if (error instanceof GroundswellError && error.code !== "INTERNAL") {
-        return reply.code(STATUS[error.code]).type("text/plain; charset=utf-8").send(`${error.message}\n`);
+        return reply.code(HTTP_STATUS[error.code]).type("text/plain; charset=utf-8").send(`${error.message}\n`);
       }
       throw error;
     }

@@ -3,13 +3,12 @@ import type { Kysely } from "kysely";
 import { asOfDateSchema, parseBBoxText, type PublicViewInput } from "../../shared/model/public-view";
 import type { Database } from "../db/schema";
 import { listPublicCampaigns } from "../domain/public-view";
-import { GroundswellError, InputError } from "../errors";
+import { GroundswellError, HTTP_STATUS, InputError } from "../errors";
 import { bodiesCsv, bodiesGeoJson, countsCsv, exportStem, methodologyMarkdown } from "../io/press-files";
 import { writeZip } from "../io/zip-writer";
 import { RendererUnavailableError, renderMap, type MapFormat, type PrintSettings } from "./map-render";
 import { buildPressKit, takePressBundle } from "./press-kit";
 
-const STATUS: Record<GroundswellError["code"], number> = { INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INTERNAL: 500 };
 
 type ExportQuery = Partial<Record<"campaign" | "asof" | "stages" | "bbox" | "title" | "subtitle" | "patterns", string>>;
 
@@ -55,7 +54,7 @@ export function registerExportRoutes(app: FastifyInstance, { db, chromiumPath }:
       try {
         return await produce(request, reply);
       } catch (error) {
-        const status = error instanceof RendererUnavailableError ? 503 : error instanceof GroundswellError ? STATUS[error.code] : null;
+        const status = error instanceof RendererUnavailableError ? 503 : error instanceof GroundswellError ? HTTP_STATUS[error.code] : null;
         if (status === null || status === 500) throw error;
         return reply.code(status).type("text/plain; charset=utf-8").send(`${(error as Error).message}\n`);
       }

@@ -7,7 +7,7 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import { publishChange, type ChangePublisher } from "../domain/changes";
 import { assertCanImport, importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
-import { ConflictError, GroundswellError, NotFoundError } from "../errors";
+import { ConflictError, GroundswellError, HTTP_STATUS, NotFoundError } from "../errors";
 import { readBoundaryBytes, readBoundaryFile, type BoundaryFile } from "../io/boundary-file";
 import { previewBoundaryFile } from "../io/boundary-preview";
 import { readCsvTable } from "../io/csv";
@@ -26,13 +26,14 @@ import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io
 import { defaultBoundaryLimits } from "../io/boundary-types";
 import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from "../io/open-states";
 import { importLegislators } from "../domain/legislators";
+import { recordAudit } from "../domain/audit";
 import { stateByUsps } from "../../shared/ids/usps";
 import type { Chamber } from "../../shared/model/district";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
 
 export interface ImportRoutesOptions {
   db: Kysely<Database>;
-  actorOf: (request: FastifyRequest) => Actor;
+  actorOf: (request: FastifyRequest) => Promise<Actor>;
   /** Where a committed import is announced to open maps. */
   changes?: ChangePublisher;
   /** Largest upload accepted (413 above it). */
@@ -43,7 +44,6 @@ export interface ImportRoutesOptions {
   directory?: string | undefined;
 }
 
-const STATUS: Record<GroundswellError["code"], number> = { INPUT: 400, NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, INTERNAL: 500 };
 
 /**
  * The Import screen's two requests. `POST /api/imports/preview?fileName=towns.zip` takes the file
@@ -58,7 +58,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   const sendError = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
     if (error instanceof UploadTooLargeError) return reply.code(413).header("Connection", "close").send({ error: error.message });
-    if (error instanceof GroundswellError && error.code !== "INTERNAL") return reply.code(STATUS[error.code]).send({ error: error.message });
+    if (error instanceof GroundswellError && error.code !== "INTERNAL") return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
     // Fastify's own refusals (malformed JSON, a commit body over the limit) keep their status.
     const status = (error as { statusCode?: number }).statusCode;
     if (status !== undefined && status >= 400 && status < 500) return reply.code(status).send({ error: (error as Error).message });
@@ -72,7 +72,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
     scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview> => {
-      assertCanImport(options.actorOf(request));
+      assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
       if (!fileName) {
@@ -98,7 +98,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
     scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport> => {
-      const actor = options.actorOf(request);
+      const actor = await options.actorOf(request);
       assertCanImport(actor);
       const parsed = importCommitSchema.safeParse(request.body);
       if (!parsed.success) {
@@ -113,7 +113,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
         const dryRun = choices.dryRun === true;
         committing.add(token);
         try {
-          const report = await commitLegislators(options.db, upload, choices.state, dryRun);
+          const report = await commitLegislators(options.db, { upload, stateChoice: choices.state, dryRun, actor });
           if (!dryRun) {
             store.remove(token);
             await publishChange(options.changes, { campaignId: null, kind: "import", ids: [] }, (error) => request.log.error({ err: error }, "could not announce the import"));
@@ -263,7 +263,10 @@ class DryRunDone extends Error {
 }
 
 /** Import (or, on a dry run, try and roll back) an uploaded Open States file as the state's legislators, in one transaction. */
-async function commitLegislators(db: Kysely<Database>, upload: StoredUpload, stateChoice: string | undefined, dryRun: boolean): Promise<LegislatorImportReport> {
+async function commitLegislators(
+  db: Kysely<Database>,
+  { upload, stateChoice, dryRun, actor }: { upload: StoredUpload; stateChoice: string | undefined; dryRun: boolean; actor: Actor },
+): Promise<LegislatorImportReport> {
   const state = stateChoice?.trim().toUpperCase() ?? "";
   if (!state) throw new BadRequest("choose the state these legislators sit in");
   if (!isState(state)) throw new BadRequest(`"${stateChoice}" is not a two-letter state code (e.g. RI)`);
@@ -288,6 +291,13 @@ async function commitLegislators(db: Kysely<Database>, upload: StoredUpload, sta
         sharedDistricts: summary.sharedDistricts.map(({ chamber, name, legislators }) => ({ chamber, name, legislators })),
       };
       if (dryRun) throw new DryRunDone(report);
+      await recordAudit(trx, actor, {
+        action: "import legislators",
+        subjectKind: "legislator",
+        subjectId: null,
+        summary: `Imported ${summary.legislators} ${state} legislators from ${upload.fileName}: ${summary.created} new, ${summary.updated} updated`,
+        after: { created: summary.created, updated: summary.updated, matched: summary.matched, unmatched: summary.unmatched.length },
+      });
       return report;
     });
   } catch (error) {

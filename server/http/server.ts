@@ -1,16 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
 import { sql, type Kysely } from "kysely";
 import { API_LIMITS } from "../../shared/api-limits";
 import { APP_PAGES } from "../../shared/app-pages";
 import { appRouter, type AppRouter } from "../api/router";
 import { createMemoryChangeBus, type ChangeBus } from "../db/change-bus";
 import type { Database } from "../db/schema";
-import { openDemoActor, type Actor } from "../domain/actor";
+import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
 import { clientDistDir } from "./client-build";
@@ -41,9 +42,6 @@ export interface ServerOptions {
   changes?: ChangeBus;
 }
 
-/** Until accounts exist (issue 8) every request acts as the open demo organizer. */
-const actorOf = (_request: FastifyRequest): Actor => openDemoActor;
-
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const { db } = options;
   // tRPC mounts `/trpc/:path`, and a batch names all its procedures in that one segment: Fastify's
@@ -61,6 +59,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     if (!options.changes) await bus.close();
   });
   registerSecurity(app, { basemapStyleUrl: options.basemapStyleUrl, publicUrl: options.publicUrl ?? null });
+  await app.register(fastifyCookie);
+  const auth = createRequestAuth(db, { secureCookies: (options.publicUrl ?? "").startsWith("https:") });
+  const actorOf = auth.actorOf;
 
   app.get("/health", async (_request, reply) => {
     try {
@@ -77,7 +78,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trpcOptions: {
       router: appRouter,
       maxBatchSize: API_LIMITS.maxBatchSize,
-      createContext: ({ req }) => ({ db, actor: actorOf(req), changes }),
+      createContext: async ({ req, res }) => ({ db, actor: await actorOf(req), changes, http: auth.httpSession(req, res) }),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
       },

@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../../shared/model/stage";
 import type { Campaign } from "../../shared/model/campaign";
 import { createCaller } from "../../server/api/router";
-import { openDemoActor, type Actor } from "../../server/domain/actor";
+import { type Actor } from "../../server/domain/actor";
+import { testOrganizerActor } from "../helpers/actors";
 import { changeStage } from "../../server/domain/resolutions";
 import { ConflictError, InputError, NotFoundError } from "../../server/errors";
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
@@ -42,7 +43,7 @@ const bboxOf = (body: MadeBody) => {
 };
 
 forEachEngine((getDatabase) => {
-  const organizerCaller = () => createCaller({ db: getDatabase().db, actor: openDemoActor });
+  const organizerCaller = () => createCaller({ db: getDatabase().db, actor: testOrganizerActor });
   const publicCaller = () => createCaller({ db: getDatabase().db, actor: publicActor });
 
   // One small world, built once per engine. Tests that change stages use bodies of their own,
@@ -164,7 +165,7 @@ forEachEngine((getDatabase) => {
         note: "On the agenda.",
       });
       expect(result).toMatchObject({ campaignId: campaign.id, bodyId: body.id, stage: "introduced", version: 1 });
-      expect(result.event).toMatchObject({ fromStage: "not_started", toStage: "introduced", actor: "Demo organizer", note: "On the agenda." });
+      expect(result.event).toMatchObject({ fromStage: "not_started", toStage: "introduced", actor: "Test organizer", note: "On the agenda." });
       const detail = await organizerCaller().body.get({ campaignId: campaign.id, bodyId: body.id });
       expect(detail).toMatchObject({ stage: "introduced", version: 1 });
       expect(detail.history).toEqual([result.event]);
@@ -225,13 +226,14 @@ forEachEngine((getDatabase) => {
       expect(await snapshotResolutionTables(db)).toEqual(before);
     });
 
-    it("is refused to the public (FORBIDDEN), and changes nothing", async () => {
+    it("is refused to the public (UNAUTHORIZED: sign in), and changes nothing", async () => {
       const { db } = getDatabase();
       const before = await snapshotResolutionTables(db);
       const error = await trpcErrorOf(
         publicCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: cranston.id, toStage: "organizing", expectedVersion: 0 }),
       );
-      expect(error.code).toBe("FORBIDDEN");
+      expect(error.code).toBe("UNAUTHORIZED");
+      expect(error.message).toBe("Sign in to make changes");
       expect(await snapshotResolutionTables(db)).toEqual(before);
     });
 

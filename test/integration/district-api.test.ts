@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Campaign } from "../../shared/model/campaign";
 import type { ImportFeature } from "../../shared/model/boundary";
 import { createCaller } from "../../server/api/router";
-import { openDemoActor, type Actor } from "../../server/domain/actor";
+import { type Actor } from "../../server/domain/actor";
+import { testOrganizerActor } from "../helpers/actors";
 import { importBodies, importDistricts } from "../../server/domain/imports";
 import { recomputeOverlaps } from "../../server/domain/overlaps";
 import { changeStage } from "../../server/domain/resolutions";
@@ -47,7 +48,7 @@ const EAST: [number, number] = [-68.96 + GAP, 45.0];
 const LINE = -68.974;
 
 forEachEngine((getDatabase) => {
-  const caller = (actor: Actor = openDemoActor) => createCaller({ db: getDatabase().db, actor });
+  const caller = (actor: Actor = testOrganizerActor) => createCaller({ db: getDatabase().db, actor });
   let campaign: Campaign;
   const ids = { west: 0, middle: 0, east: 0 };
   const districtIds: Record<string, number> = {};
@@ -111,7 +112,7 @@ forEachEngine((getDatabase) => {
 
       const move = (toStage: string, expectedVersion: number) =>
         getDatabase().db.transaction().execute((trx) =>
-          changeStage(trx, { campaignId: campaign.id, bodyId: ids.east, toStage, expectedVersion }, openDemoActor),
+          changeStage(trx, { campaignId: campaign.id, bodyId: ids.east, toStage, expectedVersion }, testOrganizerActor),
         );
       await move("introduced", 0);
       await move("passed", 1);

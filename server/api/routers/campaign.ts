@@ -1,16 +1,21 @@
 import { z } from "zod";
 import { campaignSchema, updateCampaignInputSchema } from "../../../shared/model/campaign";
 import { listCampaigns, updateCampaign } from "../../domain/campaigns";
+import { snapshotRow } from "../../db/repositories/audit-repository";
 import { commitAndPublish } from "../commit";
-import { organizerProcedure, publicProcedure, router } from "../trpc";
+import { adminProcedure, publicProcedure, router } from "../trpc";
 
 export const campaignRouter = router({
   list: publicProcedure.output(z.array(campaignSchema)).query(({ ctx }) => listCampaigns(ctx.db)),
 
   /** Name, bill, model text (Markdown) and the stage scheme (rename, recolour, reorder, add). */
-  update: organizerProcedure
+  update: adminProcedure
     .input(updateCampaignInputSchema)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => updateCampaign(trx, input), (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] })),
+      commitAndPublish(ctx, (trx) => updateCampaign(trx, input), (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] }), {
+        subjectKind: "campaign",
+        load: (trx) => snapshotRow(trx, "campaign", { id: input.campaignId }),
+        describe: (campaign) => ({ subjectId: campaign.id, campaignId: campaign.id, summary: `Campaign settings of ${campaign.name} saved` }),
+      }),
     ),
 });

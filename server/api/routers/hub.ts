@@ -1,10 +1,22 @@
+import { TRPCError } from "@trpc/server";
 import { z } from "zod";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { chamberSchema } from "../../../shared/model/district";
 import { hubIdSchema, hubInputSchema, hubUpdateSchema } from "../../../shared/model/hub";
 import { allySchema, hubCoverageSchema, hubFindingSchema } from "../../../shared/model/public-output";
 import { createHub, findAllies, findMyHub, getHub, getHubCoverage, listHubs, updateHub } from "../../domain/hubs";
-import { memberProcedure, organizerProcedure, publicProcedure, router } from "../trpc";
+import { commitAndPublish } from "../commit";
+import { bodyEditorProcedure, memberProcedure, organizerProcedure, publicProcedure, middleware, router } from "../trpc";
+
+/** A hub member may edit only their own hub, and not the area it covers (organizers draw areas). */
+const ownHub = middleware(({ ctx, input, next }) => {
+  if (ctx.actor.role === "hub") {
+    const update = input as { hubId: number; districtIds?: unknown; bodyIds?: unknown };
+    if (update.hubId !== ctx.actor.hubId) throw new TRPCError({ code: "FORBIDDEN", message: "You can edit only your own hub" });
+    if (update.districtIds !== undefined || update.bodyIds !== undefined) throw new TRPCError({ code: "FORBIDDEN", message: "Only organizers change the area a hub covers" });
+  }
+  return next();
+});
 
 const lonLat = z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]);
 
@@ -14,9 +26,24 @@ export const hubRouter = router({
 
   get: memberProcedure.input(z.object({ hubId: hubIdSchema })).query(({ ctx, input }) => getHub(ctx.db, input.hubId)),
 
-  create: organizerProcedure.input(hubInputSchema).mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => createHub(trx, input, ctx.actor))),
+  create: organizerProcedure.input(hubInputSchema).mutation(({ ctx, input }) =>
+    commitAndPublish(ctx, (trx) => createHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
+      subjectKind: "hub",
+      describe: (hub) => ({ subjectId: hub.id, summary: `Hub created: ${hub.name}` }),
+    }),
+  ),
 
-  update: organizerProcedure.input(hubUpdateSchema).mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => updateHub(trx, input, ctx.actor))),
+  /** Organizers edit any hub; a hub member edits their own hub's contacts and onboarding text. */
+  update: bodyEditorProcedure
+    .input(hubUpdateSchema)
+    .use(ownHub)
+    .mutation(({ ctx, input }) =>
+      commitAndPublish(ctx, (trx) => updateHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
+        subjectKind: "hub",
+        load: (trx) => getHub(trx, input.hubId).catch(() => undefined),
+        describe: (hub) => ({ subjectId: hub.id, summary: `Hub edited: ${hub.name}` }),
+      }),
+    ),
 
   /** The recruiting map: current districts with their hubs (public fields) and those without. */
   coverage: publicProcedure

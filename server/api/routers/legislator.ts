@@ -4,6 +4,7 @@ import { districtIdSchema } from "../../../shared/model/district";
 import { legislatorIdSchema, setStanceInputSchema } from "../../../shared/model/legislator";
 import { legislatorSummarySchema } from "../../../shared/model/public-output";
 import { listLegislators, listStanceHistory, setStance } from "../../domain/stances";
+import { snapshotRow } from "../../db/repositories/audit-repository";
 import { commitAndPublish } from "../commit";
 import { memberProcedure, organizerProcedure, publicProcedure, router } from "../trpc";
 
@@ -23,6 +24,10 @@ export const legislatorRouter = router({
   setStance: organizerProcedure
     .input(setStanceInputSchema)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => setStance(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] })),
+      commitAndPublish(ctx, (trx) => setStance(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
+        subjectKind: "legislatorStance",
+        load: (trx) => snapshotRow(trx, "legislatorStance", { campaignId: input.campaignId, legislatorId: input.legislatorId }),
+        describe: (result) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Stance set to ${result.stance}` }),
+      }),
     ),
 });

@@ -4,20 +4,38 @@ import { campaignIdSchema } from "../../../shared/model/campaign";
 import { isoDateSchema } from "../../../shared/model/fields";
 import { upcomingDateSchema } from "../../../shared/model/public-output";
 import { changeStageInputSchema, stagesPayloadSchema, undoStageInputSchema, updateResolutionInputSchema } from "../../../shared/model/resolution";
+import type { Db } from "../../db/connect";
+import { snapshotRow } from "../../db/repositories/audit-repository";
 import { getResolutionDetails, undoStage, updateResolution } from "../../domain/resolution-details";
 import { changeStage, listStages } from "../../domain/resolutions";
 import { isoDay, upcomingDates } from "../../domain/tasks";
 import type { ChangeInput } from "../../domain/changes";
-import { commitAndPublish } from "../commit";
-import { memberProcedure, organizerProcedure, publicProcedure, router } from "../trpc";
+import { commitAndPublish, type AuditSpec } from "../commit";
+import { bodyEditorProcedure, inHubArea, memberProcedure, publicProcedure, router } from "../trpc";
+
+interface ResolutionState {
+  campaignId: number;
+  bodyId: number;
+  version: number;
+  stage?: string;
+}
 
 /** What a resolution write announces: the body whose resolution changed, and its new version. */
-const resolutionChanged = (state: { campaignId: number; bodyId: number; version: number }): ChangeInput => ({
+const resolutionChanged = (state: ResolutionState): ChangeInput => ({
   campaignId: state.campaignId,
   kind: "resolution",
   ids: [state.bodyId],
   version: state.version,
 });
+
+/** The resolution row before and after, keyed by campaign and body. */
+const resolutionAudit = (key: { campaignId: number; bodyId: number }, summary: (state: ResolutionState) => string): AuditSpec<ResolutionState> => ({
+  subjectKind: "resolution",
+  load: (trx) => snapshotRow(trx, "resolution", { campaignId: key.campaignId, bodyId: key.bodyId }),
+  describe: (state) => ({ subjectId: state.bodyId, campaignId: state.campaignId, summary: summary(state) }),
+});
+
+const inputBody = inHubArea((_db: Db, input: { bodyId: number }) => input.bodyId);
 
 export const resolutionRouter = router({
   /** Compact stage of every body with a resolution: what the map polls (geometry never changes here). */
@@ -26,9 +44,12 @@ export const resolutionRouter = router({
     .output(stagesPayloadSchema)
     .query(({ ctx, input }) => listStages(ctx.db, input.campaignId)),
 
-  changeStage: organizerProcedure
+  changeStage: bodyEditorProcedure
     .input(changeStageInputSchema)
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => changeStage(trx, input, ctx.actor), resolutionChanged)),
+    .use(inputBody)
+    .mutation(({ ctx, input }) =>
+      commitAndPublish(ctx, (trx) => changeStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => `Stage changed to ${input.toStage}`)),
+    ),
 
   /** Vote, hearing, tally, links, hub and the private note of one resolution. */
   get: memberProcedure
@@ -36,14 +57,20 @@ export const resolutionRouter = router({
     .query(({ ctx, input }) => getResolutionDetails(ctx.db, input)),
 
   /** Save details with optimistic concurrency; a tally may move the stage to passed or failed. */
-  update: organizerProcedure
+  update: bodyEditorProcedure
     .input(updateResolutionInputSchema)
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => updateResolution(trx, input, ctx.actor), resolutionChanged)),
+    .use(inputBody)
+    .mutation(({ ctx, input }) =>
+      commitAndPublish(ctx, (trx) => updateResolution(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Resolution details saved")),
+    ),
 
   /** Undo the last stage change with a new event back to the previous stage. */
-  undoStage: organizerProcedure
+  undoStage: bodyEditorProcedure
     .input(undoStageInputSchema)
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => undoStage(trx, input, ctx.actor), resolutionChanged)),
+    .use(inputBody)
+    .mutation(({ ctx, input }) =>
+      commitAndPublish(ctx, (trx) => undoStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Last stage change undone")),
+    ),
 
   /** Scheduled votes and hearings in the next `days` days (public facts: no notes). */
   upcoming: publicProcedure

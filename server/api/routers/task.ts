@@ -3,13 +3,26 @@ import { bodyIdSchema } from "../../../shared/model/body";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { isoDateSchema } from "../../../shared/model/fields";
 import { addTaskInputSchema, taskIdSchema, updateTaskInputSchema } from "../../../shared/model/task";
+import type { Db } from "../../db/connect";
+import { snapshotRow } from "../../db/repositories/audit-repository";
+import { findBodyIdOfTask } from "../../db/repositories/body-repository";
 import { addTask, isoDay, listTasks, removeTask, setTaskDone, taskAgenda, updateTask } from "../../domain/tasks";
 import type { ChangeInput } from "../../domain/changes";
-import { commitAndPublish } from "../commit";
-import { memberProcedure, organizerProcedure, router } from "../trpc";
+import { commitAndPublish, type AuditSpec } from "../commit";
+import { bodyEditorProcedure, inHubArea, memberProcedure, router } from "../trpc";
 
 /** What a task write announces: its campaign and body (tasks are private: only members hear of them). */
 const taskChanged = (task: { campaignId: number; bodyId: number }): ChangeInput => ({ campaignId: task.campaignId, kind: "task", ids: [task.bodyId] });
+
+type TaskResult = { id: number; campaignId: number; bodyId: number; title?: string };
+
+const taskAudit = (taskId: number | null, summary: string): AuditSpec<TaskResult> => ({
+  subjectKind: "task",
+  ...(taskId === null ? {} : { load: (trx) => snapshotRow(trx, "task", { id: taskId }) }),
+  describe: (task) => ({ subjectId: task.id, campaignId: task.campaignId, summary: task.title ? `${summary}: ${task.title}` : summary }),
+});
+
+const taskBody = inHubArea((db: Db, input: { taskId: number }) => findBodyIdOfTask(db, input.taskId));
 
 /** Next actions: private, so every procedure here is for signed-in members or higher. */
 export const taskRouter = router({
@@ -22,23 +35,38 @@ export const taskRouter = router({
     .input(z.object({ campaignId: campaignIdSchema, today: isoDateSchema.optional() }))
     .query(({ ctx, input }) => taskAgenda(ctx.db, { campaignId: input.campaignId, today: input.today ?? isoDay(new Date()) })),
 
-  add: organizerProcedure
+  add: bodyEditorProcedure
     .input(addTaskInputSchema)
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => addTask(trx, input, ctx.actor), taskChanged)),
+    .use(inHubArea((_db: Db, input: { bodyId: number }) => input.bodyId))
+    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => addTask(trx, input, ctx.actor), taskChanged, taskAudit(null, "Next action added"))),
 
-  update: organizerProcedure
+  update: bodyEditorProcedure
     .input(updateTaskInputSchema)
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => updateTask(trx, input), taskChanged)),
+    .use(taskBody)
+    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => updateTask(trx, input), taskChanged, taskAudit(input.taskId, "Next action edited"))),
 
-  complete: organizerProcedure
+  complete: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: true }), taskChanged)),
+    .use(taskBody)
+    .mutation(({ ctx, input }) =>
+      commitAndPublish(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: true }), taskChanged, taskAudit(input.taskId, "Next action done")),
+    ),
 
-  reopen: organizerProcedure
+  reopen: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: false }), taskChanged)),
+    .use(taskBody)
+    .mutation(({ ctx, input }) =>
+      commitAndPublish(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: false }), taskChanged, taskAudit(input.taskId, "Next action reopened")),
+    ),
 
-  remove: organizerProcedure
+  remove: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => removeTask(trx, input.taskId), () => ({ campaignId: null, kind: "task" }))),
+    .use(taskBody)
+    .mutation(({ ctx, input }) =>
+      commitAndPublish(ctx, (trx) => removeTask(trx, input.taskId), () => ({ campaignId: null, kind: "task" }), {
+        subjectKind: "task",
+        load: (trx) => snapshotRow(trx, "task", { id: input.taskId }),
+        describe: () => ({ subjectId: input.taskId, summary: "Next action removed", after: null }),
+      }),
+    ),
 });

@@ -104,3 +104,20 @@ export function findBodiesInBox(db: Db, [west, south, east, north]: [number, num
     .where("minLat", "<=", north)
     .execute();
 }
+
+/** The body a member sits on (for hub-area checks), or null for an unknown member. */
+export async function findBodyIdOfMember(db: Db, memberId: number): Promise<number | null> {
+  const row = await db.selectFrom("member").select("bodyId").where("id", "=", memberId).executeTakeFirst();
+  return row?.bodyId ?? null;
+}
+
+/** The body a next action belongs to (through its resolution), or null for an unknown task. */
+export async function findBodyIdOfTask(db: Db, taskId: number): Promise<number | null> {
+  const row = await db
+    .selectFrom("task")
+    .innerJoin("resolution", "resolution.id", "task.resolutionId")
+    .select("resolution.bodyId")
+    .where("task.id", "=", taskId)
+    .executeTakeFirst();
+  return row?.bodyId ?? null;
+}

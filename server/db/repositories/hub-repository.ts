@@ -115,3 +115,17 @@ export function findCurrentDistrictHubLinks(db: Db) {
     .orderBy("district.id")
     .execute();
 }
+
+/** Whether a body lies in a hub's area: linked to the hub itself, or overlapping one of its districts. */
+export async function isBodyInHubArea(db: Db, hubId: number, bodyId: number): Promise<boolean> {
+  const direct = await db.selectFrom("hubBody").select("bodyId").where("hubId", "=", hubId).where("bodyId", "=", bodyId).executeTakeFirst();
+  if (direct) return true;
+  const viaDistrict = await db
+    .selectFrom("hubDistrict")
+    .innerJoin("bodyDistrictOverlap", "bodyDistrictOverlap.districtId", "hubDistrict.districtId")
+    .select("bodyDistrictOverlap.bodyId")
+    .where("hubDistrict.hubId", "=", hubId)
+    .where("bodyDistrictOverlap.bodyId", "=", bodyId)
+    .executeTakeFirst();
+  return viaDistrict !== undefined;
+}

@@ -1,0 +1,203 @@
+import { TRPCError } from "@trpc/server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { appRouter, createCaller } from "../../server/api/router";
+import { createMemoryChangeBus } from "../../server/db/change-bus";
+import { addUser, inviteUser, issueResetLink } from "../../server/domain/accounts";
+import { commandLineActor, publicActor, type Actor } from "../../server/domain/actor";
+import { createChangeFeed } from "../../server/domain/changes";
+import { createHub } from "../../server/domain/hubs";
+import { addMember } from "../../server/domain/members";
+import { addTask } from "../../server/domain/tasks";
+import { makeCampaign } from "../helpers/factories";
+import { buildWorld, type World } from "../helpers/district-world";
+import { forEachEngine } from "../helpers/test-db";
+
+/**
+ * Every procedure × every role: allowed or refused, checked on the server through createCaller.
+ * A procedure missing from ACCESS fails the first test, so a new procedure cannot ship without
+ * deciding who may call it.
+ *
+ * Roles: admin, organizer, a hub member whose hub covers the body the input edits ("hub, inside")
+ * and one whose hub does not ("hub, outside"), a viewer, and the anonymous public. "Allowed"
+ * means the role check let the call through: it succeeds, or fails for a reason that is not a
+ * permission (a stale version, say). "Refused" means 401 for the public, 403 for the rest.
+ */
+
+type Access = "public" | "member" | "bodyEditor" | "ownHub" | "organizer" | "admin";
+const ROLES = ["admin", "organizer", "hub, inside", "hub, outside", "viewer", "public"] as const;
+type RoleName = (typeof ROLES)[number];
+
+const ALLOWED: Record<Access, readonly RoleName[]> = {
+  public: ROLES,
+  member: ["admin", "organizer", "hub, inside", "hub, outside", "viewer"],
+  bodyEditor: ["admin", "organizer", "hub, inside"],
+  ownHub: ["admin", "organizer", "hub, inside"],
+  organizer: ["admin", "organizer"],
+  admin: ["admin"],
+};
+
+interface Fixture {
+  world: World;
+  campaignId: number;
+  hubInside: number;
+  ashbyMember: number;
+  ashbyTask: number;
+  viewerUserId: number;
+  login: { email: string; password: string };
+  serial: () => number;
+  version: () => Promise<number>;
+  newMember: () => Promise<number>;
+  newTask: () => Promise<number>;
+  inviteToken: () => Promise<string>;
+  resetToken: () => Promise<string>;
+}
+
+type Input = (f: Fixture) => unknown;
+
+/** Who may call each procedure, and an input that would succeed for a role that may. */
+const ACCESS: Record<string, [Access, Input]> = {
+  "auth.me": ["public", () => undefined],
+  "auth.login": ["public", (f) => f.login],
+  "auth.logout": ["public", () => undefined],
+  "auth.link": ["public", async (f) => ({ token: await f.inviteToken() })],
+  "auth.acceptInvite": ["public", async (f) => ({ token: await f.inviteToken(), name: "New person", password: "a long passphrase" })],
+  "auth.resetPassword": ["public", async (f) => ({ token: await f.resetToken(), password: "another long passphrase" })],
+  "user.list": ["admin", () => undefined],
+  "user.invite": ["admin", (f) => ({ email: `invitee-${f.serial()}@example.org`, role: "viewer" })],
+  "user.resetLink": ["admin", (f) => ({ userId: f.viewerUserId })],
+  "user.update": ["admin", (f) => ({ userId: f.viewerUserId, role: "viewer" })],
+  "audit.list": ["admin", () => ({})],
+  "campaign.list": ["public", () => undefined],
+  "campaign.update": ["admin", (f) => ({ campaignId: f.campaignId, bill: `H.${f.serial()}` })],
+  "body.list": ["public", (f) => ({ campaignId: f.campaignId })],
+  "body.get": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
+  "body.neighbors": ["public", (f) => ({ bodyId: f.world.bodies.ashby })],
+  "resolution.stages": ["public", (f) => ({ campaignId: f.campaignId })],
+  "resolution.changeStage": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, toStage: "organizing", expectedVersion: await f.version() })],
+  "resolution.get": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
+  "resolution.update": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, expectedVersion: await f.version(), changes: { note: `note ${f.serial()}` } })],
+  "resolution.undoStage": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, expectedVersion: Math.max(1, await f.version()) })],
+  "resolution.upcoming": ["public", (f) => ({ campaignId: f.campaignId })],
+  "district.list": ["public", () => undefined],
+  "district.get": ["public", (f) => ({ campaignId: f.campaignId, districtId: f.world.districts.house1 })],
+  "district.shapes": ["public", (f) => ({ districtId: f.world.districts.house1 })],
+  "changes.onChange": ["public", (f) => ({ campaignId: f.campaignId })],
+  "member.board": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
+  "member.add": ["bodyEditor", (f) => ({ bodyId: f.world.bodies.ashby, name: `Councillor ${f.serial()}` })],
+  "member.update": ["bodyEditor", (f) => ({ memberId: f.ashbyMember, changes: { role: `Chair ${f.serial()}` } })],
+  "member.remove": ["bodyEditor", async (f) => ({ memberId: await f.newMember() })],
+  "member.setPosition": ["bodyEditor", (f) => ({ campaignId: f.campaignId, memberId: f.ashbyMember, position: "yes" })],
+  "member.setVotingSetup": [
+    "bodyEditor",
+    (f) => ({ bodyId: f.world.bodies.ashby, seats: 5, vacancies: 0, quorum: 3, voteRule: "majority_present", hasVeto: false, overrideRule: null }),
+  ],
+  "task.list": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
+  "task.overdue": ["member", (f) => ({ campaignId: f.campaignId })],
+  "task.add": ["bodyEditor", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, title: `Call ${f.serial()}` })],
+  "task.update": ["bodyEditor", (f) => ({ taskId: f.ashbyTask, changes: { title: `Call again ${f.serial()}` } })],
+  "task.complete": ["bodyEditor", (f) => ({ taskId: f.ashbyTask })],
+  "task.reopen": ["bodyEditor", (f) => ({ taskId: f.ashbyTask })],
+  "task.remove": ["bodyEditor", async (f) => ({ taskId: await f.newTask() })],
+  "public.campaigns": ["public", () => undefined],
+  "public.campaign": ["public", (f) => ({ campaign: f.campaignId })],
+  "public.map": ["public", (f) => ({ campaign: f.campaignId })],
+  "public.body": ["public", (f) => ({ campaign: f.campaignId, bodyId: f.world.bodies.ashby })],
+  "public.search": ["public", () => ({ query: "Ash" })],
+  "public.hubs": ["public", () => undefined],
+  "legislator.list": ["public", (f) => ({ campaignId: f.campaignId })],
+  "legislator.stanceHistory": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
+  "legislator.setStance": ["organizer", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, stance: f.serial() % 2 ? "supporter" : "undecided" })],
+  "pipeline.list": ["public", (f) => ({ campaignId: f.campaignId })],
+  "pipeline.board": ["public", (f) => ({ campaignId: f.campaignId })],
+  "pipeline.facets": ["public", () => undefined],
+  "hub.list": ["member", () => undefined],
+  "hub.get": ["member", (f) => ({ hubId: f.hubInside })],
+  "hub.create": ["organizer", (f) => ({ name: `New hub ${f.serial()}` })],
+  "hub.update": ["ownHub", (f) => ({ hubId: f.hubInside, publicContact: `hub-${f.serial()}@example.org` })],
+  "hub.coverage": ["public", () => undefined],
+  "hub.find": ["public", () => ({ query: "Ashby" })],
+  "hub.allies": ["public", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
+};
+
+const procedurePaths = Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
+
+forEachEngine((getDatabase) => {
+  let fixture: Fixture;
+  let actors: Record<RoleName, Actor>;
+  const changes = createChangeFeed(createMemoryChangeBus());
+
+  beforeAll(async () => {
+    const { db } = getDatabase();
+    const world = await buildWorld(db);
+    const campaign = await makeCampaign(db, { name: "Matrix campaign" });
+    let serial = 0;
+    const result = await db.transaction().execute(async (trx) => {
+      // Hub A covers House 1 (Ashby and part of Brookfield); hub B only Dover.
+      const inside = await createHub(trx, { name: "Hub A", districtIds: [world.districts.house1] }, commandLineActor);
+      const outside = await createHub(trx, { name: "Hub B", bodyIds: [world.bodies.dover] }, commandLineActor);
+      const user = async (email: string, role: "admin" | "organizer" | "hub" | "viewer", hubId: number | null = null) =>
+        (await addUser(trx, { email, role, hubId, password: "correct horse battery" }, commandLineActor)).user;
+      const admin = await user("admin@example.org", "admin");
+      const organizer = await user("organizer@example.org", "organizer");
+      const hubIn = await user("hub-a@example.org", "hub", inside.id);
+      const hubOut = await user("hub-b@example.org", "hub", outside.id);
+      const viewer = await user("viewer@example.org", "viewer");
+      const member = await addMember(trx, { bodyId: world.bodies.ashby, name: "Councillor Ashby" });
+      const task = await addTask(trx, { campaignId: campaign.id, bodyId: world.bodies.ashby, title: "Call the clerk" }, commandLineActor);
+      return { inside, admin, organizer, hubIn, hubOut, viewer, member, task };
+    });
+    const asActor = (user: { id: number; name: string; role: Actor["role"]; hubId: number | null }): Actor => ({ name: user.name, role: user.role, userId: user.id, hubId: user.hubId });
+    actors = {
+      admin: asActor(result.admin),
+      organizer: asActor(result.organizer),
+      "hub, inside": asActor(result.hubIn),
+      "hub, outside": asActor(result.hubOut),
+      viewer: asActor(result.viewer),
+      public: publicActor,
+    };
+    fixture = {
+      world,
+      campaignId: campaign.id,
+      hubInside: result.inside.id,
+      ashbyMember: result.member.id,
+      ashbyTask: result.task.id,
+      viewerUserId: result.viewer.id,
+      login: { email: "viewer@example.org", password: "correct horse battery" },
+      serial: () => ++serial,
+      version: async () =>
+        (await db.selectFrom("resolution").select("version").where("campaignId", "=", campaign.id).where("bodyId", "=", world.bodies.ashby).executeTakeFirst())?.version ?? 0,
+      newMember: async () => (await addMember(db, { bodyId: world.bodies.ashby, name: `Member ${++serial}` })).id,
+      newTask: async () => (await addTask(db, { campaignId: campaign.id, bodyId: world.bodies.ashby, title: `Task ${++serial}` }, commandLineActor)).id,
+      inviteToken: async () => (await inviteUser(db, { email: `person-${++serial}@example.org`, role: "viewer" }, commandLineActor)).path.split("/").pop()!,
+      resetToken: async () => (await issueResetLink(db, result.organizer.id, commandLineActor)).path.split("/").pop()!,
+    };
+  });
+
+  it("names every procedure of the API, and nothing else", () => {
+    expect(Object.keys(ACCESS).sort()).toEqual(procedurePaths);
+  });
+
+  describe.each(procedurePaths)("%s", (path) => {
+    it.each(ROLES)("as %s", async (role) => {
+      const [access, input] = ACCESS[path]!;
+      const caller = createCaller({ db: getDatabase().db, actor: actors[role], changes });
+      const call = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+      let refusal: TRPCError | null = null;
+      try {
+        const result = await call(await input(fixture));
+        // A subscription hands back its stream once the checks passed: close it.
+        if (result && typeof result === "object" && Symbol.asyncIterator in result) await (result as AsyncIterable<unknown>)[Symbol.asyncIterator]().return?.();
+      } catch (error) {
+        if (!(error instanceof TRPCError)) throw error;
+        if (error.code === "UNAUTHORIZED" || error.code === "FORBIDDEN") refusal = error;
+        else if (error.code === "INTERNAL_SERVER_ERROR") throw error;
+      }
+      if (ALLOWED[access].includes(role)) {
+        expect(refusal, refusal?.message).toBeNull();
+      } else {
+        expect(refusal?.code).toBe(role === "public" ? "UNAUTHORIZED" : "FORBIDDEN");
+        expect(refusal?.message).toMatch(/\w/);
+      }
+    });
+  });
+});
