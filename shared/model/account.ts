@@ -74,6 +74,18 @@ export interface Session {
   demo: boolean;
 }
 
+export const signedInUserSchema = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  role: accountRoleSchema,
+  hubId: z.number().int().nullable(),
+  hubName: z.string().nullable(),
+}) satisfies z.ZodType<SignedInUser, unknown>;
+
+/** What the public auth procedures answer, checked on the way out: never a hash, never a token. */
+export const sessionSchema = z.object({ user: signedInUserSchema.nullable(), demo: z.boolean() }).strict() satisfies z.ZodType<Session, unknown>;
+
 /** A user as the Users screen lists them (never the password hash). */
 export interface UserSummary extends SignedInUser {
   createdAt: string;
@@ -94,6 +106,13 @@ export interface LinkInfo {
   /** Why the link can no longer be used, or null. */
   problem: "expired" | "used" | null;
 }
+
+export const linkInfoSchema = z.object({
+  kind: z.enum(["invite", "reset"]),
+  email: z.string(),
+  role: accountRoleSchema,
+  problem: z.enum(["expired", "used"]).nullable(),
+}) satisfies z.ZodType<LinkInfo, unknown>;
 
 /** Private reads: every signed-in role (and the read-only demo, which runs as a viewer). */
 export const canReadPrivate = (role: Role): boolean => role !== "public";

@@ -32,7 +32,7 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
  * The CLI as the bin runs it, but in this process (much faster than a child): the database comes
  * from the environment, so only `env`'s database settings are set, and only for the call.
  */
-export async function runCliInProcess(argv: string[], env: Record<string, string>): Promise<CliResult> {
+export async function runCliInProcess(argv: string[], env: Record<string, string>, { input = "" }: { input?: string } = {}): Promise<CliResult> {
   // Every variable the call sets (CHROMIUM_PATH too) is put back afterwards.
   const saved = Object.fromEntries(["DATABASE_URL", "GROUNDSWELL_DB", ...Object.keys(env)].map((name) => [name, process.env[name]]));
   delete process.env.DATABASE_URL;
@@ -41,7 +41,7 @@ export async function runCliInProcess(argv: string[], env: Record<string, string
   let stdout = "";
   let stderr = "";
   try {
-    const status = await run(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text) });
+    const status = await run(argv, { out: (text) => (stdout += text), err: (text) => (stderr += text), readInput: async () => input });
     return { status, stdout, stderr };
   } finally {
     for (const [name, value] of Object.entries(saved)) {

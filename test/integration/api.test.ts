@@ -165,7 +165,7 @@ forEachEngine((getDatabase) => {
         note: "On the agenda.",
       });
       expect(result).toMatchObject({ campaignId: campaign.id, bodyId: body.id, stage: "introduced", version: 1 });
-      expect(result.event).toMatchObject({ fromStage: "not_started", toStage: "introduced", actor: "Demo organizer", note: "On the agenda." });
+      expect(result.event).toMatchObject({ fromStage: "not_started", toStage: "introduced", actor: "Test organizer", note: "On the agenda." });
       const detail = await organizerCaller().body.get({ campaignId: campaign.id, bodyId: body.id });
       expect(detail).toMatchObject({ stage: "introduced", version: 1 });
       expect(detail.history).toEqual([result.event]);
@@ -226,13 +226,14 @@ forEachEngine((getDatabase) => {
       expect(await snapshotResolutionTables(db)).toEqual(before);
     });
 
-    it("is refused to the public (FORBIDDEN), and changes nothing", async () => {
+    it("is refused to the public (UNAUTHORIZED: sign in), and changes nothing", async () => {
       const { db } = getDatabase();
       const before = await snapshotResolutionTables(db);
       const error = await trpcErrorOf(
         publicCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: cranston.id, toStage: "organizing", expectedVersion: 0 }),
       );
-      expect(error.code).toBe("FORBIDDEN");
+      expect(error.code).toBe("UNAUTHORIZED");
+      expect(error.message).toBe("Sign in to make changes");
       expect(await snapshotResolutionTables(db)).toEqual(before);
     });
 

@@ -86,7 +86,8 @@ forEachEngine((getDatabase, engine) => {
       ],
       strings: [...DEFAULT_STAGES, campaign.name, campaign.slug, bodies[0]!.name, "RI", "2022", "state_lower", "admin@example.org", "correct horse battery staple"],
     };
-    tables = await listTables(db, engine);
+    // Failed sign-ins are counted on purpose (throttling): the one write a refusal makes.
+    tables = (await listTables(db, engine)).filter((table) => table !== "login_failure");
   });
 
   it("finds the procedures to fuzz", () => {

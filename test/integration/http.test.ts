@@ -6,6 +6,7 @@ import { CSRF_HEADERS } from "../../shared/csrf";
 import { buildServer } from "../../server/http/server";
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
 import { snapshotResolutionTables } from "../helpers/row-snapshot";
+import { signedInHeaders } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
 
 const roundPosition = (position: GeoJSON.Position) => position.map((value) => Math.round(value * 1e5) / 1e5);
@@ -14,12 +15,14 @@ forEachEngine((getDatabase, engine) => {
   let app: FastifyInstance;
   let campaign: Campaign;
   let bodies: MadeBody[];
+  let organizer: { cookie: string };
 
   beforeAll(async () => {
     const { db } = getDatabase();
     campaign = await makeCampaign(db, { name: "HTTP campaign" });
     bodies = [await makeBody(db, { name: "Barrington" }), await makeBody(db, { name: "Jamestown" }), await makeBody(db, { name: "Lincoln" })];
     app = await buildServer({ db, engine, basemapStyleUrl: null, serveClient: false });
+    organizer = await signedInHeaders(app, db, "organizer");
   });
 
   afterAll(async () => {
@@ -29,7 +32,7 @@ forEachEngine((getDatabase, engine) => {
   const getGeometry = (headers: Record<string, string> = {}) => app.inject({ method: "GET", url: "/geo/bodies.geojson", headers });
 
   const postChangeStage = (input: unknown) =>
-    app.inject({ method: "POST", url: "/trpc/resolution.changeStage", headers: { "content-type": "application/json", ...CSRF_HEADERS }, payload: JSON.stringify(input) });
+    app.inject({ method: "POST", url: "/trpc/resolution.changeStage", headers: { "content-type": "application/json", ...CSRF_HEADERS, ...organizer }, payload: JSON.stringify(input) });
 
   it("answers /health with ok and the engine", async () => {
     const response = await app.inject({ method: "GET", url: "/health" });
@@ -121,7 +124,7 @@ forEachEngine((getDatabase, engine) => {
       expect(response.statusCode).toBe(200);
       const { result } = response.json();
       expect(result.data).toMatchObject({ campaignId: campaign.id, bodyId: body.id, stage: "sponsor_found", version: 1 });
-      expect(result.data.event).toMatchObject({ fromStage: "not_started", toStage: "sponsor_found", actor: "Demo organizer", note: "Over the wire." });
+      expect(result.data.event).toMatchObject({ fromStage: "not_started", toStage: "sponsor_found", actor: "Test organizer", note: "Over the wire." });
 
       const listed = await app.inject({
         method: "GET",

@@ -10,6 +10,7 @@ import type { Db } from "../../server/db/connect";
 import { CSRF_HEADERS } from "../../shared/csrf";
 import { buildServer } from "../../server/http/server";
 import { squarePolygon } from "../helpers/factories";
+import { signedInHeaders } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
 
 const badDir = path.resolve(import.meta.dirname, "../fixtures/bad");
@@ -48,6 +49,9 @@ async function snapshotImportTables(db: Db) {
   };
 }
 
+/** The session cookie of a signed-in admin: writes need an account now. */
+let session: Record<string, string> = {};
+
 forEachEngine((getDatabase, engine) => {
   let app: FastifyInstance;
   let uploadDir: string;
@@ -61,6 +65,7 @@ forEachEngine((getDatabase, engine) => {
       serveClient: false,
       imports: { maxBytes: UPLOAD_CAP, directory: uploadDir },
     });
+    session = await signedInHeaders(app, getDatabase().db, "admin");
   });
 
   afterAll(async () => {
@@ -76,10 +81,10 @@ forEachEngine((getDatabase, engine) => {
     app.inject({
       method: "POST",
       url: `/api/imports/preview?fileName=${encodeURIComponent(fileName)}`,
-      headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...headers },
+      headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...session, ...headers },
       payload,
     });
-  const commit = (body: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/imports/commit", headers: CSRF_HEADERS, payload: body });
+  const commit = (body: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/imports/commit", headers: { ...CSRF_HEADERS, ...session }, payload: body });
 
   describe("preview", () => {
     it("reads the uploaded GeoJSON: count, fields with samples, guessed fields, outlines and a token", async () => {
@@ -118,7 +123,7 @@ forEachEngine((getDatabase, engine) => {
     });
 
     it("asks for the file name when it is missing", async () => {
-      const response = await app.inject({ method: "POST", url: "/api/imports/preview", headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS }, payload: townsGeoJson() });
+      const response = await app.inject({ method: "POST", url: "/api/imports/preview", headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...session }, payload: townsGeoJson() });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toEqual({ error: "name the uploaded file in the query, e.g. ?fileName=towns.geojson" });
     });
@@ -221,7 +226,7 @@ forEachEngine((getDatabase, engine) => {
         expect(response.statusCode, token).toBe(404);
         expect(response.json()).toEqual({ error: "this upload is unknown or has expired (uploads wait 30 minutes at most); choose the file again" });
       }
-      const malformed = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json", ...CSRF_HEADERS }, payload: "{not json" });
+      const malformed = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json", ...CSRF_HEADERS, ...session }, payload: "{not json" });
       expect(malformed.statusCode).toBe(400);
       expect(Object.keys(malformed.json())).toEqual(["error"]);
     });
@@ -303,7 +308,7 @@ forEachEngine((getDatabase, engine) => {
         };
         const request = http.request(`${address}/api/imports/preview?fileName=endless.geojson`, {
           method: "POST",
-          headers: { "content-type": "application/octet-stream", "transfer-encoding": "chunked", ...CSRF_HEADERS },
+          headers: { "content-type": "application/octet-stream", "transfer-encoding": "chunked", ...CSRF_HEADERS, ...session },
         });
         request.on("response", (response) => {
           status = response.statusCode ?? null;

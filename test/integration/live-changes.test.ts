@@ -10,6 +10,7 @@ import { connect, type Connection } from "../../server/db/connect";
 import { buildServer } from "../../server/http/server";
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
 import { onChangeUrl, openSse, type SseStream } from "../helpers/sse";
+import { signedInHeaders } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
 
 async function listen(app: FastifyInstance): Promise<string> {
@@ -20,7 +21,7 @@ async function listen(app: FastifyInstance): Promise<string> {
 async function changeStage(baseUrl: string, input: { campaignId: number; bodyId: number; toStage: string; expectedVersion: number }) {
   const response = await fetch(`${baseUrl}/trpc/resolution.changeStage`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...CSRF_HEADERS },
+    headers: { "content-type": "application/json", ...CSRF_HEADERS, ...session },
     body: JSON.stringify(input),
   });
   return { status: response.status, json: (await response.json()) as any };
@@ -28,6 +29,9 @@ async function changeStage(baseUrl: string, input: { campaignId: number; bodyId:
 
 const changesOf = (messages: Array<{ data: any }>) => messages.filter((message) => message.data.type === "change").map((message) => message.data.change);
 const isReady = (messages: Array<{ data: any }>) => messages.some((message) => message.data.type === "ready");
+
+/** The session cookie of a signed-in organizer: writes need an account now. */
+let session: Record<string, string> = {};
 
 forEachEngine((getDatabase, engine) => {
   let app: FastifyInstance;
@@ -51,6 +55,7 @@ forEachEngine((getDatabase, engine) => {
     bus = engine === "postgres" ? createPostgresChangeBus({ db, connectionString: process.env.TEST_DATABASE_URL! }) : undefined;
     app = await buildServer({ db, engine, basemapStyleUrl: null, serveClient: false, ...(bus ? { changes: bus } : {}) });
     baseUrl = await listen(app);
+    session = await signedInHeaders(app, getDatabase().db, "organizer");
   });
 
   afterAll(async () => {

@@ -27,6 +27,8 @@ interface Fixture {
  * readers can reach must be added here, or the test fails and says so.
  */
 const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
+  "auth.me": () => [undefined],
+  "auth.link": () => [{ token: "x".repeat(43) }],
   "campaign.list": () => [undefined],
   "body.list": (f) => [{ campaignId: f.campaignId }],
   "body.neighbors": (f) => [{ bodyId: f.bodyId, withinKm: 50 }],

@@ -6,6 +6,7 @@ import { buildServer } from "../../server/http/server";
 import { contentSecurityPolicy } from "../../server/http/security";
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
 import { snapshotResolutionTables } from "../helpers/row-snapshot";
+import { signedInHeaders } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
 
 const FOREIGN = "https://evil.example";
@@ -16,6 +17,7 @@ forEachEngine((getDatabase, engine) => {
   let campaign: Campaign;
   let body: MadeBody;
   let version = 0;
+  let organizer: { cookie: string };
 
   beforeAll(async () => {
     const { db } = getDatabase();
@@ -23,6 +25,7 @@ forEachEngine((getDatabase, engine) => {
     body = await makeBody(db, { name: "Warren" });
     app = await buildServer({ db, engine, basemapStyleUrl: "https://tiles.example.org/styles/basic.json", serveClient: false });
     behindProxy = await buildServer({ db, engine, basemapStyleUrl: null, publicUrl: "https://map.example.org", serveClient: false });
+    organizer = await signedInHeaders(app, db, "organizer");
   });
 
   afterAll(async () => {
@@ -35,7 +38,7 @@ forEachEngine((getDatabase, engine) => {
     target.inject({
       method: "POST",
       url: "/trpc/resolution.changeStage",
-      headers: { "content-type": "application/json", host: "localhost:3000", ...headers },
+      headers: { "content-type": "application/json", host: "localhost:3000", ...organizer, ...headers },
       payload: JSON.stringify(moveInput()),
     });
 

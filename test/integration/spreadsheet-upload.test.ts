@@ -8,9 +8,13 @@ import { CSRF_HEADERS } from "../../shared/csrf";
 import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
 import { makeBody, makeCampaign } from "../helpers/factories";
 import { snapshotResolutionTables } from "../helpers/row-snapshot";
+import { signedInHeaders } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
 
 /** The Import screen's spreadsheet flow over HTTP: preview a .csv, dry-run plan, refused commit, commit. */
+
+/** The session cookie of a signed-in admin: writes need an account now. */
+let session: Record<string, string> = {};
 
 forEachEngine((getDatabase, engine) => {
   let app: FastifyInstance;
@@ -24,6 +28,7 @@ forEachEngine((getDatabase, engine) => {
     await makeBody(db, { name: "Barrington", state: "RI", geoid: "4400105140" });
     uploadDir = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-sheet-upload-"));
     app = await buildServer({ db, engine, basemapStyleUrl: null, serveClient: false, imports: { maxBytes: 64 * 1024, directory: uploadDir } });
+    session = await signedInHeaders(app, getDatabase().db, "admin");
   });
   afterAll(async () => {
     await app?.close();
@@ -34,13 +39,13 @@ forEachEngine((getDatabase, engine) => {
     const response = await app.inject({
       method: "POST",
       url: `/api/imports/preview?fileName=${fileName}`,
-      headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS },
+      headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...session },
       payload: text,
     });
     return { status: response.statusCode, body: response.json<SpreadsheetUploadPreview & { error?: string }>() };
   };
   const commit = async (payload: Record<string, unknown>) => {
-    const response = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json", ...CSRF_HEADERS }, payload });
+    const response = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json", ...CSRF_HEADERS, ...session }, payload });
     return { status: response.statusCode, body: response.json<SpreadsheetPlan & Partial<SpreadsheetRefusal>>() };
   };
 
@@ -65,7 +70,7 @@ forEachEngine((getDatabase, engine) => {
     expect(done.status).toBe(200);
     expect(done.body).toMatchObject({ committed: true, created: [{ label: "Bristol, RI" }, { label: "Barrington, RI" }], stageEvents: 2 });
     const events = await db.selectFrom("stageEvent").select(["actor", "note"]).execute();
-    expect(events.every((event) => event.note === "CSV import" && event.actor === "Demo organizer")).toBe(true);
+    expect(events.every((event) => event.note === "CSV import" && event.actor === "Test admin")).toBe(true);
     // The upload is used up.
     expect((await commit({ token: good.body.token, as: "resolutions", campaign: campaignName })).status).toBe(404);
   });

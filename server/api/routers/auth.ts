@@ -4,17 +4,31 @@ import {
   auditListInputSchema,
   inviteInputSchema,
   linkInfoInputSchema,
+  linkInfoSchema,
   loginInputSchema,
   resetPasswordInputSchema,
+  sessionSchema,
   updateUserInputSchema,
   type Session,
   type SignedInUser,
 } from "../../../shared/model/account";
 import { z } from "zod";
 import { rowIdSchema } from "../../../shared/ids/row-id";
-import { acceptInvite, accountsExist, authenticate, endSession, inviteUser, issueResetLink, linkInfo, listUsers, resetPassword, startSession, updateUser } from "../../domain/accounts";
+import {
+  acceptInvite,
+  accountsExist,
+  actorOfUser,
+  authenticate,
+  endSession,
+  inviteUser,
+  issueResetLink,
+  linkInfo,
+  listUsers,
+  resetPassword,
+  startSession,
+  updateUser,
+} from "../../domain/accounts";
 import { listAudit, recordAudit } from "../../domain/audit";
-import { actorOfUser } from "../../domain/accounts";
 import type { Context } from "../context";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 
@@ -28,7 +42,7 @@ async function signIn(ctx: Context, user: SignedInUser): Promise<Session> {
 /** Sign-in, sign-out and the links an admin hands out. */
 export const authRouter = router({
   /** Who is signed in; `demo` while no account exists (the app is then read-only). */
-  me: publicProcedure.query(async ({ ctx }): Promise<Session> => {
+  me: publicProcedure.output(sessionSchema).query(async ({ ctx }): Promise<Session> => {
     const user = ctx.actor.userId === undefined ? null : ((await listUsers(ctx.db)).find((row) => row.id === ctx.actor.userId) ?? null);
     return {
       user: user && { id: user.id, email: user.email, name: user.name, role: user.role, hubId: user.hubId, hubName: user.hubName },
@@ -37,28 +51,30 @@ export const authRouter = router({
   }),
 
   /** `{ email, password }` → a session cookie (PRODUCT.md). Throttled per account and address (429). */
-  login: publicProcedure.input(loginInputSchema).mutation(async ({ ctx, input }) => {
+  login: publicProcedure.input(loginInputSchema).output(sessionSchema).mutation(async ({ ctx, input }) => {
     // Not in a transaction: a failed attempt must be counted even though the call fails.
     const user = await authenticate(ctx.db, input, ctx.http?.address ?? "local");
     await recordAudit(ctx.db, actorOfUser(user), { action: "auth.login", subjectKind: "user", subjectId: user.id, summary: `${user.email} signed in` });
     return signIn(ctx, user);
   }),
 
-  logout: publicProcedure.mutation(async ({ ctx }) => {
+  logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     if (ctx.http?.token) await endSession(ctx.db, ctx.http.token);
     ctx.http?.clearCookie();
     return { ok: true as const };
   }),
 
   /** What an invite or password link is for, so its page can greet the person (no sign-in). */
-  link: publicProcedure.input(linkInfoInputSchema).query(({ ctx, input }) => linkInfo(ctx.db, input.token)),
+  link: publicProcedure.input(linkInfoInputSchema).output(linkInfoSchema).query(({ ctx, input }) => linkInfo(ctx.db, input.token)),
 
   acceptInvite: publicProcedure
     .input(acceptInviteInputSchema)
+    .output(sessionSchema)
     .mutation(async ({ ctx, input }) => signIn(ctx, await ctx.db.transaction().execute((trx) => acceptInvite(trx, input)))),
 
   resetPassword: publicProcedure
     .input(resetPasswordInputSchema)
+    .output(sessionSchema)
     .mutation(async ({ ctx, input }) => signIn(ctx, await ctx.db.transaction().execute((trx) => resetPassword(trx, input)))),
 });
 
