@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
+import { recordAudit } from "../domain/audit";
 import { commandLineActor } from "../domain/actor";
 import { importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
 import { resolveCampaign } from "../domain/campaigns";
@@ -118,7 +119,17 @@ async function importLegislatorsCommand(config: Config, target: string, options:
   try {
     const summary = await connection.db
       .transaction()
-      .execute((trx) => importLegislators(trx, roster.records, { state, isFullRoster: roster.isFullRoster }));
+      .execute(async (trx) => {
+        const result = await importLegislators(trx, roster.records, { state, isFullRoster: roster.isFullRoster });
+        await recordAudit(trx, commandLineActor, {
+          action: "import legislators",
+          subjectKind: "legislator",
+          subjectId: null,
+          summary: `Imported ${result.legislators} ${state} legislators from ${path.basename(target)}: ${result.created} new, ${result.updated} updated`,
+          after: { created: result.created, updated: result.updated, matched: result.matched, unmatched: result.unmatched.length },
+        });
+        return result;
+      });
     out(`${describeLegislatorImport(path.basename(target), roster, summary).join("\n")}\n`);
   } finally {
     await connection.close();
@@ -158,7 +169,16 @@ async function importCosponsorsCommand(config: Config, file: string, options: Im
   try {
     const summary = await connection.db.transaction().execute(async (trx) => {
       const campaign = await resolveCampaign(trx, options.campaign);
-      return importCosponsors(trx, { campaignId: campaign.id, state: options.state!, names, source: path.basename(file) }, commandLineActor);
+      const result = await importCosponsors(trx, { campaignId: campaign.id, state: options.state!, names, source: path.basename(file) }, commandLineActor);
+      await recordAudit(trx, commandLineActor, {
+        action: "import cosponsors",
+        subjectKind: "legislatorStance",
+        subjectId: null,
+        campaignId: campaign.id,
+        summary: `Marked ${result.updated.length} legislators cosponsor from ${path.basename(file)}`,
+        after: { updated: result.updated },
+      });
+      return result;
     });
     const lines = [
       `Matched all ${summary.names} names on ${path.basename(file)} to sitting ${summary.state} legislators (campaign "${summary.campaign}").`,
@@ -182,7 +202,19 @@ async function importHubsCommand(config: Config, file: string, options: ImportCo
   try {
     const summary = await connection.db
       .transaction()
-      .execute((trx) => importHubs(trx, rows, { state: options.state, dryRun: options.dryRun === true }, commandLineActor));
+      .execute(async (trx) => {
+        const result = await importHubs(trx, rows, { state: options.state, dryRun: options.dryRun === true }, commandLineActor);
+        if (!result.dryRun) {
+          await recordAudit(trx, commandLineActor, {
+            action: "import hubs",
+            subjectKind: "hub",
+            subjectId: null,
+            summary: `Imported hubs from ${path.basename(file)}: ${result.created.length} new, ${result.updated.length} updated`,
+            after: { created: result.created, updated: result.updated },
+          });
+        }
+        return result;
+      });
     const verb = summary.dryRun ? "Would import" : "Imported";
     const lines = [`${verb} ${rows.length} hubs from ${path.basename(file)}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`];
     if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
