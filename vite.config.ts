@@ -55,6 +55,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,
+          // A browser, a server and a database share two cores in CI: a save and the refetch it
+          // triggers can take longer than expect.poll's default second. Polls wait up to 15 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
         },
       },
     ],

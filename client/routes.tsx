@@ -4,6 +4,7 @@ import { StatusOverlay } from "./components/StatusOverlay";
 import { CampaignScreen } from "./screens/CampaignScreen/CampaignScreen";
 import { DistrictScreen } from "./screens/DistrictScreen/DistrictScreen";
 import { HubsScreen } from "./screens/HubsScreen/HubsScreen";
+import { LoginScreen } from "./screens/LoginScreen/LoginScreen";
 import { MapScreen } from "./screens/MapScreen/MapScreen";
 import { PrintScreen } from "./screens/PrintScreen/PrintScreen";
 import { PublicMapScreen } from "./screens/PublicMapScreen/PublicMapScreen";
@@ -15,6 +16,7 @@ type Params = Record<string, string>;
 const SCREENS: Record<AppPage, (params: Params) => ReactNode> = {
   map: () => <MapScreen />,
   // Accounts (issue 8)
+  login: () => <LoginScreen />,
   // Public views (issue 7)
   public: () => <PublicMapScreen />,
   publicCampaign: ({ campaign }) => <PublicMapScreen slug={campaign} />,

@@ -19,6 +19,8 @@ export interface Config {
   publicUrl: string | null;
   /** Seed the demo campaign into an empty database on `serve`. */
   seedDemo: boolean;
+  /** GROUNDSWELL_TRUST_PROXY=1: take the client's address from X-Forwarded-For (behind a reverse proxy), for sign-in throttling. */
+  trustProxy: boolean;
   /** The headless browser that renders map exports (CHROMIUM_PATH, default Debian's /usr/bin/chromium). */
   chromiumPath: string;
 }
@@ -31,6 +33,7 @@ const envSchema = z.object({
   GROUNDSWELL_BASEMAP_STYLE: z.string().url().optional(),
   GROUNDSWELL_PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+\/?$/, "GROUNDSWELL_PUBLIC_URL must be an origin like https://map.example.org").optional(),
   GROUNDSWELL_DEMO: z.enum(["0", "1"]).default("1"),
+  GROUNDSWELL_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
 });
 
@@ -53,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     basemapStyleUrl: values.GROUNDSWELL_BASEMAP_STYLE ?? null,
     publicUrl: values.GROUNDSWELL_PUBLIC_URL ?? null,
     seedDemo: values.GROUNDSWELL_DEMO === "1",
+    trustProxy: values.GROUNDSWELL_TRUST_PROXY === "1",
     chromiumPath: values.CHROMIUM_PATH,
   };
 }

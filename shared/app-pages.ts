@@ -6,6 +6,7 @@
 export const APP_PAGES = {
   map: "/",
   // Accounts (issue 8)
+  login: "/login",
   // Public views (issue 7)
   public: "/public",
   publicCampaign: "/public/:campaign",

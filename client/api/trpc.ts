@@ -1,21 +1,36 @@
-import { QueryClient } from "@tanstack/react-query";
+import { QueryCache, QueryClient } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink, httpSubscriptionLink, splitLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
 import type { AppRouter } from "../../server/api/router";
 import { API_LIMITS } from "../../shared/api-limits";
 import { CSRF_HEADERS } from "../../shared/csrf";
+import { httpStatusOf } from "./errors";
 
 /**
  * tRPC over TanStack Query: server data lives in the query cache, never copied into zustand.
  * @see https://trpc.io/docs/client/tanstack-react-query/setup
  */
-export const { TRPCProvider, useTRPC } = createTRPCContext<AppRouter>();
+export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRouter>();
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: { queries: { staleTime: 30_000, retry: 1, refetchOnWindowFocus: true } },
+  const queryClient: QueryClient = new QueryClient({
+    // A refusal (401 sign in, 403 not allowed, 404…) answers the same the second time: retry only other failures, once.
+    defaultOptions: { queries: { staleTime: 30_000, retry: (failures, error) => failures < 1 && !isClientError(error), refetchOnWindowFocus: true } },
+    queryCache: new QueryCache({
+      // A 401 while the app thinks someone is signed in means the session ended (expired, signed out
+      // elsewhere, account disabled): ask the server again who this is, so the page says so.
+      onError: (error) => {
+        if (httpStatusOf(error) === 401) void queryClient.invalidateQueries({ queryKey: [["auth", "me"]] });
+      },
+    }),
   });
+  return queryClient;
 }
+
+const isClientError = (error: unknown) => {
+  const status = httpStatusOf(error);
+  return status !== undefined && status >= 400 && status < 500;
+};
 
 /** Subscriptions (live changes) as server-sent events; queries and mutations batched over HTTP. */
 export function createApiClient() {

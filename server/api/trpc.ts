@@ -1,7 +1,7 @@
 import { initTRPC, TRPCError } from "@trpc/server";
 import { ConflictError, GroundswellError } from "../errors";
 import type { Context } from "./context";
-import { canAdminister, canEditAnyBody, canEditSomeBodies, canReadPrivate, type Role } from "../../shared/model/account";
+import { canAdminister, canEditAnyBody, canEditSomeBodies, canReadPrivate, REFUSALS, type Role } from "../../shared/model/account";
 import type { Db } from "../db/connect";
 import { canEditBody } from "../domain/permissions";
 import { findNulCharacter } from "./input-guards";
@@ -54,13 +54,11 @@ export const middleware = t.middleware;
 /** Every procedure: domain errors mapped, NUL characters refused. Anyone may call these. */
 export const publicProcedure = t.procedure.use(domainErrors).use(refuseNulCharacters);
 
-const signInMessage = (ctx: Context) => (ctx.actor.role === "public" ? "Sign in to see this" : null);
-
 /** A role check; the anonymous visitor is told to sign in (401), a signed-in user that they may not (403). */
 const requireRole = (allowed: (role: Role) => boolean, refusal: string) =>
   t.middleware(({ ctx, path, type, next }) => {
     if (!allowed(ctx.actor.role)) {
-      if (ctx.actor.role === "public") throw new TRPCError({ code: "UNAUTHORIZED", message: type === "mutation" ? "Sign in to make changes" : signInMessage(ctx)! });
+      if (ctx.actor.role === "public") throw new TRPCError({ code: "UNAUTHORIZED", message: type === "mutation" ? REFUSALS.signInToChange : REFUSALS.signInToSee });
       throw new TRPCError({ code: "FORBIDDEN", message: refusal });
     }
     // Writes are audited under their procedure's name (server/api/commit.ts).
@@ -68,20 +66,20 @@ const requireRole = (allowed: (role: Role) => boolean, refusal: string) =>
   });
 
 /** Signed-in campaign members of any role (and the read-only demo): may read private fields. */
-export const memberProcedure = publicProcedure.use(requireRole(canReadPrivate, "Sign in to see this"));
+export const memberProcedure = publicProcedure.use(requireRole(canReadPrivate, REFUSALS.signInToSee));
 
 /**
  * Edits of bodies, resolutions, members, votes and next actions: organizers and admins anywhere,
  * hub members within their hub's area. Chain `.use(inHubArea(…))` after `.input(…)` to name the
  * body the input edits.
  */
-export const bodyEditorProcedure = publicProcedure.use(requireRole(canEditSomeBodies, "Viewers cannot make changes: ask an admin for an organizer or hub role"));
+export const bodyEditorProcedure = publicProcedure.use(requireRole(canEditSomeBodies, REFUSALS.viewer));
 
 /** Organizers and admins: edits outside any one body (hubs, stances). */
-export const organizerProcedure = publicProcedure.use(requireRole(canEditAnyBody, "Only organizers can do this"));
+export const organizerProcedure = publicProcedure.use(requireRole(canEditAnyBody, REFUSALS.organizersOnly));
 
 /** Admins: users, campaign settings, imports, the audit log. */
-export const adminProcedure = publicProcedure.use(requireRole(canAdminister, "Only admins can do this"));
+export const adminProcedure = publicProcedure.use(requireRole(canAdminister, REFUSALS.adminsOnly));
 
 /**
  * The body an input edits must lie in a hub member's area (organizers and admins pass). `locate`
@@ -92,7 +90,7 @@ export const inHubArea = <I>(locate: (db: Db, input: I) => Promise<number | null
     if (ctx.actor.role === "hub") {
       const bodyId = await locate(ctx.db, input as I);
       if (bodyId !== null && !(await canEditBody(ctx.db, ctx.actor, bodyId))) {
-        throw new TRPCError({ code: "FORBIDDEN", message: "This body is outside your hub's area: ask an organizer" });
+        throw new TRPCError({ code: "FORBIDDEN", message: REFUSALS.outsideHubArea });
       }
     }
     return next();

@@ -30,7 +30,7 @@ export async function serve(config: Config, log: (line: string) => void): Promis
           onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
         })
       : createMemoryChangeBus();
-  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, changes, chromiumPath: config.chromiumPath });
+  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath });
   const shutdown = async () => {
     await app.close();
     await changes.close();

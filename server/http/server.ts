@@ -28,6 +28,8 @@ export interface ServerOptions {
   basemapStyleUrl: string | null;
   /** GROUNDSWELL_PUBLIC_URL: the origin mutations must come from (else the request's Host). */
   publicUrl?: string | null;
+  /** Behind a reverse proxy: client addresses (for sign-in throttling) come from X-Forwarded-For. */
+  trustProxy?: boolean;
   /** Serve the built client from `dist/client` (off in API-only tests). */
   serveClient?: boolean;
   logger?: boolean;
@@ -49,6 +51,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   const app = Fastify({
     logger: options.logger ?? false,
     bodyLimit: API_LIMITS.maxJsonBodyBytes,
+    trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: API_LIMITS.maxBatchPathLength },
   });
   const bus = options.changes ?? createMemoryChangeBus();

@@ -126,6 +126,65 @@ export const canEditSomeBodies = (role: Role): boolean => canEditAnyBody(role) |
 /** Users, campaign settings, imports and the audit log. */
 export const canAdminister = (role: Role): boolean => role === "admin";
 
+/** Edits outside any one body: creating hubs, drawing their areas, legislators' stances. */
+export const canEditCampaignWide = canEditAnyBody;
+
+/** The role a session acts as: the signed-in user's; a viewer in the read-only demo; else the public. */
+export const sessionRole = (session: Session | undefined): Role => session?.user?.role ?? (session?.demo ? "viewer" : "public");
+
+/** What a hub member may edit: the bodies their hub names, and every body overlapping its districts. */
+export interface HubArea {
+  districtIds: readonly number[];
+  bodyIds: readonly number[];
+}
+
+/**
+ * Whether `role` may edit one body (its stage, vote, members, next actions, note): organizers and
+ * admins any body, a hub member those in their hub's area, nobody else. The client hides controls
+ * with it; the server decides (server/domain/permissions.ts) and its refusal is shown in place.
+ */
+export function canEditBodyInArea(role: Role, body: { id: number; districtIds: readonly number[] }, hubArea: HubArea | null): boolean {
+  if (canEditAnyBody(role)) return true;
+  if (role !== "hub" || !hubArea) return false;
+  return hubArea.bodyIds.includes(body.id) || body.districtIds.some((districtId) => hubArea.districtIds.includes(districtId));
+}
+
+/** Why a request was refused, in the words the server answers with and the client shows beside hidden controls. */
+export const REFUSALS = {
+  signInToChange: "Sign in to make changes",
+  signInToSee: "Sign in to see this",
+  viewer: "Viewers cannot make changes: ask an admin for an organizer or hub role",
+  outsideHubArea: "This body is outside your hub's area: ask an organizer",
+  organizersOnly: "Only organizers can do this",
+  adminsOnly: "Only admins can do this",
+  demo: "Read-only demo: nobody can make changes until the first account exists",
+} as const;
+
+/** Why a session may not edit a body it cannot edit (hidden controls say this instead). */
+export function bodyEditRefusal(session: Session | undefined): string {
+  if (!session?.user) return session?.demo ? REFUSALS.demo : REFUSALS.signInToChange;
+  return session.user.role === "hub" ? REFUSALS.outsideHubArea : REFUSALS.viewer;
+}
+
+/** Why a session may not do what only `allowed` roles may (organizers-only or admins-only work). */
+export function roleRefusal(session: Session | undefined, needs: "organizer" | "admin"): string {
+  if (!session?.user) return session?.demo ? REFUSALS.demo : REFUSALS.signInToChange;
+  return needs === "admin" ? REFUSALS.adminsOnly : REFUSALS.organizersOnly;
+}
+
+/** Audit log entries by what they changed, for the audit log's filter. */
+export const AUDIT_SUBJECT_KINDS: Record<string, string> = {
+  resolution: "Resolutions and stages",
+  member: "Members and positions",
+  task: "Next actions",
+  hub: "Hubs",
+  legislatorStance: "Legislators' stances",
+  campaign: "Campaign settings",
+  body: "Body imports",
+  district: "District imports",
+  user: "Users and sign-ins",
+};
+
 export interface AuditEntry {
   id: number;
   at: string;

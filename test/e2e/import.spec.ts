@@ -71,6 +71,7 @@ for (const engine of enginesUnderTest()) {
 
     it("refuses a broken file with a plain one-line reason and stays on the first step", async () => {
       const { driver } = session();
+      await driver.signInAs("admin");
       await driver.open();
       await driver.openImport();
       await driver.screenshot("01-choose-file");

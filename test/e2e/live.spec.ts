@@ -28,6 +28,8 @@ for (const engine of enginesUnderTest()) {
       expect(targets).toHaveLength(2);
       // The second page reaches the server through a link the test can cut.
       link = await startFlakyLink(app.url);
+      // Both pages share the browser context, so both are signed in (cookies do not depend on the port).
+      await driver.signInAs("organizer");
       other = new AppDriver(await context.newPage(), link.url, `live-${engine}-other`);
       await driver.open(`?body=${targets[0]!.id}`);
       await other.open(`?body=${targets[0]!.id}`);

@@ -31,6 +31,8 @@ for (const engine of enginesUnderTest()) {
 
     it("finds a body, changes its stage, recolours the map and keeps it after a reload", async () => {
       const { driver } = session();
+      await driver.signInAs("organizer");
+      await driver.open();
       const bodies: BodySummary[] = await driver.page.evaluate(async () => {
         const response = await fetch(`/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`);
         return (await response.json()).result.data;

@@ -48,6 +48,7 @@ for (const engine of enginesUnderTest()) {
 
     it("imports a CSV with a bad row in the app: the row number is shown and nothing is saved", async () => {
       const { driver, app } = session();
+      await driver.signInAs("admin");
       await driver.open();
       await driver.openImport();
       const before = (await sql<{ n: number }>`select count(*) as n from stage_event`.execute(app.database.db)).rows[0]!.n;

@@ -31,6 +31,8 @@ describe("security headers in a real browser", () => {
 
   it("runs the map, a stage change and the import dialog with no CSP violation or console error", async () => {
     const { driver, cspViolations, consoleErrors } = session();
+    // The Import button is for admins; signing in goes through the sign-in page, under the same CSP.
+    await driver.signInAs("admin");
     await driver.waitForMap();
     const bodies: BodySummary[] = await driver.page.evaluate(async () => {
       const response = await fetch(`/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`);

@@ -11,6 +11,7 @@ for (const engine of enginesUnderTest()) {
     it("records a vote with a tally, counts members, handles a conflicting save and undoes the stage change", async () => {
       const { driver } = session();
       const workflow = new WorkflowDriver(driver.page);
+      await driver.signInAs("organizer");
       await driver.open();
       const bodies: BodySummary[] = await driver.page.evaluate(async () => {
         const response = await fetch(`/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`);
@@ -77,6 +78,8 @@ for (const engine of enginesUnderTest()) {
     it("edits the campaign: model text rendered without raw HTML, a renamed and an added stage on the map", async () => {
       const { driver } = session();
       const workflow = new WorkflowDriver(driver.page);
+      // Campaign settings are for admins.
+      await driver.signInAs("admin");
       await driver.open();
       await workflow.openCampaignSettings();
       await workflow.writeModelText("# Resolution\n\n**Whereas** health care is a right;\n\n<script>window.pwned = 1</script>\n\n- [the bill](https://example.org/bill)\n- [bad](javascript:alert)");

@@ -3,6 +3,8 @@ import { useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
 import { STAGE_KIND_LABELS, STAGE_KINDS, type StageKind, type StageScheme } from "../../../shared/model/stage";
 import { countByStage } from "../../../shared/rules/stage-counts";
+import { canAdminister, roleRefusal } from "../../../shared/model/account";
+import { useSession } from "../../api/session";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Markdown } from "../../components/Markdown";
@@ -39,14 +41,19 @@ export function CampaignScreen({ campaign: key }: { campaign: string }) {
 }
 
 function CampaignSettings({ campaign }: { campaign: Campaign }) {
-  // Until accounts land (issue 8) every visitor acts as the demo organizer; the server checks every write.
-  const mayEdit = true;
+  const { session, role } = useSession();
+  const mayEdit = canAdminister(role);
   return (
     <main className="campaign-screen">
       <header className="campaign-header">
         <a href={`/?campaign=${campaign.slug}`}>← Back to the map</a>
         <h1>{campaign.name}</h1>
         <p className="muted">Campaign settings: what the campaign supports, its model resolution, and the stages every body moves through.</p>
+        {!mayEdit && session && (
+          <p className="read-only-note" data-testid="read-only-note">
+            {roleRefusal(session, "admin")}: these settings are shown read-only.
+          </p>
+        )}
       </header>
       <DetailsForm campaign={campaign} mayEdit={mayEdit} />
       <SchemeEditor campaign={campaign} mayEdit={mayEdit} />
@@ -113,7 +120,7 @@ function DetailsForm({ campaign, mayEdit }: { campaign: Campaign; mayEdit: boole
             Saved.
           </p>
         )}
-        {update.error && <ErrorNotice title="Not saved" message={update.error.message} />}
+        {update.error && <ErrorNotice title="Not saved" message={update.error.message} error={update.error} />}
       </form>
     </section>
   );
@@ -241,7 +248,7 @@ function SchemeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit: bool
           Stages saved. The map and legend use them now.
         </p>
       )}
-      {update.error && <ErrorNotice title="Stages not saved" message={update.error.message} />}
+      {update.error && <ErrorNotice title="Stages not saved" message={update.error.message} error={update.error} />}
     </section>
   );
 }

@@ -5,6 +5,8 @@ import type { Campaign } from "../../../shared/model/campaign";
 import { districtLabel } from "../../../shared/model/district";
 import { STANCE_LABELS, STANCES, type LegislatorSummary, type Stance } from "../../../shared/model/legislator";
 import { findStage } from "../../../shared/model/stage";
+import { canEditCampaignWide } from "../../../shared/model/account";
+import { useSession } from "../../api/session";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
@@ -209,6 +211,7 @@ function LegislatorCard({ campaign, districtId, legislator }: { campaign: Campai
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const id = useId();
+  const { role } = useSession();
   const [stance, setStance] = useState<Stance>(legislator.stance);
   const [note, setNote] = useState("");
   const save = useMutation(
@@ -228,28 +231,30 @@ function LegislatorCard({ campaign, districtId, legislator }: { campaign: Campai
       <p>
         Stance on {campaign.bill ?? "the bill"}: <strong className={`stance stance-${legislator.stance}`}>{STANCE_LABELS[legislator.stance]}</strong>
       </p>
-      <form
-        className="stance-form screen-only"
-        onSubmit={(event) => {
-          event.preventDefault();
-          save.mutate({ campaignId: campaign.id, legislatorId: legislator.legislatorId, stance, note: note || null, expectedStance: legislator.stance });
-        }}
-      >
-        <label htmlFor={`${id}-stance`}>Change stance</label>
-        <select id={`${id}-stance`} value={stance} onChange={(event) => setStance(event.target.value as Stance)}>
-          {STANCES.map((value) => (
-            <option key={value} value={value}>
-              {STANCE_LABELS[value]}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${id}-note`}>Private note (optional)</label>
-        <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} placeholder="What they said, when" />
-        <button type="submit" disabled={save.isPending || stance === legislator.stance}>
-          {save.isPending ? "Saving…" : "Save stance"}
-        </button>
-        {save.error && <p className="error-text" role="alert">{save.error.message}</p>}
-      </form>
+      {canEditCampaignWide(role) && (
+        <form
+          className="stance-form screen-only"
+          onSubmit={(event) => {
+            event.preventDefault();
+            save.mutate({ campaignId: campaign.id, legislatorId: legislator.legislatorId, stance, note: note || null, expectedStance: legislator.stance });
+          }}
+        >
+          <label htmlFor={`${id}-stance`}>Change stance</label>
+          <select id={`${id}-stance`} value={stance} onChange={(event) => setStance(event.target.value as Stance)}>
+            {STANCES.map((value) => (
+              <option key={value} value={value}>
+                {STANCE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+          <label htmlFor={`${id}-note`}>Private note (optional)</label>
+          <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} placeholder="What they said, when" />
+          <button type="submit" disabled={save.isPending || stance === legislator.stance}>
+            {save.isPending ? "Saving…" : "Save stance"}
+          </button>
+          {save.error && <p className="error-text" role="alert">{save.error.message}</p>}
+        </form>
+      )}
     </article>
   );
 }

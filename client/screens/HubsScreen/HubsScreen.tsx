@@ -3,6 +3,10 @@ import { useId, useState, type FormEvent } from "react";
 import { CHAMBER_LABELS, CHAMBERS, districtLabel, type Chamber } from "../../../shared/model/district";
 import type { HubFinding } from "../../../shared/model/hub";
 import { fetchDistrictGeometry } from "../../api/geometry";
+import { canEditCampaignWide } from "../../../shared/model/account";
+import { isUnauthorized } from "../../api/errors";
+import { useSession } from "../../api/session";
+import { SignInPrompt } from "../../components/SignInPrompt";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { RecruitingMap, WITH_HUB, WITHOUT_HUB } from "./RecruitingMap";
@@ -121,6 +125,7 @@ function HubList() {
   const queryClient = useQueryClient();
   const id = useId();
   const hubs = useQuery({ ...trpc.hub.list.queryOptions(), retry: false });
+  const { role } = useSession();
   const districts = useQuery(trpc.district.list.queryOptions());
   const [form, setForm] = useState({ name: "", publicContact: "", onboarding: "", privateContacts: "", districtIds: [] as number[] });
   const create = useMutation(
@@ -131,7 +136,8 @@ function HubList() {
       },
     }),
   );
-  if (hubs.error) return <p className="muted">Sign in to see every hub and its private contacts.</p>;
+  if (hubs.error && isUnauthorized(hubs.error)) return <SignInPrompt what="Signed-in members see every hub and its private contacts." />;
+  if (hubs.error) return <ErrorNotice title="Could not load the hubs" message={hubs.error.message} onRetry={() => void hubs.refetch()} />;
   return (
     <section aria-labelledby={`${id}-hubs`}>
       <h2 id={`${id}-hubs`}>All hubs {hubs.data ? `(${hubs.data.length})` : ""}</h2>
@@ -145,40 +151,42 @@ function HubList() {
           </li>
         ))}
       </ul>
-      <form
-        className="hub-form"
-        onSubmit={(event) => {
-          event.preventDefault();
-          create.mutate({ ...form, publicContact: form.publicContact || null, onboarding: form.onboarding || null, privateContacts: form.privateContacts || null });
-        }}
-      >
-        <h3>New hub</h3>
-        <label htmlFor={`${id}-name`}>Name</label>
-        <input id={`${id}-name`} required value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
-        <label htmlFor={`${id}-public`}>Public contact</label>
-        <input id={`${id}-public`} value={form.publicContact} onChange={(event) => setForm({ ...form, publicContact: event.target.value })} />
-        <label htmlFor={`${id}-onboarding`}>How to join (public)</label>
-        <textarea id={`${id}-onboarding`} value={form.onboarding} onChange={(event) => setForm({ ...form, onboarding: event.target.value })} />
-        <label htmlFor={`${id}-private`}>Private contacts (members only)</label>
-        <textarea id={`${id}-private`} value={form.privateContacts} onChange={(event) => setForm({ ...form, privateContacts: event.target.value })} />
-        <label htmlFor={`${id}-districts`}>Districts it covers</label>
-        <select
-          id={`${id}-districts`}
-          multiple
-          value={form.districtIds.map(String)}
-          onChange={(event) => setForm({ ...form, districtIds: [...event.target.selectedOptions].map((option) => Number(option.value)) })}
+      {canEditCampaignWide(role) && (
+        <form
+          className="hub-form"
+          onSubmit={(event) => {
+            event.preventDefault();
+            create.mutate({ ...form, publicContact: form.publicContact || null, onboarding: form.onboarding || null, privateContacts: form.privateContacts || null });
+          }}
         >
-          {districts.data?.map((district) => (
-            <option key={district.id} value={district.id}>
-              {districtLabel(district)}
-            </option>
-          ))}
-        </select>
-        <button type="submit" className="primary" disabled={create.isPending || !form.name.trim()}>
-          {create.isPending ? "Saving…" : "Add hub"}
-        </button>
-        {create.error && <p className="error-text" role="alert">{create.error.message}</p>}
-      </form>
+          <h3>New hub</h3>
+          <label htmlFor={`${id}-name`}>Name</label>
+          <input id={`${id}-name`} required value={form.name} onChange={(event) => setForm({ ...form, name: event.target.value })} />
+          <label htmlFor={`${id}-public`}>Public contact</label>
+          <input id={`${id}-public`} value={form.publicContact} onChange={(event) => setForm({ ...form, publicContact: event.target.value })} />
+          <label htmlFor={`${id}-onboarding`}>How to join (public)</label>
+          <textarea id={`${id}-onboarding`} value={form.onboarding} onChange={(event) => setForm({ ...form, onboarding: event.target.value })} />
+          <label htmlFor={`${id}-private`}>Private contacts (members only)</label>
+          <textarea id={`${id}-private`} value={form.privateContacts} onChange={(event) => setForm({ ...form, privateContacts: event.target.value })} />
+          <label htmlFor={`${id}-districts`}>Districts it covers</label>
+          <select
+            id={`${id}-districts`}
+            multiple
+            value={form.districtIds.map(String)}
+            onChange={(event) => setForm({ ...form, districtIds: [...event.target.selectedOptions].map((option) => Number(option.value)) })}
+          >
+            {districts.data?.map((district) => (
+              <option key={district.id} value={district.id}>
+                {districtLabel(district)}
+              </option>
+            ))}
+          </select>
+          <button type="submit" className="primary" disabled={create.isPending || !form.name.trim()}>
+            {create.isPending ? "Saving…" : "Add hub"}
+          </button>
+          {create.error && <p className="error-text" role="alert">{create.error.message}</p>}
+        </form>
+      )}
     </section>
   );
 }

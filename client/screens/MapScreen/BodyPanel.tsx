@@ -6,7 +6,11 @@ import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
 import { AlliesPanel } from "../DistrictScreen/AlliesPanel";
+import { isUnauthorized } from "../../api/errors";
+import { useSession } from "../../api/session";
+import { SignInPrompt } from "../../components/SignInPrompt";
 import { useTRPC } from "../../api/trpc";
+import { bodyEditRefusal, canEditBodyInArea } from "../../../shared/model/account";
 import { districtLabel } from "../../../shared/model/district";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { ShareBar } from "../../components/ShareBar";
@@ -30,12 +34,18 @@ export function BodyPanel({
   onClose: () => void;
   onPickDistrict: (districtId: number) => void;
 }) {
-  // Until accounts land (issue 8) every visitor acts as the demo organizer; the server checks every write.
-  const mayEdit = true;
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const scheme = campaign.stageScheme;
   const body = useQuery(trpc.body.get.queryOptions({ campaignId: campaign.id, bodyId }));
+  const { session, role } = useSession();
+  // A hub member edits the bodies in their hub's area; the server checks every write again.
+  const hubId = role === "hub" ? (session?.user?.hubId ?? null) : null;
+  const hub = useQuery({ ...trpc.hub.get.queryOptions({ hubId: hubId ?? 0 }), enabled: hubId !== null });
+  const hubArea = hub.data ? { districtIds: hub.data.districts.map((district) => district.id), bodyIds: hub.data.bodies.map((entry) => entry.id) } : null;
+  const mayEdit = body.data
+    ? canEditBodyInArea(role, { id: bodyId, districtIds: body.data.districts.map((district) => district.districtId) }, hubArea)
+    : false;
   const resolution = useQuery(trpc.resolution.get.queryOptions({ campaignId: campaign.id, bodyId }));
   const [toStage, setToStage] = useState("");
   const [note, setNote] = useState("");
@@ -71,7 +81,10 @@ export function BodyPanel({
         ×
       </button>
       {body.isPending && <p className="muted">Loading…</p>}
-      {body.error && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
+      {body.error && isUnauthorized(body.error) && (
+        <SignInPrompt what="Signed-in campaign members see this body's stage history, vote, whip count, next actions and notes." />
+      )}
+      {body.error && !isUnauthorized(body.error) && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
       {detail && (
         <>
           <h2 id="body-panel-title" ref={heading} tabIndex={-1}>
@@ -87,61 +100,69 @@ export function BodyPanel({
             <StageBadge scheme={scheme} stageId={detail.stage} />
           </div>
 
-          <form
-            className="stage-form"
-            onSubmit={(event) => {
-              event.preventDefault();
-              if (!toStage) return;
-              changeStage.mutate({ campaignId: campaign.id, bodyId, toStage, expectedVersion: detail.version, note: note || undefined });
-            }}
-          >
-            <h3>Change stage</h3>
-            {moves.length === 0 ? (
-              <p className="muted">“{findStage(scheme, detail.stage)?.label}” is final; no further moves.</p>
-            ) : (
-              <>
-                <label htmlFor="to-stage">Move to</label>
-                <select id="to-stage" value={toStage} onChange={(event) => setToStage(event.target.value)}>
-                  <option value="">Choose a stage…</option>
-                  {moves.map((stage) => (
-                    <option key={stage.id} value={stage.id}>
-                      {stage.label}
-                    </option>
-                  ))}
-                </select>
-                <label htmlFor="stage-note">Note (optional)</label>
-                <textarea
-                  id="stage-note"
-                  rows={2}
-                  maxLength={2000}
-                  placeholder="What happened? e.g. “Sponsor agreed after the March forum”"
-                  value={note}
-                  onChange={(event) => setNote(event.target.value)}
+          {!mayEdit && (
+            <p className="read-only-note" data-testid="read-only-note">
+              {bodyEditRefusal(session)}.
+            </p>
+          )}
+          {mayEdit && (
+            <form
+              className="stage-form"
+              onSubmit={(event) => {
+                event.preventDefault();
+                if (!toStage) return;
+                changeStage.mutate({ campaignId: campaign.id, bodyId, toStage, expectedVersion: detail.version, note: note || undefined });
+              }}
+            >
+              <h3>Change stage</h3>
+              {moves.length === 0 ? (
+                <p className="muted">“{findStage(scheme, detail.stage)?.label}” is final; no further moves.</p>
+              ) : (
+                <>
+                  <label htmlFor="to-stage">Move to</label>
+                  <select id="to-stage" value={toStage} onChange={(event) => setToStage(event.target.value)}>
+                    <option value="">Choose a stage…</option>
+                    {moves.map((stage) => (
+                      <option key={stage.id} value={stage.id}>
+                        {stage.label}
+                      </option>
+                    ))}
+                  </select>
+                  <label htmlFor="stage-note">Note (optional)</label>
+                  <textarea
+                    id="stage-note"
+                    rows={2}
+                    maxLength={2000}
+                    placeholder="What happened? e.g. “Sponsor agreed after the March forum”"
+                    value={note}
+                    onChange={(event) => setNote(event.target.value)}
+                  />
+                  <button type="submit" className="primary" disabled={!toStage || changeStage.isPending}>
+                    {changeStage.isPending ? "Saving…" : "Save stage"}
+                  </button>
+                </>
+              )}
+              {changeStage.error && (
+                <ErrorNotice
+                  title={isConflict ? "Someone else changed this first" : "Not saved"}
+                  message={changeStage.error.message}
+                  error={changeStage.error}
+                  onRetry={
+                    isConflict
+                      ? () => {
+                          changeStage.reset();
+                          void body.refetch();
+                          void queryClient.invalidateQueries({ queryKey: trpc.resolution.stages.queryKey({ campaignId: campaign.id }) });
+                        }
+                      : undefined
+                  }
                 />
-                <button type="submit" className="primary" disabled={!toStage || changeStage.isPending}>
-                  {changeStage.isPending ? "Saving…" : "Save stage"}
-                </button>
-              </>
-            )}
-            {changeStage.error && (
-              <ErrorNotice
-                title={isConflict ? "Someone else changed this first" : "Not saved"}
-                message={changeStage.error.message}
-                onRetry={
-                  isConflict
-                    ? () => {
-                        changeStage.reset();
-                        void body.refetch();
-                        void queryClient.invalidateQueries({ queryKey: trpc.resolution.stages.queryKey({ campaignId: campaign.id }) });
-                      }
-                    : undefined
-                }
-              />
-            )}
-          </form>
+              )}
+            </form>
+          )}
 
           {resolution.error && (
-            <ErrorNotice title="Could not load the vote details" message={resolution.error.message} onRetry={() => void resolution.refetch()} />
+            <ErrorNotice title="Could not load the vote details" message={resolution.error.message} error={resolution.error} onRetry={() => void resolution.refetch()} />
           )}
           {resolution.data && <VoteSection details={resolution.data} canEdit={mayEdit} />}
           <WhipSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />

@@ -34,7 +34,7 @@ export function DashboardPanel({ campaign, onClose, onPickBody }: { campaign: Ca
           Next actions <span className="private-tag">private</span>
         </h3>
         {agenda.isPending && <p className="muted">Loading…</p>}
-        {agenda.error && <ErrorNotice title="Could not load next actions" message={agenda.error.message} onRetry={() => void agenda.refetch()} />}
+        {agenda.error && <ErrorNotice title="Could not load next actions" message={agenda.error.message} error={agenda.error} onRetry={() => void agenda.refetch()} />}
         {agenda.data && (
           <>
             <TaskGroup title="Overdue" tasks={agenda.data.overdue} empty="Nothing overdue." onPickBody={onPickBody} overdue />

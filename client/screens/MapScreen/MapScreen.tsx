@@ -6,7 +6,10 @@ import { findStage } from "../../../shared/model/stage";
 import { countByStage } from "../../../shared/rules/stage-counts";
 import { fetchAppConfig, fetchBodyGeometry, fetchDistrictGeometry } from "../../api/geometry";
 import { useLiveChanges } from "../../api/live-changes";
+import { useSession } from "../../api/session";
 import { useTRPC } from "../../api/trpc";
+import { canAdminister, canReadPrivate } from "../../../shared/model/account";
+import { AccountMenu } from "../../components/AccountMenu";
 import { toBodySummaries } from "../../lib/body-index";
 import { AsOfSlider } from "../../components/AsOfSlider";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -72,6 +75,7 @@ export function MapScreen() {
 
 function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: Campaign[] }) {
   const trpc = useTRPC();
+  const { role } = useSession();
   const scheme = campaign.stageScheme;
   const stagePayload = useQuery(trpc.resolution.stages.queryOptions({ campaignId: campaign.id }));
   const live = useLiveChanges(campaign.id);
@@ -169,10 +173,12 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         <div className="brand">
           <span className="logo" aria-hidden="true" />
           <h1>Groundswell</h1>
-          <button type="button" className="secondary import-open" onClick={actions.importOpened}>
-            Import
-          </button>
-          <a className="header-link" href={`/pipeline?campaign=${campaign.id}`}>
+          {canAdminister(role) && (
+            <button type="button" className="secondary import-open" onClick={actions.importOpened}>
+              Import
+            </button>
+          )}
+          <a className={`header-link${canAdminister(role) ? "" : " push-right"}`} href={`/pipeline?campaign=${campaign.id}`}>
             Pipeline
           </a>
           <a className="header-link" href="/hubs">
@@ -197,9 +203,11 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         <div className="toolbar">
           <ViewToggles tableShown={tableShown} patterns={patterns} onTable={actions.tableToggled} onPatterns={actions.patternsToggled} />
           <ExportMenu currentView={currentView} />
-          <button type="button" className="secondary" aria-pressed={dashboardOpen} onClick={actions.dashboardToggled}>
-            Dashboard
-          </button>
+          {canReadPrivate(role) && (
+            <button type="button" className="secondary" aria-pressed={dashboardOpen} onClick={actions.dashboardToggled}>
+              Dashboard
+            </button>
+          )}
           <a className="hint" href={`/campaigns/${campaign.slug}`}>
             Campaign settings
           </a>
@@ -207,6 +215,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
             Public page
           </a>
         </div>
+        <AccountMenu />
         {campaign.isDemo && (
           <p className="demo-note" role="note">
             <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage, note and date is invented
@@ -257,7 +266,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           onPickDistrict={actions.districtSelected}
         />
       )}
-      {dashboardOpen && selectedBodyId === null && selectedDistrictId === null && (
+      {dashboardOpen && canReadPrivate(role) && selectedBodyId === null && selectedDistrictId === null && (
         <DashboardPanel campaign={campaign} onClose={actions.dashboardToggled} onPickBody={actions.bodyFound} />
       )}
       {selectedDistrictId !== null && selectedBodyId === null && (
@@ -299,12 +308,21 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         <StatusOverlay>
           <h1>No bodies on the map yet</h1>
           <p>
-            Import municipal boundaries with the <strong>Import</strong> button above (or{" "}
-            <code>npx groundswell import towns.geojson --as bodies</code>); they will appear here coloured by stage.
+            {canAdminister(role) ? (
+              <>
+                Import municipal boundaries with the <strong>Import</strong> button above (or{" "}
+                <code>npx groundswell import towns.geojson --as bodies</code>); they will appear here coloured by stage.
+              </>
+            ) : (
+              <>
+                An admin imports municipal boundaries (<code>npx groundswell import towns.geojson --as bodies</code>); they will appear here
+                coloured by stage.
+              </>
+            )}
           </p>
         </StatusOverlay>
       )}
-      {importOpen && <ImportScreen onClose={actions.importClosed} />}
+      {importOpen && canAdminister(role) && <ImportScreen onClose={actions.importClosed} />}
     </div>
   );
 }

@@ -28,7 +28,7 @@ export function NextActionsSection({ campaignId, bodyId, canEdit }: { campaignId
         Next actions <span className="private-tag">private</span>
       </h3>
       {tasks.isPending && <p className="muted">Loading…</p>}
-      {tasks.error && <ErrorNotice title="Could not load next actions" message={tasks.error.message} onRetry={() => void tasks.refetch()} />}
+      {tasks.error && <ErrorNotice title="Could not load next actions" message={tasks.error.message} error={tasks.error} onRetry={() => void tasks.refetch()} />}
       {tasks.data && tasks.data.length === 0 && <p className="muted">Nothing planned yet. Add the next step, who takes it, and by when.</p>}
       {tasks.data && tasks.data.length > 0 && (
         <ul className="task-list">
@@ -45,7 +45,7 @@ export function NextActionsSection({ campaignId, bodyId, canEdit }: { campaignId
           ))}
         </ul>
       )}
-      {failure && <ErrorNotice title="Not saved" message={failure.message} />}
+      {failure && <ErrorNotice title="Not saved" message={failure.message} error={failure} />}
       {canEdit && <AddTaskForm campaignId={campaignId} bodyId={bodyId} onAdded={refresh} />}
     </section>
   );
@@ -110,7 +110,7 @@ function AddTaskForm({ campaignId, bodyId, onAdded }: { campaignId: number; body
       <button type="submit" className="secondary" disabled={!title.trim() || add.isPending}>
         {add.isPending ? "Adding…" : "Add next action"}
       </button>
-      {add.error && <ErrorNotice title="Not added" message={add.error.message} />}
+      {add.error && <ErrorNotice title="Not added" message={add.error.message} error={add.error} />}
     </form>
   );
 }

@@ -42,7 +42,7 @@ export function NoteSection({ details, canEdit }: { details: ResolutionDetails; 
             {saver.isPending ? "Saving…" : "Save note"}
           </button>
         )}
-        {saver.error && <ErrorNotice title="Not saved" message={saver.error.message} />}
+        {saver.error && <ErrorNotice title="Not saved" message={saver.error.message} error={saver.error} />}
         {saver.conflict && (
           <ConflictNotice newer={saver.conflict.newer} changes={saver.conflict.changes} onReapply={saver.reapply}
             onDiscard={() => {

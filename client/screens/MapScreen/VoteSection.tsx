@@ -118,7 +118,7 @@ export function VoteSection({ details, canEdit }: { details: ResolutionDetails; 
             {notice}
           </p>
         )}
-        {saver.error && <ErrorNotice title="Not saved" message={saver.error.message} />}
+        {saver.error && <ErrorNotice title="Not saved" message={saver.error.message} error={saver.error} />}
         {saver.conflict && (
           <ConflictNotice newer={saver.conflict.newer} changes={saver.conflict.changes} onReapply={saver.reapply}
             onDiscard={() => {

@@ -33,7 +33,7 @@ export function WhipSection({ campaignId, bodyId, canEdit }: { campaignId: numbe
     <section className="panel-section" aria-labelledby="whip-title">
       <h3 id="whip-title">Whip count</h3>
       {board.isPending && <p className="muted">Loading members…</p>}
-      {board.error && <ErrorNotice title="Could not load the whip count" message={board.error.message} onRetry={() => void board.refetch()} />}
+      {board.error && <ErrorNotice title="Could not load the whip count" message={board.error.message} error={board.error} onRetry={() => void board.refetch()} />}
       {board.data && (
         <>
           <WhipLine whip={board.data.whip} />
@@ -57,8 +57,8 @@ export function WhipSection({ campaignId, bodyId, canEdit }: { campaignId: numbe
               ))}
             </ul>
           )}
-          {setPosition.error && <ErrorNotice title="Position not saved" message={setPosition.error.message} />}
-          {removeMember.error && <ErrorNotice title="Member not removed" message={removeMember.error.message} />}
+          {setPosition.error && <ErrorNotice title="Position not saved" message={setPosition.error.message} error={setPosition.error} />}
+          {removeMember.error && <ErrorNotice title="Member not removed" message={removeMember.error.message} error={removeMember.error} />}
           {canEdit && <AddMemberForm bodyId={bodyId} onAdded={refresh} />}
         </>
       )}
@@ -284,7 +284,7 @@ function VotingSetupEditor({ bodyId, setup, canEdit, onSaved }: { bodyId: number
             </button>
           )}
         </fieldset>
-        {save.error && <ErrorNotice title="Voting rules not saved" message={save.error.message} />}
+        {save.error && <ErrorNotice title="Voting rules not saved" message={save.error.message} error={save.error} />}
       </form>
     </details>
   );

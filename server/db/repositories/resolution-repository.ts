@@ -1,4 +1,5 @@
 import type { Db } from "../connect";
+import { resolutionDetailColumns } from "./columns";
 
 export function findResolution(db: Db, campaignId: number, bodyId: number) {
   return db
@@ -91,35 +92,14 @@ export function findResolutionStages(db: Db, campaignId: number) {
   return db.selectFrom("resolution").select(["bodyId", "stage", "version"]).where("campaignId", "=", campaignId).orderBy("bodyId").execute();
 }
 
-const detailColumns = [
-  "id",
-  "campaignId",
-  "bodyId",
-  "stage",
-  "version",
-  "introducedOn",
-  "voteDate",
-  "voteTime",
-  "voteLocation",
-  "voteCancelled",
-  "hearingDate",
-  "hearingTime",
-  "hearingLocation",
-  "tallyYes",
-  "tallyNo",
-  "tallyAbstain",
-  "tallyAbsent",
-  "agendaUrl",
-  "minutesUrl",
-  "adoptedTextUrl",
-  "hubId",
-  "note",
-  "updatedAt",
-] as const;
-
 /** Every column of one resolution, including the private note. */
 export function findResolutionDetails(db: Db, campaignId: number, bodyId: number) {
-  return db.selectFrom("resolution").select(detailColumns).where("campaignId", "=", campaignId).where("bodyId", "=", bodyId).executeTakeFirst();
+  return db
+    .selectFrom("resolution")
+    .select(["id", "campaignId", "bodyId", "stage", "version", ...resolutionDetailColumns, "updatedAt"])
+    .where("campaignId", "=", campaignId)
+    .where("bodyId", "=", bodyId)
+    .executeTakeFirst();
 }
 
 export type ResolutionDetailsRow = NonNullable<Awaited<ReturnType<typeof findResolutionDetails>>>;

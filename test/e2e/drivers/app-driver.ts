@@ -1,6 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import type { Db } from "../../../server/db/connect";
+import type { AccountRole } from "../../../shared/model/account";
+import { ensureUser, TEST_PASSWORD } from "../../helpers/sign-in";
 import { screenshotDir } from "./helper";
 
 /** What a person does with the map screen, in their words; specs read like the job. */
@@ -9,7 +12,40 @@ export class AppDriver {
     readonly page: Page,
     private readonly baseUrl: string,
     private readonly label: string,
+    /** The app's database, where `signInAs` makes its accounts. */
+    private readonly database?: Db,
   ) {}
+
+  // Accounts
+
+  /**
+   * Sign in as `role` through the sign-in page: the account (`<role>@test.example`) is made in the
+   * test database first when missing. Returns once the page has left /login for `next`.
+   */
+  async signInAs(role: AccountRole, { next = "/", hubId = null, email }: { next?: string; hubId?: number | null; email?: string } = {}): Promise<void> {
+    if (!this.database) throw new Error("this driver was made without the app's database, so it cannot make accounts");
+    const user = await ensureUser(this.database, role, { hubId, ...(email ? { email } : {}) });
+    await this.page.goto(`${this.baseUrl}/login?next=${encodeURIComponent(next)}`);
+    await this.submitSignIn(user.email, TEST_PASSWORD);
+    await this.page.waitForURL((url) => url.pathname !== "/login", { timeout: 30_000 });
+  }
+
+  /** Fill in the sign-in form and press Enter in the password field, as a keyboard user would. */
+  async submitSignIn(email: string, password: string): Promise<void> {
+    await this.page.getByLabel("Email").fill(email);
+    await this.page.getByLabel("Password", { exact: true }).fill(password);
+    await this.page.getByLabel("Password", { exact: true }).press("Enter");
+  }
+
+  /** The top bar's account corner: "Sign in", or the name, role and links of who is signed in. */
+  accountArea() {
+    return this.page.getByTestId("account");
+  }
+
+  async signOut(): Promise<void> {
+    await this.accountArea().getByRole("button", { name: "Sign out" }).click();
+    await this.accountArea().getByRole("link", { name: "Sign in" }).waitFor({ timeout: 30_000 });
+  }
 
   async open(search = ""): Promise<void> {
     await this.page.goto(`${this.baseUrl}/${search}`);

@@ -43,7 +43,7 @@ export function useAppSession(
       if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
     });
     page.on("pageerror", (error) => consoleErrors.push(`uncaught: ${error.message}`));
-    session = { app, browser, context, driver: new AppDriver(page, app.url, label), cspViolations, consoleErrors };
+    session = { app, browser, context, driver: new AppDriver(page, app.url, label, app.database.db), cspViolations, consoleErrors };
   });
   afterAll(async () => {
     // Every browser test doubles as a CSP check: the app must run with no inline script or style.
