@@ -1,5 +1,6 @@
 import { CSRF_HEADERS } from "../../shared/csrf";
 import type { ImportCommit, ImportPreview, ImportResult } from "../../shared/model/import-upload";
+import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
 import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetTarget, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
 
 /** A refusal from the import API: its one-line message and the HTTP status (0 when unreachable). */
@@ -25,11 +26,14 @@ function errorFrom(status: number, body: string): ImportRequestError {
   return new ImportRequestError(`The server answered HTTP ${status}.`, status);
 }
 
+/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, or Open States legislators. */
+export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview;
+
 /**
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
  * progress events: `onProgress` gets 0…1 while the bytes travel, then the server reads the file.
  */
-export function uploadForPreview(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<ImportPreview | SpreadsheetUploadPreview> {
+export function uploadForPreview(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadPreview> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open("POST", `/api/imports/preview?fileName=${encodeURIComponent(file.name)}`);
@@ -40,7 +44,7 @@ export function uploadForPreview(file: File, onProgress: (fraction: number) => v
     };
     request.upload.onload = () => onProgress(1);
     request.onload = () => {
-      if (request.status === 200) resolve(JSON.parse(request.responseText) as ImportPreview | SpreadsheetUploadPreview);
+      if (request.status === 200) resolve(JSON.parse(request.responseText) as UploadPreview);
       else reject(errorFrom(request.status, request.responseText));
     };
     request.onerror = () => reject(new ImportRequestError(UNREACHABLE, 0));
@@ -68,6 +72,11 @@ export class SpreadsheetRowsRefused extends ImportRequestError {
  */
 export async function commitSpreadsheet(choices: { token: string; as: SpreadsheetTarget; campaign: string; dryRun: boolean }): Promise<SpreadsheetPlan> {
   return (await postCommit(choices)) as SpreadsheetPlan;
+}
+
+/** Check (dryRun: nothing is kept) or import an uploaded Open States file as one state's legislators. */
+export async function commitLegislators(choices: { token: string; state: string; dryRun: boolean }): Promise<LegislatorImportReport> {
+  return (await postCommit({ ...choices, as: "legislators" })) as LegislatorImportReport;
 }
 
 async function postCommit(choices: ImportCommit): Promise<unknown> {

@@ -1,4 +1,5 @@
 import type { BoundaryImportResult } from "../domain/boundary-import";
+import type { SeatingSummary } from "../domain/legislators";
 import type { RecomputeSummary } from "../domain/overlaps";
 import type { BoundaryFile } from "../io/boundary-file";
 
@@ -37,7 +38,17 @@ export function describeBoundaryImport({
   ];
   if (repairs.length) lines.push(`  repaired ${repairs.length}: ${summarize(repairs.map((repair) => `#${repair.index + 1} ${repair.what}`))}`);
   if (skipped.length) lines.push(`  skipped ${skipped.length}: ${summarize(skipped.map((skip) => `#${skip.index + 1} ${skip.reason}`))}`);
+  if (result.legislators) lines.push(describeSeating(result.legislators));
   return lines;
+}
+
+/** "Legislators: 74 of 75 sitting RI state_lower legislators matched to a current district; unmatched: Ann Lee ("District 99")". */
+export function describeSeating(seating: SeatingSummary): string {
+  const { state, chamber, sitting, matched, unmatched } = seating;
+  return (
+    `Legislators: ${matched} of ${sitting} sitting ${state} ${chamber} legislators matched to a current district` +
+    (unmatched.length ? `; unmatched: ${summarize(unmatched.map((role) => `${role.name} ("${role.districtName}")`))}` : "")
+  );
 }
 
 /** "Overlaps: 312 body × district pairs from 39 bodies and 115 current districts in 0.42 s". */

@@ -7,6 +7,7 @@ import { canAdminister } from "../../shared/model/account";
 import type { Actor } from "./actor";
 import { recordAudit } from "./audit";
 import { importBodies, importDistricts, type ImportBodiesOptions, type ImportDistrictsOptions } from "./imports";
+import { seatSittingLegislators, type SeatingSummary } from "./legislators";
 import { recomputeOverlaps, type RecomputeSummary } from "./overlaps";
 
 /** What a door (the CLI, the upload API) asks for, as typed by a person: nothing checked yet. */
@@ -71,6 +72,8 @@ export interface BoundaryImportResult {
   /** Features left out by the reader, then by the importer; indexes are positions in the file. */
   skipped: Array<{ index: number; reason: string }>;
   overlaps: RecomputeSummary | null;
+  /** Districts: the chamber's sitting legislators seated in the current plan (null when none sit in it). */
+  legislators: SeatingSummary | null;
 }
 
 /**
@@ -86,7 +89,15 @@ export async function importBoundaryLayer(
   { overlaps = true, minShare, onOverlapProgress }: { overlaps?: boolean; minShare?: number | undefined; onOverlapProgress?: (done: number, total: number) => void } = {},
 ): Promise<BoundaryImportResult> {
   assertCanImport(actor);
-  const summary = plan.as === "bodies" ? await importBodies(db, layer, plan) : await importDistricts(db, layer, plan);
+  let legislators: SeatingSummary | null = null;
+  let summary: BoundaryImportResult["summary"];
+  if (plan.as === "bodies") summary = await importBodies(db, layer, plan);
+  else {
+    const districts = await importDistricts(db, layer, plan);
+    // Legislators imported before this plan (or seated in the plan it replaces) move to its districts.
+    if (districts.state) legislators = await seatSittingLegislators(db, { state: districts.state, chamber: plan.chamber });
+    summary = districts;
+  }
   const overlapSummary = overlaps ? await recomputeOverlaps(db, { minShare, onProgress: onOverlapProgress }) : null;
   // The importer counts the features it was handed; the reader may have left some out before.
   const inFile = (index: number) => layer.features[index]?.sourceIndexes?.[0] ?? index;
@@ -98,5 +109,5 @@ export async function importBoundaryLayer(
     summary: `Imported ${plan.as}: ${summary.created} new, ${summary.updated} updated, ${skipped.length} skipped`,
     after: { plan, created: summary.created, updated: summary.updated, skipped: skipped.length },
   });
-  return { summary, repairs: [...(layer.repairs ?? [])], skipped, overlaps: overlapSummary };
+  return { summary, repairs: [...(layer.repairs ?? [])], skipped, overlaps: overlapSummary, legislators };
 }

@@ -197,7 +197,7 @@ export async function importDistricts(
   layer: { features: readonly ImportFeature[]; fields: readonly string[] },
   options: ImportDistrictsOptions,
   now = new Date(),
-): Promise<ImportSummary & { vintage: string; current: boolean }> {
+): Promise<ImportSummary & { vintage: string; current: boolean; state: string | null }> {
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
   const stateInfo = options.state ? stateByUsps(options.state) : undefined;
   if (options.state && !stateInfo) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
@@ -241,5 +241,6 @@ export async function importDistricts(
     idField,
     vintage,
     current: newest === vintage,
+    state,
   };
 }

@@ -4,6 +4,7 @@ import { normalizeDistrictName } from "../../shared/rules/district-names";
 import type { Db } from "../db/connect";
 import { findCurrentDistricts } from "../db/repositories/district-repository";
 import {
+  findCurrentRolesOfChamber,
   findLegislatorByPersonId,
   findOpenRolesInState,
   findRolesOfLegislator,
@@ -192,6 +193,40 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
     const holders = sitting.get(district.id) ?? [];
     if (holders.length === 0) summary.vacantDistricts.push(district);
     if (holders.length > 1) summary.sharedDistricts.push({ ...district, legislators: holders });
+  }
+  return summary;
+}
+
+export interface SeatingSummary {
+  state: string;
+  chamber: Chamber;
+  /** Roles of the chamber in the state that have not ended. */
+  sitting: number;
+  matched: number;
+  /** Sitting legislators whose district the current plan does not name. */
+  unmatched: Array<{ name: string; districtName: string }>;
+}
+
+/**
+ * Point the sitting legislators of one chamber at the current plan's districts, by normalised
+ * district name: after a district import, legislators imported earlier (or seated in the plan
+ * it replaced) sit in the districts now on the map, and a district the new plan lacks leaves its
+ * legislator unmatched rather than on an old outline. Null when nobody sits in the chamber.
+ */
+export async function seatSittingLegislators(db: Db, { state, chamber, now = new Date() }: { state: string; chamber: Chamber; now?: Date }): Promise<SeatingSummary | null> {
+  const roles = await findCurrentRolesOfChamber(db, { state, chamber, today: now.toISOString().slice(0, 10) });
+  if (roles.length === 0) return null;
+  const districts = new Map(
+    (await findCurrentDistricts(db))
+      .filter((district) => district.chamber === chamber && district.state?.toUpperCase() === state)
+      .map((district) => [normalizeDistrictName(district.name), district.id]),
+  );
+  const summary: SeatingSummary = { state, chamber, sitting: roles.length, matched: 0, unmatched: [] };
+  for (const role of roles) {
+    const districtId = districts.get(normalizeDistrictName(role.districtName)) ?? null;
+    if (districtId !== role.districtId) await updateRole(db, role.id, { districtId });
+    if (districtId === null) summary.unmatched.push({ name: role.name, districtName: role.districtName });
+    else summary.matched += 1;
   }
   return summary;
 }

@@ -23,6 +23,13 @@ import {
   type SpreadsheetUploadPreview,
 } from "../../shared/model/spreadsheet-import";
 import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io/upload-store";
+import { defaultBoundaryLimits } from "../io/boundary-types";
+import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from "../io/open-states";
+import { importLegislators } from "../domain/legislators";
+import { recordAudit } from "../domain/audit";
+import { stateByUsps } from "../../shared/ids/usps";
+import type { Chamber } from "../../shared/model/district";
+import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
 
 export interface ImportRoutesOptions {
   db: Kysely<Database>;
@@ -64,7 +71,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview> => {
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview> => {
       assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
@@ -76,6 +83,8 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
       const upload = await store.save(source, fileName, Number.isFinite(declared) ? declared : undefined);
       try {
         reply.header("Cache-Control", "no-store");
+        const legislators = await previewLegislators(upload);
+        if (legislators) return legislators;
         if (isSpreadsheet(upload.fileName)) return await previewSpreadsheet(upload);
         const file = await readUpload(upload);
         return { token: upload.token, expiresAt: upload.expiresAt.toISOString(), fileName: upload.fileName, bytes: upload.bytes, ...previewBoundaryFile(file) };
@@ -88,7 +97,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
       const parsed = importCommitSchema.safeParse(request.body);
@@ -100,6 +109,20 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
       const upload = store.find(token);
       if (!upload) throw new NotFoundError(`this upload is unknown or has expired (uploads wait ${Math.round(options.ttlMs / 60_000)} minutes at most); choose the file again`);
       if (committing.has(token)) throw new ConflictError("this file is already being imported");
+      if (choices.as === "legislators") {
+        const dryRun = choices.dryRun === true;
+        committing.add(token);
+        try {
+          const report = await commitLegislators(options.db, { upload, stateChoice: choices.state, dryRun, actor });
+          if (!dryRun) {
+            store.remove(token);
+            await publishChange(options.changes, { campaignId: null, kind: "import", ids: [] }, (error) => request.log.error({ err: error }, "could not announce the import"));
+          }
+          return report;
+        } finally {
+          committing.delete(token);
+        }
+      }
       if (isSpreadsheet(upload.fileName)) {
         if (choices.as !== "resolutions" && choices.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
         const as = choices.as;
@@ -128,7 +151,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           committing.delete(token);
         }
       }
-      if (choices.dryRun) throw new BadRequest("a dry run is for spreadsheets (resolutions or members)");
+      if (choices.dryRun) throw new BadRequest("a dry run is for spreadsheets (resolutions or members) and legislators");
       const plan = planBoundaryImport(choices);
       committing.add(token);
       try {
@@ -152,6 +175,11 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           repairs: toImportNotes(result.repairs),
           skipped: toImportNotes(result.skipped),
           overlaps: overlaps && { pairs: overlaps.overlaps, bodies: overlaps.bodies, districts: overlaps.districts, problems: overlaps.problems.length },
+          legislators: result.legislators && {
+            sitting: result.legislators.sitting,
+            matched: result.legislators.matched,
+            unmatched: result.legislators.unmatched.map((role) => `${role.name} (district “${role.districtName}”)`),
+          },
         };
       } finally {
         committing.delete(token);
@@ -193,4 +221,87 @@ async function previewSpreadsheet(upload: StoredUpload): Promise<SpreadsheetUplo
 async function readUpload(upload: StoredUpload): Promise<BoundaryFile> {
   if (/\.shp$/i.test(upload.fileName)) return readBoundaryBytes(await fs.promises.readFile(upload.path), upload.fileName);
   return readBoundaryFile(upload.path);
+}
+
+const zipLimits = { maxZipEntries: defaultBoundaryLimits.maxZipEntries, maxUncompressedBytes: defaultBoundaryLimits.maxUncompressedBytes };
+const isState = (code: string) => stateByUsps(code) !== undefined;
+/** The preview reads roles before anyone chose a state; this stand-in is no state, so it is never guessed. */
+const NO_STATE_YET = "ZZ";
+
+async function readLegislatorUpload(upload: StoredUpload, state: string): Promise<OpenStatesRoster | null> {
+  return readOpenStatesUpload(await fs.promises.readFile(upload.path), { fileName: upload.fileName, state, zipLimits });
+}
+
+/** An Open States file (CSV export, person .yml, zipped person folder): who is in it, and the state it names. Null for any other file. */
+async function previewLegislators(upload: StoredUpload): Promise<LegislatorUploadPreview | null> {
+  const roster = await readLegislatorUpload(upload, NO_STATE_YET);
+  if (!roster) return null;
+  if (roster.records.length === 0) throw new BadRequest(`${upload.fileName} lists no legislators`);
+  const seats: Partial<Record<Chamber, number>> = {};
+  for (const record of roster.records) {
+    for (const role of record.roles) if (role.validTo === null) seats[role.chamber] = (seats[role.chamber] ?? 0) + 1;
+  }
+  return {
+    token: upload.token,
+    expiresAt: upload.expiresAt.toISOString(),
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    format: "legislators",
+    source: roster.source,
+    people: roster.records.length,
+    seats,
+    state: guessRosterState(roster.records, upload.fileName, isState),
+    samples: roster.records.slice(0, 5).map((record) => record.name),
+  };
+}
+
+/** Thrown inside a dry run's transaction so nothing it wrote is kept; carries the report out. */
+class DryRunDone extends Error {
+  constructor(readonly report: LegislatorImportReport) {
+    super("dry run");
+  }
+}
+
+/** Import (or, on a dry run, try and roll back) an uploaded Open States file as the state's legislators, in one transaction. */
+async function commitLegislators(
+  db: Kysely<Database>,
+  { upload, stateChoice, dryRun, actor }: { upload: StoredUpload; stateChoice: string | undefined; dryRun: boolean; actor: Actor },
+): Promise<LegislatorImportReport> {
+  const state = stateChoice?.trim().toUpperCase() ?? "";
+  if (!state) throw new BadRequest("choose the state these legislators sit in");
+  if (!isState(state)) throw new BadRequest(`"${stateChoice}" is not a two-letter state code (e.g. RI)`);
+  const roster = await readLegislatorUpload(upload, state);
+  if (!roster) throw new BadRequest(`${upload.fileName} is not an Open States file: legislators come from its CSV export, a person .yml file, or a .zip of person files`);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const summary = await importLegislators(trx, roster.records, { state, isFullRoster: roster.isFullRoster });
+      const report: LegislatorImportReport = {
+        as: "legislators",
+        fileName: upload.fileName,
+        dryRun,
+        state: summary.state,
+        legislators: summary.legislators,
+        created: summary.created,
+        updated: summary.updated,
+        rolesAdded: summary.rolesAdded,
+        rolesClosed: summary.rolesClosed,
+        matched: summary.matched,
+        unmatched: summary.unmatched.map(({ name, chamber, districtName, reason }) => ({ name, chamber, districtName, reason })),
+        vacantDistricts: summary.vacantDistricts.map(({ chamber, name }) => ({ chamber, name })),
+        sharedDistricts: summary.sharedDistricts.map(({ chamber, name, legislators }) => ({ chamber, name, legislators })),
+      };
+      if (dryRun) throw new DryRunDone(report);
+      await recordAudit(trx, actor, {
+        action: "import legislators",
+        subjectKind: "legislator",
+        subjectId: null,
+        summary: `Imported ${summary.legislators} ${state} legislators from ${upload.fileName}: ${summary.created} new, ${summary.updated} updated`,
+        after: { created: summary.created, updated: summary.updated, matched: summary.matched, unmatched: summary.unmatched.length },
+      });
+      return report;
+    });
+  } catch (error) {
+    if (error instanceof DryRunDone) return error.report;
+    throw error;
+  }
 }

@@ -5,6 +5,7 @@ import { chamberOfRoleType, legislatorRecordSchema, type LegislatorRecord, type 
 import { InputError } from "../errors";
 import { parseCsv } from "./csv";
 import { parseYamlSubset, YamlSyntaxError } from "./yaml-subset";
+import { readZipMembers, type ZipLimits } from "./zip-archive";
 
 /**
  * Open States people data → validated legislator records: a folder of person files (the
@@ -159,4 +160,65 @@ export async function readOpenStates(target: string, { state }: { state: string 
     return { source: "person file", files: 1, records: [parsePersonFile(text, { fileName, fallbackState: state })], isFullRoster: false };
   }
   throw new InputError(`${fileName}: legislators come from a folder of Open States person files, one .yml file, or a .csv export`);
+}
+
+/** A person file in a folder or a zip: `Name-<uuid>.yml`, not `_municipalities.yml` nor macOS's `__MACOSX/._x.yml`. */
+const isPersonFileName = (name: string) => /\.ya?ml$/i.test(name) && !path.posix.basename(name).startsWith("_") && !path.posix.basename(name).startsWith(".") && !name.startsWith("__MACOSX/");
+
+/** True when a CSV's header names the Open States export's columns (so it is not a campaign spreadsheet). */
+export function isOpenStatesCsv(text: string): boolean {
+  const header = (text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "").toLowerCase().split(",").map((column) => column.trim().replace(/^"|"$/g, ""));
+  return header.includes("current_district") && header.includes("current_chamber");
+}
+
+/**
+ * An uploaded file as Open States people (the Import screen): the CSV export, one person file,
+ * or a zip of a person folder. Null when the file is none of them (a campaign spreadsheet, a
+ * zipped shapefile), so the caller can read it as something else. A zip's person files may sit
+ * in a folder inside it; each bad file is one InputError naming it.
+ */
+export async function readOpenStatesUpload(
+  bytes: Uint8Array,
+  { fileName, state, zipLimits }: { fileName: string; state: string; zipLimits: ZipLimits },
+): Promise<OpenStatesRoster | null> {
+  const text = () => Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, "");
+  if (/\.csv$/i.test(fileName)) {
+    if (!isOpenStatesCsv(text())) return null;
+    return { source: "csv", files: 1, records: parseOpenStatesCsv(text(), { fileName, state }), isFullRoster: true };
+  }
+  if (/\.ya?ml$/i.test(fileName)) {
+    return { source: "person file", files: 1, records: [parsePersonFile(text(), { fileName, fallbackState: state })], isFullRoster: false };
+  }
+  if (!/\.zip$/i.test(fileName)) return null;
+  let names: string[] = [];
+  const members = await readZipMembers(
+    bytes,
+    (entries) => {
+      names = entries;
+      return entries.some((entry) => /\.(shp|geojson|json|topojson)$/i.test(entry)) ? [] : entries.filter(isPersonFileName);
+    },
+    zipLimits,
+  );
+  if (members.size === 0) {
+    if (names.some((entry) => /\.ya?ml$/i.test(entry)) && !names.some((entry) => /\.shp$/i.test(entry))) {
+      throw new InputError(`${fileName}: no Open States person files in this zip (only ${names.filter((entry) => /\.ya?ml$/i.test(entry)).join(", ")})`);
+    }
+    return null;
+  }
+  const records = [...members.keys()]
+    .sort()
+    .map((name) => parsePersonFile(Buffer.from(members.get(name)!).toString("utf8"), { fileName: path.posix.basename(name), fallbackState: state }));
+  return { source: "folder", files: members.size, records, isFullRoster: true };
+}
+
+/** The state a file's people sit in: the most common state of their current roles, else one a file name like `ri.csv` or `RI-people.zip` starts with. */
+export function guessRosterState(records: readonly LegislatorRecord[], fileName: string, isState: (code: string) => boolean): string | null {
+  const counts = new Map<string, number>();
+  for (const record of records) {
+    for (const role of record.roles) if (role.validTo === null) counts.set(role.state, (counts.get(role.state) ?? 0) + 1);
+  }
+  const named = [...counts.entries()].filter(([code]) => isState(code)).sort((a, b) => b[1] - a[1])[0]?.[0];
+  if (named) return named;
+  const prefix = /^([a-z]{2})(?=[^a-z]|$)/i.exec(path.basename(fileName))?.[1]?.toUpperCase();
+  return prefix && isState(prefix) ? prefix : null;
 }

@@ -90,6 +90,8 @@ export interface ImportResult {
   skipped: ImportNotes;
   /** Body × district overlaps after the import (null when they were not recomputed). */
   overlaps: { pairs: number; bodies: number; districts: number; problems: number } | null;
+  /** Districts: the chamber's sitting legislators seated in the current plan (null when none are imported). */
+  legislators: { sitting: number; matched: number; unmatched: string[] } | null;
 }
 
 /** Counted notes with the first `limit` in words, numbering features from 1 as people do. */

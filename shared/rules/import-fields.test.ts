@@ -59,6 +59,11 @@ describe("population field", () => {
     [["NAME", "TOTPOP"], "TOTPOP"],
     [["NAME", "POPDENS", "POP_2020"], "POP_2020"],
     [["NAME", "POPEST"], "POPEST"],
+    // ArcGIS and KML exports carry a popup field (LA's neighborhood councils: a URL), and a density or a change is no count.
+    [["Name", "FolderPath", "PopupInfo", "Shape_Area"], null],
+    [["NAME", "POPUP_URL", "POP_EST"], "POP_EST"],
+    [["NAME", "POPDENS"], null],
+    [["NAME", "POP_PCT_CHG"], null],
     [["NAME", "AREA"], null],
   ];
   for (const [fields, expected] of cases) it(`${fields.join(",")} → ${expected}`, () => expect(pickField(fields, undefined, "population").field).toBe(expected));

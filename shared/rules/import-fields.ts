@@ -8,8 +8,10 @@ const DISTRICT_NAME_FIELDS = ["DISTRICT", "District", "district", "SLDLST", "SLD
 const ID_FIELDS = ["GEOID", "GEOID20", "GEOID10", "GEOIDFQ", "ocd_division_id", "ocd_id", "OCD_ID"];
 /**
  * Attribute names that hold a population count: the Census redistricting total (P0010001,
- * P1_001N), then common spellings; any other field starting with POP comes last.
+ * P1_001N), then common spellings; any other field starting with POP comes last, unless it is a
+ * popup (ArcGIS and KML exports: `PopupInfo`, a URL), a density, a percentage or a change.
  */
+const NOT_A_POPULATION = /^POP_?(UP|DENS|PCT|PERC|CHG|CHANGE)/;
 const POPULATION_FIELDS = ["P0010001", "P1_001N", "POP20", "POP2020", "POP_2020", "POP10", "POP2010", "POP_2010", "POPULATION", "TOTPOP", "TOTPOP20", "TOT_POP", "POP"];
 
 /**
@@ -29,7 +31,7 @@ export function pickField(
   }
   if (role === "population") {
     const upper = fields.map((field) => field.toUpperCase());
-    const index = POPULATION_FIELDS.map((candidate) => upper.indexOf(candidate)).find((found) => found >= 0) ?? upper.findIndex((field) => field.startsWith("POP"));
+    const index = POPULATION_FIELDS.map((candidate) => upper.indexOf(candidate)).find((found) => found >= 0) ?? upper.findIndex((field) => field.startsWith("POP") && !NOT_A_POPULATION.test(field));
     return { field: index >= 0 ? fields[index]! : null };
   }
   const candidates = role === "body name" ? BODY_NAME_FIELDS : role === "district name" ? DISTRICT_NAME_FIELDS : ID_FIELDS;

@@ -134,5 +134,37 @@ for (const engine of enginesUnderTest()) {
       await expect.poll(() => driver.districtLayerToggle("State House").innerText(), { timeout: 30_000 }).toContain("(2)");
       await driver.screenshot("09-district-toggle");
     });
+
+    it("imports the state's legislators from an Open States CSV: the state is guessed, a dry run names who matches, then they sit in their districts", async () => {
+      const { app, driver } = session();
+      const file = path.join(directory, "ri.csv");
+      fs.writeFileSync(
+        file,
+        "id,name,current_party,current_district,current_chamber,email\n" +
+          "ocd-person/11111111-2222-4333-8444-555555555555,Teresa Kowalczyk,Democratic,1,lower,tk@example.org\n" +
+          "ocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,District 2,lower,\n" +
+          "ocd-person/11111111-2222-4333-8444-777777777777,Nowhere Rep,Independent,9,lower,\n",
+      );
+      await driver.openImport();
+      await driver.chooseLegislatorFile(file);
+      expect(await driver.legislatorPreview().innerText()).toContain("3 legislators from the Open States CSV export (3 State House seats)");
+      expect(await driver.legislatorState().inputValue()).toBe("RI");
+      expect(await driver.legislatorSummary().innerText()).toBe("RI: 3 new, 0 updated. 2 of 3 legislators would be seated in a current district.");
+      expect(await driver.legislatorsUnmatched()).toEqual(["Nowhere Rep: sits for RI State House 9, which no current district plan has"]);
+      await driver.screenshot("10-legislator-dry-run");
+
+      await driver.confirmLegislatorImport();
+      expect(await driver.importHeadline().innerText()).toContain("Imported 3 legislators from ri.csv");
+      expect(await driver.legislatorSummary().innerText()).toBe("RI: 3 new, 0 updated. 2 of 3 legislators are seated in a current district.");
+      await driver.screenshot("11-legislator-result");
+      await driver.backToMap();
+
+      const districts = (await (await fetch(`${app.url}/trpc/district.list`)).json()) as { result: { data: Array<{ id: number; chamber: string; name: string }> } };
+      const house1 = districts.result.data.find((district) => district.chamber === "state_lower" && district.name === "1")!;
+      await driver.page.goto(`${app.url}/districts/${house1.id}`);
+      await driver.page.locator("main.district-page[data-brief-ready='1']").waitFor();
+      expect(await driver.page.locator(".legislator-card h2").allInnerTexts()).toEqual(["Teresa Kowalczyk"]);
+      await driver.screenshot("12-district-page-with-legislator");
+    });
   });
 }

@@ -6,6 +6,8 @@ import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportPreview, ImportResult } from "../../shared/model/import-upload";
+import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
+import { writeZip } from "../../server/io/zip-writer";
 import type { Db } from "../../server/db/connect";
 import { CSRF_HEADERS } from "../../shared/csrf";
 import { buildServer } from "../../server/http/server";
@@ -151,6 +153,7 @@ forEachEngine((getDatabase, engine) => {
         repairs: { count: 0, first: [] },
         skipped: { count: 0, first: [] },
         overlaps: { pairs: 0, bodies: Number(before.count) + 3, districts: 0, problems: 0 },
+        legislators: null,
       } satisfies ImportResult);
       const rows = await db.selectFrom("body").select(["name", "kind", "state", "geoid", "population"]).where("geoid", "like", "449900000%").orderBy("geoid").execute();
       expect(rows).toEqual([
@@ -229,6 +232,102 @@ forEachEngine((getDatabase, engine) => {
       const malformed = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json", ...CSRF_HEADERS, ...session }, payload: "{not json" });
       expect(malformed.statusCode).toBe(400);
       expect(Object.keys(malformed.json())).toEqual(["error"]);
+    });
+  });
+
+  describe("legislators (Open States)", () => {
+    const openStatesCsv =
+      "id,name,current_party,current_district,current_chamber,email\n" +
+      "ocd-person/11111111-2222-4333-8444-555555555555,Teresa Kowalczyk,Democratic,District 1,lower,tk@example.org\n" +
+      "ocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,2,lower,\n" +
+      "ocd-person/11111111-2222-4333-8444-777777777777,Nowhere Rep,Independent,9,lower,\n";
+    const personFile = (uuid: string, name: string, district: string) =>
+      [
+        `id: ocd-person/${uuid}`,
+        `name: ${name}`,
+        "party:",
+        "- name: Democratic",
+        "roles:",
+        "- start_date: 2023-01-03",
+        "  type: lower",
+        "  jurisdiction: ocd-jurisdiction/country:us/state:ri/government",
+        `  district: '${district}'`,
+        "",
+      ].join("\n");
+    const seated = (db: Db) =>
+      db
+        .selectFrom("legislatorRole")
+        .innerJoin("legislator", "legislator.id", "legislatorRole.legislatorId")
+        .leftJoin("district", "district.id", "legislatorRole.districtId")
+        .select(["legislator.name", "district.name as district"])
+        .where("legislatorRole.validTo", "is", null)
+        .orderBy("legislator.name")
+        .execute();
+
+    it("previews the Open States CSV export as legislators, guesses the state from ri.csv, and imports them after a dry run that writes nothing", async () => {
+      const { db } = getDatabase();
+      const response = await preview(openStatesCsv, "ri.csv");
+      expect(response.statusCode, response.body).toBe(200);
+      const uploaded = response.json() as LegislatorUploadPreview;
+      expect(uploaded).toMatchObject({ format: "legislators", source: "csv", fileName: "ri.csv", people: 3, seats: { state_lower: 3 }, state: "RI" });
+      expect(uploaded.samples).toEqual(["Teresa Kowalczyk", "Marcus Oyelaran", "Nowhere Rep"]);
+
+      const refused = await commit({ token: uploaded.token, as: "legislators" });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toEqual({ error: "choose the state these legislators sit in" });
+
+      const dryRun = await commit({ token: uploaded.token, as: "legislators", state: "RI", dryRun: true });
+      expect(dryRun.statusCode, dryRun.body).toBe(200);
+      expect(dryRun.json()).toMatchObject({ as: "legislators", dryRun: true, state: "RI", legislators: 3, created: 3, matched: 2, vacantDistricts: [] } satisfies Partial<LegislatorImportReport>);
+      expect((dryRun.json() as LegislatorImportReport).unmatched).toEqual([
+        { name: "Nowhere Rep", chamber: "state_lower", districtName: "9", reason: 'no current state_lower district in RI named "9"' },
+      ]);
+      expect(await db.selectFrom("legislator").select("id").execute()).toEqual([]);
+
+      const done = await commit({ token: uploaded.token, as: "legislators", state: "RI" });
+      expect(done.statusCode, done.body).toBe(200);
+      expect(done.json()).toMatchObject({ dryRun: false, created: 3, matched: 2 });
+      expect(await seated(db)).toEqual([
+        { name: "Marcus Oyelaran", district: "2" },
+        { name: "Nowhere Rep", district: null },
+        { name: "Teresa Kowalczyk", district: "1" },
+      ]);
+      expect((await commit({ token: uploaded.token, as: "legislators", state: "RI" })).statusCode).toBe(404);
+
+      // Importing the plan again says who of the chamber's sitting legislators it seats.
+      const plan = (await preview(districtsGeoJson(), "house.geojson")).json() as ImportPreview;
+      const again = (await commit({ token: plan.token, as: "districts", chamber: "state_lower", state: "RI", nameField: "DISTRICT", vintage: "2022" })).json() as ImportResult;
+      expect(again.legislators).toEqual({ sitting: 3, matched: 2, unmatched: ["Nowhere Rep (district “9”)"] });
+    });
+
+    it("reads a zipped folder of person files (skipping _municipalities.yml), taking the state from their jurisdiction", async () => {
+      const { db } = getDatabase();
+      const zip = writeZip(
+        [
+          { name: "legislature/Teresa-Kowalczyk-11111111-2222-4333-8444-555555555555.yml", bytes: Buffer.from(personFile("11111111-2222-4333-8444-555555555555", "Teresa Kowalczyk", "2")) },
+          { name: "legislature/Ana-Ruiz-11111111-2222-4333-8444-888888888888.yml", bytes: Buffer.from(personFile("11111111-2222-4333-8444-888888888888", "Ana Ruiz", "1")) },
+          { name: "legislature/_municipalities.yml", bytes: Buffer.from("- name: Providence\n") },
+        ],
+        new Date("2026-01-01T00:00:00Z"),
+      );
+      const uploaded = (await preview(zip, "people.zip")).json() as LegislatorUploadPreview;
+      expect(uploaded).toMatchObject({ format: "legislators", source: "folder", people: 2, seats: { state_lower: 2 }, state: "RI" });
+      const done = await commit({ token: uploaded.token, as: "legislators", state: "RI" });
+      expect(done.statusCode, done.body).toBe(200);
+      // The folder is the whole roster: the people missing from it have left office.
+      expect(done.json()).toMatchObject({ legislators: 2, created: 1, updated: 1, matched: 2, unmatched: [], vacantDistricts: [] });
+      expect(await seated(db)).toEqual([
+        { name: "Ana Ruiz", district: "1" },
+        { name: "Teresa Kowalczyk", district: "2" },
+      ]);
+    });
+
+    it("still reads a campaign spreadsheet as a spreadsheet, and refuses a person file that is not one", async () => {
+      const sheet = (await preview("body_name,state,stage\nCedar Hollow,RI,organizing\n", "sheet.csv")).json() as { format: string };
+      expect(sheet.format).toBe("csv");
+      const broken = await preview("id: not-an-ocd-id\nname: Someone\n", "someone.yml");
+      expect(broken.statusCode).toBe(400);
+      expect(broken.json()).toEqual({ error: "someone.yml: ocdPersonId: expected an id like ocd-person/<uuid>" });
     });
   });
 

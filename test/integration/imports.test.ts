@@ -272,7 +272,7 @@ forEachEngine((getDatabase) => {
     it("names numbered districts without leading zeros and gives them Census GEOIDs (RI 44 + 030)", async () => {
       const { db } = getDatabase();
       const summary = await districtsImport(house2012(), { chamber: "state_lower", state: "RI", vintage: "2012" });
-      expect(summary).toEqual({ read: 2, created: 2, updated: 0, merged: 0, skipped: [], nameField: "DISTRICT", idField: null, vintage: "2012", current: true });
+      expect(summary).toEqual({ read: 2, created: 2, updated: 0, merged: 0, skipped: [], nameField: "DISTRICT", idField: null, vintage: "2012", current: true, state: "RI" });
       const rows = await districtRows(db, "state_lower");
       expect(rows.map(({ name, geoid, vintage, isCurrent }) => ({ name, geoid, vintage, isCurrent }))).toEqual([
         { name: "30", geoid: "44030", vintage: "2012", isCurrent: 1 },

@@ -233,3 +233,73 @@ forEachEngine(
   },
   { sqliteOnDisk: true },
 );
+
+/**
+ * The order a new user imports in should not matter: legislators first, then the districts they
+ * sit for (or a new plan replacing the old one). The district import seats the sitting
+ * legislators in the current districts, so exports and district pages find them.
+ */
+forEachEngine(
+  (getDatabase) => {
+    describe("legislators imported before their districts", () => {
+      const square = (west: number, south: number): GeoJSON.Polygon => ({
+        type: "Polygon",
+        coordinates: [[[west, south], [west + 0.1, south], [west + 0.1, south + 0.1], [west, south + 0.1], [west, south]]],
+      });
+      const plan = (names: string[]) =>
+        JSON.stringify({
+          type: "FeatureCollection",
+          features: names.map((name, index) => ({ type: "Feature", properties: { DISTRICT: name }, geometry: square(-71.8 + index * 0.1, 41.6) })),
+        });
+      let scratch: string;
+      beforeAll(() => {
+        scratch = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-legislators-first-"));
+      });
+      afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
+
+      const seats = async (db: Db) =>
+        (
+          await db
+            .selectFrom("legislatorRole")
+            .innerJoin("legislator", "legislator.id", "legislatorRole.legislatorId")
+            .leftJoin("district", "district.id", "legislatorRole.districtId")
+            .select(["legislator.name", "district.name as district", "district.vintage", "district.isCurrent"])
+            .where("legislatorRole.validTo", "is", null)
+            .orderBy("legislator.name")
+            .execute()
+        ).map((row) => `${row.name}: ${row.district === null ? "-" : `${row.district} (${row.vintage}${row.isCurrent ? ", current" : ""})`}`);
+
+      it("seats them when the districts arrive, and moves them to a new plan's districts", async () => {
+        const { db, env } = getDatabase();
+        const people = path.join(scratch, "ri.csv");
+        fs.writeFileSync(
+          people,
+          "id,name,current_party,current_district,current_chamber\n" +
+            "ocd-person/11111111-2222-4333-8444-555555555555,Teresa Kowalczyk,Democratic,District 2,lower\n" +
+            "ocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,1,lower\n" +
+            "ocd-person/11111111-2222-4333-8444-777777777777,Senator Elsewhere,Democratic,1,upper\n",
+        );
+        const imported = await runCliInProcess(["import", people, "--as", "legislators", "--state", "RI"], env);
+        expect(imported.status, imported.stderr).toBe(0);
+        expect(imported.stdout).toContain("Matched 0 of 3 to a current district.");
+        expect(await seats(db)).toEqual(["Marcus Oyelaran: -", "Senator Elsewhere: -", "Teresa Kowalczyk: -"]);
+
+        const plan2022 = path.join(scratch, "house-2022.geojson");
+        fs.writeFileSync(plan2022, plan(["1", "2"]));
+        const districts = await runCliInProcess(["import", plan2022, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022"], env);
+        expect(districts.status, districts.stderr).toBe(0);
+        expect(districts.stdout).toContain("Legislators: 2 of 2 sitting RI state_lower legislators matched to a current district");
+        expect(await seats(db)).toEqual(["Marcus Oyelaran: 1 (2022, current)", "Senator Elsewhere: -", "Teresa Kowalczyk: 2 (2022, current)"]);
+
+        // A new plan without a district 2: Marcus moves to the new district 1, Teresa is unmatched (not left on the old plan).
+        const plan2032 = path.join(scratch, "house-2032.geojson");
+        fs.writeFileSync(plan2032, plan(["1", "3"]));
+        const redrawn = await runCliInProcess(["import", plan2032, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2032"], env);
+        expect(redrawn.status, redrawn.stderr).toBe(0);
+        expect(redrawn.stdout).toContain('Legislators: 1 of 2 sitting RI state_lower legislators matched to a current district; unmatched: Teresa Kowalczyk ("District 2")');
+        expect(await seats(db)).toEqual(["Marcus Oyelaran: 1 (2032, current)", "Senator Elsewhere: -", "Teresa Kowalczyk: -"]);
+      });
+    });
+  },
+  { sqliteOnDisk: true },
+);

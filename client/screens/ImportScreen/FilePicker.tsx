@@ -36,7 +36,7 @@ export function FilePicker({ maxBytes, onFile, onRefuse }: { maxBytes: number | 
       }}
     >
       <span className="drop-zone-icon" aria-hidden="true" />
-      <p className="drop-zone-title">Drop a boundary file or a spreadsheet here</p>
+      <p className="drop-zone-title">Drop a boundary file, a spreadsheet or a legislator list here</p>
       <p className="muted">or</p>
       <button type="button" className="primary" onClick={() => input.current?.click()}>
         Choose a file…
@@ -47,14 +47,15 @@ export function FilePicker({ maxBytes, onFile, onRefuse }: { maxBytes: number | 
         className="visually-hidden"
         tabIndex={-1}
         aria-label="File to import"
-        accept=".geojson,.json,.topojson,.zip,.csv,application/geo+json,application/json,application/zip,text/csv"
+        accept=".geojson,.json,.topojson,.zip,.csv,.yml,.yaml,application/geo+json,application/json,application/zip,text/csv"
         onChange={(event) => {
           take(event.target.files);
           event.target.value = "";
         }}
       />
       <p className="hint">
-        GeoJSON, TopoJSON, a shapefile zipped together with its .dbf and .prj, or a CSV spreadsheet (columns in the README)
+        GeoJSON, TopoJSON, a shapefile zipped together with its .dbf and .prj, a CSV spreadsheet (columns in the README), or Open States
+        legislators (.csv, .yml, or a .zip of .yml files)
         {maxBytes ? `; up to ${formatFileSize(maxBytes)}` : ""}.
       </p>
     </div>

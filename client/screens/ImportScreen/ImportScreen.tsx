@@ -10,6 +10,9 @@ import { FilePicker } from "./FilePicker";
 import { PreviewStep } from "./PreviewStep";
 import { ResultStep } from "./ResultStep";
 import { SpreadsheetStep } from "./SpreadsheetStep";
+import { LegislatorStep } from "./LegislatorStep";
+import { LegislatorReport } from "./LegislatorReport";
+import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { describePlanCounts, type SpreadsheetPlan, type SpreadsheetUploadPreview } from "../../../shared/model/spreadsheet-import";
 import { formatCount } from "../../lib/format";
 
@@ -20,12 +23,14 @@ type Step =
   | { name: "importing"; preview: ImportPreview }
   | { name: "done"; result: ImportResult; kind: BodyKind | null }
   | { name: "sheet"; preview: SpreadsheetUploadPreview }
-  | { name: "sheet-done"; plan: SpreadsheetPlan };
+  | { name: "sheet-done"; plan: SpreadsheetPlan }
+  | { name: "legislators"; preview: LegislatorUploadPreview }
+  | { name: "legislators-done"; report: LegislatorImportReport };
 
 const STEPS = [
   { label: "Choose a file", steps: ["choose", "uploading"] },
-  { label: "Check the preview", steps: ["preview", "importing", "sheet"] },
-  { label: "Done", steps: ["done", "sheet-done"] },
+  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators"] },
+  { label: "Done", steps: ["done", "sheet-done", "legislators-done"] },
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -79,7 +84,9 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     setStep({ name: "uploading", file, progress: 0 });
     try {
       const preview = await uploadForPreview(file, (progress) => setStep((current) => (current.name === "uploading" ? { ...current, progress } : current)), controller.signal);
-      setStep(preview.format === "csv" ? { name: "sheet", preview } : { name: "preview", preview });
+      if (preview.format === "csv") setStep({ name: "sheet", preview });
+      else if (preview.format === "legislators") setStep({ name: "legislators", preview });
+      else setStep({ name: "preview", preview });
     } catch (failure) {
       setStep({ name: "choose" });
       if (controller.signal.aborted) return;
@@ -148,8 +155,9 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             <p className="step-intro">
               Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS
               office's town lines, a county's ward map or a Census TIGER/Line download. Or bring the campaign spreadsheet you already
-              keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members. You will see a preview before
-              anything is saved.
+              keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members; or the state's legislators from
+              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together). You will see a
+              preview before anything is saved.
             </p>
             <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
           </>
@@ -202,6 +210,49 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
               setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
             }}
           />
+        )}
+
+        {step.name === "legislators" && (
+          <LegislatorStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(report) => setStep({ name: "legislators-done", report })}
+            onStartOver={() => {
+              setError(null);
+              setStep({ name: "choose" });
+            }}
+            onExpired={() => {
+              setStep({ name: "choose" });
+              setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
+            }}
+          />
+        )}
+
+        {step.name === "legislators-done" && (
+          <div className="result-step">
+            <p className="result-headline" role="status">
+              <span className="result-check" aria-hidden="true">
+                ✓
+              </span>
+              Imported {formatCount(step.report.legislators)} legislators from {step.report.fileName}
+            </p>
+            <LegislatorReport report={step.report} />
+            <div className="step-actions">
+              <button type="button" className="primary" onClick={onClose}>
+                Back to the map
+              </button>
+              <button
+                type="button"
+                className="secondary"
+                onClick={() => {
+                  setError(null);
+                  setStep({ name: "choose" });
+                }}
+              >
+                Import another file
+              </button>
+            </div>
+          </div>
         )}
 
         {step.name === "sheet-done" && (

@@ -65,6 +65,13 @@ export function ResultStep({ result, kind, onBackToMap, onImportAnother }: { res
               {result.overlaps.problems > 0 && ` ${plural(result.overlaps.problems, "shape", "shapes")} had geometry problems and may be missing overlaps.`}
             </li>
           ))}
+        {result.legislators && (
+          <li data-testid="result-legislators">
+            {formatCount(result.legislators.matched)} of {plural(result.legislators.sitting, "sitting legislator", "sitting legislators")} of this chamber{" "}
+            {result.legislators.sitting === 1 ? "is" : "are"} seated in its districts
+            {result.legislators.unmatched.length > 0 ? `; no district here for ${result.legislators.unmatched.join(", ")}` : ""}.
+          </li>
+        )}
       </ul>
       <NoteList notes={result.repairs} tone="info" summary={`${plural(result.repairs.count, "shape was", "shapes were")} repaired:`} />
       <NoteList notes={result.skipped} tone="warning" summary={`${plural(result.skipped.count, "feature was", "features were")} left out:`} />

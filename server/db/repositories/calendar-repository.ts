@@ -1,4 +1,6 @@
+import { PUBLIC_FIELDS } from "../../../shared/model/public-fields";
 import type { Db } from "../connect";
+import { qualify } from "./columns";
 
 /** Hub by numeric id or slug. */
 export function findHubByIdOrSlug(db: Db, idOrSlug: string) {
@@ -7,7 +9,8 @@ export function findHubByIdOrSlug(db: Db, idOrSlug: string) {
 }
 
 /**
- * Resolutions of a campaign with a vote or hearing date: PUBLIC fields only (never the note).
+ * Resolutions of a campaign with a vote or hearing date: their public fields (never the note),
+ * plus the id, version and time of the last change that the feed's UID and SEQUENCE need.
  * With `hubId`: those the hub works on, or whose body the hub covers directly or through one of
  * its districts.
  */
@@ -17,23 +20,9 @@ export function findScheduledResolutions(db: Db, campaignId: number, hubId: numb
     .innerJoin("body", "body.id", "resolution.bodyId")
     .select([
       "resolution.id",
-      "resolution.bodyId",
-      "resolution.stage",
       "resolution.version",
       "resolution.updatedAt",
-      "resolution.voteDate",
-      "resolution.voteTime",
-      "resolution.voteLocation",
-      "resolution.voteCancelled",
-      "resolution.hearingDate",
-      "resolution.hearingTime",
-      "resolution.hearingLocation",
-      "resolution.tallyYes",
-      "resolution.tallyNo",
-      "resolution.tallyAbstain",
-      "resolution.tallyAbsent",
-      "resolution.agendaUrl",
-      "resolution.minutesUrl",
+      ...qualify("resolution", PUBLIC_FIELDS.resolution),
       "body.name as bodyName",
       "body.kind as bodyKind",
       "body.state as bodyState",

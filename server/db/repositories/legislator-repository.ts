@@ -43,6 +43,20 @@ export function findOpenRolesInState(db: Db, state: string) {
     .execute();
 }
 
+/** Roles of one chamber in a state that have not ended by `today`, with the legislator's name. */
+export function findCurrentRolesOfChamber(db: Db, { state, chamber, today }: { state: string; chamber: string; today: string }) {
+  return db
+    .selectFrom("legislatorRole")
+    .innerJoin("legislator", "legislator.id", "legislatorRole.legislatorId")
+    .select(["legislatorRole.id", "legislator.name", "legislatorRole.districtName", "legislatorRole.districtId"])
+    .where("legislatorRole.state", "=", state)
+    .where("legislatorRole.chamber", "=", chamber)
+    .where((eb) => eb.or([eb("legislatorRole.validTo", "is", null), eb("legislatorRole.validTo", ">=", today)]))
+    .orderBy("legislator.name")
+    .orderBy("legislatorRole.id")
+    .execute();
+}
+
 /** Sitting legislators: roles without an end date, with the legislator and the matched district. */
 export function findSittingRoles(db: Db) {
   return db

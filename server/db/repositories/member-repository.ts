@@ -1,9 +1,11 @@
 import type { Db } from "../connect";
 import type { MemberTable } from "../schema";
+import { memberColumns, qualify } from "./columns";
 
 /** Members of bodies, their positions per campaign, and the body's voting setup: the whip aggregate. */
 
-const memberColumns = ["id", "bodyId", "name", "role", "termStart", "termEnd", "publicContact", "privateContact"] as const;
+/** A member's position in a campaign as the whip panel shows it, internal flag and note included. */
+const positionColumns = ["position", "sponsorRole", "isInternal", "lastContactedOn", "contactedBy", "note"] as const;
 
 export function findMemberById(db: Db, id: number) {
   return db.selectFrom("member").select(memberColumns).where("id", "=", id).executeTakeFirst();
@@ -16,22 +18,7 @@ export function findMembersWithPositions(db: Db, { campaignId, bodyId }: { campa
     .leftJoin("memberPosition", (join) =>
       join.onRef("memberPosition.memberId", "=", "member.id").on("memberPosition.campaignId", "=", campaignId),
     )
-    .select([
-      "member.id",
-      "member.bodyId",
-      "member.name",
-      "member.role",
-      "member.termStart",
-      "member.termEnd",
-      "member.publicContact",
-      "member.privateContact",
-      "memberPosition.position",
-      "memberPosition.sponsorRole",
-      "memberPosition.isInternal",
-      "memberPosition.lastContactedOn",
-      "memberPosition.contactedBy",
-      "memberPosition.note",
-    ])
+    .select([...qualify("member", memberColumns), ...qualify("memberPosition", positionColumns)])
     .where("member.bodyId", "=", bodyId)
     .orderBy("member.name")
     .orderBy("member.id")
@@ -62,7 +49,7 @@ export async function deleteMember(db: Db, id: number): Promise<boolean> {
 export function findPosition(db: Db, { campaignId, memberId }: { campaignId: number; memberId: number }) {
   return db
     .selectFrom("memberPosition")
-    .select(["id", "position", "sponsorRole", "isInternal", "lastContactedOn", "contactedBy", "note", "version"])
+    .select(["id", ...positionColumns, "version"])
     .where("campaignId", "=", campaignId)
     .where("memberId", "=", memberId)
     .executeTakeFirst();

@@ -1,35 +1,18 @@
+import { PUBLIC_FIELDS } from "../../../shared/model/public-fields";
 import type { Db } from "../connect";
+import { qualify } from "./columns";
 
 /**
- * Queries behind the public surfaces. Each selects only columns that shared/model/public-fields.ts
- * lists (plus what the rules need, like `updatedAt` for replay and `isInternal` to filter), so a
- * private column is not even read; the domain then picks the public fields again.
+ * Queries behind the public surfaces. Each selects the list in shared/model/public-fields.ts as
+ * it stands (plus what the rules need, like `updatedAt` for replay and `isInternal` to filter), so
+ * a private column is not even read; the domain then picks the public fields again.
  */
 
 /** Every resolution of the campaign with its public columns. */
 export function findPublicResolutions(db: Db, campaignId: number) {
   return db
     .selectFrom("resolution")
-    .select([
-      "bodyId",
-      "stage",
-      "updatedAt",
-      "introducedOn",
-      "voteDate",
-      "voteTime",
-      "voteLocation",
-      "voteCancelled",
-      "hearingDate",
-      "hearingTime",
-      "hearingLocation",
-      "tallyYes",
-      "tallyNo",
-      "tallyAbstain",
-      "tallyAbsent",
-      "agendaUrl",
-      "minutesUrl",
-      "adoptedTextUrl",
-    ])
+    .select([...PUBLIC_FIELDS.resolution, "updatedAt"])
     .where("campaignId", "=", campaignId)
     .orderBy("bodyId")
     .execute();
@@ -75,20 +58,20 @@ export function countAllBodies(db: Db): Promise<number> {
 export function findPublicBodies(db: Db) {
   return db
     .selectFrom("body")
-    .select(["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat"])
+    .select([...PUBLIC_FIELDS.body, "minLon", "minLat", "maxLon", "maxLat"])
     .orderBy("id")
     .execute();
 }
 
 export function findPublicHubs(db: Db) {
-  return db.selectFrom("hub").select(["id", "name", "slug", "publicContact", "onboarding"]).orderBy("name").execute();
+  return db.selectFrom("hub").select(PUBLIC_FIELDS.hub).orderBy("name").execute();
 }
 
 /** Hubs covering a body: named for it, or covering a current district it overlaps. */
 export function findPublicHubsOfBody(db: Db, bodyId: number) {
   return db
     .selectFrom("hub")
-    .select(["hub.id", "hub.name", "hub.slug", "hub.publicContact", "hub.onboarding"])
+    .select(qualify("hub", PUBLIC_FIELDS.hub))
     .where((eb) =>
       eb.or([
         eb.exists(eb.selectFrom("hubBody").select("hubBody.hubId").whereRef("hubBody.hubId", "=", "hub.id").where("hubBody.bodyId", "=", bodyId)),

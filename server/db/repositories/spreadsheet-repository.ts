@@ -1,6 +1,7 @@
 import type { Insertable, Updateable } from "kysely";
 import type { Db } from "../connect";
 import type { MemberPositionTable, MemberTable, ResolutionTable } from "../schema";
+import { memberColumns, qualify, resolutionDetailColumns } from "./columns";
 
 /**
  * Whole-campaign reads and row writes for spreadsheet imports and exports: one query per table
@@ -12,32 +13,11 @@ export function findBodyReferences(db: Db) {
   return db.selectFrom("body").select(["id", "name", "kind", "state", "geoid", "seats", "vacancies"]).orderBy("id").execute();
 }
 
-/** Every field of a resolution the spreadsheet carries (all but ids and bookkeeping are columns). */
-export const resolutionFields = [
-  "stage",
-  "introducedOn",
-  "hearingDate",
-  "hearingTime",
-  "hearingLocation",
-  "voteDate",
-  "voteTime",
-  "voteLocation",
-  "voteCancelled",
-  "tallyYes",
-  "tallyNo",
-  "tallyAbstain",
-  "tallyAbsent",
-  "agendaUrl",
-  "minutesUrl",
-  "adoptedTextUrl",
-  "hubId",
-  "note",
-] as const;
-
+/** Every resolution of the campaign with every field the spreadsheet carries (all but ids and bookkeeping are columns). */
 export function findCampaignResolutions(db: Db, campaignId: number) {
   return db
     .selectFrom("resolution")
-    .select(["id", "bodyId", "version", "updatedAt", ...resolutionFields])
+    .select(["id", "bodyId", "version", "updatedAt", "stage", ...resolutionDetailColumns])
     .where("campaignId", "=", campaignId)
     .orderBy("bodyId")
     .execute();
@@ -54,14 +34,7 @@ export function findMembersWithPositions(db: Db, campaignId: number) {
     .selectFrom("member")
     .leftJoin("memberPosition", (join) => join.onRef("memberPosition.memberId", "=", "member.id").on("memberPosition.campaignId", "=", campaignId))
     .select([
-      "member.id",
-      "member.bodyId",
-      "member.name",
-      "member.role",
-      "member.termStart",
-      "member.termEnd",
-      "member.publicContact",
-      "member.privateContact",
+      ...qualify("member", memberColumns),
       "memberPosition.id as positionId",
       "memberPosition.position",
       "memberPosition.isInternal",
@@ -76,17 +49,6 @@ export type MemberWithPositionRow = Awaited<ReturnType<typeof findMembersWithPos
 export async function insertResolutionRow(db: Db, values: Insertable<ResolutionTable>): Promise<number> {
   const row = await db.insertInto("resolution").values(values).returning("id").executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** Compare-and-set on `version`, bumping it; false when another writer changed the row first. */
-export async function updateResolutionRow(db: Db, id: number, expectedVersion: number, values: Updateable<ResolutionTable>): Promise<boolean> {
-  const result = await db
-    .updateTable("resolution")
-    .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertMemberRow(db: Db, values: Insertable<MemberTable>): Promise<number> {

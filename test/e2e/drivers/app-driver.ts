@@ -195,6 +195,39 @@ export class AppDriver {
     await this.importDialog().waitFor({ state: "detached" });
   }
 
+  // Legislators from Open States (same dialog)
+
+  /** Pick an Open States file in the Import dialog; returns once the dry run for the guessed state (or a refusal) shows. */
+  async chooseLegislatorFile(file: string): Promise<void> {
+    await this.importDialog().getByLabel("File to import").setInputFiles(file);
+    await this.importDialog().locator("[data-testid=legislator-summary], .error-notice").first().waitFor({ timeout: 60_000 });
+  }
+
+  legislatorPreview() {
+    return this.importDialog().getByTestId("legislator-preview");
+  }
+
+  legislatorState() {
+    return this.importDialog().getByLabel("State they sit in");
+  }
+
+  legislatorSummary() {
+    return this.importDialog().getByTestId("legislator-summary");
+  }
+
+  async legislatorsUnmatched(): Promise<string[]> {
+    return this.importDialog().getByTestId("legislator-unmatched").locator("li").allInnerTexts();
+  }
+
+  async confirmLegislatorImport(): Promise<void> {
+    await this.importDialog().getByRole("button", { name: /^Import [\d,]+ legislators?$/ }).click();
+    await this.importDialog().locator(".result-step, .error-notice").first().waitFor({ timeout: 60_000 });
+  }
+
+  importHeadline() {
+    return this.importDialog().locator(".result-headline");
+  }
+
   // The spreadsheet import (same dialog) and the pipeline page
 
   /** Pick a .csv in the Import dialog; returns once the dry-run plan (or a refusal) shows. */

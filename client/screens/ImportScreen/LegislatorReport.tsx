@@ -1,0 +1,60 @@
+import { districtLabel } from "../../../shared/model/district";
+import type { LegislatorImportReport } from "../../../shared/model/legislator-import";
+import { formatCount } from "../../lib/format";
+
+const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/** Who is (or would be) seated, and what is left unmatched: the dry run's and the import's words. */
+export function LegislatorReport({ report }: { report: LegislatorImportReport }) {
+  const would = report.dryRun ? "would be" : "are";
+  return (
+    <>
+      <p data-testid="legislator-summary">
+        {report.state}: {formatCount(report.created)} new, {formatCount(report.updated)} updated. {formatCount(report.matched)} of{" "}
+        {plural(report.legislators, "legislator", "legislators")} {would} seated in a current district
+        {report.rolesClosed > 0 ? `; ${plural(report.rolesClosed, "seat", "seats")} of people no longer in the roster ${report.dryRun ? "would end" : "ended"}` : ""}.
+      </p>
+      {report.unmatched.length > 0 && (
+        <div className="row-errors" role="alert">
+          <strong>
+            {plural(report.unmatched.length, "legislator matches", "legislators match")} no current district. Import the district plan they sit in (or
+            check the state), and they will be seated.
+          </strong>
+          <ul data-testid="legislator-unmatched">
+            {report.unmatched.map((legislator) => (
+              <li key={`${legislator.name}-${legislator.districtName ?? ""}`}>
+                {legislator.name}:{" "}
+                {legislator.chamber && legislator.districtName
+                  ? `sits for ${districtLabel({ chamber: legislator.chamber, state: report.state, name: legislator.districtName })}, which no current district plan has`
+                  : legislator.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {report.vacantDistricts.length > 0 && (
+        <details className="plan-list" open={report.vacantDistricts.length <= 10}>
+          <summary>Current districts without a legislator ({formatCount(report.vacantDistricts.length)})</summary>
+          <ul data-testid="legislator-vacant">
+            {report.vacantDistricts.map((district) => (
+              <li key={`${district.chamber}-${district.name}`}>{districtLabel({ ...district, state: report.state })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {report.sharedDistricts.length > 0 && (
+        <details className="plan-list" open>
+          <summary>Districts with more than one sitting legislator ({formatCount(report.sharedDistricts.length)})</summary>
+          <ul>
+            {report.sharedDistricts.map((district) => (
+              <li key={`${district.chamber}-${district.name}`}>{districtLabel({ ...district, state: report.state })}</li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {report.unmatched.length === 0 && report.vacantDistricts.length === 0 && (
+        <p data-testid="legislator-all-matched">Every legislator and every current district of their chambers {report.dryRun ? "would be" : "is"} matched.</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,116 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { STATES } from "../../../shared/ids/usps";
+import { CHAMBER_LABELS, CHAMBERS } from "../../../shared/model/district";
+import { formatFileSize } from "../../../shared/model/import-upload";
+import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
+import { commitLegislators, ImportRequestError } from "../../api/imports";
+import { useTRPC } from "../../api/trpc";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { formatCount } from "../../lib/format";
+import { LegislatorReport } from "./LegislatorReport";
+
+const SOURCES: Record<LegislatorUploadPreview["source"], string> = {
+  csv: "the Open States CSV export",
+  folder: "a zipped folder of Open States person files",
+  "person file": "one Open States person file",
+};
+
+const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/**
+ * Step 2 for Open States legislators: who the file holds, the state they sit in (guessed from the
+ * file), and a dry run that says who would be seated in which current district and which
+ * districts would stay empty, before anything is saved.
+ */
+export function LegislatorStep({
+  preview,
+  onDone,
+  onStartOver,
+  onExpired,
+}: {
+  preview: LegislatorUploadPreview;
+  onDone: (report: LegislatorImportReport) => void;
+  onStartOver: () => void;
+  onExpired: () => void;
+}) {
+  const id = useId();
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const [state, setState] = useState(preview.state ?? "");
+  const [committing, setCommitting] = useState(false);
+  const [failure, setFailure] = useState<string | null>(null);
+  const dryRun = useQuery({
+    queryKey: ["legislator-plan", preview.token, state],
+    queryFn: () => commitLegislators({ token: preview.token, state, dryRun: true }),
+    enabled: state !== "",
+    retry: false,
+    staleTime: Infinity,
+  });
+  const plan = dryRun.data;
+  const seats = CHAMBERS.filter((chamber) => preview.seats[chamber]).map((chamber) => `${formatCount(preview.seats[chamber]!)} ${CHAMBER_LABELS[chamber]}`);
+
+  const confirm = async () => {
+    setCommitting(true);
+    setFailure(null);
+    try {
+      const report = await commitLegislators({ token: preview.token, state, dryRun: false });
+      await Promise.all([queryClient.invalidateQueries(trpc.legislator.pathFilter()), queryClient.invalidateQueries(trpc.district.pathFilter())]);
+      onDone(report);
+    } catch (error) {
+      if (error instanceof ImportRequestError && error.status === 404) return onExpired();
+      setFailure(error instanceof Error ? error.message : String(error));
+    } finally {
+      setCommitting(false);
+    }
+  };
+
+  return (
+    <form
+      className="spreadsheet-step legislator-step"
+      aria-busy={committing}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void confirm();
+      }}
+    >
+      <p className="step-intro" data-testid="legislator-preview">
+        <strong>{preview.fileName}</strong> <span className="muted">({formatFileSize(preview.bytes)})</span>: {plural(preview.people, "legislator", "legislators")} from{" "}
+        {SOURCES[preview.source]}
+        {seats.length > 0 ? ` (${seats.join(", ")} seats)` : ""}, such as {preview.samples.join(", ")}. Nothing is saved until you press <strong>Import</strong>.
+      </p>
+      <label className="field">
+        State they sit in
+        <select value={state} onChange={(event) => setState(event.target.value)}>
+          <option value="">Choose a state…</option>
+          {STATES.map((entry) => (
+            <option key={entry.usps} value={entry.usps}>
+              {entry.name} ({entry.usps})
+            </option>
+          ))}
+        </select>
+      </label>
+
+      <section className="plan" aria-live="polite" aria-labelledby={`${id}-plan`}>
+        <h3 id={`${id}-plan`}>What the import would do</h3>
+        {state === "" && <p className="muted">Choose the state to see who would be matched to which district.</p>}
+        {dryRun.isFetching && !plan && (
+          <p className="busy-line">
+            <span className="spinner" aria-hidden="true" /> Matching every legislator to a district…
+          </p>
+        )}
+        {dryRun.error && <ErrorNotice title="The file cannot be imported" message={dryRun.error.message} />}
+        {plan && <LegislatorReport report={plan} />}
+      </section>
+      {failure && <ErrorNotice title="Nothing was imported" message={failure} />}
+      <div className="step-actions">
+        <button type="submit" className="primary" disabled={!plan || committing || dryRun.isFetching}>
+          {committing ? "Importing…" : `Import ${plural(plan?.legislators ?? preview.people, "legislator", "legislators")}`}
+        </button>
+        <button type="button" className="secondary" onClick={onStartOver} disabled={committing}>
+          Choose another file
+        </button>
+      </div>
+    </form>
+  );
+}

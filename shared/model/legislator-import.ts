@@ -1,0 +1,47 @@
+import type { Chamber } from "./district";
+
+/**
+ * The Import screen's legislator import: Open States people (the CSV export, one person .yml, or
+ * a .zip of a person folder) uploaded, previewed, checked with a dry run for a state, then
+ * imported. The CLI's `import --as legislators` does the same from a file or folder.
+ */
+
+/** What an uploaded Open States file holds, before a state is chosen. */
+export interface LegislatorUploadPreview {
+  /** Names the uploaded file on the server until `expiresAt`; hand it to the commit. */
+  token: string;
+  expiresAt: string;
+  fileName: string;
+  bytes: number;
+  format: "legislators";
+  /** "folder" for a zipped folder of person files. */
+  source: "folder" | "person file" | "csv";
+  /** People in the file (person files or CSV rows). */
+  people: number;
+  /** Current seats per chamber (a person file may also list ended roles, not counted). */
+  seats: Partial<Record<Chamber, number>>;
+  /** The state the file names (person files' jurisdictions, or a file name like `ri.csv`), else null. */
+  state: string | null;
+  /** The first few names, so a person can tell the file is the one they meant. */
+  samples: string[];
+}
+
+/** What a legislator import did, or (dry run) would do. */
+export interface LegislatorImportReport {
+  as: "legislators";
+  fileName: string;
+  dryRun: boolean;
+  state: string;
+  legislators: number;
+  created: number;
+  updated: number;
+  rolesAdded: number;
+  rolesClosed: number;
+  /** Legislators seated in a current district. */
+  matched: number;
+  unmatched: Array<{ name: string; chamber: Chamber | null; districtName: string | null; reason: string }>;
+  /** Current districts of the imported chambers left without a legislator. */
+  vacantDistricts: Array<{ chamber: Chamber; name: string }>;
+  /** Current districts with more than one sitting legislator (Open States person ids). */
+  sharedDistricts: Array<{ chamber: Chamber; name: string; legislators: string[] }>;
+}
