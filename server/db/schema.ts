@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Member } from "../../shared/model/member";
 
 /**
  * The Database interface: table name → row type, in camelCase (CamelCasePlugin maps to the
@@ -209,16 +210,9 @@ export interface HubBodyTable {
   bodyId: number;
 }
 
-/** A person on a body. `privateContact` is private. */
-export interface MemberTable {
+/** A person on a body: the shared `Member` and when the row was written. `privateContact` is private. */
+export interface MemberTable extends Omit<Member, "id"> {
   id: Generated<number>;
-  bodyId: number;
-  name: string;
-  role: string | null;
-  termStart: string | null;
-  termEnd: string | null;
-  publicContact: string | null;
-  privateContact: string | null;
   createdAt: string;
   updatedAt: string;
 }

@@ -6,9 +6,8 @@ import { pickPublic } from "../../shared/model/public-fields";
 import type { PublicHub } from "../../shared/model/public-view";
 import { countsAsPassed } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
-import { findBodyGeometry, searchBodiesByName } from "../db/repositories/body-repository";
+import { findBodiesInBox, findBodyGeometry, searchBodiesByName } from "../db/repositories/body-repository";
 import {
-  findBodiesAtPoint,
   findCurrentDistrictHubLinks,
   findCurrentDistrictsAtPoint,
   findCurrentDistrictsOfBodies,
@@ -149,7 +148,9 @@ export async function findMyHub(db: Db, input: { point?: [number, number] | unde
       const shape = JSON.parse(geometry) as GeoJSON.Polygon | GeoJSON.MultiPolygon | GeoJSON.Point;
       return shape.type !== "Point" && booleanPointInPolygon(point, shape);
     };
-    places = (await findBodiesAtPoint(db, point)).filter((row) => inside(row.geometry)).map(({ id, name, kind, state }) => ({ id, name, kind, state }));
+    const [lon, lat] = point;
+    // The bodies whose box holds the point (a box of no size), then the polygon test.
+    places = (await findBodiesInBox(db, [lon, lat, lon, lat])).filter((row) => inside(row.geometry)).map(({ id, name, kind, state }) => ({ id, name, kind, state }));
     districtRows = (await findCurrentDistrictsAtPoint(db, point)).filter((row) => inside(row.geometry)).map(districtRef);
   } else {
     const query = input.query?.trim() ?? "";

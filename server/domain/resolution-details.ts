@@ -16,7 +16,7 @@ import {
   findLatestStageEvent,
   findResolutionDetails,
   hubExists,
-  insertResolutionWithDetails,
+  insertResolution,
   insertStageEvent,
   updateResolutionDetails,
   type ResolutionDetailsRow,
@@ -168,7 +168,7 @@ export async function updateResolution(db: Db, rawInput: UpdateResolutionInput, 
     }
     resolutionId = row.id;
   } else {
-    const inserted = await insertResolutionWithDetails(db, { ...key, stage: current.stage, updatedAt, ...columns });
+    const inserted = await insertResolution(db, { ...key, stage: current.stage, updatedAt, ...columns });
     if (inserted === undefined) throw await conflictWithLatest();
     resolutionId = inserted;
   }

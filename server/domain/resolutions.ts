@@ -8,7 +8,7 @@ import {
   findResolutionStages,
   insertResolution,
   insertStageEvent,
-  updateResolutionStage,
+  updateResolutionDetails,
 } from "../db/repositories/resolution-repository";
 import { ConflictError, InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
@@ -61,11 +61,11 @@ export async function changeStage(
   const occurredAt = now.toISOString();
   let resolutionId: number;
   if (resolution) {
-    const updated = await updateResolutionStage(db, {
+    const updated = await updateResolutionDetails(db, {
       id: resolution.id,
-      stage: target.id,
       expectedVersion: currentVersion,
       updatedAt: occurredAt,
+      changes: { stage: target.id },
     });
     if (!updated) throw await conflictWithLatest();
     resolutionId = resolution.id;

@@ -25,7 +25,7 @@ import { pathOfMoves } from "../../shared/rules/stage-transitions";
 import { tallyProblems } from "../../shared/rules/tally";
 import { POSITIONS, type Position } from "../../shared/rules/whip";
 import type { Db } from "../db/connect";
-import { insertStageEvents } from "../db/repositories/resolution-repository";
+import { insertStageEvents, updateResolutionDetails } from "../db/repositories/resolution-repository";
 import {
   findBodyReferences,
   findCampaignResolutions,
@@ -36,7 +36,6 @@ import {
   insertResolutionRow,
   updateMemberRow,
   updatePositionRow,
-  updateResolutionRow,
   type CampaignResolutionRow,
   type MemberWithPositionRow,
 } from "../db/repositories/spreadsheet-repository";
@@ -374,7 +373,7 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
           resolutionId = await insertResolutionRow(db, { ...EMPTY_RESOLUTION(scheme), ...desired, campaignId, bodyId: body.id, version: 1, updatedAt: at });
         } else {
           resolutionId = existing.id;
-          if (Object.keys(changed).length && !(await updateResolutionRow(db, existing.id, existing.version, { ...changed, updatedAt: at }))) {
+          if (Object.keys(changed).length && !(await updateResolutionDetails(db, { id: existing.id, expectedVersion: existing.version, updatedAt: at, changes: changed }))) {
             throw new ConflictError(`${describeBody(body)} was changed by someone else during the import; nothing was imported, try again`);
           }
         }

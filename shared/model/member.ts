@@ -48,7 +48,8 @@ export const setPositionInputSchema = z.object({
 });
 export type SetPositionInput = z.input<typeof setPositionInputSchema>;
 
-export interface MemberWithPosition {
+/** A member as signed-in members see them; also the columns of the `member` table (server/db/schema.ts). */
+export interface Member {
   id: number;
   bodyId: number;
   name: string;
@@ -57,6 +58,9 @@ export interface MemberWithPosition {
   termEnd: string | null;
   publicContact: string | null;
   privateContact: string | null;
+}
+
+export interface MemberWithPosition extends Member {
   position: Position;
   sponsorRole: SponsorRole | null;
   isInternal: boolean;

@@ -87,18 +87,6 @@ export function findCurrentDistrictsOfBodies(db: Db, bodyIds: readonly number[])
     .execute();
 }
 
-/** Bodies whose box holds the point (the caller tests the polygon). */
-export function findBodiesAtPoint(db: Db, [lon, lat]: [number, number]) {
-  return db
-    .selectFrom("body")
-    .select(["id", "name", "kind", "state", "geometry"])
-    .where("minLon", "<=", lon)
-    .where("maxLon", ">=", lon)
-    .where("minLat", "<=", lat)
-    .where("maxLat", ">=", lat)
-    .execute();
-}
-
 export function findDistrictGeometry(db: Db, id: number) {
   return db.selectFrom("district").select(["id", "geometry", "minLon", "minLat", "maxLon", "maxLat"]).where("id", "=", id).executeTakeFirst();
 }

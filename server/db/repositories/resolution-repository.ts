@@ -1,6 +1,9 @@
 import type { Db } from "../connect";
 import { resolutionDetailColumns } from "./columns";
 
+/** A stage event as the history panel shows it, actor and note included. */
+const stageEventColumns = ["id", "fromStage", "toStage", "actor", "note", "occurredAt"] as const;
+
 export function findResolution(db: Db, campaignId: number, bodyId: number) {
   return db
     .selectFrom("resolution")
@@ -10,10 +13,10 @@ export function findResolution(db: Db, campaignId: number, bodyId: number) {
     .executeTakeFirst();
 }
 
-/** Insert the first resolution row; `undefined` when another writer created it first. */
+/** Insert the first resolution row, with any details; `undefined` when another writer created it first. */
 export async function insertResolution(
   db: Db,
-  values: { campaignId: number; bodyId: number; stage: string; updatedAt: string },
+  values: { campaignId: number; bodyId: number; stage: string; updatedAt: string } & ResolutionDetailsUpdate,
 ): Promise<number | undefined> {
   const row = await db
     .insertInto("resolution")
@@ -22,20 +25,6 @@ export async function insertResolution(
     .returning("id")
     .executeTakeFirst();
   return row?.id;
-}
-
-/** Compare-and-set on `version`; returns false when someone else wrote first. */
-export async function updateResolutionStage(
-  db: Db,
-  { id, stage, expectedVersion, updatedAt }: { id: number; stage: string; expectedVersion: number; updatedAt: string },
-): Promise<boolean> {
-  const result = await db
-    .updateTable("resolution")
-    .set((eb) => ({ stage, updatedAt, version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
 }
 
 export async function insertStageEvent(
@@ -49,7 +38,7 @@ export async function insertStageEvent(
 export function findStageEvents(db: Db, resolutionId: number) {
   return db
     .selectFrom("stageEvent")
-    .select(["id", "fromStage", "toStage", "actor", "note", "occurredAt"])
+    .select(stageEventColumns)
     .where("resolutionId", "=", resolutionId)
     .orderBy("occurredAt", "desc")
     .orderBy("id", "desc")
@@ -105,7 +94,7 @@ export function findResolutionDetails(db: Db, campaignId: number, bodyId: number
 export type ResolutionDetailsRow = NonNullable<Awaited<ReturnType<typeof findResolutionDetails>>>;
 export type ResolutionDetailsUpdate = Partial<Omit<ResolutionDetailsRow, "id" | "campaignId" | "bodyId" | "version" | "updatedAt">>;
 
-/** Compare-and-set of any detail columns (and the stage) on `version`; false when someone else wrote first. */
+/** Compare-and-set of the stage and any detail columns on `version`, bumping it; false when someone else wrote first. */
 export async function updateResolutionDetails(
   db: Db,
   { id, expectedVersion, updatedAt, changes }: { id: number; expectedVersion: number; updatedAt: string; changes: ResolutionDetailsUpdate },
@@ -123,7 +112,7 @@ export async function updateResolutionDetails(
 export function findLatestStageEvent(db: Db, resolutionId: number) {
   return db
     .selectFrom("stageEvent")
-    .select(["id", "fromStage", "toStage", "actor", "note", "occurredAt"])
+    .select(stageEventColumns)
     .where("resolutionId", "=", resolutionId)
     .orderBy("id", "desc")
     .executeTakeFirst();
@@ -177,20 +166,6 @@ export function findUpcomingResolutionDates(db: Db, { campaignId, from, to }: { 
       ]),
     )
     .execute();
-}
-
-/** Insert the first resolution row with its details; `undefined` when another writer created it first. */
-export async function insertResolutionWithDetails(
-  db: Db,
-  values: { campaignId: number; bodyId: number; stage: string; updatedAt: string } & ResolutionDetailsUpdate,
-): Promise<number | undefined> {
-  const row = await db
-    .insertInto("resolution")
-    .values({ ...values, version: 1 })
-    .onConflict((conflict) => conflict.columns(["campaignId", "bodyId"]).doNothing())
-    .returning("id")
-    .executeTakeFirst();
-  return row?.id;
 }
 
 export async function hubExists(db: Db, hubId: number): Promise<boolean> {

@@ -51,17 +51,6 @@ export async function insertResolutionRow(db: Db, values: Insertable<ResolutionT
   return row.id;
 }
 
-/** Compare-and-set on `version`, bumping it; false when another writer changed the row first. */
-export async function updateResolutionRow(db: Db, id: number, expectedVersion: number, values: Updateable<ResolutionTable>): Promise<boolean> {
-  const result = await db
-    .updateTable("resolution")
-    .set((eb) => ({ ...values, version: eb("version", "+", 1) }))
-    .where("id", "=", id)
-    .where("version", "=", expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
-}
-
 export async function insertMemberRow(db: Db, values: Insertable<MemberTable>): Promise<number> {
   const row = await db.insertInto("member").values(values).returning("id").executeTakeFirstOrThrow();
   return row.id;
