@@ -1,6 +1,8 @@
 import type { ReactNode } from "react";
 import { matchAppPage, type AppPage } from "../shared/app-pages";
 import { StatusOverlay } from "./components/StatusOverlay";
+import { AccountLinkScreen } from "./screens/AccountLinkScreen/AccountLinkScreen";
+import { AuditScreen } from "./screens/AuditScreen/AuditScreen";
 import { CampaignScreen } from "./screens/CampaignScreen/CampaignScreen";
 import { DistrictScreen } from "./screens/DistrictScreen/DistrictScreen";
 import { HubsScreen } from "./screens/HubsScreen/HubsScreen";
@@ -9,6 +11,7 @@ import { MapScreen } from "./screens/MapScreen/MapScreen";
 import { PrintScreen } from "./screens/PrintScreen/PrintScreen";
 import { PublicMapScreen } from "./screens/PublicMapScreen/PublicMapScreen";
 import { PipelineScreen } from "./screens/PipelineScreen/PipelineScreen";
+import { UsersScreen } from "./screens/UsersScreen/UsersScreen";
 
 type Params = Record<string, string>;
 
@@ -17,6 +20,10 @@ const SCREENS: Record<AppPage, (params: Params) => ReactNode> = {
   map: () => <MapScreen />,
   // Accounts (issue 8)
   login: () => <LoginScreen />,
+  invite: ({ token }) => <AccountLinkScreen kind="invite" token={token ?? ""} />,
+  reset: ({ token }) => <AccountLinkScreen kind="reset" token={token ?? ""} />,
+  users: () => <UsersScreen />,
+  audit: () => <AuditScreen />,
   // Public views (issue 7)
   public: () => <PublicMapScreen />,
   publicCampaign: ({ campaign }) => <PublicMapScreen slug={campaign} />,

@@ -7,6 +7,10 @@ export const APP_PAGES = {
   map: "/",
   // Accounts (issue 8)
   login: "/login",
+  invite: "/invite/:token",
+  reset: "/reset/:token",
+  users: "/admin/users",
+  audit: "/admin/audit",
   // Public views (issue 7)
   public: "/public",
   publicCampaign: "/public/:campaign",

@@ -9,7 +9,7 @@ const DEMO_NOTICE_KEY = "groundswell.demoNoticeDismissed";
  * The account corner of a top bar: "Sign in" for the public; the name and role, the admin pages
  * and "Sign out" once signed in; in the read-only demo, how to make the first account.
  */
-export function AccountMenu() {
+export function AccountMenu({ adminLinks = true }: { adminLinks?: boolean }) {
   const { session } = useSession();
   const signOut = useSignOut();
   const here = `${window.location.pathname}${window.location.search}${window.location.hash}`;
@@ -33,8 +33,8 @@ export function AccountMenu() {
         {user.hubName && <span className="muted"> · {user.hubName}</span>}
       </span>
       <nav className="account-links" aria-label="Account">
-        {canAdminister(user.role) && <a href="/admin/users">Users</a>}
-        {canAdminister(user.role) && <a href="/admin/audit">Audit log</a>}
+        {adminLinks && canAdminister(user.role) && <a href="/admin/users">Users</a>}
+        {adminLinks && canAdminister(user.role) && <a href="/admin/audit">Audit log</a>}
         <button type="button" className="link-button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
           Sign out
         </button>

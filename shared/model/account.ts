@@ -158,7 +158,11 @@ export const REFUSALS = {
   organizersOnly: "Only organizers can do this",
   adminsOnly: "Only admins can do this",
   demo: "Read-only demo: nobody can make changes until the first account exists",
+  ownAccess: "You cannot demote or disable yourself: ask another admin",
 } as const;
+
+/** An admin may change anyone's role or disable them, except their own: nobody locks themselves out by mistake. */
+export const canChangeAccessOf = (actorUserId: number | undefined, userId: number): boolean => actorUserId !== userId;
 
 /** Why a session may not edit a body it cannot edit (hidden controls say this instead). */
 export function bodyEditRefusal(session: Session | undefined): string {

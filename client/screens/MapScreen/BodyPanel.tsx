@@ -6,6 +6,7 @@ import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
 import { AlliesPanel } from "../DistrictScreen/AlliesPanel";
+import { PublicBodyPanel } from "../PublicMapScreen/PublicBodyPanel";
 import { isUnauthorized } from "../../api/errors";
 import { useSession } from "../../api/session";
 import { SignInPrompt } from "../../components/SignInPrompt";
@@ -75,16 +76,26 @@ export function BodyPanel({
     heading.current?.focus();
   }, [detail?.id]);
 
+  // Not signed in: the body's public facts, and what signing in adds.
+  if (body.error && isUnauthorized(body.error)) {
+    return (
+      <PublicBodyPanel
+        campaign={campaign}
+        bodyId={bodyId}
+        asOf={null}
+        onClose={onClose}
+        notice={<SignInPrompt what="Signed-in campaign members also see its history, whip count, next actions and notes." />}
+      />
+    );
+  }
+
   return (
     <aside className="body-panel card" aria-labelledby="body-panel-title">
       <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
         ×
       </button>
       {body.isPending && <p className="muted">Loading…</p>}
-      {body.error && isUnauthorized(body.error) && (
-        <SignInPrompt what="Signed-in campaign members see this body's stage history, vote, whip count, next actions and notes." />
-      )}
-      {body.error && !isUnauthorized(body.error) && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
+      {body.error && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
       {detail && (
         <>
           <h2 id="body-panel-title" ref={heading} tabIndex={-1}>

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { BODY_KIND_LABELS } from "../../../shared/model/body";
 import type { PublicCampaign } from "../../../shared/model/public-view";
 import { districtLabel, type Chamber } from "../../../shared/model/district";
@@ -8,8 +8,23 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
 import { formatDay } from "../../lib/dates";
 
-/** A body on the public map: public fields only (stage, vote, tally, sponsors, hubs' public contact). */
-export function PublicBodyPanel({ campaign, bodyId, asOf, onClose }: { campaign: PublicCampaign; bodyId: number; asOf: string | null; onClose: () => void }) {
+/**
+ * A body on the public map: public fields only (stage, vote, tally, sponsors, hubs' public contact).
+ * The signed-in app shows it too, to a visitor who is not signed in, with `notice` saying what signing in adds.
+ */
+export function PublicBodyPanel({
+  campaign,
+  bodyId,
+  asOf,
+  onClose,
+  notice,
+}: {
+  campaign: PublicCampaign;
+  bodyId: number;
+  asOf: string | null;
+  onClose: () => void;
+  notice?: ReactNode;
+}) {
   const trpc = useTRPC();
   const body = useQuery(trpc.public.body.queryOptions({ campaign: campaign.id, bodyId, asOf }));
   const heading = useRef<HTMLHeadingElement>(null);
@@ -38,6 +53,7 @@ export function PublicBodyPanel({ campaign, bodyId, asOf, onClose }: { campaign:
             <span className="muted">{asOf ? `Stage on ${formatDay(asOf)}` : "Stage"}</span>
             <StageBadge scheme={campaign.stageScheme} stageId={detail.stage} />
           </div>
+          {notice}
           <dl className="public-facts">
             {detail.voteDate && (
               <>

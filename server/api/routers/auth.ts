@@ -9,6 +9,8 @@ import {
   resetPasswordInputSchema,
   sessionSchema,
   updateUserInputSchema,
+  canChangeAccessOf,
+  REFUSALS,
   type Session,
   type SignedInUser,
 } from "../../../shared/model/account";
@@ -89,8 +91,8 @@ export const userRouter = router({
     .mutation(({ ctx, input }) => ctx.db.transaction().execute((trx) => issueResetLink(trx, input.userId, ctx.actor))),
 
   update: adminProcedure.input(updateUserInputSchema).mutation(({ ctx, input }) => {
-    if (input.userId === ctx.actor.userId && (input.disabled === true || (input.role !== undefined && input.role !== "admin"))) {
-      throw new TRPCError({ code: "BAD_REQUEST", message: "You cannot demote or disable yourself: ask another admin" });
+    if (!canChangeAccessOf(ctx.actor.userId, input.userId) && (input.disabled === true || (input.role !== undefined && input.role !== "admin"))) {
+      throw new TRPCError({ code: "BAD_REQUEST", message: REFUSALS.ownAccess });
     }
     return ctx.db.transaction().execute((trx) => updateUser(trx, input, ctx.actor));
   }),
