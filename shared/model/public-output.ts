@@ -4,6 +4,7 @@ import { bodyKindSchema, type BBox } from "./body";
 import { campaignSchema } from "./campaign";
 import { chamberSchema, districtSummarySchema } from "./district";
 import { stanceSchema } from "./legislator";
+import { sponsorRoleSchema } from "./member";
 import type { PipelineBoard, PipelineFacets, PipelineList, PipelineRow } from "./pipeline";
 import type { PublicBodyDetail, PublicBodyRow, PublicCampaign, PublicHub, PublicMap } from "./public-view";
 
@@ -36,6 +37,10 @@ export const publicMapSchema = z.object({
 }) satisfies z.ZodType<PublicMap>;
 
 const tallyCount = z.number().int().min(0).nullable();
+/** A tally as recorded: any count may be missing. */
+const tallyCounts = z.object({ yes: tallyCount, no: tallyCount, abstain: tallyCount, absent: tallyCount });
+/** Sponsors whose position is not internal: name and lead or cosponsor. */
+const publicSponsors = z.array(z.object({ name: z.string(), role: sponsorRoleSchema }));
 
 export const publicBodyRowSchema = z.object({
   id: rowIdSchema,
@@ -46,8 +51,8 @@ export const publicBodyRowSchema = z.object({
   stage: z.string(),
   stageLabel: z.string(),
   voteDate: z.string().nullable(),
-  tally: z.object({ yes: tallyCount, no: tallyCount, abstain: tallyCount, absent: tallyCount }).nullable(),
-  sponsors: z.array(z.object({ name: z.string(), role: z.enum(["lead", "cosponsor"]) })),
+  tally: tallyCounts.nullable(),
+  sponsors: publicSponsors,
   countyGeoid: z.string().nullable(),
   bbox,
 }) satisfies z.ZodType<PublicBodyRow>;
@@ -115,8 +120,8 @@ export const districtDetailSchema = districtSummarySchema.extend({
       passed: z.boolean(),
       shareOfBody: z.number(),
       shareOfDistrict: z.number(),
-      tally: z.object({ yes: tallyCount, no: tallyCount, abstain: tallyCount, absent: tallyCount }).nullable(),
-      sponsors: z.array(z.object({ name: z.string(), role: z.enum(["lead", "cosponsor"]) })),
+      tally: tallyCounts.nullable(),
+      sponsors: publicSponsors,
     }),
   ),
   sharePassed: share,
@@ -155,7 +160,7 @@ const pipelineRowSchema = z.object({
   voteDate: z.string().nullable(),
   voteTime: z.string().nullable(),
   voteCancelled: z.boolean(),
-  tally: z.object({ yes: tallyCount, no: tallyCount, abstain: tallyCount, absent: tallyCount }),
+  tally: tallyCounts,
   updatedAt: z.string().nullable(),
 }) satisfies z.ZodType<PipelineRow>;
 
@@ -217,5 +222,5 @@ export const allySchema = z.object({
   stageDate: z.string().nullable(),
   distanceKm: z.number().min(0),
   hubs: z.array(publicHubSchema),
-  sponsors: z.array(z.object({ name: z.string(), role: z.enum(["lead", "cosponsor"]) })),
+  sponsors: publicSponsors,
 });
