@@ -1,7 +1,9 @@
 import type { BrowserContext } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import type { BodySummary } from "../../shared/model/body";
+import { commandLineActor } from "../../server/domain/actor";
 import { recordAudit } from "../../server/domain/audit";
+import { createHub, updateHub } from "../../server/domain/hubs";
 import { ensureUser, TEST_PASSWORD } from "../helpers/sign-in";
 import { enginesUnderTest } from "../helpers/test-db";
 import { AccountDriver } from "./drivers/account-driver";
@@ -169,6 +171,44 @@ for (const engine of enginesUnderTest()) {
       expect(["—", "not_started"]).toContain(changes.stage?.[0]);
       expect(new URL(driver.page.url()).searchParams.get("kind")).toBe("resolution");
       await account.screenshot("08-audit-log", { fullPage: true });
+    });
+
+    it("a hub member edits only the bodies in their hub's area; when the area shrinks, the server's refusal shows in place", async () => {
+      const { app, browser } = session();
+      const { db } = app.database;
+      const bodies: BodySummary[] = await (await fetch(`${app.url}/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`))
+        .json()
+        .then((response: any) => response.result.data);
+      const outside = bodies.find((body) => body.stage === "not_started" && body.id !== target.id && body.bbox[0] > -125 && body.bbox[2] < -67 && body.bbox[1] > 25)!;
+      const hub = await createHub(db, { name: "Accounts e2e hub", bodyIds: [target.id] }, commandLineActor);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      try {
+        const member = new AppDriver(await context.newPage(), app.url, `${engine}-accounts-hub`, db);
+        await member.signInAs("hub", { hubId: hub.id, next: `/?body=${target.id}` });
+        await member.waitForMap();
+        expect(await member.accountArea().innerText()).toMatch(/Test hub\s+hub\s*· Accounts e2e hub/i);
+        await expect.poll(() => member.panelTitle().innerText()).toBe(target.name);
+        await member.page.getByRole("button", { name: "Save stage" }).waitFor();
+        expect(await member.page.getByTestId("read-only-note").count()).toBe(0);
+
+        await member.search(`${outside.name} ${outside.state}`);
+        await expect.poll(() => member.panelTitle().innerText()).toBe(outside.name);
+        expect(await member.page.getByTestId("read-only-note").innerText()).toBe("This body is outside your hub's area: ask an organizer.");
+        expect(await member.page.getByRole("button", { name: "Save stage" }).count()).toBe(0);
+        await member.screenshot("09-hub-member-outside-area");
+
+        // An organizer takes the body out of the hub's area while its panel is open: the server refuses and says why.
+        await member.search(`${target.name} ${target.state}`);
+        await expect.poll(() => member.panelTitle().innerText()).toBe(target.name);
+        await member.page.getByRole("button", { name: "Save stage" }).waitFor();
+        await updateHub(db, { hubId: hub.id, bodyIds: [] }, commandLineActor);
+        await member.changeStage("sponsor_found", "Refused (accounts e2e)");
+        await expect.poll(() => member.page.locator(".stage-form .error-notice").innerText()).toContain("This body is outside your hub's area: ask an organizer");
+        expect(await member.currentStageInPanel()).toBe("organizing");
+        await member.screenshot("10-hub-member-refused");
+      } finally {
+        await context.close();
+      }
     });
   });
 }
