@@ -1,4 +1,4 @@
-import { Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import { AttributionControl, Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
@@ -61,6 +61,7 @@ export function MapView(props: MapViewProps) {
         element.textContent = text;
         return new Marker({ element }).setLngLat(lngLat).addTo(map);
       },
+      createAttribution: (text) => new AttributionControl({ compact: true, customAttribution: text }),
       onSelect: (id) => callbacks.current.onSelect(id),
       onHover: (hover) => callbacks.current.onHover(hover),
       onViewChange: (view) => callbacks.current.onViewChange(view),

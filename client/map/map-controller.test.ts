@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap } from "maplibre-gl";
+import type { Map as MapLibreMap, MapOptions } from "maplibre-gl";
 import { describe, expect, it, vi } from "vitest";
 import { defaultStageScheme } from "../../shared/model/stage";
 import { interiorPoint, MapController } from "./map-controller";
@@ -63,6 +63,36 @@ describe("MapController", () => {
     expect(source.setData).toHaveBeenCalledTimes(1);
     expect(map.setFeatureState).toHaveBeenCalledTimes(1);
     expect(map.setFeatureState).toHaveBeenCalledWith({ source: "bodies", id: 1 }, { stage: "sponsor_found" });
+  });
+
+  it("credits the payload's boundary sources in the attribution, not the Census Bureau by default", async () => {
+    const { map } = fakeMap();
+    const controls: Array<{ text: string }> = [];
+    const created: MapOptions[] = [];
+    const controller = new MapController({
+      container: {} as HTMLElement,
+      scheme: defaultStageScheme,
+      basemapStyleUrl: null,
+      initialView: { center: [0, 0], zoom: 2 },
+      createMap: (options) => {
+        created.push(options);
+        return map as unknown as MapLibreMap;
+      },
+      createAttribution: (text) => ({ text, onAdd: () => ({}) as HTMLElement, onRemove: () => undefined }),
+      onSelect: () => undefined,
+      onHover: () => undefined,
+      onViewChange: () => undefined,
+    });
+    Object.assign(map, { addControl: vi.fn((control: { text: string }) => controls.push(control)), removeControl: vi.fn() });
+    map.fire("load");
+    expect(created[0]!.attributionControl).toBe(false);
+    const rigis = { type: "FeatureCollection", attribution: "Boundaries: RIGIS municipalities", features: [square(1)] } as GeoJSON.FeatureCollection;
+    await controller.setBodies(rigis);
+    await controller.setBodies({ ...rigis, features: [square(1), square(2)] });
+    expect(controls.map((control) => control.text)).toEqual(["Boundaries: RIGIS municipalities"]);
+    await controller.setBodies({ ...rigis, attribution: "Boundaries: RIGIS municipalities, wards.geojson" } as GeoJSON.FeatureCollection);
+    expect(controls.map((control) => control.text)).toEqual(["Boundaries: RIGIS municipalities", "Boundaries: RIGIS municipalities, wards.geojson"]);
+    expect((map as unknown as { removeControl: ReturnType<typeof vi.fn> }).removeControl).toHaveBeenCalledWith(controls[0]);
   });
 
   it("mutes only the bodies that leave the filter and unmutes them when it clears", async () => {

@@ -1,4 +1,4 @@
-import type { FeatureIdentifier, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
+import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
 import { patternImageId, stagePatternPixels } from "../lib/stage-patterns";
@@ -29,6 +29,8 @@ export interface MapControllerOptions {
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
   onViewChange: (view: { center: [number, number]; zoom: number }) => void;
   onFirstRender?: () => void;
+  /** The credit line control (a MapLibre AttributionControl) for the body payload's `attribution`. */
+  createAttribution?: (text: string) => IControl;
 }
 
 /**
@@ -51,6 +53,7 @@ export class MapController {
   private visibleChambers: readonly string[] = [];
   private patternsOn = false;
   private patternScheme: StageScheme | null = null;
+  private attribution: { text: string; control: IControl } | null = null;
 
   constructor(private readonly options: MapControllerOptions) {
     this.scheme = options.scheme;
@@ -59,7 +62,8 @@ export class MapController {
       container: options.container,
       style: options.basemapStyleUrl ?? selfContainedStyle(options.scheme),
       ...("bounds" in view ? { bounds: view.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 24 } } : view),
-      attributionControl: { compact: true, customAttribution: "Boundaries: US Census Bureau" },
+      // The credit comes with the shapes (their `attribution`): a town layer from a state GIS office is not the Census Bureau's.
+      attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
       renderWorldCopies: false,
@@ -115,6 +119,15 @@ export class MapController {
     const source = this.map.getSource(BODY_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined;
     source?.setData(geometry);
     this.updateSelectedLabel();
+    this.setAttribution((geometry as { attribution?: unknown }).attribution);
+  }
+
+  private setAttribution(text: unknown): void {
+    if (typeof text !== "string" || !this.options.createAttribution || this.attribution?.text === text) return;
+    if (this.attribution) this.map.removeControl(this.attribution.control);
+    const control = this.options.createAttribution(text);
+    this.map.addControl(control);
+    this.attribution = { text, control };
   }
 
   /** Recolour by stage: only bodies whose stage changed since the last call get a new feature-state. */

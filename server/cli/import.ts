@@ -34,6 +34,7 @@ export interface ImportCommandOptions {
   minShare?: string;
   overlaps?: boolean;
   populationField?: string;
+  source?: string;
 }
 
 function parseMinShare(value: string | undefined): number | undefined {
@@ -54,7 +55,8 @@ export async function importCommand(config: Config, file: string, options: Impor
   if (options.as === "resolutions" || options.as === "members") return importSpreadsheetCommand(config, file, { ...options, as: options.as }, out);
   if (options.dryRun) throw new InputError("--dry-run works with --as resolutions, members and hubs");
   const parentId = options.parent === undefined ? undefined : Number(options.parent);
-  const plan = planBoundaryImport({ ...options, parentId });
+  // Bodies credit their boundaries' publisher on press maps: --source, else the file's name.
+  const plan = planBoundaryImport({ ...options, parentId, source: options.source ?? path.basename(file) });
   if (parentId !== undefined && !(Number.isInteger(parentId) && parentId > 0)) throw new InputError(`--parent must be a body id (got "${options.parent}")`);
   const minShare = parseMinShare(options.minShare);
 

@@ -83,6 +83,7 @@ function buildProgram(io: Io): Command {
     .option("--id-field <field>", "attribute holding a stable id (default: GEOID when present)")
     .option("--vintage <vintage>", "districts: the redistricting plan, e.g. 2022 (default: this year)")
     .option("--parent <bodyId>", "bodies: the body they belong to (ward committees in a city)")
+    .option("--source <text>", "bodies: who published the boundaries, credited on press maps (default: the file's name)")
     .option("--layer <name>", "TopoJSON object or shapefile inside a zip holding several")
     .option("--crs <crs>", "coordinate system when the file does not say, e.g. EPSG:2249")
     .option("--min-share <share>", "sliver threshold for the overlaps computed afterwards (default 0.015)")

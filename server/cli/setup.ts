@@ -125,7 +125,7 @@ async function readLayers(files: ReadonlyArray<{ download: TigerDownload; path: 
 function importPlan({ download, selection }: ReadLayer, year: number): BoundaryImportPlan {
   const common = { state: download.state, nameField: selection.nameField, idField: selection.idField };
   return download.as === "bodies"
-    ? { as: "bodies", kind: download.kind, ...common }
+    ? { as: "bodies", kind: download.kind, source: `US Census Bureau TIGER/Line ${year}`, ...common }
     : { as: "districts", chamber: download.chamber, vintage: String(year), ...common };
 }
 

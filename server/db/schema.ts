@@ -78,6 +78,8 @@ export interface BodyTable {
   overrideRule: ColumnType<string | null, string | null | undefined, string | null>;
   /** People living in the body, when its boundary layer carries a population field. */
   population: ColumnType<number | null, number | null | undefined, number | null>;
+  /** Where the boundary came from, as the press map credits it ("US Census Bureau TIGER/Line 2024", a file name). */
+  boundarySource: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface DistrictTable {

@@ -21,6 +21,8 @@ export interface BoundaryImportRequest {
   vintage?: string | undefined;
   parentId?: number | undefined;
   populationField?: string | undefined;
+  /** Bodies: who published the boundaries (credited on press maps); the doors default it to the file's name. */
+  source?: string | undefined;
 }
 
 /** A checked request: bodies of one kind, or one chamber's district plan. */
@@ -43,7 +45,9 @@ export function planBoundaryImport(request: BoundaryImportRequest): BoundaryImpo
   if (request.as === "bodies") {
     const kind = (request.kind ?? "city_council") as BodyKind;
     if (!BODY_KINDS.includes(kind)) throw new InputError(`--kind "${request.kind}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
-    return { as: "bodies", kind, parentId: request.parentId, populationField: request.populationField, ...common };
+    const source = request.source?.replace(/\s+/g, " ").trim();
+    if (source !== undefined && (source === "" || source.length > 200)) throw new InputError("--source must be 1 to 200 characters, e.g. \"RIGIS municipal boundaries\"");
+    return { as: "bodies", kind, parentId: request.parentId, populationField: request.populationField, source, ...common };
   }
   if (!request.chamber) throw new InputError(`--chamber is required for districts: ${CHAMBERS.join(", ")}`);
   const chamber = request.chamber as Chamber;

@@ -9,6 +9,7 @@ import { createCampaign } from "./campaigns";
 
 export const DEMO_CAMPAIGN_NAME = "Demo: Medicare for All resolutions (sample data)";
 const DEMO_ACTOR = "demo data";
+export const DEMO_BOUNDARY_SOURCE = "US Census Bureau cartographic boundary files (via us-atlas)";
 
 /** A small, fast, seedable PRNG (mulberry32), so the demo is the same on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -98,6 +99,7 @@ export async function seedDemo(db: Db, bodies: NewBody[], { seed = 2026, now = n
         ocdDivisionId: body.ocdDivisionId,
         parentId: body.parentId,
         geometry: JSON.stringify(body.geometry),
+        boundarySource: DEMO_BOUNDARY_SOURCE,
         minLon,
         minLat,
         maxLon,

@@ -106,6 +106,8 @@ export interface ImportBodiesOptions {
   parentId?: number | undefined;
   /** Attribute holding the population; guessed (P0010001, POP20, POPULATION, TOTPOP…) when absent. */
   populationField?: string | undefined;
+  /** Who published the boundaries, as the press map credits them ("RIGIS", a file name). */
+  source?: string | undefined;
 }
 
 /**
@@ -147,6 +149,7 @@ export async function importBodies(
       parentId: options.parentId ?? null,
       // A layer without a population field leaves the population a body already has.
       ...(populationField ? { population: groupPopulation(layer.features, group.indexes, populationField) } : {}),
+      ...(options.source ? { boundarySource: options.source } : {}),
       updatedAt: stamp,
       ...shapeColumns(geometry),
     };

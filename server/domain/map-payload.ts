@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { toDisplayGeometry } from "../../shared/geo/display-geometry";
 import { districtLabel, type Chamber } from "../../shared/model/district";
 import type { Db } from "../db/connect";
-import { findBodyGeometries, findBodySetVersion } from "../db/repositories/body-repository";
+import { findBodyGeometries, findBodySetVersion, findBoundarySources } from "../db/repositories/body-repository";
+import { describeBoundaryCredit } from "../../shared/rules/boundary-credit";
 import { findCurrentDistrictShapes, findDistrictSetVersion } from "../db/repositories/district-repository";
 
 export interface GeometryPayload {
@@ -13,8 +14,9 @@ export interface GeometryPayload {
   json: string;
 }
 
-function finish(setVersion: string, features: string[]): GeometryPayload {
-  const json = `{"type":"FeatureCollection","features":[${features.join(",")}]}`;
+function finish(setVersion: string, features: string[], attribution: string | null = null): GeometryPayload {
+  // `attribution` is a foreign member (RFC 7946 §6.1): the map's credit line for these shapes.
+  const json = `{"type":"FeatureCollection",${attribution ? `"attribution":${JSON.stringify(attribution)},` : ""}"features":[${features.join(",")}]}`;
   const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;
   return { setVersion, etag, json };
 }
@@ -34,6 +36,7 @@ export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
     (await findBodyGeometries(db)).map((row) =>
       featureJson(row.id, row.geometry, { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid }, [row.minLon, row.minLat, row.maxLon, row.maxLat]),
     ),
+    describeBoundaryCredit((await findBoundarySources(db)).map((row) => row.boundarySource)),
   );
 }
 

@@ -17,7 +17,8 @@ import { stagesAsOf } from "../../shared/rules/replay";
 import { countByStage } from "../../shared/rules/stage-counts";
 import { stateByFips } from "../../shared/ids/usps";
 import type { Db } from "../db/connect";
-import { findBodyGeometries } from "../db/repositories/body-repository";
+import { findBodyGeometries, findBoundarySources } from "../db/repositories/body-repository";
+import { describeBoundaryCredit } from "../../shared/rules/boundary-credit";
 import { findOverlapsOfBody } from "../db/repositories/overlap-repository";
 import {
   countAllBodies,
@@ -205,6 +206,8 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
   const everyBody = view.stages || view.bbox ? await publicRows(db, campaign, { asOf: view.asOf }) : bodies;
   const counted = countByStage(campaign.stageScheme, bodies.map((body) => body.stage));
   const countyNames = new Map((await findCountyNames(db)).map((row) => [row.geoid!, row.name.replace(/ (County )?Board$/i, "")]));
+  const shown = new Set(bodies.map((body) => body.id));
+  const boundaryCredit = describeBoundaryCredit((await findBoundarySources(db)).filter((row) => shown.has(row.id)).map((row) => row.boundarySource));
   return {
     takenAt: now.toISOString(),
     asOf: view.asOf ?? null,
@@ -220,7 +223,7 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
     total: bodies.length,
     sources: campaign.isDemo
       ? ["Boundaries: US Census Bureau cartographic boundary files (via us-atlas)", "Stages: invented demo data"]
-      : ["Boundaries: US Census Bureau TIGER/Line and imported boundary files", `Stages: ${campaign.name} campaign records`],
+      : [...(boundaryCredit ? [boundaryCredit] : []), `Stages: ${campaign.name} campaign records`],
   };
 }
 

@@ -152,7 +152,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
         }
       }
       if (choices.dryRun) throw new BadRequest("a dry run is for spreadsheets (resolutions or members) and legislators");
-      const plan = planBoundaryImport(choices);
+      const plan = planBoundaryImport({ ...choices, source: choices.source || upload.fileName });
       committing.add(token);
       try {
         const file = await readUpload(upload);

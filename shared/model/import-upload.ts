@@ -64,6 +64,8 @@ export const importCommitSchema = z.object({
   nameField: option(200),
   idField: option(200),
   populationField: option(200),
+  /** Bodies: who published the boundaries (credited on press maps); the upload's file name when left out. */
+  source: option(200),
   vintage: option(40),
   /** Spreadsheets (`as` resolutions or members): the campaign's name, slug or id; a new name creates it. */
   campaign: option(120),

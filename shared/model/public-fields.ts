@@ -11,6 +11,8 @@
 export const PUBLIC_FIELDS = {
   campaign: ["id", "name", "slug", "bill", "isDemo", "stageScheme", "modelText"],
   body: ["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId"],
+  /** Who published a body's boundary: credited, summed over the bodies shown, on maps and press exports. */
+  bodySource: ["boundarySource"],
   resolution: [
     "bodyId",
     "stage",

@@ -155,6 +155,37 @@ forEachEngine(
       const privateRead = await app.inject({ method: "GET", url: `/trpc/campaign.list` });
       expect(privateRead.headers.etag).toBeUndefined();
     });
+
+    it("credits the boundaries' real publisher (--source, else the file's name) on the map and in the press files, not the Census Bureau", async () => {
+      const { env } = getDatabase();
+      const folder = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-credit-"));
+      try {
+        const square = (west: number, name: string) => ({
+          type: "Feature",
+          properties: { TOWN: name },
+          geometry: { type: "Polygon", coordinates: [[[west, 44.2], [west + 0.1, 44.2], [west + 0.1, 44.3], [west, 44.3], [west, 44.2]]] },
+        });
+        const towns = path.join(folder, "vt-towns.geojson");
+        fs.writeFileSync(towns, JSON.stringify({ type: "FeatureCollection", features: [square(-72.6, "Ashby"), square(-72.5, "Barre Town")] }));
+        const more = path.join(folder, "vt-more.geojson");
+        fs.writeFileSync(more, JSON.stringify({ type: "FeatureCollection", features: [square(-72.4, "Calais")] }));
+        for (const args of [[towns, "--source", "Vermont Center for Geographic Information"], [more]]) {
+          const result = await runCliInProcess(["import", ...args, "--as", "bodies", "--kind", "select_board", "--state", "VT", "--no-overlaps"], env);
+          expect(result.status, result.stderr).toBe(0);
+        }
+        const vermont = "bbox=-72.7,44.1,-72.25,44.4";
+        const credit = (methodology: string) => methodology.split("\n").find((line) => line.startsWith("- Boundaries:"));
+        expect(credit((await get("methodology.md", vermont)).body)).toBe("- Boundaries: Vermont Center for Geographic Information, vt-more.geojson");
+        expect(credit((await get("methodology.md", "bbox=-72.7,44.1,-72.45,44.4")).body)).toBe("- Boundaries: Vermont Center for Geographic Information");
+        // The factory-made bodies elsewhere carry no source: they are "imported boundary files", still not the Census Bureau.
+        expect(credit((await get("methodology.md", "")).body)).toBe("- Boundaries: imported boundary files, Vermont Center for Geographic Information, vt-more.geojson");
+        // The in-app maps credit every body's source through the geometry payload.
+        const payload = JSON.parse((await app.inject({ method: "GET", url: "/geo/bodies.geojson" })).body) as { attribution?: string };
+        expect(payload.attribution).toBe("Boundaries: imported boundary files, Vermont Center for Geographic Information, vt-more.geojson");
+      } finally {
+        fs.rmSync(folder, { recursive: true, force: true });
+      }
+    });
   },
   { sqliteOnDisk: true },
 );

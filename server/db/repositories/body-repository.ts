@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import type { Db } from "../connect";
 import type { BodyRow, NewBodyRow } from "../schema";
+import { PUBLIC_FIELDS } from "../../../shared/model/public-fields";
 
 const summaryColumns = ["body.id", "body.name", "body.kind", "body.state", "body.geoid", "body.minLon", "body.minLat", "body.maxLon", "body.maxLat"] as const;
 
@@ -16,7 +17,7 @@ export function findBodySummaries(db: Db, campaignId: number) {
     .execute();
 }
 
-export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometry" | "sourceKey" | "areaM2" | "population"> | undefined> {
+export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometry" | "sourceKey" | "areaM2" | "population" | "boundarySource"> | undefined> {
   return db
     .selectFrom("body")
     .select([
@@ -33,6 +34,14 @@ export function countBodies(db: Db): Promise<number> {
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .executeTakeFirstOrThrow()
     .then((row) => Number(row.count));
+}
+
+/** Each body's boundary publisher (public: maps and press exports credit it). */
+export function findBoundarySources(db: Db) {
+  return db
+    .selectFrom("body")
+    .select(["id", ...PUBLIC_FIELDS.bodySource])
+    .execute();
 }
 
 /** Changes whenever a body is added, removed or edited: the cache key of the geometry payload. */
