@@ -144,6 +144,33 @@ for (const engine of enginesUnderTest()) {
       await account.screenshot("07-wrong-password");
     });
 
+    it("the admin makes a password link; the viewer chooses a new password with it and is signed in; the admin makes them an organizer", async () => {
+      const { driver, app } = session();
+      const admin = new AccountDriver(driver.page, app.url, `${engine}-accounts`);
+      await admin.openUsers();
+      expect(await admin.userRow(INVITEE.email).innerText()).toMatch(/Vera Viewer[\s\S]*Active/);
+      const resetUrl = await admin.makePasswordLink(INVITEE.email);
+      expect(resetUrl).toMatch(/\/reset\/[\w-]{20,}$/);
+
+      const { app: viewer, account } = invitee!;
+      await account.openLink(resetUrl);
+      expect(await account.pageTitle().innerText()).toBe("Choose a new password");
+      expect(await account.linkFacts()).toEqual({ email: INVITEE.email, role: "viewer" });
+      await account.setNewPassword("short");
+      expect(await account.formProblem().innerText()).toContain("a password needs at least 10 characters");
+      await account.setNewPassword("a brand new viewer passphrase");
+      await viewer.page.waitForURL((url) => url.pathname === "/");
+      await viewer.waitForMap();
+      expect(await viewer.accountArea().innerText()).toMatch(/Vera Viewer\s+viewer/i);
+
+      await admin.changeRole(INVITEE.email, "organizer");
+      await expect.poll(() => admin.userRow(INVITEE.email).getByRole("combobox", { name: /^Role of / }).inputValue()).toBe("organizer");
+      await admin.screenshot("03b-users-after-changes", { fullPage: true });
+      // A new role ends the old sessions: the viewer's page is signed out on its next reload.
+      await viewer.page.reload();
+      await viewer.accountArea().getByRole("link", { name: "Sign in" }).waitFor();
+    });
+
     it("the admin finds the stage change in the audit log, with what it changed, and pages back through older entries", async () => {
       const { driver, app } = session();
       const account = new AccountDriver(driver.page, app.url, `${engine}-accounts`);

@@ -63,6 +63,32 @@ export class AccountDriver {
     await this.page.getByRole("heading", { name: /^Accounts \(\d+\)$/ }).waitFor({ timeout: 30_000 });
   }
 
+  async openUsers(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/admin/users`);
+    await this.page.getByRole("heading", { name: /^Accounts \(\d+\)$/ }).waitFor({ timeout: 30_000 });
+  }
+
+  /** Make a password link for an account on the Users page; returns the full link it shows. */
+  async makePasswordLink(email: string): Promise<string> {
+    await this.userRow(email).getByRole("button", { name: "Password link" }).click();
+    const box = this.page.getByTestId("issued-link").filter({ hasText: `Password link for ${email}` });
+    await box.waitFor();
+    return box.getByRole("textbox").inputValue();
+  }
+
+  async changeRole(email: string, role: string): Promise<void> {
+    const row = this.userRow(email);
+    await row.getByRole("combobox", { name: /^Role of / }).selectOption(role);
+    await row.getByRole("button", { name: "Save" }).click();
+    await row.getByRole("button", { name: "Save" }).waitFor({ state: "detached" });
+  }
+
+  async setNewPassword(password: string, again = password): Promise<void> {
+    await this.page.getByLabel("New password", { exact: true }).fill(password);
+    await this.page.getByLabel("The same password again").fill(again);
+    await this.page.getByRole("button", { name: "Save the new password" }).click();
+  }
+
   /** Make an invite link on the Users page; returns the full link it shows. */
   async invite(email: string, role: string): Promise<string> {
     const form = this.page.locator("form.invite-form");
