@@ -53,7 +53,8 @@ export interface ImportLegislatorsOptions {
   now?: Date;
 }
 
-const isOpen = (role: { validTo: string | null }, today: string) => role.validTo === null || role.validTo >= today;
+/** Sitting: no end date, or one after today (a role closed today has ended). */
+const isOpen = (role: { validTo: string | null }, today: string) => role.validTo === null || role.validTo > today;
 
 /**
  * Upsert legislators by Open States person id and record their roles as time-scoped rows:
@@ -176,7 +177,7 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
   }
 
   // People missing from a full roster have left office: close their open roles in this state.
-  const open = await findOpenRolesInState(db, state);
+  const open = await findOpenRolesInState(db, state, new Date(now));
   if (options.isFullRoster) {
     for (const role of open.filter((row) => !seenIds.has(row.ocdPersonId))) {
       await updateRole(db, role.id, { validTo: today });
@@ -185,7 +186,7 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
   }
 
   const sitting = new Map<number, string[]>();
-  for (const role of await findOpenRolesInState(db, state)) {
+  for (const role of await findOpenRolesInState(db, state, new Date(now))) {
     if (role.districtId !== null) sitting.set(role.districtId, [...(sitting.get(role.districtId) ?? []), role.ocdPersonId]);
   }
   for (const district of districtByKey.values()) {

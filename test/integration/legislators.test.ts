@@ -7,6 +7,7 @@ import type { Actor } from "../../server/domain/actor";
 import { commandLineActor } from "../../server/domain/actor";
 import { importBoundaryLayer, planBoundaryImport, type BoundaryImportRequest } from "../../server/domain/boundary-import";
 import { importLegislators } from "../../server/domain/legislators";
+import { exportLegislators } from "../../server/domain/exports";
 import { recomputeOverlaps } from "../../server/domain/overlaps";
 import { changeStage } from "../../server/domain/resolutions";
 import { readBoundaryFile } from "../../server/io/boundary-file";
@@ -298,6 +299,24 @@ forEachEngine(
         expect(redrawn.status, redrawn.stderr).toBe(0);
         expect(redrawn.stdout).toContain('Legislators: 1 of 2 sitting RI state_lower legislators matched to a current district; unmatched: Teresa Kowalczyk ("District 2")');
         expect(await seats(db)).toEqual(["Marcus Oyelaran: 1 (2032, current)", "Senator Elsewhere: -", "Teresa Kowalczyk: -"]);
+      });
+
+      it("keeps a legislator whose term ends on a future date sitting until then (Open States end_date ahead)", async () => {
+        const { db } = getDatabase();
+        const retiring = {
+          ocdPersonId: "ocd-person/11111111-2222-4333-8444-999999999999",
+          name: "Retiring Rep",
+          party: "Democratic",
+          email: null,
+          links: [],
+          extras: {},
+          roles: [{ chamber: "state_lower" as const, state: "RI", districtName: "3", validFrom: "2023-01-03", validTo: "2099-01-05" }],
+        };
+        const summary = await db.transaction().execute((trx) => importLegislators(trx, [retiring], { state: "RI" }));
+        expect(summary.matched).toBe(1);
+        expect(summary.vacantDistricts.map((district) => district.name)).toEqual([]);
+        const rows = await exportLegislators(db, null);
+        expect(rows.filter((row) => row.chamber === "state_lower").map((row) => `${row.legislator} ${row.district}`)).toEqual(["Marcus Oyelaran 1", "Retiring Rep 3", "Teresa Kowalczyk District 2"]);
       });
     });
   },

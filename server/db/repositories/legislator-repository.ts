@@ -32,18 +32,24 @@ export async function updateRole(db: Db, id: number, values: Updateable<Legislat
   await db.updateTable("legislatorRole").set(values).where("id", "=", id).execute();
 }
 
-/** Open roles (no end date) in a state, with the legislator's person id. */
-export function findOpenRolesInState(db: Db, state: string) {
+/**
+ * Today as roles' dates are written (YYYY-MM-DD, UTC). A role sits while it has no end date or
+ * ends after today: one closed today (turnover) has ended, one ending next January has not.
+ */
+const todayOf = (now: Date) => now.toISOString().slice(0, 10);
+
+/** Open roles (no end date, or one still ahead) in a state, with the legislator's person id. */
+export function findOpenRolesInState(db: Db, state: string, now = new Date()) {
   return db
     .selectFrom("legislatorRole")
     .innerJoin("legislator", "legislator.id", "legislatorRole.legislatorId")
     .select(["legislatorRole.id", "legislatorRole.legislatorId", "legislator.ocdPersonId", "legislatorRole.chamber", "legislatorRole.districtId"])
     .where("legislatorRole.state", "=", state)
-    .where("legislatorRole.validTo", "is", null)
+    .where((eb) => eb.or([eb("legislatorRole.validTo", "is", null), eb("legislatorRole.validTo", ">", todayOf(now))]))
     .execute();
 }
 
-/** Roles of one chamber in a state that have not ended by `today`, with the legislator's name. */
+/** Roles of one chamber in a state still sitting (ending after `today`), with the legislator's name. */
 export function findCurrentRolesOfChamber(db: Db, { state, chamber, today }: { state: string; chamber: string; today: string }) {
   return db
     .selectFrom("legislatorRole")
@@ -51,14 +57,14 @@ export function findCurrentRolesOfChamber(db: Db, { state, chamber, today }: { s
     .select(["legislatorRole.id", "legislator.name", "legislatorRole.districtName", "legislatorRole.districtId"])
     .where("legislatorRole.state", "=", state)
     .where("legislatorRole.chamber", "=", chamber)
-    .where((eb) => eb.or([eb("legislatorRole.validTo", "is", null), eb("legislatorRole.validTo", ">=", today)]))
+    .where((eb) => eb.or([eb("legislatorRole.validTo", "is", null), eb("legislatorRole.validTo", ">", today)]))
     .orderBy("legislator.name")
     .orderBy("legislatorRole.id")
     .execute();
 }
 
-/** Sitting legislators: roles without an end date, with the legislator and the matched district. */
-export function findSittingRoles(db: Db) {
+/** Sitting legislators: roles without an end date or ending later, with the legislator and the matched district. */
+export function findSittingRoles(db: Db, now = new Date()) {
   return db
     .selectFrom("legislatorRole")
     .innerJoin("legislator", "legislator.id", "legislatorRole.legislatorId")
@@ -73,7 +79,7 @@ export function findSittingRoles(db: Db) {
       "legislatorRole.districtId",
       "district.name as matchedDistrictName",
     ])
-    .where("legislatorRole.validTo", "is", null)
+    .where((eb) => eb.or([eb("legislatorRole.validTo", "is", null), eb("legislatorRole.validTo", ">", todayOf(now))]))
     .orderBy("legislatorRole.state")
     .orderBy("legislatorRole.chamber")
     .orderBy("legislator.name")
