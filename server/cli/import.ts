@@ -44,6 +44,9 @@ function parseMinShare(value: string | undefined): number | undefined {
   return share;
 }
 
+/** What `import --as` takes. */
+const IMPORT_TARGETS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs"];
+
 /**
  * `groundswell import <file> --as bodies|districts`: read the file (any error is one line), then
  * import and recompute overlaps in ONE transaction, so a failure leaves the database as it was.
@@ -53,6 +56,7 @@ export async function importCommand(config: Config, file: string, options: Impor
   if (options.as === "cosponsors") return importCosponsorsCommand(config, file, options, out);
   if (options.as === "hubs") return importHubsCommand(config, file, options, out);
   if (options.as === "resolutions" || options.as === "members") return importSpreadsheetCommand(config, file, { ...options, as: options.as }, out);
+  if (!IMPORT_TARGETS.includes(options.as)) throw new InputError(`--as must be one of ${IMPORT_TARGETS.join(", ")} (got "${options.as}")`);
   if (options.dryRun) throw new InputError("--dry-run works with --as resolutions, members and hubs");
   const parentId = options.parent === undefined ? undefined : Number(options.parent);
   // Bodies credit their boundaries' publisher on press maps: --source, else the file's name.
