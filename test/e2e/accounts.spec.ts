@@ -122,7 +122,7 @@ for (const engine of enginesUnderTest()) {
       await viewer.screenshot("05-viewer-reads");
     });
 
-    it("a wrong password is told plainly; signing out returns to the public view without the note", async () => {
+    it("signing out returns to the public view without the note; a wrong password is told plainly, and five lock the account", async () => {
       const { viewer, account } = { viewer: invitee!.app, account: invitee!.account };
       await viewer.signOut();
       await viewer.panelTitle().waitFor({ state: "detached" });
@@ -142,9 +142,19 @@ for (const engine of enginesUnderTest()) {
       expect(await viewer.page.getByLabel("Password", { exact: true }).inputValue()).toBe("");
       expect(await viewer.page.evaluate(() => (document.activeElement as HTMLInputElement | null)?.type)).toBe("password");
       await account.screenshot("07-wrong-password");
+
+      // Five failures in a row lock the account for a while, even for the right password (429).
+      for (let attempt = 2; attempt <= 5; attempt++) {
+        await account.signInWith(INVITEE.email, `guess number ${attempt}`);
+        await expect.poll(() => viewer.page.getByLabel("Password", { exact: true }).inputValue()).toBe("");
+      }
+      await account.signInWith(INVITEE.email, INVITEE.password);
+      await expect.poll(() => account.signInFailure().innerText()).toContain("Too many tries");
+      expect(await account.signInFailure().innerText()).toMatch(/Too many failed sign-ins for vera\.viewer@test\.example: try again in \d+ minutes?, or ask an admin for a password link/);
+      await account.screenshot("07b-throttled");
     });
 
-    it("the admin makes a password link; the viewer chooses a new password with it and is signed in; the admin makes them an organizer", async () => {
+    it("a password link unlocks the account with a new password; the admin makes them an organizer, then disables them", async () => {
       const { driver, app } = session();
       const admin = new AccountDriver(driver.page, app.url, `${engine}-accounts`);
       await admin.openUsers();
@@ -169,6 +179,15 @@ for (const engine of enginesUnderTest()) {
       // A new role ends the old sessions: the viewer's page is signed out on its next reload.
       await viewer.page.reload();
       await viewer.accountArea().getByRole("link", { name: "Sign in" }).waitFor();
+
+      // Disabled, the account cannot sign in, even with the right password (403).
+      await admin.userRow(INVITEE.email).getByRole("button", { name: "Disable" }).click();
+      await admin.userRow(INVITEE.email).getByRole("button", { name: "Enable" }).waitFor();
+      expect(await admin.userRow(INVITEE.email).innerText()).toContain("Disabled");
+      await account.openSignIn();
+      await account.signInWith(INVITEE.email, "a brand new viewer passphrase");
+      await expect.poll(() => account.signInFailure().innerText()).toContain("This account is disabled");
+      expect(await account.signInFailure().innerText()).toContain("ask an admin");
     });
 
     it("the admin finds the stage change in the audit log, with what it changed, and pages back through older entries", async () => {
