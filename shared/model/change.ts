@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowCountSchema, rowIdSchema } from "../ids/row-id";
 import { campaignIdSchema } from "./campaign";
 
 /**
@@ -25,8 +26,8 @@ export const MAX_CHANGE_IDS = 200;
 export const changeSchema = z.object({
   campaignId: campaignIdSchema.nullable(),
   kind: changeKindSchema,
-  ids: z.array(z.number().int()).max(MAX_CHANGE_IDS),
-  version: z.number().int().nonnegative().optional(),
+  ids: z.array(rowIdSchema).max(MAX_CHANGE_IDS),
+  version: rowCountSchema.optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 
