@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { createMemoryChangeBus, createPostgresChangeBus } from "../db/change-bus";
+import { createPostgresChangeBus, createSqliteChangeBus } from "../db/change-bus";
 import { connect } from "../db/connect";
 import { countBodies } from "../db/repositories/body-repository";
 import { findCampaigns } from "../db/repositories/campaign-repository";
@@ -21,7 +21,8 @@ export async function serve(config: Config, log: (line: string) => void): Promis
     );
   }
   await ensureClientBuilt(log);
-  // PostgreSQL: every server sharing the database hears every change (LISTEN/NOTIFY); SQLite: one process.
+  // PostgreSQL: every server sharing the database hears every change (LISTEN/NOTIFY); SQLite: this
+  // process's own changes, and those the CLI leaves in the outbox.
   const changes =
     config.database.engine === "postgres"
       ? createPostgresChangeBus({
@@ -29,7 +30,7 @@ export async function serve(config: Config, log: (line: string) => void): Promis
           connectionString: config.database.url,
           onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
         })
-      : createMemoryChangeBus();
+      : createSqliteChangeBus(connection.db, { onError: (error) => log(`Live changes: could not read the change outbox (${error.message}).`) });
   const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath });
   const shutdown = async () => {
     await app.close();
