@@ -25,7 +25,7 @@ for (const engine of enginesUnderTest()) {
         total += count;
       }
       expect(total).toBe(bodies.length);
-      await expect(driver.page.getByText("Demo data.")).toBeTruthy();
+      await expect.poll(() => driver.page.getByText("Demo data.").isVisible()).toBe(true);
       await driver.screenshot("01-first-view");
     });
 
