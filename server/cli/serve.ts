@@ -5,6 +5,7 @@ import { countBodies } from "../db/repositories/body-repository";
 import { findCampaigns } from "../db/repositories/campaign-repository";
 import { seedDemo } from "../domain/demo";
 import { ensureClientBuilt } from "../http/client-build";
+import { DEFAULT_LOAD_LIMITS } from "../http/load-shedding";
 import { buildServer } from "../http/server";
 import { readUsAtlasCounties } from "../io/us-atlas";
 
@@ -31,7 +32,7 @@ export async function serve(config: Config, log: (line: string) => void): Promis
           onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
         })
       : createMemoryChangeBus();
-  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath, health: connection.health, logLevel: config.logLevel });
+  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath, health: connection.health, logLevel: config.logLevel, limits: DEFAULT_LOAD_LIMITS });
   // The database going away and coming back, in the log; requests meanwhile answer 503.
   connection.health.onChange((available, reason) => {
     if (available) app.log.info("database reachable again");

@@ -16,6 +16,7 @@ import { RETRY_AFTER_SECONDS } from "../errors";
 import { registerErrorReplies, unavailableAs503 } from "./error-replies";
 import type { LogLevel } from "../config";
 import { loggerOptions, registerRequestLog } from "./request-log";
+import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
@@ -50,6 +51,8 @@ export interface ServerOptions {
    * PostgreSQL LISTEN/NOTIFY bus; without one, an in-process bus (one server, e.g. SQLite).
    */
   changes?: ChangeBus;
+  /** Load shedding and per-address rate limits (`serve`: DEFAULT_LOAD_LIMITS); none when absent (tests). */
+  limits?: LoadLimits;
   /** Whether the database answers (from `connect`); without one, `/health` asks with `select 1`. */
   health?: DatabaseHealth;
 }
@@ -64,7 +67,15 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: API_LIMITS.maxJsonBodyBytes,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: API_LIMITS.maxBatchPathLength },
+    // A client gets 5 minutes to send a whole request (a 100 MB upload on a slow line), a socket
+    // that says nothing for 60 s is closed (live streams ping every 15 s), and an idle keep-alive
+    // connection is kept 72 s (longer than the 60 s of common proxies, so they close it first).
+    requestTimeout: 300_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 72_000,
   });
+  // Headers must arrive within 15 s (Node's default is 60 s): a slow-headers client holds no socket for long.
+  app.server.headersTimeout = 15_000;
   const bus = options.changes ?? createMemoryChangeBus();
   const changes = createChangeFeed(bus);
   cutLiveStreamsOnClose(app);
@@ -72,6 +83,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     changes.close();
     if (!options.changes) await bus.close();
   });
+  if (options.limits) await registerLoadShedding(app, options.limits);
   registerSecurity(app, { basemapStyleUrl: options.basemapStyleUrl, publicUrl: options.publicUrl ?? null });
   await app.register(fastifyCookie);
   const auth = createRequestAuth(db, { secureCookies: (options.publicUrl ?? "").startsWith("https:") });
