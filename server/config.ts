@@ -3,6 +3,10 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { InputError } from "./errors";
 
+/** Levels of the server's log, quietest last. */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
 export type DatabaseConfig =
@@ -23,6 +27,8 @@ export interface Config {
   trustProxy: boolean;
   /** The headless browser that renders map exports (CHROMIUM_PATH, default Debian's /usr/bin/chromium). */
   chromiumPath: string;
+  /** GROUNDSWELL_LOG_LEVEL (or `serve --log-level`): the server's structured log on stdout; default info. */
+  logLevel: LogLevel;
 }
 
 const envSchema = z.object({
@@ -35,6 +41,7 @@ const envSchema = z.object({
   GROUNDSWELL_DEMO: z.enum(["0", "1"]).default("1"),
   GROUNDSWELL_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  GROUNDSWELL_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
 /** Read and validate the environment once; everything else gets a `Config`. */
@@ -58,5 +65,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: values.GROUNDSWELL_DEMO === "1",
     trustProxy: values.GROUNDSWELL_TRUST_PROXY === "1",
     chromiumPath: values.CHROMIUM_PATH,
+    logLevel: values.GROUNDSWELL_LOG_LEVEL,
   };
 }

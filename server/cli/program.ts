@@ -1,5 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
-import { readConfig } from "../config";
+import { LOG_LEVELS, readConfig } from "../config";
 import { GroundswellError } from "../errors";
 import { backupCommand, restoreCommand } from "./backup";
 import { addCampaignCommand } from "./campaign";
@@ -10,7 +10,7 @@ import { importCommand, overlapsCommand, type ImportCommandOptions } from "./imp
 import { serve } from "./serve";
 import { setupCommand, type SetupCommandOptions } from "./setup";
 
-const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, UNAUTHORIZED: 4, CONFLICT: 5, THROTTLED: 6, INTERNAL: 1 } as const;
+const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, UNAUTHORIZED: 4, CONFLICT: 5, THROTTLED: 6, UNAVAILABLE: 7, INTERNAL: 1 } as const;
 
 export interface Io {
   out: (text: string) => void;
@@ -40,8 +40,13 @@ function buildProgram(io: Io): Command {
     .command("serve")
     .description("run the app (migrates the database; seeds the demo into an empty one)")
     .option("--port <port>", "port to listen on (default $PORT or 3000)")
-    .action(async (options: { port?: string }) => {
-      const config = readConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+    .option("--log-level <level>", `the structured log on stdout: ${LOG_LEVELS.join(", ")} (default $GROUNDSWELL_LOG_LEVEL or info)`)
+    .action(async (options: { port?: string; logLevel?: string }) => {
+      const config = readConfig({
+        ...process.env,
+        ...(options.port ? { PORT: options.port } : {}),
+        ...(options.logLevel ? { GROUNDSWELL_LOG_LEVEL: options.logLevel } : {}),
+      });
       await serve(config, (line) => io.err(`${line}\n`));
     });
 

@@ -1,6 +1,6 @@
 import type { Config } from "../config";
 import { createOutboxPublisher, createPostgresChangeBus } from "../db/change-bus";
-import { connect, type Connection } from "../db/connect";
+import { connect, postgresClientConfig, type Connection } from "../db/connect";
 import { commandLineActor } from "../domain/actor";
 import type { WriteContext } from "../domain/write";
 
@@ -12,7 +12,7 @@ import type { WriteContext } from "../domain/write";
 export async function withWriteContext<T>(config: Config, run: (ctx: WriteContext, connection: Connection) => Promise<T>): Promise<T> {
   const connection = await connect(config.database);
   const bus =
-    config.database.engine === "postgres" ? createPostgresChangeBus({ db: connection.db, connectionString: config.database.url }) : null;
+    config.database.engine === "postgres" ? createPostgresChangeBus({ db: connection.db, connectionString: config.database.url, clientConfig: postgresClientConfig(config.database.url) }) : null;
   try {
     const changes = bus ?? createOutboxPublisher(connection.db);
     return await run(

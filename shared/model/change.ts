@@ -4,7 +4,7 @@ import { campaignIdSchema } from "./campaign";
 
 /**
  * What kind of record a committed write touched. The client maps each kind to the queries it
- * refetches (client/lib/change-queries.ts), so a new kind is added here and there.
+ * refetches (client/api/change-queries.ts), so a new kind is added here and there.
  */
 export const CHANGE_KINDS = ["resolution", "member", "task", "body", "district", "legislator", "hub", "import", "campaign"] as const;
 export const changeKindSchema = z.enum(CHANGE_KINDS);

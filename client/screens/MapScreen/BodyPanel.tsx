@@ -1,7 +1,6 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
-import { BODY_KIND_LABELS } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
@@ -10,13 +9,15 @@ import { PublicBodyPanel } from "../PublicMapScreen/PublicBodyPanel";
 import { isUnauthorized } from "../../api/errors";
 import { useSession } from "../../api/session";
 import { SignInPrompt } from "../../components/SignInPrompt";
+import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
 import { bodyEditRefusal, canEditBodyInArea } from "../../../shared/model/account";
 import { districtLabel } from "../../../shared/model/district";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { SidePanel } from "../../components/SidePanel";
+import { BodyHeading } from "../../components/BodyHeading";
 import { ShareBar } from "../../components/ShareBar";
 import { StageBadge } from "../../components/StageBadge";
-import { withStageChange } from "../../lib/body-index";
 import { formatDateTime } from "../../lib/format";
 import { NextActionsSection } from "./NextActionsSection";
 import { NoteSection } from "./NoteSection";
@@ -36,7 +37,7 @@ export function BodyPanel({
   onPickDistrict: (districtId: number) => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   const scheme = campaign.stageScheme;
   const body = useQuery(trpc.body.get.queryOptions({ campaignId: campaign.id, bodyId }));
   const { session, role } = useSession();
@@ -56,11 +57,7 @@ export function BodyPanel({
   const changeStage = useMutation(
     trpc.resolution.changeStage.mutationOptions({
       onSuccess: (result) => {
-        queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: campaign.id }), (payload) =>
-          payload ? withStageChange(payload, result) : payload,
-        );
-        void queryClient.invalidateQueries({ queryKey: trpc.body.get.queryKey({ campaignId: campaign.id, bodyId }) });
-        void queryClient.invalidateQueries({ queryKey: trpc.resolution.get.queryKey({ campaignId: campaign.id, bodyId }) });
+        void applyChange({ kind: "resolution" }, result);
         setToStage("");
         setNote("");
       },
@@ -90,22 +87,10 @@ export function BodyPanel({
   }
 
   return (
-    <aside className="body-panel card" aria-labelledby="body-panel-title">
-      <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
-        ×
-      </button>
-      {body.isPending && <p className="muted">Loading…</p>}
-      {body.error && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
-      {detail && (
+    <SidePanel labelledBy="body-panel-title" onClose={onClose} record={body} failureTitle="Could not load this body">
+      {(detail) => (
         <>
-          <h2 id="body-panel-title" ref={heading} tabIndex={-1}>
-            {detail.name}
-          </h2>
-          <p className="body-meta">
-            {BODY_KIND_LABELS[detail.kind] ?? detail.kind}
-            {detail.state ? ` · ${detail.state}` : ""}
-            {detail.geoid ? ` · GEOID ${detail.geoid}` : ""}
-          </p>
+          <BodyHeading id="body-panel-title" body={detail} headingRef={heading} />
           <div className="current-stage">
             <span className="muted">Current stage</span>
             <StageBadge scheme={scheme} stageId={detail.stage} />
@@ -162,8 +147,7 @@ export function BodyPanel({
                     isConflict
                       ? () => {
                           changeStage.reset();
-                          void body.refetch();
-                          void queryClient.invalidateQueries({ queryKey: trpc.resolution.stages.queryKey({ campaignId: campaign.id }) });
+                          void applyChange({ kind: "resolution" });
                         }
                       : undefined
                   }
@@ -226,6 +210,6 @@ export function BodyPanel({
           <AlliesPanel campaign={campaign} target={{ bodyId }} />
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }

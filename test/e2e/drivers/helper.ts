@@ -35,7 +35,7 @@ export async function startApp(engine: Engine, extraEnv: Record<string, string> 
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-e2e-"));
   const database = await createTestDatabase(engine, { sqliteFile: path.join(directory, "e2e.db") });
   const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], {
-    env: { ...process.env, ...database.env, HOST: "127.0.0.1", ...extraEnv },
+    env: { ...process.env, ...database.env, HOST: "127.0.0.1", GROUNDSWELL_LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
