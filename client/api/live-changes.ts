@@ -2,7 +2,7 @@ import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useState } from "react";
 import type { ChangeMessage } from "../../shared/model/change";
-import { queryKeysForChange, type QueryKeyPrefix } from "../lib/change-queries";
+import { queryKeysForChange, type QueryKeyPrefix } from "./change-queries";
 import { useTRPC } from "./trpc";
 
 /** `connecting` before the first connection, `live` while changes arrive, `reconnecting` after a drop. */

@@ -1,7 +1,7 @@
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { listCampaigns, resolveCampaign } from "../domain/campaigns";
-import { exportBodies, exportLegislators, exportOverlaps } from "../domain/exports";
+import { BODY_EXPORT_COLUMNS, exportBodies, exportLegislators, exportOverlaps } from "../domain/exports";
 import { exportResolutions } from "../domain/spreadsheet-export";
 import { InputError } from "../errors";
 import { RESOLUTION_COLUMNS } from "../../shared/model/spreadsheet-import";
@@ -57,12 +57,18 @@ export async function exportCommand(
       else write(`${JSON.stringify(toFeatureCollection(rows, (row) => `${row.body_id}-${row.district_id}`))}\n`);
       return;
     }
+    // No campaign yet: seats and bodies still export, with 0 bodies passed and no stages.
+    const campaignOrNone = async () =>
+      options.campaign === undefined && (await listCampaigns(connection.db)).length === 0 ? null : await resolveCampaign(connection.db, options.campaign);
     if (what === "legislators") {
       if (options.format !== "csv") throw new InputError("legislators export as csv only; use --format csv");
-      // No campaign yet: the seats still export, with 0 bodies passed.
-      const campaign =
-        options.campaign === undefined && (await listCampaigns(connection.db)).length === 0 ? null : await resolveCampaign(connection.db, options.campaign);
-      write(toCsv(await exportLegislators(connection.db, campaign), [...LEGISLATOR_COLUMNS]));
+      write(toCsv(await exportLegislators(connection.db, await campaignOrNone()), [...LEGISLATOR_COLUMNS]));
+      return;
+    }
+    if (what === "bodies") {
+      const rows = await exportBodies(connection.db, await campaignOrNone(), { withGeometry: options.format === "geojson" });
+      if (options.format === "csv") write(toCsv(rows, [...BODY_EXPORT_COLUMNS]));
+      else write(`${JSON.stringify(toFeatureCollection(rows, (row) => row.body_id))}\n`);
       return;
     }
     const campaign = await resolveCampaign(connection.db, options.campaign);
@@ -74,12 +80,7 @@ export async function exportCommand(
       else write(`${JSON.stringify(toFeatureCollection(rows.map(({ note: _note, ...row }) => row), (row) => row.body_id as number))}\n`);
       return;
     }
-    const rows = await exportBodies(connection.db, campaign, { withGeometry: options.format === "geojson" });
-    if (options.format === "csv") {
-      write(toCsv(rows, ["body_id", "body_name", "kind", "state", "geoid", "campaign", "stage", "stage_label"]));
-    } else {
-      write(`${JSON.stringify(toFeatureCollection(rows, (row) => row.body_id))}\n`);
-    }
+    throw new InputError(`cannot export "${what}" with this command`);
   } finally {
     await connection.close();
   }

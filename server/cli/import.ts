@@ -58,10 +58,8 @@ export async function importCommand(config: Config, file: string, options: Impor
   if (options.as === "resolutions" || options.as === "members") return importSpreadsheetCommand(config, file, { ...options, as: options.as }, out);
   if (!IMPORT_TARGETS.includes(options.as)) throw new InputError(`--as must be one of ${IMPORT_TARGETS.join(", ")} (got "${options.as}")`);
   if (options.dryRun) throw new InputError("--dry-run works with --as resolutions, members and hubs");
-  const parentId = options.parent === undefined ? undefined : Number(options.parent);
   // Bodies credit their boundaries' publisher on press maps: --source, else the file's name.
-  const plan = planBoundaryImport({ ...options, parentId, source: options.source ?? path.basename(file) });
-  if (parentId !== undefined && !(Number.isInteger(parentId) && parentId > 0)) throw new InputError(`--parent must be a body id (got "${options.parent}")`);
+  const plan = planBoundaryImport({ ...options, source: options.source ?? path.basename(file) });
   const minShare = parseMinShare(options.minShare);
 
   const reading = createProgress(`Reading ${path.basename(file)}`);

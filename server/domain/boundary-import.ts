@@ -1,6 +1,6 @@
 import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";
-import { BODY_KINDS, type BodyKind } from "../../shared/model/body";
-import { CHAMBERS, type Chamber } from "../../shared/model/district";
+import { BODY_KINDS, parseBodyKind } from "../../shared/model/body";
+import { CHAMBERS, parseChamber } from "../../shared/model/district";
 import type { Db } from "../db/connect";
 import { ForbiddenError, InputError } from "../errors";
 import { canAdminister } from "../../shared/model/account";
@@ -19,7 +19,8 @@ export interface BoundaryImportRequest {
   nameField?: string | undefined;
   idField?: string | undefined;
   vintage?: string | undefined;
-  parentId?: number | undefined;
+  /** Bodies: the body they belong to, by id or by name (narrowed by `state`). */
+  parent?: string | undefined;
   populationField?: string | undefined;
   /** Bodies: who published the boundaries (credited on press maps); the doors default it to the file's name. */
   source?: string | undefined;
@@ -43,15 +44,17 @@ export function planBoundaryImport(request: BoundaryImportRequest): BoundaryImpo
   }
   const common = { state: request.state, nameField: request.nameField, idField: request.idField };
   if (request.as === "bodies") {
-    const kind = (request.kind ?? "city_council") as BodyKind;
-    if (!BODY_KINDS.includes(kind)) throw new InputError(`--kind "${request.kind}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
+    const kind = request.kind === undefined ? "city_council" : parseBodyKind(request.kind);
+    if (!kind) throw new InputError(`--kind "${request.kind}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
     const source = request.source?.replace(/\s+/g, " ").trim();
     if (source !== undefined && (source === "" || source.length > 200)) throw new InputError("--source must be 1 to 200 characters, e.g. \"RIGIS municipal boundaries\"");
-    return { as: "bodies", kind, parentId: request.parentId, populationField: request.populationField, source, ...common };
+    const parent = request.parent?.trim();
+    if (parent === "") throw new InputError("--parent needs a body's id or name");
+    return { as: "bodies", kind, parent, populationField: request.populationField, source, ...common };
   }
   if (!request.chamber) throw new InputError(`--chamber is required for districts: ${CHAMBERS.join(", ")}`);
-  const chamber = request.chamber as Chamber;
-  if (!CHAMBERS.includes(chamber)) throw new InputError(`--chamber "${request.chamber}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);
+  const chamber = parseChamber(request.chamber);
+  if (!chamber) throw new InputError(`--chamber "${request.chamber}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);
   return { as: "districts", chamber, vintage: request.vintage, ...common };
 }
 

@@ -1,3 +1,4 @@
+import { parseRowIdText } from "../../shared/ids/row-id";
 import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
@@ -42,9 +43,8 @@ export async function resolveCampaign(db: Db, nameOrId: string | undefined): Pro
     if (campaigns.length === 0) throw new NotFoundError("There is no campaign yet: create one with `groundswell campaign add NAME`");
     throw new InputError(`Several campaigns exist; name one with --campaign (${campaigns.map((c) => `"${c.name}"`).join(", ")})`);
   }
-  const row =
-    (await findCampaignByNameOrSlug(db, nameOrId)) ??
-    (/^\d+$/.test(nameOrId) ? await findCampaignById(db, Number(nameOrId)) : undefined);
+  const id = parseRowIdText(nameOrId);
+  const row = (await findCampaignByNameOrSlug(db, nameOrId)) ?? (id !== null ? await findCampaignById(db, id) : undefined);
   if (!row) throw new NotFoundError(`No campaign named "${nameOrId}"`);
   return toCampaign(row);
 }

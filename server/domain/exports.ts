@@ -1,6 +1,6 @@
 import { findStage } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
-import { findBodyGeometries } from "../db/repositories/body-repository";
+import { findBodiesWithParents, findBodyGeometries } from "../db/repositories/body-repository";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
 import { findAllOverlaps } from "../db/repositories/overlap-repository";
 import { findStances } from "../db/repositories/stance-repository";
@@ -15,30 +15,41 @@ export interface BodyExportRow {
   kind: string;
   state: string | null;
   geoid: string | null;
-  campaign: string;
-  stage: string;
-  stage_label: string;
+  /** Empty (null) when no campaign exists yet, like the stage columns. */
+  campaign: string | null;
+  stage: string | null;
+  stage_label: string | null;
+  parent_id: number | null;
+  parent_name: string | null;
 }
+
+export const BODY_EXPORT_COLUMNS = ["body_id", "body_name", "kind", "state", "geoid", "campaign", "stage", "stage_label", "parent_id", "parent_name"] as const;
 
 /** Every body with its current stage in the campaign, public fields only. */
 export async function exportBodies(
   db: Db,
-  campaign: Campaign,
+  campaign: Campaign | null,
   { withGeometry }: { withGeometry: boolean },
 ): Promise<Array<BodyExportRow & { geometry?: GeoJSON.Geometry }>> {
-  const bodies = await listBodies(db, campaign.id);
+  const bodies = await findBodiesWithParents(db);
+  const stages = campaign ? new Map((await listBodies(db, campaign.id)).map((body) => [body.id, body.stage])) : null;
   const geometries = withGeometry ? new Map((await findBodyGeometries(db)).map((row) => [row.id, row.geometry])) : null;
-  return bodies.map((body) => ({
-    body_id: body.id,
-    body_name: body.name,
-    kind: body.kind,
-    state: body.state,
-    geoid: body.geoid,
-    campaign: campaign.name,
-    stage: body.stage,
-    stage_label: findStage(campaign.stageScheme, body.stage)?.label ?? body.stage,
-    ...(geometries ? { geometry: JSON.parse(geometries.get(body.id)!) as GeoJSON.Geometry } : {}),
-  }));
+  return bodies.map((body) => {
+    const stage = stages?.get(body.id) ?? null;
+    return {
+      body_id: body.id,
+      body_name: body.name,
+      kind: body.kind,
+      state: body.state,
+      geoid: body.geoid,
+      campaign: campaign?.name ?? null,
+      stage,
+      stage_label: campaign && stage !== null ? (findStage(campaign.stageScheme, stage)?.label ?? stage) : null,
+      parent_id: body.parentId,
+      parent_name: body.parentName,
+      ...(geometries ? { geometry: JSON.parse(geometries.get(body.id)!) as GeoJSON.Geometry } : {}),
+    };
+  });
 }
 
 export interface OverlapExportRow {

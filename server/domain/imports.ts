@@ -14,7 +14,7 @@ import {
   tidyName,
 } from "../../shared/rules/import-fields";
 import type { Db } from "../db/connect";
-import { findBodyById, findBodyKeys, insertBodies, updateBody } from "../db/repositories/body-repository";
+import { findBodiesNamed, findBodyById, findBodyKeys, insertBodies, updateBody } from "../db/repositories/body-repository";
 import {
   findDistrictKeys,
   findVintages,
@@ -103,7 +103,8 @@ export interface ImportBodiesOptions {
   state?: string | undefined;
   nameField?: string | undefined;
   idField?: string | undefined;
-  parentId?: number | undefined;
+  /** The body they belong to (ward committees in a city): its id, or its name (within `state` when given). */
+  parent?: string | undefined;
   /** Attribute holding the population; guessed (P0010001, POP20, POPULATION, TOTPOP…) when absent. */
   populationField?: string | undefined;
   /** Who published the boundaries, as the press map credits them ("RIGIS", a file name). */
@@ -124,9 +125,7 @@ export async function importBodies(
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
   const state = options.state ? stateByUsps(options.state)?.usps : undefined;
   if (options.state && !state) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
-  if (options.parentId !== undefined && !(await findBodyById(db, options.parentId))) {
-    throw new InputError(`--parent ${options.parentId}: no body with that id`);
-  }
+  const parentId = options.parent === undefined ? null : await resolveParentBody(db, options.parent, state);
   const nameField = requireField(layer.fields, options.nameField, "body name");
   const idField = optionalIdField(layer.fields, options.idField);
   const populationField = optionalPopulationField(layer.fields, options.populationField);
@@ -146,7 +145,7 @@ export async function importBodies(
       name: group.name,
       state: state ?? stateFromGeoid(geoid),
       geoid,
-      parentId: options.parentId ?? null,
+      parentId,
       // A layer without a population field leaves the population a body already has.
       ...(populationField ? { population: groupPopulation(layer.features, group.indexes, populationField) } : {}),
       ...(options.source ? { boundarySource: options.source } : {}),
@@ -163,6 +162,23 @@ export async function importBodies(
   }
   await insertBodies(db, inserts);
   return { read: layer.features.length, created: inserts.length, updated, merged, skipped, nameField, idField, populationField };
+}
+
+/** `--parent 12` or `--parent "Providence"` (with `--state RI` when the name is in several states). */
+async function resolveParentBody(db: Db, parent: string, state: string | undefined): Promise<number> {
+  if (/^\d+$/.test(parent)) {
+    const id = Number(parent);
+    if (!Number.isSafeInteger(id) || id < 1 || !(await findBodyById(db, id))) throw new InputError(`--parent ${parent}: no body with that id`);
+    return id;
+  }
+  const named = await findBodiesNamed(db, parent, state ?? null);
+  const where = state ? ` in ${state}` : "";
+  if (named.length === 0) throw new InputError(`--parent "${parent}": no body of that name${where}`);
+  if (named.length > 1) {
+    const listed = named.slice(0, 5).map((body) => `${body.id} (${body.kind}${body.state ? `, ${body.state}` : ""})`);
+    throw new InputError(`--parent "${parent}" names ${named.length} bodies${where}: ${listed.join(", ")}; give --state or the body's id`);
+  }
+  return named[0]!.id;
 }
 
 function optionalPopulationField(fields: readonly string[], requested: string | undefined): string | null {

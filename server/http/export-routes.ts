@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
+import { parseRowIdText } from "../../shared/ids/row-id";
 import { asOfDateSchema, parseBBoxText, type PublicViewInput } from "../../shared/model/public-view";
 import type { Database } from "../db/schema";
 import { listPublicCampaigns } from "../domain/public-view";
@@ -19,7 +20,7 @@ export async function parseExportQuery(db: Kysely<Database>, query: ExportQuery)
     const campaigns = await listPublicCampaigns(db);
     if (campaigns.length !== 1) throw new InputError("name the campaign: ?campaign=<slug or id>");
     campaign = campaigns[0]!.id;
-  } else if (/^\d+$/.test(campaign)) campaign = Number(campaign);
+  } else campaign = parseRowIdText(campaign) ?? campaign; // digits too large for an id are looked up as a slug
   if (query.asof && !asOfDateSchema.safeParse(query.asof).success) throw new InputError(`"${query.asof}" is not a date: use asof=YYYY-MM-DD`);
   let bbox = null;
   if (query.bbox) {

@@ -15,6 +15,24 @@ export const BODY_KINDS = [
 export const bodyKindSchema = z.enum(BODY_KINDS);
 export type BodyKind = z.infer<typeof bodyKindSchema>;
 
+/** Other spellings people type for a kind (the CLI contract in PRODUCT.md documents `--kind town`). */
+export const BODY_KIND_ALIASES: Readonly<Record<string, BodyKind>> = { town: "town_meeting" };
+
+/**
+ * A kind as a person types it: any case, spaces or hyphens for underscores ("Town meeting",
+ * "town-meeting"), or an alias ("town"). Undefined when it names no kind.
+ */
+export function parseBodyKind(text: string): BodyKind | undefined {
+  const spelled = spelling(text);
+  const kind = BODY_KIND_ALIASES[spelled] ?? spelled;
+  return (BODY_KINDS as readonly string[]).includes(kind) ? (kind as BodyKind) : undefined;
+}
+
+/** "Town-Meeting " → "town_meeting": how enum values are compared with what a person typed. */
+export function spelling(text: string): string {
+  return text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+}
+
 export const BODY_KIND_LABELS: Record<BodyKind, string> = {
   city_council: "City council",
   town_meeting: "Town meeting",

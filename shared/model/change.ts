@@ -1,9 +1,10 @@
 import { z } from "zod";
+import { rowCountSchema, rowIdSchema } from "../ids/row-id";
 import { campaignIdSchema } from "./campaign";
 
 /**
  * What kind of record a committed write touched. The client maps each kind to the queries it
- * refetches (client/lib/change-queries.ts), so a new kind is added here and there.
+ * refetches (client/api/change-queries.ts), so a new kind is added here and there.
  */
 export const CHANGE_KINDS = ["resolution", "member", "task", "body", "district", "legislator", "hub", "import", "campaign"] as const;
 export const changeKindSchema = z.enum(CHANGE_KINDS);
@@ -25,8 +26,8 @@ export const MAX_CHANGE_IDS = 200;
 export const changeSchema = z.object({
   campaignId: campaignIdSchema.nullable(),
   kind: changeKindSchema,
-  ids: z.array(z.number().int()).max(MAX_CHANGE_IDS),
-  version: z.number().int().nonnegative().optional(),
+  ids: z.array(rowIdSchema).max(MAX_CHANGE_IDS),
+  version: rowCountSchema.optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 

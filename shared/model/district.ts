@@ -1,9 +1,16 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
+import { spelling } from "./body";
 
 export const CHAMBERS = ["state_lower", "state_upper", "congressional"] as const;
 export const chamberSchema = z.enum(CHAMBERS);
 export type Chamber = z.infer<typeof chamberSchema>;
+
+/** A chamber as a person types it ("state-lower", "State_Upper"); undefined when it names none. */
+export function parseChamber(text: string): Chamber | undefined {
+  const chamber = spelling(text);
+  return (CHAMBERS as readonly string[]).includes(chamber) ? (chamber as Chamber) : undefined;
+}
 
 export const CHAMBER_LABELS: Record<Chamber, string> = {
   state_lower: "State House",

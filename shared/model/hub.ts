@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { rowIdSchema } from "../ids/row-id";
 import type { Chamber } from "./district";
 import type { PublicHub, PublicSponsor } from "./public-view";
 
-export const hubIdSchema = z.number().int().positive();
+export const hubIdSchema = rowIdSchema;
 
 const text = (max: number) => z.string().trim().max(max).nullish();
 
@@ -12,8 +13,8 @@ const hubFields = {
   publicContact: text(500),
   onboarding: text(4000),
   privateContacts: text(4000),
-  districtIds: z.array(z.number().int().positive()).max(500),
-  bodyIds: z.array(z.number().int().positive()).max(2000),
+  districtIds: z.array(rowIdSchema).max(500),
+  bodyIds: z.array(rowIdSchema).max(2000),
 };
 export const hubInputSchema = z.object({ ...hubFields, districtIds: hubFields.districtIds.default([]), bodyIds: hubFields.bodyIds.default([]) });
 export type HubInput = z.input<typeof hubInputSchema>;

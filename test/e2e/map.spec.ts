@@ -26,7 +26,7 @@ for (const engine of browserEngines()) {
         total += count;
       }
       expect(total).toBe(bodies.length);
-      await expect(driver.page.getByText("Demo data.")).toBeTruthy();
+      await expect.poll(() => driver.page.getByText("Demo data.").isVisible()).toBe(true);
       await driver.screenshot("01-first-view");
     });
 

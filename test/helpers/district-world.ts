@@ -67,7 +67,7 @@ export async function buildWorld(db: Db): Promise<World> {
       state: "VT",
     });
     const carlton = await trx.selectFrom("body").select("id").where("geoid", "=", "5000100003").executeTakeFirstOrThrow();
-    await importBodies(trx, layerOf([feature({ NAME: "Carlton Ward 1" }, box(-72.86, 44.0, -72.85, 44.02))]), { kind: "ward_committee", state: "VT", parentId: carlton.id });
+    await importBodies(trx, layerOf([feature({ NAME: "Carlton Ward 1" }, box(-72.86, 44.0, -72.85, 44.02))]), { kind: "ward_committee", state: "VT", parent: String(carlton.id) });
     await importDistricts(trx, layerOf([feature({ DISTRICT: "1" }, box(-72.9, 44.0, -72.87, 44.02)), feature({ DISTRICT: "2" }, box(-72.87, 44.0, -72.78, 44.02))]), {
       chamber: "state_lower",
       state: "VT",

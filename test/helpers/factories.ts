@@ -58,6 +58,7 @@ export async function makeBody(
     geoid?: string | null;
     geometry?: GeoJSON.Polygon;
     updatedAt?: string;
+    parentId?: number | null;
   } = {},
 ): Promise<MadeBody> {
   const serial = nextSerial();
@@ -79,7 +80,7 @@ export async function makeBody(
       state: body.state,
       geoid: body.geoid,
       ocdDivisionId: null,
-      parentId: null,
+      parentId: overrides.parentId ?? null,
       geometry: JSON.stringify(body.geometry),
       minLon,
       minLat,

@@ -58,7 +58,7 @@ describe("the compiled CLI and the dev CLI", () => {
       ["--help"],
       ["serve", "--help"],
       ["setup", "--help"],
-      ["export", "bodies"],
+      ["export", "resolutions"],
       ["campaign", "add", "Same either way", "--bill", "H.1"],
       ["export", "bodies"],
       ["export", "overlaps", "--format", "geojson"],

@@ -10,7 +10,7 @@ import { parseCsv, runCli, runCliInProcess, type CliResult } from "../helpers/cl
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
 import { forEachEngine } from "../helpers/test-db";
 
-const CSV_COLUMNS = ["body_id", "body_name", "kind", "state", "geoid", "campaign", "stage", "stage_label"];
+const CSV_COLUMNS = ["body_id", "body_name", "kind", "state", "geoid", "campaign", "stage", "stage_label", "parent_id", "parent_name"];
 
 /** A failed command: non-zero, nothing on stdout, exactly one "groundswell: …" line on stderr. */
 function expectOneLineFailure(result: CliResult): string {
@@ -30,8 +30,27 @@ forEachEngine(
     const cli = (...args: string[]) => runCliInProcess(args, getDatabase().env);
 
     describe("before any campaign exists", () => {
-      it("export says how to create a campaign (from the real bin), and campaign add does it", async () => {
-        const line = expectOneLineFailure(await runCli(["export", "bodies"], getDatabase().env));
+      it("export bodies lists the bodies with empty stage columns, and their parents", async () => {
+        const { db } = getDatabase();
+        const city = await makeBody(db, { name: "Cranston", kind: "city_council", state: "RI" });
+        const ward = await makeBody(db, { name: "Cranston Ward 1", kind: "ward_committee", state: "RI", parentId: city.id });
+        const result = await cli("export", "bodies");
+        expect(result.status, result.stderr).toBe(0);
+        const [header, ...rows] = parseCsv(result.stdout);
+        expect(header).toEqual(CSV_COLUMNS);
+        expect(rows).toEqual([
+          [String(city.id), "Cranston", "city_council", "RI", city.geoid, "", "", "", "", ""],
+          [String(ward.id), "Cranston Ward 1", "ward_committee", "RI", ward.geoid, "", "", "", String(city.id), "Cranston"],
+        ]);
+        const geojson = JSON.parse((await cli("export", "bodies", "--format", "geojson")).stdout) as GeoJSON.FeatureCollection;
+        expect(geojson.features.map((feature) => feature.properties)).toEqual([
+          expect.objectContaining({ body_name: "Cranston", campaign: null, stage: null, parent_id: null }),
+          expect.objectContaining({ body_name: "Cranston Ward 1", campaign: null, stage: null, parent_id: city.id, parent_name: "Cranston" }),
+        ]);
+      });
+
+      it("export resolutions says how to create a campaign (from the real bin), and campaign add does it", async () => {
+        const line = expectOneLineFailure(await runCli(["export", "resolutions"], getDatabase().env));
         expect(line).toBe("groundswell: There is no campaign yet: create one with `groundswell campaign add NAME`");
 
         const added = await cli("campaign", "add", "Made from the command line", "--bill", "H.77");
@@ -92,9 +111,9 @@ forEachEngine(
         const listed = await listBodies(getDatabase().db, campaign.id);
         expect(rows).toHaveLength(listed.length);
         const record = (body: MadeBody) => rows.find((row) => row[0] === String(body.id));
-        expect(record(bodies[0]!)).toEqual([String(bodies[0]!.id), "Providence, City of", "city_council", "RI", bodies[0]!.geoid, "Export drive", "passed", "Passed"]);
-        expect(record(bodies[1]!)).toEqual([String(bodies[1]!.id), 'South "Kingstown"', "town_meeting", "RI", bodies[1]!.geoid, "Export drive", "organizing", "Organizing"]);
-        expect(record(bodies[2]!)).toEqual([String(bodies[2]!.id), "Block Island", "select_board", "", "", "Export drive", "not_started", "Not started"]);
+        expect(record(bodies[0]!)).toEqual([String(bodies[0]!.id), "Providence, City of", "city_council", "RI", bodies[0]!.geoid, "Export drive", "passed", "Passed", "", ""]);
+        expect(record(bodies[1]!)).toEqual([String(bodies[1]!.id), 'South "Kingstown"', "town_meeting", "RI", bodies[1]!.geoid, "Export drive", "organizing", "Organizing", "", ""]);
+        expect(record(bodies[2]!)).toEqual([String(bodies[2]!.id), "Block Island", "select_board", "", "", "Export drive", "not_started", "Not started", "", ""]);
         for (const row of rows) {
           const body = listed.find((candidate) => String(candidate.id) === row[0])!;
           expect(row[6]).toBe(body.stage);

@@ -10,7 +10,10 @@ import { changeStage } from "../../server/domain/resolutions";
 import { makeBody, makeCampaign, squarePolygon, type MadeBody } from "../helpers/factories";
 import { hostileValue, shapedLike, type FuzzSeeds } from "../helpers/hostile-values";
 import { digestAllTables, listTables } from "../helpers/row-snapshot";
+import { fuzzScale, seedFuzzing } from "../helpers/fuzz-seed";
 import { forEachEngine, type Engine } from "../helpers/test-db";
+
+seedFuzzing("fuzz.test.ts");
 
 /**
  * Every procedure of the API, found by walking `appRouter` (so procedures added later are fuzzed
@@ -26,7 +29,7 @@ interface ProcedureLike {
 const procedures = Object.entries(appRouter._def.procedures as unknown as Record<string, ProcedureLike>).sort(([a], [b]) => a.localeCompare(b));
 
 /** Inputs per engine for the whole file, shared out between procedures. */
-const TOTAL_RUNS: Record<Engine, number> = { sqlite: 5000, postgres: 800 };
+const TOTAL_RUNS: Record<Engine, number> = { sqlite: 5000 * fuzzScale(), postgres: 800 * fuzzScale() };
 
 const ADMIN: Actor = { name: "Fuzz admin", role: "admin" };
 const PUBLIC: Actor = { name: "Anonymous", role: "public" };

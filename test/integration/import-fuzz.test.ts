@@ -12,7 +12,10 @@ import { makeBody, makeCampaign, squarePolygon } from "../helpers/factories";
 import { HOSTILE_CONSTANTS, hostileValue } from "../helpers/hostile-values";
 import { digestAllTables, listTables } from "../helpers/row-snapshot";
 import { shapefileEntries, square, WGS84_PRJ, writeDbf, writeShp, writeZip } from "../helpers/shapefile-writer";
+import { fuzzScale, seedFuzzing } from "../helpers/fuzz-seed";
 import { forEachEngine, type Engine } from "../helpers/test-db";
+
+seedFuzzing("import-fuzz.test.ts");
 
 /**
  * The importers against random bytes, truncated valid files and mutated GeoJSON and CSV: every
@@ -20,7 +23,10 @@ import { forEachEngine, type Engine } from "../helpers/test-db";
  * a refused import leaves every table as it was.
  */
 
-const RUNS: Record<Engine, { reader: number; import: number }> = { sqlite: { reader: 600, import: 400 }, postgres: { reader: 0, import: 120 } };
+const RUNS: Record<Engine, { reader: number; import: number }> = {
+  sqlite: { reader: Math.round(600 * fuzzScale()), import: Math.round(400 * fuzzScale()) },
+  postgres: { reader: 0, import: Math.round(120 * fuzzScale()) },
+};
 
 /** Why `error` is not an acceptable refusal, or null when it is one. */
 function badRefusal(error: unknown): string | null {

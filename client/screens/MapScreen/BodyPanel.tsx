@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
-import { BODY_KIND_LABELS } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
@@ -14,6 +13,8 @@ import { useTRPC } from "../../api/trpc";
 import { bodyEditRefusal, canEditBodyInArea } from "../../../shared/model/account";
 import { districtLabel } from "../../../shared/model/district";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { SidePanel } from "../../components/SidePanel";
+import { BodyHeading } from "../../components/BodyHeading";
 import { ShareBar } from "../../components/ShareBar";
 import { StageBadge } from "../../components/StageBadge";
 import { withStageChange } from "../../lib/body-index";
@@ -90,22 +91,10 @@ export function BodyPanel({
   }
 
   return (
-    <aside className="body-panel card" aria-labelledby="body-panel-title">
-      <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
-        ×
-      </button>
-      {body.isPending && <p className="muted">Loading…</p>}
-      {body.error && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
-      {detail && (
+    <SidePanel labelledBy="body-panel-title" onClose={onClose} record={body} failureTitle="Could not load this body">
+      {(detail) => (
         <>
-          <h2 id="body-panel-title" ref={heading} tabIndex={-1}>
-            {detail.name}
-          </h2>
-          <p className="body-meta">
-            {BODY_KIND_LABELS[detail.kind] ?? detail.kind}
-            {detail.state ? ` · ${detail.state}` : ""}
-            {detail.geoid ? ` · GEOID ${detail.geoid}` : ""}
-          </p>
+          <BodyHeading id="body-panel-title" body={detail} headingRef={heading} />
           <div className="current-stage">
             <span className="muted">Current stage</span>
             <StageBadge scheme={scheme} stageId={detail.stage} />
@@ -226,6 +215,6 @@ export function BodyPanel({
           <AlliesPanel campaign={campaign} target={{ bodyId }} />
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -4,7 +4,7 @@ import type { Campaign } from "../../../shared/model/campaign";
 import { districtLabel } from "../../../shared/model/district";
 import { STANCE_LABELS } from "../../../shared/model/legislator";
 import { useTRPC } from "../../api/trpc";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { SidePanel } from "../../components/SidePanel";
 import { ShareBar } from "../../components/ShareBar";
 import { StageBadge } from "../../components/StageBadge";
 import { formatCount } from "../../lib/format";
@@ -23,15 +23,9 @@ export function DistrictPanel({
 }) {
   const trpc = useTRPC();
   const district = useQuery(trpc.district.get.queryOptions({ campaignId: campaign.id, districtId }));
-  const detail = district.data;
   return (
-    <aside className="body-panel card" aria-labelledby="district-panel-title">
-      <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
-        ×
-      </button>
-      {district.isPending && <p className="muted">Loading…</p>}
-      {district.error && <ErrorNotice title="Could not load this district" message={district.error.message} onRetry={() => void district.refetch()} />}
-      {detail && (
+    <SidePanel labelledBy="district-panel-title" onClose={onClose} record={district} failureTitle="Could not load this district">
+      {(detail) => (
         <>
           <h2 id="district-panel-title">{districtLabel(detail)}</h2>
           <p className="body-meta">
@@ -73,6 +67,6 @@ export function DistrictPanel({
           )}
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "../../api/trpc";
+import { HubContacts } from "../../components/HubContacts";
 import { ErrorNotice } from "../../components/ErrorNotice";
 
 /** Local hubs and the contact each chose to publish. */
@@ -15,15 +16,7 @@ export function HubList({ onClose }: { onClose: () => void }) {
       {hubs.isPending && <p className="muted">Loading…</p>}
       {hubs.error && <ErrorNotice title="Could not load the hubs" message={hubs.error.message} onRetry={() => void hubs.refetch()} />}
       {hubs.data?.length === 0 && <p className="muted">No hub has published its contact yet.</p>}
-      <ul className="plain-list hub-list">
-        {hubs.data?.map((hub) => (
-          <li key={hub.id}>
-            <strong>{hub.name}</strong>
-            {hub.publicContact && <div>{hub.publicContact}</div>}
-            {hub.onboarding && <div className="muted">{hub.onboarding}</div>}
-          </li>
-        ))}
-      </ul>
+      {hubs.data && <HubContacts hubs={hubs.data} />}
     </aside>
   );
 }

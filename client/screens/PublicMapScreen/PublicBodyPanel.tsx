@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, type ReactNode } from "react";
-import { BODY_KIND_LABELS } from "../../../shared/model/body";
 import type { PublicCampaign } from "../../../shared/model/public-view";
 import { districtLabel, type Chamber } from "../../../shared/model/district";
 import { useTRPC } from "../../api/trpc";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { SidePanel } from "../../components/SidePanel";
+import { BodyHeading } from "../../components/BodyHeading";
+import { HubContacts } from "../../components/HubContacts";
 import { StageBadge } from "../../components/StageBadge";
 import { formatDay } from "../../lib/dates";
 
@@ -34,21 +35,10 @@ export function PublicBodyPanel({
   }, [detail?.id]);
 
   return (
-    <aside className="body-panel card" aria-labelledby="public-body-title">
-      <button type="button" className="close-button" onClick={onClose} aria-label="Close panel">
-        ×
-      </button>
-      {body.isPending && <p className="muted">Loading…</p>}
-      {body.error && <ErrorNotice title="Could not load this body" message={body.error.message} onRetry={() => void body.refetch()} />}
-      {detail && (
+    <SidePanel labelledBy="public-body-title" onClose={onClose} record={body} failureTitle="Could not load this body">
+      {(detail) => (
         <>
-          <h2 id="public-body-title" ref={heading} tabIndex={-1}>
-            {detail.name}
-          </h2>
-          <p className="body-meta">
-            {BODY_KIND_LABELS[detail.kind] ?? detail.kind}
-            {detail.state ? ` · ${detail.state}` : ""}
-          </p>
+          <BodyHeading id="public-body-title" body={{ ...detail, geoid: null }} headingRef={heading} />
           <div className="current-stage">
             <span className="muted">{asOf ? `Stage on ${formatDay(asOf)}` : "Stage"}</span>
             <StageBadge scheme={campaign.stageScheme} stageId={detail.stage} />
@@ -93,19 +83,11 @@ export function PublicBodyPanel({
             {detail.hubs.length === 0 ? (
               <p className="muted">No local hub covers {detail.name} yet.</p>
             ) : (
-              <ul className="plain-list hub-list">
-                {detail.hubs.map((hub) => (
-                  <li key={hub.id}>
-                    <strong>{hub.name}</strong>
-                    {hub.publicContact && <div>{hub.publicContact}</div>}
-                    {hub.onboarding && <div className="muted">{hub.onboarding}</div>}
-                  </li>
-                ))}
-              </ul>
+              <HubContacts hubs={detail.hubs} />
             )}
           </section>
         </>
       )}
-    </aside>
+    </SidePanel>
   );
 }

@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { z } from "zod";
+import { rowIdSchema } from "../../../shared/ids/row-id";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { chamberSchema } from "../../../shared/model/district";
 import { hubIdSchema, hubInputSchema, hubUpdateSchema } from "../../../shared/model/hub";
@@ -62,8 +63,8 @@ export const hubRouter = router({
     .input(
       z.object({
         campaignId: campaignIdSchema,
-        bodyId: z.number().int().positive().optional(),
-        districtId: z.number().int().positive().optional(),
+        bodyId: rowIdSchema.optional(),
+        districtId: rowIdSchema.optional(),
         withinKm: z.number().min(0).max(200).default(5),
         limit: z.number().int().min(1).max(200).default(50),
       }),

@@ -28,6 +28,26 @@ export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometr
     .executeTakeFirst();
 }
 
+/** Bodies whose name is `name` (any case), in `state` when one is given. */
+export function findBodiesNamed(db: Db, name: string, state: string | null) {
+  let query = db
+    .selectFrom("body")
+    .select(["id", "kind", "state"])
+    .where(sql<string>`lower(name)`, "=", name.trim().toLowerCase());
+  if (state !== null) query = query.where("state", "=", state);
+  return query.orderBy("id").execute();
+}
+
+/** Every body's exported fields and its parent (ward committees in a city), by id. */
+export function findBodiesWithParents(db: Db) {
+  return db
+    .selectFrom("body")
+    .leftJoin("body as parent", "parent.id", "body.parentId")
+    .select(["body.id", "body.name", "body.kind", "body.state", "body.geoid", "body.parentId", "parent.name as parentName"])
+    .orderBy("body.id")
+    .execute();
+}
+
 export function countBodies(db: Db): Promise<number> {
   return db
     .selectFrom("body")

@@ -1,3 +1,4 @@
+import { parseRowIdText } from "../../../shared/ids/row-id";
 import { PUBLIC_FIELDS } from "../../../shared/model/public-fields";
 import type { Db } from "../connect";
 import { qualify } from "./columns";
@@ -5,7 +6,9 @@ import { qualify } from "./columns";
 /** Hub by numeric id or slug. */
 export function findHubByIdOrSlug(db: Db, idOrSlug: string) {
   const query = db.selectFrom("hub").select(["id", "name", "slug"]);
-  return (/^\d+$/.test(idOrSlug) ? query.where("id", "=", Number(idOrSlug)) : query.where("slug", "=", idOrSlug)).executeTakeFirst();
+  // Digits name an id, unless too large for the column (then no hub has it: look up the slug).
+  const id = parseRowIdText(idOrSlug);
+  return (id !== null ? query.where("id", "=", id) : query.where("slug", "=", idOrSlug)).executeTakeFirst();
 }
 
 /**

@@ -1,0 +1,84 @@
+import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useCallback } from "react";
+import type { Change, ChangeKind } from "../../shared/model/change";
+import { withStageChange } from "../lib/body-index";
+import { queryKeys } from "./query-keys";
+import { useTRPC } from "./trpc";
+
+/** A TanStack Query key prefix: `[["router"]]` matches every tRPC query of that router. */
+export type QueryKeyPrefix = readonly unknown[];
+
+/**
+ * Changes only this page hears about: account changes never travel on the live stream (they are
+ * not campaign data), but the admin's own screens still refresh after them.
+ */
+export type LocalChangeKind = "user";
+
+/**
+ * THE table of what each change refetches: which routers' queries show each kind of record.
+ * Live changes from other writers (live-changes.ts) and this page's own writes (useApplyChange)
+ * both read it, so a screen that adds a router adds it here, once. Naming a router that does not
+ * exist (yet) costs nothing; `"everything"` refetches every query on the page.
+ */
+const ROUTERS_SHOWING: Record<ChangeKind | LocalChangeKind, readonly string[] | "everything"> = {
+  // The map's stages, the body panel (stage, history), district panels (stages, share passed), the
+  // pipeline and the dashboard's upcoming votes. `public` is the public map and embed.
+  resolution: ["resolution", "body", "district", "pipeline", "public"],
+  member: ["member", "body", "resolution", "pipeline", "public"],
+  task: ["task", "body", "pipeline"],
+  body: ["body", "resolution", "district", "pipeline", "public"],
+  district: ["district", "body", "legislator", "public"],
+  legislator: ["legislator", "district", "public"],
+  hub: ["hub", "district", "public"],
+  campaign: ["campaign", "resolution", "pipeline", "public"],
+  import: "everything",
+  user: ["user", "audit"],
+};
+
+/** Queries outside tRPC that hold geometry, refetched only when shapes may have changed. */
+const GEOMETRY_OF: Partial<Record<ChangeKind | LocalChangeKind, readonly QueryKeyPrefix[]>> = {
+  body: [queryKeys.bodyGeometry()],
+  district: [queryKeys.districtGeometry()],
+};
+
+/** The query key prefixes to invalidate for a change, or "everything". */
+export function queryKeysForChange(change: Change | { kind: ChangeKind | LocalChangeKind }): readonly QueryKeyPrefix[] | "everything" {
+  const routers = ROUTERS_SHOWING[change.kind];
+  if (routers === "everything") return "everything";
+  return [...routers.map((router) => [[router]]), ...(GEOMETRY_OF[change.kind] ?? [])];
+}
+
+/** Invalidate what a change shows in (refetching the queries on screen now, the others when next used). */
+export function invalidateForChange(queryClient: QueryClient, change: Change | { kind: ChangeKind | LocalChangeKind }): Promise<void> {
+  const keys = queryKeysForChange(change);
+  if (keys === "everything") return queryClient.invalidateQueries();
+  return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
+}
+
+/** A committed stage change, patched into the map's stage list at once (before the refetch lands). */
+export interface StagePatch {
+  campaignId: number;
+  bodyId: number;
+  stage: string;
+  version: number;
+}
+
+/**
+ * What a screen calls after its own write succeeds: patch the map's colours when a stage moved,
+ * then refetch everything the change shows in, per the one table above.
+ */
+export function useApplyChange() {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  return useCallback(
+    (change: Change | { kind: ChangeKind | LocalChangeKind }, stage?: StagePatch): Promise<void> => {
+      if (stage) {
+        queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: stage.campaignId }), (payload) =>
+          payload ? withStageChange(payload, stage) : payload,
+        );
+      }
+      return invalidateForChange(queryClient, change);
+    },
+    [trpc, queryClient],
+  );
+}

@@ -1,0 +1,130 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
+import type { BodySummary } from "../../shared/model/body";
+import type { StageScheme } from "../../shared/model/stage";
+import { countByStage } from "../../shared/rules/stage-counts";
+import { toBodySummaries } from "../lib/body-index";
+import { fetchAppConfig, fetchBodyGeometry, fetchDistrictGeometry } from "./geometry";
+import { queryKeys } from "./query-keys";
+import { useTRPC } from "./trpc";
+
+/** The campaigns a signed-in member (or the read-only demo) sees. */
+export function useCampaigns() {
+  const trpc = useTRPC();
+  return useQuery(trpc.campaign.list.queryOptions());
+}
+
+/** The campaigns anyone may see (public page, embed). */
+export function usePublicCampaigns() {
+  const trpc = useTRPC();
+  return useQuery(trpc.public.campaigns.queryOptions());
+}
+
+/** `/config.json`: basemap and upload limits; read once a page. */
+export function useAppConfig() {
+  return useQuery({ queryKey: queryKeys.appConfig(), queryFn: fetchAppConfig, staleTime: Infinity });
+}
+
+/** Every body's outline, fetched once a page (revalidated by ETag when a body changes). */
+export function useBodyGeometry({ enabled = true, retry }: { enabled?: boolean; retry?: false } = {}) {
+  return useQuery({ queryKey: queryKeys.bodyGeometry(), queryFn: ({ signal }) => fetchBodyGeometry(signal), staleTime: Infinity, enabled, retry });
+}
+
+/** The current districts' outlines. */
+export function useDistrictGeometry({ enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: queryKeys.districtGeometry(), queryFn: ({ signal }) => fetchDistrictGeometry(signal), staleTime: Infinity, enabled });
+}
+
+/** Every current district (chamber, name, legislator), for layer toggles and pickers. */
+export function useDistrictList() {
+  const trpc = useTRPC();
+  return useQuery(trpc.district.list.queryOptions());
+}
+
+/** What a campaign map draws, whichever page it is on. */
+export interface CampaignMapData {
+  geometry: GeoJSON.FeatureCollection | undefined;
+  /** Every body with the stage shown (today's, or the as-of day's). */
+  bodies: BodySummary[] | undefined;
+  stages: ReadonlyMap<number, string>;
+  counts: Array<{ stageId: string; count: number }>;
+  /** First and last day with a stage change: the as-of slider's range. */
+  range: { first: string; last: string } | null;
+  isPending: boolean;
+  error: { message: string } | null;
+  retry: () => void;
+}
+
+/**
+ * The signed-in map's data: geometry (once, cached) joined with `resolution.stages` (versions
+ * included, patched in place after a save). A past day's stages come from the small `public.map`
+ * payload; the previous one stays on screen meanwhile, so the map never blanks.
+ */
+export function useCampaignMapData(campaignId: number, scheme: StageScheme, asOf: string | null): CampaignMapData {
+  const trpc = useTRPC();
+  const geometry = useBodyGeometry();
+  const payload = useQuery(trpc.resolution.stages.queryOptions({ campaignId }));
+  const replay = useQuery({ ...trpc.public.map.queryOptions({ campaign: campaignId, asOf }), placeholderData: keepPreviousData });
+  const bodies = useMemo(() => {
+    if (!geometry.data || !payload.data) return undefined;
+    const today = toBodySummaries(geometry.data, payload.data);
+    if (!asOf || !replay.data) return today;
+    const replayed = new Map(replay.data.stages);
+    return today.map((body) => ({ ...body, stage: replayed.get(body.id) ?? replay.data.initialStage }));
+  }, [geometry.data, payload.data, asOf, replay.data]);
+  const shown = useShownStages(bodies);
+  const counts = useMemo(() => countByStage(scheme, shown.values()), [scheme, shown]);
+  return {
+    geometry: geometry.data,
+    bodies,
+    stages: shown,
+    counts,
+    range: replay.data?.range ?? null,
+    isPending: payload.isPending || geometry.isPending,
+    error: payload.error ?? geometry.error,
+    retry: () => {
+      void payload.refetch();
+      void geometry.refetch();
+    },
+  };
+}
+
+/** Each body's shown stage by id; a new map only when the bodies change (the map diffs it). */
+function useShownStages(bodies: BodySummary[] | undefined): ReadonlyMap<number, string> {
+  return useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body.stage])), [bodies]);
+}
+
+/**
+ * The public map's data: the geometry payload joined with the stage payload of `public.map` as
+ * of `asOf` (or now). Moving the date only refetches the small stage payload.
+ */
+export function usePublicMapData(campaignId: number | undefined, asOf: string | null, { enabled = true } = {}): CampaignMapData {
+  const trpc = useTRPC();
+  const geometry = useBodyGeometry({ enabled });
+  const map = useQuery({
+    ...trpc.public.map.queryOptions({ campaign: campaignId ?? 0, asOf }),
+    enabled: enabled && campaignId !== undefined,
+    placeholderData: keepPreviousData,
+  });
+  const bodies = useMemo<BodySummary[] | undefined>(
+    () =>
+      geometry.data && map.data
+        ? toBodySummaries(geometry.data, { initialStage: map.data.initialStage, stages: map.data.stages.map(([id, stage]) => [id, stage, 0]) })
+        : undefined,
+    [geometry.data, map.data],
+  );
+  const shown = useShownStages(bodies);
+  return {
+    geometry: geometry.data,
+    bodies,
+    stages: shown,
+    counts: map.data?.counts ?? [],
+    range: map.data?.range ?? null,
+    isPending: geometry.isPending || map.isPending,
+    error: geometry.error ?? map.error,
+    retry: () => {
+      void map.refetch();
+      void geometry.refetch();
+    },
+  };
+}

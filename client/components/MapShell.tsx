@@ -1,0 +1,178 @@
+import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { robustExtent } from "../../shared/geo/bbox";
+import type { BBox } from "../../shared/model/body";
+import { findStage, type StageScheme } from "../../shared/model/stage";
+import type { CampaignMapData } from "../api/map-data";
+import { useAppConfig } from "../api/map-data";
+import { formatDay } from "../lib/dates";
+import { formatCount } from "../lib/format";
+import { MapView, type MapViewProps } from "../map/MapView";
+import {
+  useAsOfDate,
+  useFlyRequest,
+  useInitialView,
+  usePatternsShown,
+  useSelectedBodyId,
+  useTableShown,
+  useUiActions,
+  useVisibleStages,
+} from "../state/hooks";
+import { AsOfSlider } from "./AsOfSlider";
+import { ErrorNotice } from "./ErrorNotice";
+import { Legend } from "./Legend";
+import { StageTable } from "./StageTable";
+import { StatusOverlay } from "./StatusOverlay";
+
+export interface MapShellProps {
+  campaign: { slug: string; name: string; stageScheme: StageScheme };
+  data: CampaignMapData;
+  /** Extra classes on the page (`public-app`, `is-embed`). */
+  className?: string;
+  /** The page's header card (brand, search, toolbar); the shell places it over the map. */
+  header: ReactNode;
+  /** The as-of slider, with a hint under it while a past day is shown; null hides it (the embed). */
+  slider: { pastHint?: string } | null;
+  /** Controls under the legend's stages (district layer toggles). */
+  legendExtras?: ReactNode;
+  /** Extra map layers: district outlines on the campaign map. */
+  districts?: Pick<MapViewProps, "districts" | "visibleChambers" | "selectedDistrictId">;
+  /** What to say when the campaign has no bodies yet, with the next step. */
+  empty: ReactNode;
+  /** Side panels (body, district, dashboard, hubs) and dialogs. */
+  children?: ReactNode;
+}
+
+const NO_DISTRICTS: NonNullable<MapShellProps["districts"]> = { districts: null, visibleChambers: [], selectedDistrictId: null };
+
+/**
+ * One map page, whoever looks at it: the campaign map, the public map and the embed differ only
+ * in their header, panels and empty-state wording (props). The shell owns the map (first view,
+ * fly-to, hover tip), the as-of slider, the legend, the table alternative, the counts for screen
+ * readers, and the loading, drawing, failure and empty cards.
+ */
+export function MapShell({ campaign, data, className, header, slider, legendExtras, districts = NO_DISTRICTS, empty, children }: MapShellProps) {
+  const scheme = campaign.stageScheme;
+  const config = useAppConfig();
+  const asOf = useAsOfDate();
+  const selectedBodyId = useSelectedBodyId();
+  const visibleStages = useVisibleStages();
+  const tableShown = useTableShown();
+  const patterns = usePatternsShown();
+  const flyRequest = useFlyRequest();
+  const initialUrlView = useInitialView();
+  const actions = useUiActions();
+  const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
+  const [rendered, setRendered] = useState(false);
+  const { bodies, stages, counts } = data;
+  const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
+  const initialView = useMemo(() => {
+    if (initialUrlView) return initialUrlView;
+    const extent = robustExtent((bodies ?? []).map((body) => body.bbox));
+    return extent ? { bounds: extent } : { center: [-96, 38] as [number, number], zoom: 3 };
+  }, [initialUrlView, bodies]);
+  const flyTo = useMemo(() => {
+    const body = flyRequest && byId.get(flyRequest.bodyId);
+    return body && flyRequest ? { bbox: body.bbox, nonce: flyRequest.nonce } : null;
+  }, [flyRequest, byId]);
+  const onFirstRender = useCallback(() => setRendered(true), []);
+
+  const loading = data.isPending || config.isPending;
+  const failure = data.error;
+  const bodyCount = bodies?.length ?? 0;
+  const mapShown = !loading && !failure && bodyCount > 0 && !tableShown;
+  const asOfCaption = asOf ? `as of ${formatDay(asOf)}` : "today";
+  const hovered = hover ? byId.get(hover.bodyId) : undefined;
+
+  return (
+    <div className={className ? `app ${className}` : "app"}>
+      {mapShown && (
+        <MapView
+          scheme={scheme}
+          basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
+          geometry={data.geometry ?? null}
+          {...districts}
+          stages={stages}
+          visibleStages={visibleStages}
+          selectedBodyId={selectedBodyId}
+          initialView={initialView}
+          flyTo={flyTo}
+          patterns={patterns}
+          onSelect={actions.bodySelected}
+          onHover={setHover}
+          onViewChange={actions.viewChanged}
+          onFirstRender={onFirstRender}
+          label={`Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
+        />
+      )}
+
+      {header}
+
+      {slider && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
+
+      {bodyCount > 0 && (
+        <Legend
+          scheme={scheme}
+          counts={counts}
+          visibleStages={visibleStages}
+          onToggle={actions.legendStageToggled}
+          onClear={actions.filtersCleared}
+          patterns={patterns}
+          caption={asOf ? `As of ${formatDay(asOf)}` : undefined}
+        >
+          {legendExtras}
+        </Legend>
+      )}
+
+      {/* Always present for screen readers: the counts the legend shows, as a table. */}
+      <table className="visually-hidden">
+        <caption>Bodies by stage {asOfCaption}</caption>
+        <tbody>
+          {counts.map((entry) => (
+            <tr key={entry.stageId}>
+              <th scope="row">{findStage(scheme, entry.stageId)?.label ?? entry.stageId}</th>
+              <td>{formatCount(entry.count)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+
+      {tableShown && bodies && (
+        <StageTable scheme={scheme} bodies={bodies} visibleStages={visibleStages} caption={`${campaign.name}, ${asOfCaption}`} onPick={actions.bodySelected} />
+      )}
+
+      {children}
+
+      {mapShown && hovered && hover && (
+        <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
+          <strong>{hovered.name}</strong>
+          <span>{findStage(scheme, hovered.stage)?.label ?? hovered.stage}</span>
+        </div>
+      )}
+
+      {loading && <StatusOverlay busy>Loading the map{bodies ? ` of ${formatCount(bodies.length)} bodies` : ""}…</StatusOverlay>}
+      {mapShown && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
+      {failure && (
+        <StatusOverlay>
+          <ErrorNotice title="The map could not load" message={failure.message} onRetry={data.retry} />
+        </StatusOverlay>
+      )}
+      {!loading && !failure && bodyCount === 0 && <StatusOverlay>{empty}</StatusOverlay>}
+    </div>
+  );
+}
+
+/** What the export menu prints: the campaign, the day, the stage filter and the map's current bounds. */
+export function useExportView(campaign: { slug: string; name: string }) {
+  const asOf = useAsOfDate();
+  const visibleStages = useVisibleStages();
+  return useCallback(() => {
+    const bounds = window.groundswellMap?.map.getBounds();
+    return {
+      campaign: campaign.slug,
+      asOf,
+      stages: visibleStages,
+      bbox: bounds ? ([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] as BBox) : null,
+      title: campaign.name,
+    };
+  }, [campaign, asOf, visibleStages]);
+}

@@ -1,0 +1,124 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCliInProcess, type CliResult } from "../helpers/cli";
+import { squarePolygon } from "../helpers/factories";
+import { forEachEngine } from "../helpers/test-db";
+
+/**
+ * Spellings the command-line contract in PRODUCT.md documents, one case each: `--kind town`,
+ * the chambers, `--parent NAME|ID`. Runs through the bin's own `run(argv, io)` in this process.
+ */
+
+let folder: string;
+const layer = (file: string, names: string[], geoidBase: number) => {
+  const features = names.map((name, index) => ({
+    type: "Feature",
+    properties: { NAME: name, GEOID: String(geoidBase + index) },
+    geometry: squarePolygon([-71.8 + index * 0.1, 41.5], 0.08),
+  }));
+  const target = path.join(folder, file);
+  fs.writeFileSync(target, JSON.stringify({ type: "FeatureCollection", features }));
+  return target;
+};
+
+beforeAll(() => {
+  folder = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-cli-contract-"));
+});
+afterAll(() => {
+  if (folder) fs.rmSync(folder, { recursive: true, force: true });
+});
+
+function expectSuccess(result: CliResult) {
+  expect(result.status, result.stderr).toBe(0);
+  expect(result.stderr).toBe("");
+}
+
+forEachEngine((getDatabase) => {
+  const cli = (...argv: string[]) => runCliInProcess(argv, getDatabase().env);
+  const kindOf = async (name: string) =>
+    (await getDatabase().db.selectFrom("body").select("kind").where("name", "=", name).executeTakeFirstOrThrow()).kind;
+
+  describe("--kind spellings", () => {
+    const cases: Array<[spelling: string, kind: string]> = [
+      ["town", "town_meeting"],
+      ["town_meeting", "town_meeting"],
+      ["Town-Meeting", "town_meeting"],
+      ["city_council", "city_council"],
+      ["select board", "select_board"],
+      ["county_board", "county_board"],
+    ];
+    for (const [index, [spelling, kind]] of cases.entries()) {
+      it(`--kind "${spelling}" imports ${kind} bodies`, async () => {
+        const name = `Kind case ${index}`;
+        expectSuccess(await cli("import", layer(`kind-${index}.geojson`, [name], 4488000100 + index), "--as", "bodies", "--kind", spelling, "--no-overlaps"));
+        expect(await kindOf(name)).toBe(kind);
+      });
+    }
+
+    it("still refuses a kind that is no kind, listing the kinds", async () => {
+      const result = await cli("import", layer("kind-bad.geojson", ["Nowhere"], 4488000199), "--as", "bodies", "--kind", "parliament");
+      expect(result.status).toBe(2);
+      expect(result.stderr).toMatch(/^groundswell: --kind "parliament" is not a body kind; use one of city_council, /);
+    });
+  });
+
+  describe("--chamber spellings", () => {
+    for (const [index, [spelling, chamber]] of ([
+      ["state_lower", "state_lower"],
+      ["state_upper", "state_upper"],
+      ["congressional", "congressional"],
+      ["state-lower", "state_lower"],
+    ] as const).entries()) {
+      it(`--chamber ${spelling} imports ${chamber} districts`, async () => {
+        const file = layer(`chamber-${index}.geojson`, [`Chamber case ${index}`], 4488000300 + index);
+        expectSuccess(await cli("import", file, "--as", "districts", "--chamber", spelling, "--state", "RI", "--vintage", `20${30 + index}`, "--no-overlaps"));
+        const row = await getDatabase().db.selectFrom("district").select("chamber").where("name", "=", `Chamber case ${index}`).executeTakeFirstOrThrow();
+        expect(row.chamber).toBe(chamber);
+      });
+    }
+  });
+
+  describe("--parent NAME|ID", () => {
+    const parentOf = async (name: string) =>
+      (await getDatabase().db.selectFrom("body").select("parentId").where("name", "=", name).executeTakeFirstOrThrow()).parentId;
+    let cityIds: { ri: number; ma: number };
+
+    beforeAll(async () => {
+      // Two cities called Newport, in two states.
+      expectSuccess(await cli("import", layer("newport-ri.geojson", ["Newport"], 4488000500), "--as", "bodies", "--state", "RI", "--no-overlaps"));
+      expectSuccess(await cli("import", layer("newport-ma.geojson", ["Newport"], 2588000500), "--as", "bodies", "--state", "MA", "--no-overlaps"));
+      const rows = await getDatabase().db.selectFrom("body").select(["id", "state"]).where("name", "=", "Newport").execute();
+      cityIds = { ri: rows.find((row) => row.state === "RI")!.id, ma: rows.find((row) => row.state === "MA")!.id };
+    });
+
+    it("takes a body's id", async () => {
+      expectSuccess(await cli("import", layer("wards-id.geojson", ["Ward by id"], 4488000600), "--as", "bodies", "--kind", "ward_committee", "--parent", String(cityIds.ma), "--no-overlaps"));
+      expect(await parentOf("Ward by id")).toBe(cityIds.ma);
+    });
+
+    it("takes a body's name with --state", async () => {
+      const file = layer("wards-name.geojson", ["Ward by name"], 4488000700);
+      expectSuccess(await cli("import", file, "--as", "bodies", "--kind", "ward_committee", "--state", "RI", "--parent", "newport", "--no-overlaps"));
+      expect(await parentOf("Ward by name")).toBe(cityIds.ri);
+    });
+
+    it("asks for --state when the name is in several states, and writes nothing", async () => {
+      const result = await cli("import", layer("wards-ambiguous.geojson", ["Ward unsure"], 4488000800), "--as", "bodies", "--kind", "ward_committee", "--parent", "Newport");
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(
+        `groundswell: --parent "Newport" names 2 bodies: ${cityIds.ri} (city_council, RI), ${cityIds.ma} (city_council, MA); give --state or the body's id\n`,
+      );
+      expect(await getDatabase().db.selectFrom("body").select("id").where("name", "=", "Ward unsure").execute()).toEqual([]);
+    });
+
+    it("refuses a name no body has, and an id no body has", async () => {
+      const file = layer("wards-none.geojson", ["Ward none"], 4488000900);
+      const byName = await cli("import", file, "--as", "bodies", "--state", "RI", "--parent", "Atlantis");
+      expect(byName.stderr).toBe('groundswell: --parent "Atlantis": no body of that name in RI\n');
+      const byId = await cli("import", file, "--as", "bodies", "--parent", "99999");
+      expect(byId.stderr).toBe("groundswell: --parent 99999: no body with that id\n");
+    });
+  });
+}, { sqliteOnDisk: true });
