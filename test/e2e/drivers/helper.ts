@@ -44,13 +44,14 @@ export interface RunningApp {
 }
 
 /**
- * Which demo the app starts with. `small` (the default): the demo campaign on New England's 67
- * counties (Rhode Island's five, a Washington County in three states), seeded here exactly as
+ * Which demo the app starts with. `small` (the default): the demo campaign on the 217 counties of
+ * the Census Bureau's Northeast region (Rhode Island's five, a Washington County in five states,
+ * every stage reached, some passed by the as-of days the specs replay), seeded here exactly as
  * `serve` seeds the country, so every page paints in a fraction of the time. `full`: the server
  * seeds all 3,231 US counties itself, for the spec that tests the map at scale.
  */
 export type DemoSize = "small" | "full";
-export const SMALL_DEMO_STATES = ["CT", "MA", "ME", "NH", "RI", "VT"];
+export const SMALL_DEMO_STATES = ["CT", "MA", "ME", "NH", "NJ", "NY", "PA", "RI", "VT"];
 
 /** The bodies of the small demo (the same counties, in the same order, as the full one). */
 export function smallDemoBodies() {
