@@ -3,6 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { InputError } from "./errors";
+import { LOG_LEVELS } from "./log-levels";
+
+export { LOG_LEVELS, type LogLevel } from "./log-levels";
 
 /** The folder holding package.json: found by walking up, as this code runs from server/ or, compiled, from dist/server/. */
 export const repositoryRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
@@ -32,6 +35,8 @@ export interface Config {
   trustProxy: boolean;
   /** The headless browser that renders map exports (CHROMIUM_PATH, default Debian's /usr/bin/chromium). */
   chromiumPath: string;
+  /** GROUNDSWELL_LOG_LEVEL (or `serve --log-level`): the server's structured log on stdout; default info. */
+  logLevel: LogLevel;
 }
 
 const envSchema = z.object({
@@ -44,6 +49,7 @@ const envSchema = z.object({
   GROUNDSWELL_DEMO: z.enum(["0", "1"]).default("1"),
   GROUNDSWELL_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
+  GROUNDSWELL_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
 });
 
 /** Read and validate the environment once; everything else gets a `Config`. */
@@ -67,5 +73,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: values.GROUNDSWELL_DEMO === "1",
     trustProxy: values.GROUNDSWELL_TRUST_PROXY === "1",
     chromiumPath: values.CHROMIUM_PATH,
+    logLevel: values.GROUNDSWELL_LOG_LEVEL,
   };
 }

@@ -1,6 +1,6 @@
 import { useQueryClient, type QueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { ChangeMessage } from "../../shared/model/change";
 import { queryKeysForChange, type QueryKeyPrefix } from "./change-queries";
 import { useTRPC } from "./trpc";
@@ -24,12 +24,19 @@ export function useLiveChanges(campaignId: number): LiveState {
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>({ status: "connecting", dropped: false });
   const [batch] = useState(() => createInvalidationBatch(queryClient));
-  useSubscription(
+  // The last change seen (a new subscription after an error resumes from it, so nothing is lost)
+  // and the retries since the stream was last live; kept outside React's render.
+  const [stream] = useState(createStreamRetry);
+  const [resumeFrom, setResumeFrom] = useState<string | null>(null);
+  useEffect(() => () => stream.cancel(), [stream]);
+  const subscription = useSubscription(
     trpc.changes.onChange.subscriptionOptions(
-      { campaignId },
+      { campaignId, ...(resumeFrom ? { lastEventId: resumeFrom } : {}) },
       {
-        onData: ({ data }: { data: ChangeMessage }) => {
+        onData: ({ id, data }: { id: string; data: ChangeMessage }) => {
+          stream.seen(id);
           if (data.type === "ready") {
+            stream.live();
             setState((previous) => ({ ...previous, status: "live" }));
             if (data.resync) batch.add("everything");
           } else if (data.type === "resync") {
@@ -42,11 +49,41 @@ export function useLiveChanges(campaignId: number): LiveState {
           if (connection.state !== "connecting") return;
           setState((previous) => (previous.status === "connecting" ? previous : { status: "reconnecting", dropped: true }));
         },
-        onError: () => setState({ status: "off", dropped: true }),
+        // The server refused the stream (restarting, its database away: 503): try again with
+        // backoff, resuming from the last change seen.
+        onError: () => {
+          setState({ status: "reconnecting", dropped: true });
+          stream.retryLater((lastEventId) => {
+            if (lastEventId !== resumeFrom) setResumeFrom(lastEventId);
+            else subscription.reset();
+          });
+        },
       },
     ),
   );
   return state;
+}
+
+/** The last event id a stream saw, and its retries with backoff (1 s, 2 s, 4 s … 15 s) since it was last live. */
+function createStreamRetry() {
+  let lastEventId: string | null = null;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    seen(id: string) {
+      lastEventId = id;
+    },
+    live() {
+      attempt = 0;
+    },
+    retryLater(run: (lastEventId: string | null) => void) {
+      clearTimeout(timer);
+      timer = setTimeout(() => run(lastEventId), Math.min(1000 * 2 ** attempt++, 15_000));
+    },
+    cancel() {
+      clearTimeout(timer);
+    },
+  };
 }
 
 /**

@@ -14,8 +14,10 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 
 export function createQueryClient(): QueryClient {
   const queryClient: QueryClient = new QueryClient({
-    // A refusal (401 sign in, 403 not allowed, 404…) answers the same the second time: retry only other failures, once.
-    defaultOptions: { queries: { staleTime: 30_000, retry: (failures, error) => failures < 1 && !isClientError(error), refetchOnWindowFocus: true } },
+    // A refusal (401 sign in, 403 not allowed, 404…) answers the same the second time: never retried.
+    // The server unreachable or its database away (503, no answer) is retried with backoff
+    // (1, 2, 4, 8, 16 s) while the page keeps showing what it had; other failures once.
+    defaultOptions: { queries: { staleTime: 30_000, retry: (failures, error) => failures < (isUnreachable(error) ? 5 : 1) && !isClientError(error), refetchOnWindowFocus: true } },
     queryCache: new QueryCache({
       // A 401 while the app thinks someone is signed in means the session ended (expired, signed out
       // elsewhere, account disabled): ask the server again who this is, so the page says so.
@@ -26,6 +28,12 @@ export function createQueryClient(): QueryClient {
   });
   return queryClient;
 }
+
+/** No answer (network, server restarting) or 503 (its database away): worth waiting for. */
+const isUnreachable = (error: unknown) => {
+  const status = httpStatusOf(error);
+  return status === undefined || status === 502 || status === 503 || status === 504;
+};
 
 const isClientError = (error: unknown) => {
   const status = httpStatusOf(error);

@@ -1,5 +1,5 @@
 import { initTRPC, TRPCError } from "@trpc/server";
-import { ConflictError, GroundswellError } from "../errors";
+import { ConflictError, GroundswellError, INTERNAL_ERROR_MESSAGE, isDatabaseUnavailable, UnavailableError } from "../errors";
 import type { Context } from "./context";
 import { canAdminister, canEditAnyBody, canEditSomeBodies, canReadPrivate, REFUSALS, type Role } from "../../shared/model/account";
 import type { Db } from "../db/connect";
@@ -17,7 +17,9 @@ const t = initTRPC.context<Context>().create({
   sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
   errorFormatter({ shape, error }) {
     const conflict = error.cause instanceof ConflictError ? error.cause.current : undefined;
-    return { ...shape, data: { ...shape.data, stack: undefined, conflict } };
+    // A bug's message (driver text, paths) goes to the log, never to the browser.
+    const message = error.code === "INTERNAL_SERVER_ERROR" ? INTERNAL_ERROR_MESSAGE : shape.message;
+    return { ...shape, message, data: { ...shape.data, stack: undefined, conflict } };
   },
 });
 
@@ -28,14 +30,19 @@ const TRPC_CODES = {
   NOT_FOUND: "NOT_FOUND",
   FORBIDDEN: "FORBIDDEN",
   CONFLICT: "CONFLICT",
+  UNAVAILABLE: "SERVICE_UNAVAILABLE",
   INTERNAL: "INTERNAL_SERVER_ERROR",
 } as const;
 
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof GroundswellError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof GroundswellError) throw new TRPCError({ code: TRPC_CODES[cause.code], message: cause.message, cause });
+  // The database went away mid-request: a 503 the user can read, never the driver's text.
+  if (isDatabaseUnavailable(cause)) {
+    const unavailable = new UnavailableError(undefined, { cause });
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: unavailable.message, cause: unavailable });
   }
   return result;
 });

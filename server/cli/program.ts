@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from "commander";
 import type { Config } from "../config";
+import { LOG_LEVELS } from "../log-levels";
 import { GroundswellError } from "../errors";
 import type { AddUserOptions } from "./user";
 import type { PressOptions } from "./press";
@@ -14,7 +15,7 @@ async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config>
   return (await import("../config")).readConfig(env);
 }
 
-const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, UNAUTHORIZED: 4, CONFLICT: 5, THROTTLED: 6, INTERNAL: 1 } as const;
+const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, UNAUTHORIZED: 4, CONFLICT: 5, THROTTLED: 6, UNAVAILABLE: 7, INTERNAL: 1 } as const;
 
 export interface Io {
   out: (text: string) => void;
@@ -44,8 +45,13 @@ function buildProgram(io: Io): Command {
     .command("serve")
     .description("run the app (migrates the database; seeds the demo into an empty one)")
     .option("--port <port>", "port to listen on (default $PORT or 3000)")
-    .action(async (options: { port?: string }) => {
-      const config = await readConfig(options.port ? { ...process.env, PORT: options.port } : process.env);
+    .option("--log-level <level>", `the structured log on stdout: ${LOG_LEVELS.join(", ")} (default $GROUNDSWELL_LOG_LEVEL or info)`)
+    .action(async (options: { port?: string; logLevel?: string }) => {
+      const config = await readConfig({
+        ...process.env,
+        ...(options.port ? { PORT: options.port } : {}),
+        ...(options.logLevel ? { GROUNDSWELL_LOG_LEVEL: options.logLevel } : {}),
+      });
       const { serve } = await import("./serve");
       await serve(config, (line) => io.err(`${line}\n`));
     });

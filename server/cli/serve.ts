@@ -1,10 +1,11 @@
 import type { Config } from "../config";
 import { createMemoryChangeBus, createPostgresChangeBus } from "../db/change-bus";
-import { connect } from "../db/connect";
+import { connect, postgresClientConfig } from "../db/connect";
 import { countBodies } from "../db/repositories/body-repository";
 import { findCampaigns } from "../db/repositories/campaign-repository";
 import { seedDemo } from "../domain/demo";
 import { ensureClientBuilt } from "../http/client-build";
+import { DEFAULT_LOAD_LIMITS } from "../http/load-shedding";
 import { buildServer } from "../http/server";
 import { readUsAtlasCounties } from "../io/us-atlas";
 
@@ -27,10 +28,19 @@ export async function serve(config: Config, log: (line: string) => void): Promis
       ? createPostgresChangeBus({
           db: connection.db,
           connectionString: config.database.url,
+          clientConfig: postgresClientConfig(config.database.url),
           onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
         })
       : createMemoryChangeBus();
-  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath });
+  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath, health: connection.health, logLevel: config.logLevel, limits: DEFAULT_LOAD_LIMITS });
+  // The database going away and coming back, in the log; requests meanwhile answer 503.
+  connection.health.onChange((available, reason) => {
+    if (available) app.log.info("database reachable again");
+    else app.log.error({ reason }, "database unreachable: answering 503 until it is back");
+  });
+  // Last line of defence: a stray rejection (a lost connection nobody awaited) is logged; the
+  // process carries on serving instead of exiting.
+  process.on("unhandledRejection", (reason) => app.log.error({ err: reason }, "unhandled rejection"));
   const shutdown = async () => {
     await app.close();
     await changes.close();

@@ -49,6 +49,8 @@ export interface PostgresChangeBusOptions {
   db: Kysely<Database>;
   /** Where the dedicated LISTEN connection goes (the same database as `db`). */
   connectionString: string;
+  /** Settings of the LISTEN connection (timeouts, keepalive); default just `connectionString`. */
+  clientConfig?: pg.ClientConfig;
   /** First wait before reconnecting a lost listener; doubles up to 30 s. */
   reconnectDelayMs?: number;
   onError?: (error: Error) => void;
@@ -84,8 +86,18 @@ export function createPostgresChangeBus(options: PostgresChangeBusOptions): Chan
 
   const listen = async () => {
     if (closed) return;
-    const name = await channelName();
-    const candidate = new pg.Client({ connectionString: options.connectionString });
+    let name: string;
+    try {
+      name = await channelName();
+    } catch (error) {
+      // The database is away: ask again on the next attempt instead of keeping the failure.
+      channel = undefined;
+      options.onError?.(error as Error);
+      if (!closed) timer = setTimeout(() => void listen(), delay);
+      delay = Math.min(delay * 2, 30_000);
+      return;
+    }
+    const candidate = new pg.Client(options.clientConfig ?? { connectionString: options.connectionString });
     let lost = false;
     const onLost = (error?: Error) => {
       if (lost) return;

@@ -1,10 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import SQLite from "better-sqlite3";
-import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, type Transaction } from "kysely";
+import { CamelCasePlugin, Kysely, PostgresAdapter, PostgresDialect, sql, SqliteDialect, type Transaction } from "kysely";
 import pg from "pg";
 import type { DatabaseConfig } from "../config";
 import { migrateToLatest } from "./migrate";
+import { createGuardedPool, postgresClientConfig, type DatabaseHealth } from "./postgres-pool";
+
+export { postgresClientConfig, type DatabaseHealth } from "./postgres-pool";
 import type { Database } from "./schema";
 
 /** The handle every repository and use case takes first; a transaction is one too. */
@@ -15,6 +18,8 @@ export interface Connection {
   engine: DatabaseConfig["engine"];
   /** Human-readable location for logs (never prints a password). */
   describe: string;
+  /** Whether the database answers; `/health` asks it, and the API answers 503 while it is away. */
+  health: DatabaseHealth;
   close(): Promise<void>;
 }
 
@@ -35,7 +40,18 @@ function openSqlite(file: string): Connection {
     dialect: new SqliteDialect({ database }),
     plugins: [new CamelCasePlugin()],
   });
-  return { db, engine: "sqlite", describe: `SQLite ${file}`, close: () => db.destroy() };
+  return { db, engine: "sqlite", describe: `SQLite ${file}`, health: queryHealth(db), close: () => db.destroy() };
+}
+
+/** Health by asking: SQLite (a file on this machine), or a handle opened elsewhere (tests). */
+export function queryHealth(db: Kysely<Database>): DatabaseHealth {
+  return {
+    available: true,
+    reason: null,
+    check: () => sql`select 1`.execute(db).then(() => true, () => false),
+    onChange: () => () => {},
+    close: () => {},
+  };
 }
 
 // PostgreSQL returns BIGINT (count(*), sums) as strings to avoid precision loss; our counts fit
@@ -44,11 +60,7 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (value) => Number.parseInt(value,
 pg.types.setTypeParser(pg.types.builtins.NUMERIC, (value) => Number.parseFloat(value));
 
 function openPostgres(url: string, schema?: string): Connection {
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: 10,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
-  });
+  const { pool, health } = createGuardedPool(postgresClientConfig(url, schema));
   const db = new Kysely<Database>({
     dialect: new PostgresDialect({ pool }),
     plugins: [new CamelCasePlugin()],
@@ -58,7 +70,11 @@ function openPostgres(url: string, schema?: string): Connection {
     db,
     engine: "postgres",
     describe: `PostgreSQL ${where.hostname}:${where.port || 5432}${where.pathname}${schema ? ` (schema ${schema})` : ""}`,
-    close: () => db.destroy(),
+    health,
+    close: async () => {
+      health.close();
+      await db.destroy();
+    },
   };
 }
 

@@ -19,6 +19,7 @@ export function registerPublicCache(app: FastifyInstance): void {
     if (paths.length === 0 || !paths.every((path) => path.startsWith("public."))) return payload;
     // tRPC's adapter sends a web Response; Fastify copies its status and headers after this hook.
     if (payload instanceof Response) {
+      if (payload.status !== 200) return payload; // an error (a 503 while the database is away) is not cached
       const bytes = Buffer.from(await payload.arrayBuffer());
       const etag = strongEtag(bytes);
       const headers = new Headers(payload.headers);

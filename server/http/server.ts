@@ -4,13 +4,19 @@ import { gzipSync } from "node:zlib";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
-import Fastify, { type FastifyInstance, type FastifyReply } from "fastify";
-import { sql, type Kysely } from "kysely";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
 import { API_LIMITS } from "../../shared/api-limits";
 import { APP_PAGES } from "../../shared/app-pages";
 import { appRouter, type AppRouter } from "../api/router";
 import { createMemoryChangeBus, type ChangeBus } from "../db/change-bus";
+import { queryHealth, type DatabaseHealth } from "../db/connect";
 import type { Database } from "../db/schema";
+import { RETRY_AFTER_SECONDS } from "../errors";
+import { registerErrorReplies, unavailableAs503 } from "./error-replies";
+import type { LogLevel } from "../config";
+import { loggerOptions, registerRequestLog } from "./request-log";
+import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
@@ -32,7 +38,10 @@ export interface ServerOptions {
   trustProxy?: boolean;
   /** Serve the built client from `dist/client` (off in API-only tests). */
   serveClient?: boolean;
-  logger?: boolean;
+  /** Fastify's structured log at this level (`serve`: --log-level, default info); none when absent (tests). */
+  logLevel?: LogLevel;
+  /** Where log lines go (default stdout); tests read them here. */
+  logStream?: NodeJS.WritableStream;
   /** Headless Chromium for map exports (default Debian's /usr/bin/chromium). */
   chromiumPath?: string;
   /** Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min), temp folder. */
@@ -42,6 +51,10 @@ export interface ServerOptions {
    * PostgreSQL LISTEN/NOTIFY bus; without one, an in-process bus (one server, e.g. SQLite).
    */
   changes?: ChangeBus;
+  /** Load shedding and per-address rate limits (`serve`: DEFAULT_LOAD_LIMITS); none when absent (tests). */
+  limits?: LoadLimits;
+  /** Whether the database answers (from `connect`); without one, `/health` asks with `select 1`. */
+  health?: DatabaseHealth;
 }
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
@@ -49,11 +62,20 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // tRPC mounts `/trpc/:path`, and a batch names all its procedures in that one segment: Fastify's
   // default of 100 characters answered 414 to a batch of five or six queries.
   const app = Fastify({
-    logger: options.logger ?? false,
+    logger: options.logLevel ? loggerOptions(options.logLevel, options.logStream) : false,
+    logController: new LogController({ disableRequestLogging: true }), // one line per request instead (request-log.ts)
     bodyLimit: API_LIMITS.maxJsonBodyBytes,
     trustProxy: options.trustProxy ?? false,
     routerOptions: { maxParamLength: API_LIMITS.maxBatchPathLength },
+    // A client gets 5 minutes to send a whole request (a 100 MB upload on a slow line), a socket
+    // that says nothing for 60 s is closed (live streams ping every 15 s), and an idle keep-alive
+    // connection is kept 72 s (longer than the 60 s of common proxies, so they close it first).
+    requestTimeout: 300_000,
+    connectionTimeout: 60_000,
+    keepAliveTimeout: 72_000,
   });
+  // Headers must arrive within 15 s (Node's default is 60 s): a slow-headers client holds no socket for long.
+  app.server.headersTimeout = 15_000;
   const bus = options.changes ?? createMemoryChangeBus();
   const changes = createChangeFeed(bus);
   cutLiveStreamsOnClose(app);
@@ -61,19 +83,26 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     changes.close();
     if (!options.changes) await bus.close();
   });
+  if (options.limits) await registerLoadShedding(app, options.limits);
   registerSecurity(app, { basemapStyleUrl: options.basemapStyleUrl, publicUrl: options.publicUrl ?? null });
   await app.register(fastifyCookie);
   const auth = createRequestAuth(db, { secureCookies: (options.publicUrl ?? "").startsWith("https:") });
-  const actorOf = auth.actorOf;
+  // Who made each request, for its log line.
+  const userIds = new WeakMap<FastifyRequest, number>();
+  const actorOf = async (request: FastifyRequest) => {
+    const actor = await auth.actorOf(request);
+    if (actor.userId !== undefined) userIds.set(request, actor.userId);
+    return actor;
+  };
+  registerRequestLog(app, (request) => userIds.get(request));
 
+  // For load balancers: 200 when the database answered a `select 1` within 1.5 s, else 503 at once.
+  const health = options.health ?? queryHealth(db);
   app.get("/health", async (_request, reply) => {
-    try {
-      await sql`select 1`.execute(db);
-      return { ok: true, database: options.engine };
-    } catch {
-      return reply.code(503).send({ ok: false, error: "database unreachable" });
-    }
+    if (await health.check()) return { ok: true, database: options.engine };
+    return reply.code(503).header("Retry-After", RETRY_AFTER_SECONDS).send({ ok: false, database: options.engine, error: "database unreachable" });
   });
+  registerErrorReplies(app);
 
   registerPublicCache(app);
   await app.register(fastifyTRPCPlugin, {
@@ -81,7 +110,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     trpcOptions: {
       router: appRouter,
       maxBatchSize: API_LIMITS.maxBatchSize,
-      createContext: async ({ req, res }) => ({ db, actor: await actorOf(req), changes, http: auth.httpSession(req, res) }),
+      createContext: async ({ req, res }) => ({ db, actor: await unavailableAs503(() => actorOf(req)), changes, http: auth.httpSession(req, res) }),
+      responseMeta: ({ errors }) =>
+        errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {},
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
       },

@@ -67,7 +67,7 @@ export async function startApp(engine: Engine, extraEnv: Record<string, string> 
     await database.db.transaction().execute((trx) => seedDemo(trx, bodies));
   }
   const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], {
-    env: { ...process.env, ...database.env, HOST: "127.0.0.1", ...extraEnv },
+    env: { ...process.env, ...database.env, HOST: "127.0.0.1", GROUNDSWELL_LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
