@@ -3,7 +3,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { InputError } from "./errors";
-import { LOG_LEVELS } from "./log-levels";
+import { LOG_LEVELS, type LogLevel } from "./log-levels";
 
 export { LOG_LEVELS, type LogLevel } from "./log-levels";
 
