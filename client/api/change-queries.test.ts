@@ -23,3 +23,13 @@ describe("queryKeysForChange", () => {
     expect(keys === "everything" || keys.length > 0).toBe(true);
   });
 });
+
+describe("the one invalidation table, for this page's own writes", () => {
+  it("refetches upcoming votes after a stage change (resolution.upcoming sits under the resolution router)", () => {
+    expect(queryKeysForChange({ kind: "resolution" })).toContainEqual([["resolution"]]);
+  });
+
+  it("refreshes the users list and the audit log after an account change, which never travels on the live stream", () => {
+    expect(queryKeysForChange({ kind: "user" })).toEqual([[["user"]], [["audit"]]]);
+  });
+});

@@ -1,3 +1,4 @@
+import type { BBox } from "../../shared/model/body";
 import { isCalendarDate } from "../../shared/rules/replay";
 
 /** The shareable part of the UI state, as it appears in the address bar. */
@@ -69,4 +70,47 @@ export function toSearch(state: UrlState): string {
   if (state.patterns) params.set("patterns", "1");
   const text = params.toString().replace(/%2C/g, ",").replace(/%2F/g, "/");
   return text ? `?${text}` : "";
+}
+
+/*
+ * The other pages' addresses. Every page reads its query string here, so what a link may hold is
+ * written once and checked by url-state.test.ts.
+ */
+
+/** `?campaign=` on a page about one campaign (`/districts/:id`): an id or a slug. */
+export function parseCampaignParam(search: string): { campaignId: number | null; campaignSlug: string | null } {
+  const { campaignId, campaignSlug } = parseUrlState(search);
+  return { campaignId, campaignSlug };
+}
+
+/** `/login?next=/path`: where to go after signing in (checked by `safeNextPath` before use). */
+export function parseNextParam(search: string): string | null {
+  return new URLSearchParams(search).get("next");
+}
+
+/** `/admin/audit?kind=resolution`: the audit log's filter ("" for every kind). */
+export function parseAuditKind(search: string): string {
+  const kind = new URLSearchParams(search).get("kind") ?? "";
+  return /^[a-z_]{1,40}$/.test(kind) ? kind : "";
+}
+
+/** The same address with `?kind=` set (or removed when empty). */
+export function withAuditKind(href: string, kind: string): string {
+  const url = new URL(href);
+  if (kind) url.searchParams.set("kind", kind);
+  else url.searchParams.delete("kind");
+  return url.toString();
+}
+
+/** The print page's settings, from its address (`/print?campaign=…&asof=…&title=…&bbox=…`). */
+export function parsePrintParams(search: string) {
+  const params = new URLSearchParams(search);
+  const bbox = (params.get("bbox") ?? "").split(",").map(Number);
+  return {
+    query: params.toString(),
+    title: params.get("title"),
+    subtitle: params.get("subtitle"),
+    bbox: bbox.length === 4 && bbox.every(Number.isFinite) ? (bbox as BBox) : null,
+    patterns: params.get("patterns") === "1",
+  };
 }

@@ -1,7 +1,9 @@
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { AUDIT_SUBJECT_KINDS, type AuditEntry } from "../../../shared/model/account";
+import { queryKeys } from "../../api/query-keys";
 import { useTRPCClient } from "../../api/trpc";
+import { parseAuditKind, withAuditKind } from "../../state/url-state";
 import { AdminPage } from "../../components/AdminPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { diffAuditRecords } from "../../lib/audit-diff";
@@ -21,9 +23,9 @@ export function AuditScreen() {
 function AuditLog() {
   const client = useTRPCClient();
   const id = useId();
-  const [kind, setKind] = useState(() => new URLSearchParams(window.location.search).get("kind") ?? "");
+  const [kind, setKind] = useState(() => parseAuditKind(window.location.search));
   const log = useInfiniteQuery({
-    queryKey: ["audit.list", kind],
+    queryKey: queryKeys.auditLog(kind),
     queryFn: ({ pageParam }) => client.audit.list.query({ limit: PAGE_SIZE, beforeId: pageParam, subjectKind: kind || undefined }),
     initialPageParam: undefined as number | undefined,
     // Older pages continue below the last entry shown; a short page is the end of the log.
@@ -34,10 +36,7 @@ function AuditLog() {
   const choose = (next: string) => {
     setKind(next);
     // The filter stays in the address, so a copied link opens the same view.
-    const url = new URL(window.location.href);
-    if (next) url.searchParams.set("kind", next);
-    else url.searchParams.delete("kind");
-    window.history.replaceState(null, "", url);
+    window.history.replaceState(null, "", withAuditKind(window.location.href, next));
   };
 
   return (

@@ -1,14 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
 import { STAGE_KIND_LABELS, STAGE_KINDS, type StageKind, type StageScheme } from "../../../shared/model/stage";
 import { countByStage } from "../../../shared/rules/stage-counts";
 import { canAdminister, roleRefusal } from "../../../shared/model/account";
 import { useSession } from "../../api/session";
+import { useApplyChange } from "../../api/change-queries";
+import { useCampaigns } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
+import { CampaignGate } from "../../components/CampaignGate";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Markdown } from "../../components/Markdown";
-import { StatusOverlay } from "../../components/StatusOverlay";
 import { addStage, moveStage, removeStage, updateStage } from "../../lib/stage-scheme-edit";
 
 /**
@@ -16,28 +18,25 @@ import { addStage, moveStage, removeStage, updateStage } from "../../lib/stage-s
  * previewed safely) and the stage scheme (rename, recolour, reorder, add, remove unused stages).
  */
 export function CampaignScreen({ campaign: key }: { campaign: string }) {
-  const trpc = useTRPC();
-  const campaigns = useQuery(trpc.campaign.list.queryOptions());
-  const campaign = campaigns.data?.find((entry) => entry.slug === key || String(entry.id) === key);
-  if (campaigns.isPending) return <StatusOverlay busy>Loading the campaign…</StatusOverlay>;
-  if (campaigns.error) {
-    return (
-      <StatusOverlay>
-        <ErrorNotice title="Could not load campaigns" message={campaigns.error.message} onRetry={() => void campaigns.refetch()} />
-      </StatusOverlay>
-    );
-  }
-  if (!campaign) {
-    return (
-      <StatusOverlay>
-        <h1>No campaign “{key}”</h1>
-        <p>
-          <a href="/">Back to the map</a>
-        </p>
-      </StatusOverlay>
-    );
-  }
-  return <CampaignSettings key={campaign.id} campaign={campaign} />;
+  const campaigns = useCampaigns();
+  return (
+    <CampaignGate
+      campaigns={campaigns}
+      pick={(list) => list.find((entry) => entry.slug === key || String(entry.id) === key)}
+      loading="Loading the campaign…"
+      failureTitle="Could not load campaigns"
+      missing={() => (
+        <>
+          <h1>No campaign “{key}”</h1>
+          <p>
+            <a href="/">Back to the map</a>
+          </p>
+        </>
+      )}
+    >
+      {(campaign) => <CampaignSettings key={campaign.id} campaign={campaign} />}
+    </CampaignGate>
+  );
 }
 
 function CampaignSettings({ campaign }: { campaign: Campaign }) {
@@ -63,11 +62,11 @@ function CampaignSettings({ campaign }: { campaign: Campaign }) {
 
 function useCampaignUpdate(onSuccess?: () => void) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   return useMutation(
     trpc.campaign.update.mutationOptions({
       onSuccess: () => {
-        void queryClient.invalidateQueries({ queryKey: trpc.campaign.list.queryKey() });
+        void applyChange({ kind: "campaign" });
         onSuccess?.();
       },
     }),

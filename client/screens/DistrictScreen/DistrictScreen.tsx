@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
@@ -7,7 +7,11 @@ import { STANCE_LABELS, STANCES, type LegislatorSummary, type Stance } from "../
 import { findStage } from "../../../shared/model/stage";
 import { canEditCampaignWide } from "../../../shared/model/account";
 import { useSession } from "../../api/session";
+import { useApplyChange } from "../../api/change-queries";
+import { useCampaigns } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
+import { CampaignGate } from "../../components/CampaignGate";
+import { parseCampaignParam } from "../../state/url-state";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
@@ -25,16 +29,25 @@ const percent = (share: number) => {
 
 /** `/districts/:id` (`?campaign=ID`): the district page, which prints as a one-page lobby brief. */
 export function DistrictScreen({ districtId }: { districtId: string }) {
-  const trpc = useTRPC();
-  const campaigns = useQuery(trpc.campaign.list.queryOptions());
+  const campaigns = useCampaigns();
   const id = Number(districtId);
-  const wanted = Number(new URLSearchParams(window.location.search).get("campaign"));
-  const campaign = campaigns.data?.find((entry) => entry.id === wanted || entry.slug === new URLSearchParams(window.location.search).get("campaign")) ?? campaigns.data?.[0];
+  const wanted = parseCampaignParam(window.location.search);
   if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No district “{districtId}”. <a href="/">Back to the map</a></StatusOverlay>;
-  if (campaigns.isPending) return <StatusOverlay busy>Loading…</StatusOverlay>;
-  if (campaigns.error) return <StatusOverlay><ErrorNotice title="Could not reach the server" message={campaigns.error.message} onRetry={() => void campaigns.refetch()} /></StatusOverlay>;
-  if (!campaign) return <StatusOverlay>No campaign yet: create one first. <a href="/">Back to the map</a></StatusOverlay>;
-  return <DistrictBrief campaign={campaign} districtId={id} />;
+  return (
+    <CampaignGate
+      campaigns={campaigns}
+      pick={(list) => list.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? list[0]}
+      loading="Loading…"
+      failureTitle="Could not reach the server"
+      missing={() => (
+        <>
+          No campaign yet: create one first. <a href="/">Back to the map</a>
+        </>
+      )}
+    >
+      {(campaign) => <DistrictBrief campaign={campaign} districtId={id} />}
+    </CampaignGate>
+  );
 }
 
 function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtId: number }) {
@@ -78,7 +91,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
         {district.legislators.length === 0 ? (
           <p className="muted">No sitting legislator is imported for this district. Import them with <code>groundswell import … --as legislators</code>.</p>
         ) : (
-          district.legislators.map((legislator) => <LegislatorCard key={legislator.legislatorId} campaign={campaign} districtId={districtId} legislator={legislator} />)
+          district.legislators.map((legislator) => <LegislatorCard key={legislator.legislatorId} campaign={campaign} legislator={legislator} />)
         )}
       </section>
 
@@ -207,9 +220,9 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   );
 }
 
-function LegislatorCard({ campaign, districtId, legislator }: { campaign: Campaign; districtId: number; legislator: LegislatorSummary }) {
+function LegislatorCard({ campaign, legislator }: { campaign: Campaign; legislator: LegislatorSummary }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   const id = useId();
   const { role } = useSession();
   const [stance, setStance] = useState<Stance>(legislator.stance);
@@ -218,7 +231,7 @@ function LegislatorCard({ campaign, districtId, legislator }: { campaign: Campai
     trpc.legislator.setStance.mutationOptions({
       onSuccess: async () => {
         setNote("");
-        await queryClient.invalidateQueries({ queryKey: trpc.district.get.queryKey({ campaignId: campaign.id, districtId }) });
+        await applyChange({ kind: "legislator" });
       },
     }),
   );

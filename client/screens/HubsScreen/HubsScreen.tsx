@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { CHAMBER_LABELS, CHAMBERS, districtLabel, type Chamber } from "../../../shared/model/district";
 import type { HubFinding } from "../../../shared/model/hub";
-import { fetchDistrictGeometry } from "../../api/geometry";
+import { useApplyChange } from "../../api/change-queries";
+import { useDistrictGeometry, useDistrictList } from "../../api/map-data";
 import { canEditCampaignWide } from "../../../shared/model/account";
 import { isUnauthorized } from "../../api/errors";
 import { useSession } from "../../api/session";
@@ -19,7 +20,7 @@ export function HubsScreen() {
   const [search, setSearch] = useState("");
   const [finding, setFinding] = useState<{ point?: [number, number]; query?: string } | null>(null);
   const coverage = useQuery(trpc.hub.coverage.queryOptions({ chamber }));
-  const outlines = useQuery({ queryKey: ["district-geometry"], queryFn: ({ signal }) => fetchDistrictGeometry(signal), staleTime: 60_000 });
+  const outlines = useDistrictGeometry();
   const found = useQuery({ ...trpc.hub.find.queryOptions(finding ?? {}), enabled: finding !== null, retry: false });
 
   const onSearch = (event: FormEvent) => {
@@ -122,17 +123,17 @@ function FindingResult({ finding }: { finding: HubFinding }) {
 /** Members see every hub with its private contacts; organizers add hubs. */
 function HubList() {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   const id = useId();
   const hubs = useQuery({ ...trpc.hub.list.queryOptions(), retry: false });
   const { role } = useSession();
-  const districts = useQuery(trpc.district.list.queryOptions());
+  const districts = useDistrictList();
   const [form, setForm] = useState({ name: "", publicContact: "", onboarding: "", privateContacts: "", districtIds: [] as number[] });
   const create = useMutation(
     trpc.hub.create.mutationOptions({
       onSuccess: async () => {
         setForm({ name: "", publicContact: "", onboarding: "", privateContacts: "", districtIds: [] });
-        await queryClient.invalidateQueries();
+        await applyChange({ kind: "hub" });
       },
     }),
   );

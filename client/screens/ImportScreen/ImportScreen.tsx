@@ -1,10 +1,7 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import type { BodyKind } from "../../../shared/model/body";
 import { formatFileSize, type ImportCommit, type ImportPreview, type ImportResult } from "../../../shared/model/import-upload";
-import { fetchAppConfig } from "../../api/geometry";
 import { commitImport, ImportRequestError, uploadForPreview } from "../../api/imports";
-import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FilePicker } from "./FilePicker";
 import { PreviewStep } from "./PreviewStep";
@@ -15,6 +12,8 @@ import { LegislatorReport } from "./LegislatorReport";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { describePlanCounts, type SpreadsheetPlan, type SpreadsheetUploadPreview } from "../../../shared/model/spreadsheet-import";
 import { formatCount } from "../../lib/format";
+import { useApplyChange } from "../../api/change-queries";
+import { useAppConfig } from "../../api/map-data";
 
 type Step =
   | { name: "choose" }
@@ -42,9 +41,8 @@ const messageOf = (error: unknown) => (error instanceof Error ? error.message : 
  * refreshed as soon as an import succeeds.
  */
 export function ImportScreen({ onClose }: { onClose: () => void }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const config = useQuery({ queryKey: ["config"], queryFn: fetchAppConfig, staleTime: Infinity });
+  const applyChange = useApplyChange();
+  const config = useAppConfig();
   const maxBytes = config.data?.importMaxBytes;
   const [step, setStep] = useState<Step>({ name: "choose" });
   const [error, setError] = useState<{ title: string; message: string } | null>(null);
@@ -103,13 +101,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       const result = await commitImport({ token: preview.token, ...choices });
       setStep({ name: "done", result, kind: (choices.kind as BodyKind | undefined) ?? null });
       // The map behind the dialog redraws with the new shapes, stages and overlaps.
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["geometry"] }),
-        queryClient.invalidateQueries({ queryKey: ["district-geometry"] }),
-        queryClient.invalidateQueries(trpc.resolution.stages.pathFilter()),
-        queryClient.invalidateQueries(trpc.district.pathFilter()),
-        queryClient.invalidateQueries(trpc.body.pathFilter()),
-      ]);
+      await applyChange({ kind: "import" });
     } catch (failure) {
       if (failure instanceof ImportRequestError && failure.status === 404) {
         setStep({ name: "choose" });

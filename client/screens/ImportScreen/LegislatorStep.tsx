@@ -1,14 +1,15 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { STATES } from "../../../shared/ids/usps";
 import { CHAMBER_LABELS, CHAMBERS } from "../../../shared/model/district";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { commitLegislators, ImportRequestError } from "../../api/imports";
-import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { formatCount } from "../../lib/format";
 import { LegislatorReport } from "./LegislatorReport";
+import { useApplyChange } from "../../api/change-queries";
+import { queryKeys } from "../../api/query-keys";
 
 const SOURCES: Record<LegislatorUploadPreview["source"], string> = {
   csv: "the Open States CSV export",
@@ -35,13 +36,12 @@ export function LegislatorStep({
   onExpired: () => void;
 }) {
   const id = useId();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   const [state, setState] = useState(preview.state ?? "");
   const [committing, setCommitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
   const dryRun = useQuery({
-    queryKey: ["legislator-plan", preview.token, state],
+    queryKey: queryKeys.legislatorPlan(preview.token, state),
     queryFn: () => commitLegislators({ token: preview.token, state, dryRun: true }),
     enabled: state !== "",
     retry: false,
@@ -55,7 +55,7 @@ export function LegislatorStep({
     setFailure(null);
     try {
       const report = await commitLegislators({ token: preview.token, state, dryRun: false });
-      await Promise.all([queryClient.invalidateQueries(trpc.legislator.pathFilter()), queryClient.invalidateQueries(trpc.district.pathFilter())]);
+      await applyChange({ kind: "legislator" });
       onDone(report);
     } catch (error) {
       if (error instanceof ImportRequestError && error.status === 404) return onExpired();

@@ -1,12 +1,14 @@
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import { describePlanCounts, type SpreadsheetPlan, type SpreadsheetTarget, type SpreadsheetUploadPreview } from "../../../shared/model/spreadsheet-import";
 import { commitSpreadsheet, ImportRequestError, SpreadsheetRowsRefused } from "../../api/imports";
-import { useTRPC } from "../../api/trpc";
+import { useCampaigns } from "../../api/map-data";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { formatCount } from "../../lib/format";
 import { PlanList } from "./PlanList";
+import { useApplyChange } from "../../api/change-queries";
+import { queryKeys } from "../../api/query-keys";
 
 const NEW_CAMPAIGN = "__new__";
 
@@ -27,9 +29,8 @@ export function SpreadsheetStep({
   onExpired: () => void;
 }) {
   const id = useId();
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const campaigns = useQuery(trpc.campaign.list.queryOptions());
+  const applyChange = useApplyChange();
+  const campaigns = useCampaigns();
   const [target, setTarget] = useState<SpreadsheetTarget>(preview.guess);
   const [campaignChoice, setCampaignChoice] = useState<string>("");
   const [newName, setNewName] = useState("");
@@ -40,7 +41,7 @@ export function SpreadsheetStep({
   const choice = campaignChoice || (firstCampaign ? String(firstCampaign.id) : NEW_CAMPAIGN);
   const campaign = choice === NEW_CAMPAIGN ? newName.trim() : choice;
   const dryRun = useQuery({
-    queryKey: ["spreadsheet-plan", preview.token, target, campaign],
+    queryKey: queryKeys.spreadsheetPlan(preview.token, target, campaign),
     queryFn: () => commitSpreadsheet({ token: preview.token, as: target, campaign, dryRun: true }),
     enabled: campaign !== "" && !campaigns.isPending,
     retry: false,
@@ -54,12 +55,7 @@ export function SpreadsheetStep({
     setRefusal(null);
     try {
       const done = await commitSpreadsheet({ token: preview.token, as: target, campaign, dryRun: false });
-      await Promise.all([
-        queryClient.invalidateQueries(trpc.resolution.pathFilter()),
-        queryClient.invalidateQueries(trpc.campaign.pathFilter()),
-        queryClient.invalidateQueries(trpc.body.pathFilter()),
-        queryClient.invalidateQueries(trpc.pipeline.pathFilter()),
-      ]);
+      await applyChange({ kind: "import" });
       onDone(done);
     } catch (failure) {
       if (failure instanceof ImportRequestError && failure.status === 404) return onExpired();

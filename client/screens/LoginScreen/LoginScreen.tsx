@@ -4,6 +4,7 @@ import { httpStatusOf } from "../../api/errors";
 import { useSession, useSignOut } from "../../api/session";
 import { useTRPC } from "../../api/trpc";
 import { safeNextPath } from "../../lib/next-path";
+import { parseNextParam } from "../../state/url-state";
 import { AuthCard } from "./AuthCard";
 import { FirstAccountHint } from "./FirstAccountHint";
 
@@ -27,7 +28,7 @@ export function LoginScreen() {
   const id = useId();
   const { session } = useSession();
   const signOut = useSignOut();
-  const next = safeNextPath(new URLSearchParams(window.location.search).get("next"));
+  const next = safeNextPath(parseNextParam(window.location.search));
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const passwordInput = useRef<HTMLInputElement>(null);

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
@@ -9,6 +9,7 @@ import { PublicBodyPanel } from "../PublicMapScreen/PublicBodyPanel";
 import { isUnauthorized } from "../../api/errors";
 import { useSession } from "../../api/session";
 import { SignInPrompt } from "../../components/SignInPrompt";
+import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
 import { bodyEditRefusal, canEditBodyInArea } from "../../../shared/model/account";
 import { districtLabel } from "../../../shared/model/district";
@@ -17,7 +18,6 @@ import { SidePanel } from "../../components/SidePanel";
 import { BodyHeading } from "../../components/BodyHeading";
 import { ShareBar } from "../../components/ShareBar";
 import { StageBadge } from "../../components/StageBadge";
-import { withStageChange } from "../../lib/body-index";
 import { formatDateTime } from "../../lib/format";
 import { NextActionsSection } from "./NextActionsSection";
 import { NoteSection } from "./NoteSection";
@@ -37,7 +37,7 @@ export function BodyPanel({
   onPickDistrict: (districtId: number) => void;
 }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   const scheme = campaign.stageScheme;
   const body = useQuery(trpc.body.get.queryOptions({ campaignId: campaign.id, bodyId }));
   const { session, role } = useSession();
@@ -57,11 +57,7 @@ export function BodyPanel({
   const changeStage = useMutation(
     trpc.resolution.changeStage.mutationOptions({
       onSuccess: (result) => {
-        queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: campaign.id }), (payload) =>
-          payload ? withStageChange(payload, result) : payload,
-        );
-        void queryClient.invalidateQueries({ queryKey: trpc.body.get.queryKey({ campaignId: campaign.id, bodyId }) });
-        void queryClient.invalidateQueries({ queryKey: trpc.resolution.get.queryKey({ campaignId: campaign.id, bodyId }) });
+        void applyChange({ kind: "resolution" }, result);
         setToStage("");
         setNote("");
       },
@@ -151,8 +147,7 @@ export function BodyPanel({
                     isConflict
                       ? () => {
                           changeStage.reset();
-                          void body.refetch();
-                          void queryClient.invalidateQueries({ queryKey: trpc.resolution.stages.queryKey({ campaignId: campaign.id }) });
+                          void applyChange({ kind: "resolution" });
                         }
                       : undefined
                   }

@@ -1,6 +1,7 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Task } from "../../../shared/model/task";
+import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { formatDay, todayUtc } from "../../lib/dates";
@@ -8,13 +9,9 @@ import { formatDay, todayUtc } from "../../lib/dates";
 /** Next actions on this resolution (private): who does what by when. */
 export function NextActionsSection({ campaignId, bodyId, canEdit }: { campaignId: number; bodyId: number; canEdit: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const key = { campaignId, bodyId };
-  const tasks = useQuery(trpc.task.list.queryOptions(key));
-  const refresh = () => {
-    void queryClient.invalidateQueries({ queryKey: trpc.task.list.queryKey(key) });
-    void queryClient.invalidateQueries({ queryKey: trpc.task.overdue.queryKey() });
-  };
+  const applyChange = useApplyChange();
+  const tasks = useQuery(trpc.task.list.queryOptions({ campaignId, bodyId }));
+  const refresh = () => void applyChange({ kind: "task" });
   const complete = useMutation(trpc.task.complete.mutationOptions({ onSettled: refresh }));
   const reopen = useMutation(trpc.task.reopen.mutationOptions({ onSettled: refresh }));
   const remove = useMutation(trpc.task.remove.mutationOptions({ onSettled: refresh }));

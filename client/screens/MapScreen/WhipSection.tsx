@@ -1,7 +1,8 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { SPONSOR_ROLE_LABELS, type BodyVotingSetup, type MemberWithPosition, type SponsorRole } from "../../../shared/model/member";
 import { POSITION_LABELS, POSITIONS, VOTE_RULE_LABELS, VOTE_RULES, type Position, type VoteRule, type WhipCount } from "../../../shared/rules/whip";
+import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { MemberForm } from "./MemberForm";
@@ -22,10 +23,9 @@ const POSITION_COLORS: Record<Position, string> = {
  */
 export function WhipSection({ campaignId, bodyId, canEdit }: { campaignId: number; bodyId: number; canEdit: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const key = { campaignId, bodyId };
-  const board = useQuery(trpc.member.board.queryOptions(key));
-  const refresh = () => void queryClient.invalidateQueries({ queryKey: trpc.member.board.queryKey(key) });
+  const applyChange = useApplyChange();
+  const board = useQuery(trpc.member.board.queryOptions({ campaignId, bodyId }));
+  const refresh = () => void applyChange({ kind: "member" });
   const setPosition = useMutation(trpc.member.setPosition.mutationOptions({ onSettled: refresh }));
   const removeMember = useMutation(trpc.member.remove.mutationOptions({ onSettled: refresh }));
 

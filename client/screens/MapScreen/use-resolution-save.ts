@@ -1,9 +1,9 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useState } from "react";
 import type { ResolutionDetails, ResolutionUpdateResult } from "../../../shared/model/resolution";
+import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
-import { withStageChange } from "../../lib/body-index";
 import type { ResolutionChanges } from "../../lib/resolution-form";
 
 /** The newer values a CONFLICT error carries, when it is one. */
@@ -17,18 +17,8 @@ export function conflictOf(error: unknown): ResolutionDetails | null {
 
 /** Refresh everything that shows a resolution after a write: the panel, the history, the map colours. */
 export function useResolutionRefresh(campaignId: number, bodyId: number) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  return (change?: { stage: string; version: number }) => {
-    if (change) {
-      queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId }), (payload) =>
-        payload ? withStageChange(payload, { bodyId, ...change }) : payload,
-      );
-    }
-    void queryClient.invalidateQueries({ queryKey: trpc.body.get.queryKey({ campaignId, bodyId }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.resolution.get.queryKey({ campaignId, bodyId }) });
-    void queryClient.invalidateQueries({ queryKey: trpc.resolution.upcoming.queryKey() });
-  };
+  const applyChange = useApplyChange();
+  return (change?: { stage: string; version: number }) => void applyChange({ kind: "resolution" }, change && { campaignId, bodyId, ...change });
 }
 
 /**

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
 import type { PipelineFilter } from "../../../shared/model/pipeline";
 import { useLiveChanges } from "../../api/live-changes";
+import { useCampaigns } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
 import { LiveIndicator } from "../../components/LiveIndicator";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -15,8 +16,7 @@ import { UpcomingVotes } from "./UpcomingVotes";
 
 /** `/pipeline`: every body's resolution by stage, as a sortable table or a board, with upcoming votes. */
 export function PipelineScreen() {
-  const trpc = useTRPC();
-  const campaigns = useQuery(trpc.campaign.list.queryOptions());
+  const campaigns = useCampaigns();
   const [view, setView] = useState<PipelineView>(() => parsePipelineView(window.location.search));
 
   // The address bar always holds the view, so a copied link reopens it.

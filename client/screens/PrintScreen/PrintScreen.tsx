@@ -3,7 +3,9 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { robustExtent } from "../../../shared/geo/bbox";
 import type { BBox } from "../../../shared/model/body";
 import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
-import { fetchBodyGeometry } from "../../api/geometry";
+import { useBodyGeometry } from "../../api/map-data";
+import { queryKeys } from "../../api/query-keys";
+import { parsePrintParams } from "../../state/url-state";
 import { patternBackground } from "../../lib/pattern-image";
 import { formatDay } from "../../lib/dates";
 import { formatCount } from "../../lib/format";
@@ -14,19 +16,6 @@ declare global {
     /** Set by the export renderer before the page loads: the one snapshot every file is made from. */
     groundswellSnapshot?: PressSnapshot;
   }
-}
-
-/** The print page's settings, from its address (`/print?campaign=…&asof=…&title=…&bbox=…`). */
-function readPrintParams(search: string) {
-  const params = new URLSearchParams(search);
-  const bbox = (params.get("bbox") ?? "").split(",").map(Number);
-  return {
-    query: params.toString(),
-    title: params.get("title"),
-    subtitle: params.get("subtitle"),
-    bbox: bbox.length === 4 && bbox.every(Number.isFinite) ? (bbox as BBox) : null,
-    patterns: params.get("patterns") === "1",
-  };
 }
 
 async function fetchSnapshot(query: string): Promise<PressSnapshot> {
@@ -42,9 +31,9 @@ async function fetchSnapshot(query: string): Promise<PressSnapshot> {
  * or prints it (PDF, text stays text); it waits for `data-print-ready` on the root element.
  */
 export function PrintScreen() {
-  const settings = useMemo(() => readPrintParams(window.location.search), []);
-  const snapshot = useQuery({ queryKey: ["print-snapshot", settings.query], queryFn: () => fetchSnapshot(settings.query), staleTime: Infinity, retry: false });
-  const geometry = useQuery({ queryKey: ["geometry"], queryFn: ({ signal }) => fetchBodyGeometry(signal), staleTime: Infinity, retry: false });
+  const settings = useMemo(() => parsePrintParams(window.location.search), []);
+  const snapshot = useQuery({ queryKey: queryKeys.printSnapshot(settings.query), queryFn: () => fetchSnapshot(settings.query), staleTime: Infinity, retry: false });
+  const geometry = useBodyGeometry({ retry: false });
   const [drawn, setDrawn] = useState(false);
   const data = snapshot.data;
   const stages = useMemo(() => new Map(data?.mapStages ?? []), [data]);

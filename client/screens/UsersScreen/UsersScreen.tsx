@@ -1,8 +1,9 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type FormEvent } from "react";
 import { ACCOUNT_ROLES, canChangeAccessOf, REFUSALS, ROLE_DESCRIPTIONS, type AccountRole, type IssuedLink, type UserSummary } from "../../../shared/model/account";
 import type { Hub } from "../../../shared/model/hub";
 import { useSession } from "../../api/session";
+import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
 import { AdminPage } from "../../components/AdminPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -138,12 +139,12 @@ function InviteForm({ hubs }: { hubs: Hub[] }) {
 
 function UserRow({ user, hubs, isSelf, mayChangeAccess }: { user: UserSummary; hubs: Hub[]; isSelf: boolean; mayChangeAccess: boolean }) {
   const trpc = useTRPC();
-  const queryClient = useQueryClient();
+  const applyChange = useApplyChange();
   const id = useId();
   const [role, setRole] = useState<AccountRole>(user.role);
   const [hubId, setHubId] = useState<number | null>(user.hubId);
   const [link, setLink] = useState<IssuedLink | null>(null);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
+  const refresh = () => applyChange({ kind: "user" });
   const update = useMutation(trpc.user.update.mutationOptions({ onSettled: refresh }));
   const resetLink = useMutation(trpc.user.resetLink.mutationOptions({ onSuccess: setLink }));
   const changed = role !== user.role || (role === "hub" && hubId !== user.hubId);
