@@ -1,4 +1,4 @@
-import { area } from "@turf/turf";
+import { area } from "@turf/area";
 import { geometryBBox } from "../../shared/geo/bbox";
 import { parseStateCode, stateByUsps, stateCodeProblem } from "../../shared/ids/usps";
 import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";

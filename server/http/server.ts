@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
@@ -25,7 +26,7 @@ import { registerCalendarRoute } from "./calendar-route";
 import { registerExportRoutes } from "./export-routes";
 import { registerImportRoutes } from "./import-routes";
 import { cutLiveStreamsOnClose } from "./live-streams";
-import { registerPublicCache } from "./public-cache";
+import { createPublicCache, invalidatingOnPublish, registerPublicCache } from "./public-cache";
 import { registerSecurity } from "./security";
 
 export interface ServerOptions {
@@ -77,7 +78,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Headers must arrive within 15 s (Node's default is 60 s): a slow-headers client holds no socket for long.
   app.server.headersTimeout = 15_000;
   const bus = options.changes ?? createMemoryChangeBus();
-  const changes = createChangeFeed(bus);
+  // Cached public answers go stale with every change: this server's own (at once, before its
+  // writer's refetch can arrive) and other instances' (through the bus).
+  const publicCache = createPublicCache();
+  const changes = createChangeFeed(invalidatingOnPublish(bus, publicCache.invalidate));
   cutLiveStreamsOnClose(app);
   app.addHook("onClose", async () => {
     changes.close();
@@ -104,7 +108,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerErrorReplies(app);
 
-  registerPublicCache(app);
+  registerPublicCache(app, publicCache);
+  // After the cache (which stores and sends its own gzip bytes): other API answers over 1 KB.
+  await app.register(fastifyCompress, { encodings: ["gzip"], threshold: 1024 });
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
