@@ -86,11 +86,32 @@ export function registerPublicCache(app: FastifyInstance, cache: PublicCache): v
     return reply.send(entry.body);
   };
 
+  const fresh = (entry: Entry | undefined): entry is Entry => !!entry && entry.generation === cache.generation && Date.now() - entry.storedAt < cache.ttlMs;
+  /** Answers being built, by URL: after a change, 200 open maps asking at once wait for one build. */
+  const building = new Map<string, { generation: number; done: Promise<void>; finish: () => void }>();
+
   app.addHook("onRequest", async (request, reply) => {
     if (!cacheable(request)) return;
-    const entry = entries.get(request.url);
-    if (entry && entry.generation === cache.generation && Date.now() - entry.storedAt < cache.ttlMs) return sendEntry(request, reply, entry);
+    const key = request.url;
+    if (fresh(entries.get(key))) return sendEntry(request, reply, entries.get(key)!);
+    const inProgress = building.get(key);
+    if (inProgress && inProgress.generation === cache.generation) {
+      await inProgress.done;
+      const entry = entries.get(key);
+      if (fresh(entry)) return sendEntry(request, reply, entry);
+    }
     startedIn.set(request, cache.generation);
+    if (!building.has(key) || building.get(key)!.generation !== cache.generation) {
+      let finish = () => {};
+      const done = new Promise<void>((resolve) => (finish = resolve));
+      building.set(key, { generation: cache.generation, done, finish });
+      // However the build ends (answered, failed, client gone), the waiters go on.
+      reply.raw.once("close", () => {
+        const current = building.get(key);
+        if (current?.done === done) building.delete(key);
+        finish();
+      });
+    }
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
@@ -103,6 +124,7 @@ export function registerPublicCache(app: FastifyInstance, cache: PublicCache): v
       entries.delete(request.url);
       entries.set(request.url, entry);
       if (entries.size > cache.maxEntries) entries.delete(entries.keys().next().value!);
+      building.get(request.url)?.finish();
     }
     const headers = new Headers(payload.headers);
     headers.set("ETag", entry.etag);
