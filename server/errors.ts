@@ -1,3 +1,5 @@
+import { phraseImportProblem } from "../shared/model/import-request";
+
 /**
  * Domain errors with a stable `code`. The API maps them to tRPC error codes
  * (server/api/trpc.ts) and the CLI to an exit status and one line of text (server/cli/run.ts).
@@ -25,18 +27,15 @@ export class FieldError extends InputError {
     readonly field: string,
     readonly template: string,
   ) {
-    super(phraseTemplate(template, field, (name) => name));
+    super(phraseImportProblem({ field, template }, (name) => name));
   }
 
   /** The message with the field (and any other field it mentions, as `{field:state}`) named as `nameOf` says. */
   phrase(nameOf: (field: string) => string): string {
-    return phraseTemplate(this.template, this.field, nameOf);
+    return phraseImportProblem(this, nameOf);
   }
 }
 
-function phraseTemplate(template: string, field: string, nameOf: (field: string) => string): string {
-  return template.replace(/\{field(?::(\w+))?\}/g, (_match, other: string | undefined) => nameOf(other ?? field));
-}
 
 /** Not signed in, or the email and password do not match. */
 export class UnauthorizedError extends GroundswellError {

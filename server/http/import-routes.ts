@@ -3,7 +3,7 @@ import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { toImportNotes, type ImportPreview, type ImportResult, type ImportTarget } from "../../shared/model/import-upload";
-import { IMPORT_FIELD_LABELS, parseImportRequest, type ImportField } from "../../shared/model/import-request";
+import { importFieldLabel, parseImportRequest } from "../../shared/model/import-request";
 import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ChangePublisher } from "../domain/changes";
@@ -59,7 +59,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   const sendError = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
     // A refused field is named as the Import screen labels it, never by a command-line flag.
-    if (error instanceof FieldError) return reply.code(400).send({ error: error.phrase(labelOf) });
+    if (error instanceof FieldError) return reply.code(400).send({ error: error.phrase(importFieldLabel) });
     if (error instanceof UploadTooLargeError) return reply.code(413).header("Connection", "close").send({ error: error.message });
     if (error instanceof GroundswellError && error.code !== "INTERNAL") return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
     // Fastify's own refusals (malformed JSON, a commit body over the limit) keep their status.
@@ -226,7 +226,6 @@ function parseCommit(body: unknown): { token: string } & Record<string, unknown>
   return { token: typeof token === "string" ? token : "", ...choices };
 }
 
-const labelOf = (field: string) => IMPORT_FIELD_LABELS[field as ImportField] ?? field;
 
 function toImportResult(fileName: string, as: ImportTarget, result: BoundaryImportResult): ImportResult {
   const { summary, overlaps } = result;

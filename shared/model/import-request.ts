@@ -202,6 +202,14 @@ export interface ImportRequestProblem {
   template: string;
 }
 
+/** A problem in words, with its field (and any other field it mentions as `{field:name}`) named by `nameOf`. */
+export function phraseImportProblem(problem: { field: string; template: string }, nameOf: (field: string) => string): string {
+  return problem.template.replace(/\{field(?::(\w+))?\}/g, (_match, other: string | undefined) => nameOf(other ?? problem.field));
+}
+
+/** How the web names a field: its Import screen label. */
+export const importFieldLabel = (field: string) => IMPORT_FIELD_LABELS[field as ImportField] ?? field;
+
 /**
  * Parse what a door collected (flags, a JSON body, form state) into an import request. `as` is
  * read first, so a wrong kind is named as such rather than as a mismatch of every other field.

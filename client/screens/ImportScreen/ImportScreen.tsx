@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { BodyKind } from "../../../shared/model/body";
+import { importFieldLabel, parseImportRequest, phraseImportProblem } from "../../../shared/model/import-request";
 import { formatFileSize, type BoundaryImportChoices, type ImportPreview, type ImportResult } from "../../../shared/model/import-upload";
 import { commitImport, ImportRequestError, uploadForPreview } from "../../api/imports";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -96,6 +97,12 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
 
   const confirm = async (preview: ImportPreview, choices: BoundaryImportChoices) => {
     setError(null);
+    // The form's choices parse into the same import request the server reads; a bad one is named by its label.
+    const parsed = parseImportRequest(choices);
+    if (!parsed.ok) {
+      setError({ title: "Check the choices", message: phraseImportProblem(parsed.problem, importFieldLabel) });
+      return;
+    }
     setStep({ name: "importing", preview });
     try {
       const result = await commitImport({ token: preview.token, ...choices });

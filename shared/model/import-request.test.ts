@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { importFieldLabel, parseImportRequest, phraseImportProblem } from "./import-request";
+
+/** What the web says for a refused request (the CLI's wording is tested through the bin in test/integration). */
+const onTheWeb = (input: Record<string, unknown>) => {
+  const parsed = parseImportRequest(input);
+  return parsed.ok ? parsed.request : phraseImportProblem(parsed.problem, importFieldLabel);
+};
+
+describe("parseImportRequest", () => {
+  it("parses each kind's spellings into enums and USPS codes, with defaults", () => {
+    expect(onTheWeb({ as: "Bodies", kind: "town", state: " ri " })).toEqual({ as: "bodies", kind: "town_meeting", state: "RI", overlaps: true });
+    expect(onTheWeb({ as: "districts", chamber: "state-upper", vintage: "2022" })).toEqual({ as: "districts", chamber: "state_upper", vintage: "2022", overlaps: true });
+    expect(onTheWeb({ as: "legislators", state: "ma" })).toEqual({ as: "legislators", state: "MA", dryRun: false });
+    expect(onTheWeb({ as: "members", campaign: "  Spring drive " })).toEqual({ as: "members", campaign: "Spring drive", dryRun: false });
+    expect(onTheWeb({ as: "bodies", minShare: "0.02", overlaps: false })).toMatchObject({ minShare: 0.02, overlaps: false });
+  });
+
+  it("refuses one field at a time, named by the form's label and never by a flag", () => {
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ as: "district" }, 'What the file holds must be one of bodies, districts, legislators, cosponsors, resolutions, members, hubs (got "district")'],
+      [{ as: "bodies", kind: "parliament" }, 'Kind of body "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee'],
+      [{ as: "districts" }, "Chamber is required for districts: state_lower, state_upper, congressional"],
+      [{ as: "hubs", state: "ZZ" }, 'State "ZZ" is not a USPS state code (e.g. MA, RI)'],
+      [{ as: "cosponsors" }, "State is required for cosponsors, e.g. RI"],
+      [{ as: "bodies", dryRun: true }, "Dry run works with legislators, resolutions, members, hubs"],
+      [{ as: "bodies", minShare: 1 }, 'Sliver threshold must be a number from 0 to below 1 (got "1")'],
+      [{ as: "bodies", nameField: 5 }, "Field with the name: Invalid input: expected string, received number"],
+    ];
+    for (const [input, message] of cases) {
+      expect(onTheWeb(input), JSON.stringify(input)).toBe(message);
+      expect(message).not.toMatch(/--/);
+    }
+  });
+
+  it("names other fields a problem mentions", () => {
+    expect(phraseImportProblem({ field: "parent", template: '{field} "X" names 2 bodies; give {field:state}' }, (field) => `--${field}`)).toBe('--parent "X" names 2 bodies; give --state');
+  });
+});
