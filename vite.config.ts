@@ -31,6 +31,9 @@ export default defineConfig({
           root: ".",
           include: ["shared/**/*.test.ts", "server/**/*.test.ts", "client/**/*.test.ts", "test/lint/**/*.test.ts"],
           environment: "node",
+          // Vitest's default is one worker fewer than the cores: one, on a CI machine of two.
+          maxWorkers: 2,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -40,7 +43,12 @@ export default defineConfig({
           root: ".",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
-          fileParallelism: false,
+          // Files run side by side: each has its own databases (in-memory SQLite, a PostgreSQL
+          // schema of its own), temporary folders and ports chosen by the system. Three at once on
+          // two cores, as much of a file's time is spent waiting on PostgreSQL or a child process.
+          maxWorkers: 3,
+          sequence: { groupOrder: 1 },
+          globalSetup: ["test/helpers/build-cli.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -52,7 +60,9 @@ export default defineConfig({
           root: ".",
           include: ["test/e2e/**/*.spec.ts"],
           environment: "node",
+          globalSetup: ["test/helpers/build-cli.ts"],
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 240_000,
           // A browser, a server and a database share two cores in CI: a save and the refetch it

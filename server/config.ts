@@ -1,13 +1,21 @@
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { InputError } from "./errors";
+import { LOG_LEVELS, type LogLevel } from "./log-levels";
 
-/** Levels of the server's log, quietest last. */
-export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
+export { LOG_LEVELS, type LogLevel } from "./log-levels";
 
-export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** The folder holding package.json: found by walking up, as this code runs from server/ or, compiled, from dist/server/. */
+export const repositoryRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+
+function findPackageRoot(start: string): string {
+  for (let dir = start; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, "package.json"))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no package.json above ${start}`);
+  }
+}
 
 export type DatabaseConfig =
   | { engine: "sqlite"; file: string }

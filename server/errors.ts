@@ -15,6 +15,29 @@ export class InputError extends GroundswellError {
   override readonly code = "INPUT";
 }
 
+/**
+ * Bad input in one named field of a request. `template` holds `{field}` where the field's name
+ * goes, so each door names it in its own words: the CLI by its flag (`--kind`), the web by its
+ * form label ("Kind of body"). The plain message names the field by its request key.
+ */
+export class FieldError extends InputError {
+  constructor(
+    readonly field: string,
+    readonly template: string,
+  ) {
+    super(phraseTemplate(template, field, (name) => name));
+  }
+
+  /** The message with the field (and any other field it mentions, as `{field:state}`) named as `nameOf` says. */
+  phrase(nameOf: (field: string) => string): string {
+    return phraseTemplate(this.template, this.field, nameOf);
+  }
+}
+
+function phraseTemplate(template: string, field: string, nameOf: (field: string) => string): string {
+  return template.replace(/\{field(?::(\w+))?\}/g, (_match, other: string | undefined) => nameOf(other ?? field));
+}
+
 /** Not signed in, or the email and password do not match. */
 export class UnauthorizedError extends GroundswellError {
   override readonly code = "UNAUTHORIZED";

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Entry of the `groundswell` command: runs the TypeScript sources through tsx.
-import { register } from "tsx/esm/api";
+// Entry of the `groundswell` command: runs the compiled CLI (dist/server/main.mjs), compiling it
+// first when it is missing or older than the sources (server/build.mjs). `npm run cli:dev -- …`
+// runs the TypeScript sources through tsx instead.
+import { ensureServerBuilt } from "./build.mjs";
 
-register();
-await import("./main.ts");
+await import(await ensureServerBuilt());

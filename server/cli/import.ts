@@ -1,22 +1,23 @@
 import path from "node:path";
+import { minShareSchema, parseImportRequest, type BoundaryImportRequest, type ImportRequest } from "../../shared/model/import-request";
+import { describeRowErrors } from "../../shared/model/spreadsheet-import";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
-import { recordAudit } from "../domain/audit";
-import { commandLineActor } from "../domain/actor";
-import { importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
-import { resolveCampaign } from "../domain/campaigns";
-import { importLegislators, type LegislatorImportSummary } from "../domain/legislators";
-import { HUB_COLUMNS, importHubs } from "../domain/hub-import";
-import { importCosponsors } from "../domain/stances";
-import { readHubCsv } from "../io/hub-csv";
+import { HUB_COLUMNS, type HubImportSummary } from "../domain/hub-import";
+import { importBoundaries, importCosponsorList, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import type { LegislatorImportSummary } from "../domain/legislators";
 import { recomputeOverlaps } from "../domain/overlaps";
-import { InputError } from "../errors";
+import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
+import type { CosponsorImportSummary } from "../domain/stances";
+import { FieldError, InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
+import { readHubCsv } from "../io/hub-csv";
 import { readNameList } from "../io/name-list";
 import { readOpenStates, type OpenStatesRoster } from "../io/open-states";
 import { describeBoundaryImport, describeOverlaps } from "./import-summary";
+import { withWriteContext } from "./write-context";
 import { createProgress } from "./progress";
-import { importSpreadsheetCommand } from "./spreadsheet";
+import { describePlan, readSpreadsheetFile } from "./spreadsheet";
 
 export interface ImportCommandOptions {
   as: string;
@@ -37,64 +38,79 @@ export interface ImportCommandOptions {
   source?: string;
 }
 
-function parseMinShare(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const share = Number(value);
-  if (!Number.isFinite(share) || share < 0 || share >= 1) throw new InputError(`--min-share must be a number from 0 to below 1 (got "${value}")`);
-  return share;
+/** How the command line names each field of an import request: by its flag. */
+export const flagOf = (field: string) => (field === "overlaps" ? "--no-overlaps" : `--${field.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`);
+
+/** A refusal of one field, worded with its flag (`--kind "parliament" is not a body kind; …`). */
+function inFlags(error: unknown): unknown {
+  return error instanceof FieldError ? new InputError(error.phrase(flagOf)) : error;
 }
 
-/** What `import --as` takes. */
-const IMPORT_TARGETS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs"];
+/** The flags, parsed into the one import request every door builds. */
+function parseRequest(options: ImportCommandOptions): ImportRequest {
+  const parsed = parseImportRequest({ ...options, dryRun: options.dryRun === true ? true : undefined });
+  if (!parsed.ok) throw new FieldError(parsed.problem.field, parsed.problem.template);
+  return parsed.request;
+}
 
 /**
- * `groundswell import <file> --as bodies|districts`: read the file (any error is one line), then
- * import and recompute overlaps in ONE transaction, so a failure leaves the database as it was.
+ * `groundswell import <file> --as KIND …`: the flags become one import request, the file is read
+ * (any error is one line), and the kind's import service writes it in ONE transaction, so a
+ * failure leaves the database as it was. Only the wording of the outcome is the CLI's.
  */
 export async function importCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
-  if (options.as === "legislators") return importLegislatorsCommand(config, file, options, out);
-  if (options.as === "cosponsors") return importCosponsorsCommand(config, file, options, out);
-  if (options.as === "hubs") return importHubsCommand(config, file, options, out);
-  if (options.as === "resolutions" || options.as === "members") return importSpreadsheetCommand(config, file, { ...options, as: options.as }, out);
-  if (!IMPORT_TARGETS.includes(options.as)) throw new InputError(`--as must be one of ${IMPORT_TARGETS.join(", ")} (got "${options.as}")`);
-  if (options.dryRun) throw new InputError("--dry-run works with --as resolutions, members and hubs");
-  // Bodies credit their boundaries' publisher on press maps: --source, else the file's name.
-  const plan = planBoundaryImport({ ...options, source: options.source ?? path.basename(file) });
-  const minShare = parseMinShare(options.minShare);
+  try {
+    const request = parseRequest(options);
+    const fileName = path.basename(file);
+    switch (request.as) {
+      case "bodies":
+      case "districts":
+        return await importBoundaryCommand(config, file, request, options, out);
+      case "legislators": {
+        const roster = await readOpenStates(file, { state: request.state });
+        const summary = await withWriteContext(config, (ctx) => importLegislatorRoster(ctx, request, roster, { fileName }));
+        return out(`${describeLegislatorImport(fileName, roster, summary, request.dryRun).join("\n")}\n`);
+      }
+      case "cosponsors": {
+        const names = await readNameList(file);
+        const summary = await withWriteContext(config, (ctx) => importCosponsorList(ctx, request, names, { fileName }));
+        return out(`${describeCosponsorImport(fileName, summary).join("\n")}\n`);
+      }
+      case "resolutions":
+      case "members": {
+        const table = await readSpreadsheetFile(file, request.as);
+        const plan = await withWriteContext(config, (ctx) => importSpreadsheetTable(ctx, request, table));
+        if (plan.errors.length) throw new SpreadsheetRowsError(describeRowErrors(plan.errors), plan);
+        return out(`${describePlan(fileName, plan).join("\n")}\n`);
+      }
+      case "hubs": {
+        const rows = await readHubCsv(file, HUB_COLUMNS);
+        const summary = await withWriteContext(config, (ctx) => importHubRows(ctx, request, rows, { fileName }));
+        return out(`${describeHubImport(fileName, rows.length, summary).join("\n")}\n`);
+      }
+    }
+  } catch (error) {
+    throw inFlags(error);
+  }
+}
 
+async function importBoundaryCommand(config: Config, file: string, request: BoundaryImportRequest, options: ImportCommandOptions, out: (text: string) => void) {
   const reading = createProgress(`Reading ${path.basename(file)}`);
   const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update }).finally(reading.done);
-
-  const connection = await connect(config.database);
-  try {
-    const overlapping = createProgress("Computing overlaps");
-    const result = await connection.db
-      .transaction()
-      .execute((trx) =>
-        importBoundaryLayer(trx, layer, plan, commandLineActor, {
-          overlaps: options.overlaps !== false,
-          minShare,
-          onOverlapProgress: (done, total) => overlapping.update(done / total),
-        }),
-      );
-    overlapping.done();
-
-    const lines = describeBoundaryImport({
-      title: `Imported ${path.basename(file)}`,
-      file: layer,
-      result,
-      what: options.as === "bodies" ? "bodies" : "districts",
-    });
-    if (result.overlaps) lines.push(describeOverlaps(result.overlaps));
-    out(`${lines.join("\n")}\n`);
-  } finally {
-    await connection.close();
-  }
+  const overlapping = createProgress("Computing overlaps");
+  const result = await withWriteContext(config, (ctx) =>
+    importBoundaries(ctx, request, layer, { fileName: path.basename(file), onOverlapProgress: (done, total) => overlapping.update(done / total) }),
+  ).finally(overlapping.done);
+  const lines = describeBoundaryImport({ title: `Imported ${path.basename(file)}`, file: layer, result, what: request.as });
+  if (result.overlaps) lines.push(describeOverlaps(result.overlaps));
+  out(`${lines.join("\n")}\n`);
 }
 
 /** `groundswell overlaps [--min-share 0.015]`. */
 export async function overlapsCommand(config: Config, options: { minShare?: string }, out: (text: string) => void) {
-  const minShare = parseMinShare(options.minShare);
+  const parsed = minShareSchema.optional().safeParse(options.minShare);
+  if (!parsed.success) throw new InputError(parsed.error.issues[0]!.message.replace("{field}", "--min-share"));
+  const minShare = parsed.data;
   const connection = await connect(config.database);
   try {
     const progress = createProgress("Computing overlaps");
@@ -110,40 +126,10 @@ export async function overlapsCommand(config: Config, options: { minShare?: stri
   }
 }
 
-/**
- * `groundswell import <dir|file> --as legislators --state RI`: Open States person files or CSV,
- * imported and matched to the state's current districts in ONE transaction.
- */
-async function importLegislatorsCommand(config: Config, target: string, options: ImportCommandOptions, out: (text: string) => void) {
-  if (!options.state) throw new InputError("--as legislators needs --state, e.g. --state RI");
-  const state = options.state.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(state)) throw new InputError(`--state must be a two-letter state code (got "${options.state}")`);
-  const roster = await readOpenStates(target, { state });
-  const connection = await connect(config.database);
-  try {
-    const summary = await connection.db
-      .transaction()
-      .execute(async (trx) => {
-        const result = await importLegislators(trx, roster.records, { state, isFullRoster: roster.isFullRoster });
-        await recordAudit(trx, commandLineActor, {
-          action: "import legislators",
-          subjectKind: "legislator",
-          subjectId: null,
-          summary: `Imported ${result.legislators} ${state} legislators from ${path.basename(target)}: ${result.created} new, ${result.updated} updated`,
-          after: { created: result.created, updated: result.updated, matched: result.matched, unmatched: result.unmatched.length },
-        });
-        return result;
-      });
-    out(`${describeLegislatorImport(path.basename(target), roster, summary).join("\n")}\n`);
-  } finally {
-    await connection.close();
-  }
-}
-
-function describeLegislatorImport(name: string, roster: OpenStatesRoster, summary: LegislatorImportSummary): string[] {
+function describeLegislatorImport(name: string, roster: OpenStatesRoster, summary: LegislatorImportSummary, dryRun: boolean): string[] {
   const from = roster.source === "folder" ? `${roster.files} person files in ${name}` : name;
   const lines = [
-    `Imported ${summary.legislators} ${summary.state} legislators from ${from}: ${summary.created} new, ${summary.updated} updated; ${summary.rolesAdded} roles added, ${summary.rolesClosed} closed.`,
+    `${dryRun ? "Would import" : "Imported"} ${summary.legislators} ${summary.state} legislators from ${from}: ${summary.created} new, ${summary.updated} updated; ${summary.rolesAdded} roles added, ${summary.rolesClosed} closed.`,
     `Matched ${summary.matched} of ${summary.legislators} to a current district.`,
   ];
   if (summary.unmatched.length) {
@@ -158,74 +144,27 @@ function describeLegislatorImport(name: string, roster: OpenStatesRoster, summar
     lines.push(`More than one sitting legislator in ${district.chamber} ${district.name}: ${district.legislators.join(", ")}`);
   }
   if (!summary.unmatched.length && !summary.vacantDistricts.length) lines.push("Every legislator and every current district of the imported chambers is matched.");
+  if (dryRun) lines.push("Dry run: nothing was written.");
   return lines;
 }
 
-/**
- * `groundswell import <file> --as cosponsors --campaign NAME --state RI`: the bill's cosponsor list
- * (one name a line, or a CSV with a name column) marks those legislators `cosponsor` in ONE
- * transaction; any unmatched or ambiguous name refuses the whole list.
- */
-async function importCosponsorsCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
-  if (!options.state) throw new InputError("--as cosponsors needs --state, e.g. --state RI");
-  const names = await readNameList(file);
-  const connection = await connect(config.database);
-  try {
-    const summary = await connection.db.transaction().execute(async (trx) => {
-      const campaign = await resolveCampaign(trx, options.campaign);
-      const result = await importCosponsors(trx, { campaignId: campaign.id, state: options.state!, names, source: path.basename(file) }, commandLineActor);
-      await recordAudit(trx, commandLineActor, {
-        action: "import cosponsors",
-        subjectKind: "legislatorStance",
-        subjectId: null,
-        campaignId: campaign.id,
-        summary: `Marked ${result.updated.length} legislators cosponsor from ${path.basename(file)}`,
-        after: { updated: result.updated },
-      });
-      return result;
-    });
-    const lines = [
-      `Matched all ${summary.names} names on ${path.basename(file)} to sitting ${summary.state} legislators (campaign "${summary.campaign}").`,
-      `${summary.updated.length} now cosponsor, ${summary.unchanged.length} already cosponsor, ${summary.keptChampion.length} kept as champion.`,
-    ];
-    if (summary.updated.length) lines.push(`Now cosponsor: ${summary.updated.join(", ")}`);
-    if (summary.keptChampion.length) lines.push(`Kept as champion: ${summary.keptChampion.join(", ")}`);
-    out(`${lines.join("\n")}\n`);
-  } finally {
-    await connection.close();
-  }
+/** `import --as cosponsors`: who is now a cosponsor, who already was, who stays a champion. */
+function describeCosponsorImport(fileName: string, summary: CosponsorImportSummary): string[] {
+  const lines = [
+    `Matched all ${summary.names} names on ${fileName} to sitting ${summary.state} legislators (campaign "${summary.campaign}").`,
+    `${summary.updated.length} now cosponsor, ${summary.unchanged.length} already cosponsor, ${summary.keptChampion.length} kept as champion.`,
+  ];
+  if (summary.updated.length) lines.push(`Now cosponsor: ${summary.updated.join(", ")}`);
+  if (summary.keptChampion.length) lines.push(`Kept as champion: ${summary.keptChampion.join(", ")}`);
+  return lines;
 }
 
-/**
- * `groundswell import <file.csv> --as hubs [--state RI] [--dry-run]`: create or update hubs by
- * name in ONE transaction; any bad row refuses the file. With --dry-run, report and write nothing.
- */
-async function importHubsCommand(config: Config, file: string, options: ImportCommandOptions, out: (text: string) => void) {
-  const rows = await readHubCsv(file, HUB_COLUMNS);
-  const connection = await connect(config.database);
-  try {
-    const summary = await connection.db
-      .transaction()
-      .execute(async (trx) => {
-        const result = await importHubs(trx, rows, { state: options.state, dryRun: options.dryRun === true }, commandLineActor);
-        if (!result.dryRun) {
-          await recordAudit(trx, commandLineActor, {
-            action: "import hubs",
-            subjectKind: "hub",
-            subjectId: null,
-            summary: `Imported hubs from ${path.basename(file)}: ${result.created.length} new, ${result.updated.length} updated`,
-            after: { created: result.created, updated: result.updated },
-          });
-        }
-        return result;
-      });
-    const verb = summary.dryRun ? "Would import" : "Imported";
-    const lines = [`${verb} ${rows.length} hubs from ${path.basename(file)}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`];
-    if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
-    if (summary.updated.length) lines.push(`  updated: ${summary.updated.join(", ")}`);
-    if (summary.dryRun) lines.push("Dry run: nothing was written.");
-    out(`${lines.join("\n")}\n`);
-  } finally {
-    await connection.close();
-  }
+/** `import --as hubs [--dry-run]`: new, updated and unchanged hubs by name. */
+function describeHubImport(fileName: string, rows: number, summary: HubImportSummary): string[] {
+  const verb = summary.dryRun ? "Would import" : "Imported";
+  const lines = [`${verb} ${rows} hubs from ${fileName}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`];
+  if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
+  if (summary.updated.length) lines.push(`  updated: ${summary.updated.join(", ")}`);
+  if (summary.dryRun) lines.push("Dry run: nothing was written.");
+  return lines;
 }

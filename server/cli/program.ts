@@ -1,14 +1,19 @@
 import { Command, CommanderError, Option } from "commander";
-import { LOG_LEVELS, readConfig } from "../config";
+import type { Config } from "../config";
+import { LOG_LEVELS } from "../log-levels";
 import { GroundswellError } from "../errors";
-import { backupCommand, restoreCommand } from "./backup";
-import { addCampaignCommand } from "./campaign";
-import { addUserCommand, listUsersCommand, resetUserCommand, type AddUserOptions } from "./user";
-import { exportCommand } from "./export";
-import { exportMapCommand, exportPressKitCommand, type PressOptions } from "./press";
-import { importCommand, overlapsCommand, type ImportCommandOptions } from "./import";
-import { serve } from "./serve";
-import { setupCommand, type SetupCommandOptions } from "./setup";
+import type { AddUserOptions } from "./user";
+import type { PressOptions } from "./press";
+import type { ImportCommandOptions } from "./import";
+import type { SetupCommandOptions } from "./setup";
+
+// Each command's module (and what it pulls in: the server, the importers, the browser) is loaded
+// only when that command runs, so `groundswell --help` and a small export start in a blink.
+
+/** The validated environment, read when a command runs (so `--help` never loads zod). */
+async function readConfig(env: NodeJS.ProcessEnv = process.env): Promise<Config> {
+  return (await import("../config")).readConfig(env);
+}
 
 const EXIT_CODES = { INPUT: 2, NOT_FOUND: 3, FORBIDDEN: 4, UNAUTHORIZED: 4, CONFLICT: 5, THROTTLED: 6, UNAVAILABLE: 7, INTERNAL: 1 } as const;
 
@@ -42,11 +47,12 @@ function buildProgram(io: Io): Command {
     .option("--port <port>", "port to listen on (default $PORT or 3000)")
     .option("--log-level <level>", `the structured log on stdout: ${LOG_LEVELS.join(", ")} (default $GROUNDSWELL_LOG_LEVEL or info)`)
     .action(async (options: { port?: string; logLevel?: string }) => {
-      const config = readConfig({
+      const config = await readConfig({
         ...process.env,
         ...(options.port ? { PORT: options.port } : {}),
         ...(options.logLevel ? { GROUNDSWELL_LOG_LEVEL: options.logLevel } : {}),
       });
+      const { serve } = await import("./serve");
       await serve(config, (line) => io.err(`${line}\n`));
     });
 
@@ -66,9 +72,12 @@ function buildProgram(io: Io): Command {
     .option("--bbox <W,S,E,N>", "map, press-kit: the area to show and count, in degrees")
     .option("--patterns", "map, press-kit: draw a pattern per stage over the colours")
     .action(async (what: string, options: PressOptions & { format?: string; campaign?: string }) => {
-      if (what === "map") return exportMapCommand(readConfig(), options, io.out);
-      if (what === "press-kit") return exportPressKitCommand(readConfig(), options, io.out);
-      await exportCommand(readConfig(), what, { ...options, format: options.format ?? "csv" }, io.out);
+      if (what === "map" || what === "press-kit") {
+        const { exportMapCommand, exportPressKitCommand } = await import("./press");
+        return (what === "map" ? exportMapCommand : exportPressKitCommand)(await readConfig(), options, io.out);
+      }
+      const { exportCommand } = await import("./export");
+      await exportCommand(await readConfig(), what, { ...options, format: options.format ?? "csv" }, io.out);
     });
 
   program
@@ -94,7 +103,8 @@ function buildProgram(io: Io): Command {
     .option("--min-share <share>", "sliver threshold for the overlaps computed afterwards (default 0.015)")
     .option("--no-overlaps", "skip recomputing overlaps after the import")
     .action(async (file: string, options: ImportCommandOptions) => {
-      await importCommand(readConfig(), file, options, io.out);
+      const { importCommand } = await import("./import");
+      await importCommand(await readConfig(), file, options, io.out);
     });
 
   program
@@ -102,7 +112,8 @@ function buildProgram(io: Io): Command {
     .description("recompute which districts overlap each body")
     .option("--min-share <share>", "keep a pair when it shares at least this fraction of the body or the district (default 0.015)")
     .action(async (options: { minShare?: string }) => {
-      await overlapsCommand(readConfig(), options, io.out);
+      const { overlapsCommand } = await import("./import");
+      await overlapsCommand(await readConfig(), options, io.out);
     });
 
   program
@@ -112,7 +123,8 @@ function buildProgram(io: Io): Command {
     .option("--year <year>", "TIGER/Line release, 2011 or later (default 2024); also the districts' vintage")
     .option("--mirror <url|dir>", "base URL replacing https://www2.census.gov/geo/tiger, or a directory holding the zips")
     .action(async (options: SetupCommandOptions) => {
-      await setupCommand(readConfig(), options, io.out);
+      const { setupCommand } = await import("./setup");
+      await setupCommand(await readConfig(), options, io.out);
     });
 
   const campaign = program.command("campaign").description("manage campaigns");
@@ -122,7 +134,8 @@ function buildProgram(io: Io): Command {
     .argument("<name>", "campaign name, e.g. \"Medicare for All resolution 2026\"")
     .option("--bill <bill>", "the bill the campaign supports, e.g. H.1234")
     .action(async (name: string, options: { bill?: string }) => {
-      await addCampaignCommand(readConfig(), name, options, io.out);
+      const { addCampaignCommand } = await import("./campaign");
+      await addCampaignCommand(await readConfig(), name, options, io.out);
     });
 
   const user = program.command("user").description("manage the accounts that sign in to the app");
@@ -136,20 +149,23 @@ function buildProgram(io: Io): Command {
     .option("--password-stdin", "read the password from standard input instead of printing a link")
     .action(async (email: string, options: AddUserOptions) => {
       const password = options.passwordStdin ? ((await io.readInput?.()) ?? "").replace(/\r?\n$/, "") : undefined;
-      await addUserCommand(readConfig(), email, { ...options, password }, io.out);
+      const { addUserCommand } = await import("./user");
+      await addUserCommand(await readConfig(), email, { ...options, password }, io.out);
     });
   user
     .command("list")
     .description("list the accounts with their roles")
     .action(async () => {
-      await listUsersCommand(readConfig(), io.out);
+      const { listUsersCommand } = await import("./user");
+      await listUsersCommand(await readConfig(), io.out);
     });
   user
     .command("reset")
     .description("print a link (valid 24 hours) where the person sets a new password; signs them out everywhere once used")
     .argument("<email>", "the account's email address")
     .action(async (email: string) => {
-      await resetUserCommand(readConfig(), email, io.out);
+      const { resetUserCommand } = await import("./user");
+      await resetUserCommand(await readConfig(), email, io.out);
     });
 
   program
@@ -157,7 +173,8 @@ function buildProgram(io: Io): Command {
     .description("copy the SQLite database to a new file (safe while the server runs; PostgreSQL: use pg_dump)")
     .argument("<file>", "the backup file to write, e.g. backups/groundswell-2026-11-24.db")
     .action(async (file: string) => {
-      await backupCommand(readConfig(), file, io.out);
+      const { backupCommand } = await import("./backup");
+      await backupCommand(await readConfig(), file, io.out);
     });
 
   program
@@ -165,7 +182,8 @@ function buildProgram(io: Io): Command {
     .description("replace the SQLite database with a backup, keeping the old one as <db>.before-restore (stop the server first)")
     .argument("<file>", "a file written by groundswell backup")
     .action(async (file: string) => {
-      await restoreCommand(readConfig(), file, io.out);
+      const { restoreCommand } = await import("./backup");
+      await restoreCommand(await readConfig(), file, io.out);
     });
 
   return program;

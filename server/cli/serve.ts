@@ -1,5 +1,5 @@
 import type { Config } from "../config";
-import { createMemoryChangeBus, createPostgresChangeBus } from "../db/change-bus";
+import { createPostgresChangeBus, createSqliteChangeBus } from "../db/change-bus";
 import { connect, postgresClientConfig } from "../db/connect";
 import { countBodies } from "../db/repositories/body-repository";
 import { findCampaigns } from "../db/repositories/campaign-repository";
@@ -22,7 +22,8 @@ export async function serve(config: Config, log: (line: string) => void): Promis
     );
   }
   await ensureClientBuilt(log);
-  // PostgreSQL: every server sharing the database hears every change (LISTEN/NOTIFY); SQLite: one process.
+  // PostgreSQL: every server sharing the database hears every change (LISTEN/NOTIFY); SQLite: this
+  // process's own changes, and those the CLI leaves in the outbox.
   const changes =
     config.database.engine === "postgres"
       ? createPostgresChangeBus({
@@ -31,7 +32,7 @@ export async function serve(config: Config, log: (line: string) => void): Promis
           clientConfig: postgresClientConfig(config.database.url),
           onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
         })
-      : createMemoryChangeBus();
+      : createSqliteChangeBus(connection.db, { onError: (error) => log(`Live changes: could not read the change outbox (${error.message}).`) });
   const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath, health: connection.health, logLevel: config.logLevel, limits: DEFAULT_LOAD_LIMITS });
   // The database going away and coming back, in the log; requests meanwhile answer 503.
   connection.health.onChange((available, reason) => {

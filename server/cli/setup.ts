@@ -1,9 +1,10 @@
-import { stateByUsps } from "../../shared/ids/usps";
+import { parseStateCode, stateByUsps, stateCodeProblem } from "../../shared/ids/usps";
 import { BODY_KIND_LABELS } from "../../shared/model/body";
 import { CHAMBER_LABELS } from "../../shared/model/district";
 import type { Config } from "../config";
-import { connect } from "../db/connect";
 import { commandLineActor } from "../domain/actor";
+import { write } from "../domain/write";
+import { withWriteContext } from "./write-context";
 import { importBoundaryLayer, type BoundaryImportPlan, type BoundaryImportResult } from "../domain/boundary-import";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { InputError } from "../errors";
@@ -41,8 +42,8 @@ interface ReadLayer {
  * Downloads and reading come first, so a failure at any step leaves the database as it was.
  */
 export async function setupCommand(config: Config, options: SetupCommandOptions, out: (text: string) => void) {
-  const state = stateByUsps(options.state);
-  if (!state) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
+  const state = stateByUsps(parseStateCode(options.state) ?? "");
+  if (!state) throw new InputError(stateCodeProblem(options.state).replace("{field}", "--state"));
   const year = parseYear(options.year);
   const mirror = parseTigerMirror(options.mirror);
   const source = describeTigerMirror(mirror);
@@ -62,12 +63,11 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
     }
     const layers = await readLayers(fetched.files, source);
 
-    const connection = await connect(config.database);
-    try {
-      const overlapping = createProgress("Computing overlaps");
-      const { results, overlaps } = await connection.db
-        .transaction()
-        .execute(async (trx) => {
+    const overlapping = createProgress("Computing overlaps");
+    const { results, overlaps } = await withWriteContext(config, (ctx) =>
+      write(
+        ctx,
+        async (trx) => {
           const results = new Map<ReadLayer, BoundaryImportResult>();
           for (const layer of layers) {
             if (layer.selection.features.length === 0) continue;
@@ -75,20 +75,28 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
           }
           const overlaps = await recomputeOverlaps(trx, { onProgress: (done, total) => overlapping.update(done / total) });
           return { results, overlaps };
-        })
-        .finally(overlapping.done);
+        },
+        () => ({ campaignId: null, kind: "import", ids: [] }),
+        {
+          action: "setup",
+          subjectKind: "body",
+          describe: ({ results }) => ({
+            subjectId: null,
+            summary: `Set up ${state.usps} from TIGER/Line ${year}: ${[...results.values()].map((result) => `${result.summary.created} new, ${result.summary.updated} updated`).join("; ")}`,
+            after: [...results].map(([layer, result]) => ({ layer: layer.download.fileName, created: result.summary.created, updated: result.summary.updated, skipped: result.skipped.length })),
+          }),
+        },
+      ),
+    ).finally(overlapping.done);
 
-      const bytes = fetched.files.reduce((sum, file) => sum + file.bytes, 0);
-      const lines = [
-        `TIGER/Line ${year} for ${state.name} from ${source}: ${fetched.files.length} of ${downloads.length} layers (${formatBytes(bytes)})`,
-        ...fetched.missing.map((line) => `  ${line}`),
-      ];
-      for (const layer of layers) lines.push(...describeLayer(layer, results.get(layer)));
-      lines.push(describeOverlaps(overlaps));
-      out(`${lines.join("\n")}\n`);
-    } finally {
-      await connection.close();
-    }
+    const bytes = fetched.files.reduce((sum, file) => sum + file.bytes, 0);
+    const lines = [
+      `TIGER/Line ${year} for ${state.name} from ${source}: ${fetched.files.length} of ${downloads.length} layers (${formatBytes(bytes)})`,
+      ...fetched.missing.map((line) => `  ${line}`),
+    ];
+    for (const layer of layers) lines.push(...describeLayer(layer, results.get(layer)));
+    lines.push(describeOverlaps(overlaps));
+    out(`${lines.join("\n")}\n`);
   } finally {
     fetched.cleanup();
   }

@@ -1,42 +1,17 @@
 import fs from "node:fs";
-import path from "node:path";
-import { columnsOf, describePlanCounts, describeRowErrors, type SpreadsheetPlan, type SpreadsheetTarget } from "../../shared/model/spreadsheet-import";
-import type { Config } from "../config";
-import { connect } from "../db/connect";
-import { commandLineActor } from "../domain/actor";
-import { importSpreadsheet, SpreadsheetRowsError } from "../domain/spreadsheet-import";
+import { columnsOf, describePlanCounts, type SpreadsheetPlan, type SpreadsheetTable, type SpreadsheetTarget } from "../../shared/model/spreadsheet-import";
 import { InputError } from "../errors";
 import { readCsvTable } from "../io/csv";
 
-/**
- * `groundswell import <file.csv> --as resolutions|members --campaign NAME [--dry-run]`: plan the
- * whole file, refuse it with every row error on one line when any row is bad, else write it in
- * ONE transaction (or, with --dry-run, print the plan and write nothing).
- */
-export async function importSpreadsheetCommand(
-  config: Config,
-  file: string,
-  options: { as: SpreadsheetTarget; campaign?: string; dryRun?: boolean },
-  out: (text: string) => void,
-): Promise<void> {
+/** A campaign spreadsheet read from disk, with the columns its target knows. */
+export async function readSpreadsheetFile(file: string, as: SpreadsheetTarget): Promise<SpreadsheetTable> {
   let text: string;
   try {
     text = await fs.promises.readFile(file, "utf8");
   } catch (error) {
     throw new InputError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
-  const table = readCsvTable(text, columnsOf(options.as));
-  const connection = await connect(config.database);
-  try {
-    const plan = await connection.db.transaction().execute(async (trx) => {
-      const result = await importSpreadsheet(trx, { as: options.as, campaign: options.campaign, table }, commandLineActor, { dryRun: options.dryRun === true });
-      if (result.errors.length) throw new SpreadsheetRowsError(describeRowErrors(result.errors), result);
-      return result;
-    });
-    out(`${describePlan(path.basename(file), plan).join("\n")}\n`);
-  } finally {
-    await connection.close();
-  }
+  return readCsvTable(text, columnsOf(as));
 }
 
 export function describePlan(fileName: string, plan: SpreadsheetPlan): string[] {

@@ -12,7 +12,7 @@ export type BusMessage = { type: "change"; change: Change } | { type: "gap" };
  * in every process on the bus, receives every published change, its own included.
  */
 export interface ChangeBus {
-  readonly transport: "memory" | "postgres";
+  readonly transport: "memory" | "sqlite" | "postgres";
   /** Announce a committed change. Call it after the commit (a rolled-back write announces nothing). */
   publish(change: Change): Promise<void>;
   subscribe(listener: (message: BusMessage) => void): () => void;
@@ -37,6 +37,88 @@ export function createMemoryChangeBus(): ChangeBus {
     ready: async () => {},
     async close() {
       emitter.removeAllListeners();
+    },
+  };
+}
+
+/** How long a change waits in the outbox for a server to pick it up. */
+const OUTBOX_KEEP_MS = 10 * 60_000;
+
+/**
+ * Another process's way onto a SQLite server's bus (the CLI): each committed change becomes a
+ * row of `change_outbox`, which the server's bus polls. Old rows are pruned on the way.
+ */
+export function createOutboxPublisher(db: Kysely<Database>, now = () => new Date()) {
+  return {
+    async publish(change: Change): Promise<void> {
+      const at = now();
+      await db.deleteFrom("changeOutbox").where("createdAt", "<", new Date(at.getTime() - OUTBOX_KEEP_MS).toISOString()).execute();
+      await db.insertInto("changeOutbox").values({ change: JSON.stringify(change), createdAt: at.toISOString() }).execute();
+    },
+  };
+}
+
+export interface SqliteChangeBusOptions {
+  /** How often to ask SQLite whether another connection committed (`pragma data_version`). */
+  pollMs?: number;
+  onError?: (error: Error) => void;
+}
+
+/**
+ * A SQLite server: its own changes go straight to its subscribers (an EventEmitter), and changes
+ * other processes committed (`groundswell import`, through `createOutboxPublisher`) are read
+ * from `change_outbox`. The poll is one `pragma data_version` per tick, which only changes when
+ * another connection has committed; only then is the outbox read.
+ */
+export function createSqliteChangeBus(db: Kysely<Database>, { pollMs = 250, onError }: SqliteChangeBusOptions = {}): ChangeBus {
+  const local = createMemoryChangeBus();
+  let started: Promise<void> | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let closed = false;
+  let lastId = 0;
+  let lastVersion: unknown;
+
+  const dataVersion = async () => Object.values((await sql<Record<string, number>>`pragma data_version`.execute(db)).rows[0] ?? {})[0];
+  const poll = async () => {
+    const version = await dataVersion();
+    if (version === lastVersion) return;
+    lastVersion = version;
+    const rows = await db.selectFrom("changeOutbox").select(["id", "change"]).where("id", ">", lastId).orderBy("id").execute();
+    for (const row of rows) {
+      lastId = row.id;
+      const parsed = changeSchema.safeParse(safeJson(row.change));
+      if (parsed.success) await local.publish(parsed.data);
+    }
+  };
+  const tick = () => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      poll()
+        .catch((error: Error) => onError?.(error))
+        .finally(tick);
+    }, pollMs);
+    timer.unref();
+  };
+  const start = () =>
+    (started ??= (async () => {
+      lastVersion = await dataVersion();
+      const newest = await db.selectFrom("changeOutbox").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
+      lastId = Number(newest?.id ?? 0);
+      tick();
+    })());
+
+  return {
+    transport: "sqlite",
+    publish: (change) => local.publish(change),
+    subscribe(listener) {
+      void start().catch((error: Error) => onError?.(error));
+      return local.subscribe(listener);
+    },
+    ready: () => start(),
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await local.close();
     },
   };
 }

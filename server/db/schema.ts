@@ -28,6 +28,15 @@ export interface Database {
   userLink: UserLinkTable;
   loginFailure: LoginFailureTable;
   auditEvent: AuditEventTable;
+  changeOutbox: ChangeOutboxTable;
+}
+
+/** Changes committed by another process (the CLI), waiting for the server's poll (SQLite). */
+export interface ChangeOutboxTable {
+  id: Generated<number>;
+  /** JSON of a `Change`. */
+  change: string;
+  createdAt: string;
 }
 
 export interface CampaignTable {

@@ -1,61 +1,41 @@
 import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";
-import { BODY_KINDS, parseBodyKind } from "../../shared/model/body";
-import { CHAMBERS, parseChamber } from "../../shared/model/district";
+import type { z } from "zod";
+import {
+  parseImportRequest,
+  type bodiesImportSchema,
+  type BoundaryImportRequest as BoundaryRequest,
+  type districtsImportSchema,
+  type ImportRequest,
+} from "../../shared/model/import-request";
 import type { Db } from "../db/connect";
-import { ForbiddenError, InputError } from "../errors";
+import { FieldError, ForbiddenError } from "../errors";
 import { canAdminister } from "../../shared/model/account";
 import type { Actor } from "./actor";
-import { recordAudit } from "./audit";
 import { importBodies, importDistricts, type ImportBodiesOptions, type ImportDistrictsOptions } from "./imports";
 import { seatSittingLegislators, type SeatingSummary } from "./legislators";
 import { recomputeOverlaps, type RecomputeSummary } from "./overlaps";
 
-/** What a door (the CLI, the upload API) asks for, as typed by a person: nothing checked yet. */
-export interface BoundaryImportRequest {
-  as: string;
-  kind?: string | undefined;
-  chamber?: string | undefined;
-  state?: string | undefined;
-  nameField?: string | undefined;
-  idField?: string | undefined;
-  vintage?: string | undefined;
-  /** Bodies: the body they belong to, by id or by name (narrowed by `state`). */
-  parent?: string | undefined;
-  populationField?: string | undefined;
-  /** Bodies: who published the boundaries (credited on press maps); the doors default it to the file's name. */
-  source?: string | undefined;
-}
+/** What a caller may hand `planBoundaryImport`: a bodies or districts request before parsing. */
+export type BoundaryImportRequest = z.input<typeof bodiesImportSchema> | z.input<typeof districtsImportSchema>;
 
 /** A checked request: bodies of one kind, or one chamber's district plan. */
 export type BoundaryImportPlan = ({ as: "bodies" } & ImportBodiesOptions) | ({ as: "districts" } & ImportDistrictsOptions);
 
-const SPREADSHEET_KINDS = ["resolutions", "members", "legislators", "hubs"];
-
 /**
- * Check an import request before any file is read, with one-line messages in the CLI's words
- * (the option names are the same in the app's form). The kind defaults to city councils.
+ * Check a bodies or districts request through the one import request schema; a refusal is a
+ * FieldError the door words for its medium. The kind defaults to city councils.
  */
-export function planBoundaryImport(request: BoundaryImportRequest): BoundaryImportPlan {
-  if (SPREADSHEET_KINDS.includes(request.as)) {
-    throw new InputError(`importing ${request.as} from a spreadsheet is not available yet; --as bodies and --as districts are`);
-  }
-  if (request.as !== "bodies" && request.as !== "districts") {
-    throw new InputError(`--as must be bodies or districts (got "${request.as}")`);
-  }
-  const common = { state: request.state, nameField: request.nameField, idField: request.idField };
-  if (request.as === "bodies") {
-    const kind = request.kind === undefined ? "city_council" : parseBodyKind(request.kind);
-    if (!kind) throw new InputError(`--kind "${request.kind}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
-    const source = request.source?.replace(/\s+/g, " ").trim();
-    if (source !== undefined && (source === "" || source.length > 200)) throw new InputError("--source must be 1 to 200 characters, e.g. \"RIGIS municipal boundaries\"");
-    const parent = request.parent?.trim();
-    if (parent === "") throw new InputError("--parent needs a body's id or name");
-    return { as: "bodies", kind, parent, populationField: request.populationField, source, ...common };
-  }
-  if (!request.chamber) throw new InputError(`--chamber is required for districts: ${CHAMBERS.join(", ")}`);
-  const chamber = parseChamber(request.chamber);
-  if (!chamber) throw new InputError(`--chamber "${request.chamber}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);
-  return { as: "districts", chamber, vintage: request.vintage, ...common };
+export function planBoundaryImport(request: Record<string, unknown>): BoundaryImportPlan & BoundaryRequest {
+  const request_ = parseRequestOrThrow(request);
+  if (request_.as !== "bodies" && request_.as !== "districts") throw new FieldError("as", `{field} must be bodies or districts (got "${request_.as}")`);
+  return request_;
+}
+
+/** Parse an import request, or throw the first problem as a FieldError. */
+export function parseRequestOrThrow(input: Record<string, unknown>): ImportRequest {
+  const parsed = parseImportRequest(input);
+  if (!parsed.ok) throw new FieldError(parsed.problem.field, parsed.problem.template);
+  return parsed.request;
 }
 
 /** Imports rewrite the map for everyone: admins only (the command line acts as one). */
@@ -70,6 +50,16 @@ export interface BoundaryLayer {
   fields: readonly string[];
   repairs?: ReadonlyArray<{ index: number; what: string }>;
   skipped?: ReadonlyArray<{ index: number; reason: string }>;
+}
+
+/** The audit entry of a boundary import (one per layer; `setup` logs its layers together). */
+export function describeBoundaryImport(plan: BoundaryImportPlan, result: BoundaryImportResult) {
+  const { summary, skipped } = result;
+  return {
+    subjectId: null,
+    summary: `Imported ${plan.as}: ${summary.created} new, ${summary.updated} updated, ${skipped.length} skipped`,
+    after: { plan, created: summary.created, updated: summary.updated, skipped: skipped.length },
+  };
 }
 
 export interface BoundaryImportResult {
@@ -109,12 +99,5 @@ export async function importBoundaryLayer(
   // The importer counts the features it was handed; the reader may have left some out before.
   const inFile = (index: number) => layer.features[index]?.sourceIndexes?.[0] ?? index;
   const skipped = [...(layer.skipped ?? []), ...summary.skipped.map((skip) => ({ ...skip, index: inFile(skip.index) }))];
-  await recordAudit(db, actor, {
-    action: `import ${plan.as}`,
-    subjectKind: plan.as === "bodies" ? "body" : "district",
-    subjectId: null,
-    summary: `Imported ${plan.as}: ${summary.created} new, ${summary.updated} updated, ${skipped.length} skipped`,
-    after: { plan, created: summary.created, updated: summary.updated, skipped: skipped.length },
-  });
   return { summary, repairs: [...(layer.repairs ?? [])], skipped, overlaps: overlapSummary, legislators };
 }

@@ -1,10 +1,11 @@
+import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
 import { slugify } from "../../shared/model/campaign";
 import { chamberOfRoleType } from "../../shared/model/legislator";
 import { normalizeDistrictName } from "../../shared/rules/district-names";
 import type { Db } from "../db/connect";
 import { findCurrentDistricts } from "../db/repositories/district-repository";
 import { findHubs } from "../db/repositories/hub-repository";
-import { InputError } from "../errors";
+import { FieldError, InputError } from "../errors";
 import type { Actor } from "./actor";
 import { createHub, listHubs, updateHub } from "./hubs";
 
@@ -66,8 +67,8 @@ export async function importHubs(
   { state, dryRun = false }: { state?: string | undefined; dryRun?: boolean },
   actor: Actor,
 ): Promise<HubImportSummary> {
-  const code = state ? state.trim().toUpperCase() : null;
-  if (code !== null && !/^[A-Z]{2}$/.test(code)) throw new InputError(`--state must be a two-letter state code (got "${state}")`);
+  const code = state ? (parseStateCode(state) ?? null) : null;
+  if (state && code === null) throw new FieldError("state", stateCodeProblem(state));
   if (rows.length === 0) throw new InputError("the file lists no hubs");
   const lookup: Lookup = {
     districts: (await findCurrentDistricts(db)).map(({ id, chamber, state: districtState, name, geoid }) => ({ id, chamber, state: districtState, name, geoid })),

@@ -1,4 +1,4 @@
-import { booleanPointInPolygon } from "@turf/turf";
+import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { slugify } from "../../shared/model/campaign";
 import type { Chamber } from "../../shared/model/district";
 import { hubInputSchema, hubUpdateSchema, type Ally, type Hub, type HubCoverage, type HubDistrictRef, type HubFinding, type HubInput, type HubUpdate } from "../../shared/model/hub";

@@ -1,6 +1,6 @@
-import { area } from "@turf/turf";
+import { area } from "@turf/area";
 import { geometryBBox } from "../../shared/geo/bbox";
-import { stateByUsps } from "../../shared/ids/usps";
+import { parseStateCode, stateByUsps, stateCodeProblem } from "../../shared/ids/usps";
 import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";
 import type { BodyKind } from "../../shared/model/body";
 import type { Chamber } from "../../shared/model/district";
@@ -22,7 +22,7 @@ import {
   markCurrentVintage,
   updateDistrict,
 } from "../db/repositories/district-repository";
-import { InputError } from "../errors";
+import { FieldError, InputError } from "../errors";
 
 interface Group {
   key: string;
@@ -123,8 +123,8 @@ export async function importBodies(
   now = new Date(),
 ): Promise<ImportSummary> {
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
-  const state = options.state ? stateByUsps(options.state)?.usps : undefined;
-  if (options.state && !state) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
+  const state = options.state ? parseStateCode(options.state) : undefined;
+  if (options.state && !state) throw new FieldError("state", stateCodeProblem(options.state));
   const parentId = options.parent === undefined ? null : await resolveParentBody(db, options.parent, state);
   const nameField = requireField(layer.fields, options.nameField, "body name");
   const idField = optionalIdField(layer.fields, options.idField);
@@ -168,15 +168,15 @@ export async function importBodies(
 async function resolveParentBody(db: Db, parent: string, state: string | undefined): Promise<number> {
   if (/^\d+$/.test(parent)) {
     const id = Number(parent);
-    if (!Number.isSafeInteger(id) || id < 1 || !(await findBodyById(db, id))) throw new InputError(`--parent ${parent}: no body with that id`);
+    if (!Number.isSafeInteger(id) || id < 1 || !(await findBodyById(db, id))) throw new FieldError("parent", `{field} ${parent}: no body with that id`);
     return id;
   }
   const named = await findBodiesNamed(db, parent, state ?? null);
   const where = state ? ` in ${state}` : "";
-  if (named.length === 0) throw new InputError(`--parent "${parent}": no body of that name${where}`);
+  if (named.length === 0) throw new FieldError("parent", `{field} "${parent}": no body of that name${where}`);
   if (named.length > 1) {
     const listed = named.slice(0, 5).map((body) => `${body.id} (${body.kind}${body.state ? `, ${body.state}` : ""})`);
-    throw new InputError(`--parent "${parent}" names ${named.length} bodies${where}: ${listed.join(", ")}; give --state or the body's id`);
+    throw new FieldError("parent", `{field} "${parent}" names ${named.length} bodies${where}: ${listed.join(", ")}; give {field:state} or the body's id`);
   }
   return named[0]!.id;
 }
@@ -219,9 +219,9 @@ export async function importDistricts(
 ): Promise<ImportSummary & { vintage: string; current: boolean; state: string | null }> {
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
   const stateInfo = options.state ? stateByUsps(options.state) : undefined;
-  if (options.state && !stateInfo) throw new InputError(`--state "${options.state}" is not a USPS state code (e.g. MA, RI)`);
+  if (options.state && !stateInfo) throw new FieldError("state", stateCodeProblem(options.state));
   const vintage = (options.vintage ?? String(now.getUTCFullYear())).trim();
-  if (!/^[\w.-]{1,20}$/.test(vintage)) throw new InputError(`--vintage "${options.vintage}" should be a short label such as 2022`);
+  if (!/^[\w.-]{1,20}$/.test(vintage)) throw new FieldError("vintage", `{field} "${options.vintage}" should be a short label such as 2022`);
   const nameField = requireField(layer.fields, options.nameField, "district name");
   const idField = optionalIdField(layer.fields, options.idField);
   const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, () => "");

@@ -1,3 +1,4 @@
+import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
 import type { Chamber } from "../../shared/model/district";
 import type { LegislatorRecord, LegislatorRoleInput } from "../../shared/model/legislator";
 import { normalizeDistrictName } from "../../shared/rules/district-names";
@@ -13,7 +14,7 @@ import {
   updateLegislator,
   updateRole,
 } from "../db/repositories/legislator-repository";
-import { InputError } from "../errors";
+import { FieldError, InputError } from "../errors";
 
 export interface UnmatchedLegislator {
   ocdPersonId: string;
@@ -64,8 +65,8 @@ const isOpen = (role: { validTo: string | null }, today: string) => role.validTo
  * Run it inside a transaction (the CLI does): a failure leaves nothing half-imported.
  */
 export async function importLegislators(db: Db, records: LegislatorRecord[], options: ImportLegislatorsOptions): Promise<LegislatorImportSummary> {
-  const state = options.state.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(state)) throw new InputError(`--state must be a two-letter state code (got "${options.state}")`);
+  const state = parseStateCode(options.state);
+  if (!state) throw new FieldError("state", stateCodeProblem(options.state));
   const now = (options.now ?? new Date()).toISOString();
   const today = now.slice(0, 10);
 

@@ -1,4 +1,5 @@
-import { booleanIntersects, pointToPolygonDistance } from "@turf/turf";
+import { booleanIntersects } from "@turf/boolean-intersects";
+import { pointToPolygonDistance } from "@turf/point-to-polygon-distance";
 import { toDisplayGeometry } from "../../shared/geo/display-geometry";
 import { forEachPosition } from "../../shared/geo/bbox";
 import type { Db } from "../db/connect";

@@ -41,7 +41,6 @@ import {
 } from "../db/repositories/spreadsheet-repository";
 import { ConflictError, InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
-import { recordAudit } from "./audit";
 import { createCampaign, resolveCampaign } from "./campaigns";
 
 /** What a stage event written by an import says. */
@@ -104,14 +103,6 @@ export async function importSpreadsheet(
   const target = campaign ?? (await createCampaign(db, { name: input.campaign!.trim() }, now));
   const write: WriteContext = { db, campaignId: target.id, actor, at: now.toISOString(), context };
   for (const record of planner.records) if (record.kind !== "unchanged") await record.write(write);
-  await recordAudit(db, actor, {
-    action: `import ${input.as}`,
-    subjectKind: input.as === "resolutions" ? "resolution" : "member",
-    subjectId: null,
-    campaignId: target.id,
-    summary: `Imported ${input.as} from a spreadsheet: ${plan.created.length} new, ${plan.updated.length} updated, ${plan.unchanged.length} unchanged`,
-    after: { rows: plan.rows, created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged.length },
-  }, now);
   return { ...plan, campaign: { ...plan.campaign, id: target.id }, committed: true };
 }
 

@@ -1,9 +1,10 @@
+import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
 import { STANCES, type LegislatorSummary, type SetStanceInput, type Stance, type StanceEvent } from "../../shared/model/legislator";
 import { matchPersonName } from "../../shared/rules/person-names";
 import type { Db } from "../db/connect";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
 import { findLegislatorById, findStance, findStanceEvents, findStances, writeStance } from "../db/repositories/stance-repository";
-import { ConflictError, InputError, NotFoundError } from "../errors";
+import { ConflictError, FieldError, InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
 import { getCampaign } from "./campaigns";
 
@@ -100,8 +101,8 @@ export async function importCosponsors(
   now = new Date(),
 ): Promise<CosponsorImportSummary> {
   const campaign = await getCampaign(db, campaignId);
-  const code = state.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) throw new InputError(`--state must be a two-letter state code (got "${state}")`);
+  const code = parseStateCode(state);
+  if (!code) throw new FieldError("state", stateCodeProblem(state));
   const list = names.map((name) => name.trim()).filter(Boolean);
   if (list.length === 0) throw new InputError(`${source} lists no names`);
   const seats = (await findSittingRoles(db)).filter((role) => role.state === code);

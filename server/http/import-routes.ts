@@ -2,19 +2,22 @@ import fs from "node:fs";
 import type { Readable } from "node:stream";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
-import { importCommitSchema, toImportNotes, type ImportPreview, type ImportResult } from "../../shared/model/import-upload";
+import { toImportNotes, type ImportPreview, type ImportResult, type ImportTarget } from "../../shared/model/import-upload";
+import { IMPORT_FIELD_LABELS, parseImportRequest, type ImportField } from "../../shared/model/import-request";
 import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
-import { publishChange, type ChangePublisher } from "../domain/changes";
-import { assertCanImport, importBoundaryLayer, planBoundaryImport } from "../domain/boundary-import";
-import { ConflictError, GroundswellError, HTTP_STATUS, NotFoundError } from "../errors";
+import type { ChangePublisher } from "../domain/changes";
+import { assertCanImport, type BoundaryImportResult } from "../domain/boundary-import";
+import { importBoundaries, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import type { LegislatorImportSummary } from "../domain/legislators";
+import type { WriteContext } from "../domain/write";
+import { ConflictError, FieldError, GroundswellError, HTTP_STATUS, NotFoundError } from "../errors";
 import { readBoundaryBytes, readBoundaryFile, type BoundaryFile } from "../io/boundary-file";
 import { previewBoundaryFile } from "../io/boundary-preview";
 import { readCsvTable } from "../io/csv";
-import { importSpreadsheet, SpreadsheetRowsError } from "../domain/spreadsheet-import";
+import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
 import {
   columnsOf,
-  describeRowErrors,
   MEMBER_COLUMNS,
   RESOLUTION_COLUMNS,
   type SpreadsheetPlan,
@@ -25,8 +28,6 @@ import {
 import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io/upload-store";
 import { defaultBoundaryLimits } from "../io/boundary-types";
 import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from "../io/open-states";
-import { importLegislators } from "../domain/legislators";
-import { recordAudit } from "../domain/audit";
 import { stateByUsps } from "../../shared/ids/usps";
 import type { Chamber } from "../../shared/model/district";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
@@ -57,6 +58,8 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
   app.addHook("onClose", async () => store.close());
 
   const sendError = (request: FastifyRequest, reply: FastifyReply, error: unknown) => {
+    // A refused field is named as the Import screen labels it, never by a command-line flag.
+    if (error instanceof FieldError) return reply.code(400).send({ error: error.phrase(labelOf) });
     if (error instanceof UploadTooLargeError) return reply.code(413).header("Connection", "close").send({ error: error.message });
     if (error instanceof GroundswellError && error.code !== "INTERNAL") return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
     // Fastify's own refusals (malformed JSON, a commit body over the limit) keep their status.
@@ -100,87 +103,47 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
-      const parsed = importCommitSchema.safeParse(request.body);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0]!;
-        throw new BadRequest(`${issue.path.join(".") || "the request"}: ${issue.message}`);
-      }
-      const { token, ...choices } = parsed.data;
+      const { token, ...choices } = parseCommit(request.body);
       const upload = store.find(token);
       if (!upload) throw new NotFoundError(`this upload is unknown or has expired (uploads wait ${Math.round(options.ttlMs / 60_000)} minutes at most); choose the file again`);
       if (committing.has(token)) throw new ConflictError("this file is already being imported");
-      if (choices.as === "legislators") {
-        const dryRun = choices.dryRun === true;
-        committing.add(token);
-        try {
-          const report = await commitLegislators(options.db, { upload, stateChoice: choices.state, dryRun, actor });
-          if (!dryRun) {
-            store.remove(token);
-            await publishChange(options.changes, { campaignId: null, kind: "import", ids: [] }, (error) => request.log.error({ err: error }, "could not announce the import"));
-          }
-          return report;
-        } finally {
-          committing.delete(token);
-        }
-      }
-      if (isSpreadsheet(upload.fileName)) {
-        if (choices.as !== "resolutions" && choices.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
-        const as = choices.as;
-        const dryRun = choices.dryRun === true;
-        committing.add(token);
-        try {
-          const table = await readSpreadsheet(upload, as);
-          const plan = await options.db.transaction().execute(async (trx) => {
-            const result = await importSpreadsheet(trx, { as, campaign: choices.campaign, table }, actor, { dryRun });
-            // A refused file rolls back whatever the plan touched (it writes nothing, but be sure).
-            if (result.errors.length && !dryRun) throw new SpreadsheetRowsError(describeRowErrors(result.errors), result);
-            return result;
-          });
-          if (!dryRun) {
-            store.remove(token);
-            // Open maps and pipelines refetch: a new campaign is announced to every campaign's viewers.
-            await publishChange(options.changes, { campaignId: plan.campaign.isNew ? null : plan.campaign.id, kind: "import", ids: [] }, (error) =>
-              request.log.error({ err: error }, "could not announce the import"),
-            );
-          }
-          return plan;
-        } catch (error) {
-          if (error instanceof SpreadsheetRowsError) return reply.code(400).send({ error: error.message, plan: error.plan } satisfies SpreadsheetRefusal);
-          throw error;
-        } finally {
-          committing.delete(token);
-        }
-      }
-      if (choices.dryRun) throw new BadRequest("a dry run is for spreadsheets (resolutions or members) and legislators");
-      const plan = planBoundaryImport({ ...choices, source: choices.source || upload.fileName });
+      const parsed = parseImportRequest(choices);
+      if (!parsed.ok) throw new FieldError(parsed.problem.field, parsed.problem.template);
+      const importRequest = parsed.request;
+      const ctx: WriteContext = {
+        db: options.db,
+        actor,
+        changes: options.changes,
+        onPublishError: (error) => request.log.error({ err: error }, "could not announce the import"),
+      };
+      // Only a committed import uses up its upload; a dry run or a refusal keeps it for another try.
+      const done = (dryRun: boolean) => {
+        if (!dryRun) store.remove(token);
+      };
       committing.add(token);
       try {
-        const file = await readUpload(upload);
-        const result = await options.db.transaction().execute((trx) => importBoundaryLayer(trx, file, plan, actor));
-        store.remove(token);
-        await publishChange(options.changes, { campaignId: null, kind: "import", ids: [] }, (error) => request.log.error({ err: error }, "could not announce the import"));
-        const { summary, overlaps } = result;
-        return {
-          fileName: upload.fileName,
-          as: plan.as,
-          read: summary.read,
-          created: summary.created,
-          updated: summary.updated,
-          merged: summary.merged,
-          nameField: summary.nameField,
-          idField: summary.idField,
-          populationField: summary.populationField ?? null,
-          vintage: summary.vintage ?? null,
-          current: summary.current ?? null,
-          repairs: toImportNotes(result.repairs),
-          skipped: toImportNotes(result.skipped),
-          overlaps: overlaps && { pairs: overlaps.overlaps, bodies: overlaps.bodies, districts: overlaps.districts, problems: overlaps.problems.length },
-          legislators: result.legislators && {
-            sitting: result.legislators.sitting,
-            matched: result.legislators.matched,
-            unmatched: result.legislators.unmatched.map((role) => `${role.name} (district “${role.districtName}”)`),
-          },
-        };
+        if (importRequest.as === "legislators") {
+          const roster = await readLegislatorUpload(upload, importRequest.state);
+          if (!roster) throw new BadRequest(`${upload.fileName} is not an Open States file: legislators come from its CSV export, a person .yml file, or a .zip of person files`);
+          const summary = await importLegislatorRoster(ctx, importRequest, roster, { fileName: upload.fileName });
+          done(importRequest.dryRun);
+          return toLegislatorReport(upload.fileName, importRequest.dryRun, summary);
+        }
+        if (isSpreadsheet(upload.fileName)) {
+          if (importRequest.as !== "resolutions" && importRequest.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
+          try {
+            const plan = await importSpreadsheetTable(ctx, importRequest, await readSpreadsheet(upload, importRequest.as));
+            done(importRequest.dryRun);
+            return plan;
+          } catch (error) {
+            if (error instanceof SpreadsheetRowsError) return reply.code(400).send({ error: error.message, plan: error.plan } satisfies SpreadsheetRefusal);
+            throw error;
+          }
+        }
+        if (importRequest.as !== "bodies" && importRequest.as !== "districts") throw new BadRequest(`a boundary file imports as bodies or districts (got "${importRequest.as}")`);
+        const result = await importBoundaries(ctx, importRequest, await readUpload(upload), { fileName: upload.fileName });
+        done(false);
+        return toImportResult(upload.fileName, importRequest.as, result);
       } finally {
         committing.delete(token);
       }
@@ -255,53 +218,55 @@ async function previewLegislators(upload: StoredUpload): Promise<LegislatorUploa
   };
 }
 
-/** Thrown inside a dry run's transaction so nothing it wrote is kept; carries the report out. */
-class DryRunDone extends Error {
-  constructor(readonly report: LegislatorImportReport) {
-    super("dry run");
-  }
+/** The commit body: the upload's token, and the choices that become the import request. */
+function parseCommit(body: unknown): { token: string } & Record<string, unknown> {
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw new BadRequest("the request must be a JSON object");
+  const { token, ...choices } = body as Record<string, unknown>;
+  // A token that is no string names no upload: the same 404 as an expired one.
+  return { token: typeof token === "string" ? token : "", ...choices };
 }
 
-/** Import (or, on a dry run, try and roll back) an uploaded Open States file as the state's legislators, in one transaction. */
-async function commitLegislators(
-  db: Kysely<Database>,
-  { upload, stateChoice, dryRun, actor }: { upload: StoredUpload; stateChoice: string | undefined; dryRun: boolean; actor: Actor },
-): Promise<LegislatorImportReport> {
-  const state = stateChoice?.trim().toUpperCase() ?? "";
-  if (!state) throw new BadRequest("choose the state these legislators sit in");
-  if (!isState(state)) throw new BadRequest(`"${stateChoice}" is not a two-letter state code (e.g. RI)`);
-  const roster = await readLegislatorUpload(upload, state);
-  if (!roster) throw new BadRequest(`${upload.fileName} is not an Open States file: legislators come from its CSV export, a person .yml file, or a .zip of person files`);
-  try {
-    return await db.transaction().execute(async (trx) => {
-      const summary = await importLegislators(trx, roster.records, { state, isFullRoster: roster.isFullRoster });
-      const report: LegislatorImportReport = {
-        as: "legislators",
-        fileName: upload.fileName,
-        dryRun,
-        state: summary.state,
-        legislators: summary.legislators,
-        created: summary.created,
-        updated: summary.updated,
-        rolesAdded: summary.rolesAdded,
-        rolesClosed: summary.rolesClosed,
-        matched: summary.matched,
-        unmatched: summary.unmatched.map(({ name, chamber, districtName, reason }) => ({ name, chamber, districtName, reason })),
-        vacantDistricts: summary.vacantDistricts.map(({ chamber, name }) => ({ chamber, name })),
-        sharedDistricts: summary.sharedDistricts.map(({ chamber, name, legislators }) => ({ chamber, name, legislators })),
-      };
-      if (dryRun) throw new DryRunDone(report);
-      await recordAudit(trx, actor, {
-        action: "import legislators",
-        subjectKind: "legislator",
-        subjectId: null,
-        summary: `Imported ${summary.legislators} ${state} legislators from ${upload.fileName}: ${summary.created} new, ${summary.updated} updated`,
-        after: { created: summary.created, updated: summary.updated, matched: summary.matched, unmatched: summary.unmatched.length },
-      });
-      return report;
-    });
-  } catch (error) {
-    if (error instanceof DryRunDone) return error.report;
-    throw error;
-  }
+const labelOf = (field: string) => IMPORT_FIELD_LABELS[field as ImportField] ?? field;
+
+function toImportResult(fileName: string, as: ImportTarget, result: BoundaryImportResult): ImportResult {
+  const { summary, overlaps } = result;
+  return {
+    fileName,
+    as,
+    read: summary.read,
+    created: summary.created,
+    updated: summary.updated,
+    merged: summary.merged,
+    nameField: summary.nameField,
+    idField: summary.idField,
+    populationField: summary.populationField ?? null,
+    vintage: summary.vintage ?? null,
+    current: summary.current ?? null,
+    repairs: toImportNotes(result.repairs),
+    skipped: toImportNotes(result.skipped),
+    overlaps: overlaps && { pairs: overlaps.overlaps, bodies: overlaps.bodies, districts: overlaps.districts, problems: overlaps.problems.length },
+    legislators: result.legislators && {
+      sitting: result.legislators.sitting,
+      matched: result.legislators.matched,
+      unmatched: result.legislators.unmatched.map((role) => `${role.name} (district “${role.districtName}”)`),
+    },
+  };
+}
+
+function toLegislatorReport(fileName: string, dryRun: boolean, summary: LegislatorImportSummary): LegislatorImportReport {
+  return {
+    as: "legislators",
+    fileName,
+    dryRun,
+    state: summary.state,
+    legislators: summary.legislators,
+    created: summary.created,
+    updated: summary.updated,
+    rolesAdded: summary.rolesAdded,
+    rolesClosed: summary.rolesClosed,
+    matched: summary.matched,
+    unmatched: summary.unmatched.map(({ name, chamber, districtName, reason }) => ({ name, chamber, districtName, reason })),
+    vacantDistricts: summary.vacantDistricts.map(({ chamber, name }) => ({ chamber, name })),
+    sharedDistricts: summary.sharedDistricts.map(({ chamber, name, legislators }) => ({ chamber, name, legislators })),
+  };
 }

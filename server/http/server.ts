@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
@@ -25,7 +26,7 @@ import { registerCalendarRoute } from "./calendar-route";
 import { registerExportRoutes } from "./export-routes";
 import { registerImportRoutes } from "./import-routes";
 import { cutLiveStreamsOnClose } from "./live-streams";
-import { registerPublicCache } from "./public-cache";
+import { createPublicCache, invalidatingOnPublish, registerPublicCache } from "./public-cache";
 import { registerSecurity } from "./security";
 
 export interface ServerOptions {
@@ -53,6 +54,8 @@ export interface ServerOptions {
   changes?: ChangeBus;
   /** Load shedding and per-address rate limits (`serve`: DEFAULT_LOAD_LIMITS); none when absent (tests). */
   limits?: LoadLimits;
+  /** How long public answers and geometry are trusted without an announced change (default 5 s). */
+  publicCacheTtlMs?: number;
   /** Whether the database answers (from `connect`); without one, `/health` asks with `select 1`. */
   health?: DatabaseHealth;
 }
@@ -77,7 +80,10 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Headers must arrive within 15 s (Node's default is 60 s): a slow-headers client holds no socket for long.
   app.server.headersTimeout = 15_000;
   const bus = options.changes ?? createMemoryChangeBus();
-  const changes = createChangeFeed(bus);
+  // Cached public answers go stale with every change: this server's own (at once, before its
+  // writer's refetch can arrive) and other instances' (through the bus).
+  const publicCache = createPublicCache({ ttlMs: options.publicCacheTtlMs });
+  const changes = createChangeFeed(invalidatingOnPublish(bus, publicCache.invalidate));
   cutLiveStreamsOnClose(app);
   app.addHook("onClose", async () => {
     changes.close();
@@ -104,7 +110,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   });
   registerErrorReplies(app);
 
-  registerPublicCache(app);
+  registerPublicCache(app, publicCache);
+  // After the cache (which stores and sends its own gzip bytes): other API answers over 1 KB.
+  await app.register(fastifyCompress, { encodings: ["gzip"], threshold: 1024 });
   await app.register(fastifyTRPCPlugin, {
     prefix: "/trpc",
     trpcOptions: {
@@ -122,8 +130,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Cacheable geometry payloads; stages travel separately through resolution.stages.
   const servePayload = (route: string, currentPayload: () => Promise<GeometryPayload>) => {
     let gzipped: { etag: string; bytes: Buffer } | null = null;
+    // Asking the database whether the shapes changed costs a scan: ask once per announced change
+    // (or per TTL), like the public cache, not on every revalidation.
+    let known: { payload: GeometryPayload; generation: number; at: number } | null = null;
     app.get(route, async (request, reply) => {
-      const payload = await currentPayload();
+      const fresh = known && known.generation === publicCache.generation && Date.now() - known.at < publicCache.ttlMs;
+      const generation = publicCache.generation;
+      const payload = fresh ? known!.payload : await currentPayload();
+      if (!fresh) known = { payload, generation, at: Date.now() };
       const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
       // Each encoding is its own representation, so each gets its own validator.
       const etag = gzip ? `${payload.etag.slice(0, -1)}-gzip"` : payload.etag;

@@ -30,7 +30,8 @@ function expectBBox(actual: number[], expected: number[], digits = 5): void {
   expect(actual.map((value) => +value.toFixed(digits))).toEqual(expected);
 }
 
-describe.runIf(present)("real boundary files (../shared/fixtures)", () => {
+// Whole state files: on two cores shared with the other test files, one can take longer than 5 s.
+describe.runIf(present)("real boundary files (../shared/fixtures)", { timeout: 60_000 }, () => {
   it("reprojects the San José State Plane shapefile to within a metre of the city's WGS84 twin", async () => {
     const projected = await readBoundaryFile(sharedFixture("shapefiles/sanjose_city_council_districts_ca_stateplane3_ftus.zip"));
     const twin = await readBoundaryFile(sharedFixture("shapefiles/sanjose_city_council_districts_wgs84.geojson"));

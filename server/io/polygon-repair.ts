@@ -1,4 +1,4 @@
-import { area } from "@turf/turf";
+import { area } from "@turf/area";
 import { union } from "polyclip-ts";
 import type { Geom } from "polyclip-ts";
 import { plural } from "./wording";

@@ -1,4 +1,4 @@
-import { simplify } from "@turf/turf";
+import { simplify } from "@turf/simplify";
 
 /**
  * Geometry for the browser: simplified (Douglas–Peucker, `tolerance` in degrees) and rounded to

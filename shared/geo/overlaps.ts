@@ -1,4 +1,4 @@
-import { area as turfArea } from "@turf/turf";
+import { area as turfArea } from "@turf/area";
 import { intersection as polyclipIntersection } from "polyclip-ts";
 import type { BBox } from "../model/body";
 import { buildBBoxIndex } from "./bbox-index";

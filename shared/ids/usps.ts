@@ -72,6 +72,17 @@ export function stateByFips(fips: string) {
   return byFips.get(fips);
 }
 
+/**
+ * The one state-code check: a USPS code in any case ("ri", " RI ") → "RI"; undefined for
+ * anything else ("ZZ", "Rhode Island"). Every door and import refuses a bad code through it.
+ */
+export function parseStateCode(text: string): string | undefined {
+  return byUsps.get(text.trim().toUpperCase())?.usps;
+}
+
+/** How a refused state code is described, with `{field}` where the door names the field. */
+export const stateCodeProblem = (text: string) => `{field} "${text}" is not a USPS state code (e.g. MA, RI)`;
+
 export function stateByUsps(usps: string) {
   return byUsps.get(usps.trim().toUpperCase());
 }

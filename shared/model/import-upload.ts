@@ -1,4 +1,4 @@
-import { z } from "zod";
+import type { ImportRequestInput } from "./import-request";
 import type { BBox } from "./body";
 
 /**
@@ -49,30 +49,13 @@ export interface ImportPreview {
 export const IMPORT_TARGETS = ["bodies", "districts"] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
 
-const option = (max: number) => z.string().trim().max(max).optional();
-
 /**
- * The commit request. Only its shape is checked here; the values (kind, chamber, state, fields)
- * are checked by the import use case, with the same one-line messages as the CLI.
+ * The commit request: the upload's token and the organizer's choices, which the server parses
+ * into the one import request (`shared/model/import-request.ts`) as the CLI parses its flags.
  */
-export const importCommitSchema = z.object({
-  token: z.string().max(100),
-  as: z.string().max(40),
-  kind: option(40),
-  chamber: option(40),
-  state: option(40),
-  nameField: option(200),
-  idField: option(200),
-  populationField: option(200),
-  /** Bodies: who published the boundaries (credited on press maps); the upload's file name when left out. */
-  source: option(200),
-  vintage: option(40),
-  /** Spreadsheets (`as` resolutions or members): the campaign's name, slug or id; a new name creates it. */
-  campaign: option(120),
-  /** Spreadsheets: answer the plan and keep the upload, writing nothing. */
-  dryRun: z.boolean().optional(),
-});
-export type ImportCommit = z.infer<typeof importCommitSchema>;
+export type ImportCommit = { token: string } & ImportRequestInput;
+/** A boundary file's choices on the Import screen (its commit without the token). */
+export type BoundaryImportChoices = Extract<ImportRequestInput, { as: "bodies" | "districts" }>;
 
 export interface ImportResult {
   fileName: string;

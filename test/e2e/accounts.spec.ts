@@ -5,10 +5,10 @@ import { commandLineActor } from "../../server/domain/actor";
 import { recordAudit } from "../../server/domain/audit";
 import { createHub, updateHub } from "../../server/domain/hubs";
 import { ensureUser, TEST_PASSWORD } from "../helpers/sign-in";
-import { enginesUnderTest } from "../helpers/test-db";
 import { AccountDriver } from "./drivers/account-driver";
 import { AppDriver } from "./drivers/app-driver";
 import { useAppSession } from "./drivers/session";
+import { browserEngines } from "./drivers/helper";
 
 /**
  * Accounts in the browser, from the read-only demo to a working team: the demo notice before the
@@ -21,7 +21,7 @@ import { useAppSession } from "./drivers/session";
 const NOTE = "Clerk prefers email (private, accounts e2e)";
 const INVITEE = { email: "vera.viewer@test.example", name: "Vera Viewer", password: "a viewer's long passphrase" };
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines()) {
   describe(`accounts and roles (${engine} server)`, () => {
     const session = useAppSession(engine, `${engine}-accounts`);
     let target: BodySummary;

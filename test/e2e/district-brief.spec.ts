@@ -4,10 +4,9 @@ import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changeStage } from "../../server/domain/resolutions";
-import { enginesUnderTest } from "../helpers/test-db";
 import { BriefDriver } from "./drivers/brief-driver";
-import type { RunningApp } from "./drivers/helper";
 import { useAppSession } from "./drivers/session";
+import { browserEngines, type RunningApp } from "./drivers/helper";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -70,7 +69,7 @@ async function prepare(app: RunningApp) {
   await db.updateTable("resolution").set({ tallyYes: 7, tallyNo: 2 }).where("bodyId", "=", kent.id).where("campaignId", "=", campaign.id).execute();
 }
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines()) {
   describe(`district page and brief (${engine} server)`, () => {
     const session = useAppSession(engine, `${engine}-brief`, prepare);
 

@@ -3,8 +3,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { enginesUnderTest } from "../helpers/test-db";
 import { useAppSession } from "./drivers/session";
+import { browserEngines } from "./drivers/helper";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -28,7 +28,7 @@ function writeDistrictFile(directory: string): string {
   return file;
 }
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines()) {
   describe(`district outlines and panels (${engine} server)`, () => {
     const session = useAppSession(engine, `${engine}-districts`, (app) => {
       const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-districts-"));

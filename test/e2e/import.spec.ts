@@ -2,8 +2,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { enginesUnderTest } from "../helpers/test-db";
 import { useAppSession } from "./drivers/session";
+import { browserEngines } from "./drivers/helper";
 
 const badDir = path.resolve(import.meta.dirname, "../fixtures/bad");
 const TOWNS = ["Quarry Hill", "Saltmarsh", "Upper Glen", "Wrenfield"];
@@ -56,7 +56,7 @@ function writeDistrictFile(directory: string): string {
   return file;
 }
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines()) {
   describe(`the Import screen (${engine} server)`, () => {
     const session = useAppSession(engine, `${engine}-import`);
     let directory: string;

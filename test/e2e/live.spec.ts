@@ -1,14 +1,13 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { BodySummary } from "../../shared/model/body";
-import { enginesUnderTest } from "../helpers/test-db";
 import { AppDriver } from "./drivers/app-driver";
-import { startFlakyLink, type FlakyLink } from "./drivers/helper";
+import { browserEngines, startFlakyLink, type FlakyLink } from "./drivers/helper";
 import { useAppSession } from "./drivers/session";
 
 /** Arrival, not speed: a change must show up on the other page "within seconds". */
 const arrives = { timeout: 15_000, interval: 100 };
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines({ postgres: true })) {
   describe(`live changes between two open maps (${engine} server)`, () => {
     const session = useAppSession(engine, `live-${engine}`);
     let other: AppDriver;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
 import type { BodySummary } from "../../shared/model/body";
 import { DEFAULT_STAGES } from "../../shared/model/stage";
-import { enginesUnderTest } from "../helpers/test-db";
 import { AppDriver } from "./drivers/app-driver";
 import { useAppSession } from "./drivers/session";
+import { browserEngines } from "./drivers/helper";
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines()) {
   describe(`the map screen (${engine} server)`, () => {
-    const session = useAppSession(engine, engine);
+    // The whole country (3,231 counties): this spec tests the map at scale.
+    const session = useAppSession(engine, engine, undefined, undefined, { demo: "full" });
 
     it("shows real bodies with a legend counting every stage", async () => {
       const { driver } = session();

@@ -7,8 +7,7 @@ import { readZipMembers } from "../../server/io/zip-archive";
 import { parseCsv, runCliInProcess } from "../helpers/cli";
 import { extractPdfText } from "../helpers/pdf-text";
 import { leakedFields, seedPrivateMarkers } from "../helpers/private-markers";
-import { enginesUnderTest } from "../helpers/test-db";
-import { screenshotDir } from "./drivers/helper";
+import { browserEngines, screenshotDir } from "./drivers/helper";
 import { databaseCounts } from "./drivers/database-counts";
 import { useAppSession } from "./drivers/session";
 
@@ -19,7 +18,7 @@ const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.rea
 const label = (stageId: string) => defaultStageScheme.stages.find((stage) => stage.id === stageId)!.label;
 const withCommas = (value: number) => value.toLocaleString("en-US");
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines({ postgres: true })) {
   describe(`press exports (${engine})`, () => {
     let markers = new Map<string, string>();
     const session = useAppSession(engine, `press-${engine}`, async (app) => {

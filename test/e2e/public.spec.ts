@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { changeStage } from "../../server/domain/resolutions";
-import { enginesUnderTest } from "../helpers/test-db";
 import { leakedFields, seedPrivateMarkers } from "../helpers/private-markers";
 import { PublicDriver } from "./drivers/public-driver";
 import { useAppSession } from "./drivers/session";
 import { databaseCounts } from "./drivers/database-counts";
+import { browserEngines } from "./drivers/helper";
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines()) {
   describe(`the public map (${engine} server)`, () => {
     let markers = new Map<string, string>();
     let markedBody = { id: 0, name: "" };

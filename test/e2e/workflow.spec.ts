@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { BodySummary } from "../../shared/model/body";
-import { enginesUnderTest } from "../helpers/test-db";
 import { useAppSession } from "./drivers/session";
 import { WorkflowDriver } from "./drivers/workflow-driver";
+import { browserEngines } from "./drivers/helper";
 
-for (const engine of enginesUnderTest()) {
+for (const engine of browserEngines()) {
   describe(`the campaign workflow (${engine} server)`, () => {
     const session = useAppSession(engine, `${engine}-workflow`);
 

@@ -80,6 +80,51 @@ forEachEngine((getDatabase) => {
     }
   });
 
+  describe("one state-code check for every kind", () => {
+    it('refuses "ZZ" with the same line whatever is imported, and writes nothing', async () => {
+      const roster = path.join(folder, "ri.csv");
+      fs.writeFileSync(roster, "id,name,current_party,current_district,current_chamber\nocd-person/11111111-2222-4333-8444-555555555555,Teresa Kowalczyk,Democratic,1,lower\n");
+      const names = path.join(folder, "cosponsors.txt");
+      fs.writeFileSync(names, "Teresa Kowalczyk\n");
+      const hubs = path.join(folder, "hubs.csv");
+      fs.writeFileSync(hubs, "name\nNorth hub\n");
+      const boundary = layer("zz.geojson", ["Nowhere town"], 4488001000);
+      for (const argv of [
+        [roster, "--as", "legislators"],
+        [names, "--as", "cosponsors"],
+        [hubs, "--as", "hubs"],
+        [boundary, "--as", "bodies"],
+        [boundary, "--as", "districts", "--chamber", "state_lower"],
+      ]) {
+        const result = await cli("import", ...argv, "--state", "ZZ");
+        expect(result.status, argv.join(" ")).toBe(2);
+        expect(result.stderr, argv.join(" ")).toBe('groundswell: --state "ZZ" is not a USPS state code (e.g. MA, RI)\n');
+      }
+      expect(await getDatabase().db.selectFrom("legislator").select("id").execute()).toEqual([]);
+      expect(await getDatabase().db.selectFrom("hub").select("id").execute()).toEqual([]);
+    });
+  });
+
+  describe("import --as legislators --dry-run", () => {
+    it("reports who would be seated and writes nothing; without it, imports", async () => {
+      const roster = path.join(folder, "ri-dry.csv");
+      fs.writeFileSync(roster, "id,name,current_party,current_district,current_chamber\nocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,2,lower\n");
+      const dry = await cli("import", roster, "--as", "legislators", "--state", "ri", "--dry-run");
+      expectSuccess(dry);
+      expect(dry.stdout).toMatch(/^Would import 1 RI legislators from ri-dry\.csv: 1 new, 0 updated;/);
+      expect(dry.stdout).toMatch(/\nDry run: nothing was written\.\n$/);
+      expect(await getDatabase().db.selectFrom("legislator").select("name").execute()).toEqual([]);
+      const audited = await getDatabase().db.selectFrom("auditEvent").select("action").where("action", "=", "import legislators").execute();
+      expect(audited).toEqual([]);
+
+      const real = await cli("import", roster, "--as", "legislators", "--state", "RI");
+      expectSuccess(real);
+      expect(real.stdout).toMatch(/^Imported 1 RI legislators/);
+      expect(await getDatabase().db.selectFrom("legislator").select("name").execute()).toEqual([{ name: "Marcus Oyelaran" }]);
+      expect(await getDatabase().db.selectFrom("auditEvent").select("action").where("action", "=", "import legislators").execute()).toHaveLength(1);
+    });
+  });
+
   describe("--parent NAME|ID", () => {
     const parentOf = async (name: string) =>
       (await getDatabase().db.selectFrom("body").select("parentId").where("name", "=", name).executeTakeFirstOrThrow()).parentId;

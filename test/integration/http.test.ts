@@ -21,7 +21,8 @@ forEachEngine((getDatabase, engine) => {
     const { db } = getDatabase();
     campaign = await makeCampaign(db, { name: "HTTP campaign" });
     bodies = [await makeBody(db, { name: "Barrington" }), await makeBody(db, { name: "Jamestown" }), await makeBody(db, { name: "Lincoln" })];
-    app = await buildServer({ db, engine, basemapStyleUrl: null, serveClient: false });
+    // Tests here write bodies straight to the database, unannounced: trust no cached answer.
+    app = await buildServer({ db, engine, basemapStyleUrl: null, serveClient: false, publicCacheTtlMs: 0 });
     organizer = await signedInHeaders(app, db, "organizer");
   });
 

@@ -115,7 +115,9 @@ forEachEngine((getDatabase, engine) => {
       expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 25 * 60_000);
       // The file waits on disk for its commit, in a folder of its own.
       expect(fs.readdirSync(uploadDir)).toHaveLength(1);
-      expect((await commit({ token: body.token, as: "nothing" })).json()).toEqual({ error: '--as must be bodies or districts (got "nothing")' });
+      expect((await commit({ token: body.token, as: "nothing" })).json()).toEqual({
+        error: 'What the file holds must be one of bodies, districts, legislators, cosponsors, resolutions, members, hubs (got "nothing")',
+      });
     });
 
     it("streams an upload sent without a length (chunked) just the same", async () => {
@@ -205,11 +207,11 @@ forEachEngine((getDatabase, engine) => {
       const uploaded = (await preview(townsGeoJson())).json() as ImportPreview;
       const cases: Array<[Record<string, unknown>, string]> = [
         [{ as: "bodies", nameField: "TOWN" }, 'no field "TOWN" in this file; its fields are: NAME, GEOID, POP'],
-        [{ as: "bodies", kind: "parliament" }, '--kind "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee'],
-        [{ as: "districts" }, "--chamber is required for districts: state_lower, state_upper, congressional"],
-        [{ as: "bodies", state: "Rhode Island" }, '--state "Rhode Island" is not a USPS state code (e.g. MA, RI)'],
-        [{ as: "districts", chamber: "state_upper", vintage: "the new one!" }, '--vintage "the new one!" should be a short label such as 2022'],
-        [{ as: 7 }, "as: Invalid input: expected string, received number"],
+        [{ as: "bodies", kind: "parliament" }, 'Kind of body "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee'],
+        [{ as: "districts" }, "Chamber is required for districts: state_lower, state_upper, congressional"],
+        [{ as: "bodies", state: "Rhode Island" }, 'State "Rhode Island" is not a USPS state code (e.g. MA, RI)'],
+        [{ as: "districts", chamber: "state_upper", vintage: "the new one!" }, 'Plan year (vintage) "the new one!" should be a short label such as 2022'],
+        [{ as: 7 }, "What the file holds must be text"],
       ];
       for (const [choices, message] of cases) {
         const response = await commit({ token: uploaded.token, ...choices });
@@ -274,7 +276,11 @@ forEachEngine((getDatabase, engine) => {
 
       const refused = await commit({ token: uploaded.token, as: "legislators" });
       expect(refused.statusCode).toBe(400);
-      expect(refused.json()).toEqual({ error: "choose the state these legislators sit in" });
+      expect(refused.json()).toEqual({ error: "State is required for legislators, e.g. RI" });
+      // The one state-code check, worded with the form's label (the CLI says --state).
+      const noState = await commit({ token: uploaded.token, as: "legislators", state: "ZZ" });
+      expect(noState.statusCode).toBe(400);
+      expect(noState.json()).toEqual({ error: 'State "ZZ" is not a USPS state code (e.g. MA, RI)' });
 
       const dryRun = await commit({ token: uploaded.token, as: "legislators", state: "RI", dryRun: true });
       expect(dryRun.statusCode, dryRun.body).toBe(200);

@@ -96,7 +96,7 @@ forEachEngine(
         expect(duplicate.stderr).toMatch(/^groundswell: ocd-person\/[0-9a-f-]+ \([^)]+\) appears twice in the roster\n$/);
 
         const missingState = await runInProcess(["import", folder, "--as", "legislators"], env);
-        expect(missingState.stderr).toBe("groundswell: --as legislators needs --state, e.g. --state RI\n");
+        expect(missingState.stderr).toBe("groundswell: --state is required for legislators, e.g. RI\n");
         expect(await count(db, "legislator")).toBe(0);
         expect(await count(db, "legislatorRole")).toBe(0);
       });

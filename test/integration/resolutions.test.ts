@@ -300,6 +300,8 @@ forEachEngine((getDatabase, engine) => {
       let writers: Promise<PromiseSettledResult<Awaited<ReturnType<typeof changeInTransaction>>>[]> | undefined;
       await db.transaction().execute(async (lock) => {
         await sql`select id from resolution where id = ${resolution.id} for update`.execute(lock);
+        // Only writers blocked by this lock count: other test files run beside this one.
+        const { rows: holder } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(lock);
         writers = Promise.allSettled([
           changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1 }),
           changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "introduced", expectedVersion: 1 }),
@@ -307,8 +309,13 @@ forEachEngine((getDatabase, engine) => {
         const deadline = Date.now() + 10_000;
         for (;;) {
           const { rows } = await sql<{ waiting: number }>`
+            with recursive behind_lock(pid) as (
+              select pid from pg_stat_activity where ${holder[0]!.pid}::int = any(pg_blocking_pids(pid))
+              union
+              select activity.pid from pg_stat_activity activity join behind_lock on behind_lock.pid = any(pg_blocking_pids(activity.pid))
+            )
             select count(*)::int as waiting from pg_stat_activity
-            where wait_event_type = 'Lock' and query like 'update "resolution"%'`.execute(db);
+            where pid in (select pid from behind_lock) and query like 'update "resolution"%'`.execute(db);
           if (rows[0]!.waiting >= 2) break;
           if (Date.now() > deadline) throw new Error("the two writers never both waited on the row lock");
           await new Promise((resolve) => setTimeout(resolve, 20));

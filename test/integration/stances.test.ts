@@ -100,7 +100,7 @@ forEachEngine(
         );
         expect(await countRows(db, "legislatorStanceEvent")).toBe(before);
         const noState = await runCliInProcess(["import", file, "--as", "cosponsors", "--campaign", "Vermont drive"], env);
-        expect(noState.stderr).toBe("groundswell: --as cosponsors needs --state, e.g. --state VT\n".replace("VT", "RI"));
+        expect(noState.stderr).toBe("groundswell: --state is required for cosponsors, e.g. RI\n");
       });
 
       it("marks the listed legislators cosponsor from a CSV, never downgrading a champion", async () => {

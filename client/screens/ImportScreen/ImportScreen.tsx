@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import type { BodyKind } from "../../../shared/model/body";
-import { formatFileSize, type ImportCommit, type ImportPreview, type ImportResult } from "../../../shared/model/import-upload";
+import { formatFileSize, type BoundaryImportChoices, type ImportPreview, type ImportResult } from "../../../shared/model/import-upload";
 import { commitImport, ImportRequestError, uploadForPreview } from "../../api/imports";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { FilePicker } from "./FilePicker";
@@ -94,12 +94,12 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     }
   };
 
-  const confirm = async (preview: ImportPreview, choices: Omit<ImportCommit, "token">) => {
+  const confirm = async (preview: ImportPreview, choices: BoundaryImportChoices) => {
     setError(null);
     setStep({ name: "importing", preview });
     try {
       const result = await commitImport({ token: preview.token, ...choices });
-      setStep({ name: "done", result, kind: (choices.kind as BodyKind | undefined) ?? null });
+      setStep({ name: "done", result, kind: choices.as === "bodies" ? ((choices.kind as BodyKind | undefined) ?? null) : null });
       // The map behind the dialog redraws with the new shapes, stages and overlaps.
       await applyChange({ kind: "import" });
     } catch (failure) {

@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { STATES } from "../../../shared/ids/usps";
 import { BODY_KIND_LABELS, BODY_KINDS, type BodyKind } from "../../../shared/model/body";
 import { CHAMBER_LABELS, CHAMBERS, type Chamber } from "../../../shared/model/district";
-import { formatFileSize, type ImportCommit, type ImportPreview, type ImportTarget } from "../../../shared/model/import-upload";
+import { formatFileSize, type BoundaryImportChoices, type ImportPreview, type ImportTarget } from "../../../shared/model/import-upload";
 import { formatCount } from "../../lib/format";
 import { FieldTable } from "./FieldTable";
 import { NoteList } from "./NoteList";
@@ -26,7 +26,7 @@ export function PreviewStep({
 }: {
   preview: ImportPreview;
   busy: boolean;
-  onConfirm: (choices: Omit<ImportCommit, "token">) => void;
+  onConfirm: (choices: BoundaryImportChoices) => void;
   onStartOver: () => void;
 }) {
   const id = useId();
@@ -51,13 +51,8 @@ export function PreviewStep({
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (!nameField) return;
-    onConfirm({
-      as: target,
-      ...(target === "bodies" ? { kind } : { chamber, vintage }),
-      ...(state ? { state } : {}),
-      nameField,
-      ...(idField ? { idField } : {}),
-    });
+    const fields = { ...(state ? { state } : {}), nameField, ...(idField ? { idField } : {}) };
+    onConfirm(target === "bodies" ? { as: "bodies", kind, ...fields } : { as: "districts", chamber, vintage, ...fields });
   };
 
   return (

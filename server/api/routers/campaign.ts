@@ -2,7 +2,7 @@ import { z } from "zod";
 import { campaignSchema, updateCampaignInputSchema } from "../../../shared/model/campaign";
 import { listCampaigns, updateCampaign } from "../../domain/campaigns";
 import { snapshotRow } from "../../db/repositories/audit-repository";
-import { commitAndPublish } from "../commit";
+import { write } from "../../domain/write";
 import { adminProcedure, publicProcedure, router } from "../trpc";
 
 export const campaignRouter = router({
@@ -12,7 +12,7 @@ export const campaignRouter = router({
   update: adminProcedure
     .input(updateCampaignInputSchema)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => updateCampaign(trx, input), (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] }), {
+      write(ctx, (trx) => updateCampaign(trx, input), (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] }), {
         subjectKind: "campaign",
         load: (trx) => snapshotRow(trx, "campaign", { id: input.campaignId }),
         describe: (campaign) => ({ subjectId: campaign.id, campaignId: campaign.id, summary: `Campaign settings of ${campaign.name} saved` }),

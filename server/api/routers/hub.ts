@@ -6,7 +6,7 @@ import { chamberSchema } from "../../../shared/model/district";
 import { hubIdSchema, hubInputSchema, hubUpdateSchema } from "../../../shared/model/hub";
 import { allySchema, hubCoverageSchema, hubFindingSchema } from "../../../shared/model/public-output";
 import { createHub, findAllies, findMyHub, getHub, getHubCoverage, listHubs, updateHub } from "../../domain/hubs";
-import { commitAndPublish } from "../commit";
+import { write } from "../../domain/write";
 import { bodyEditorProcedure, memberProcedure, organizerProcedure, publicProcedure, middleware, router } from "../trpc";
 
 /** A hub member may edit only their own hub, and not the area it covers (organizers draw areas). */
@@ -28,7 +28,7 @@ export const hubRouter = router({
   get: memberProcedure.input(z.object({ hubId: hubIdSchema })).query(({ ctx, input }) => getHub(ctx.db, input.hubId)),
 
   create: organizerProcedure.input(hubInputSchema).mutation(({ ctx, input }) =>
-    commitAndPublish(ctx, (trx) => createHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
+    write(ctx, (trx) => createHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
       subjectKind: "hub",
       describe: (hub) => ({ subjectId: hub.id, summary: `Hub created: ${hub.name}` }),
     }),
@@ -39,7 +39,7 @@ export const hubRouter = router({
     .input(hubUpdateSchema)
     .use(ownHub)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => updateHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
+      write(ctx, (trx) => updateHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
         subjectKind: "hub",
         load: (trx) => getHub(trx, input.hubId).catch(() => undefined),
         describe: (hub) => ({ subjectId: hub.id, summary: `Hub edited: ${hub.name}` }),

@@ -5,7 +5,7 @@ import { legislatorIdSchema, setStanceInputSchema } from "../../../shared/model/
 import { legislatorSummarySchema } from "../../../shared/model/public-output";
 import { listLegislators, listStanceHistory, setStance } from "../../domain/stances";
 import { snapshotRow } from "../../db/repositories/audit-repository";
-import { commitAndPublish } from "../commit";
+import { write } from "../../domain/write";
 import { memberProcedure, organizerProcedure, publicProcedure, router } from "../trpc";
 
 export const legislatorRouter = router({
@@ -24,7 +24,7 @@ export const legislatorRouter = router({
   setStance: organizerProcedure
     .input(setStanceInputSchema)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => setStance(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
+      write(ctx, (trx) => setStance(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
         subjectKind: "legislatorStance",
         load: (trx) => snapshotRow(trx, "legislatorStance", { campaignId: input.campaignId, legislatorId: input.legislatorId }),
         describe: (result) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Stance set to ${result.stance}` }),

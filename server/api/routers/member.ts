@@ -6,7 +6,7 @@ import type { Db } from "../../db/connect";
 import { snapshotRow } from "../../db/repositories/audit-repository";
 import { findBodyIdOfMember } from "../../db/repositories/body-repository";
 import { addMember, getWhipBoard, removeMember, setPosition, updateMember, updateVotingSetup } from "../../domain/members";
-import { commitAndPublish } from "../commit";
+import { write } from "../../domain/write";
 import { bodyEditorProcedure, inHubArea, memberProcedure, router } from "../trpc";
 
 const inputBody = inHubArea((_db: Db, input: { bodyId: number }) => input.bodyId);
@@ -24,7 +24,7 @@ export const memberRouter = router({
     .input(addMemberInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => addMember(trx, input), () => ({ campaignId: null, kind: "member", ids: [input.bodyId] }), {
+      write(ctx, (trx) => addMember(trx, input), () => ({ campaignId: null, kind: "member", ids: [input.bodyId] }), {
         subjectKind: "member",
         describe: (member) => ({ subjectId: member.id, summary: `Member added: ${input.name}`, after: input }),
       }),
@@ -34,7 +34,7 @@ export const memberRouter = router({
     .input(updateMemberInputSchema)
     .use(memberBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => updateMember(trx, input), () => ({ campaignId: null, kind: "member" }), {
+      write(ctx, (trx) => updateMember(trx, input), () => ({ campaignId: null, kind: "member" }), {
         subjectKind: "member",
         load: memberRow(input.memberId),
         describe: () => ({ subjectId: input.memberId, summary: "Member edited" }),
@@ -45,7 +45,7 @@ export const memberRouter = router({
     .input(z.object({ memberId: memberIdSchema }))
     .use(memberBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => removeMember(trx, input.memberId), () => ({ campaignId: null, kind: "member" }), {
+      write(ctx, (trx) => removeMember(trx, input.memberId), () => ({ campaignId: null, kind: "member" }), {
         subjectKind: "member",
         load: memberRow(input.memberId),
         describe: () => ({ subjectId: input.memberId, summary: "Member removed", after: null }),
@@ -57,7 +57,7 @@ export const memberRouter = router({
     .input(setPositionInputSchema)
     .use(memberBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => setPosition(trx, input, ctx.actor), (member) => ({ campaignId: input.campaignId, kind: "member", ids: [member.bodyId] }), {
+      write(ctx, (trx) => setPosition(trx, input, ctx.actor), (member) => ({ campaignId: input.campaignId, kind: "member", ids: [member.bodyId] }), {
         subjectKind: "memberPosition",
         load: (trx) => snapshotRow(trx, "memberPosition", { campaignId: input.campaignId, memberId: input.memberId }),
         describe: (member) => ({ subjectId: input.memberId, campaignId: input.campaignId, summary: `Position of ${member.name} saved` }),
@@ -69,7 +69,7 @@ export const memberRouter = router({
     .input(votingSetupInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => updateVotingSetup(trx, input), () => ({ campaignId: null, kind: "member", ids: [input.bodyId] }), {
+      write(ctx, (trx) => updateVotingSetup(trx, input), () => ({ campaignId: null, kind: "member", ids: [input.bodyId] }), {
         subjectKind: "body",
         load: (trx) => snapshotRow(trx, "body", { id: input.bodyId }),
         describe: () => ({ subjectId: input.bodyId, summary: "Voting rules saved" }),

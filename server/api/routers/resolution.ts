@@ -10,7 +10,7 @@ import { getResolutionDetails, undoStage, updateResolution } from "../../domain/
 import { changeStage, listStages } from "../../domain/resolutions";
 import { isoDay, upcomingDates } from "../../domain/tasks";
 import type { ChangeInput } from "../../domain/changes";
-import { commitAndPublish, type AuditSpec } from "../commit";
+import { write, type AuditSpec } from "../../domain/write";
 import { bodyEditorProcedure, inHubArea, memberProcedure, publicProcedure, router } from "../trpc";
 
 interface ResolutionState {
@@ -48,7 +48,7 @@ export const resolutionRouter = router({
     .input(changeStageInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => changeStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => `Stage changed to ${input.toStage}`)),
+      write(ctx, (trx) => changeStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => `Stage changed to ${input.toStage}`)),
     ),
 
   /** Vote, hearing, tally, links, hub and the private note of one resolution. */
@@ -61,7 +61,7 @@ export const resolutionRouter = router({
     .input(updateResolutionInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => updateResolution(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Resolution details saved")),
+      write(ctx, (trx) => updateResolution(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Resolution details saved")),
     ),
 
   /** Undo the last stage change with a new event back to the previous stage. */
@@ -69,7 +69,7 @@ export const resolutionRouter = router({
     .input(undoStageInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => undoStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Last stage change undone")),
+      write(ctx, (trx) => undoStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Last stage change undone")),
     ),
 
   /** Scheduled votes and hearings in the next `days` days (public facts: no notes). */

@@ -8,7 +8,7 @@ import { snapshotRow } from "../../db/repositories/audit-repository";
 import { findBodyIdOfTask } from "../../db/repositories/body-repository";
 import { addTask, isoDay, listTasks, removeTask, setTaskDone, taskAgenda, updateTask } from "../../domain/tasks";
 import type { ChangeInput } from "../../domain/changes";
-import { commitAndPublish, type AuditSpec } from "../commit";
+import { write, type AuditSpec } from "../../domain/write";
 import { bodyEditorProcedure, inHubArea, memberProcedure, router } from "../trpc";
 
 /** What a task write announces: its campaign and body (tasks are private: only members hear of them). */
@@ -38,32 +38,32 @@ export const taskRouter = router({
   add: bodyEditorProcedure
     .input(addTaskInputSchema)
     .use(inHubArea((_db: Db, input: { bodyId: number }) => input.bodyId))
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => addTask(trx, input, ctx.actor), taskChanged, taskAudit(null, "Next action added"))),
+    .mutation(({ ctx, input }) => write(ctx, (trx) => addTask(trx, input, ctx.actor), taskChanged, taskAudit(null, "Next action added"))),
 
   update: bodyEditorProcedure
     .input(updateTaskInputSchema)
     .use(taskBody)
-    .mutation(({ ctx, input }) => commitAndPublish(ctx, (trx) => updateTask(trx, input), taskChanged, taskAudit(input.taskId, "Next action edited"))),
+    .mutation(({ ctx, input }) => write(ctx, (trx) => updateTask(trx, input), taskChanged, taskAudit(input.taskId, "Next action edited"))),
 
   complete: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
     .use(taskBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: true }), taskChanged, taskAudit(input.taskId, "Next action done")),
+      write(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: true }), taskChanged, taskAudit(input.taskId, "Next action done")),
     ),
 
   reopen: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
     .use(taskBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: false }), taskChanged, taskAudit(input.taskId, "Next action reopened")),
+      write(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: false }), taskChanged, taskAudit(input.taskId, "Next action reopened")),
     ),
 
   remove: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
     .use(taskBody)
     .mutation(({ ctx, input }) =>
-      commitAndPublish(ctx, (trx) => removeTask(trx, input.taskId), () => ({ campaignId: null, kind: "task" }), {
+      write(ctx, (trx) => removeTask(trx, input.taskId), () => ({ campaignId: null, kind: "task" }), {
         subjectKind: "task",
         load: (trx) => snapshotRow(trx, "task", { id: input.taskId }),
         describe: () => ({ subjectId: input.taskId, summary: "Next action removed", after: null }),

@@ -4,7 +4,9 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser } from "playwright-core";
-import { createTestDatabase, type Engine, type TestDatabase } from "../../helpers/test-db";
+import { seedDemo } from "../../../server/domain/demo";
+import { readUsAtlasCounties } from "../../../server/io/us-atlas";
+import { createTestDatabase, enginesUnderTest, type Engine, type TestDatabase } from "../../helpers/test-db";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../../..");
 export const screenshotDir = path.join(repositoryRoot, "test/e2e/screenshots");
@@ -24,16 +26,46 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * The engines a browser spec runs on. What the browser sees goes through the same HTTP API on
+ * either engine, and the database suite runs that API on both, so a browser spec runs on SQLite
+ * alone. A spec about PostgreSQL's own behaviour (live changes through LISTEN/NOTIFY, the press
+ * kit's snapshot) passes `{ postgres: true }` and runs on every engine under test, which keeps
+ * the rule that CI without TEST_DATABASE_URL fails.
+ */
+export function browserEngines({ postgres = false }: { postgres?: boolean } = {}): Engine[] {
+  return postgres ? enginesUnderTest() : ["sqlite"];
+}
+
 export interface RunningApp {
   url: string;
   database: TestDatabase;
   stop(): Promise<void>;
 }
 
-/** Start `groundswell serve` on a fresh database of the given engine (the demo seeds itself). */
-export async function startApp(engine: Engine, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+/**
+ * Which demo the app starts with. `small` (the default): the demo campaign on the 217 counties of
+ * the Census Bureau's Northeast region (Rhode Island's five, a Washington County in five states,
+ * every stage reached, some passed by the as-of days the specs replay), seeded here exactly as
+ * `serve` seeds the country, so every page paints in a fraction of the time. `full`: the server
+ * seeds all 3,231 US counties itself, for the spec that tests the map at scale.
+ */
+export type DemoSize = "small" | "full";
+export const SMALL_DEMO_STATES = ["CT", "MA", "ME", "NH", "NJ", "NY", "PA", "RI", "VT"];
+
+/** The bodies of the small demo (the same counties, in the same order, as the full one). */
+export function smallDemoBodies() {
+  return readUsAtlasCounties().filter((county) => SMALL_DEMO_STATES.includes(county.state ?? ""));
+}
+
+/** Start `groundswell serve` on a fresh database of the given engine holding the demo campaign. */
+export async function startApp(engine: Engine, extraEnv: Record<string, string> = {}, { demo = "small" }: { demo?: DemoSize } = {}): Promise<RunningApp> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-e2e-"));
   const database = await createTestDatabase(engine, { sqliteFile: path.join(directory, "e2e.db") });
+  if (demo === "small") {
+    const bodies = smallDemoBodies();
+    await database.db.transaction().execute((trx) => seedDemo(trx, bodies));
+  }
   const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], {
     env: { ...process.env, ...database.env, HOST: "127.0.0.1", GROUNDSWELL_LOG_LEVEL: "warn", ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { Engine } from "../../helpers/test-db";
 import { AppDriver } from "./app-driver";
-import { launchBrowser, startApp, type RunningApp } from "./helper";
+import { launchBrowser, startApp, type DemoSize, type RunningApp } from "./helper";
 
 export interface AppSession {
   app: RunningApp;
@@ -18,19 +18,21 @@ export interface AppSession {
 /**
  * For a describe block: start `groundswell serve` on a fresh database of `engine` and a browser
  * before its tests, stop both after. `prepare` runs against the started app (e.g. imports)
- * before the page opens. Returns a getter for the session.
+ * before the page opens. The app holds the small demo unless `demo` is "full" (helper.ts).
+ * Returns a getter for the session.
  */
 export function useAppSession(
   engine: Engine,
   label: string,
   prepare?: (app: RunningApp) => Promise<void> | void,
   env: () => Record<string, string> = () => ({}),
+  { demo = "small" }: { demo?: DemoSize } = {},
 ): () => AppSession {
   let session: AppSession | undefined;
   let app: RunningApp | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(engine, env()), launchBrowser()]);
+    [app, browser] = await Promise.all([startApp(engine, env(), { demo }), launchBrowser()]);
     await prepare?.(app);
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     const cspViolations: string[] = [];

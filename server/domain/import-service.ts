@@ -1,0 +1,153 @@
+import type { LegislatorRecord } from "../../shared/model/legislator";
+import type {
+  BoundaryImportRequest,
+  CosponsorsImportRequest,
+  HubsImportRequest,
+  LegislatorsImportRequest,
+  SpreadsheetImportRequest,
+} from "../../shared/model/import-request";
+import { describeRowErrors, type SpreadsheetPlan, type SpreadsheetTable } from "../../shared/model/spreadsheet-import";
+import { assertCanImport, describeBoundaryImport, importBoundaryLayer, type BoundaryImportResult, type BoundaryLayer } from "./boundary-import";
+import { resolveCampaign } from "./campaigns";
+import type { ChangeInput } from "./changes";
+import { importHubs, type HubImportSummary } from "./hub-import";
+import { importLegislators, type LegislatorImportSummary } from "./legislators";
+import { importSpreadsheet, SpreadsheetRowsError } from "./spreadsheet-import";
+import { importCosponsors, type CosponsorImportSummary } from "./stances";
+import { write, type WriteContext } from "./write";
+
+/**
+ * The import services, one per kind: each takes one request parsed by `shared/model/import-request.ts`
+ * and what the door read from the file (server/io), checks that the actor may import, and writes
+ * through `write` (one transaction, its audit entry, then the live change after commit). The CLI,
+ * the upload routes and so the Import screen call these and only phrase what comes back.
+ */
+
+/** An import redraws maps for everyone: bodies, districts and legislators are shared by all campaigns. */
+const importChange = (campaignId: number | null = null): ChangeInput => ({ campaignId, kind: "import", ids: [] });
+
+/** Bodies or districts from a boundary layer, then every overlap recomputed (unless `overlaps: false`). */
+export function importBoundaries(
+  ctx: WriteContext,
+  request: BoundaryImportRequest,
+  layer: BoundaryLayer,
+  { fileName, onOverlapProgress }: { fileName: string; onOverlapProgress?: (done: number, total: number) => void },
+): Promise<BoundaryImportResult> {
+  assertCanImport(ctx.actor);
+  // Bodies credit their boundaries' publisher on press maps: the request's source, else the file's name.
+  const plan = request.as === "bodies" ? { ...request, source: request.source ?? fileName } : request;
+  return write(
+    ctx,
+    (trx) => importBoundaryLayer(trx, layer, plan, ctx.actor, { overlaps: request.overlaps, minShare: request.minShare, onOverlapProgress }),
+    () => importChange(),
+    { action: `import ${plan.as}`, subjectKind: plan.as === "bodies" ? "body" : "district", describe: (result) => describeBoundaryImport(plan, result) },
+  );
+}
+
+/** One state's legislators (Open States), matched to its current districts; a dry run keeps nothing. */
+export function importLegislatorRoster(
+  ctx: WriteContext,
+  request: LegislatorsImportRequest,
+  roster: { records: LegislatorRecord[]; isFullRoster: boolean },
+  { fileName }: { fileName: string },
+): Promise<LegislatorImportSummary> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    (trx) => importLegislators(trx, roster.records, { state: request.state, isFullRoster: roster.isFullRoster }),
+    () => importChange(),
+    {
+      action: "import legislators",
+      subjectKind: "legislator",
+      describe: (result) => ({
+        subjectId: null,
+        summary: `Imported ${result.legislators} ${result.state} legislators from ${fileName}: ${result.created} new, ${result.updated} updated`,
+        after: { created: result.created, updated: result.updated, matched: result.matched, unmatched: result.unmatched.length },
+      }),
+    },
+    { dryRun: request.dryRun },
+  );
+}
+
+/** A bill's cosponsor list: every name a sitting legislator of the state, or nothing changes. */
+export async function importCosponsorList(
+  ctx: WriteContext,
+  request: CosponsorsImportRequest,
+  names: string[],
+  { fileName }: { fileName: string },
+): Promise<CosponsorImportSummary> {
+  assertCanImport(ctx.actor);
+  const { summary } = await write(
+    ctx,
+    async (trx) => {
+      const campaign = await resolveCampaign(trx, request.campaign);
+      return { campaignId: campaign.id, summary: await importCosponsors(trx, { campaignId: campaign.id, state: request.state, names, source: fileName }, ctx.actor) };
+    },
+    ({ campaignId }) => ({ campaignId, kind: "legislator", ids: [] }),
+    {
+      action: "import cosponsors",
+      subjectKind: "legislatorStance",
+      describe: ({ campaignId, summary }) => ({
+        subjectId: null,
+        campaignId,
+        summary: `Marked ${summary.updated.length} legislators cosponsor from ${fileName}`,
+        after: { updated: summary.updated },
+      }),
+    },
+  );
+  return summary;
+}
+
+/**
+ * A campaign spreadsheet as resolutions or members. The plan lists every row error; a commit
+ * with any is refused (SpreadsheetRowsError carries the plan), a dry run returns it.
+ */
+export function importSpreadsheetTable(ctx: WriteContext, request: SpreadsheetImportRequest, table: SpreadsheetTable): Promise<SpreadsheetPlan> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    async (trx) => {
+      const plan = await importSpreadsheet(trx, { as: request.as, campaign: request.campaign, table }, ctx.actor, { dryRun: request.dryRun });
+      if (plan.errors.length && !request.dryRun) throw new SpreadsheetRowsError(describeRowErrors(plan.errors), plan);
+      return plan;
+    },
+    // A new campaign is announced to every campaign's viewers.
+    (plan) => importChange(plan.campaign.isNew ? null : plan.campaign.id),
+    {
+      action: `import ${request.as}`,
+      subjectKind: request.as === "resolutions" ? "resolution" : "member",
+      describe: (plan) => ({
+        subjectId: null,
+        campaignId: plan.campaign.id,
+        summary: `Imported ${plan.as} from a spreadsheet: ${plan.created.length} new, ${plan.updated.length} updated, ${plan.unchanged.length} unchanged`,
+        after: { rows: plan.rows, created: plan.created.length, updated: plan.updated.length, unchanged: plan.unchanged.length },
+      }),
+    },
+    { dryRun: request.dryRun },
+  );
+}
+
+/** Hubs by name from spreadsheet rows; any bad row refuses the file. */
+export function importHubRows(
+  ctx: WriteContext,
+  request: HubsImportRequest,
+  rows: Array<Record<string, string>>,
+  { fileName }: { fileName: string },
+): Promise<HubImportSummary> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    (trx) => importHubs(trx, rows, { state: request.state, dryRun: request.dryRun }, ctx.actor),
+    () => ({ campaignId: null, kind: "hub", ids: [] }),
+    {
+      action: "import hubs",
+      subjectKind: "hub",
+      describe: (result) => ({
+        subjectId: null,
+        summary: `Imported hubs from ${fileName}: ${result.created.length} new, ${result.updated.length} updated`,
+        after: { created: result.created, updated: result.updated },
+      }),
+    },
+    { dryRun: request.dryRun },
+  );
+}

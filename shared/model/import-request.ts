@@ -1,0 +1,218 @@
+import { z } from "zod";
+import { parseStateCode, stateCodeProblem } from "../ids/usps";
+import { BODY_KINDS, parseBodyKind, spelling, type BodyKind } from "./body";
+import { CHAMBERS, parseChamber, type Chamber } from "./district";
+
+/**
+ * One request per import kind: what the CLI's flags, the upload API's commit body and the Import
+ * screen's form all parse into before any use case runs (STYLE.md rule 11). Every refusal is an
+ * issue on one field, worded with `{field}` where each door puts the field's name in its own
+ * words: the flag on the command line, the form label on the web (`IMPORT_FIELD_LABELS`).
+ */
+
+export const IMPORT_KINDS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs"] as const;
+export type ImportKind = (typeof IMPORT_KINDS)[number];
+
+/** The fields of an import request, by their request key. */
+export const IMPORT_FIELDS = [
+  "as",
+  "kind",
+  "chamber",
+  "state",
+  "nameField",
+  "idField",
+  "populationField",
+  "parent",
+  "source",
+  "vintage",
+  "campaign",
+  "dryRun",
+  "minShare",
+  "overlaps",
+] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+
+/** How the web names each field (the Import screen's labels; the CLI names them by flag). */
+export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
+  as: "What the file holds",
+  kind: "Kind of body",
+  chamber: "Chamber",
+  state: "State",
+  nameField: "Field with the name",
+  idField: "Field with a stable id",
+  populationField: "Field with the population",
+  parent: "Parent body",
+  source: "Boundaries published by",
+  vintage: "Plan year (vintage)",
+  campaign: "Campaign",
+  dryRun: "Dry run",
+  minShare: "Sliver threshold",
+  overlaps: "Recompute overlaps",
+};
+
+/** A text field that may be left out; blank counts as left out. */
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `{field} is longer than ${max} characters` })
+    .optional()
+    .transform((text) => (text === "" ? undefined : text));
+
+/** A spelled value checked by `parse` (which normalises case, spaces, hyphens and aliases). */
+function spelled<T extends string>(parse: (text: string) => T | undefined, problem: (text: string) => string) {
+  return z.string({ error: "{field} must be text" }).transform((text, context): T => {
+    const value = parse(text);
+    if (value === undefined) {
+      context.addIssue({ code: "custom", message: problem(text) });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+export const importKindSchema = spelled<ImportKind>(
+  (text) => IMPORT_KINDS.find((kind) => kind === spelling(text)),
+  (text) => `{field} must be one of ${IMPORT_KINDS.join(", ")} (got "${text}")`,
+);
+export const bodyKindInputSchema = spelled<BodyKind>(parseBodyKind, (text) => `{field} "${text}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
+export const chamberInputSchema = spelled<Chamber>(parseChamber, (text) => `{field} "${text}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);
+export const stateInputSchema = spelled<string>(parseStateCode, stateCodeProblem);
+
+/** The sliver threshold: a fraction from 0 to below 1, typed as text on the command line. */
+export const minShareSchema = z.union([z.number(), z.string()]).transform((value, context) => {
+  const share = typeof value === "number" ? value : value.trim() === "" ? Number.NaN : Number(value);
+  if (!Number.isFinite(share) || share < 0 || share >= 1) {
+    context.addIssue({ code: "custom", message: `{field} must be a number from 0 to below 1 (got "${value}")` });
+    return z.NEVER;
+  }
+  return share;
+});
+
+const required = <T extends z.ZodType>(schema: T, problem: string) =>
+  z.unknown().transform((value, context): z.output<T> => {
+    if (value === undefined || value === null || (typeof value === "string" && value.trim() === "")) {
+      context.addIssue({ code: "custom", message: problem });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(value);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) context.addIssue({ code: "custom", message: issue.message });
+      return z.NEVER;
+    }
+    return parsed.data;
+  });
+
+/** Kinds that can be tried first: report what would change, write nothing. */
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "resolutions", "members", "hubs"];
+const noDryRun = z
+  .boolean()
+  .optional()
+  .refine((dryRun) => dryRun !== true, { error: `{field} works with ${DRY_RUN_KINDS.join(", ")}` });
+const dryRun = z.boolean().optional().default(false);
+
+const overlapChoices = {
+  /** Recompute body × district overlaps after the import (default yes). */
+  overlaps: z.boolean().optional().default(true),
+  minShare: minShareSchema.optional(),
+};
+
+const boundaryFields = {
+  state: stateInputSchema.optional(),
+  nameField: optionalText(200),
+  idField: optionalText(200),
+  dryRun: noDryRun,
+  ...overlapChoices,
+};
+
+export const bodiesImportSchema = z.object({
+  as: z.literal("bodies"),
+  kind: bodyKindInputSchema.optional().default("city_council"),
+  /** The body these belong to (ward committees in a city): an id, or a name (narrowed by `state`). */
+  parent: optionalText(200),
+  populationField: optionalText(200),
+  /** Who published the boundaries, credited on press maps; the doors default it to the file's name. */
+  source: z
+    .string()
+    .transform((text) => text.replace(/\s+/g, " ").trim())
+    .pipe(z.string().min(1, { error: '{field} must be 1 to 200 characters, e.g. "RIGIS municipal boundaries"' }).max(200, { error: '{field} must be 1 to 200 characters, e.g. "RIGIS municipal boundaries"' }))
+    .optional(),
+  ...boundaryFields,
+});
+
+export const districtsImportSchema = z.object({
+  as: z.literal("districts"),
+  chamber: required(chamberInputSchema, `{field} is required for districts: ${CHAMBERS.join(", ")}`),
+  vintage: z
+    .string()
+    .trim()
+    .regex(/^[\w.-]{1,20}$/, { error: (issue) => `{field} "${String(issue.input)}" should be a short label such as 2022` })
+    .optional(),
+  ...boundaryFields,
+});
+
+export const legislatorsImportSchema = z.object({
+  as: z.literal("legislators"),
+  state: required(stateInputSchema, "{field} is required for legislators, e.g. RI"),
+  dryRun,
+});
+
+export const cosponsorsImportSchema = z.object({
+  as: z.literal("cosponsors"),
+  campaign: optionalText(120),
+  state: required(stateInputSchema, "{field} is required for cosponsors, e.g. RI"),
+  dryRun: noDryRun,
+});
+
+export const spreadsheetImportSchema = z.object({
+  as: z.enum(["resolutions", "members"]),
+  /** The campaign's name, slug or id; a new name creates it. */
+  campaign: optionalText(120),
+  dryRun,
+});
+
+export const hubsImportSchema = z.object({
+  as: z.literal("hubs"),
+  state: stateInputSchema.optional(),
+  dryRun,
+});
+
+export const importRequestSchema = z.discriminatedUnion("as", [
+  bodiesImportSchema,
+  districtsImportSchema,
+  legislatorsImportSchema,
+  cosponsorsImportSchema,
+  spreadsheetImportSchema,
+  hubsImportSchema,
+]);
+export type ImportRequest = z.output<typeof importRequestSchema>;
+/** What a door hands over before parsing (the web form's choices, as typed). */
+export type ImportRequestInput = z.input<typeof importRequestSchema>;
+export type BodiesImportRequest = z.output<typeof bodiesImportSchema>;
+export type DistrictsImportRequest = z.output<typeof districtsImportSchema>;
+export type BoundaryImportRequest = BodiesImportRequest | DistrictsImportRequest;
+export type LegislatorsImportRequest = z.output<typeof legislatorsImportSchema>;
+export type CosponsorsImportRequest = z.output<typeof cosponsorsImportSchema>;
+export type SpreadsheetImportRequest = z.output<typeof spreadsheetImportSchema>;
+export type HubsImportRequest = z.output<typeof hubsImportSchema>;
+
+/** A refused request: the field, and the problem with `{field}` where its name goes. */
+export interface ImportRequestProblem {
+  field: ImportField;
+  template: string;
+}
+
+/**
+ * Parse what a door collected (flags, a JSON body, form state) into an import request. `as` is
+ * read first, so a wrong kind is named as such rather than as a mismatch of every other field.
+ */
+export function parseImportRequest(input: Record<string, unknown>): { ok: true; request: ImportRequest } | { ok: false; problem: ImportRequestProblem } {
+  const as = importKindSchema.safeParse(input.as ?? "");
+  if (!as.success) return { ok: false, problem: { field: "as", template: as.error.issues[0]!.message } };
+  const parsed = importRequestSchema.safeParse({ ...input, as: as.data });
+  if (parsed.success) return { ok: true, request: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const field = (IMPORT_FIELDS as readonly unknown[]).includes(issue.path[0]) ? (issue.path[0] as ImportField) : "as";
+  // Zod's own wording ("Invalid input: expected string") still names the field.
+  return { ok: false, problem: { field, template: issue.message.includes("{field}") ? issue.message : `{field}: ${issue.message}` } };
+}
