@@ -1,3 +1,4 @@
+import { segmentsMeet } from "../../shared/geo/orient";
 import { area } from "@turf/area";
 import { union } from "polyclip-ts";
 import type { Geom } from "polyclip-ts";
@@ -161,14 +162,6 @@ export function countPolygonCrossings(polygon: PolygonRings): number {
     }
   }
   return count;
-}
-
-function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
-  const denominator = (dy - cy) * (bx - ax) - (dx - cx) * (by - ay);
-  if (denominator === 0) return false;
-  const t = ((dx - cx) * (ay - cy) - (dy - cy) * (ax - cx)) / denominator;
-  const u = ((bx - ax) * (ay - cy) - (by - ay) * (ax - cx)) / denominator;
-  return t >= 0 && t <= 1 && u >= 0 && u <= 1;
 }
 
 /** Rebuilds the self-crossing parts with a polygon union (non-zero rule): no buffer, no new vertices far off. */

@@ -329,7 +329,7 @@ forEachEngine((getDatabase) => {
       const before = await snapshotBoundaryTables(db);
       const error = await rejectionOf(districtsImport(house2022(), { chamber: "state_lower", state: "RI", vintage: "2022 plan; drop table" }));
       expect(error).toBeInstanceOf(InputError);
-      expect((error as InputError).message).toBe('--vintage "2022 plan; drop table" should be a short label such as 2022');
+      expect((error as InputError).message).toBe('vintage "2022 plan; drop table" should be a short label such as 2022');
       const noField = await rejectionOf(districtsImport(house2022(), { chamber: "state_lower", state: "RI", nameField: "SLDLST" }));
       expect((noField as InputError).message).toBe('no field "SLDLST" in this file; its fields are: DISTRICT');
       expect(await snapshotBoundaryTables(db)).toEqual(before);
