@@ -33,6 +33,9 @@ export default defineConfig({
           environment: "node",
           // Vitest's default is one worker fewer than the cores: one, on a CI machine of two.
           maxWorkers: 2,
+          // The type-check and lint run beside these on two cores: a property test that takes a
+          // second alone can take several. A guard against hangs, not a timing assertion.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },

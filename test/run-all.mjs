@@ -49,6 +49,8 @@ if (vitestArguments.length > 0) {
 const checks = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "lint", command: [bin("eslint"), "client", "server", "shared", "test"] },
+  // No import cycles (STYLE.md, "Which way imports point"): madge reads the same tsconfig.
+  { name: "cycles", command: [bin("madge"), "--circular", "--extensions", "ts,tsx", "--ts-config", "tsconfig.json", "client", "server", "shared"] },
 ];
 const tests = ["unit", "db", "e2e"].map((project) => ({ name: project, command: [bin("vitest"), "run", "--project", project] }));
 

@@ -7,7 +7,7 @@ import { listPublicCampaigns } from "../domain/public-view";
 import { GroundswellError, HTTP_STATUS, InputError } from "../errors";
 import { bodiesCsv, bodiesGeoJson, countsCsv, exportStem, methodologyMarkdown } from "../io/press-files";
 import { writeZip } from "../io/zip-writer";
-import { RendererUnavailableError, renderMap, type MapFormat, type PrintSettings } from "./map-render";
+import { closeRenderer, RendererUnavailableError, renderMap, type MapFormat, type PrintSettings } from "./map-render";
 import { buildPressKit, takePressBundle } from "./press-kit";
 
 
@@ -50,6 +50,8 @@ function ownBaseUrl(app: FastifyInstance): string {
  * PNG or PDF (headless Chromium), and the press kit as one zip. Public fields only.
  */
 export function registerExportRoutes(app: FastifyInstance, { db, chromiumPath }: { db: Kysely<Database>; chromiumPath: string }): void {
+  // The renderer keeps its browser between exports; it goes with the server.
+  app.addHook("onClose", closeRenderer);
   const handle = (file: string, produce: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
     app.get(`/export/${file}`, async (request, reply) => {
       try {

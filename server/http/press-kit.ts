@@ -4,7 +4,7 @@ import { readOneSnapshot } from "../db/connect";
 import type { Database } from "../db/schema";
 import { readPressBundle } from "../domain/public-view";
 import { bodiesCsv, bodiesGeoJson, countsCsv, exportStem, methodologyMarkdown } from "../io/press-files";
-import { renderMap, type PrintSettings } from "./map-render";
+import { renderMaps, type PrintSettings } from "./map-render";
 
 export interface PressKitFile {
   name: string;
@@ -27,8 +27,7 @@ export async function buildPressKit(
 ): Promise<{ snapshot: PressSnapshot; stem: string; files: PressKitFile[] }> {
   const { snapshot, geometries } = await takePressBundle(db, view);
   const renderer = { baseUrl, chromiumPath };
-  const png = await renderMap(renderer, snapshot, "png", settings);
-  const pdf = await renderMap(renderer, snapshot, "pdf", settings);
+  const { png, pdf } = await renderMaps(renderer, snapshot, ["png", "pdf"], settings);
   const names = ["map.png", "map.pdf", "bodies.csv", "bodies.geojson", "counts.csv", "methodology.md"];
   const files: PressKitFile[] = [
     { name: "map.png", bytes: png },

@@ -32,9 +32,9 @@ const url = await new Promise<string>((resolve, reject) => {
 async function timeRequest(file: string): Promise<number> {
   const started = performance.now();
   const response = await fetch(`${url}/export/${file}?campaign=1&asof=2026-06-01`);
-  const bytes = (await response.arrayBuffer()).byteLength;
-  if (!response.ok) throw new Error(`${file}: ${response.status} ${Buffer.from(await response.arrayBuffer()).toString()}`);
-  if (bytes < 1000) throw new Error(`${file}: only ${bytes} bytes`);
+  const body = Buffer.from(await response.arrayBuffer());
+  if (!response.ok) throw new Error(`${file}: ${response.status} ${body.toString().slice(0, 200)}`);
+  if (body.length < 1000) throw new Error(`${file}: only ${body.length} bytes`);
   return performance.now() - started;
 }
 
