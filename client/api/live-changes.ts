@@ -1,7 +1,8 @@
-import { useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
-import type { ChangeMessage } from "../../shared/model/change";
+import type { Change, ChangeMessage } from "../../shared/model/change";
+import { withStageChange } from "../lib/body-index";
 import { queryKeysForChange, type QueryKeyPrefix } from "./change-queries";
 import { useTRPC } from "./trpc";
 
@@ -41,6 +42,14 @@ export function useLiveChanges(campaignId: number): LiveState {
             if (data.resync) batch.add("everything");
           } else if (data.type === "resync") {
             batch.add("everything");
+          } else if (isStagePatch(data.change)) {
+            // The change carries the new stage: patch the map's stage list now and refetch only
+            // what else shows it (panels, pipeline), never the whole list again.
+            const { campaignId, ids, stage, version } = data.change;
+            queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId }), (payload) =>
+              payload ? withStageChange(payload, { bodyId: ids[0]!, stage, version }) : payload,
+            );
+            batch.add(queryKeysForChange(data.change), { stagesPatched: true });
           } else {
             batch.add(queryKeysForChange(data.change));
           }
@@ -91,30 +100,46 @@ function createStreamRetry() {
  * cancelled (on the writer's own page it is the refresh after the save, and restarting it would
  * only delay the panel); it may have started before the commit, so it is fetched once more after.
  */
-function refresh(queryClient: QueryClient, queryKey: QueryKeyPrefix | undefined) {
+function refresh(queryClient: QueryClient, queryKey: QueryKeyPrefix | undefined, skip?: (query: Query) => boolean) {
   const busy = queryClient.getQueryCache().findAll({ queryKey, fetchStatus: "fetching" });
   for (const query of busy) {
+    if (skip?.(query)) continue;
     const exact = { queryKey: query.queryKey, exact: true };
     void queryClient.refetchQueries(exact, { cancelRefetch: false }).then(() => queryClient.invalidateQueries(exact));
   }
-  void queryClient.invalidateQueries(queryKey ? { queryKey } : undefined, { cancelRefetch: false });
+  void queryClient.invalidateQueries({ ...(queryKey ? { queryKey } : {}), ...(skip ? { predicate: (query: Query) => !skip(query) } : {}) }, { cancelRefetch: false });
 }
 
-/** Collect invalidations for a moment, then run them once (an import announces many changes). */
+/** A resolution change that says where the body's stage now is (one body, its stage and version). */
+function isStagePatch(change: Change): change is Change & { campaignId: number; stage: string; version: number } {
+  return change.kind === "resolution" && change.campaignId !== null && change.ids.length === 1 && change.stage !== undefined && change.version !== undefined;
+}
+
+/** The map's stage list (`resolution.stages`), which a stage patch keeps current without a refetch. */
+const isStagesQuery = (query: Query) => JSON.stringify(query.queryKey[0]) === JSON.stringify(["resolution", "stages"]);
+
+/**
+ * Collect invalidations for a moment, then run them once (an import announces many changes). The
+ * stage list is left alone when every change in the batch that touched it was patched in.
+ */
 function createInvalidationBatch(queryClient: QueryClient, delayMs = 150) {
   let everything = false;
+  let stagesPatchedOnly = true;
   const keys = new Map<string, QueryKeyPrefix>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const flush = () => {
     timer = undefined;
-    for (const queryKey of everything ? [undefined] : keys.values()) refresh(queryClient, queryKey);
+    const skip = !everything && stagesPatchedOnly ? isStagesQuery : undefined;
+    for (const queryKey of everything ? [undefined] : keys.values()) refresh(queryClient, queryKey, skip);
     everything = false;
+    stagesPatchedOnly = true;
     keys.clear();
   };
   return {
-    add(prefixes: readonly QueryKeyPrefix[] | "everything") {
+    add(prefixes: readonly QueryKeyPrefix[] | "everything", { stagesPatched = false } = {}) {
       if (prefixes === "everything") everything = true;
       else for (const prefix of prefixes) keys.set(JSON.stringify(prefix), prefix);
+      if (!stagesPatched) stagesPatchedOnly = false;
       timer ??= setTimeout(flush, delayMs);
     },
   };

@@ -145,13 +145,23 @@ export function createGuardedPool(config: pg.ClientConfig, { max = 10 } = {}): G
         }
         throw error;
       };
+      // pg-pool listens for errors only on idle connections: a connection cut while checked out
+      // (between two statements of a transaction) would emit an 'error' nobody hears, and end the process.
+      const onError = (error: Error) => {
+        broken = true;
+        wentAway(error);
+      };
+      client.on("error", onError);
       return {
         query: ((...args: Parameters<pg.PoolClient["query"]>) => {
           const result = (client.query as (...rest: unknown[]) => unknown)(...args);
           return result instanceof Promise ? result.catch(noteFailure) : result;
         }) as PostgresPoolClient["query"],
         // A connection that failed goes away for good: handing it back could hang the next query.
-        release: () => client.release(broken ? new Error("connection failed; discarded") : undefined),
+        release: () => {
+          client.off("error", onError);
+          client.release(broken ? new Error("connection failed; discarded") : undefined);
+        },
       };
     },
     async end() {

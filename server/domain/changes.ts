@@ -13,6 +13,8 @@ export interface ChangeInput {
   kind: ChangeKind;
   ids?: readonly number[];
   version?: number;
+  /** A resolution's stage after the change, so open maps patch it in (see changeSchema). */
+  stage?: string;
 }
 
 /**

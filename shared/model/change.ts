@@ -28,6 +28,11 @@ export const changeSchema = z.object({
   kind: changeKindSchema,
   ids: z.array(rowIdSchema).max(MAX_CHANGE_IDS),
   version: rowCountSchema.optional(),
+  /**
+   * A resolution's stage after the change (kind `resolution`, one body id, with `version`): a
+   * public fact the map patches into its stage list instead of refetching the whole list.
+   */
+  stage: z.string().max(64).optional(),
 });
 export type Change = z.infer<typeof changeSchema>;
 
@@ -39,12 +44,13 @@ export type Change = z.infer<typeof changeSchema>;
 export type ChangeMessage = { type: "ready"; resync: boolean } | { type: "resync" } | { type: "change"; change: Change };
 
 /** Trim a change to the announced limits (too many ids become "many"). */
-export function toChange(input: { campaignId: number | null; kind: ChangeKind; ids?: readonly number[]; version?: number }): Change {
+export function toChange(input: { campaignId: number | null; kind: ChangeKind; ids?: readonly number[]; version?: number; stage?: string }): Change {
   const ids = input.ids ?? [];
   return {
     campaignId: input.campaignId,
     kind: input.kind,
     ids: ids.length > MAX_CHANGE_IDS ? [] : [...ids],
     ...(input.version === undefined ? {} : { version: input.version }),
+    ...(input.stage === undefined || ids.length !== 1 ? {} : { stage: input.stage }),
   };
 }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from "fastify";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connect, type Connection } from "../../server/db/connect";
+import { isDatabaseUnavailable } from "../../server/errors";
 import { buildServer } from "../../server/http/server";
 import { startFaultProxy, type FaultMode, type FaultProxy } from "../helpers/fault-proxy";
 import { makeBody, makeCampaign } from "../helpers/factories";
@@ -83,6 +85,23 @@ describe.runIf(runs)("postgres: the database goes away and comes back", () => {
     if (mode === "refuse") proxy.cutAll();
     await expectUnavailable();
     proxy.setMode("pass");
+    await expectRecovered();
+  });
+
+  it("survives a cut in the middle of a transaction (an 'error' on a checked-out connection)", async () => {
+    const outcome = await connection.db
+      .transaction()
+      .execute(async (trx) => {
+        await sql`select 1`.execute(trx);
+        proxy.cutAll();
+        await new Promise((resolve) => setTimeout(resolve, 200)); // the cut arrives between two statements
+        await sql`select 1`.execute(trx);
+      })
+      .then(
+        () => "committed",
+        (error: unknown) => (isDatabaseUnavailable(error) ? "unavailable" : String(error)),
+      );
+    expect(outcome).toBe("unavailable");
     await expectRecovered();
   });
 

@@ -64,13 +64,13 @@ forEachEngine((getDatabase, engine) => {
     await bus?.close();
   });
 
-  it("a subscriber hears a stage change made by another client, with ids only", async () => {
+  it("a subscriber hears a stage change made by another client: ids, version and the new (public) stage only", async () => {
     const stream = await watch(campaign.id);
     await stream.waitFor(isReady);
     const saved = await changeStage(baseUrl, { campaignId: campaign.id, bodyId: bodies[0]!.id, toStage: "organizing", expectedVersion: 0 });
     expect(saved.status).toBe(200);
     await stream.waitFor((messages) => changesOf(messages).length === 1);
-    expect(changesOf(stream.messages())).toEqual([{ campaignId: campaign.id, kind: "resolution", ids: [bodies[0]!.id], version: 1 }]);
+    expect(changesOf(stream.messages())).toEqual([{ campaignId: campaign.id, kind: "resolution", ids: [bodies[0]!.id], version: 1, stage: "organizing" }]);
     // Every data event carries an id to resume from.
     expect(stream.messages().every((message) => typeof message.id === "string" && message.id.length > 0)).toBe(true);
     stream.close();
@@ -84,7 +84,7 @@ forEachEngine((getDatabase, engine) => {
     await changeStage(baseUrl, { campaignId: other.id, bodyId: bodies[1]!.id, toStage: "organizing", expectedVersion: 0 });
     await changeStage(baseUrl, { campaignId: campaign.id, bodyId: bodies[1]!.id, toStage: "organizing", expectedVersion: 0 });
     await stream.waitFor((messages) => changesOf(messages).length >= 1);
-    expect(changesOf(stream.messages())).toEqual([{ campaignId: campaign.id, kind: "resolution", ids: [bodies[1]!.id], version: 1 }]);
+    expect(changesOf(stream.messages())).toEqual([{ campaignId: campaign.id, kind: "resolution", ids: [bodies[1]!.id], version: 1, stage: "organizing" }]);
     stream.close();
   });
 
@@ -100,8 +100,8 @@ forEachEngine((getDatabase, engine) => {
     const resumed = await watch(campaign.id, lastSeen);
     await resumed.waitFor(isReady);
     expect(resumed.messages().map((message) => message.data)).toEqual([
-      { type: "change", change: { campaignId: campaign.id, kind: "resolution", ids: [bodies[2]!.id], version: 1 } },
-      { type: "change", change: { campaignId: campaign.id, kind: "resolution", ids: [bodies[2]!.id], version: 2 } },
+      { type: "change", change: { campaignId: campaign.id, kind: "resolution", ids: [bodies[2]!.id], version: 1, stage: "organizing" } },
+      { type: "change", change: { campaignId: campaign.id, kind: "resolution", ids: [bodies[2]!.id], version: 2, stage: "sponsor_found" } },
       { type: "ready", resync: false },
     ]);
     resumed.close();
@@ -158,7 +158,7 @@ forEachEngine((getDatabase, engine) => {
         const saved = await changeStage(baseUrl, { campaignId: campaign.id, bodyId: bodies[3]!.id, toStage: "organizing", expectedVersion: 0 });
         expect(saved.status).toBe(200);
         await onB.waitFor((messages) => changesOf(messages).length === 1);
-        expect(changesOf(onB.messages())).toEqual([{ campaignId: campaign.id, kind: "resolution", ids: [bodies[3]!.id], version: 1 }]);
+        expect(changesOf(onB.messages())).toEqual([{ campaignId: campaign.id, kind: "resolution", ids: [bodies[3]!.id], version: 1, stage: "organizing" }]);
         onB.close();
       });
 

@@ -20,12 +20,13 @@ interface ResolutionState {
   stage?: string;
 }
 
-/** What a resolution write announces: the body whose resolution changed, and its new version. */
+/** What a resolution write announces: the body whose resolution changed, its new version and stage. */
 const resolutionChanged = (state: ResolutionState): ChangeInput => ({
   campaignId: state.campaignId,
   kind: "resolution",
   ids: [state.bodyId],
   version: state.version,
+  ...(state.stage === undefined ? {} : { stage: state.stage }),
 });
 
 /** The resolution row before and after, keyed by campaign and body. */
