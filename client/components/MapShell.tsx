@@ -117,7 +117,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
           />
         )}
 
-        {slider && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
+        {slider && bodyCount > 0 && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
 
         {bodyCount > 0 && (
           <Legend
