@@ -5,7 +5,7 @@ import type {
   UndoStageInput,
   UpdateResolutionInput,
 } from "../../shared/model/resolution";
-import { updateResolutionInputSchema } from "../../shared/model/resolution";
+import { RESOLUTION_COPIED_FIELDS, updateResolutionInputSchema } from "../../shared/model/resolution";
 import { findStage, initialStage, type StageScheme } from "../../shared/model/stage";
 import { tallyOutcome, tallyProblems, type Tally } from "../../shared/rules/tally";
 import { canMoveTo } from "../../shared/rules/stage-transitions";
@@ -66,20 +66,7 @@ type Changes = NonNullable<ReturnType<typeof updateResolutionInputSchema.parse>[
 /** The columns a set of changes writes, with only the values that differ from `current`. */
 function changedColumns(changes: Changes, current: ResolutionDetails): ResolutionDetailsUpdate {
   const columns: ResolutionDetailsUpdate = {};
-  const simple = [
-    "introducedOn",
-    "voteDate",
-    "voteTime",
-    "voteLocation",
-    "hearingDate",
-    "hearingTime",
-    "hearingLocation",
-    "agendaUrl",
-    "minutesUrl",
-    "adoptedTextUrl",
-    "hubId",
-    "note",
-  ] as const;
+  const simple = RESOLUTION_COPIED_FIELDS;
   for (const field of simple) {
     const value = changes[field];
     if (value !== undefined && value !== current[field]) (columns as Record<string, unknown>)[field] = value;

@@ -1,3 +1,4 @@
+import { RESOLUTION_DETAIL_FIELDS, type ResolutionDetailField } from "../../shared/model/resolution";
 import type { Campaign } from "../../shared/model/campaign";
 import { sponsorRoleSchema, type SponsorRole } from "../../shared/model/member";
 import {
@@ -236,23 +237,8 @@ type ResolutionValues = Omit<CampaignResolutionRow, "id" | "bodyId" | "version" 
 
 const EMPTY_RESOLUTION = (scheme: StageScheme): ResolutionValues => ({
   stage: initialStage(scheme).id,
-  introducedOn: null,
-  hearingDate: null,
-  hearingTime: null,
-  hearingLocation: null,
-  voteDate: null,
-  voteTime: null,
-  voteLocation: null,
+  ...(Object.fromEntries(RESOLUTION_DETAIL_FIELDS.map((field) => [field, null])) as Record<ResolutionDetailField, null>),
   voteCancelled: 0,
-  tallyYes: null,
-  tallyNo: null,
-  tallyAbstain: null,
-  tallyAbsent: null,
-  agendaUrl: null,
-  minutesUrl: null,
-  adoptedTextUrl: null,
-  hubId: null,
-  note: null,
 });
 
 /** The body's sponsors in the campaign: lead first, then cosponsors in the order they were added. */

@@ -48,6 +48,50 @@ export const tallySchema = z.object({
 });
 
 /**
+ * Every detail column of a resolution besides its keys and stage, declared once, in the campaign
+ * spreadsheet's order. The repositories' select list, the empty row a new resolution starts from,
+ * the fields an edit compares and the spreadsheet's columns are all derived from it, so a new
+ * column is added here (and in a migration, `schema.ts` and the zod schema below, which the
+ * compiler then asks for).
+ */
+export const RESOLUTION_DETAIL_FIELDS = [
+  "introducedOn",
+  "hearingDate",
+  "hearingTime",
+  "hearingLocation",
+  "voteDate",
+  "voteTime",
+  "voteLocation",
+  "voteCancelled",
+  "tallyYes",
+  "tallyNo",
+  "tallyAbstain",
+  "tallyAbsent",
+  "agendaUrl",
+  "minutesUrl",
+  "adoptedTextUrl",
+  "hubId",
+  "note",
+] as const;
+export type ResolutionDetailField = (typeof RESOLUTION_DETAIL_FIELDS)[number];
+
+/** Stored as a 0/1 flag, and as four counts: the fields that are not copied as they are. */
+export const RESOLUTION_FLAG_FIELDS = ["voteCancelled"] as const satisfies readonly ResolutionDetailField[];
+export const RESOLUTION_TALLY_FIELDS = ["tallyYes", "tallyNo", "tallyAbstain", "tallyAbsent"] as const satisfies readonly ResolutionDetailField[];
+type CopiedField = Exclude<ResolutionDetailField, (typeof RESOLUTION_FLAG_FIELDS)[number] | (typeof RESOLUTION_TALLY_FIELDS)[number]>;
+/** The detail fields an edit copies as they are (dates, times, places, links, hub, note). */
+export const RESOLUTION_COPIED_FIELDS = RESOLUTION_DETAIL_FIELDS.filter(
+  (field): field is CopiedField => !(RESOLUTION_FLAG_FIELDS as readonly string[]).includes(field) && !(RESOLUTION_TALLY_FIELDS as readonly string[]).includes(field),
+);
+
+type SnakeCase<S extends string> = S extends `${infer Head}${infer Tail}` ? `${Head extends Lowercase<Head> ? Head : `_${Lowercase<Head>}`}${SnakeCase<Tail>}` : S;
+/** A detail field's spreadsheet column: snake_case, and the hub by name (`hub`). */
+export type ResolutionSheetColumn<F extends ResolutionDetailField = ResolutionDetailField> = F extends "hubId" ? "hub" : SnakeCase<F>;
+export function resolutionSheetColumn<F extends ResolutionDetailField>(field: F): ResolutionSheetColumn<F> {
+  return (field === "hubId" ? "hub" : field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)) as ResolutionSheetColumn<F>;
+}
+
+/**
  * The editable details of a resolution. In `updateDetails` every field is optional: only the
  * fields sent change, so a conflicting save can be re-applied on top of the newer values.
  * `note` is private (signed-in members only).

@@ -4,6 +4,8 @@
  * The CLI (`groundswell import x.csv --as resolutions`) and the Import screen share it.
  */
 
+import { RESOLUTION_DETAIL_FIELDS, resolutionSheetColumn, type ResolutionSheetColumn } from "./resolution";
+
 export const SPREADSHEET_TARGETS = ["resolutions", "members"] as const;
 export type SpreadsheetTarget = (typeof SPREADSHEET_TARGETS)[number];
 
@@ -15,28 +17,14 @@ export const BODY_REFERENCE_COLUMNS = ["body_id", "body_geoid", "body_name", "st
  * round trip is lossless. Only a body reference is required; a column left out of the file
  * leaves that field as it is, an empty cell clears it.
  */
-export const RESOLUTION_COLUMNS = [
+export const RESOLUTION_COLUMNS: ReadonlyArray<(typeof BODY_REFERENCE_COLUMNS)[number] | "stage" | ResolutionSheetColumn | "sponsors"> = [
   ...BODY_REFERENCE_COLUMNS,
   "stage",
-  "introduced_on",
-  "hearing_date",
-  "hearing_time",
-  "hearing_location",
-  "vote_date",
-  "vote_time",
-  "vote_location",
-  "vote_cancelled",
-  "tally_yes",
-  "tally_no",
-  "tally_abstain",
-  "tally_absent",
-  "agenda_url",
-  "minutes_url",
-  "adopted_text_url",
-  "hub",
+  ...RESOLUTION_DETAIL_FIELDS.filter((field) => field !== "note").map(resolutionSheetColumn),
+  // The body's sponsors (members), then the note last, where a long text reads best.
   "sponsors",
-  "note",
-] as const;
+  resolutionSheetColumn("note"),
+];
 export type ResolutionColumn = (typeof RESOLUTION_COLUMNS)[number];
 
 /** Columns of a members sheet: one row per person on a body, with their stand in the campaign. */

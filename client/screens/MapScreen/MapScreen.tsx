@@ -165,10 +165,10 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           onPickDistrict={actions.districtSelected}
         />
       )}
-      {dashboardOpen && canReadPrivate(role) && selectedBodyId === null && selectedDistrictId === null && (
+      {dashboardOpen && canReadPrivate(role) && (
         <DashboardPanel campaign={campaign} onClose={actions.dashboardToggled} onPickBody={actions.bodyFound} />
       )}
-      {selectedDistrictId !== null && selectedBodyId === null && (
+      {selectedDistrictId !== null && (
         <DistrictPanel
           key={`district-${selectedDistrictId}`}
           campaign={campaign}

@@ -1,3 +1,5 @@
+import { RESOLUTION_DETAIL_FIELDS } from "../../../shared/model/resolution";
+
 /**
  * Column lists that more than one repository selects, one per concept, so a column joins a
  * concept in one place. What a public surface may read is not listed here: those queries select
@@ -15,25 +17,7 @@ export function qualify<T extends string, C extends string>(table: T, columns: r
  * these are also public, but that is decided by `PUBLIC_FIELDS.resolution` alone: a column added
  * here stays private until it is added there.
  */
-export const resolutionDetailColumns = [
-  "introducedOn",
-  "voteDate",
-  "voteTime",
-  "voteLocation",
-  "voteCancelled",
-  "hearingDate",
-  "hearingTime",
-  "hearingLocation",
-  "tallyYes",
-  "tallyNo",
-  "tallyAbstain",
-  "tallyAbsent",
-  "agendaUrl",
-  "minutesUrl",
-  "adoptedTextUrl",
-  "hubId",
-  "note",
-] as const;
+export const resolutionDetailColumns = RESOLUTION_DETAIL_FIELDS;
 
 /** A member as signed-in members see them, private contact included. */
 export const memberColumns = ["id", "bodyId", "name", "role", "termStart", "termEnd", "publicContact", "privateContact"] as const;
