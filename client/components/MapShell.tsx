@@ -2,6 +2,7 @@ import { useCallback, useMemo, useState, type ReactNode } from "react";
 import { robustExtent } from "../../shared/geo/bbox";
 import type { BBox } from "../../shared/model/body";
 import { findStage, type StageScheme } from "../../shared/model/stage";
+import { countPassed } from "../../shared/rules/stage-counts";
 import type { CampaignMapData } from "../api/map-data";
 import { useAppConfig } from "../api/map-data";
 import { formatDay } from "../lib/dates";
@@ -63,7 +64,11 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const actions = useUiActions();
   const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
   const [rendered, setRendered] = useState(false);
+  // Phones: the legend and the as-of slider share a bottom sheet, collapsed to the headline bar.
+  const [sheetOpen, setSheetOpen] = useState(false);
   const { bodies, stages, counts } = data;
+  const tally = useMemo(() => countPassed(scheme, counts), [scheme, counts]);
+  const headline = `${formatCount(tally.passed)} of ${formatCount(tally.total)} passed`;
   const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;
@@ -84,63 +89,72 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const hovered = hover ? byId.get(hover.bodyId) : undefined;
 
   return (
-    <div className={className ? `app ${className}` : "app"}>
-      {mapShown && (
-        <MapView
-          scheme={scheme}
-          basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
-          geometry={data.geometry ?? null}
-          {...districts}
-          stages={stages}
-          visibleStages={visibleStages}
-          selectedBodyId={selectedBodyId}
-          initialView={initialView}
-          flyTo={flyTo}
-          patterns={patterns}
-          onSelect={actions.bodySelected}
-          onHover={setHover}
-          onViewChange={actions.viewChanged}
-          onFirstRender={onFirstRender}
-          label={`Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
-        />
-      )}
-
+    <div className={`app${className ? ` ${className}` : ""}${sheetOpen ? " sheet-open" : ""}`}>
+      <a className="skip-link" href="#map-main">
+        Skip to the map
+      </a>
       {header}
 
-      {slider && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
+      <main id="map-main" className="map-main" tabIndex={-1} aria-label={`${campaign.name}: ${headline}`}>
+        {mapShown && (
+          <MapView
+            controls
+            scheme={scheme}
+            basemapStyleUrl={config.data?.basemapStyleUrl ?? null}
+            geometry={data.geometry ?? null}
+            {...districts}
+            stages={stages}
+            visibleStages={visibleStages}
+            selectedBodyId={selectedBodyId}
+            initialView={initialView}
+            flyTo={flyTo}
+            patterns={patterns}
+            onSelect={actions.bodySelected}
+            onHover={setHover}
+            onViewChange={actions.viewChanged}
+            onFirstRender={onFirstRender}
+            label={`Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
+          />
+        )}
 
-      {bodyCount > 0 && (
-        <Legend
-          scheme={scheme}
-          counts={counts}
-          visibleStages={visibleStages}
-          onToggle={actions.legendStageToggled}
-          onClear={actions.filtersCleared}
-          patterns={patterns}
-          caption={asOf ? `As of ${formatDay(asOf)}` : undefined}
-        >
-          {legendExtras}
-        </Legend>
-      )}
+        {slider && bodyCount > 0 && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
 
-      {/* Always present for screen readers: the counts the legend shows, as a table. */}
-      <table className="visually-hidden">
-        <caption>Bodies by stage {asOfCaption}</caption>
-        <tbody>
-          {counts.map((entry) => (
-            <tr key={entry.stageId}>
-              <th scope="row">{findStage(scheme, entry.stageId)?.label ?? entry.stageId}</th>
-              <td>{formatCount(entry.count)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        {bodyCount > 0 && (
+          <Legend
+            scheme={scheme}
+            counts={counts}
+            visibleStages={visibleStages}
+            onToggle={actions.legendStageToggled}
+            onClear={actions.filtersCleared}
+            patterns={patterns}
+            caption={asOf ? `As of ${formatDay(asOf)}` : undefined}
+            headline={headline}
+            open={sheetOpen}
+            onOpenChange={setSheetOpen}
+          >
+            {legendExtras}
+          </Legend>
+        )}
 
-      {tableShown && bodies && (
-        <StageTable scheme={scheme} bodies={bodies} visibleStages={visibleStages} caption={`${campaign.name}, ${asOfCaption}`} onPick={actions.bodySelected} />
-      )}
+        {/* Always present for screen readers: the counts the legend shows, as a table. */}
+        <table className="visually-hidden">
+          <caption>Bodies by stage {asOfCaption}</caption>
+          <tbody>
+            {counts.map((entry) => (
+              <tr key={entry.stageId}>
+                <th scope="row">{findStage(scheme, entry.stageId)?.label ?? entry.stageId}</th>
+                <td>{formatCount(entry.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
 
-      {children}
+        {tableShown && bodies && (
+          <StageTable scheme={scheme} bodies={bodies} visibleStages={visibleStages} caption={`${campaign.name}, ${asOfCaption}`} onPick={actions.bodySelected} />
+        )}
+
+        {children}
+      </main>
 
       {mapShown && hovered && hover && (
         <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">

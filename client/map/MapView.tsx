@@ -1,4 +1,4 @@
-import { AttributionControl, Map as MapLibreMap, Marker, setWorkerUrl } from "maplibre-gl";
+import { AttributionControl, GeolocateControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
@@ -37,7 +37,12 @@ export interface MapViewProps {
   onStagesDrawn?: () => void;
   /** Accessible name of the map region. */
   label?: string;
+  /** Zoom, locate and scale controls (the interactive maps; not the print page). */
+  controls?: boolean;
 }
+
+/** The phone layout's media query (styles.css uses the same). */
+const SMALL_SCREEN = "(max-width: 700px), (max-height: 640px)";
 
 /** Thin React wrapper: mounts the controller once and forwards prop changes to it. */
 export function MapView(props: MapViewProps) {
@@ -69,6 +74,16 @@ export function MapView(props: MapViewProps) {
     });
     controller.current = instance;
     window.groundswellMap = instance;
+    if (props.controls) {
+      instance.map.addControl(new NavigationControl({ showCompass: false }), "bottom-right");
+      instance.map.addControl(new GeolocateControl({ trackUserLocation: false, showAccuracyCircle: false }), "bottom-right");
+      instance.map.addControl(new ScaleControl({ unit: "imperial" }), "bottom-right");
+      instance.map.addControl(new ScaleControl({ unit: "metric" }), "bottom-right");
+      // On a phone or a small embed the credit line starts folded behind its (i) button.
+      if (window.matchMedia?.(SMALL_SCREEN).matches) {
+        instance.map.once("idle", () => container.current?.querySelector(".maplibregl-ctrl-attrib")?.classList.remove("maplibregl-compact-show"));
+      }
+    }
     return () => {
       instance.destroy();
       controller.current = null;

@@ -13,6 +13,7 @@ export const useTableShown = () => useUiStore((state) => state.tableShown);
 export const usePatternsShown = () => useUiStore((state) => state.patternsShown);
 export const useImportOpen = () => useUiStore((state) => state.importOpen);
 export const useDashboardOpen = () => useUiStore((state) => state.dashboardOpen);
+export const useHubsOpen = () => useUiStore((state) => state.hubsOpen);
 export const useInitialView = () => useUiStore.getState().view;
 
 export const useUiActions = () =>
@@ -29,6 +30,7 @@ export const useUiActions = () =>
       importOpened: state.importOpened,
       importClosed: state.importClosed,
       dashboardToggled: state.dashboardToggled,
+      hubsToggled: state.hubsToggled,
       asOfDateChanged: state.asOfDateChanged,
       tableToggled: state.tableToggled,
       patternsToggled: state.patternsToggled,

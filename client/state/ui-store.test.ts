@@ -49,3 +49,14 @@ it("opens and closes the Import screen over the map, keeping the selection", () 
   store.getState().importClosed();
   expect(store.getState().importOpen).toBe(false);
 });
+
+it("never shows a pressed Dashboard beside another panel: opening it closes the body and district, opening a body closes it", () => {
+  const store = createUiStore({ bodyId: 3 });
+  store.getState().dashboardToggled();
+  expect(store.getState()).toMatchObject({ dashboardOpen: true, selectedBodyId: null, selectedDistrictId: null });
+  store.getState().bodyFound(5);
+  expect(store.getState()).toMatchObject({ dashboardOpen: false, selectedBodyId: 5 });
+  store.getState().dashboardToggled();
+  store.getState().districtSelected(9);
+  expect(store.getState()).toMatchObject({ dashboardOpen: false, selectedDistrictId: 9, selectedBodyId: null });
+});

@@ -13,7 +13,7 @@ interface SelectionSlice {
   flyRequest: { bodyId: number; nonce: number } | null;
   bodySelected: (bodyId: number | null) => void;
   bodyFound: (bodyId: number) => void;
-  /** One panel at a time: opening a district closes the body panel and vice versa. */
+  /** One panel at a time: opening a district closes the body panel, the dashboard, and vice versa. */
   districtSelected: (districtId: number | null) => void;
 }
 
@@ -57,6 +57,9 @@ interface ScreenSlice {
   /** The dashboard (overdue next actions, upcoming votes) is open beside the map. */
   dashboardOpen: boolean;
   dashboardToggled: () => void;
+  /** The public map's list of local hubs is open beside the map. */
+  hubsOpen: boolean;
+  hubsToggled: () => void;
 }
 
 export type UiState = SelectionSlice & FilterSlice & ViewSlice & TimelineSlice & DisplaySlice & ScreenSlice;
@@ -65,10 +68,13 @@ const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set
   selectedBodyId: null,
   selectedDistrictId: null,
   flyRequest: null,
-  bodySelected: (bodyId) => set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: bodyId === null ? state.selectedDistrictId : null })),
+  // One side panel at a time: a body, a district or the dashboard. Opening one closes the others.
+  bodySelected: (bodyId) =>
+    set(() => (bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false })),
   bodyFound: (bodyId) =>
-    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
-  districtSelected: (districtId) => set((state) => ({ selectedDistrictId: districtId, selectedBodyId: districtId === null ? state.selectedBodyId : null })),
+    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
+  districtSelected: (districtId) =>
+    set(() => (districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, dashboardOpen: false, hubsOpen: false })),
 });
 
 const createFilterSlice: StateCreator<UiState, [], [], FilterSlice> = (set) => ({
@@ -116,7 +122,11 @@ const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => (
   importOpened: () => set({ importOpen: true }),
   importClosed: () => set({ importOpen: false }),
   dashboardOpen: false,
-  dashboardToggled: () => set((state) => ({ dashboardOpen: !state.dashboardOpen })),
+  dashboardToggled: () =>
+    set((state) => (state.dashboardOpen ? { dashboardOpen: false } : { dashboardOpen: true, hubsOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+  hubsOpen: false,
+  hubsToggled: () =>
+    set((state) => (state.hubsOpen ? { hubsOpen: false } : { hubsOpen: true, dashboardOpen: false, selectedBodyId: null, selectedDistrictId: null })),
 });
 
 export function createUiStore(initial: Partial<UrlState> = {}) {

@@ -60,13 +60,21 @@ export async function createCampaign(
   const scheme = input.stageScheme ?? defaultStageScheme;
   const id = await insertCampaign(db, {
     name,
-    slug: slugify(name),
+    slug: await freeSlug(db, slugify(name)),
     bill: input.bill ?? null,
     isDemo: input.isDemo ?? false,
     stageScheme: JSON.stringify(scheme),
     createdAt: now.toISOString(),
   });
   return getCampaign(db, id);
+}
+
+/** The slug, or the first of `slug-2`, `slug-3`… no campaign has: "Y" and "ⓨ" both slugify to "y". */
+async function freeSlug(db: Db, slug: string): Promise<string> {
+  for (let suffix = 1; ; suffix += 1) {
+    const candidate = suffix === 1 ? slug : `${slug.slice(0, 76)}-${suffix}`;
+    if (!(await findCampaignByNameOrSlug(db, candidate))) return candidate;
+  }
 }
 
 /**

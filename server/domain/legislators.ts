@@ -91,6 +91,10 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
     sharedDistricts: [],
   };
   const chambers = new Set<string>();
+  // The chambers this roster speaks for: a state folder covers the state's two houses, the federal
+  // folder the US House. An import only ever closes seats of these chambers, so importing members
+  // of Congress never unseats a state legislator, and the reverse.
+  const covered = new Set(records.flatMap((record) => record.roles.filter((role) => role.state === state).map((role) => role.chamber)));
 
   for (const record of records) {
     if (seenIds.has(record.ocdPersonId)) throw new InputError(`${record.ocdPersonId} (${record.name}) appears twice in the roster`);
@@ -156,7 +160,7 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
     }
     // Open roles in this state that the record no longer lists have ended (turnover, redistricting).
     for (const row of stored) {
-      if (row.state === state && row.validTo === null && !kept.has(row.id)) {
+      if (row.state === state && row.validTo === null && !kept.has(row.id) && covered.has(row.chamber as Chamber)) {
         await updateRole(db, row.id, { validTo: today });
         summary.rolesClosed += 1;
       }
@@ -180,7 +184,7 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
   // People missing from a full roster have left office: close their open roles in this state.
   const open = await findOpenRolesInState(db, state, new Date(now));
   if (options.isFullRoster) {
-    for (const role of open.filter((row) => !seenIds.has(row.ocdPersonId))) {
+    for (const role of open.filter((row) => !seenIds.has(row.ocdPersonId) && covered.has(row.chamber as Chamber))) {
       await updateRole(db, role.id, { validTo: today });
       summary.rolesClosed += 1;
     }

@@ -60,7 +60,7 @@ describe("parsePersonFile", () => {
   });
 
   it("names the file and the problem in one line", () => {
-    expect(fail(() => parsePersonFile("id: x\nname: [A\n", { fileName: "A.yml" }))).toBe('A.yml: line 2: unsupported YAML syntax "["');
+    expect(fail(() => parsePersonFile("id: x\nname: [A\n", { fileName: "A.yml" }))).toMatch(/^A\.yml: line \d+: .+ \(not valid YAML\)$/);
     expect(fail(() => parsePersonFile("name: A\n", { fileName: "B.yml" }))).toMatch(/^B\.yml: not an Open States person file \(id: /);
     expect(fail(() => parsePersonFile("id: person-1\nname: A\n", { fileName: "C.yml" }))).toBe("C.yml: ocdPersonId: expected an id like ocd-person/<uuid>");
     expect(fail(() => parsePersonFile("- a\n", { fileName: "D.yml" }))).toMatch(/^D\.yml: not an Open States person file/);
@@ -94,5 +94,36 @@ describe("parseOpenStatesCsv", () => {
     expect(fail(() => parseOpenStatesCsv(`${header}\nperson-7,A,D,1,upper,,\n`, { fileName: "x.csv", state: "RI" }))).toBe(
       "x.csv row 2: ocdPersonId: expected an id like ocd-person/<uuid>",
     );
+  });
+});
+
+describe("parsePersonFile on real-world YAML (the maintained `yaml` parser)", () => {
+  it("decodes double-quoted escapes such as \\xE9 and \\xF1, as Open States writes them", () => {
+    const text = `id: ocd-person/32ad6577-b1ee-411f-9dca-e40e06226703\nname: "Aundr\\xE9 Bumgardner"\nroles:\n- type: lower\n  jurisdiction: ocd-jurisdiction/country:us/state:ct/government\n  district: '41'\nextras:\n  county: "Do\\xF1a Ana"\n`;
+    const record = parsePersonFile(text, { fileName: "Aundre.yml" });
+    expect(record.name).toBe("Aundré Bumgardner");
+    expect(record.extras.county).toBe("Doña Ana");
+  });
+
+  it("keeps unquoted numbers, booleans and dates as the text the file wrote", () => {
+    const text = `id: ocd-person/00000000-0000-4000-8000-000000000001\nname: Pat Doe\nroles:\n- type: upper\n  start_date: 2023-01-03\n  jurisdiction: ocd-jurisdiction/country:us/state:ri/government\n  district: 007\nextras:\n  verified: yes\n  note: |\n    two\n    lines\n`;
+    const record = parsePersonFile(text, { fileName: "Pat.yml" });
+    expect(record.roles[0]).toMatchObject({ chamber: "state_upper", districtName: "007", validFrom: "2023-01-03" });
+    expect(record.extras).toEqual({ verified: "yes", note: "two\nlines\n" });
+  });
+
+  it("seats members of Congress by the state their federal district names, at large too; Senate seats are not mapped yet", () => {
+    const federal = (type: string, district: string) =>
+      `id: ocd-person/00000000-0000-4000-8000-0000000000${String(district.length).padStart(2, "0")}\nname: Member ${district}\nroles:\n- type: ${type}\n  jurisdiction: ocd-jurisdiction/country:us/government\n  district: ${district}\n  start_date: 2023-01-03\n`;
+    expect(parsePersonFile(federal("lower", "RI-1"), { fileName: "a.yml" }).roles).toEqual([
+      { chamber: "congressional", state: "RI", districtName: "1", validFrom: "2023-01-03", validTo: null },
+    ]);
+    expect(parsePersonFile(federal("lower", "AK-AL"), { fileName: "b.yml" }).roles[0]).toMatchObject({ chamber: "congressional", state: "AK", districtName: "At-Large" });
+    expect(parsePersonFile(federal("upper", "RI"), { fileName: "c.yml", fallbackState: "RI" }).roles).toEqual([]);
+  });
+
+  it("refuses a malformed file in one line naming the file and the line", () => {
+    const message = fail(() => parsePersonFile('id: ocd-person/00000000-0000-4000-8000-000000000009\nname: "unterminated\nroles: []\n', { fileName: "Broken.yml" }));
+    expect(message).toMatch(/^Broken\.yml: line \d+: .*not valid YAML/);
   });
 });

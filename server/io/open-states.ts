@@ -4,7 +4,7 @@ import { z } from "zod";
 import { chamberOfRoleType, legislatorRecordSchema, type LegislatorRecord, type LegislatorRoleInput } from "../../shared/model/legislator";
 import { InputError } from "../errors";
 import { parseCsv } from "./csv";
-import { parseYamlSubset, YamlSyntaxError } from "./yaml-subset";
+import { isScalar, parseDocument, visit } from "yaml";
 import { readZipMembers, type ZipLimits } from "./zip-archive";
 
 /**
@@ -57,24 +57,62 @@ function stateOfJurisdiction(jurisdiction: string | null | undefined): string | 
   return match ? match[1]!.toUpperCase() : null;
 }
 
+/**
+ * YAML text → plain values, with the maintained `yaml` parser (escapes such as `"Aundr\xE9"`,
+ * block scalars, anchors: the whole language). Every scalar the file wrote as a number or a
+ * boolean is kept as the text it wrote (`district: 007` stays "007"; dates stay strings), since
+ * Open States fields are all text. A syntax error is one line naming the file and the place.
+ */
+export function readYaml(text: string, fileName: string): unknown {
+  const document = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  const problem = document.errors[0];
+  if (problem) {
+    const line = text.slice(0, problem.pos[0]).split("\n").length;
+    throw new InputError(`${fileName}: line ${line}: ${problem.message.split("\n")[0]} (not valid YAML)`);
+  }
+  visit(document, {
+    Scalar(_key, node) {
+      if ((typeof node.value === "number" || typeof node.value === "boolean") && node.range) node.value = text.slice(node.range[0], node.range[1]);
+    },
+  });
+  return isScalar(document.contents) ? document.contents.value : document.toJS({ maxAliasCount: 100 });
+}
+
+const FEDERAL = "ocd-jurisdiction/country:us/government";
+
+/**
+ * An Open States role → the seat it holds, or null for roles that are not seats we map (mayor,
+ * governor, a US Senate seat until senators are tracked). State legislatures name their state in
+ * the jurisdiction; members of Congress sit in the federal jurisdiction with districts like
+ * "RI-1" (or "AK-AL" at large), which name the state.
+ */
+function seatOfRole(
+  role: { type: string; district?: string | null; jurisdiction?: string | null },
+  fallbackState: string | undefined,
+): Pick<LegislatorRoleInput, "chamber" | "state" | "districtName"> | null {
+  if (!role.district) return null;
+  if (role.jurisdiction === FEDERAL) {
+    if (role.type.trim().toLowerCase() !== "lower") return null;
+    const match = /^([A-Z]{2})-(\d{1,2}|AL)$/i.exec(role.district.trim());
+    if (!match) return null;
+    return { chamber: "congressional", state: match[1]!.toUpperCase(), districtName: match[2]!.toUpperCase() === "AL" ? "At-Large" : String(Number(match[2])) };
+  }
+  const chamber = chamberOfRoleType(role.type);
+  const state = stateOfJurisdiction(role.jurisdiction) ?? fallbackState ?? null;
+  return chamber && state ? { chamber, state, districtName: role.district } : null;
+}
+
 /** One person file's text → a record; `fallbackState` for roles whose jurisdiction names none. */
 export function parsePersonFile(text: string, { fileName, fallbackState }: { fileName: string; fallbackState?: string }): LegislatorRecord {
-  let document: unknown;
-  try {
-    document = parseYamlSubset(text);
-  } catch (error) {
-    if (error instanceof YamlSyntaxError) throw new InputError(`${fileName}: ${error.message}`);
-    throw error;
-  }
+  const document = readYaml(text, fileName);
   const person = personFileSchema.safeParse(document);
   if (!person.success) throw new InputError(`${fileName}: not an Open States person file (${describeIssue(person.error)})`);
   const { data } = person;
   const roles: LegislatorRoleInput[] = [];
   for (const role of data.roles ?? []) {
-    const chamber = chamberOfRoleType(role.type);
-    const state = stateOfJurisdiction(role.jurisdiction) ?? fallbackState ?? null;
-    if (!chamber || !role.district || !state) continue;
-    roles.push({ chamber, state, districtName: role.district, validFrom: role.start_date ?? null, validTo: role.end_date ?? null });
+    const seat = seatOfRole(role, fallbackState);
+    if (!seat) continue;
+    roles.push({ ...seat, validFrom: role.start_date ?? null, validTo: role.end_date ?? null });
   }
   const parties = data.party ?? [];
   const party = parties.find((entry) => !entry.end_date) ?? parties.at(-1);

@@ -42,6 +42,13 @@ export function slugify(name: string): string {
   );
 }
 
+/** A new campaign from the app (the first run's "Create a campaign"), like `groundswell campaign add`. */
+export const createCampaignInputSchema = z.object({
+  name: campaignNameSchema,
+  bill: z.string().trim().max(120).nullable().optional(),
+});
+export type CreateCampaignInput = z.input<typeof createCampaignInputSchema>;
+
 /**
  * Editing a campaign: only the fields sent change. The stage scheme is replaced as a whole
  * (rename, recolour, reorder, add); stages that resolutions stand at cannot be removed.

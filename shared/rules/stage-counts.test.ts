@@ -1,6 +1,6 @@
-import { expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../model/stage";
-import { countByStage } from "./stage-counts";
+import { countByStage, countPassed } from "./stage-counts";
 
 it("counts every stage in scheme order, zeros included", () => {
   const counts = countByStage(defaultStageScheme, ["passed", "organizing", "passed"]);
@@ -8,4 +8,18 @@ it("counts every stage in scheme order, zeros included", () => {
   expect(counts.find((c) => c.stageId === "passed")!.count).toBe(2);
   expect(counts.find((c) => c.stageId === "organizing")!.count).toBe(1);
   expect(counts.find((c) => c.stageId === "stalled")!.count).toBe(0);
+});
+
+describe("countPassed", () => {
+  it("counts every stage that counts as passed (passed, sent, veto overridden), not vetoed or rescinded", () => {
+    const counts = defaultStageScheme.stages.map((stage, index) => ({ stageId: stage.id, count: index + 1 }));
+    const expected = defaultStageScheme.stages.reduce((sum, stage, index) => sum + (["won", "sent", "overridden"].includes(stage.kind) ? index + 1 : 0), 0);
+    const total = counts.reduce((sum, entry) => sum + entry.count, 0);
+    expect(countPassed(defaultStageScheme, counts)).toEqual({ passed: expected, total });
+    expect(expected).toBeGreaterThan(0);
+  });
+
+  it("is 0 of 0 for an empty campaign", () => {
+    expect(countPassed(defaultStageScheme, [])).toEqual({ passed: 0, total: 0 });
+  });
 });

@@ -52,8 +52,11 @@ async function startProcess(label: string, args: string[], env: Record<string, s
   const logFile = path.join(workDirectory, `${label}.log`);
   const log = fs.openSync(logFile, "w");
   const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", log, "pipe"] });
+  let text = "";
+  child.once("exit", (code, signal) => {
+    if (code !== 0 && signal !== "SIGTERM") console.log(`${label} exited (${code ?? signal}):\n${text.split("\n").slice(-15).join("\n")}`);
+  });
   const base = await new Promise<string>((resolve, reject) => {
-    let text = "";
     child.stderr!.on("data", (chunk: Buffer) => {
       text += chunk.toString();
       const match = /running at (http:\/\/localhost:\d+)/.exec(text) ?? /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(text);

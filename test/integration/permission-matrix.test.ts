@@ -68,6 +68,7 @@ const ACCESS: Record<string, [Access, Input]> = {
   "user.update": ["admin", (f) => ({ userId: f.viewerUserId, role: "viewer" })],
   "audit.list": ["admin", () => ({})],
   "campaign.list": ["public", () => undefined],
+  "campaign.create": ["admin", (f) => ({ name: `Campaign ${f.serial()}` })],
   "campaign.update": ["admin", (f) => ({ campaignId: f.campaignId, bill: `H.${f.serial()}` })],
   "body.list": ["public", (f) => ({ campaignId: f.campaignId })],
   "body.get": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],

@@ -28,9 +28,11 @@ import { ImportScreen } from "../ImportScreen/ImportScreen";
 import { BodyPanel } from "./BodyPanel";
 import { DashboardPanel } from "./DashboardPanel";
 import { DistrictPanel } from "./DistrictPanel";
+import { FirstRunCard } from "./FirstRunCard";
 
 export function MapScreen() {
   const campaigns = useCampaigns();
+  const { role } = useSession();
   const chosenId = useCampaignId();
   return (
     <CampaignGate
@@ -38,7 +40,10 @@ export function MapScreen() {
       pick={(list) => list.find((entry) => entry.id === chosenId) ?? list[0]}
       loading="Loading campaigns…"
       failureTitle="Groundswell could not reach its server"
-      missing={() => (
+      missing={() =>
+        canAdminister(role) ? (
+          <FirstRunCard />
+        ) : (
         <>
           <h1>No campaign yet</h1>
           <p>
@@ -46,7 +51,8 @@ export function MapScreen() {
             <code>npx groundswell import towns.geojson --as bodies</code>.
           </p>
         </>
-      )}
+        )
+      }
     >
       {(campaign, list) => <CampaignMap campaign={campaign} campaigns={list} />}
     </CampaignGate>
@@ -143,8 +149,11 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           <p>
             {canAdminister(role) ? (
               <>
-                Import municipal boundaries with the <strong>Import</strong> button above (or{" "}
+                Import municipal boundaries (a GeoJSON, TopoJSON or zipped shapefile of your towns, cities or counties; or{" "}
                 <code>npx groundswell import towns.geojson --as bodies</code>); they will appear here coloured by stage.
+                <button type="button" className="primary empty-action" onClick={actions.importOpened}>
+                  Import boundaries
+                </button>
               </>
             ) : (
               <>
@@ -165,10 +174,10 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
           onPickDistrict={actions.districtSelected}
         />
       )}
-      {dashboardOpen && canReadPrivate(role) && selectedBodyId === null && selectedDistrictId === null && (
+      {dashboardOpen && canReadPrivate(role) && (
         <DashboardPanel campaign={campaign} onClose={actions.dashboardToggled} onPickBody={actions.bodyFound} />
       )}
-      {selectedDistrictId !== null && selectedBodyId === null && (
+      {selectedDistrictId !== null && (
         <DistrictPanel
           key={`district-${selectedDistrictId}`}
           campaign={campaign}

@@ -1,4 +1,3 @@
-import { useState } from "react";
 import type { PublicCampaign } from "../../../shared/model/public-view";
 import { useLiveChanges } from "../../api/live-changes";
 import { usePublicCampaigns, usePublicMapData } from "../../api/map-data";
@@ -7,7 +6,7 @@ import { ExportMenu } from "../../components/ExportMenu";
 import { MapShell, useExportView } from "../../components/MapShell";
 import { SearchBox } from "../../components/SearchBox";
 import { ViewToggles } from "../../components/ViewToggles";
-import { useAsOfDate, useCampaignId, useCampaignSlug, usePatternsShown, useSelectedBodyId, useTableShown, useUiActions } from "../../state/hooks";
+import { useAsOfDate, useCampaignId, useCampaignSlug, useHubsOpen, usePatternsShown, useSelectedBodyId, useTableShown, useUiActions } from "../../state/hooks";
 import { HubList } from "./HubList";
 import { PublicBodyPanel } from "./PublicBodyPanel";
 
@@ -59,7 +58,7 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
   const tableShown = useTableShown();
   const patterns = usePatternsShown();
   const actions = useUiActions();
-  const [hubsOpen, setHubsOpen] = useState(false);
+  const hubsOpen = useHubsOpen();
   const currentView = useExportView(campaign);
   const bodies = data.bodies;
   const fullMapUrl = `${window.location.origin}/public/${campaign.slug}${window.location.search}`;
@@ -97,7 +96,7 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
               <>
                 <div className="toolbar">
                   <ViewToggles tableShown={tableShown} patterns={patterns} onTable={actions.tableToggled} onPatterns={actions.patternsToggled} />
-                  <button type="button" className="secondary" aria-expanded={hubsOpen} onClick={() => setHubsOpen((open) => !open)}>
+                  <button type="button" className="secondary" aria-expanded={hubsOpen} onClick={actions.hubsToggled}>
                     Local hubs
                   </button>
                   <ExportMenu currentView={currentView} />
@@ -119,7 +118,7 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
         </>
       }
     >
-      {hubsOpen && <HubList onClose={() => setHubsOpen(false)} />}
+      {hubsOpen && <HubList onClose={actions.hubsToggled} />}
       {selectedBodyId !== null && (
         <PublicBodyPanel key={`${selectedBodyId}-${asOf}`} campaign={campaign} bodyId={selectedBodyId} asOf={asOf} onClose={() => actions.bodySelected(null)} />
       )}

@@ -48,9 +48,10 @@ export interface RunningApp {
  * the Census Bureau's Northeast region (Rhode Island's five, a Washington County in five states,
  * every stage reached, some passed by the as-of days the specs replay), seeded here exactly as
  * `serve` seeds the country, so every page paints in a fraction of the time. `full`: the server
- * seeds all 3,231 US counties itself, for the spec that tests the map at scale.
+ * seeds all 3,231 US counties itself, for the spec that tests the map at scale. `none`: an empty
+ * database and no demo, as a new deployment starts.
  */
-export type DemoSize = "small" | "full";
+export type DemoSize = "small" | "full" | "none";
 export const SMALL_DEMO_STATES = ["CT", "MA", "ME", "NH", "NJ", "NY", "PA", "RI", "VT"];
 
 /** The bodies of the small demo (the same counties, in the same order, as the full one). */
@@ -67,7 +68,7 @@ export async function startApp(engine: Engine, extraEnv: Record<string, string> 
     await database.db.transaction().execute((trx) => seedDemo(trx, bodies));
   }
   const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], {
-    env: { ...process.env, ...database.env, HOST: "127.0.0.1", GROUNDSWELL_LOG_LEVEL: "warn", ...extraEnv },
+    env: { ...process.env, ...database.env, HOST: "127.0.0.1", GROUNDSWELL_LOG_LEVEL: "warn", ...(demo === "none" ? { GROUNDSWELL_DEMO: "0" } : {}), ...extraEnv },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
