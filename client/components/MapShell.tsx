@@ -19,6 +19,8 @@ import {
   useVisibleStages,
 } from "../state/hooks";
 import { AsOfSlider } from "./AsOfSlider";
+import { ExportMenu } from "./ExportMenu";
+import { ViewToggles } from "./ViewToggles";
 import { ErrorNotice } from "./ErrorNotice";
 import { Legend } from "./Legend";
 import { StageTable } from "./StageTable";
@@ -189,4 +191,17 @@ export function useExportView(campaign: { slug: string; name: string }) {
       title: campaign.name,
     };
   }, [campaign, asOf, visibleStages]);
+}
+
+/** The map's view buttons (Table, Patterns), every map page's first tools. */
+export function MapViewToggles() {
+  const tableShown = useTableShown();
+  const patterns = usePatternsShown();
+  const actions = useUiActions();
+  return <ViewToggles tableShown={tableShown} patterns={patterns} onTable={actions.tableToggled} onPatterns={actions.patternsToggled} />;
+}
+
+/** The Export menu for the map as shown: campaign, day, stage filter and bounds. */
+export function MapExportMenu({ campaign }: { campaign: { slug: string; name: string } }) {
+  return <ExportMenu currentView={useExportView(campaign)} />;
 }

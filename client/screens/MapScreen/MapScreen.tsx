@@ -5,22 +5,18 @@ import { useCampaignMapData, useCampaigns, useDistrictGeometry, useDistrictList 
 import { useSession } from "../../api/session";
 import { AccountMenu } from "../../components/AccountMenu";
 import { CampaignGate } from "../../components/CampaignGate";
-import { ExportMenu } from "../../components/ExportMenu";
 import { LayerToggles } from "../../components/LayerToggles";
 import { LiveIndicator } from "../../components/LiveIndicator";
-import { MapShell, useExportView } from "../../components/MapShell";
+import { MapExportMenu, MapShell, MapViewToggles } from "../../components/MapShell";
 import { SearchBox } from "../../components/SearchBox";
-import { ViewToggles } from "../../components/ViewToggles";
 import { formatDay } from "../../lib/dates";
 import {
   useAsOfDate,
   useCampaignId,
   useDashboardOpen,
   useImportOpen,
-  usePatternsShown,
   useSelectedBodyId,
   useSelectedDistrictId,
-  useTableShown,
   useUiActions,
   useVisibleChambers,
 } from "../../state/hooks";
@@ -73,9 +69,6 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
   const actions = useUiActions();
   const importOpen = useImportOpen();
   const dashboardOpen = useDashboardOpen();
-  const tableShown = useTableShown();
-  const patterns = usePatternsShown();
-  const currentView = useExportView(campaign);
   const bodyList = data.bodies;
 
   return (
@@ -115,8 +108,8 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
             </div>
             {bodyList && <SearchBox bodies={bodyList} onPick={(body) => actions.bodyFound(body.id)} />}
             <div className="toolbar">
-              <ViewToggles tableShown={tableShown} patterns={patterns} onTable={actions.tableToggled} onPatterns={actions.patternsToggled} />
-              <ExportMenu currentView={currentView} />
+              <MapViewToggles />
+              <MapExportMenu campaign={campaign} />
               {canReadPrivate(role) && (
                 <button type="button" className="secondary" aria-pressed={dashboardOpen} onClick={actions.dashboardToggled}>
                   Dashboard

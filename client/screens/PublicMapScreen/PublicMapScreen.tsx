@@ -2,11 +2,9 @@ import type { PublicCampaign } from "../../../shared/model/public-view";
 import { useLiveChanges } from "../../api/live-changes";
 import { usePublicCampaigns, usePublicMapData } from "../../api/map-data";
 import { CampaignGate } from "../../components/CampaignGate";
-import { ExportMenu } from "../../components/ExportMenu";
-import { MapShell, useExportView } from "../../components/MapShell";
+import { MapExportMenu, MapShell, MapViewToggles } from "../../components/MapShell";
 import { SearchBox } from "../../components/SearchBox";
-import { ViewToggles } from "../../components/ViewToggles";
-import { useAsOfDate, useCampaignId, useCampaignSlug, useHubsOpen, usePatternsShown, useSelectedBodyId, useTableShown, useUiActions } from "../../state/hooks";
+import { useAsOfDate, useCampaignId, useCampaignSlug, useHubsOpen, useSelectedBodyId, useUiActions } from "../../state/hooks";
 import { HubList } from "./HubList";
 import { PublicBodyPanel } from "./PublicBodyPanel";
 
@@ -55,11 +53,8 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
   const data = usePublicMapData(campaign.id, asOf);
   useLiveChanges(campaign.id);
   const selectedBodyId = useSelectedBodyId();
-  const tableShown = useTableShown();
-  const patterns = usePatternsShown();
   const actions = useUiActions();
   const hubsOpen = useHubsOpen();
-  const currentView = useExportView(campaign);
   const bodies = data.bodies;
   const fullMapUrl = `${window.location.origin}/public/${campaign.slug}${window.location.search}`;
 
@@ -95,11 +90,11 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
             ) : (
               <>
                 <div className="toolbar">
-                  <ViewToggles tableShown={tableShown} patterns={patterns} onTable={actions.tableToggled} onPatterns={actions.patternsToggled} />
+                  <MapViewToggles />
                   <button type="button" className="secondary" aria-expanded={hubsOpen} onClick={actions.hubsToggled}>
                     Local hubs
                   </button>
-                  <ExportMenu currentView={currentView} />
+                  <MapExportMenu campaign={campaign} />
                 </div>
               </>
             )}
