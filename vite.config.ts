@@ -46,10 +46,11 @@ export default defineConfig({
           root: ".",
           include: ["test/integration/**/*.test.ts"],
           environment: "node",
-          // Files run side by side: each has its own databases (in-memory SQLite, a PostgreSQL
-          // schema of its own), temporary folders and ports chosen by the system. Three at once on
-          // two cores, as much of a file's time is spent waiting on PostgreSQL or a child process.
-          maxWorkers: 3,
+          // One file at a time. Side by side (3 workers: 112 s instead of 186 s on a quiet machine)
+          // PostgreSQL files now and then find their own freshly made schema gone ("schema
+          // gs_test_… does not exist" at a CLI's migration) — seen in three separate runs and not
+          // yet explained, so CI stays sequential. GROUNDSWELL_DB_WORKERS=3 to investigate.
+          maxWorkers: Number(process.env.GROUNDSWELL_DB_WORKERS ?? 1),
           sequence: { groupOrder: 1 },
           globalSetup: ["test/helpers/build-cli.ts"],
           testTimeout: 60_000,

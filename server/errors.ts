@@ -7,9 +7,17 @@ import { phraseImportProblem } from "../shared/model/import-request";
 export class GroundswellError extends Error {
   readonly code: "INPUT" | "UNAUTHORIZED" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "THROTTLED" | "UNAVAILABLE" | "INTERNAL" = "INTERNAL";
   constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
+    super(oneLine(message), options);
     this.name = new.target.name;
   }
+}
+
+/**
+ * Messages are one line on every door (the CLI's contract, the web's notices): a control character
+ * that came in with the input, such as a newline in a zipped file's name, is shown escaped.
+ */
+export function oneLine(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f]/g, (character) => (character === "\n" ? "\\n" : character === "\t" ? "\\t" : `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`));
 }
 
 /** The caller sent something we cannot use (bad file, bad argument, illegal stage move). */
