@@ -122,6 +122,12 @@ describe("parsePersonFile on real-world YAML (the maintained `yaml` parser)", ()
     expect(parsePersonFile(federal("upper", "RI"), { fileName: "c.yml", fallbackState: "RI" }).roles).toEqual([]);
   });
 
+  it("refuses an alias to no anchor and an alias bomb in one line", () => {
+    expect(fail(() => parsePersonFile("*!", { fileName: "Alias.yml" }))).toMatch(/^Alias\.yml: .*not valid YAML\)$/);
+    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, index) => `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [${Array(10).fill(`*${String.fromCharCode(97 + index)}`).join(", ")}]`)].join("\n");
+    expect(fail(() => parsePersonFile(bomb, { fileName: "Bomb.yml" }))).toMatch(/^Bomb\.yml: .*not valid YAML\)$/);
+  });
+
   it("refuses a malformed file in one line naming the file and the line", () => {
     const message = fail(() => parsePersonFile('id: ocd-person/00000000-0000-4000-8000-000000000009\nname: "unterminated\nroles: []\n', { fileName: "Broken.yml" }));
     expect(message).toMatch(/^Broken\.yml: line \d+: .*not valid YAML/);

@@ -75,7 +75,12 @@ export function readYaml(text: string, fileName: string): unknown {
       if ((typeof node.value === "number" || typeof node.value === "boolean") && node.range) node.value = text.slice(node.range[0], node.range[1]);
     },
   });
-  return isScalar(document.contents) ? document.contents.value : document.toJS({ maxAliasCount: 100 });
+  try {
+    return isScalar(document.contents) ? document.contents.value : document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    // An alias to no anchor (`*x`), or aliases multiplying past the limit (a "billion laughs").
+    throw new InputError(`${fileName}: ${(error as Error).message.split("\n")[0]} (not valid YAML)`);
+  }
 }
 
 const FEDERAL = "ocd-jurisdiction/country:us/government";
