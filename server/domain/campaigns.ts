@@ -70,10 +70,11 @@ export async function createCampaign(
 }
 
 /** The slug, or the first of `slug-2`, `slug-3`… no campaign has: "Y" and "ⓨ" both slugify to "y". */
-async function freeSlug(db: Db, slug: string): Promise<string> {
+async function freeSlug(db: Db, slug: string, ownId?: number): Promise<string> {
   for (let suffix = 1; ; suffix += 1) {
     const candidate = suffix === 1 ? slug : `${slug.slice(0, 76)}-${suffix}`;
-    if (!(await findCampaignByNameOrSlug(db, candidate))) return candidate;
+    const holder = await findCampaignByNameOrSlug(db, candidate);
+    if (!holder || holder.id === ownId) return candidate;
   }
 }
 
@@ -89,7 +90,7 @@ export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Pro
     const other = await findCampaignByNameOrSlug(db, input.name);
     if (other && other.id !== campaign.id) throw new InputError(`A campaign named "${input.name}" already exists`);
     changes.name = input.name;
-    changes.slug = slugify(input.name);
+    changes.slug = await freeSlug(db, slugify(input.name), campaign.id);
   }
   if (input.bill !== undefined) changes.bill = input.bill || null;
   if (input.modelText !== undefined) changes.modelText = input.modelText?.trim() ? input.modelText : null;
