@@ -86,7 +86,10 @@ function buildProgram(io: Io): Command {
       "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, or hubs (.csv)",
     )
     .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, or a .csv export; cosponsors: .txt or .csv)")
-    .requiredOption("--as <what>", "bodies, districts, legislators, resolutions, members, cosponsors or hubs")
+    .requiredOption(
+      "--as <what>",
+      "bodies, districts, legislators, resolutions, members, cosponsors or hubs; documented but not built yet: committees, ballot-results, population, endorsers (the command says so and imports nothing)",
+    )
     .option("--campaign <name>", "resolutions, members, cosponsors: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
     .option("--dry-run", "resolutions, members, hubs: print what would be created, updated and unchanged, and write nothing")
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")

@@ -13,6 +13,17 @@ import { CHAMBERS, parseChamber, type Chamber } from "./district";
 export const IMPORT_KINDS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
+/**
+ * Kinds the CLI contract (PRODUCT.md) documents that are not built yet, with the issue that
+ * builds each: asked for, they get a one-line answer saying so instead of "not a kind".
+ */
+export const PLANNED_IMPORT_KINDS: Readonly<Record<string, string>> = {
+  committees: "issue 12, legislators first",
+  "ballot-results": "issue 13, ballot questions",
+  population: "issue 14, population-weighted leverage",
+  endorsers: "issue 17, endorsements",
+};
+
 /** The fields of an import request, by their request key. */
 export const IMPORT_FIELDS = [
   "as",
@@ -73,7 +84,12 @@ function spelled<T extends string>(parse: (text: string) => T | undefined, probl
 
 export const importKindSchema = spelled<ImportKind>(
   (text) => IMPORT_KINDS.find((kind) => kind === spelling(text)),
-  (text) => `{field} must be one of ${IMPORT_KINDS.join(", ")} (got "${text}")`,
+  (text) => {
+    const planned = Object.keys(PLANNED_IMPORT_KINDS).find((kind) => kind === spelling(text).replace(/_/g, "-"));
+    return planned
+      ? `{field} ${planned} is documented but not available yet (${PLANNED_IMPORT_KINDS[planned]}); nothing was imported`
+      : `{field} must be one of ${IMPORT_KINDS.join(", ")} (got "${text}")`;
+  },
 );
 export const bodyKindInputSchema = spelled<BodyKind>(parseBodyKind, (text) => `{field} "${text}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
 export const chamberInputSchema = spelled<Chamber>(parseChamber, (text) => `{field} "${text}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { IMPORT_KINDS, PLANNED_IMPORT_KINDS } from "../../shared/model/import-request";
 import { runCliInProcess, type CliResult } from "../helpers/cli";
 import { squarePolygon } from "../helpers/factories";
 import { forEachEngine } from "../helpers/test-db";
@@ -62,6 +63,24 @@ forEachEngine((getDatabase) => {
       expect(result.status).toBe(2);
       expect(result.stderr).toMatch(/^groundswell: --kind "parliament" is not a body kind; use one of city_council, /);
     });
+  });
+
+  describe("--as kinds the contract documents", () => {
+    it("lists every documented kind in `import --help`, the ones not built yet too", async () => {
+      const help = await cli("import", "--help");
+      const text = help.stdout.replace(/\s+/g, " ");
+      for (const kind of [...IMPORT_KINDS, ...Object.keys(PLANNED_IMPORT_KINDS)]) expect(text).toContain(kind);
+    });
+
+    for (const kind of Object.keys(PLANNED_IMPORT_KINDS)) {
+      it(`--as ${kind} says it is not available yet, in one line, and writes nothing`, async () => {
+        const before = await getDatabase().db.selectFrom("body").select("id").execute();
+        const result = await cli("import", layer(`planned-${kind}.geojson`, ["Planned"], 4488000400), "--as", kind, "--campaign", "Any");
+        expect(result.status).toBe(2);
+        expect(result.stderr).toBe(`groundswell: --as ${kind} is documented but not available yet (${PLANNED_IMPORT_KINDS[kind]}); nothing was imported\n`);
+        expect(await getDatabase().db.selectFrom("body").select("id").execute()).toEqual(before);
+      });
+    }
   });
 
   describe("--chamber spellings", () => {
