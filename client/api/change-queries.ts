@@ -49,10 +49,16 @@ export function queryKeysForChange(change: Change | { kind: ChangeKind | LocalCh
 }
 
 /** Invalidate what a change shows in (refetching the queries on screen now, the others when next used). */
-export function invalidateForChange(queryClient: QueryClient, change: Change | { kind: ChangeKind | LocalChangeKind }): Promise<void> {
+export function invalidateForChange(
+  queryClient: QueryClient,
+  change: Change | { kind: ChangeKind | LocalChangeKind },
+  { except }: { except?: readonly unknown[] } = {},
+): Promise<void> {
   const keys = queryKeysForChange(change);
-  if (keys === "everything") return queryClient.invalidateQueries();
-  return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(() => undefined);
+  // A query already patched with the change's result (the map's stage list) is not fetched again.
+  const predicate = except ? (query: { queryKey: readonly unknown[] }) => JSON.stringify(query.queryKey) !== JSON.stringify(except) : undefined;
+  if (keys === "everything") return queryClient.invalidateQueries({ predicate });
+  return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey, predicate }))).then(() => undefined);
 }
 
 /** A committed stage change, patched into the map's stage list at once (before the refetch lands). */
@@ -72,12 +78,10 @@ export function useApplyChange() {
   const queryClient = useQueryClient();
   return useCallback(
     (change: Change | { kind: ChangeKind | LocalChangeKind }, stage?: StagePatch): Promise<void> => {
-      if (stage) {
-        queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: stage.campaignId }), (payload) =>
-          payload ? withStageChange(payload, stage) : payload,
-        );
-      }
-      return invalidateForChange(queryClient, change);
+      if (!stage) return invalidateForChange(queryClient, change);
+      const stagesKey = trpc.resolution.stages.queryKey({ campaignId: stage.campaignId });
+      queryClient.setQueryData(stagesKey, (payload) => (payload ? withStageChange(payload, stage) : payload));
+      return invalidateForChange(queryClient, change, { except: stagesKey });
     },
     [trpc, queryClient],
   );

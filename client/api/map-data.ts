@@ -74,16 +74,28 @@ export function useCampaignMapData(campaignId: number, scheme: StageScheme, asOf
   }, [geometry.data, payload.data, asOf, replay.data]);
   const shown = useShownStages(bodies);
   const counts = useMemo(() => countByStage(scheme, shown.values()), [scheme, shown]);
+  return combineMapData(geometry, payload, { bodies, stages: shown, counts, range: replay.data?.range ?? null });
+}
+
+interface QueryState {
+  isPending: boolean;
+  error: { message: string } | null;
+  refetch: () => unknown;
+}
+
+/** A map's data from its geometry query and the stage query that colours it: pending, failed and retried together. */
+function combineMapData(
+  geometry: QueryState & { data: GeoJSON.FeatureCollection | undefined },
+  stageQuery: QueryState,
+  shown: Pick<CampaignMapData, "bodies" | "stages" | "counts" | "range">,
+): CampaignMapData {
   return {
     geometry: geometry.data,
-    bodies,
-    stages: shown,
-    counts,
-    range: replay.data?.range ?? null,
-    isPending: payload.isPending || geometry.isPending,
-    error: payload.error ?? geometry.error,
+    ...shown,
+    isPending: geometry.isPending || stageQuery.isPending,
+    error: stageQuery.error ?? geometry.error,
     retry: () => {
-      void payload.refetch();
+      void stageQuery.refetch();
       void geometry.refetch();
     },
   };
@@ -114,17 +126,5 @@ export function usePublicMapData(campaignId: number | undefined, asOf: string | 
     [geometry.data, map.data],
   );
   const shown = useShownStages(bodies);
-  return {
-    geometry: geometry.data,
-    bodies,
-    stages: shown,
-    counts: map.data?.counts ?? [],
-    range: map.data?.range ?? null,
-    isPending: geometry.isPending || map.isPending,
-    error: geometry.error ?? map.error,
-    retry: () => {
-      void map.refetch();
-      void geometry.refetch();
-    },
-  };
+  return combineMapData(geometry, map, { bodies, stages: shown, counts: map.data?.counts ?? [], range: map.data?.range ?? null });
 }

@@ -1,3 +1,4 @@
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -20,4 +21,25 @@ export function percentile(sortedValues: number[], q: number): number {
 
 export function formatMs(value: number): string {
   return `${value.toFixed(value < 10 ? 2 : 1)} ms`;
+}
+
+/** `groundswell serve` on a SQLite file and a free port; resolves with its address once it listens. */
+export async function startServe(databaseFile: string): Promise<{ url: string; server: ChildProcess }> {
+  const root = path.resolve(import.meta.dirname, "../..");
+  const server = spawn(process.execPath, [path.join(root, "server/groundswell.mjs"), "serve", "--port", "0"], {
+    env: { ...process.env, GROUNDSWELL_DB: databaseFile, HOST: "127.0.0.1" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let log = "";
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString();
+      const match = /running at (http:\/\/localhost:\d+)/.exec(log);
+      if (match) resolve(match[1]!.replace("localhost", "127.0.0.1"));
+    };
+    server.stdout!.on("data", onData);
+    server.stderr!.on("data", onData);
+    server.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
+  });
+  return { url, server };
 }

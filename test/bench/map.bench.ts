@@ -1,11 +1,9 @@
 /** The map payload (bytes raw and gzip) and page load → first map frame in headless Chromium. */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { gzipSync } from "node:zlib";
 import { buildGeometryPayload } from "../../server/domain/map-payload";
 import { launchBrowser } from "../e2e/drivers/helper";
-import { demoDatabase, formatMs } from "./bench-helpers";
+import { demoDatabase, formatMs, startServe } from "./bench-helpers";
 
 const connection = await demoDatabase();
 const t0 = performance.now();
@@ -17,22 +15,7 @@ const features = (JSON.parse(payload.json) as GeoJSON.FeatureCollection).feature
 console.log(`geometry payload: ${features} bodies, ${(raw / 1024 / 1024).toFixed(2)} MB raw, ${(gzip / 1024).toFixed(0)} KiB gzip, built in ${formatMs(buildMs)}`);
 await connection.close();
 
-const root = path.resolve(import.meta.dirname, "../..");
-const server = spawn(process.execPath, [path.join(root, "server/groundswell.mjs"), "serve", "--port", "0"], {
-  env: { ...process.env, GROUNDSWELL_DB: connection.file, HOST: "127.0.0.1" },
-  stdio: ["ignore", "pipe", "pipe"],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let log = "";
-  const onData = (chunk: Buffer) => {
-    log += chunk.toString();
-    const match = /running at (http:\/\/localhost:\d+)/.exec(log);
-    if (match) resolve(match[1]!);
-  };
-  server.stdout.on("data", onData);
-  server.stderr.on("data", onData);
-  server.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
-});
+const { url, server } = await startServe(connection.file);
 
 let browser;
 try {

@@ -3,31 +3,14 @@
  * as PNG and PDF and the press kit (PNG + PDF + files), the first request (cold) and the next
  * ones (warm), beside a bare launch-and-close of headless Chromium in the same run.
  */
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { launchBrowser } from "../e2e/drivers/helper";
-import { demoDatabase, formatMs } from "./bench-helpers";
+import { demoDatabase, formatMs, startServe } from "./bench-helpers";
 
 const WARM_REPEATS = 3;
 const connection = await demoDatabase();
 await connection.close();
-const root = path.resolve(import.meta.dirname, "../..");
-const server = spawn(process.execPath, [path.join(root, "server/groundswell.mjs"), "serve", "--port", "0"], {
-  env: { ...process.env, GROUNDSWELL_DB: connection.file, HOST: "127.0.0.1" },
-  stdio: ["ignore", "pipe", "pipe"],
-});
-const url = await new Promise<string>((resolve, reject) => {
-  let log = "";
-  const onData = (chunk: Buffer) => {
-    log += chunk.toString();
-    const match = /running at (http:\/\/localhost:\d+)/.exec(log);
-    if (match) resolve(match[1]!.replace("localhost", "127.0.0.1"));
-  };
-  server.stdout.on("data", onData);
-  server.stderr.on("data", onData);
-  server.once("exit", (code) => reject(new Error(`server exited ${code}: ${log}`)));
-});
+const { url, server } = await startServe(connection.file);
 
 async function timeRequest(file: string): Promise<number> {
   const started = performance.now();
