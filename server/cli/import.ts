@@ -1,6 +1,7 @@
 import path from "node:path";
 import { minShareSchema, parseImportRequest, type BoundaryImportRequest, type ImportRequest } from "../../shared/model/import-request";
 import { describeRowErrors } from "../../shared/model/spreadsheet-import";
+import { districtLabel, type SeatChamber } from "../../shared/model/district";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { HUB_COLUMNS, type HubImportSummary } from "../domain/hub-import";
@@ -132,6 +133,16 @@ function describeLegislatorImport(name: string, roster: OpenStatesRoster, summar
     `${dryRun ? "Would import" : "Imported"} ${summary.legislators} ${summary.state} legislators from ${from}: ${summary.created} new, ${summary.updated} updated; ${summary.rolesAdded} roles added, ${summary.rolesClosed} closed.`,
     `Matched ${summary.matched} of ${summary.legislators} to a current district.`,
   ];
+  const seat = (chamber: string, state: string, district: string) => districtLabel({ chamber: chamber as SeatChamber, state, name: district });
+  if (summary.added.length) lines.push(`${dryRun ? "Would add" : "Added"} (${summary.added.length}): ${summary.added.join(", ")}`);
+  if (summary.moved.length) {
+    lines.push(`${dryRun ? "Would move" : "Moved"} (${summary.moved.length}):`);
+    for (const move of summary.moved) lines.push(`  ${move.name}: ${seat(move.chamber, move.state, move.from)} → ${seat(move.chamber, move.state, move.to)}`);
+  }
+  if (summary.closed.length) {
+    lines.push(`${dryRun ? "Would close" : "Closed"} (${summary.closed.length}), no longer in office:`);
+    for (const closed of summary.closed) lines.push(`  ${closed.name}: ${seat(closed.chamber, closed.state, closed.districtName)}`);
+  }
   if (summary.unmatched.length) {
     lines.push(`Unmatched legislators (${summary.unmatched.length}):`);
     for (const legislator of summary.unmatched) lines.push(`  ${legislator.name} (${legislator.ocdPersonId}): ${legislator.reason}`);

@@ -1,6 +1,7 @@
 import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
 import { STANCES, type LegislatorSummary, type SetStanceInput, type Stance, type StanceEvent } from "../../shared/model/legislator";
 import { matchPersonName } from "../../shared/rules/person-names";
+import { otherNamesOf } from "./legislators";
 import type { Db } from "../db/connect";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
 import { findLegislatorById, findStance, findStanceEvents, findStances, writeStance } from "../db/repositories/stance-repository";
@@ -112,7 +113,7 @@ export async function importCosponsors(
   const problems: string[] = [];
   const matched = new Map<number, string>();
   for (const name of list) {
-    const match = matchPersonName(name, people, (person) => person.name);
+    const match = matchPersonName(name, people, (person) => [person.name, ...otherNamesOf(person)]);
     if (match.status === "unmatched") problems.push(`"${name}" matches no sitting ${code} legislator`);
     else if (match.status === "ambiguous") problems.push(`"${name}" could be ${match.items.map((item) => item.name).join(" or ")}`);
     else matched.set(match.item.legislatorId, match.item.name);

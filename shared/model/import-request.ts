@@ -169,7 +169,8 @@ export const districtsImportSchema = z.object({
 
 export const legislatorsImportSchema = z.object({
   as: z.literal("legislators"),
-  state: required(stateInputSchema, "{field} is required for legislators, e.g. RI"),
+  /** The state to import; left out, every state the roster's seats name (the federal folder). */
+  state: stateInputSchema.optional(),
   dryRun,
 });
 

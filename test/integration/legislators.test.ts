@@ -95,8 +95,11 @@ forEachEngine(
         expect(duplicate.status).toBe(2);
         expect(duplicate.stderr).toMatch(/^groundswell: ocd-person\/[0-9a-f-]+ \([^)]+\) appears twice in the roster\n$/);
 
-        const missingState = await runInProcess(["import", folder, "--as", "legislators"], env);
-        expect(missingState.stderr).toBe("groundswell: --state is required for legislators, e.g. RI\n");
+        // Person files name their state; the CSV export does not, so it needs --state (or a name like ri.csv).
+        const csv = path.join(scratch, "people.csv");
+        fs.writeFileSync(csv, "id,name,current_party,current_district,current_chamber\nocd-person/00000000-0000-0000-0000-000000000001,Pat Doe,Democratic,7,lower\n");
+        const missingState = await runInProcess(["import", csv, "--as", "legislators"], env);
+        expect(missingState.stderr).toBe("groundswell: --state is needed for people.csv: the Open States CSV export does not say which state its people sit in\n");
         expect(await count(db, "legislator")).toBe(0);
         expect(await count(db, "legislatorRole")).toBe(0);
       });
