@@ -32,6 +32,8 @@ const LEGISLATOR_COLUMNS = [
   "bodies_passed",
   "share_area_passed",
   "share_population_passed",
+  "jurisdiction",
+  "committees",
 ] as const;
 
 const EXPORTABLE = ["bodies", "overlaps", "legislators", "resolutions", "map", "press-kit"] as const;

@@ -114,9 +114,11 @@ function seatOfRole(
       return state ? { chamber: "us_senate", state, districtName: state } : null;
     }
     if (type !== "lower") return null;
-    const match = /^([A-Z]{2})-(\d{1,2}|AL)$/i.exec(role.district.trim());
+    // "RI-1", "AK-AL", and (American Samoa's delegate) "AS-At-Large"; "00" is at large too.
+    const match = /^([A-Z]{2})-(\d{1,2}|AL|at[- ]?large)$/i.exec(role.district.trim());
     if (!match) return null;
-    return { chamber: "congressional", state: match[1]!.toUpperCase(), districtName: match[2]!.toUpperCase() === "AL" ? "At-Large" : String(Number(match[2])) };
+    const number = /^\d+$/.test(match[2]!) ? Number(match[2]) : 0;
+    return { chamber: "congressional", state: match[1]!.toUpperCase(), districtName: number === 0 ? "At-Large" : String(number) };
   }
   const chamber = chamberOfRoleType(role.type);
   const state = stateOfJurisdiction(role.jurisdiction) ?? fallbackState ?? null;

@@ -10,7 +10,7 @@ import { CHAMBERS, parseChamber, type Chamber } from "./district";
  * words: the flag on the command line, the form label on the web (`IMPORT_FIELD_LABELS`).
  */
 
-export const IMPORT_KINDS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs"] as const;
+export const IMPORT_KINDS = ["bodies", "districts", "legislators", "committees", "cosponsors", "resolutions", "members", "hubs"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -18,7 +18,6 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  * builds each: asked for, they get a one-line answer saying so instead of "not a kind".
  */
 export const PLANNED_IMPORT_KINDS: Readonly<Record<string, string>> = {
-  committees: "issue 12, legislators first",
   "ballot-results": "issue 13, ballot questions",
   population: "issue 14, population-weighted leverage",
   endorsers: "issue 17, endorsements",
@@ -120,7 +119,7 @@ const required = <T extends z.ZodType>(schema: T, problem: string) =>
   });
 
 /** Kinds that can be tried first: report what would change, write nothing. */
-export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "resolutions", "members", "hubs"];
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "committees", "resolutions", "members", "hubs"];
 const noDryRun = z
   .boolean()
   .optional()
@@ -174,6 +173,12 @@ export const legislatorsImportSchema = z.object({
   dryRun,
 });
 
+export const committeesImportSchema = z.object({
+  as: z.literal("committees"),
+  state: required(stateInputSchema, "{field} is required for committees, e.g. RI"),
+  dryRun,
+});
+
 export const cosponsorsImportSchema = z.object({
   as: z.literal("cosponsors"),
   campaign: optionalText(120),
@@ -198,6 +203,7 @@ export const importRequestSchema = z.discriminatedUnion("as", [
   bodiesImportSchema,
   districtsImportSchema,
   legislatorsImportSchema,
+  committeesImportSchema,
   cosponsorsImportSchema,
   spreadsheetImportSchema,
   hubsImportSchema,
@@ -209,6 +215,7 @@ export type BodiesImportRequest = z.output<typeof bodiesImportSchema>;
 export type DistrictsImportRequest = z.output<typeof districtsImportSchema>;
 export type BoundaryImportRequest = BodiesImportRequest | DistrictsImportRequest;
 export type LegislatorsImportRequest = z.output<typeof legislatorsImportSchema>;
+export type CommitteesImportRequest = z.output<typeof committeesImportSchema>;
 export type CosponsorsImportRequest = z.output<typeof cosponsorsImportSchema>;
 export type SpreadsheetImportRequest = z.output<typeof spreadsheetImportSchema>;
 export type HubsImportRequest = z.output<typeof hubsImportSchema>;

@@ -28,7 +28,7 @@ const TESTS = 6;
 const present = needsSharedFixtures(TESTS * enginesUnderTest().length);
 
 const organizer: Actor = { name: "Legislator test organizer", role: "organizer" };
-const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed"];
+const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed", "jurisdiction", "committees"];
 
 const runInProcess = runCliInProcess;
 

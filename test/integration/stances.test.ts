@@ -153,7 +153,7 @@ forEachEngine(
         const result = await runCliInProcess(["export", "legislators", "--format", "csv", "--campaign", "Vermont drive"], env);
         expect(result.stderr).toBe("");
         const [header, ...rows] = parseCsv(result.stdout);
-        expect(header).toEqual(["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed"]);
+        expect(header).toEqual(["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed", "jurisdiction", "committees"]);
         const robert = rows.find((row) => row[0] === "Robert Brown")!;
         expect(robert.slice(0, 6)).toEqual(["Robert Brown", "Republican", "state_lower", "2", "cosponsor", "1"]);
         expect(Number(robert[6])).toBeCloseTo(2 / 9, 3);
