@@ -150,7 +150,7 @@ forEachEngine(
         expect(header).toEqual(LEGISLATOR_COLUMNS);
         expect(rows).toHaveLength(113);
         expect(rows.every((row) => row[4] === "unknown" && row[5] === "0" && row[6] === "0")).toBe(true);
-        expect(rows.find((row) => row[0] === "Alana DiMario")).toEqual(["Alana DiMario", "Democratic", "state_upper", "36", "unknown", "0", "0", ""]);
+        expect(rows.find((row) => row[0] === "Alana DiMario")).toEqual(["Alana DiMario", "Democratic", "state_upper", "36", "unknown", "0", "0", "", "state", ""]);
 
         const campaign = await makeCampaign(db, { name: "Legislator export drive" });
         const eastGreenwich = await db.selectFrom("body").select("id").where("name", "=", "East Greenwich").executeTakeFirstOrThrow();

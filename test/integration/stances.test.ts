@@ -158,7 +158,7 @@ forEachEngine(
         expect(robert.slice(0, 6)).toEqual(["Robert Brown", "Republican", "state_lower", "2", "cosponsor", "1"]);
         expect(Number(robert[6])).toBeCloseTo(2 / 9, 3);
         expect(Number(robert[7])).toBeCloseTo(6000 / 9500, 3);
-        expect(rows.find((row) => row[0] === "Alice Ann Brown")!.slice(4)).toEqual(["champion", "0", "0", "0"]);
+        expect(rows.find((row) => row[0] === "Alice Ann Brown")!.slice(4)).toEqual(["champion", "0", "0", "0", "state", ""]);
       });
     });
 
