@@ -91,7 +91,8 @@ function buildProgram(io: Io): Command {
       "bodies, districts, legislators, resolutions, members, cosponsors or hubs; documented but not built yet: committees, ballot-results, population, endorsers (the command says so and imports nothing)",
     )
     .option("--campaign <name>", "resolutions, members, cosponsors: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
-    .option("--dry-run", "resolutions, members, hubs: print what would be created, updated and unchanged, and write nothing")
+    .option("--bill <bill>", 'cosponsors: the campaign\'s bill, e.g. "H.1239" (default: the campaign\'s first bill)')
+    .option("--dry-run", "legislators, cosponsors, resolutions, members, hubs: print what would be created, updated and unchanged, and write nothing")
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")

@@ -37,6 +37,7 @@ export const IMPORT_FIELDS = [
   "source",
   "vintage",
   "campaign",
+  "bill",
   "dryRun",
   "minShare",
   "overlaps",
@@ -56,6 +57,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   source: "Boundaries published by",
   vintage: "Plan year (vintage)",
   campaign: "Campaign",
+  bill: "Bill",
   dryRun: "Dry run",
   minShare: "Sliver threshold",
   overlaps: "Recompute overlaps",
@@ -120,7 +122,7 @@ const required = <T extends z.ZodType>(schema: T, problem: string) =>
   });
 
 /** Kinds that can be tried first: report what would change, write nothing. */
-export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "resolutions", "members", "hubs"];
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "cosponsors", "resolutions", "members", "hubs"];
 const noDryRun = z
   .boolean()
   .optional()
@@ -176,8 +178,11 @@ export const legislatorsImportSchema = z.object({
 export const cosponsorsImportSchema = z.object({
   as: z.literal("cosponsors"),
   campaign: optionalText(120),
-  state: required(stateInputSchema, "{field} is required for cosponsors, e.g. RI"),
-  dryRun: noDryRun,
+  /** The campaign's bill by name ("H.1239"); omitted: the campaign's first bill. */
+  bill: optionalText(60),
+  /** Only match legislators of this state (optional: the bill's jurisdiction decides the chambers). */
+  state: stateInputSchema.optional(),
+  dryRun,
 });
 
 export const spreadsheetImportSchema = z.object({
