@@ -40,23 +40,23 @@ forEachEngine((getDatabase) => {
       .execute();
 
     await billAndLadder.up(any);
-    // The app's connection camel-cases what it reads back.
-    const bills = await any.selectFrom("bill").select(["id", "campaign_id", "name", "jurisdiction", "position"]).orderBy("campaign_id").execute();
+    // The app's connection maps camelCase to the snake_case columns, both ways.
+    const bills = await any.selectFrom("bill").select(["id", "campaignId", "name", "jurisdiction", "position"]).orderBy("campaignId").execute();
     expect(bills.map((bill) => [bill.campaignId, bill.name, bill.jurisdiction, bill.position])).toEqual([
       [campaign.id, "H.1239", "state", 0],
       [other.id, "The bill", "state", 0],
     ]);
     const steps = await any.selectFrom("legislator_step").selectAll().execute();
     expect(steps).toEqual([{ billId: bills[0]!.id, legislatorId: person.id, step: "supportive", updatedAt: now }]);
-    const events = await any.selectFrom("legislator_step_event").select(["bill_id", "from_step", "to_step", "source", "actor", "note"]).orderBy("id").execute();
+    const events = await any.selectFrom("legislator_step_event").select(["billId", "fromStep", "toStep", "source", "actor", "note"]).orderBy("id").execute();
     expect(events).toEqual([
       { billId: bills[0]!.id, fromStep: null, toStep: "undecided", source: "other", actor: "Ana", note: "At the diner" },
       { billId: bills[0]!.id, fromStep: "undecided", toStep: "supportive", source: "other", actor: "Ben", note: null },
     ]);
 
     await billAndLadder.down(any);
-    expect(await any.selectFrom("legislator_stance").select(["campaign_id", "stance"]).execute()).toEqual([{ campaignId: campaign.id, stance: "supporter" }]);
-    expect((await any.selectFrom("legislator_stance_event").select("to_stance").orderBy("id").execute()).map((row) => row.toStance)).toEqual(["undecided", "supporter"]);
+    expect(await any.selectFrom("legislator_stance").select(["campaignId", "stance"]).execute()).toEqual([{ campaignId: campaign.id, stance: "supporter" }]);
+    expect((await any.selectFrom("legislator_stance_event").select("toStance").orderBy("id").execute()).map((row) => row.toStance)).toEqual(["undecided", "supporter"]);
     await billAndLadder.up(any);
   });
 });
