@@ -1,5 +1,6 @@
 import type { Config } from "../config";
 import { connect } from "../db/connect";
+import { BALLOT_DISTRICT_COLUMNS, BALLOT_TOWN_COLUMNS, exportBallotDistricts, exportBallotTowns } from "../domain/ballot-questions";
 import { listCampaigns, resolveCampaign } from "../domain/campaigns";
 import { BODY_EXPORT_COLUMNS, exportBodies, exportLegislators, exportOverlaps, legislatorStepColumns } from "../domain/exports";
 import { exportResolutions } from "../domain/spreadsheet-export";
@@ -34,13 +35,16 @@ const LEGISLATOR_COLUMNS = [
   "share_population_passed",
 ] as const;
 
-const EXPORTABLE = ["bodies", "overlaps", "legislators", "resolutions", "map", "press-kit"] as const;
+/** `pct_yes` to one decimal in a CSV, as people quote it (71.0, not 71). */
+const withOneDecimal = <Row extends { pct_yes: unknown }>(row: Row) => ({ ...row, pct_yes: typeof row.pct_yes === "number" ? row.pct_yes.toFixed(1) : row.pct_yes });
+
+const EXPORTABLE = ["bodies", "overlaps", "legislators", "resolutions", "ballot-results", "map", "press-kit"] as const;
 
 /** `groundswell export <what> --format csv|geojson [--campaign NAME]`: writes to stdout. */
 export async function exportCommand(
   config: Config,
   what: string,
-  options: { format: string; campaign?: string },
+  options: { format: string; campaign?: string; by?: string },
   write: (text: string) => void,
 ): Promise<void> {
   if (!(EXPORTABLE as readonly string[]).includes(what)) {
@@ -55,6 +59,22 @@ export async function exportCommand(
       const rows = await exportOverlaps(connection.db, { withGeometry: options.format === "geojson" });
       if (options.format === "csv") write(toCsv(rows, [...OVERLAP_COLUMNS]));
       else write(`${JSON.stringify(toFeatureCollection(rows, (row) => `${row.body_id}-${row.district_id}`))}\n`);
+      return;
+    }
+    if (what === "ballot-results") {
+      const by = options.by ?? "district";
+      if (by !== "town" && by !== "district") throw new InputError(`unknown --by "${by}"; use town or district`);
+      const campaignId = options.campaign === undefined ? undefined : (await resolveCampaign(connection.db, options.campaign)).id;
+      const withGeometry = options.format === "geojson";
+      if (by === "town") {
+        const rows = await exportBallotTowns(connection.db, { campaignId, withGeometry });
+        if (withGeometry) write(`${JSON.stringify(toFeatureCollection(rows, (row) => row.id))}\n`);
+        else write(toCsv(rows.map(withOneDecimal), [...BALLOT_TOWN_COLUMNS]));
+      } else {
+        const rows = await exportBallotDistricts(connection.db, { campaignId, withGeometry });
+        if (withGeometry) write(`${JSON.stringify(toFeatureCollection(rows, (row) => row.id))}\n`);
+        else write(toCsv(rows.map(withOneDecimal), [...BALLOT_DISTRICT_COLUMNS]));
+      }
       return;
     }
     // No campaign yet: seats and bodies still export, with 0 bodies passed and no stages.

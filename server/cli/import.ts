@@ -4,14 +4,16 @@ import { describeRowErrors } from "../../shared/model/spreadsheet-import";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { HUB_COLUMNS, type HubImportSummary } from "../domain/hub-import";
-import { importBoundaries, importCosponsorList, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCosponsorList, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
 import type { LegislatorImportSummary } from "../domain/legislators";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
 import type { CosponsorImportSummary } from "../domain/ladder";
 import { FieldError, InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
+import { readBallotCsv } from "../io/ballot-csv";
 import { readHubCsv } from "../io/hub-csv";
+import { describeBallotImport } from "./ballot-summary";
 import { readNameList } from "../io/name-list";
 import { readOpenStates, type OpenStatesRoster } from "../io/open-states";
 import { describeBoundaryImport, describeOverlaps } from "./import-summary";
@@ -37,6 +39,12 @@ export interface ImportCommandOptions {
   overlaps?: boolean;
   populationField?: string;
   source?: string;
+  question?: string;
+  text?: string;
+  year?: string;
+  date?: string;
+  district?: string;
+  strict?: boolean;
 }
 
 /** How the command line names each field of an import request: by its flag. */
@@ -49,7 +57,7 @@ function inFlags(error: unknown): unknown {
 
 /** The flags, parsed into the one import request every door builds. */
 function parseRequest(options: ImportCommandOptions): ImportRequest {
-  const parsed = parseImportRequest({ ...options, dryRun: options.dryRun === true ? true : undefined });
+  const parsed = parseImportRequest({ ...options, dryRun: options.dryRun === true ? true : undefined, strict: options.strict === true ? true : undefined });
   if (!parsed.ok) throw new FieldError(parsed.problem.field, parsed.problem.template);
   return parsed.request;
 }
@@ -83,6 +91,11 @@ export async function importCommand(config: Config, file: string, options: Impor
         const plan = await withWriteContext(config, (ctx) => importSpreadsheetTable(ctx, request, table));
         if (plan.errors.length) throw new SpreadsheetRowsError(describeRowErrors(plan.errors), plan);
         return out(`${describePlan(fileName, plan).join("\n")}\n`);
+      }
+      case "ballot-results": {
+        const records = await readBallotCsv(file);
+        const summary = await withWriteContext(config, (ctx) => importBallotResultRows(ctx, request, records, { fileName }));
+        return out(`${describeBallotImport(fileName, summary).join("\n")}\n`);
       }
       case "hubs": {
         const rows = await readHubCsv(file, HUB_COLUMNS);

@@ -59,10 +59,10 @@ function buildProgram(io: Io): Command {
   program
     .command("export")
     .description(
-      "print bodies (with their current stage), overlaps, legislators or resolutions as CSV (all but legislators also as GeoJSON); " +
+      "print bodies (with their current stage), overlaps, legislators, resolutions or ballot-results as CSV (all but legislators also as GeoJSON); " +
         "render the map as PNG or PDF; write a press kit",
     )
-    .argument("<what>", "bodies, overlaps, legislators, resolutions, map or press-kit")
+    .argument("<what>", "bodies, overlaps, legislators, resolutions, ballot-results, map or press-kit")
     .addOption(new Option("--format <format>", "csv or geojson (default csv); map: png or pdf (default png)"))
     .option("--campaign <name>", "campaign name, slug or id (default: the only campaign)")
     .option("--out <file>", "map: the file to write; press-kit: a folder, or a .zip file")
@@ -71,7 +71,8 @@ function buildProgram(io: Io): Command {
     .option("--subtitle <text>", "map, press-kit: a line under the title")
     .option("--bbox <W,S,E,N>", "map, press-kit: the area to show and count, in degrees")
     .option("--patterns", "map, press-kit: draw a pattern per stage over the colours")
-    .action(async (what: string, options: PressOptions & { format?: string; campaign?: string }) => {
+    .option("--by <town|district>", "ballot-results: one row per question and district (default) or per question and town")
+    .action(async (what: string, options: PressOptions & { format?: string; campaign?: string; by?: string }) => {
       if (what === "map" || what === "press-kit") {
         const { exportMapCommand, exportPressKitCommand } = await import("./press");
         return (what === "map" ? exportMapCommand : exportPressKitCommand)(await readConfig(), options, io.out);
@@ -83,23 +84,29 @@ function buildProgram(io: Io): Command {
   program
     .command("import")
     .description(
-      "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, or hubs (.csv)",
+      "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, hubs (.csv), or a ballot question's results (.csv)",
     )
     .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, or a .csv export; cosponsors: .txt or .csv)")
     .requiredOption(
       "--as <what>",
-      "bodies, districts, legislators, resolutions, members, cosponsors or hubs; documented but not built yet: committees, ballot-results, population, endorsers (the command says so and imports nothing)",
+      "bodies, districts, legislators, resolutions, members, cosponsors, hubs or ballot-results; documented but not built yet: committees, population, endorsers (the command says so and imports nothing)",
     )
-    .option("--campaign <name>", "resolutions, members, cosponsors: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
+    .option("--campaign <name>", "resolutions, members, cosponsors, ballot-results: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
     .option("--bill <bill>", 'cosponsors: the campaign\'s bill, e.g. "H.1239" (default: the campaign\'s first bill)')
-    .option("--dry-run", "legislators, cosponsors, resolutions, members, hubs: print what would be created, updated and unchanged, and write nothing")
+    .option("--dry-run", "legislators, cosponsors, resolutions, members, hubs, ballot-results: print what would be created, updated and unchanged, and write nothing")
+    .option("--question <name>", 'ballot-results: the question, e.g. "2018 Q5" (a new name creates it; an existing one has its results replaced)')
+    .option("--text <text>", "ballot-results: the question's full text")
+    .option("--year <year>", "ballot-results: the election year (default: the date's, or the year the question's name starts with)")
+    .option("--date <date>", "ballot-results: the election day, YYYY-MM-DD")
+    .option("--district <name>", "ballot-results: the district it ran in (with --chamber, and --vintage for another plan than the current one)")
+    .option("--strict", "ballot-results: refuse rows whose yes + no + blanks differ from their total (default: a warning)")
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
     .option("--state <usps>", "two-letter state code, e.g. MA")
     .option("--name-field <field>", "attribute holding the name (default: NAMELSAD, NAME, DISTRICT… when present)")
     .option("--id-field <field>", "attribute holding a stable id (default: GEOID when present)")
-    .option("--vintage <vintage>", "districts: the redistricting plan, e.g. 2022 (default: this year)")
+    .option("--vintage <vintage>", "districts: the redistricting plan, e.g. 2022 (default: this year); ballot-results: the plan of --district")
     .option("--parent <body>", "bodies: the body they belong to (ward committees in a city), by id or by name (with --state when the name is in several states)")
     .option("--source <text>", "bodies: who published the boundaries, credited on press maps (default: the file's name)")
     .option("--layer <name>", "TopoJSON object or shapefile inside a zip holding several")

@@ -30,6 +30,56 @@ export interface Database {
   loginFailure: LoginFailureTable;
   auditEvent: AuditEventTable;
   changeOutbox: ChangeOutboxTable;
+  ballotQuestion: BallotQuestionTable;
+  ballotQuestionDistrict: BallotQuestionDistrictTable;
+  ballotResult: BallotResultTable;
+}
+
+/** A ballot question of a campaign; `totals*` are the file's own Totals row, when it had one. */
+export interface BallotQuestionTable {
+  id: Generated<number>;
+  campaignId: number;
+  name: string;
+  year: number | null;
+  electionDate: string | null;
+  questionText: string | null;
+  state: string | null;
+  /** The file the results came from. */
+  source: string | null;
+  totalsYes: number | null;
+  totalsNo: number | null;
+  totalsBlanks: number | null;
+  totalsTotal: number | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A district a ballot question ran in: as named (any plan), linked to an imported district when one matches. */
+export interface BallotQuestionDistrictTable {
+  id: Generated<number>;
+  questionId: number;
+  districtId: number | null;
+  chamber: string;
+  name: string;
+  vintage: string | null;
+}
+
+/** One row of results: a town (body), a precinct of it, or a whole district (`questionDistrictId`). */
+export interface BallotResultTable {
+  id: Generated<number>;
+  questionId: number;
+  bodyId: number | null;
+  questionDistrictId: number | null;
+  town: string | null;
+  state: string | null;
+  ward: string | null;
+  precinct: string | null;
+  yes: number;
+  no: number;
+  blanks: number;
+  total: number;
+  isPartial: ColumnType<number, number | undefined, number>;
+  sourceRow: number;
 }
 
 /** Changes committed by another process (the CLI), waiting for the server's poll (SQLite). */

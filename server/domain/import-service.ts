@@ -1,5 +1,7 @@
 import type { LegislatorRecord } from "../../shared/model/legislator";
+import type { BallotImportSummary } from "../../shared/model/ballot-question";
 import type {
+  BallotResultsImportRequest,
   BoundaryImportRequest,
   CosponsorsImportRequest,
   HubsImportRequest,
@@ -7,6 +9,7 @@ import type {
   SpreadsheetImportRequest,
 } from "../../shared/model/import-request";
 import { describeRowErrors, type SpreadsheetPlan, type SpreadsheetTable } from "../../shared/model/spreadsheet-import";
+import { importBallotResults } from "./ballot-questions";
 import { assertCanImport, describeBoundaryImport, importBoundaryLayer, type BoundaryImportResult, type BoundaryLayer } from "./boundary-import";
 import { resolveCampaign } from "./campaigns";
 import type { ChangeInput } from "./changes";
@@ -150,6 +153,35 @@ export function importHubRows(
         subjectId: null,
         summary: `Imported hubs from ${fileName}: ${result.created.length} new, ${result.updated.length} updated`,
         after: { created: result.created, updated: result.updated },
+      }),
+    },
+    { dryRun: request.dryRun },
+  );
+}
+
+/**
+ * A ballot question's results (by town, precinct or district) into a campaign: the question is
+ * created, or its results replaced. Any bad row refuses the file; a dry run keeps nothing.
+ */
+export function importBallotResultRows(
+  ctx: WriteContext,
+  request: BallotResultsImportRequest,
+  records: ReadonlyArray<{ row: number; fields: string[] }>,
+  { fileName }: { fileName: string },
+): Promise<BallotImportSummary> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    (trx) => importBallotResults(trx, { request, records, fileName }),
+    (summary) => importChange(summary.campaignId),
+    {
+      action: "import ballot-results",
+      subjectKind: "ballotQuestion",
+      describe: (summary) => ({
+        subjectId: summary.questionId,
+        campaignId: summary.campaignId,
+        summary: `Imported results of ballot question "${summary.question}" from ${fileName}: ${summary.rows} rows, ${summary.towns} towns${summary.replaced ? `, replacing ${summary.replaced} rows` : ""}`,
+        after: { rows: summary.rows, towns: summary.towns, districts: summary.districts.filter((district) => !district.estimated).map((district) => `${district.chamber} ${district.district}`) },
       }),
     },
     { dryRun: request.dryRun },

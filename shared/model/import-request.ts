@@ -10,7 +10,7 @@ import { CHAMBERS, parseChamber, type Chamber } from "./district";
  * words: the flag on the command line, the form label on the web (`IMPORT_FIELD_LABELS`).
  */
 
-export const IMPORT_KINDS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs"] as const;
+export const IMPORT_KINDS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs", "ballot-results"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -19,7 +19,6 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  */
 export const PLANNED_IMPORT_KINDS: Readonly<Record<string, string>> = {
   committees: "issue 12, legislators first",
-  "ballot-results": "issue 13, ballot questions",
   population: "issue 14, population-weighted leverage",
   endorsers: "issue 17, endorsements",
 };
@@ -41,6 +40,12 @@ export const IMPORT_FIELDS = [
   "dryRun",
   "minShare",
   "overlaps",
+  "question",
+  "text",
+  "year",
+  "date",
+  "district",
+  "strict",
 ] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 
@@ -61,6 +66,12 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   dryRun: "Dry run",
   minShare: "Sliver threshold",
   overlaps: "Recompute overlaps",
+  question: "Ballot question",
+  text: "Question text",
+  year: "Election year",
+  date: "Election date",
+  district: "District it ran in",
+  strict: "Refuse rows whose counts do not add up",
 };
 
 /** A text field that may be left out; blank counts as left out. */
@@ -85,7 +96,7 @@ function spelled<T extends string>(parse: (text: string) => T | undefined, probl
 }
 
 export const importKindSchema = spelled<ImportKind>(
-  (text) => IMPORT_KINDS.find((kind) => kind === spelling(text)),
+  (text) => IMPORT_KINDS.find((kind) => kind.replace(/-/g, "_") === spelling(text)),
   (text) => {
     const planned = Object.keys(PLANNED_IMPORT_KINDS).find((kind) => kind === spelling(text).replace(/_/g, "-"));
     return planned
@@ -122,7 +133,7 @@ const required = <T extends z.ZodType>(schema: T, problem: string) =>
   });
 
 /** Kinds that can be tried first: report what would change, write nothing. */
-export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "cosponsors", "resolutions", "members", "hubs"];
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "cosponsors", "resolutions", "members", "hubs", "ballot-results"];
 const noDryRun = z
   .boolean()
   .optional()
@@ -158,14 +169,16 @@ export const bodiesImportSchema = z.object({
   ...boundaryFields,
 });
 
+/** A plan's label (`--vintage 2022`). */
+const vintageSchema = z
+  .string()
+  .trim()
+  .regex(/^[\w.-]{1,20}$/, { error: (issue) => `{field} "${String(issue.input)}" should be a short label such as 2022` });
+
 export const districtsImportSchema = z.object({
   as: z.literal("districts"),
   chamber: required(chamberInputSchema, `{field} is required for districts: ${CHAMBERS.join(", ")}`),
-  vintage: z
-    .string()
-    .trim()
-    .regex(/^[\w.-]{1,20}$/, { error: (issue) => `{field} "${String(issue.input)}" should be a short label such as 2022` })
-    .optional(),
+  vintage: vintageSchema.optional(),
   ...boundaryFields,
 });
 
@@ -198,6 +211,51 @@ export const hubsImportSchema = z.object({
   dryRun,
 });
 
+/** An election year, typed as text on the command line. */
+const yearSchema = z.union([z.number(), z.string()]).transform((value, context) => {
+  const year = typeof value === "number" ? value : /^\s*\d{4}\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) {
+    context.addIssue({ code: "custom", message: `{field} must be a year such as 2018 (got "${value}")` });
+    return z.NEVER;
+  }
+  return year;
+});
+
+/** An election day as YYYY-MM-DD. */
+const electionDateSchema = z.string().transform((text, context) => {
+  const match = /^\s*(\d{4})-(\d{2})-(\d{2})\s*$/.exec(text);
+  const date = match ? new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) : null;
+  if (!match || !date || date.toISOString().slice(0, 10) !== text.trim()) {
+    context.addIssue({ code: "custom", message: `{field} must be a date as YYYY-MM-DD, e.g. 2018-11-06 (got "${text}")` });
+    return z.NEVER;
+  }
+  return text.trim();
+});
+
+/** Results of a ballot question by town, precinct or district; a second import of the question replaces them. */
+export const ballotResultsImportSchema = z
+  .object({
+    as: z.literal("ballot-results"),
+    campaign: optionalText(120),
+    question: required(z.string().trim().max(120, { error: "{field} is longer than 120 characters" }), '{field} is required for ballot-results, e.g. "2018 Q5"'),
+    text: optionalText(5000),
+    year: yearSchema.optional(),
+    date: electionDateSchema.optional(),
+    district: optionalText(120),
+    chamber: chamberInputSchema.optional(),
+    vintage: vintageSchema.optional(),
+    state: stateInputSchema.optional(),
+    strict: z.boolean().optional().default(false),
+    dryRun,
+  })
+  .superRefine((request, context) => {
+    if (request.district && !request.chamber) context.addIssue({ code: "custom", path: ["chamber"], message: `{field} is required with {field:district}: ${CHAMBERS.join(", ")}` });
+    if (request.vintage && !request.district) context.addIssue({ code: "custom", path: ["vintage"], message: "{field} names the plan of {field:district}; give the district too" });
+    if (request.year !== undefined && request.date && Number(request.date.slice(0, 4)) !== request.year) {
+      context.addIssue({ code: "custom", path: ["date"], message: `{field} ${request.date} is not in {field:year} ${request.year}` });
+    }
+  });
+
 export const importRequestSchema = z.discriminatedUnion("as", [
   bodiesImportSchema,
   districtsImportSchema,
@@ -205,6 +263,7 @@ export const importRequestSchema = z.discriminatedUnion("as", [
   cosponsorsImportSchema,
   spreadsheetImportSchema,
   hubsImportSchema,
+  ballotResultsImportSchema,
 ]);
 export type ImportRequest = z.output<typeof importRequestSchema>;
 /** What a door hands over before parsing (the web form's choices, as typed). */
@@ -216,6 +275,7 @@ export type LegislatorsImportRequest = z.output<typeof legislatorsImportSchema>;
 export type CosponsorsImportRequest = z.output<typeof cosponsorsImportSchema>;
 export type SpreadsheetImportRequest = z.output<typeof spreadsheetImportSchema>;
 export type HubsImportRequest = z.output<typeof hubsImportSchema>;
+export type BallotResultsImportRequest = z.output<typeof ballotResultsImportSchema>;
 
 /** A refused request: the field, and the problem with `{field}` where its name goes. */
 export interface ImportRequestProblem {
