@@ -247,7 +247,10 @@ export interface StageEventTable {
   toStage: string;
   actor: string;
   note: string | null;
+  /** When the change was recorded (ISO 8601 UTC instant). */
   occurredAt: string;
+  /** The day the change happened (`YYYY-MM-DD`, UTC): given by the user, may be before `occurredAt`. */
+  happenedOn: string;
 }
 
 /** A local organizing group. `privateContacts` is private: it never reaches a public surface. */

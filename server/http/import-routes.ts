@@ -19,7 +19,6 @@ import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
 import {
   columnsOf,
   MEMBER_COLUMNS,
-  RESOLUTION_COLUMNS,
   type SpreadsheetPlan,
   type SpreadsheetRefusal,
   type SpreadsheetTarget,
@@ -165,7 +164,7 @@ async function readSpreadsheet(upload: StoredUpload, as: SpreadsheetTarget) {
 /** A .csv upload: its columns and row count, and what they look like (checked against the columns both targets know). */
 async function previewSpreadsheet(upload: StoredUpload): Promise<SpreadsheetUploadPreview> {
   const text = await fs.promises.readFile(upload.path, "utf8");
-  const known = [...new Set([...RESOLUTION_COLUMNS, ...MEMBER_COLUMNS])];
+  const known = [...new Set([...columnsOf("resolutions"), ...MEMBER_COLUMNS])];
   const table = readCsvTable(text, known);
   const guess: SpreadsheetTarget = table.columns.includes("name") ? "members" : "resolutions";
   return {

@@ -33,7 +33,7 @@ export const PUBLIC_FIELDS = {
     "adoptedTextUrl",
   ],
   /** When a body moved and where to: enough to replay the map "as of" a date. No note, no actor. */
-  stageEvent: ["bodyId", "fromStage", "toStage", "occurredAt"],
+  stageEvent: ["bodyId", "fromStage", "toStage", "happenedOn", "occurredAt"],
   district: ["id", "chamber", "state", "name", "geoid", "ocdDivisionId", "vintage"],
   legislator: ["id", "ocdPersonId", "name", "party"],
   overlap: ["bodyId", "districtId", "shareOfBody", "shareOfDistrict"],
