@@ -1,6 +1,7 @@
 import { CSRF_HEADERS } from "../../shared/csrf";
 import type { ImportCommit, ImportPreview, ImportResult } from "../../shared/model/import-upload";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
+import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
 import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetTarget, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
 
 /** A refusal from the import API: its one-line message and the HTTP status (0 when unreachable). */
@@ -26,8 +27,8 @@ function errorFrom(status: number, body: string): ImportRequestError {
   return new ImportRequestError(`The server answered HTTP ${status}.`, status);
 }
 
-/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, or Open States legislators. */
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview;
+/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, or a list of names. */
+export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview;
 
 /**
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
@@ -77,6 +78,11 @@ export async function commitSpreadsheet(choices: { token: string; as: Spreadshee
 /** Check (dryRun: nothing is kept) or import an uploaded Open States file as one state's legislators. */
 export async function commitLegislators(choices: { token: string; state: string; dryRun: boolean }): Promise<LegislatorImportReport> {
   return (await postCommit({ ...choices, as: "legislators" })) as LegislatorImportReport;
+}
+
+/** Check (dryRun: nothing is kept) or import an uploaded list of names as a bill's cosponsors. */
+export async function commitCosponsors(choices: { token: string; campaign: string; bill: string; dryRun: boolean }): Promise<CosponsorImportReport> {
+  return (await postCommit({ ...choices, as: "cosponsors" })) as CosponsorImportReport;
 }
 
 async function postCommit(choices: ImportCommit): Promise<unknown> {

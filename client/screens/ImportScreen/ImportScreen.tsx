@@ -10,6 +10,9 @@ import { ResultStep } from "./ResultStep";
 import { SpreadsheetStep } from "./SpreadsheetStep";
 import { LegislatorStep } from "./LegislatorStep";
 import { LegislatorReport } from "./LegislatorReport";
+import { CosponsorReport } from "./CosponsorReport";
+import { CosponsorStep } from "./CosponsorStep";
+import type { CosponsorImportReport, NameListUploadPreview } from "../../../shared/model/ladder";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { describePlanCounts, type SpreadsheetPlan, type SpreadsheetUploadPreview } from "../../../shared/model/spreadsheet-import";
 import { formatCount } from "../../lib/format";
@@ -25,12 +28,14 @@ type Step =
   | { name: "sheet"; preview: SpreadsheetUploadPreview }
   | { name: "sheet-done"; plan: SpreadsheetPlan }
   | { name: "legislators"; preview: LegislatorUploadPreview }
-  | { name: "legislators-done"; report: LegislatorImportReport };
+  | { name: "legislators-done"; report: LegislatorImportReport }
+  | { name: "names"; preview: NameListUploadPreview }
+  | { name: "names-done"; report: CosponsorImportReport };
 
 const STEPS = [
   { label: "Choose a file", steps: ["choose", "uploading"] },
-  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators"] },
-  { label: "Done", steps: ["done", "sheet-done", "legislators-done"] },
+  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "names"] },
+  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "names-done"] },
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -85,6 +90,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       const preview = await uploadForPreview(file, (progress) => setStep((current) => (current.name === "uploading" ? { ...current, progress } : current)), controller.signal);
       if (preview.format === "csv") setStep({ name: "sheet", preview });
       else if (preview.format === "legislators") setStep({ name: "legislators", preview });
+      else if (preview.format === "names") setStep({ name: "names", preview });
       else setStep({ name: "preview", preview });
     } catch (failure) {
       setStep({ name: "choose" });
@@ -121,6 +127,14 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   };
 
   const current = STEPS.findIndex((entry) => entry.steps.includes(step.name));
+  const startOver = () => {
+    setError(null);
+    setStep({ name: "choose" });
+  };
+  const uploadExpired = () => {
+    setStep({ name: "choose" });
+    setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
+  };
 
   return (
     <div
@@ -155,8 +169,9 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
               Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS
               office's town lines, a county's ward map or a Census TIGER/Line download. Or bring the campaign spreadsheet you already
               keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members; or the state's legislators from
-              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together). You will see a
-              preview before anything is saved.
+              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together); or a bill's
+              cosponsor list, as a <strong>.txt</strong> with one name per line or a <strong>.csv</strong> with a name column. You will
+              see a preview before anything is saved.
             </p>
             <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
           </>
@@ -200,14 +215,8 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             key={step.preview.token}
             preview={step.preview}
             onDone={(plan) => setStep({ name: "sheet-done", plan })}
-            onStartOver={() => {
-              setError(null);
-              setStep({ name: "choose" });
-            }}
-            onExpired={() => {
-              setStep({ name: "choose" });
-              setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
-            }}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
           />
         )}
 
@@ -216,15 +225,36 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             key={step.preview.token}
             preview={step.preview}
             onDone={(report) => setStep({ name: "legislators-done", report })}
-            onStartOver={() => {
-              setError(null);
-              setStep({ name: "choose" });
-            }}
-            onExpired={() => {
-              setStep({ name: "choose" });
-              setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
-            }}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
           />
+        )}
+
+        {step.name === "names" && (
+          <CosponsorStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(report) => setStep({ name: "names-done", report })}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
+          />
+        )}
+
+        {step.name === "names-done" && (
+          <div className="result-step">
+            <p className="result-headline" role="status">
+              <span className="result-check" aria-hidden="true">
+                ✓
+              </span>
+              Imported the cosponsor list of {step.report.bill} from {step.report.fileName}
+            </p>
+            <CosponsorReport report={step.report} />
+            <div className="step-actions">
+              <button type="button" className="primary" onClick={onClose}>
+                Back to the map
+              </button>
+            </div>
+          </div>
         )}
 
         {step.name === "legislators-done" && (
