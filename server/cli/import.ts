@@ -8,7 +8,7 @@ import { importBallotResultRows, importBoundaries, importCosponsorList, importHu
 import type { LegislatorImportSummary } from "../domain/legislators";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
-import type { CosponsorImportSummary } from "../domain/stances";
+import type { CosponsorImportSummary } from "../domain/ladder";
 import { FieldError, InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
 import { readBallotCsv } from "../io/ballot-csv";
@@ -24,6 +24,7 @@ import { describePlan, readSpreadsheetFile } from "./spreadsheet";
 export interface ImportCommandOptions {
   as: string;
   campaign?: string;
+  bill?: string;
   dryRun?: boolean;
   kind?: string;
   chamber?: string;
@@ -82,7 +83,7 @@ export async function importCommand(config: Config, file: string, options: Impor
       case "cosponsors": {
         const names = await readNameList(file);
         const summary = await withWriteContext(config, (ctx) => importCosponsorList(ctx, request, names, { fileName }));
-        return out(`${describeCosponsorImport(fileName, summary).join("\n")}\n`);
+        return out(`${describeCosponsorImport(fileName, summary, request.dryRun).join("\n")}\n`);
       }
       case "resolutions":
       case "members": {
@@ -162,13 +163,15 @@ function describeLegislatorImport(name: string, roster: OpenStatesRoster, summar
 }
 
 /** `import --as cosponsors`: who is now a cosponsor, who already was, who stays a champion. */
-function describeCosponsorImport(fileName: string, summary: CosponsorImportSummary): string[] {
+function describeCosponsorImport(fileName: string, summary: CosponsorImportSummary, dryRun: boolean): string[] {
+  const matched = summary.names - summary.unmatched.length;
   const lines = [
-    `Matched all ${summary.names} names on ${fileName} to sitting ${summary.state} legislators (campaign "${summary.campaign}").`,
-    `${summary.updated.length} now cosponsor, ${summary.unchanged.length} already cosponsor, ${summary.keptChampion.length} kept as champion.`,
+    `${dryRun ? "Dry run, nothing written: " : ""}Matched ${matched} of ${summary.names} names on ${fileName} to sitting legislators for ${summary.bill} (campaign "${summary.campaign}").`,
+    `${summary.updated.length} ${dryRun ? "would move" : "moved"} up to cosponsor, ${summary.unchanged.length} already cosponsor, ${summary.keptHigher.length} kept higher on the ladder.`,
   ];
-  if (summary.updated.length) lines.push(`Now cosponsor: ${summary.updated.join(", ")}`);
-  if (summary.keptChampion.length) lines.push(`Kept as champion: ${summary.keptChampion.join(", ")}`);
+  if (summary.updated.length) lines.push(`${dryRun ? "Would be cosponsor" : "Now cosponsor"}: ${summary.updated.join(", ")}`);
+  if (summary.keptHigher.length) lines.push(`Kept higher: ${summary.keptHigher.join(", ")}`);
+  if (summary.unmatched.length) lines.push(`Not matched (${summary.unmatched.length}): ${summary.unmatched.join("; ")}`);
   return lines;
 }
 

@@ -92,7 +92,8 @@ function buildProgram(io: Io): Command {
       "bodies, districts, legislators, resolutions, members, cosponsors, hubs or ballot-results; documented but not built yet: committees, population, endorsers (the command says so and imports nothing)",
     )
     .option("--campaign <name>", "resolutions, members, cosponsors, ballot-results: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
-    .option("--dry-run", "resolutions, members, hubs, ballot-results: print what would be created, updated and unchanged, and write nothing")
+    .option("--bill <bill>", 'cosponsors: the campaign\'s bill, e.g. "H.1239" (default: the campaign\'s first bill)')
+    .option("--dry-run", "legislators, cosponsors, resolutions, members, hubs, ballot-results: print what would be created, updated and unchanged, and write nothing")
     .option("--question <name>", 'ballot-results: the question, e.g. "2018 Q5" (a new name creates it; an existing one has its results replaced)')
     .option("--text <text>", "ballot-results: the question's full text")
     .option("--year <year>", "ballot-results: the election year (default: the date's, or the year the question's name starts with)")

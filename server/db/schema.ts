@@ -21,8 +21,9 @@ export interface Database {
   member: MemberTable;
   memberPosition: MemberPositionTable;
   task: TaskTable;
-  legislatorStance: LegislatorStanceTable;
-  legislatorStanceEvent: LegislatorStanceEventTable;
+  bill: BillTable;
+  legislatorStep: LegislatorStepTable;
+  legislatorStepEvent: LegislatorStepEventTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   userLink: UserLinkTable;
@@ -101,6 +102,8 @@ export interface CampaignTable {
   createdAt: string;
   /** Model resolution text, Markdown. */
   modelText: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of a `Ladder`; null: the default ladder. */
+  ladder: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BodyTable {
@@ -244,7 +247,10 @@ export interface StageEventTable {
   toStage: string;
   actor: string;
   note: string | null;
+  /** When the change was recorded (ISO 8601 UTC instant). */
   occurredAt: string;
+  /** The day the change happened (`YYYY-MM-DD`, UTC): given by the user, may be before `occurredAt`. */
+  happenedOn: string;
 }
 
 /** A local organizing group. `privateContacts` is private: it never reaches a public surface. */
@@ -305,21 +311,38 @@ export interface TaskTable {
   createdAt: string;
 }
 
-/** Where a legislator stands on a campaign's bill now (one of STANCES). */
-export interface LegislatorStanceTable {
+/** One of a campaign's bills (the state bill in each chamber, the federal bill…). */
+export interface BillTable {
+  id: Generated<number>;
   campaignId: number;
+  name: string;
+  /** state | federal: whose legislators cosponsor it. */
+  jurisdiction: string;
+  /** The chamber it was filed in, when known. */
+  chamber: string | null;
+  /** Order in the campaign; the first is the default bill. */
+  position: number;
+  createdAt: string;
+}
+
+/** Where a legislator stands on a bill now (a step id of the campaign's ladder). */
+export interface LegislatorStepTable {
+  billId: number;
   legislatorId: number;
-  stance: string;
+  step: string;
   updatedAt: string;
 }
 
-/** Append-only stance history. `note` is private. */
-export interface LegislatorStanceEventTable {
+/** Append-only ladder history. `actor` and `note` are private. */
+export interface LegislatorStepEventTable {
   id: Generated<number>;
-  campaignId: number;
+  billId: number;
   legislatorId: number;
-  fromStance: string | null;
-  toStance: string;
+  fromStep: string | null;
+  toStep: string;
+  /** meeting | public_statement | cosponsor_list | news | undo | other */
+  source: string;
+  link: string | null;
   actor: string;
   note: string | null;
   occurredAt: string;

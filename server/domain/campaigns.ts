@@ -1,5 +1,6 @@
 import { parseRowIdText } from "../../shared/ids/row-id";
 import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
+import { defaultLadder, ladderSchema } from "../../shared/model/ladder";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import {
@@ -10,6 +11,7 @@ import {
   updateCampaignRow,
 } from "../db/repositories/campaign-repository";
 import { countResolutionsByStage } from "../db/repositories/resolution-repository";
+import { countStepsInUse, insertBill } from "../db/repositories/ladder-repository";
 import type { CampaignRow } from "../db/schema";
 import { InputError, NotFoundError } from "../errors";
 
@@ -22,6 +24,7 @@ function toCampaign(row: CampaignRow): Campaign {
     isDemo: row.isDemo === 1,
     stageScheme: stageSchemeSchema.parse(JSON.parse(row.stageScheme)),
     modelText: row.modelText,
+    ladder: row.ladder ? ladderSchema.parse(JSON.parse(row.ladder)) : defaultLadder,
   };
 }
 
@@ -66,6 +69,8 @@ export async function createCampaign(
     stageScheme: JSON.stringify(scheme),
     createdAt: now.toISOString(),
   });
+  // Every campaign has a first bill: the default of `--as cosponsors` without `--bill`.
+  await insertBill(db, { campaignId: id, name: input.bill?.trim() || "The bill", jurisdiction: "state", chamber: null, position: 0, createdAt: now.toISOString() });
   return getCampaign(db, id);
 }
 
@@ -79,7 +84,7 @@ async function freeSlug(db: Db, slug: string, ownId?: number): Promise<string> {
 }
 
 /**
- * Edit a campaign's name, bill, model text or stage scheme. A new scheme must keep every stage
+ * Edit a campaign's name, bill, model text, stage scheme or ladder (steps legislators stand at stay). A new scheme must keep every stage
  * a resolution stands at (rename, recolour, reorder and add freely; remove only unused stages).
  */
 export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Promise<Campaign> {
@@ -104,6 +109,15 @@ export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Pro
       throw new InputError(`Cannot remove stages that resolutions stand at: ${described.join(", ")}; move them first`);
     }
     changes.stageScheme = JSON.stringify(input.stageScheme);
+  }
+  if (input.ladder !== undefined) {
+    const kept = new Set(input.ladder.steps.map((step) => step.id));
+    const inUse = (await countStepsInUse(db, campaign.id)).filter((row) => !kept.has(row.step));
+    if (inUse.length) {
+      const described = inUse.map((row) => `"${campaign.ladder.steps.find((step) => step.id === row.step)?.label ?? row.step}" (${Number(row.count)})`);
+      throw new InputError(`Cannot remove ladder steps that legislators stand at: ${described.join(", ")}; move them first`);
+    }
+    changes.ladder = JSON.stringify(input.ladder);
   }
   if (Object.keys(changes).length) await updateCampaignRow(db, campaign.id, changes);
   return getCampaign(db, campaign.id);

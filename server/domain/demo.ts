@@ -177,6 +177,7 @@ export async function seedDemo(db: Db, bodies: NewBody[], { seed = 2026, now = n
           actor: DEMO_ACTOR,
           note: notes.length && random() < 0.6 ? notes[Math.floor(random() * notes.length)]! : null,
           occurredAt: new Date(times[step]!).toISOString(),
+          happenedOn: new Date(times[step]!).toISOString().slice(0, 10),
         };
       }),
     ),

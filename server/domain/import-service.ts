@@ -16,7 +16,7 @@ import type { ChangeInput } from "./changes";
 import { importHubs, type HubImportSummary } from "./hub-import";
 import { importLegislators, type LegislatorImportSummary } from "./legislators";
 import { importSpreadsheet, SpreadsheetRowsError } from "./spreadsheet-import";
-import { importCosponsors, type CosponsorImportSummary } from "./stances";
+import { importCosponsors, type CosponsorImportSummary } from "./ladder";
 import { write, type WriteContext } from "./write";
 
 /**
@@ -72,7 +72,7 @@ export function importLegislatorRoster(
   );
 }
 
-/** A bill's cosponsor list: every name a sitting legislator of the state, or nothing changes. */
+/** A bill's cosponsor list: matched names move up to cosponsor (never down), the others are reported. */
 export async function importCosponsorList(
   ctx: WriteContext,
   request: CosponsorsImportRequest,
@@ -84,19 +84,23 @@ export async function importCosponsorList(
     ctx,
     async (trx) => {
       const campaign = await resolveCampaign(trx, request.campaign);
-      return { campaignId: campaign.id, summary: await importCosponsors(trx, { campaignId: campaign.id, state: request.state, names, source: fileName }, ctx.actor) };
+      return {
+        campaignId: campaign.id,
+        summary: await importCosponsors(trx, { campaignId: campaign.id, bill: request.bill, state: request.state, names, source: fileName }, ctx.actor),
+      };
     },
     ({ campaignId }) => ({ campaignId, kind: "legislator", ids: [] }),
     {
       action: "import cosponsors",
-      subjectKind: "legislatorStance",
+      subjectKind: "legislatorStep",
       describe: ({ campaignId, summary }) => ({
         subjectId: null,
         campaignId,
-        summary: `Marked ${summary.updated.length} legislators cosponsor from ${fileName}`,
-        after: { updated: summary.updated },
+        summary: `Marked ${summary.updated.length} legislators cosponsor of ${summary.bill} from ${fileName}`,
+        after: { bill: summary.bill, updated: summary.updated, unmatched: summary.unmatched.length },
       }),
     },
+    { dryRun: request.dryRun },
   );
   return summary;
 }

@@ -7,12 +7,14 @@ import type {
 } from "../../shared/model/resolution";
 import { RESOLUTION_COPIED_FIELDS, updateResolutionInputSchema } from "../../shared/model/resolution";
 import { findStage, initialStage, type StageScheme } from "../../shared/model/stage";
+import { utcDay } from "../../shared/rules/replay";
 import { tallyOutcome, tallyProblems, type Tally } from "../../shared/rules/tally";
 import { canMoveTo } from "../../shared/rules/stage-transitions";
 import type { VoteRule } from "../../shared/rules/whip";
 import type { Db } from "../db/connect";
 import { findVotingSetup } from "../db/repositories/member-repository";
 import {
+  findLastHappenedOn,
   findLatestStageEvent,
   findResolutionDetails,
   hubExists,
@@ -123,6 +125,9 @@ export async function updateResolution(db: Db, rawInput: UpdateResolutionInput, 
   if (changes.tally) {
     const problems = tallyProblems(changes.tally, setup);
     if (problems.length) throw new InputError(`Tally not saved: ${problems.join("; ")}`);
+    if (merged.voteDate && merged.voteDate > utcDay(now)) {
+      throw new InputError(`Tally not saved: the vote is dated ${merged.voteDate}, after today (${utcDay(now)}); record the tally once the vote has happened`);
+    }
   }
 
   const columns = changedColumns(changes, current);
@@ -163,6 +168,9 @@ export async function updateResolution(db: Db, rawInput: UpdateResolutionInput, 
   let stageEvent: StageEvent | null = null;
   if (target) {
     const tally = changes.tally!;
+    // The vote decided it, so the change happened on the vote's day (kept in order after an earlier-recorded move).
+    const previous = row ? await findLastHappenedOn(db, row.id) : null;
+    const voteDay = merged.voteDate ?? utcDay(now);
     const event = {
       resolutionId,
       fromStage: current.stage,
@@ -170,9 +178,10 @@ export async function updateResolution(db: Db, rawInput: UpdateResolutionInput, 
       actor: actor.name,
       note: `Tally recorded: ${tally.yes} yes, ${tally.no} no, ${tally.abstain} abstain, ${tally.absent} absent`,
       occurredAt: updatedAt,
+      happenedOn: previous && previous > voteDay ? previous : voteDay,
     };
     const id = await insertStageEvent(db, event);
-    stageEvent = { id, fromStage: event.fromStage, toStage: event.toStage, actor: event.actor, note: event.note, occurredAt: event.occurredAt };
+    stageEvent = { id, fromStage: event.fromStage, toStage: event.toStage, actor: event.actor, note: event.note, occurredAt: event.occurredAt, happenedOn: event.happenedOn };
   }
   const saved = toDetails(await findResolutionDetails(db, campaign.id, body.id), key, scheme);
   return { ...saved, stageEvent, notice };
@@ -211,13 +220,14 @@ export async function undoStage(db: Db, input: UndoStageInput, actor: Actor, now
   }
   const extra = input.note?.trim();
   const note = `Undo of "${label(latest.toStage)}"${extra ? `: ${extra}` : ""}`;
-  const event = { resolutionId: row.id, fromStage: row.stage, toStage: back, actor: actor.name, note, occurredAt };
+  // Dated on the day of the change it undoes, so the as-of map never shows the mistake.
+  const event = { resolutionId: row.id, fromStage: row.stage, toStage: back, actor: actor.name, note, occurredAt, happenedOn: latest.happenedOn };
   const id = await insertStageEvent(db, event);
   return {
     campaignId: campaign.id,
     bodyId: body.id,
     stage: back,
     version: row.version + 1,
-    event: { id, fromStage: event.fromStage, toStage: back, actor: actor.name, note, occurredAt } satisfies StageEvent,
+    event: { id, fromStage: event.fromStage, toStage: back, actor: actor.name, note, occurredAt, happenedOn: event.happenedOn } satisfies StageEvent,
   };
 }

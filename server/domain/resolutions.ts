@@ -1,9 +1,11 @@
 import type { ChangeStageInput, ResolutionState, StageEvent } from "../../shared/model/resolution";
 import { findStage, initialStage } from "../../shared/model/stage";
+import { happenedOnProblem, utcDay } from "../../shared/rules/replay";
 import { allowedMoves, canMoveTo } from "../../shared/rules/stage-transitions";
 import type { Db } from "../db/connect";
 import { findBodyById } from "../db/repositories/body-repository";
 import {
+  findLastHappenedOn,
   findResolution,
   findResolutionStages,
   insertResolution,
@@ -15,7 +17,24 @@ import type { Actor } from "./actor";
 import { getCampaign } from "./campaigns";
 
 /**
- * Move a body's resolution to another stage, appending one stage event.
+ * The day a new stage event of `resolutionId` happened: `given` (checked: not in the future, not
+ * before the resolution's previous event), or today. A bad day is an InputError naming the body.
+ */
+export async function resolveHappenedOn(
+  db: Db,
+  { resolutionId, given, now, bodyName }: { resolutionId: number | null; given: string | null | undefined; now: Date; bodyName: string },
+): Promise<string> {
+  const today = utcDay(now);
+  const happenedOn = given?.trim() || today;
+  const previous = resolutionId === null ? null : await findLastHappenedOn(db, resolutionId);
+  const problem = happenedOnProblem(happenedOn, { today, previous });
+  if (problem) throw new InputError(`${bodyName}: the change's date ${problem}`);
+  return happenedOn;
+}
+
+/**
+ * Move a body's resolution to another stage, appending one stage event that happened on
+ * `input.happenedOn` (a past day the organizer gives) or today.
  * Run it inside a transaction (the caller opens it): a rejected move changes nothing.
  * `expectedVersion` is the version the user saw; a stale one is a ConflictError carrying the
  * current state, so nobody silently overwrites someone else's change.
@@ -58,6 +77,7 @@ export async function changeStage(
     );
   }
 
+  const happenedOn = await resolveHappenedOn(db, { resolutionId: resolution?.id ?? null, given: input.happenedOn, now, bodyName: body.name });
   const occurredAt = now.toISOString();
   let resolutionId: number;
   if (resolution) {
@@ -82,13 +102,14 @@ export async function changeStage(
     actor: actor.name,
     note,
     occurredAt,
+    happenedOn,
   });
   return {
     campaignId: campaign.id,
     bodyId: body.id,
     stage: target.id,
     version: currentVersion + 1,
-    event: { id: eventId, fromStage: currentStage, toStage: target.id, actor: actor.name, note, occurredAt },
+    event: { id: eventId, fromStage: currentStage, toStage: target.id, actor: actor.name, note, occurredAt, happenedOn },
   };
 }
 

@@ -2,6 +2,7 @@ import type { Campaign } from "../../shared/model/campaign";
 import type { ResolutionColumn } from "../../shared/model/spreadsheet-import";
 import type { Db } from "../db/connect";
 import { findBodyGeometries } from "../db/repositories/body-repository";
+import { findLastHappenedDays } from "../db/repositories/resolution-repository";
 import {
   findBodyReferences,
   findCampaignResolutions,
@@ -25,6 +26,7 @@ export async function exportResolutions(
   const bodies = new Map((await findBodyReferences(db)).map((body) => [body.id, body]));
   const hubs = new Map((await findHubReferences(db)).map((hub) => [hub.id, hub.name]));
   const members = await findMembersWithPositions(db, campaign.id);
+  const lastHappened = await findLastHappenedDays(db, campaign.id);
   const geometries = withGeometry ? new Map((await findBodyGeometries(db)).map((row) => [row.id, row.geometry])) : null;
   return (await findCampaignResolutions(db, campaign.id)).map((resolution) => {
     const body = bodies.get(resolution.bodyId)!;
@@ -35,6 +37,7 @@ export async function exportResolutions(
       body_name: body.name,
       state: body.state,
       stage: resolution.stage,
+      stage_date: lastHappened.get(body.id) ?? null,
       introduced_on: resolution.introducedOn,
       hearing_date: resolution.hearingDate,
       hearing_time: resolution.hearingTime,

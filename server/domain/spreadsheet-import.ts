@@ -22,11 +22,13 @@ import {
   parseUrlCell,
   type CellResult,
 } from "../../shared/rules/spreadsheet-cells";
+import { datePathEvents } from "../../shared/rules/event-dates";
+import { utcDay } from "../../shared/rules/replay";
 import { pathOfMoves } from "../../shared/rules/stage-transitions";
 import { tallyProblems } from "../../shared/rules/tally";
 import { POSITIONS, type Position } from "../../shared/rules/whip";
 import type { Db } from "../db/connect";
-import { insertStageEvents, updateResolutionDetails } from "../db/repositories/resolution-repository";
+import { findLastHappenedDays, insertStageEvents, updateResolutionDetails } from "../db/repositories/resolution-repository";
 import {
   findBodyReferences,
   findCampaignResolutions,
@@ -86,7 +88,7 @@ export async function importSpreadsheet(
   const context = await loadContext(db, campaign?.id ?? null);
   const planner =
     input.as === "resolutions"
-      ? planResolutions(context, campaign?.stageScheme ?? defaultStageScheme, input.table)
+      ? planResolutions(context, campaign?.stageScheme ?? defaultStageScheme, input.table, utcDay(now))
       : planMembers(context, input.table);
   const plan: SpreadsheetPlan = {
     as: input.as,
@@ -123,6 +125,8 @@ interface Context {
   byName: Map<string, BodyReference[]>;
   hubs: Array<{ id: number; name: string; slug: string }>;
   resolutions: Map<number, CampaignResolutionRow>;
+  /** The day each body's last stage change happened (new events may not go before it). */
+  lastHappened: Map<number, string>;
   /** Members by body, in id order; members the import creates are added as it writes. */
   members: Map<number, MemberWithPositionRow[]>;
 }
@@ -135,6 +139,7 @@ async function loadContext(db: Db, campaignId: number | null): Promise<Context> 
     byName: new Map(),
     hubs: await findHubReferences(db),
     resolutions: new Map(campaignId === null ? [] : (await findCampaignResolutions(db, campaignId)).map((row) => [row.bodyId, row])),
+    lastHappened: campaignId === null ? new Map() : await findLastHappenedDays(db, campaignId),
     members: new Map(),
   };
   const add = <K>(map: Map<K, BodyReference[]>, key: K, body: BodyReference) => map.set(key, [...(map.get(key) ?? []), body]);
@@ -248,7 +253,7 @@ export function sponsorsOf(members: readonly MemberWithPositionRow[]): MemberWit
   return [...lead, ...cosponsors];
 }
 
-function planResolutions(context: Context, scheme: StageScheme, table: SpreadsheetTable): { records: PlannedWrite[]; errors: RowError[] } {
+function planResolutions(context: Context, scheme: StageScheme, table: SpreadsheetTable, today: string): { records: PlannedWrite[]; errors: RowError[] } {
   const records: PlannedWrite[] = [];
   const errors: RowError[] = [];
   const seen = new Map<number, number>();
@@ -293,6 +298,9 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
       }
     }
     const sponsors = reader.read("sponsors", parseNameListCell);
+    // The day the row's (last) stage change happened: `stage_date`, or a plain `date` column.
+    if (reader.has("stage_date") && reader.has("date")) reader.errors.push("date: give stage_date or date, not both");
+    const stageDate = reader.read("stage_date", parseDateCell) ?? reader.read("date", parseDateCell);
 
     const body = match.body;
     if (body) {
@@ -316,8 +324,19 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
     if (body && tallyTouched && tallyGiven) {
       const tally = { yes: merged.tallyYes ?? 0, no: merged.tallyNo ?? 0, abstain: merged.tallyAbstain ?? 0, absent: merged.tallyAbsent ?? 0 };
       reader.errors.push(...tallyProblems(tally, { seats: body.seats, vacancies: body.vacancies }).map((problem) => `tally: ${problem}`));
+      if (merged.voteDate && merged.voteDate > today) reader.errors.push(`tally: the vote is dated ${merged.voteDate}, after today (${today}); record the tally once the vote has happened`);
     }
-    if (reader.errors.length || !body || path === null) {
+    const days = path?.length
+      ? datePathEvents({
+          scheme,
+          path,
+          dates: { introducedOn: merged.introducedOn, voteDate: merged.voteDate, stageDate },
+          today,
+          previous: body ? (context.lastHappened.get(body.id) ?? null) : null,
+        })
+      : { days: [] as string[] };
+    if (days.problem) reader.errors.push(days.problem);
+    if (reader.errors.length || !body || path === null || !days.days) {
       errors.push(...reader.errors.map((message) => ({ row, message })));
       continue;
     }
@@ -330,6 +349,8 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
       const display = (v: unknown) => (field === "hubId" ? show(context.hubs.find((h) => h.id === v)?.name) : field === "voteCancelled" ? (v ? "yes" : "no") : show(v));
       changes.push(`${toColumn(field)}: ${display(current[field])} → ${display(value)}`);
     }
+    const lastDay = days.days.at(-1);
+    if (lastDay && lastDay !== today) changes.push(`stage dated ${lastDay}${days.days[0] !== lastDay ? ` (steps from ${days.days[0]})` : ""}`);
     const members = context.members.get(body.id) ?? [];
     const currentSponsors = sponsorsOf(members).map((member) => member.name);
     const sponsorsChanged =
@@ -355,8 +376,9 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
           }
         }
         let from = current.stage;
-        const events = path.map((to) => {
-          const event = { resolutionId, fromStage: from, toStage: to, actor: actor.name, note: IMPORT_NOTE, occurredAt: at };
+        const happened = days.days;
+        const events = path.map((to, step) => {
+          const event = { resolutionId, fromStage: from, toStage: to, actor: actor.name, note: IMPORT_NOTE, occurredAt: at, happenedOn: happened[step]! };
           from = to;
           return event;
         });

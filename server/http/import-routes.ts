@@ -22,7 +22,6 @@ import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
 import {
   columnsOf,
   MEMBER_COLUMNS,
-  RESOLUTION_COLUMNS,
   type SpreadsheetPlan,
   type SpreadsheetRefusal,
   type SpreadsheetTarget,
@@ -196,7 +195,7 @@ async function previewBallotResults(upload: StoredUpload): Promise<BallotUploadP
 /** A .csv upload: its columns and row count, and what they look like (checked against the columns both targets know). */
 async function previewSpreadsheet(upload: StoredUpload): Promise<SpreadsheetUploadPreview> {
   const text = await fs.promises.readFile(upload.path, "utf8");
-  const known = [...new Set([...RESOLUTION_COLUMNS, ...MEMBER_COLUMNS])];
+  const known = [...new Set([...columnsOf("resolutions"), ...MEMBER_COLUMNS])];
   const table = readCsvTable(text, known);
   const guess: SpreadsheetTarget = table.columns.includes("name") ? "members" : "resolutions";
   return {

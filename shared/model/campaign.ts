@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
+import { ladderSchema, type Ladder } from "./ladder";
 import { stageSchemeSchema, type StageScheme } from "./stage";
 
 export const campaignIdSchema = rowIdSchema;
@@ -16,6 +17,8 @@ export interface Campaign {
   stageScheme: StageScheme;
   /** Model resolution text, Markdown. */
   modelText: string | null;
+  /** Where legislators stand on each bill, lowest step first. */
+  ladder: Ladder;
 }
 
 /** campaign.list's output, checked on the way out. */
@@ -27,6 +30,7 @@ export const campaignSchema = z.object({
   isDemo: z.boolean(),
   stageScheme: stageSchemeSchema,
   modelText: z.string().nullable(),
+  ladder: ladderSchema,
 }) satisfies z.ZodType<Campaign, unknown>;
 
 /** URL-safe slug for `/public/<campaign>` and `--campaign` lookups. */
@@ -60,5 +64,7 @@ export const updateCampaignInputSchema = z.object({
   /** Model resolution text, Markdown (rendered without raw HTML). */
   modelText: z.string().max(50_000).nullable().optional(),
   stageScheme: stageSchemeSchema.optional(),
+  /** The ladder, replaced as a whole (rename, reorder, add); steps legislators stand at stay. */
+  ladder: ladderSchema.optional(),
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;

@@ -36,6 +36,7 @@ export const IMPORT_FIELDS = [
   "source",
   "vintage",
   "campaign",
+  "bill",
   "dryRun",
   "minShare",
   "overlaps",
@@ -61,6 +62,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   source: "Boundaries published by",
   vintage: "Plan year (vintage)",
   campaign: "Campaign",
+  bill: "Bill",
   dryRun: "Dry run",
   minShare: "Sliver threshold",
   overlaps: "Recompute overlaps",
@@ -131,7 +133,7 @@ const required = <T extends z.ZodType>(schema: T, problem: string) =>
   });
 
 /** Kinds that can be tried first: report what would change, write nothing. */
-export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "resolutions", "members", "hubs", "ballot-results"];
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "cosponsors", "resolutions", "members", "hubs", "ballot-results"];
 const noDryRun = z
   .boolean()
   .optional()
@@ -189,8 +191,11 @@ export const legislatorsImportSchema = z.object({
 export const cosponsorsImportSchema = z.object({
   as: z.literal("cosponsors"),
   campaign: optionalText(120),
-  state: required(stateInputSchema, "{field} is required for cosponsors, e.g. RI"),
-  dryRun: noDryRun,
+  /** The campaign's bill by name ("H.1239"); omitted: the campaign's first bill. */
+  bill: optionalText(60),
+  /** Only match legislators of this state (optional: the bill's jurisdiction decides the chambers). */
+  state: stateInputSchema.optional(),
+  dryRun,
 });
 
 export const spreadsheetImportSchema = z.object({

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
 import { chamberSchema } from "./district";
+import type { BillStep } from "./ladder";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date like 2021-01-05");
 
@@ -27,44 +28,9 @@ export const legislatorRecordSchema = z.object({
 });
 export type LegislatorRecord = z.infer<typeof legislatorRecordSchema>;
 
-/** The campaign's stance ladder; `unknown` until stances are recorded. */
-export const STANCES = ["champion", "cosponsor", "supporter", "undecided", "opposed", "unknown"] as const;
-export type Stance = (typeof STANCES)[number];
-export const stanceSchema = z.enum(STANCES);
-
-export const STANCE_LABELS: Record<Stance, string> = {
-  champion: "Champion",
-  cosponsor: "Cosponsor",
-  supporter: "Supporter",
-  undecided: "Undecided",
-  opposed: "Opposed",
-  unknown: "Unknown",
-};
-
 export const legislatorIdSchema = rowIdSchema;
 
-export const setStanceInputSchema = z.object({
-  campaignId: rowIdSchema,
-  legislatorId: legislatorIdSchema,
-  stance: stanceSchema,
-  /** Private: who said what, when. Never shown on a public surface. */
-  note: z.string().trim().max(2000).nullish(),
-  /** The stance the user saw; a different current stance is a conflict. */
-  expectedStance: stanceSchema.optional(),
-});
-export type SetStanceInput = z.infer<typeof setStanceInputSchema>;
-
-/** One step of a legislator's stance history; `note` is private. */
-export interface StanceEvent {
-  id: number;
-  fromStance: Stance | null;
-  toStance: Stance;
-  actor: string;
-  note: string | null;
-  occurredAt: string;
-}
-
-/** A sitting legislator with the stance on the campaign's bill (public fields only). */
+/** A sitting legislator with their step on each of the campaign's bills (public fields only). */
 export interface LegislatorSummary {
   legislatorId: number;
   name: string;
@@ -73,8 +39,8 @@ export interface LegislatorSummary {
   state: string;
   districtId: number | null;
   districtName: string;
-  stance: Stance;
-  stanceUpdatedAt: string | null;
+  /** One per bill of the campaign, in the bills' order. */
+  steps: BillStep[];
 }
 
 /** Open States role types → our chambers; other role types (governor, mayor…) are not seats we map. */

@@ -9,7 +9,7 @@
  * tasks (next actions), hub private contacts, users and their emails, the audit log.
  */
 export const PUBLIC_FIELDS = {
-  campaign: ["id", "name", "slug", "bill", "isDemo", "stageScheme", "modelText"],
+  campaign: ["id", "name", "slug", "bill", "isDemo", "stageScheme", "modelText", "ladder"],
   body: ["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId"],
   /** Who published a body's boundary: credited, summed over the bodies shown, on maps and press exports. */
   bodySource: ["boundarySource"],
@@ -33,7 +33,7 @@ export const PUBLIC_FIELDS = {
     "adoptedTextUrl",
   ],
   /** When a body moved and where to: enough to replay the map "as of" a date. No note, no actor. */
-  stageEvent: ["bodyId", "fromStage", "toStage", "occurredAt"],
+  stageEvent: ["bodyId", "fromStage", "toStage", "happenedOn", "occurredAt"],
   district: ["id", "chamber", "state", "name", "geoid", "ocdDivisionId", "vintage"],
   legislator: ["id", "ocdPersonId", "name", "party"],
   overlap: ["bodyId", "districtId", "shareOfBody", "shareOfDistrict"],

@@ -3,7 +3,6 @@ import { rowIdSchema } from "../ids/row-id";
 import { bodyKindSchema, type BBox } from "./body";
 import { campaignSchema } from "./campaign";
 import { chamberSchema, districtSummarySchema } from "./district";
-import { stanceSchema } from "./legislator";
 import { sponsorRoleSchema } from "./member";
 import type { PipelineBoard, PipelineFacets, PipelineList, PipelineRow } from "./pipeline";
 import type { PublicBodyDetail, PublicBodyRow, PublicCampaign, PublicHub, PublicMap } from "./public-view";
@@ -88,7 +87,7 @@ export const upcomingDateSchema = z.object({
   cancelled: z.boolean(),
 });
 
-/** legislator.list: sitting legislators and their stance (public fields only). */
+/** legislator.list: sitting legislators and their step on each bill (public fields only). */
 export const legislatorSummarySchema = z.object({
   legislatorId: rowIdSchema,
   name: z.string(),
@@ -97,8 +96,7 @@ export const legislatorSummarySchema = z.object({
   state: z.string(),
   districtId: rowIdSchema.nullable(),
   districtName: z.string(),
-  stance: stanceSchema,
-  stanceUpdatedAt: z.string().nullable(),
+  steps: z.array(z.object({ billId: rowIdSchema, step: z.string(), updatedAt: z.string().nullable() })),
 });
 
 const share = z.number().min(0).max(1);

@@ -12,6 +12,8 @@ export const changeStageInputSchema = z.object({
   /** The resolution version the user saw; 0 when the body had no resolution yet. */
   expectedVersion: z.number().int().min(0).max(MAX_ROW_ID),
   note: z.string().trim().max(2000).optional(),
+  /** The day the change happened (`YYYY-MM-DD`); today when absent. Not in the future, not before the previous change. */
+  happenedOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
 });
 export type ChangeStageInput = z.infer<typeof changeStageInputSchema>;
 
@@ -28,8 +30,10 @@ export interface StageEvent {
   toStage: string;
   actor: string;
   note: string | null;
-  /** ISO 8601, UTC. */
+  /** When it was recorded: ISO 8601, UTC. */
   occurredAt: string;
+  /** The day it happened, `YYYY-MM-DD` (may be before the day it was recorded). */
+  happenedOn: string;
 }
 
 export interface ResolutionState {

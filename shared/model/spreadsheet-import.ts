@@ -17,9 +17,11 @@ export const BODY_REFERENCE_COLUMNS = ["body_id", "body_geoid", "body_name", "st
  * round trip is lossless. Only a body reference is required; a column left out of the file
  * leaves that field as it is, an empty cell clears it.
  */
-export const RESOLUTION_COLUMNS: ReadonlyArray<(typeof BODY_REFERENCE_COLUMNS)[number] | "stage" | ResolutionSheetColumn | "sponsors"> = [
+export const RESOLUTION_COLUMNS: ReadonlyArray<(typeof BODY_REFERENCE_COLUMNS)[number] | "stage" | "stage_date" | ResolutionSheetColumn | "sponsors"> = [
   ...BODY_REFERENCE_COLUMNS,
   "stage",
+  // The day the body reached its stage (its last change happened); on import, the day of the row's last stage change.
+  "stage_date",
   ...RESOLUTION_DETAIL_FIELDS.filter((field) => field !== "note").map(resolutionSheetColumn),
   // The body's sponsors (members), then the note last, where a long text reads best.
   "sponsors",
@@ -42,8 +44,9 @@ export const MEMBER_COLUMNS = [
 ] as const;
 export type MemberColumn = (typeof MEMBER_COLUMNS)[number];
 
+/** What the importer reads: the export's columns, and `date` as another name for `stage_date`. */
 export function columnsOf(target: SpreadsheetTarget): readonly string[] {
-  return target === "resolutions" ? RESOLUTION_COLUMNS : MEMBER_COLUMNS;
+  return target === "resolutions" ? [...RESOLUTION_COLUMNS, "date"] : MEMBER_COLUMNS;
 }
 
 /** A problem with one row. `row` counts like a spreadsheet: the header is row 1. */

@@ -1,9 +1,10 @@
 /**
- * The map "as of" a date, replayed from stage events. Every stage change is an event (from, to,
- * when), so a body's stage on a day is the `toStage` of its last event on or before the end of
- * that day (UTC). A body with no event by then was at the scheme's first stage. A resolution
- * that has no events at all (imported without history) is taken to have been at its current
- * stage since it was last updated.
+ * The map "as of" a date, replayed from stage events. Every stage change is an event with the day
+ * it happened (given by the user, may be in the past) and the instant it was recorded, so a body's
+ * stage on a day is the `toStage` of its last event that happened on or before that day (UTC);
+ * events of the same day count in the order they were recorded. A body with no event by then was
+ * at the scheme's first stage. A resolution that has no events at all (imported without history)
+ * is taken to have been at its current stage since it was last updated.
  */
 
 export interface ReplayResolution {
@@ -17,8 +18,15 @@ export interface ReplayResolution {
 export interface ReplayEvent {
   bodyId: number;
   toStage: string;
-  /** ISO 8601 UTC. */
+  /** The day it happened, `YYYY-MM-DD` (UTC). */
+  happenedOn: string;
+  /** When it was recorded, ISO 8601 UTC: orders the events of one day. */
   occurredAt: string;
+}
+
+/** Whether event `a` comes after `b` in a body's history: by the day it happened, then by recording. */
+export function isLaterEvent(a: Pick<ReplayEvent, "happenedOn" | "occurredAt">, b: Pick<ReplayEvent, "happenedOn" | "occurredAt">): boolean {
+  return a.happenedOn !== b.happenedOn ? a.happenedOn > b.happenedOn : a.occurredAt >= b.occurredAt;
 }
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -46,9 +54,9 @@ export function stagesAsOf(resolutions: readonly ReplayResolution[], events: rea
   const withEvents = new Set<number>();
   for (const event of events) {
     withEvents.add(event.bodyId);
-    if (event.occurredAt > limit) continue;
+    if (event.happenedOn > asOf) continue;
     const seen = last.get(event.bodyId);
-    if (!seen || event.occurredAt >= seen.occurredAt) last.set(event.bodyId, event);
+    if (!seen || isLaterEvent(event, seen)) last.set(event.bodyId, event);
   }
   const result = new Map<number, string>();
   for (const resolution of resolutions) {
@@ -60,4 +68,20 @@ export function stagesAsOf(resolutions: readonly ReplayResolution[], events: rea
     }
   }
   return result;
+}
+
+/** The day `now` falls on in UTC, `YYYY-MM-DD`. */
+export function utcDay(now: Date): string {
+  return now.toISOString().slice(0, 10);
+}
+
+/**
+ * Why a stage change cannot be dated `happenedOn`, or null when it can: not a date, a day after
+ * `today`, or a day before the body's previous event (`previous`, when it has one). One line.
+ */
+export function happenedOnProblem(happenedOn: string, { today, previous }: { today: string; previous: string | null }): string | null {
+  if (!isCalendarDate(happenedOn)) return `"${happenedOn}" is not a date (YYYY-MM-DD)`;
+  if (happenedOn > today) return `${happenedOn} is in the future (today is ${today}); record a change once it has happened`;
+  if (previous && happenedOn < previous) return `${happenedOn} is before the previous change (${previous}); history is kept in order`;
+  return null;
 }

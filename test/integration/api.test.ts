@@ -125,8 +125,8 @@ forEachEngine((getDatabase) => {
         version: 2,
       });
       expect(body.history.map(({ id: _id, ...event }) => event)).toEqual([
-        { fromStage: "organizing", toStage: "sponsor_found", actor: "Ana Organizer", note: "Councillor Diaz will sponsor.", occurredAt: "2026-02-20T12:00:00.000Z" },
-        { fromStage: "not_started", toStage: "organizing", actor: "Ana Organizer", note: "Petition launched.", occurredAt: "2026-01-10T12:00:00.000Z" },
+        { fromStage: "organizing", toStage: "sponsor_found", actor: "Ana Organizer", note: "Councillor Diaz will sponsor.", occurredAt: "2026-02-20T12:00:00.000Z", happenedOn: "2026-02-20" },
+        { fromStage: "not_started", toStage: "organizing", actor: "Ana Organizer", note: "Petition launched.", occurredAt: "2026-01-10T12:00:00.000Z", happenedOn: "2026-01-10" },
       ]);
     });
 

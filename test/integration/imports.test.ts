@@ -11,6 +11,7 @@ import { InputError } from "../../server/errors";
 import { squarePolygon } from "../helpers/factories";
 import { snapshotBoundaryTables } from "../helpers/row-snapshot";
 import { forEachEngine } from "../helpers/test-db";
+import { rejectionOf } from "../helpers/rejection";
 
 /**
  * The import and overlap use cases against a real database: small layers built here (squares
@@ -59,14 +60,6 @@ function turfShares(body: GeoJSON.Polygon, district: GeoJSON.Polygon) {
   return { intersection, shareOfBody: intersection / area(body), shareOfDistrict: intersection / area(district) };
 }
 
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
 
 forEachEngine((getDatabase) => {
   /** The way every door calls the use cases: inside one transaction. */

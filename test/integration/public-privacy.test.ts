@@ -37,6 +37,7 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "district.list": () => [undefined],
   "district.get": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
   "legislator.list": (f) => [{ campaignId: f.campaignId }],
+  "bill.list": (f) => [{ campaignId: f.campaignId }],
   "district.shapes": () => [{ districtId: 1 }],
   "hub.coverage": () => [undefined, { chamber: "state_lower" }],
   "hub.find": () => [{ query: "Marker" }, { point: [-71.4, 41.8] }],
@@ -90,7 +91,7 @@ forEachEngine((getDatabase, engine) => {
     const { db } = getDatabase();
     expect(markers.size).toBe(PRIVATE_MARKERS.length);
     const dump = JSON.stringify(
-      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStanceEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
+      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
     );
     // Proves the search below can fail: every marker is in the database.
     expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());

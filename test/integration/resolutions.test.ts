@@ -8,6 +8,7 @@ import { ConflictError, InputError, NotFoundError } from "../../server/errors";
 import { makeBody, makeCampaign } from "../helpers/factories";
 import { snapshotResolutionTables } from "../helpers/row-snapshot";
 import { forEachEngine } from "../helpers/test-db";
+import { rejectionOf } from "../helpers/rejection";
 
 const organizer: Actor = { name: "Rosa Organizer", role: "organizer" };
 
@@ -17,14 +18,6 @@ forEachEngine((getDatabase, engine) => {
     getDatabase().db.transaction().execute((trx) => changeStage(trx, input, actor, now));
 
   /** Resolves to the error the promise rejected with; fails the test when it resolved. */
-  async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-    return promise.then(
-      (value) => {
-        throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-      },
-      (error: unknown) => error,
-    );
-  }
 
   async function stageEventsOf(db: Db, campaignId: number, bodyId: number) {
     return db

@@ -247,9 +247,9 @@ forEachEngine(
         const first = await runCli(["export", "resolutions", "--format", "csv", "--campaign", campaignName], env());
         expect(first.status, first.stderr).toBe(0);
         expect(first.stdout.split("\r\n")[0]).toBe(
-          "body_id,body_geoid,body_name,state,stage,introduced_on,hearing_date,hearing_time,hearing_location,vote_date,vote_time,vote_location,vote_cancelled,tally_yes,tally_no,tally_abstain,tally_absent,agenda_url,minutes_url,adopted_text_url,hub,sponsors,note",
+          "body_id,body_geoid,body_name,state,stage,stage_date,introduced_on,hearing_date,hearing_time,hearing_location,vote_date,vote_time,vote_location,vote_cancelled,tally_yes,tally_no,tally_abstain,tally_absent,agenda_url,minutes_url,adopted_text_url,hub,sponsors,note",
         );
-        expect(first.stdout).toContain(`${providence.id},4459000,Providence,RI,passed,2026-01-05,,,,2026-02-10,19:00,,,9,2,1,,,,,,Ana Ruiz; Bo Chen,"Long story,\r\nwith a comma"\r\n`);
+        expect(first.stdout).toContain(`${providence.id},4459000,Providence,RI,passed,2026-02-10,2026-01-05,,,,2026-02-10,19:00,,,9,2,1,,,,,,Ana Ruiz; Bo Chen,"Long story,\r\nwith a comma"\r\n`);
         const { db } = getDatabase();
         const before = await snapshotAll(db);
         const reimport = await run(["import", csvFile(first.stdout), "--as", "resolutions", "--campaign", campaignName]);
@@ -294,8 +294,8 @@ describe("round trip into a fresh database", () => {
         const actor = { name: "Test", role: "admin" as const };
         const sheet = [
           RESOLUTION_COLUMNS.join(","),
-          ',4474300,Warwick,RI,vote_scheduled,2026-03-01,2026-03-10,18:30,"Room 2, City Hall",2026-04-02,19:00,Council chambers,yes,,,,,https://warwick.example/agenda,,,,"Fay Gil; Hal Ito",private',
-          ",4449960,Newport,RI,failed,2026-01-01,,,,2026-02-01,,,,3,4,0,2,,https://newport.example/minutes,,,,",
+          ',4474300,Warwick,RI,vote_scheduled,,2026-03-01,2026-03-10,18:30,"Room 2, City Hall",2026-04-02,19:00,Council chambers,yes,,,,,https://warwick.example/agenda,,,,"Fay Gil; Hal Ito",private',
+          ",4449960,Newport,RI,failed,,2026-01-01,,,,2026-02-01,,,,3,4,0,2,,https://newport.example/minutes,,,,",
         ].join("\r\n");
         const plan = await source.db.transaction().execute((trx) =>
           importSpreadsheet(trx, { as: "resolutions", campaign: "Drive", table: readCsvTable(sheet, RESOLUTION_COLUMNS) }, actor, { dryRun: false }),

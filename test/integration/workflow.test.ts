@@ -12,19 +12,11 @@ import { ConflictError, InputError, NotFoundError } from "../../server/errors";
 import { makeBody, makeCampaign } from "../helpers/factories";
 import { snapshotResolutionTables } from "../helpers/row-snapshot";
 import { forEachEngine } from "../helpers/test-db";
+import { rejectionOf } from "../helpers/rejection";
 
 const organizer: Actor = { name: "Rosa Organizer", role: "organizer" };
 const now = new Date("2026-03-04T05:06:07.000Z");
 
-/** Resolves to the error the promise rejected with; fails the test when it resolved. */
-async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    (value) => {
-      throw new Error(`expected a rejection, got ${JSON.stringify(value)}`);
-    },
-    (error: unknown) => error,
-  );
-}
 
 forEachEngine((getDatabase) => {
   const inTransaction = <T>(work: (trx: Db) => Promise<T>) => getDatabase().db.transaction().execute(work);
@@ -142,7 +134,7 @@ forEachEngine((getDatabase) => {
   describe("recording a tally", () => {
     it("moves a scheduled vote to passed with a stage event", async () => {
       const { db, campaign, body, version } = await scheduledVote();
-      const result = await update({ campaignId: campaign.id, bodyId: body.id, expectedVersion: version, changes: { voteDate: "2026-04-07", tally: { yes: 5, no: 3, abstain: 1, absent: 0 } } });
+      const result = await update({ campaignId: campaign.id, bodyId: body.id, expectedVersion: version, changes: { voteDate: "2026-03-01", tally: { yes: 5, no: 3, abstain: 1, absent: 0 } } });
       expect(result).toMatchObject({ stage: "passed", version: version + 1, tally: { yes: 5, no: 3, abstain: 1, absent: 0 }, notice: null });
       expect(result.stageEvent).toMatchObject({ fromStage: "vote_scheduled", toStage: "passed", actor: "Rosa Organizer", note: "Tally recorded: 5 yes, 3 no, 1 abstain, 0 absent" });
       const events = (await snapshotResolutionTables(db)).stageEvents.filter((event) => event.id === result.stageEvent!.id);

@@ -3,6 +3,7 @@ import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
 import { findStage } from "../../../shared/model/stage";
+import { utcDay } from "../../../shared/rules/replay";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
 import { AlliesPanel } from "../DistrictScreen/AlliesPanel";
 import { PublicBodyPanel } from "../PublicMapScreen/PublicBodyPanel";
@@ -51,6 +52,7 @@ export function BodyPanel({
   const resolution = useQuery(trpc.resolution.get.queryOptions({ campaignId: campaign.id, bodyId }));
   const [toStage, setToStage] = useState("");
   const [note, setNote] = useState("");
+  const [happenedOn, setHappenedOn] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
 
 
@@ -60,6 +62,7 @@ export function BodyPanel({
         void applyChange({ kind: "resolution" }, result);
         setToStage("");
         setNote("");
+        setHappenedOn("");
       },
     }),
   );
@@ -107,7 +110,14 @@ export function BodyPanel({
               onSubmit={(event) => {
                 event.preventDefault();
                 if (!toStage) return;
-                changeStage.mutate({ campaignId: campaign.id, bodyId, toStage, expectedVersion: detail.version, note: note || undefined });
+                changeStage.mutate({
+                  campaignId: campaign.id,
+                  bodyId,
+                  toStage,
+                  expectedVersion: detail.version,
+                  note: note || undefined,
+                  happenedOn: happenedOn || undefined,
+                });
               }}
             >
               <h3>Change stage</h3>
@@ -133,6 +143,19 @@ export function BodyPanel({
                     value={note}
                     onChange={(event) => setNote(event.target.value)}
                   />
+                  <label htmlFor="stage-happened-on">When it happened</label>
+                  <input
+                    id="stage-happened-on"
+                    type="date"
+                    value={happenedOn}
+                    min={lastHappenedOn(detail.history)}
+                    max={utcDay(new Date())}
+                    aria-describedby="stage-happened-on-help"
+                    onChange={(event) => setHappenedOn(event.target.value)}
+                  />
+                  <p id="stage-happened-on-help" className="hint">
+                    Leave empty for today. A past day puts the change there on the map “as of” that day.
+                  </p>
                   <button type="submit" className="primary" disabled={!toStage || changeStage.isPending}>
                     {changeStage.isPending ? "Saving…" : "Save stage"}
                   </button>
@@ -199,7 +222,14 @@ export function BodyPanel({
                       <StageBadge scheme={scheme} stageId={event.toStage} />
                     </div>
                     <div className="history-meta">
-                      <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time> · {event.actor}
+                      <time dateTime={event.happenedOn}>{event.happenedOn}</time>
+                      {event.happenedOn !== event.occurredAt.slice(0, 10) && (
+                        <>
+                          {" "}
+                          (recorded <time dateTime={event.occurredAt}>{formatDateTime(event.occurredAt)}</time>)
+                        </>
+                      )}{" "}
+                      · {event.actor}
                     </div>
                     {event.note && <p className="history-note">{event.note}</p>}
                   </li>
@@ -212,4 +242,9 @@ export function BodyPanel({
       )}
     </SidePanel>
   );
+}
+
+/** The day the body's last change happened: a new change cannot be dated before it. */
+function lastHappenedOn(history: ReadonlyArray<{ happenedOn: string }>): string | undefined {
+  return history.reduce<string | undefined>((last, event) => (!last || event.happenedOn > last ? event.happenedOn : last), undefined);
 }

@@ -18,14 +18,14 @@ export function findPublicResolutions(db: Db, campaignId: number) {
     .execute();
 }
 
-/** When each body moved and where to (no note, no actor): the input of the as-of replay. */
+/** When each body moved (the day it happened; the recording instant orders a day) and where to (no note, no actor): the input of the as-of replay. */
 export function findStageHistory(db: Db, campaignId: number) {
   return db
     .selectFrom("stageEvent")
     .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
-    .select(["resolution.bodyId", "stageEvent.fromStage", "stageEvent.toStage", "stageEvent.occurredAt"])
+    .select(["resolution.bodyId", "stageEvent.fromStage", "stageEvent.toStage", "stageEvent.happenedOn", "stageEvent.occurredAt"])
     .where("resolution.campaignId", "=", campaignId)
-    .orderBy("stageEvent.occurredAt")
+    .orderBy("stageEvent.happenedOn")
     .orderBy("stageEvent.id")
     .execute();
 }
@@ -40,7 +40,7 @@ export async function findStageHistoryRange(db: Db, campaignId: number): Promise
   const row = await db
     .selectFrom("stageEvent")
     .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
-    .select((eb) => [eb.fn.min("stageEvent.occurredAt").as("first"), eb.fn.max("stageEvent.occurredAt").as("last")])
+    .select((eb) => [eb.fn.min("stageEvent.happenedOn").as("first"), eb.fn.max("stageEvent.happenedOn").as("last")])
     .where("resolution.campaignId", "=", campaignId)
     .executeTakeFirst();
   return row?.first && row.last ? { first: String(row.first).slice(0, 10), last: String(row.last).slice(0, 10) } : null;

@@ -1,8 +1,10 @@
+import type { Selectable } from "kysely";
 import type { Db } from "../connect";
+import type { StageEventTable } from "../schema";
 import { resolutionDetailColumns } from "./columns";
 
 /** A stage event as the history panel shows it, actor and note included. */
-const stageEventColumns = ["id", "fromStage", "toStage", "actor", "note", "occurredAt"] as const;
+const stageEventColumns = ["id", "fromStage", "toStage", "actor", "note", "occurredAt", "happenedOn"] as const;
 
 export function findResolution(db: Db, campaignId: number, bodyId: number) {
   return db
@@ -27,9 +29,12 @@ export async function insertResolution(
   return row?.id;
 }
 
+/** A stage event to append: recorded `occurredAt`, happened on `happenedOn`. */
+export type NewStageEvent = Omit<Selectable<StageEventTable>, "id">;
+
 export async function insertStageEvent(
   db: Db,
-  event: { resolutionId: number; fromStage: string | null; toStage: string; actor: string; note: string | null; occurredAt: string },
+  event: NewStageEvent,
 ): Promise<number> {
   const row = await db.insertInto("stageEvent").values(event).returning("id").executeTakeFirstOrThrow();
   return row.id;
@@ -40,7 +45,7 @@ export function findStageEvents(db: Db, resolutionId: number) {
     .selectFrom("stageEvent")
     .select(stageEventColumns)
     .where("resolutionId", "=", resolutionId)
-    .orderBy("occurredAt", "desc")
+    .orderBy("happenedOn", "desc")
     .orderBy("id", "desc")
     .execute();
 }
@@ -70,7 +75,7 @@ export async function insertResolutions(
 
 export async function insertStageEvents(
   db: Db,
-  rows: Array<{ resolutionId: number; fromStage: string | null; toStage: string; actor: string; note: string | null; occurredAt: string }>,
+  rows: NewStageEvent[],
 ): Promise<void> {
   for (let start = 0; start < rows.length; start += 1000) {
     await db.insertInto("stageEvent").values(rows.slice(start, start + 1000)).execute();
@@ -106,6 +111,28 @@ export async function updateResolutionDetails(
     .where("version", "=", expectedVersion)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** The day the last change of one resolution happened, or null when it has none. */
+export async function findLastHappenedOn(db: Db, resolutionId: number): Promise<string | null> {
+  const row = await db
+    .selectFrom("stageEvent")
+    .select((eb) => eb.fn.max("happenedOn").as("last"))
+    .where("resolutionId", "=", resolutionId)
+    .executeTakeFirst();
+  return row?.last ? String(row.last) : null;
+}
+
+/** The day the last change of each resolution of a campaign happened (to keep history in order). */
+export async function findLastHappenedDays(db: Db, campaignId: number): Promise<Map<number, string>> {
+  const rows = await db
+    .selectFrom("stageEvent")
+    .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
+    .select(["resolution.bodyId", (eb) => eb.fn.max("stageEvent.happenedOn").as("last")])
+    .where("resolution.campaignId", "=", campaignId)
+    .groupBy("resolution.bodyId")
+    .execute();
+  return new Map(rows.filter((row) => row.last).map((row) => [row.bodyId, String(row.last)]));
 }
 
 /** The stage event recorded last (by id: an imported event may carry an earlier date). */
@@ -177,7 +204,7 @@ export function findCurrentStageDates(db: Db, campaignId: number) {
   return db
     .selectFrom("resolution")
     .innerJoin("stageEvent", (join) => join.onRef("stageEvent.resolutionId", "=", "resolution.id").onRef("stageEvent.toStage", "=", "resolution.stage"))
-    .select(["resolution.bodyId", "resolution.voteDate", (eb) => eb.fn.max("stageEvent.occurredAt").as("reachedAt")])
+    .select(["resolution.bodyId", "resolution.voteDate", (eb) => eb.fn.max("stageEvent.happenedOn").as("reachedAt")])
     .where("resolution.campaignId", "=", campaignId)
     .groupBy(["resolution.bodyId", "resolution.voteDate"])
     .execute();

@@ -10,7 +10,7 @@ export async function databaseCounts(app: RunningApp, asOf?: string): Promise<Re
   const events = await db
     .selectFrom("stageEvent")
     .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
-    .select(["resolution.bodyId", "stageEvent.toStage", "stageEvent.occurredAt"])
+    .select(["resolution.bodyId", "stageEvent.toStage", "stageEvent.happenedOn", "stageEvent.occurredAt"])
     .where("resolution.campaignId", "=", 1)
     .execute();
   const stages = asOf ? stagesAsOf(resolutions, events, asOf) : new Map(resolutions.map((row) => [row.bodyId, row.stage]));
