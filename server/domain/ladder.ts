@@ -1,5 +1,5 @@
 import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
-import { JURISDICTION_CHAMBERS, setStepInputSchema, type Bill, type SetStepInput, type StepEvent, type StepSource, type UndoStepInput } from "../../shared/model/ladder";
+import { JURISDICTION_CHAMBERS, setStepInputSchema, type Bill, type CosponsorImportSummary, type SetStepInput, type StepEvent, type StepSource, type UndoStepInput } from "../../shared/model/ladder";
 import type { LegislatorSummary } from "../../shared/model/legislator";
 import { cosponsorListMove, firstStepOf, isStepOf } from "../../shared/rules/ladder";
 import { matchPersonName } from "../../shared/rules/person-names";
@@ -10,6 +10,8 @@ import { ConflictError, FieldError, InputError, NotFoundError } from "../errors"
 import type { Actor } from "./actor";
 import { getBill, listBills, resolveBill } from "./bills";
 import { getCampaign } from "./campaigns";
+
+export type { CosponsorImportSummary };
 
 export interface StepChange {
   billId: number;
@@ -105,21 +107,6 @@ export async function listLegislators(db: Db, { campaignId, districtId }: { camp
         return { billId: bill.id, step: step?.step ?? first, updatedAt: step?.updatedAt ?? null };
       }),
     }));
-}
-
-export interface CosponsorImportSummary {
-  campaign: string;
-  bill: string;
-  state: string | null;
-  names: number;
-  /** Moved up to cosponsor by this import. */
-  updated: string[];
-  /** Already cosponsors. */
-  unchanged: string[];
-  /** Already above cosponsor (caucus member, co-host, champion…): the ladder never goes down on import. */
-  keptHigher: string[];
-  /** Names that match no legislator of the bill's jurisdiction, or several: reported, not imported. */
-  unmatched: string[];
 }
 
 /**

@@ -8,7 +8,7 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ChangePublisher } from "../domain/changes";
 import { assertCanImport, type BoundaryImportResult } from "../domain/boundary-import";
-import { importBallotResultRows, importBoundaries, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
 import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
 import { mapBallotColumns, readBallotTable } from "../../shared/rules/ballot-results";
 import { parseBallotCsv } from "../io/ballot-csv";
@@ -33,6 +33,9 @@ import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from ".
 import { stateByUsps } from "../../shared/ids/usps";
 import type { Chamber } from "../../shared/model/district";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
+import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
+import { parseCsv } from "../io/csv";
+import { isNameListHeader, parseNameList } from "../io/name-list";
 
 export interface ImportRoutesOptions {
   db: Kysely<Database>;
@@ -76,7 +79,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | BallotUploadPreview> => {
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview | BallotUploadPreview> => {
       assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
@@ -90,7 +93,13 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
         reply.header("Cache-Control", "no-store");
         const legislators = await previewLegislators(upload);
         if (legislators) return legislators;
-        if (isSpreadsheet(upload.fileName)) return (await previewBallotResults(upload)) ?? (await previewSpreadsheet(upload));
+        if (isSpreadsheet(upload.fileName)) {
+          const ballot = await previewBallotResults(upload);
+          if (ballot) return ballot;
+        }
+        const names = await previewNameList(upload);
+        if (names) return names;
+        if (isSpreadsheet(upload.fileName)) return await previewSpreadsheet(upload);
         const file = await readUpload(upload);
         return { token: upload.token, expiresAt: upload.expiresAt.toISOString(), fileName: upload.fileName, bytes: upload.bytes, ...previewBoundaryFile(file) };
       } catch (error) {
@@ -102,7 +111,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | BallotImportSummary> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CosponsorImportReport | BallotImportSummary> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
       const { token, ...choices } = parseCommit(request.body);
@@ -137,6 +146,12 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           const summary = await importBallotResultRows(ctx, importRequest, records, { fileName: upload.fileName });
           done(importRequest.dryRun);
           return summary;
+        }
+        if (importRequest.as === "cosponsors") {
+          const names = parseNameList(await fs.promises.readFile(upload.path, "utf8"), upload.fileName);
+          const summary = await importCosponsorList(ctx, importRequest, names, { fileName: upload.fileName });
+          done(importRequest.dryRun);
+          return { ...summary, fileName: upload.fileName, dryRun: importRequest.dryRun };
         }
         if (isSpreadsheet(upload.fileName)) {
           if (importRequest.as !== "resolutions" && importRequest.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
@@ -208,6 +223,16 @@ async function previewSpreadsheet(upload: StoredUpload): Promise<SpreadsheetUplo
     rows: table.records.length,
     guess,
   };
+}
+
+/** A bill's cosponsor list: a .txt of names, or a .csv with a name column and nothing a campaign spreadsheet holds. Null for any other file. */
+async function previewNameList(upload: StoredUpload): Promise<NameListUploadPreview | null> {
+  const isText = /\.txt$/i.test(upload.fileName);
+  if (!isText && !isSpreadsheet(upload.fileName)) return null;
+  const text = await fs.promises.readFile(upload.path, "utf8");
+  if (!isText && !isNameListHeader(parseCsv(text.replace(/^\uFEFF/, ""))[0] ?? [])) return null;
+  const names = parseNameList(text, upload.fileName);
+  return { token: upload.token, expiresAt: upload.expiresAt.toISOString(), fileName: upload.fileName, bytes: upload.bytes, format: "names", names: names.length, samples: names.slice(0, 5) };
 }
 
 /** A loose .shp cannot bring its sidecars in one upload: read it as bytes, so the reader asks for a zip. */

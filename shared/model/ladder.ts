@@ -152,3 +152,36 @@ export interface BillStep {
   step: string;
   updatedAt: string | null;
 }
+
+/** What a cosponsor list import did (or, in a dry run, would do) to one bill. */
+export interface CosponsorImportSummary {
+  campaign: string;
+  bill: string;
+  state: string | null;
+  names: number;
+  /** Moved up to cosponsor by this import. */
+  updated: string[];
+  /** Already cosponsors. */
+  unchanged: string[];
+  /** Already above cosponsor (caucus member, co-host, champion…): the ladder never goes down on import. */
+  keptHigher: string[];
+  /** Names that match no legislator of the bill's jurisdiction, or several: reported, not imported. */
+  unmatched: string[];
+}
+
+/** The Import screen's answer for a cosponsor list: the summary, the file and whether it was a dry run. */
+export interface CosponsorImportReport extends CosponsorImportSummary {
+  fileName: string;
+  dryRun: boolean;
+}
+
+/** An uploaded list of names (.txt, or a .csv of names only): how many, and the first few. */
+export interface NameListUploadPreview {
+  token: string;
+  expiresAt: string;
+  fileName: string;
+  bytes: number;
+  format: "names";
+  names: number;
+  samples: string[];
+}

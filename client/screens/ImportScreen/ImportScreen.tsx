@@ -14,6 +14,9 @@ import { LegislatorReport } from "./LegislatorReport";
 import { BallotReport } from "./BallotReport";
 import { BallotStep } from "./BallotStep";
 import type { BallotImportSummary, BallotUploadPreview } from "../../../shared/model/ballot-question";
+import { CosponsorReport } from "./CosponsorReport";
+import { CosponsorStep } from "./CosponsorStep";
+import type { CosponsorImportReport, NameListUploadPreview } from "../../../shared/model/ladder";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { describePlanCounts, type SpreadsheetPlan, type SpreadsheetUploadPreview } from "../../../shared/model/spreadsheet-import";
 import { formatCount } from "../../lib/format";
@@ -30,13 +33,15 @@ type Step =
   | { name: "sheet-done"; plan: SpreadsheetPlan }
   | { name: "legislators"; preview: LegislatorUploadPreview }
   | { name: "legislators-done"; report: LegislatorImportReport }
+  | { name: "names"; preview: NameListUploadPreview }
+  | { name: "names-done"; report: CosponsorImportReport }
   | { name: "ballot"; preview: BallotUploadPreview }
   | { name: "ballot-done"; summary: BallotImportSummary };
 
 const STEPS = [
   { label: "Choose a file", steps: ["choose", "uploading"] },
-  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "ballot"] },
-  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "ballot-done"] },
+  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "names", "ballot"] },
+  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "names-done", "ballot-done"] },
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -92,6 +97,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       if (preview.format === "csv") setStep({ name: "sheet", preview });
       else if (preview.format === "legislators") setStep({ name: "legislators", preview });
       else if (preview.format === "ballot-results") setStep({ name: "ballot", preview });
+      else if (preview.format === "names") setStep({ name: "names", preview });
       else setStep({ name: "preview", preview });
     } catch (failure) {
       setStep({ name: "choose" });
@@ -127,15 +133,15 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     }
   };
 
+  const current = STEPS.findIndex((entry) => entry.steps.includes(step.name));
   const startOver = () => {
     setError(null);
     setStep({ name: "choose" });
   };
-  const expired = () => {
+  const uploadExpired = () => {
     setStep({ name: "choose" });
     setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
   };
-  const current = STEPS.findIndex((entry) => entry.steps.includes(step.name));
 
   return (
     <div
@@ -169,10 +175,11 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             <p className="step-intro">
               Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS
               office's town lines, a county's ward map or a Census TIGER/Line download. Or bring the campaign spreadsheet you already
-              keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members; a ballot question’s results by town or
-              precinct (the state’s election-statistics <strong>.csv</strong>); or the state's legislators from
-              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together). You will see a
-              preview before anything is saved.
+              keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members; or the state's legislators from
+              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together); or a bill's
+              cosponsor list, as a <strong>.txt</strong> with one name per line or a <strong>.csv</strong> with a name column; or a ballot
+              question’s results by town or precinct (the state’s election-statistics <strong>.csv</strong>). You will see a preview
+              before anything is saved.
             </p>
             <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
           </>
@@ -217,7 +224,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             preview={step.preview}
             onDone={(plan) => setStep({ name: "sheet-done", plan })}
             onStartOver={startOver}
-            onExpired={expired}
+            onExpired={uploadExpired}
           />
         )}
 
@@ -227,7 +234,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             preview={step.preview}
             onDone={(report) => setStep({ name: "legislators-done", report })}
             onStartOver={startOver}
-            onExpired={expired}
+            onExpired={uploadExpired}
           />
         )}
 
@@ -237,7 +244,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             preview={step.preview}
             onDone={(summary) => setStep({ name: "ballot-done", summary })}
             onStartOver={startOver}
-            onExpired={expired}
+            onExpired={uploadExpired}
           />
         )}
 
@@ -245,6 +252,33 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
           <ImportDone headline={`Imported the results of “${step.summary.question}”`} onClose={onClose} onImportAnother={startOver}>
             <BallotReport summary={step.summary} />
           </ImportDone>
+        )}
+
+        {step.name === "names" && (
+          <CosponsorStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(report) => setStep({ name: "names-done", report })}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
+          />
+        )}
+
+        {step.name === "names-done" && (
+          <div className="result-step">
+            <p className="result-headline" role="status">
+              <span className="result-check" aria-hidden="true">
+                ✓
+              </span>
+              Imported the cosponsor list of {step.report.bill} from {step.report.fileName}
+            </p>
+            <CosponsorReport report={step.report} />
+            <div className="step-actions">
+              <button type="button" className="primary" onClick={onClose}>
+                Back to the map
+              </button>
+            </div>
+          </div>
         )}
 
         {step.name === "legislators-done" && (
