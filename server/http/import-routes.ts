@@ -31,7 +31,7 @@ import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io
 import { defaultBoundaryLimits } from "../io/boundary-types";
 import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from "../io/open-states";
 import { stateByUsps } from "../../shared/ids/usps";
-import type { Chamber } from "../../shared/model/district";
+import type { SeatChamber } from "../../shared/model/district";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
 import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
 import { parseCsv } from "../io/csv";
@@ -246,7 +246,7 @@ const isState = (code: string) => stateByUsps(code) !== undefined;
 /** The preview reads roles before anyone chose a state; this stand-in is no state, so it is never guessed. */
 const NO_STATE_YET = "ZZ";
 
-async function readLegislatorUpload(upload: StoredUpload, state: string): Promise<OpenStatesRoster | null> {
+async function readLegislatorUpload(upload: StoredUpload, state: string | undefined): Promise<OpenStatesRoster | null> {
   return readOpenStatesUpload(await fs.promises.readFile(upload.path), { fileName: upload.fileName, state, zipLimits });
 }
 
@@ -255,7 +255,7 @@ async function previewLegislators(upload: StoredUpload): Promise<LegislatorUploa
   const roster = await readLegislatorUpload(upload, NO_STATE_YET);
   if (!roster) return null;
   if (roster.records.length === 0) throw new BadRequest(`${upload.fileName} lists no legislators`);
-  const seats: Partial<Record<Chamber, number>> = {};
+  const seats: Partial<Record<SeatChamber, number>> = {};
   for (const record of roster.records) {
     for (const role of record.roles) if (role.validTo === null) seats[role.chamber] = (seats[role.chamber] ?? 0) + 1;
   }
@@ -319,6 +319,9 @@ function toLegislatorReport(fileName: string, dryRun: boolean, summary: Legislat
     rolesAdded: summary.rolesAdded,
     rolesClosed: summary.rolesClosed,
     matched: summary.matched,
+    added: summary.added,
+    moved: summary.moved,
+    closed: summary.closed,
     unmatched: summary.unmatched.map(({ name, chamber, districtName, reason }) => ({ name, chamber, districtName, reason })),
     vacantDistricts: summary.vacantDistricts.map(({ chamber, name }) => ({ chamber, name })),
     sharedDistricts: summary.sharedDistricts.map(({ chamber, name, legislators }) => ({ chamber, name, legislators })),
