@@ -33,6 +33,8 @@ const LEGISLATOR_COLUMNS = [
   "bodies_passed",
   "share_area_passed",
   "share_population_passed",
+  "jurisdiction",
+  "committees",
 ] as const;
 
 /** `pct_yes` to one decimal in a CSV, as people quote it (71.0, not 71). */

@@ -15,6 +15,8 @@ export interface Database {
   bodyDistrictOverlap: BodyDistrictOverlapTable;
   legislator: LegislatorTable;
   legislatorRole: LegislatorRoleTable;
+  committee: CommitteeTable;
+  committeeMember: CommitteeMemberTable;
   hub: HubTable;
   hubDistrict: HubDistrictTable;
   hubBody: HubBodyTable;
@@ -147,7 +149,7 @@ export interface BodyTable {
 export interface DistrictTable {
   /** Also the MapLibre feature id of district outlines. */
   id: Generated<number>;
-  /** state_lower | state_upper | congressional */
+  /** state_lower | state_upper | congressional | us_senate (district: the state's code) */
   chamber: string;
   state: string | null;
   /** The district's own name or number as the plan gives it ("30", "18th Essex"). */
@@ -189,6 +191,10 @@ export interface LegislatorTable {
   links: string | null;
   /** JSON object of Open States `extras`. */
   extras: string | null;
+  /** JSON array of other spellings of the name (Open States `other_names`). */
+  otherNames: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of public offices ({classification, address, voice, fax}). */
+  offices: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: string;
   updatedAt: string;
 }
@@ -197,7 +203,7 @@ export interface LegislatorTable {
 export interface LegislatorRoleTable {
   id: Generated<number>;
   legislatorId: number;
-  /** state_lower | state_upper | congressional */
+  /** state_lower | state_upper | congressional | us_senate (district: the state's code) */
   chamber: string;
   state: string;
   /** The district as the source names it ("7", "Eighteenth Essex"). */
@@ -207,6 +213,27 @@ export interface LegislatorRoleTable {
   validFrom: string | null;
   validTo: string | null;
   createdAt: string;
+}
+
+/** A legislature's committee (Open States organization); `chamber`: state_lower, state_upper or joint. */
+export interface CommitteeTable {
+  id: Generated<number>;
+  ocdOrgId: string;
+  state: string;
+  chamber: string;
+  name: string;
+  /** JSON array of other names ("Joint Committee on …"). */
+  otherNames: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A committee's member: chair, vice chair, ranking member, member (as the file says). */
+export interface CommitteeMemberTable {
+  id: Generated<number>;
+  committeeId: number;
+  legislatorId: number;
+  role: string;
 }
 
 export interface ResolutionTable {

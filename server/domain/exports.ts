@@ -1,3 +1,6 @@
+import { describeCommitteeSeat } from "../../shared/model/committee";
+import { jurisdictionOfChamber, type SeatChamber } from "../../shared/model/district";
+import { committeeSeatsByLegislator } from "./committees";
 import { findStage } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import { findBodiesWithParents, findBodyGeometries } from "../db/repositories/body-repository";
@@ -112,6 +115,10 @@ export interface LegislatorExportRow {
   share_area_passed: number;
   /** Share of the district's people in passed bodies; null when the body layer has no population. */
   share_population_passed: number | null;
+  /** "state" or "federal" (US House and Senate). */
+  jurisdiction: "state" | "federal";
+  /** Committee seats, semicolon-separated, leading roles first ("Finance (chair); Judiciary"). */
+  committees: string;
   /** One `step_<bill>` per bill of the campaign: the step on that bill. */
   [stepColumn: `step_${string}`]: string;
 }
@@ -133,6 +140,7 @@ export async function exportLegislators(db: Db, campaign: Campaign | null): Prom
   const first = campaign ? firstStepOf(campaign.ladder) : "unknown";
   const stepOn = (billId: number | undefined, legislatorId: number) => (billId === undefined ? first : (steps.get(`${billId}:${legislatorId}`) ?? first));
   const details = new Map<number, Awaited<ReturnType<typeof getDistrict>>>();
+  const committees = await committeeSeatsByLegislator(db);
   const rows: LegislatorExportRow[] = [];
   for (const role of roles) {
     let detail = null;
@@ -151,6 +159,8 @@ export async function exportLegislators(db: Db, campaign: Campaign | null): Prom
       bodies_passed: detail ? detail.coverage.bodiesPassed : 0,
       share_area_passed: detail ? Number(detail.coverage.areaShare.toFixed(6)) : 0,
       share_population_passed: populationShare === null ? null : Number(populationShare.toFixed(6)),
+      jurisdiction: jurisdictionOfChamber(role.chamber as SeatChamber),
+      committees: (committees.get(role.legislatorId) ?? []).map(describeCommitteeSeat).join("; "),
       ...Object.fromEntries(bills.map((bill) => [stepColumnOf(bill.name), stepOn(bill.id, role.legislatorId)])),
     });
   }

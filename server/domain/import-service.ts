@@ -1,8 +1,10 @@
+import type { CommitteeRecord } from "../../shared/model/committee";
 import type { LegislatorRecord } from "../../shared/model/legislator";
 import type { BallotImportSummary } from "../../shared/model/ballot-question";
 import type {
   BallotResultsImportRequest,
   BoundaryImportRequest,
+  CommitteesImportRequest,
   CosponsorsImportRequest,
   HubsImportRequest,
   LegislatorsImportRequest,
@@ -12,6 +14,7 @@ import { describeRowErrors, type SpreadsheetPlan, type SpreadsheetTable } from "
 import { importBallotResults } from "./ballot-questions";
 import { assertCanImport, describeBoundaryImport, importBoundaryLayer, type BoundaryImportResult, type BoundaryLayer } from "./boundary-import";
 import { resolveCampaign } from "./campaigns";
+import { importCommittees, type CommitteeImportSummary } from "./committees";
 import type { ChangeInput } from "./changes";
 import { importHubs, type HubImportSummary } from "./hub-import";
 import { importLegislators, type LegislatorImportSummary } from "./legislators";
@@ -66,6 +69,31 @@ export function importLegislatorRoster(
         subjectId: null,
         summary: `Imported ${result.legislators} ${result.state} legislators from ${fileName}: ${result.created} new, ${result.updated} updated`,
         after: { created: result.created, updated: result.updated, matched: result.matched, unmatched: result.unmatched.length },
+      }),
+    },
+    { dryRun: request.dryRun },
+  );
+}
+
+/** One state's committees (Open States) and their members; the legislators must be imported first. */
+export function importCommitteeRoster(
+  ctx: WriteContext,
+  request: CommitteesImportRequest,
+  committees: readonly CommitteeRecord[],
+  { fileName }: { fileName: string },
+): Promise<CommitteeImportSummary> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    (trx) => importCommittees(trx, committees, { state: request.state }),
+    () => importChange(),
+    {
+      action: "import committees",
+      subjectKind: "committee",
+      describe: (result) => ({
+        subjectId: null,
+        summary: `Imported ${result.committees} ${result.state} committees from ${fileName}: ${result.created.length} new, ${result.updated} updated, ${result.memberships} seats`,
+        after: { created: result.created.length, updated: result.updated, memberships: result.memberships },
       }),
     },
     { dryRun: request.dryRun },

@@ -5,6 +5,7 @@ import { cosponsorListMove, firstStepOf, isStepOf } from "../../shared/rules/lad
 import { matchPersonName } from "../../shared/rules/person-names";
 import type { Db } from "../db/connect";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
+import { otherNamesOf } from "./legislators";
 import { findLastStepEvent, findLegislatorById, findStep, findStepEvents, findSteps, writeStep } from "../db/repositories/ladder-repository";
 import { ConflictError, FieldError, InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
@@ -137,7 +138,7 @@ export async function importCosponsors(
   const summary: CosponsorImportSummary = { campaign: campaign.name, bill: bill.name, state: code, names: list.length, updated: [], unchanged: [], keptHigher: [], unmatched: [] };
   const matched = new Map<number, string>();
   for (const name of list) {
-    const match = matchPersonName(name, people, (person) => person.name);
+    const match = matchPersonName(name, people, (person) => [person.name, ...otherNamesOf(person)]);
     if (match.status === "unmatched") summary.unmatched.push(`"${name}" matches no sitting ${who}`);
     else if (match.status === "ambiguous") summary.unmatched.push(`"${name}" could be ${match.items.map((item) => item.name).join(" or ")}`);
     else matched.set(match.item.legislatorId, match.item.name);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
 import { bodyKindSchema, type BBox } from "./body";
 import { campaignSchema } from "./campaign";
-import { chamberSchema, districtSummarySchema } from "./district";
+import { chamberSchema, districtSummarySchema, seatChamberSchema } from "./district";
 import { sponsorRoleSchema } from "./member";
 import type { PipelineBoard, PipelineFacets, PipelineList, PipelineRow } from "./pipeline";
 import type { PublicBodyDetail, PublicBodyRow, PublicCampaign, PublicHub, PublicMap } from "./public-view";
@@ -92,7 +92,7 @@ export const legislatorSummarySchema = z.object({
   legislatorId: rowIdSchema,
   name: z.string(),
   party: z.string().nullable(),
-  chamber: chamberSchema,
+  chamber: seatChamberSchema,
   state: z.string(),
   districtId: rowIdSchema.nullable(),
   districtName: z.string(),

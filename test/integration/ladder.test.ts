@@ -274,13 +274,13 @@ forEachEngine(
         const result = await runCliInProcess(["export", "legislators", "--format", "csv", "--campaign", "Vermont drive"], env);
         expect(result.stderr).toBe("");
         const [header, ...rows] = parseCsv(result.stdout);
-        expect(header).toEqual(["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed", "step_H.101", "step_S.55", "step_HR_4321"]);
+        expect(header).toEqual(["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed", "jurisdiction", "committees", "step_H.101", "step_S.55", "step_HR_4321"]);
         const robert = rows.find((row) => row[0] === "Robert Brown")!;
         expect(robert.slice(0, 6)).toEqual(["Robert Brown", "Republican", "state_lower", "2", "cosponsor", "1"]);
         expect(Number(robert[6])).toBeCloseTo(2 / 9, 3);
         expect(Number(robert[7])).toBeCloseTo(6000 / 9500, 3);
-        expect(robert.slice(8)).toEqual(["cosponsor", "unknown", "unknown"]);
-        expect(rows.find((row) => row[0] === "Alice Ann Brown")!.slice(4)).toEqual(["champion", "0", "0", "0", "champion", "cosponsor", "unknown"]);
+        expect(robert.slice(8)).toEqual(["state", "", "cosponsor", "unknown", "unknown"]);
+        expect(rows.find((row) => row[0] === "Alice Ann Brown")!.slice(4)).toEqual(["champion", "0", "0", "0", "state", "", "champion", "cosponsor", "unknown"]);
       });
     });
 

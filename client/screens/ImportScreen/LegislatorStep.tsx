@@ -1,7 +1,8 @@
+import type { ImportStepProps } from "./step-props";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { STATES } from "../../../shared/ids/usps";
-import { CHAMBER_LABELS, CHAMBERS } from "../../../shared/model/district";
+import { SEAT_CHAMBER_LABELS, SEAT_CHAMBERS } from "../../../shared/model/district";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { commitLegislators } from "../../api/imports";
@@ -29,12 +30,7 @@ export function LegislatorStep({
   onDone,
   onStartOver,
   onExpired,
-}: {
-  preview: LegislatorUploadPreview;
-  onDone: (report: LegislatorImportReport) => void;
-  onStartOver: () => void;
-  onExpired: () => void;
-}) {
+}: ImportStepProps<LegislatorUploadPreview, LegislatorImportReport>) {
   const id = useId();
   const [state, setState] = useState(preview.state ?? "");
   const dryRun = useQuery({
@@ -45,7 +41,7 @@ export function LegislatorStep({
     staleTime: Infinity,
   });
   const plan = dryRun.data;
-  const seats = CHAMBERS.filter((chamber) => preview.seats[chamber]).map((chamber) => `${formatCount(preview.seats[chamber]!)} ${CHAMBER_LABELS[chamber]}`);
+  const seats = SEAT_CHAMBERS.filter((chamber) => preview.seats[chamber]).map((chamber) => `${formatCount(preview.seats[chamber]!)} ${SEAT_CHAMBER_LABELS[chamber]}`);
 
   const { confirm, committing, failure } = useConfirmImport({ run: () => commitLegislators({ token: preview.token, state, dryRun: false }), kind: "legislator", onDone, onExpired });
 
