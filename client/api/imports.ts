@@ -1,5 +1,7 @@
 import { CSRF_HEADERS } from "../../shared/csrf";
 import type { ImportCommit, ImportPreview, ImportResult } from "../../shared/model/import-upload";
+import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
+import type { BallotResultsImportRequest } from "../../shared/model/import-request";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
 import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
 import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetTarget, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
@@ -27,8 +29,8 @@ function errorFrom(status: number, body: string): ImportRequestError {
   return new ImportRequestError(`The server answered HTTP ${status}.`, status);
 }
 
-/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, or a list of names. */
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview;
+/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, a list of names, or ballot results. */
+export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview | BallotUploadPreview;
 
 /**
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
@@ -78,6 +80,11 @@ export async function commitSpreadsheet(choices: { token: string; as: Spreadshee
 /** Check (dryRun: nothing is kept) or import an uploaded Open States file as one state's legislators. */
 export async function commitLegislators(choices: { token: string; state: string; dryRun: boolean }): Promise<LegislatorImportReport> {
   return (await postCommit({ ...choices, as: "legislators" })) as LegislatorImportReport;
+}
+
+/** Check (dryRun: nothing is kept) or import an uploaded results file into a campaign's ballot question. */
+export async function commitBallotResults(choices: { token: string } & Omit<Partial<Record<keyof BallotResultsImportRequest, string | boolean>>, "as">): Promise<BallotImportSummary> {
+  return (await postCommit({ ...choices, as: "ballot-results" } as ImportCommit)) as BallotImportSummary;
 }
 
 /** Check (dryRun: nothing is kept) or import an uploaded list of names as a bill's cosponsors. */

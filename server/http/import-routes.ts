@@ -8,7 +8,10 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ChangePublisher } from "../domain/changes";
 import { assertCanImport, type BoundaryImportResult } from "../domain/boundary-import";
-import { importBoundaries, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
+import { mapBallotColumns, readBallotTable } from "../../shared/rules/ballot-results";
+import { parseBallotCsv } from "../io/ballot-csv";
 import type { LegislatorImportSummary } from "../domain/legislators";
 import type { WriteContext } from "../domain/write";
 import { ConflictError, FieldError, GroundswellError, HTTP_STATUS, NotFoundError } from "../errors";
@@ -76,7 +79,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview> => {
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview | BallotUploadPreview> => {
       assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
@@ -90,6 +93,10 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
         reply.header("Cache-Control", "no-store");
         const legislators = await previewLegislators(upload);
         if (legislators) return legislators;
+        if (isSpreadsheet(upload.fileName)) {
+          const ballot = await previewBallotResults(upload);
+          if (ballot) return ballot;
+        }
         const names = await previewNameList(upload);
         if (names) return names;
         if (isSpreadsheet(upload.fileName)) return await previewSpreadsheet(upload);
@@ -104,7 +111,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CosponsorImportReport> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CosponsorImportReport | BallotImportSummary> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
       const { token, ...choices } = parseCommit(request.body);
@@ -132,6 +139,13 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           const summary = await importLegislatorRoster(ctx, importRequest, roster, { fileName: upload.fileName });
           done(importRequest.dryRun);
           return toLegislatorReport(upload.fileName, importRequest.dryRun, summary);
+        }
+        if (importRequest.as === "ballot-results") {
+          if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`ballot results come as a .csv file (got ${upload.fileName})`);
+          const records = parseBallotCsv(await fs.promises.readFile(upload.path, "utf8"));
+          const summary = await importBallotResultRows(ctx, importRequest, records, { fileName: upload.fileName });
+          done(importRequest.dryRun);
+          return summary;
         }
         if (importRequest.as === "cosponsors") {
           const names = parseNameList(await fs.promises.readFile(upload.path, "utf8"), upload.fileName);
@@ -170,6 +184,27 @@ const isSpreadsheet = (fileName: string) => /\.csv$/i.test(fileName);
 
 async function readSpreadsheet(upload: StoredUpload, as: SpreadsheetTarget) {
   return readCsvTable(await fs.promises.readFile(upload.path, "utf8"), columnsOf(as));
+}
+
+/** A .csv upload whose header reads as ballot results (a place, yes and no): how it reads; null for any other spreadsheet. */
+async function previewBallotResults(upload: StoredUpload): Promise<BallotUploadPreview | null> {
+  const records = parseBallotCsv(await fs.promises.readFile(upload.path, "utf8"));
+  const columns = mapBallotColumns(records[0]?.fields ?? []);
+  if (columns.yes === undefined || columns.no === undefined || (columns.town === undefined && columns.district === undefined)) return null;
+  const table = readBallotTable(records);
+  const year = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(upload.fileName);
+  return {
+    token: upload.token,
+    expiresAt: upload.expiresAt.toISOString(),
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    format: "ballot-results",
+    level: table.level,
+    rows: table.rows.length,
+    hasTotals: table.totals !== null,
+    samples: [...new Set(table.rows.map((row) => row.town ?? row.district ?? ""))].slice(0, 5),
+    year: year ? Number(year[1]) : null,
+  };
 }
 
 /** A .csv upload: its columns and row count, and what they look like (checked against the columns both targets know). */

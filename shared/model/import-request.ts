@@ -238,6 +238,9 @@ const electionDateSchema = z.string().transform((text, context) => {
   return text.trim();
 });
 
+/** A choice left blank on a form counts as left out. */
+const blankIsMissing = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
 /** Results of a ballot question by town, precinct or district; a second import of the question replaces them. */
 export const ballotResultsImportSchema = z
   .object({
@@ -245,12 +248,12 @@ export const ballotResultsImportSchema = z
     campaign: optionalText(120),
     question: required(z.string().trim().max(120, { error: "{field} is longer than 120 characters" }), '{field} is required for ballot-results, e.g. "2018 Q5"'),
     text: optionalText(5000),
-    year: yearSchema.optional(),
-    date: electionDateSchema.optional(),
+    year: blankIsMissing(yearSchema),
+    date: blankIsMissing(electionDateSchema),
     district: optionalText(120),
-    chamber: chamberInputSchema.optional(),
-    vintage: vintageSchema.optional(),
-    state: stateInputSchema.optional(),
+    chamber: blankIsMissing(chamberInputSchema),
+    vintage: blankIsMissing(vintageSchema),
+    state: blankIsMissing(stateInputSchema),
     strict: z.boolean().optional().default(false),
     dryRun,
   })

@@ -4,7 +4,7 @@ import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { districtLabel } from "../../../shared/model/district";
 import { findStage } from "../../../shared/model/stage";
-import { canEditCampaignWide, canReadPrivate } from "../../../shared/model/account";
+import { canEditLegislatorInArea, canReadPrivate } from "../../../shared/model/account";
 import { useSession } from "../../api/session";
 import { useBills, useCampaigns } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
@@ -55,6 +55,8 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const shapes = useQuery(trpc.district.shapes.queryOptions({ districtId }));
   const bills = useBills(campaign.id);
   const { role } = useSession();
+  const hubArea = useQuery({ ...trpc.hub.area.queryOptions(), enabled: role === "hub" });
+  const hubDistrictIds = useMemo(() => new Set((hubArea.data ?? []).map((entry) => entry.districtId)), [hubArea.data]);
   const stages = useMemo(() => new Map((detail.data?.bodies ?? []).map((body) => [body.bodyId, body.stage])), [detail.data]);
   if (detail.isPending) return <StatusOverlay busy>Loading the district…</StatusOverlay>;
   if (detail.error) return <StatusOverlay><ErrorNotice title="Could not load this district" message={detail.error.message} onRetry={() => void detail.refetch()} /></StatusOverlay>;
@@ -98,7 +100,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
               campaign={campaign}
               bills={bills.data ?? []}
               legislator={legislator}
-              canEdit={canEditCampaignWide(role)}
+              canEdit={canEditLegislatorInArea(role, legislator.districtId, hubDistrictIds)}
               canRead={canReadPrivate(role)}
             />
           ))

@@ -1,3 +1,4 @@
+import type { ImportStepProps } from "./step-props";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { STATES } from "../../../shared/ids/usps";
@@ -29,12 +30,7 @@ export function LegislatorStep({
   onDone,
   onStartOver,
   onExpired,
-}: {
-  preview: LegislatorUploadPreview;
-  onDone: (report: LegislatorImportReport) => void;
-  onStartOver: () => void;
-  onExpired: () => void;
-}) {
+}: ImportStepProps<LegislatorUploadPreview, LegislatorImportReport>) {
   const id = useId();
   const [state, setState] = useState(preview.state ?? "");
   const dryRun = useQuery({

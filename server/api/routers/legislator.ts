@@ -12,7 +12,7 @@ import { listLegislators, listStepHistory, setStep, undoLastStep, type StepChang
 import { snapshotRow } from "../../db/repositories/audit-repository";
 import { write } from "../../domain/write";
 import type { Db } from "../../db/connect";
-import { memberProcedure, organizerProcedure, publicProcedure, router } from "../trpc";
+import { bodyEditorProcedure, forHubLegislator, memberProcedure, publicProcedure, router } from "../trpc";
 
 /** The audit log's view of one legislator's step on one bill (the default bill when none is named). */
 const stepSnapshot = async (db: Db, input: { campaignId: number; billId?: number | undefined; legislatorId: number }) =>
@@ -48,9 +48,10 @@ export const legislatorRouter = router({
     .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
     .query(({ ctx, input }) => listStepHistory(ctx.db, input)),
 
-  /** Move a legislator on the ladder for one bill (one event: source, link, private note). */
-  setStep: organizerProcedure
+  /** Move a legislator on the ladder for one bill (one event: source, link, private note): organizers, and hub members for their hub's legislators. */
+  setStep: bodyEditorProcedure
     .input(setStepInputSchema)
+    .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
       write(ctx, (trx) => setStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
         subjectKind: "legislatorStep",
@@ -60,8 +61,9 @@ export const legislatorRouter = router({
     ),
 
   /** Undo the last step change on a bill: an event back to where it came from. */
-  undoStep: organizerProcedure
+  undoStep: bodyEditorProcedure
     .input(undoStepInputSchema)
+    .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
       write(ctx, (trx) => undoLastStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
         subjectKind: "legislatorStep",
