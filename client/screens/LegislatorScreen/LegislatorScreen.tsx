@@ -3,13 +3,12 @@ import { canEditCampaignWide, canReadPrivate } from "../../../shared/model/accou
 import type { Campaign } from "../../../shared/model/campaign";
 import { COMMITTEE_CHAMBER_LABELS } from "../../../shared/model/committee";
 import type { LegislatorSummary } from "../../../shared/model/legislator";
-import { useBills, useCampaigns } from "../../api/map-data";
+import { useBills } from "../../api/map-data";
 import { useSession } from "../../api/session";
 import { useTRPC } from "../../api/trpc";
-import { CampaignGate } from "../../components/CampaignGate";
+import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StatusOverlay } from "../../components/StatusOverlay";
-import { parseCampaignParam } from "../../state/url-state";
 import { LegislatorCard } from "../DistrictScreen/LegislatorCard";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
@@ -17,25 +16,9 @@ const OFFICE_LABELS: Record<string, string> = { capitol: "Capitol office", distr
 
 /** `/legislators/:id` (`?campaign=ID`): who they are, how to reach them, where they sit and where they stand on each bill. */
 export function LegislatorScreen({ legislatorId }: { legislatorId: string }) {
-  const campaigns = useCampaigns();
   const id = Number(legislatorId);
-  const wanted = parseCampaignParam(window.location.search);
   if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No legislator “{legislatorId}”. <a href="/targets">See every legislator</a></StatusOverlay>;
-  return (
-    <CampaignGate
-      campaigns={campaigns}
-      pick={(list) => list.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? list[0]}
-      loading="Loading…"
-      failureTitle="Could not reach the server"
-      missing={() => (
-        <>
-          No campaign yet: create one first. <a href="/">Back to the map</a>
-        </>
-      )}
-    >
-      {(campaign) => <Legislator campaign={campaign} legislatorId={id} />}
-    </CampaignGate>
-  );
+  return <CampaignPage>{(campaign) => <Legislator campaign={campaign} legislatorId={id} />}</CampaignPage>;
 }
 
 function Legislator({ campaign, legislatorId }: { campaign: Campaign; legislatorId: number }) {

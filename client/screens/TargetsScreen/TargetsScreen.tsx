@@ -5,35 +5,18 @@ import type { Campaign } from "../../../shared/model/campaign";
 import { COMMITTEE_CHAMBER_LABELS, describeCommitteeSeat } from "../../../shared/model/committee";
 import { SEAT_CHAMBER_LABELS, SEAT_CHAMBERS, type SeatChamber } from "../../../shared/model/district";
 import { committeeRoleOf, filterTargets, parseTargetFilters, targetCsvRows, targetFiltersToSearch, type TargetFilters } from "../../../shared/rules/targets";
-import { useBills, useCampaigns } from "../../api/map-data";
+import { useBills } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
-import { CampaignGate } from "../../components/CampaignGate";
+import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
-import { parseCampaignParam } from "../../state/url-state";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
 /** `/targets?campaign=ID&chamber=…&bill=…&step=…&committee=…&rank=committee`: every legislator to move, filtered, ranked, downloadable. */
 export function TargetsScreen() {
-  const campaigns = useCampaigns();
-  const wanted = parseCampaignParam(window.location.search);
-  return (
-    <CampaignGate
-      campaigns={campaigns}
-      pick={(list) => list.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? list[0]}
-      loading="Loading…"
-      failureTitle="Could not reach the server"
-      missing={() => (
-        <>
-          No campaign yet: create one first. <a href="/">Back to the map</a>
-        </>
-      )}
-    >
-      {(campaign) => <Targets campaign={campaign} />}
-    </CampaignGate>
-  );
+  return <CampaignPage>{(campaign) => <Targets campaign={campaign} />}</CampaignPage>;
 }
 
 function Targets({ campaign }: { campaign: Campaign }) {
