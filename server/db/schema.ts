@@ -101,6 +101,8 @@ export interface CampaignTable {
   createdAt: string;
   /** Model resolution text, Markdown. */
   modelText: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of a `CampaignScope`; null = every body. */
+  scope: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BodyTable {

@@ -1,5 +1,7 @@
 import { parseRowIdText } from "../../shared/ids/row-id";
 import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
+import { campaignScopeSchema, EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
+import { parseStateCode } from "../../shared/ids/usps";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import {
@@ -22,8 +24,22 @@ function toCampaign(row: CampaignRow): Campaign {
     isDemo: row.isDemo === 1,
     stageScheme: stageSchemeSchema.parse(JSON.parse(row.stageScheme)),
     modelText: row.modelText,
+    scope: row.scope ? campaignScopeSchema.parse(JSON.parse(row.scope)) : EVERY_BODY,
   };
 }
+
+/** USPS codes as a person typed them (`ma`, `MA,NH`): each checked; an unknown one is an InputError. */
+export function parseScopeStates(states: readonly string[]): string[] {
+  const codes = states.flatMap((text) => text.split(",")).map((text) => text.trim()).filter(Boolean);
+  const parsed = codes.map((code) => {
+    const usps = parseStateCode(code);
+    if (!usps) throw new InputError(`"${code}" is not a USPS state code (e.g. MA, RI); the campaign was not created`);
+    return usps;
+  });
+  return [...new Set(parsed)].sort();
+}
+
+const storedScope = (scope: CampaignScope) => JSON.stringify(campaignScopeSchema.parse(scope));
 
 export async function listCampaigns(db: Db): Promise<Campaign[]> {
   return (await findCampaigns(db)).map(toCampaign);
@@ -51,11 +67,13 @@ export async function resolveCampaign(db: Db, nameOrId: string | undefined): Pro
 
 export async function createCampaign(
   db: Db,
-  input: { name: string; bill?: string | null; isDemo?: boolean; stageScheme?: StageScheme },
+  input: { name: string; bill?: string | null; isDemo?: boolean; stageScheme?: StageScheme; states?: readonly string[]; scope?: CampaignScope },
   now = new Date(),
 ): Promise<Campaign> {
   const name = input.name.trim();
   if (!name) throw new InputError("A campaign needs a name");
+  const states = parseScopeStates(input.states ?? []);
+  const scope = input.scope ?? (states.length ? { ...EVERY_BODY, states } : null);
   if (await findCampaignByNameOrSlug(db, name)) throw new InputError(`A campaign named "${name}" already exists`);
   const scheme = input.stageScheme ?? defaultStageScheme;
   const id = await insertCampaign(db, {
@@ -65,6 +83,7 @@ export async function createCampaign(
     isDemo: input.isDemo ?? false,
     stageScheme: JSON.stringify(scheme),
     createdAt: now.toISOString(),
+    scope: scope ? storedScope(scope) : null,
   });
   return getCampaign(db, id);
 }
@@ -105,6 +124,7 @@ export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Pro
     }
     changes.stageScheme = JSON.stringify(input.stageScheme);
   }
+  if (input.scope !== undefined) changes.scope = storedScope(input.scope);
   if (Object.keys(changes).length) await updateCampaignRow(db, campaign.id, changes);
   return getCampaign(db, campaign.id);
 }

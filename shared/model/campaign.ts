@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
+import { campaignScopeSchema, type CampaignScope } from "./campaign-scope";
 import { stageSchemeSchema, type StageScheme } from "./stage";
 
 export const campaignIdSchema = rowIdSchema;
@@ -16,6 +17,8 @@ export interface Campaign {
   stageScheme: StageScheme;
   /** Model resolution text, Markdown. */
   modelText: string | null;
+  /** The bodies it works with and the level it counts them at (see campaign-scope.ts). */
+  scope: CampaignScope;
 }
 
 /** campaign.list's output, checked on the way out. */
@@ -27,6 +30,7 @@ export const campaignSchema = z.object({
   isDemo: z.boolean(),
   stageScheme: stageSchemeSchema,
   modelText: z.string().nullable(),
+  scope: campaignScopeSchema,
 }) satisfies z.ZodType<Campaign, unknown>;
 
 /** URL-safe slug for `/public/<campaign>` and `--campaign` lookups. */
@@ -46,6 +50,8 @@ export function slugify(name: string): string {
 export const createCampaignInputSchema = z.object({
   name: campaignNameSchema,
   bill: z.string().trim().max(120).nullable().optional(),
+  /** USPS codes of the campaign's states; none = every state. */
+  states: z.array(z.string()).max(60).optional(),
 });
 export type CreateCampaignInput = z.input<typeof createCampaignInputSchema>;
 
@@ -60,5 +66,6 @@ export const updateCampaignInputSchema = z.object({
   /** Model resolution text, Markdown (rendered without raw HTML). */
   modelText: z.string().max(50_000).nullable().optional(),
   stageScheme: stageSchemeSchema.optional(),
+  scope: campaignScopeSchema.optional(),
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;

@@ -10,6 +10,7 @@ import * as createAccounts from "./2026_11_25_0900_create_accounts";
 import * as addBodyBoundarySource from "./2026_11_25_1200_add_body_boundary_source";
 import * as createChangeOutbox from "./2026_12_07_0100_create_change_outbox";
 import * as addStageEventHappenedOn from "./2026_12_07_1100_add_stage_event_happened_on";
+import * as addCampaignScope from "./2026_12_07_1110_add_campaign_scope";
 import * as createBallotQuestion from "./2026_12_07_1200_create_ballot_question";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
@@ -25,5 +26,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_1200_add_body_boundary_source": addBodyBoundarySource,
   "2026_12_07_0100_create_change_outbox": createChangeOutbox,
   "2026_12_07_1100_add_stage_event_happened_on": addStageEventHappenedOn,
+  "2026_12_07_1110_add_campaign_scope": addCampaignScope,
   "2026_12_07_1200_create_ballot_question": createBallotQuestion,
 };
