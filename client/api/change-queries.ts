@@ -30,7 +30,7 @@ const ROUTERS_SHOWING: Record<ChangeKind | LocalChangeKind, readonly string[] | 
   district: ["district", "body", "legislator", "public"],
   legislator: ["legislator", "district", "public"],
   hub: ["hub", "district", "public"],
-  campaign: ["campaign", "resolution", "pipeline", "public"],
+  campaign: ["campaign", "bill", "legislator", "district", "resolution", "pipeline", "public"],
   import: "everything",
   user: ["user", "audit"],
 };

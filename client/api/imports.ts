@@ -1,6 +1,9 @@
 import { CSRF_HEADERS } from "../../shared/csrf";
 import type { ImportCommit, ImportPreview, ImportResult } from "../../shared/model/import-upload";
+import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
+import type { BallotResultsImportRequest } from "../../shared/model/import-request";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
+import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
 import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetTarget, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
 
 /** A refusal from the import API: its one-line message and the HTTP status (0 when unreachable). */
@@ -26,8 +29,8 @@ function errorFrom(status: number, body: string): ImportRequestError {
   return new ImportRequestError(`The server answered HTTP ${status}.`, status);
 }
 
-/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, or Open States legislators. */
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview;
+/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, a list of names, or ballot results. */
+export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview | BallotUploadPreview;
 
 /**
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
@@ -77,6 +80,16 @@ export async function commitSpreadsheet(choices: { token: string; as: Spreadshee
 /** Check (dryRun: nothing is kept) or import an uploaded Open States file as one state's legislators. */
 export async function commitLegislators(choices: { token: string; state: string; dryRun: boolean }): Promise<LegislatorImportReport> {
   return (await postCommit({ ...choices, as: "legislators" })) as LegislatorImportReport;
+}
+
+/** Check (dryRun: nothing is kept) or import an uploaded results file into a campaign's ballot question. */
+export async function commitBallotResults(choices: { token: string } & Omit<Partial<Record<keyof BallotResultsImportRequest, string | boolean>>, "as">): Promise<BallotImportSummary> {
+  return (await postCommit({ ...choices, as: "ballot-results" } as ImportCommit)) as BallotImportSummary;
+}
+
+/** Check (dryRun: nothing is kept) or import an uploaded list of names as a bill's cosponsors. */
+export async function commitCosponsors(choices: { token: string; campaign: string; bill: string; dryRun: boolean }): Promise<CosponsorImportReport> {
+  return (await postCommit({ ...choices, as: "cosponsors" })) as CosponsorImportReport;
 }
 
 async function postCommit(choices: ImportCommit): Promise<unknown> {

@@ -15,6 +15,12 @@ export function useCampaigns() {
   return useQuery(trpc.campaign.list.queryOptions());
 }
 
+/** A campaign's bills, the default (first) one first (public). */
+export function useBills(campaignId: number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.bill.list.queryOptions({ campaignId }));
+}
+
 /** The campaigns anyone may see (public page, embed). */
 export function usePublicCampaigns() {
   const trpc = useTRPC();

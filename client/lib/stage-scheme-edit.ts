@@ -4,6 +4,11 @@ import type { StageDefinition, StageKind, StageScheme } from "../../shared/model
 
 /** A lower_snake_case id from a label, unique in the scheme ("Town vote" → "town_vote", then "town_vote_2"). */
 export function stageIdFor(label: string, scheme: StageScheme): string {
+  return uniqueIdFor(label, new Set(scheme.stages.map((stage) => stage.id)), "stage");
+}
+
+/** A lower_snake_case id from a label that is not in `taken` (stages, ladder steps). */
+export function uniqueIdFor(label: string, taken: ReadonlySet<string>, fallback: string): string {
   const base =
     label
       .normalize("NFKD")
@@ -11,18 +16,23 @@ export function stageIdFor(label: string, scheme: StageScheme): string {
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, "_")
       .replace(/^[^a-z]+|_+$/g, "")
-      .slice(0, 34) || "stage";
-  const taken = new Set(scheme.stages.map((stage) => stage.id));
+      .slice(0, 34) || fallback;
   if (!taken.has(base)) return base;
   for (let n = 2; ; n++) if (!taken.has(`${base}_${n}`)) return `${base}_${n}`;
 }
 
 export function moveStage(scheme: StageScheme, index: number, by: -1 | 1): StageScheme {
   const target = index + by;
-  if (target < 0 || target >= scheme.stages.length) return scheme;
-  const stages = [...scheme.stages];
-  [stages[index], stages[target]] = [stages[target]!, stages[index]!];
-  return { stages };
+  return target < 0 || target >= scheme.stages.length ? scheme : { stages: moveItem(scheme.stages, index, by) };
+}
+
+/** The list with the item at `index` swapped with its neighbour above (-1) or below (1). */
+export function moveItem<T>(items: readonly T[], index: number, by: -1 | 1): T[] {
+  const target = index + by;
+  if (target < 0 || target >= items.length) return [...items];
+  const moved = [...items];
+  [moved[index], moved[target]] = [moved[target]!, moved[index]!];
+  return moved;
 }
 
 export function updateStage(scheme: StageScheme, index: number, change: Partial<Omit<StageDefinition, "id">>): StageScheme {

@@ -6,6 +6,7 @@ import { districtRouter } from "./routers/district";
 import { memberRouter } from "./routers/member";
 import { publicRouter } from "./routers/public";
 import { hubRouter } from "./routers/hub";
+import { billRouter } from "./routers/bill";
 import { legislatorRouter } from "./routers/legislator";
 import { pipelineRouter } from "./routers/pipeline";
 import { resolutionRouter } from "./routers/resolution";
@@ -25,6 +26,7 @@ export const appRouter = router({
   task: taskRouter,
   public: publicRouter,
   legislator: legislatorRouter,
+  bill: billRouter,
   pipeline: pipelineRouter,
   hub: hubRouter,
 });

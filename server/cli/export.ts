@@ -2,7 +2,7 @@ import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { BALLOT_DISTRICT_COLUMNS, BALLOT_TOWN_COLUMNS, exportBallotDistricts, exportBallotTowns } from "../domain/ballot-questions";
 import { listCampaigns, resolveCampaign } from "../domain/campaigns";
-import { BODY_EXPORT_COLUMNS, exportBodies, exportLegislators, exportOverlaps } from "../domain/exports";
+import { BODY_EXPORT_COLUMNS, exportBodies, exportLegislators, exportOverlaps, legislatorStepColumns } from "../domain/exports";
 import { exportResolutions } from "../domain/spreadsheet-export";
 import { InputError } from "../errors";
 import { RESOLUTION_COLUMNS } from "../../shared/model/spreadsheet-import";
@@ -33,6 +33,8 @@ const LEGISLATOR_COLUMNS = [
   "bodies_passed",
   "share_area_passed",
   "share_population_passed",
+  "jurisdiction",
+  "committees",
 ] as const;
 
 /** `pct_yes` to one decimal in a CSV, as people quote it (71.0, not 71). */
@@ -82,7 +84,8 @@ export async function exportCommand(
       options.campaign === undefined && (await listCampaigns(connection.db)).length === 0 ? null : await resolveCampaign(connection.db, options.campaign);
     if (what === "legislators") {
       if (options.format !== "csv") throw new InputError("legislators export as csv only; use --format csv");
-      write(toCsv(await exportLegislators(connection.db, await campaignOrNone()), [...LEGISLATOR_COLUMNS]));
+      const campaign = await campaignOrNone();
+      write(toCsv(await exportLegislators(connection.db, campaign), [...LEGISLATOR_COLUMNS, ...(await legislatorStepColumns(connection.db, campaign))] as `step_${string}`[]));
       return;
     }
     if (what === "bodies") {

@@ -1,14 +1,15 @@
 import path from "node:path";
 import { minShareSchema, parseImportRequest, type BoundaryImportRequest, type ImportRequest } from "../../shared/model/import-request";
 import { describeRowErrors } from "../../shared/model/spreadsheet-import";
+import { districtLabel, type SeatChamber } from "../../shared/model/district";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { HUB_COLUMNS, type HubImportSummary } from "../domain/hub-import";
-import { importBallotResultRows, importBoundaries, importCosponsorList, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
 import type { LegislatorImportSummary } from "../domain/legislators";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
-import type { CosponsorImportSummary } from "../domain/stances";
+import type { CosponsorImportSummary } from "../domain/ladder";
 import { FieldError, InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
 import { readBallotCsv } from "../io/ballot-csv";
@@ -16,6 +17,8 @@ import { readHubCsv } from "../io/hub-csv";
 import { describeBallotImport } from "./ballot-summary";
 import { readNameList } from "../io/name-list";
 import { readOpenStates, type OpenStatesRoster } from "../io/open-states";
+import { readOpenStatesCommittees, type CommitteeRoster } from "../io/open-states-committees";
+import type { CommitteeImportSummary } from "../domain/committees";
 import { describeBoundaryImport, describeOverlaps } from "./import-summary";
 import { withWriteContext } from "./write-context";
 import { createProgress } from "./progress";
@@ -24,6 +27,7 @@ import { describePlan, readSpreadsheetFile } from "./spreadsheet";
 export interface ImportCommandOptions {
   as: string;
   campaign?: string;
+  bill?: string;
   dryRun?: boolean;
   kind?: string;
   chamber?: string;
@@ -79,10 +83,15 @@ export async function importCommand(config: Config, file: string, options: Impor
         const summary = await withWriteContext(config, (ctx) => importLegislatorRoster(ctx, request, roster, { fileName }));
         return out(`${describeLegislatorImport(fileName, roster, summary, request.dryRun).join("\n")}\n`);
       }
+      case "committees": {
+        const roster = await readOpenStatesCommittees(file);
+        const summary = await withWriteContext(config, (ctx) => importCommitteeRoster(ctx, request, roster.committees, { fileName }));
+        return out(`${describeCommitteeImport(fileName, roster, summary, request.dryRun).join("\n")}\n`);
+      }
       case "cosponsors": {
         const names = await readNameList(file);
         const summary = await withWriteContext(config, (ctx) => importCosponsorList(ctx, request, names, { fileName }));
-        return out(`${describeCosponsorImport(fileName, summary).join("\n")}\n`);
+        return out(`${describeCosponsorImport(fileName, summary, request.dryRun).join("\n")}\n`);
       }
       case "resolutions":
       case "members": {
@@ -145,6 +154,16 @@ function describeLegislatorImport(name: string, roster: OpenStatesRoster, summar
     `${dryRun ? "Would import" : "Imported"} ${summary.legislators} ${summary.state} legislators from ${from}: ${summary.created} new, ${summary.updated} updated; ${summary.rolesAdded} roles added, ${summary.rolesClosed} closed.`,
     `Matched ${summary.matched} of ${summary.legislators} to a current district.`,
   ];
+  const seat = (chamber: string, state: string, district: string) => districtLabel({ chamber: chamber as SeatChamber, state, name: district });
+  if (summary.added.length) lines.push(`${dryRun ? "Would add" : "Added"} (${summary.added.length}): ${summary.added.join(", ")}`);
+  if (summary.moved.length) {
+    lines.push(`${dryRun ? "Would move" : "Moved"} (${summary.moved.length}):`);
+    for (const move of summary.moved) lines.push(`  ${move.name}: ${seat(move.chamber, move.state, move.from)} → ${seat(move.chamber, move.state, move.to)}`);
+  }
+  if (summary.closed.length) {
+    lines.push(`${dryRun ? "Would close" : "Closed"} (${summary.closed.length}), no longer in office:`);
+    for (const closed of summary.closed) lines.push(`  ${closed.name}: ${seat(closed.chamber, closed.state, closed.districtName)}`);
+  }
   if (summary.unmatched.length) {
     lines.push(`Unmatched legislators (${summary.unmatched.length}):`);
     for (const legislator of summary.unmatched) lines.push(`  ${legislator.name} (${legislator.ocdPersonId}): ${legislator.reason}`);
@@ -161,14 +180,31 @@ function describeLegislatorImport(name: string, roster: OpenStatesRoster, summar
   return lines;
 }
 
-/** `import --as cosponsors`: who is now a cosponsor, who already was, who stays a champion. */
-function describeCosponsorImport(fileName: string, summary: CosponsorImportSummary): string[] {
+/** `import --as committees`: how many, which are new, who joined or left which committee. */
+function describeCommitteeImport(name: string, roster: CommitteeRoster, summary: CommitteeImportSummary, dryRun: boolean): string[] {
+  const from = roster.source === "folder" ? `${roster.files} committee files in ${name}` : name;
   const lines = [
-    `Matched all ${summary.names} names on ${fileName} to sitting ${summary.state} legislators (campaign "${summary.campaign}").`,
-    `${summary.updated.length} now cosponsor, ${summary.unchanged.length} already cosponsor, ${summary.keptChampion.length} kept as champion.`,
+    `${dryRun ? "Would import" : "Imported"} ${summary.committees} ${summary.state} committees from ${from}: ${summary.created.length} new, ${summary.updated} updated; ${summary.memberships} seats, ${summary.chairs} chairs.`,
   ];
-  if (summary.updated.length) lines.push(`Now cosponsor: ${summary.updated.join(", ")}`);
-  if (summary.keptChampion.length) lines.push(`Kept as champion: ${summary.keptChampion.join(", ")}`);
+  if (summary.created.length) lines.push(`${dryRun ? "Would add" : "Added"} (${summary.created.length}): ${summary.created.join(", ")}`);
+  for (const change of summary.changed) {
+    const parts = [change.joined.length ? `joined: ${change.joined.join(", ")}` : "", change.left.length ? `left: ${change.left.join(", ")}` : ""].filter(Boolean);
+    lines.push(`  ${change.committee}: ${parts.join("; ")}`);
+  }
+  if (dryRun) lines.push("Dry run: nothing was written.");
+  return lines;
+}
+
+/** `import --as cosponsors`: who is now a cosponsor, who already was, who stays a champion. */
+function describeCosponsorImport(fileName: string, summary: CosponsorImportSummary, dryRun: boolean): string[] {
+  const matched = summary.names - summary.unmatched.length;
+  const lines = [
+    `${dryRun ? "Dry run, nothing written: " : ""}Matched ${matched} of ${summary.names} names on ${fileName} to sitting legislators for ${summary.bill} (campaign "${summary.campaign}").`,
+    `${summary.updated.length} ${dryRun ? "would move" : "moved"} up to cosponsor, ${summary.unchanged.length} already cosponsor, ${summary.keptHigher.length} kept higher on the ladder.`,
+  ];
+  if (summary.updated.length) lines.push(`${dryRun ? "Would be cosponsor" : "Now cosponsor"}: ${summary.updated.join(", ")}`);
+  if (summary.keptHigher.length) lines.push(`Kept higher: ${summary.keptHigher.join(", ")}`);
+  if (summary.unmatched.length) lines.push(`Not matched (${summary.unmatched.length}): ${summary.unmatched.join("; ")}`);
   return lines;
 }
 

@@ -85,15 +85,16 @@ function buildProgram(io: Io): Command {
   program
     .command("import")
     .description(
-      "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, hubs (.csv), or a ballot question's results (.csv)",
+      "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators (a state's folder or the federal one) and committees, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, hubs (.csv), or a ballot question's results (.csv)",
     )
-    .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, or a .csv export; cosponsors: .txt or .csv)")
+    .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, a .zip of them, or a .csv export; committees: a folder of committee .yml files, one .yml or a .zip; cosponsors: .txt or .csv)")
     .requiredOption(
       "--as <what>",
-      "bodies, districts, legislators, resolutions, members, cosponsors, hubs or ballot-results; documented but not built yet: committees, population, endorsers (the command says so and imports nothing)",
+      "bodies, districts, legislators, committees, resolutions, members, cosponsors, hubs or ballot-results; documented but not built yet: population, endorsers (the command says so and imports nothing)",
     )
     .option("--campaign <name>", "resolutions, members, cosponsors, ballot-results: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
-    .option("--dry-run", "resolutions, members, hubs, ballot-results: print what would be created, updated and unchanged, and write nothing")
+    .option("--bill <bill>", 'cosponsors: the campaign\'s bill, e.g. "H.1239" (default: the campaign\'s first bill)')
+    .option("--dry-run", "legislators, committees, cosponsors, resolutions, members, hubs, ballot-results: print what would be added, updated, moved and closed, and write nothing")
     .option("--question <name>", 'ballot-results: the question, e.g. "2018 Q5" (a new name creates it; an existing one has its results replaced)')
     .option("--text <text>", "ballot-results: the question's full text")
     .option("--year <year>", "ballot-results: the election year (default: the date's, or the year the question's name starts with)")
@@ -103,7 +104,7 @@ function buildProgram(io: Io): Command {
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
-    .option("--state <usps>", "two-letter state code, e.g. MA")
+    .option("--state <usps>", "two-letter state code, e.g. MA (legislators: only for a .csv export, or to import one state of the federal folder; committees: required)")
     .option("--name-field <field>", "attribute holding the name (default: NAMELSAD, NAME, DISTRICT… when present)")
     .option("--id-field <field>", "attribute holding a stable id (default: GEOID when present)")
     .option("--vintage <vintage>", "districts: the redistricting plan, e.g. 2022 (default: this year); ballot-results: the plan of --district")

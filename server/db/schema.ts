@@ -15,14 +15,17 @@ export interface Database {
   bodyDistrictOverlap: BodyDistrictOverlapTable;
   legislator: LegislatorTable;
   legislatorRole: LegislatorRoleTable;
+  committee: CommitteeTable;
+  committeeMember: CommitteeMemberTable;
   hub: HubTable;
   hubDistrict: HubDistrictTable;
   hubBody: HubBodyTable;
   member: MemberTable;
   memberPosition: MemberPositionTable;
   task: TaskTable;
-  legislatorStance: LegislatorStanceTable;
-  legislatorStanceEvent: LegislatorStanceEventTable;
+  bill: BillTable;
+  legislatorStep: LegislatorStepTable;
+  legislatorStepEvent: LegislatorStepEventTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   userLink: UserLinkTable;
@@ -101,6 +104,8 @@ export interface CampaignTable {
   createdAt: string;
   /** Model resolution text, Markdown. */
   modelText: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of a `Ladder`; null: the default ladder. */
+  ladder: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of a `CampaignScope`; null = every body. */
   scope: ColumnType<string | null, string | null | undefined, string | null>;
 }
@@ -146,7 +151,7 @@ export interface BodyTable {
 export interface DistrictTable {
   /** Also the MapLibre feature id of district outlines. */
   id: Generated<number>;
-  /** state_lower | state_upper | congressional */
+  /** state_lower | state_upper | congressional | us_senate (district: the state's code) */
   chamber: string;
   state: string | null;
   /** The district's own name or number as the plan gives it ("30", "18th Essex"). */
@@ -188,6 +193,10 @@ export interface LegislatorTable {
   links: string | null;
   /** JSON object of Open States `extras`. */
   extras: string | null;
+  /** JSON array of other spellings of the name (Open States `other_names`). */
+  otherNames: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON array of public offices ({classification, address, voice, fax}). */
+  offices: ColumnType<string | null, string | null | undefined, string | null>;
   createdAt: string;
   updatedAt: string;
 }
@@ -196,7 +205,7 @@ export interface LegislatorTable {
 export interface LegislatorRoleTable {
   id: Generated<number>;
   legislatorId: number;
-  /** state_lower | state_upper | congressional */
+  /** state_lower | state_upper | congressional | us_senate (district: the state's code) */
   chamber: string;
   state: string;
   /** The district as the source names it ("7", "Eighteenth Essex"). */
@@ -206,6 +215,27 @@ export interface LegislatorRoleTable {
   validFrom: string | null;
   validTo: string | null;
   createdAt: string;
+}
+
+/** A legislature's committee (Open States organization); `chamber`: state_lower, state_upper or joint. */
+export interface CommitteeTable {
+  id: Generated<number>;
+  ocdOrgId: string;
+  state: string;
+  chamber: string;
+  name: string;
+  /** JSON array of other names ("Joint Committee on …"). */
+  otherNames: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A committee's member: chair, vice chair, ranking member, member (as the file says). */
+export interface CommitteeMemberTable {
+  id: Generated<number>;
+  committeeId: number;
+  legislatorId: number;
+  role: string;
 }
 
 export interface ResolutionTable {
@@ -310,21 +340,38 @@ export interface TaskTable {
   createdAt: string;
 }
 
-/** Where a legislator stands on a campaign's bill now (one of STANCES). */
-export interface LegislatorStanceTable {
+/** One of a campaign's bills (the state bill in each chamber, the federal bill…). */
+export interface BillTable {
+  id: Generated<number>;
   campaignId: number;
+  name: string;
+  /** state | federal: whose legislators cosponsor it. */
+  jurisdiction: string;
+  /** The chamber it was filed in, when known. */
+  chamber: string | null;
+  /** Order in the campaign; the first is the default bill. */
+  position: number;
+  createdAt: string;
+}
+
+/** Where a legislator stands on a bill now (a step id of the campaign's ladder). */
+export interface LegislatorStepTable {
+  billId: number;
   legislatorId: number;
-  stance: string;
+  step: string;
   updatedAt: string;
 }
 
-/** Append-only stance history. `note` is private. */
-export interface LegislatorStanceEventTable {
+/** Append-only ladder history. `actor` and `note` are private. */
+export interface LegislatorStepEventTable {
   id: Generated<number>;
-  campaignId: number;
+  billId: number;
   legislatorId: number;
-  fromStance: string | null;
-  toStance: string;
+  fromStep: string | null;
+  toStep: string;
+  /** meeting | public_statement | cosponsor_list | news | undo | other */
+  source: string;
+  link: string | null;
   actor: string;
   note: string | null;
   occurredAt: string;

@@ -1,6 +1,8 @@
-import type { BallotDistrictResult, BallotImportSummary, BallotQuestionSummary, BallotTownResult } from "../../shared/model/ballot-question";
+import type { BallotDistrictResult, BallotImportSummary, BallotMap, BallotQuestionSummary, BallotTownResult, DistrictBallotResult } from "../../shared/model/ballot-question";
+import { toDisplayGeometry } from "../../shared/geo/display-geometry";
 import type { BallotResultsImportRequest } from "../../shared/model/import-request";
 import {
+  describeBallotResult,
   estimateDistricts,
   isPartialShare,
   percentYes,
@@ -22,7 +24,8 @@ import {
   findBallotResults,
   insertBallotResults,
 } from "../db/repositories/ballot-repository";
-import { InputError } from "../errors";
+import { InputError, NotFoundError } from "../errors";
+import { findPublicCampaign } from "./public-view";
 import { resolveCampaign } from "./campaigns";
 
 /**
@@ -315,25 +318,44 @@ async function readTownResults(db: Db, questionIds: readonly number[]): Promise<
   return towns;
 }
 
-/** A campaign's ballot questions with their district roll-ups (newest first). */
-export function listBallotQuestions(db: Db, { campaignId }: { campaignId?: number | undefined }): Promise<BallotQuestionSummary[]> {
-  return readQuestions(db, { campaignId });
+/** A campaign's ballot questions with their district roll-ups (newest first). Results are public facts. */
+export async function listBallotQuestions(db: Db, { campaign }: { campaign: number | string }): Promise<BallotQuestionSummary[]> {
+  const { id } = await findPublicCampaign(db, campaign);
+  return readQuestions(db, { campaignId: id });
 }
 
-/** One question's results by town, for the map. */
-export async function getBallotQuestionTowns(db: Db, { campaignId, questionId }: { campaignId: number; questionId: number }): Promise<BallotTownResult[]> {
-  const question = (await findBallotQuestions(db, { campaignId })).find((row) => row.id === questionId);
-  if (!question) return [];
-  return readTownResults(db, [questionId]);
+/** One question for the map: results by town, and the outline of the districts it ran in. */
+export async function getBallotMap(db: Db, { campaign, questionId }: { campaign: number | string; questionId: number }): Promise<BallotMap> {
+  const { id } = await findPublicCampaign(db, campaign);
+  const [question] = await readQuestions(db, { campaignId: id, questionId });
+  if (!question) throw new NotFoundError(`No ballot question with id ${questionId} in this campaign`);
+  const ids = [...new Set(question.districts.filter((district) => !district.estimated && district.districtId !== null).map((district) => district.districtId!))];
+  const shapes = ids.length ? await db.selectFrom("district").select(["id", "chamber", "name", "geometry"]).where("id", "in", ids).execute() : [];
+  return {
+    question,
+    towns: await readTownResults(db, [questionId]),
+    outline: {
+      type: "FeatureCollection",
+      features: shapes.map((shape) => ({
+        type: "Feature",
+        id: shape.id,
+        properties: { chamber: shape.chamber, name: shape.name },
+        geometry: toDisplayGeometry(JSON.parse(shape.geometry) as GeoJSON.Polygon | GeoJSON.MultiPolygon),
+      })),
+    },
+  };
 }
 
-/** Each question's result in one district (actual where it ran there, else an estimate), newest first. */
-export async function listDistrictBallotResults(db: Db, { campaignId, districtId }: { campaignId: number; districtId: number }) {
-  const questions = await readQuestions(db, { campaignId });
+/** Each question's result in one district (actual where it ran there, else an estimate), newest first, with the brief's sentence. */
+export async function listDistrictBallotResults(db: Db, { campaign, districtId }: { campaign: number | string; districtId: number }): Promise<DistrictBallotResult[]> {
+  const { id } = await findPublicCampaign(db, campaign);
+  const questions = await readQuestions(db, { campaignId: id });
   return questions.flatMap((question) => {
     const here = question.districts.filter((district) => district.districtId === districtId);
     const result = here.find((district) => !district.estimated) ?? here[0];
-    return result ? [{ question: question.name, year: question.year, electionDate: question.electionDate, text: question.text, ...result }] : [];
+    if (!result) return [];
+    const sentence = describeBallotResult({ year: question.year, yes: result.yes, no: result.no, estimated: result.estimated });
+    return [{ ...result, question: question.name, year: question.year, electionDate: question.electionDate, text: question.text, sentence }];
   });
 }
 

@@ -1,5 +1,6 @@
 import { parseRowIdText } from "../../shared/ids/row-id";
 import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
+import { defaultLadder, ladderSchema } from "../../shared/model/ladder";
 import { campaignScopeSchema, EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
 import { parseStateCode } from "../../shared/ids/usps";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
@@ -12,6 +13,7 @@ import {
   updateCampaignRow,
 } from "../db/repositories/campaign-repository";
 import { countResolutionsByStage } from "../db/repositories/resolution-repository";
+import { countStepsInUse, insertBill } from "../db/repositories/ladder-repository";
 import type { CampaignRow } from "../db/schema";
 import { InputError, NotFoundError } from "../errors";
 
@@ -24,6 +26,7 @@ function toCampaign(row: CampaignRow): Campaign {
     isDemo: row.isDemo === 1,
     stageScheme: stageSchemeSchema.parse(JSON.parse(row.stageScheme)),
     modelText: row.modelText,
+    ladder: row.ladder ? ladderSchema.parse(JSON.parse(row.ladder)) : defaultLadder,
     scope: row.scope ? campaignScopeSchema.parse(JSON.parse(row.scope)) : EVERY_BODY,
   };
 }
@@ -85,6 +88,8 @@ export async function createCampaign(
     createdAt: now.toISOString(),
     scope: scope ? storedScope(scope) : null,
   });
+  // Every campaign has a first bill: the default of `--as cosponsors` without `--bill`.
+  await insertBill(db, { campaignId: id, name: input.bill?.trim() || "The bill", jurisdiction: "state", chamber: null, position: 0, createdAt: now.toISOString() });
   return getCampaign(db, id);
 }
 
@@ -98,7 +103,7 @@ async function freeSlug(db: Db, slug: string, ownId?: number): Promise<string> {
 }
 
 /**
- * Edit a campaign's name, bill, model text or stage scheme. A new scheme must keep every stage
+ * Edit a campaign's name, bill, model text, stage scheme or ladder (steps legislators stand at stay). A new scheme must keep every stage
  * a resolution stands at (rename, recolour, reorder and add freely; remove only unused stages).
  */
 export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Promise<Campaign> {
@@ -123,6 +128,15 @@ export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Pro
       throw new InputError(`Cannot remove stages that resolutions stand at: ${described.join(", ")}; move them first`);
     }
     changes.stageScheme = JSON.stringify(input.stageScheme);
+  }
+  if (input.ladder !== undefined) {
+    const kept = new Set(input.ladder.steps.map((step) => step.id));
+    const inUse = (await countStepsInUse(db, campaign.id)).filter((row) => !kept.has(row.step));
+    if (inUse.length) {
+      const described = inUse.map((row) => `"${campaign.ladder.steps.find((step) => step.id === row.step)?.label ?? row.step}" (${Number(row.count)})`);
+      throw new InputError(`Cannot remove ladder steps that legislators stand at: ${described.join(", ")}; move them first`);
+    }
+    changes.ladder = JSON.stringify(input.ladder);
   }
   if (input.scope !== undefined) changes.scope = storedScope(input.scope);
   if (Object.keys(changes).length) await updateCampaignRow(db, campaign.id, changes);

@@ -12,7 +12,7 @@ import { findPublicSponsors } from "../db/repositories/public-repository";
 import { findCurrentStageDates, findResolutionStages, findTallies } from "../db/repositories/resolution-repository";
 import { NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
-import { listLegislators } from "./stances";
+import { listLegislators } from "./ladder";
 
 /** The current districts of every chamber (the layers the map can outline). */
 export async function listDistricts(db: Db): Promise<DistrictSummary[]> {

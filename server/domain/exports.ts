@@ -1,11 +1,14 @@
+import { describeCommitteeSeat } from "../../shared/model/committee";
+import { jurisdictionOfChamber, type SeatChamber } from "../../shared/model/district";
+import { committeeSeatsByLegislator } from "./committees";
 import { findStage } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import { findBodiesWithParents, findBodyGeometries } from "../db/repositories/body-repository";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
 import { findAllOverlaps } from "../db/repositories/overlap-repository";
-import { findStances } from "../db/repositories/stance-repository";
+import { findBills, findSteps } from "../db/repositories/ladder-repository";
+import { firstStepOf, stepColumnOf } from "../../shared/rules/ladder";
 import type { Campaign } from "../../shared/model/campaign";
-import type { Stance } from "../../shared/model/legislator";
 import { listBodies } from "./bodies";
 import { getDistrict } from "./districts";
 
@@ -106,24 +109,39 @@ export interface LegislatorExportRow {
   chamber: string;
   state: string;
   district: string;
-  /** The legislator's stance on the campaign's bill; `unknown` until recorded. */
-  stance: Stance;
+  /** The legislator's step on the campaign's first bill (the column kept from before bills); the ladder's first step until recorded. */
+  stance: string;
   bodies_passed: number;
   /** Share of the district's area inside passed bodies (shared/rules/coverage.ts). */
   share_area_passed: number;
   /** Share of the district's people in passed bodies; null when the body layer has no population. */
   share_population_passed: number | null;
+  /** "state" or "federal" (US House and Senate). */
+  jurisdiction: "state" | "federal";
+  /** Committee seats, semicolon-separated, leading roles first ("Finance (chair); Judiciary"). */
+  committees: string;
+  /** One `step_<bill>` per bill of the campaign: the step on that bill. */
+  [stepColumn: `step_${string}`]: string;
+}
+
+/** The `step_<bill>` columns of `export legislators`, one per bill of the campaign, in the bills' order. */
+export async function legislatorStepColumns(db: Db, campaign: Campaign | null): Promise<`step_${string}`[]> {
+  return campaign ? (await findBills(db, campaign.id)).map((bill) => stepColumnOf(bill.name)) : [];
 }
 
 /**
- * One row per sitting legislator's seat, with their stance in `campaign` and how far the bodies in
+ * One row per sitting legislator's seat, with their step on each bill of `campaign` and how far the bodies in
  * their district have moved (bodies passed, share of area and of population inside them). Without
  * a campaign, or for a seat not matched to a current district, the figures are 0 (population: empty).
  */
 export async function exportLegislators(db: Db, campaign: Campaign | null): Promise<LegislatorExportRow[]> {
   const roles = await findSittingRoles(db);
-  const stances = new Map(campaign ? (await findStances(db, campaign.id)).map((row) => [row.legislatorId, row.stance as Stance]) : []);
+  const bills = campaign ? await findBills(db, campaign.id) : [];
+  const steps = new Map(campaign ? (await findSteps(db, campaign.id)).map((row) => [`${row.billId}:${row.legislatorId}`, row.step]) : []);
+  const first = campaign ? firstStepOf(campaign.ladder) : "unknown";
+  const stepOn = (billId: number | undefined, legislatorId: number) => (billId === undefined ? first : (steps.get(`${billId}:${legislatorId}`) ?? first));
   const details = new Map<number, Awaited<ReturnType<typeof getDistrict>>>();
+  const committees = await committeeSeatsByLegislator(db);
   const rows: LegislatorExportRow[] = [];
   for (const role of roles) {
     let detail = null;
@@ -138,10 +156,13 @@ export async function exportLegislators(db: Db, campaign: Campaign | null): Prom
       chamber: role.chamber,
       state: role.state,
       district: role.matchedDistrictName ?? role.districtName,
-      stance: stances.get(role.legislatorId) ?? "unknown",
+      stance: stepOn(bills[0]?.id, role.legislatorId),
       bodies_passed: detail ? detail.coverage.bodiesPassed : 0,
       share_area_passed: detail ? Number(detail.coverage.areaShare.toFixed(6)) : 0,
       share_population_passed: populationShare === null ? null : Number(populationShare.toFixed(6)),
+      jurisdiction: jurisdictionOfChamber(role.chamber as SeatChamber),
+      committees: (committees.get(role.legislatorId) ?? []).map(describeCommitteeSeat).join("; "),
+      ...Object.fromEntries(bills.map((bill) => [stepColumnOf(bill.name), stepOn(bill.id, role.legislatorId)])),
     });
   }
   return rows.sort(

@@ -1,8 +1,10 @@
+import type { CommitteeRecord } from "../../shared/model/committee";
 import type { LegislatorRecord } from "../../shared/model/legislator";
 import type { BallotImportSummary } from "../../shared/model/ballot-question";
 import type {
   BallotResultsImportRequest,
   BoundaryImportRequest,
+  CommitteesImportRequest,
   CosponsorsImportRequest,
   HubsImportRequest,
   LegislatorsImportRequest,
@@ -12,11 +14,12 @@ import { describeRowErrors, type SpreadsheetPlan, type SpreadsheetTable } from "
 import { importBallotResults } from "./ballot-questions";
 import { assertCanImport, describeBoundaryImport, importBoundaryLayer, type BoundaryImportResult, type BoundaryLayer } from "./boundary-import";
 import { resolveCampaign } from "./campaigns";
+import { importCommittees, type CommitteeImportSummary } from "./committees";
 import type { ChangeInput } from "./changes";
 import { importHubs, type HubImportSummary } from "./hub-import";
 import { importLegislators, type LegislatorImportSummary } from "./legislators";
 import { importSpreadsheet, SpreadsheetRowsError } from "./spreadsheet-import";
-import { importCosponsors, type CosponsorImportSummary } from "./stances";
+import { importCosponsors, type CosponsorImportSummary } from "./ladder";
 import { write, type WriteContext } from "./write";
 
 /**
@@ -72,7 +75,32 @@ export function importLegislatorRoster(
   );
 }
 
-/** A bill's cosponsor list: every name a sitting legislator of the state, or nothing changes. */
+/** One state's committees (Open States) and their members; the legislators must be imported first. */
+export function importCommitteeRoster(
+  ctx: WriteContext,
+  request: CommitteesImportRequest,
+  committees: readonly CommitteeRecord[],
+  { fileName }: { fileName: string },
+): Promise<CommitteeImportSummary> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    (trx) => importCommittees(trx, committees, { state: request.state }),
+    () => importChange(),
+    {
+      action: "import committees",
+      subjectKind: "committee",
+      describe: (result) => ({
+        subjectId: null,
+        summary: `Imported ${result.committees} ${result.state} committees from ${fileName}: ${result.created.length} new, ${result.updated} updated, ${result.memberships} seats`,
+        after: { created: result.created.length, updated: result.updated, memberships: result.memberships },
+      }),
+    },
+    { dryRun: request.dryRun },
+  );
+}
+
+/** A bill's cosponsor list: matched names move up to cosponsor (never down), the others are reported. */
 export async function importCosponsorList(
   ctx: WriteContext,
   request: CosponsorsImportRequest,
@@ -84,19 +112,23 @@ export async function importCosponsorList(
     ctx,
     async (trx) => {
       const campaign = await resolveCampaign(trx, request.campaign);
-      return { campaignId: campaign.id, summary: await importCosponsors(trx, { campaignId: campaign.id, state: request.state, names, source: fileName }, ctx.actor) };
+      return {
+        campaignId: campaign.id,
+        summary: await importCosponsors(trx, { campaignId: campaign.id, bill: request.bill, state: request.state, names, source: fileName }, ctx.actor),
+      };
     },
     ({ campaignId }) => ({ campaignId, kind: "legislator", ids: [] }),
     {
       action: "import cosponsors",
-      subjectKind: "legislatorStance",
+      subjectKind: "legislatorStep",
       describe: ({ campaignId, summary }) => ({
         subjectId: null,
         campaignId,
-        summary: `Marked ${summary.updated.length} legislators cosponsor from ${fileName}`,
-        after: { updated: summary.updated },
+        summary: `Marked ${summary.updated.length} legislators cosponsor of ${summary.bill} from ${fileName}`,
+        after: { bill: summary.bill, updated: summary.updated, unmatched: summary.unmatched.length },
       }),
     },
+    { dryRun: request.dryRun },
   );
   return summary;
 }

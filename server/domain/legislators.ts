@@ -1,5 +1,5 @@
 import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
-import type { Chamber } from "../../shared/model/district";
+import type { Chamber, SeatChamber } from "../../shared/model/district";
 import type { LegislatorRecord, LegislatorRoleInput } from "../../shared/model/legislator";
 import { normalizeDistrictName } from "../../shared/rules/district-names";
 import type { Db } from "../db/connect";
@@ -19,7 +19,7 @@ import { FieldError, InputError } from "../errors";
 export interface UnmatchedLegislator {
   ocdPersonId: string;
   name: string;
-  chamber: Chamber | null;
+  chamber: SeatChamber | null;
   districtName: string | null;
   reason: string;
 }
@@ -30,8 +30,18 @@ export interface DistrictRef {
   name: string;
 }
 
-export interface LegislatorImportSummary {
+/** A seat as the import report names it. */
+export interface SeatRef {
+  name: string;
+  chamber: SeatChamber;
   state: string;
+  districtName: string;
+}
+
+export interface LegislatorImportSummary {
+  /** The states the roster spoke for, joined ("RI", or "RI, CT" for a federal folder). */
+  state: string;
+  states: string[];
   legislators: number;
   created: number;
   updated: number;
@@ -39,6 +49,10 @@ export interface LegislatorImportSummary {
   /** Roles given an end date: turnover, redistricting, or people missing from a full roster. */
   rolesClosed: number;
   matched: number;
+  /** Who is new, who changed seat within a chamber, and whose seat closed (left office). */
+  added: string[];
+  moved: Array<{ name: string; chamber: SeatChamber; state: string; from: string; to: string }>;
+  closed: SeatRef[];
   /** Every legislator without a current role that matched a current district. */
   unmatched: UnmatchedLegislator[];
   /** Current districts (of the chambers imported) with no sitting legislator. */
@@ -48,55 +62,87 @@ export interface LegislatorImportSummary {
 }
 
 export interface ImportLegislatorsOptions {
-  state: string;
+  /** The one state to import; without it, every state the roster's current seats name (a federal folder). */
+  state?: string | undefined;
   /** The records are the whole roster: open roles of people missing from it are closed. */
   isFullRoster?: boolean;
   now?: Date;
 }
 
+/** A stored legislator's other spellings (Open States `other_names`, kept as JSON text). */
+export function otherNamesOf(legislator: { otherNames: string | null }): string[] {
+  if (!legislator.otherNames) return [];
+  const names: unknown = JSON.parse(legislator.otherNames);
+  return Array.isArray(names) ? names.filter((name): name is string => typeof name === "string") : [];
+}
+
 /** Sitting: no end date, or one after today (a role closed today has ended). */
 const isOpen = (role: { validTo: string | null }, today: string) => role.validTo === null || role.validTo > today;
+
+/** The states a roster speaks for: the one asked for, else every state its current seats name. */
+function rosterStates(records: readonly LegislatorRecord[], asked: string | undefined, today: string): string[] {
+  if (asked !== undefined) {
+    const state = parseStateCode(asked);
+    if (!state) throw new FieldError("state", stateCodeProblem(asked));
+    return [state];
+  }
+  const states = [...new Set(records.flatMap((record) => record.roles.filter((role) => isOpen(role, today)).map((role) => role.state)))].sort();
+  if (states.length === 0) throw new FieldError("state", "{field} is needed: nobody in this roster holds a current seat that names a state");
+  return states;
+}
 
 /**
  * Upsert legislators by Open States person id and record their roles as time-scoped rows:
  * a role seen before is updated in place (its end date, its district), a new one is added, and
  * an open role that is no longer current gets an end date instead of being overwritten. Current
- * roles are matched to the state's current districts by chamber and normalised district name.
- * Run it inside a transaction (the CLI does): a failure leaves nothing half-imported.
+ * roles are matched to the state's current districts by chamber and normalised district name;
+ * US Senate seats have the state as their district and need no boundary.
+ *
+ * An import closes seats only of the (state, chamber) pairs its records hold, so a federal
+ * folder never unseats a state legislator and the reverse; a partial roster (one person file, a
+ * cosponsor list) closes nobody missing from it. Run it inside a transaction (the import service
+ * does): a failure leaves nothing half-imported.
  */
 export async function importLegislators(db: Db, records: LegislatorRecord[], options: ImportLegislatorsOptions): Promise<LegislatorImportSummary> {
-  const state = parseStateCode(options.state);
-  if (!state) throw new FieldError("state", stateCodeProblem(options.state));
   const now = (options.now ?? new Date()).toISOString();
   const today = now.slice(0, 10);
+  const states = rosterStates(records, options.state, today);
+  const inScope = (state: string) => states.includes(state);
 
-  const districts = (await findCurrentDistricts(db)).filter((district) => district.state?.toUpperCase() === state);
   const districtByKey = new Map<string, DistrictRef>();
-  for (const district of districts) {
-    districtByKey.set(`${district.chamber}|${normalizeDistrictName(district.name)}`, { id: district.id, chamber: district.chamber as Chamber, name: district.name });
+  for (const district of await findCurrentDistricts(db)) {
+    const state = district.state?.toUpperCase();
+    if (!state || !inScope(state)) continue;
+    districtByKey.set(`${state}|${district.chamber}|${normalizeDistrictName(district.name)}`, { id: district.id, chamber: district.chamber as Chamber, name: district.name });
   }
-  const matchDistrict = (role: LegislatorRoleInput) => districtByKey.get(`${role.chamber}|${normalizeDistrictName(role.districtName)}`);
+  const matchDistrict = (role: LegislatorRoleInput) => districtByKey.get(`${role.state}|${role.chamber}|${normalizeDistrictName(role.districtName)}`);
 
   const seenIds = new Set<string>();
   const summary: LegislatorImportSummary = {
-    state,
+    state: states.join(", "),
+    states,
     legislators: 0,
     created: 0,
     updated: 0,
     rolesAdded: 0,
     rolesClosed: 0,
     matched: 0,
+    added: [],
+    moved: [],
+    closed: [],
     unmatched: [],
     vacantDistricts: [],
     sharedDistricts: [],
   };
+  const seatKey = (role: { state: string; chamber: string }) => `${role.state}|${role.chamber}`;
   const chambers = new Set<string>();
-  // The chambers this roster speaks for: a state folder covers the state's two houses, the federal
-  // folder the US House. An import only ever closes seats of these chambers, so importing members
-  // of Congress never unseats a state legislator, and the reverse.
-  const covered = new Set(records.flatMap((record) => record.roles.filter((role) => role.state === state).map((role) => role.chamber)));
+  // The (state, chamber) pairs this roster speaks for: a state folder covers the state's two
+  // houses, the federal folder the US House and Senate seats of each state it lists.
+  const covered = new Set(records.flatMap((record) => record.roles.filter((role) => inScope(role.state)).map(seatKey)));
 
   for (const record of records) {
+    const roles = record.roles.filter((role) => inScope(role.state));
+    if (roles.length === 0 && options.state === undefined) continue;
     if (seenIds.has(record.ocdPersonId)) throw new InputError(`${record.ocdPersonId} (${record.name}) appears twice in the roster`);
     seenIds.add(record.ocdPersonId);
     summary.legislators += 1;
@@ -107,6 +153,8 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
       email: record.email,
       links: record.links.length ? JSON.stringify(record.links) : null,
       extras: Object.keys(record.extras).length ? JSON.stringify(record.extras) : null,
+      otherNames: record.otherNames?.length ? JSON.stringify(record.otherNames) : null,
+      offices: record.offices?.length ? JSON.stringify(record.offices) : null,
       updatedAt: now,
     };
     const existing = await findLegislatorByPersonId(db, record.ocdPersonId);
@@ -118,21 +166,23 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
     } else {
       legislatorId = await insertLegislator(db, { ocdPersonId: record.ocdPersonId, createdAt: now, ...values });
       summary.created += 1;
+      summary.added.push(record.name);
     }
 
     const stored = await findRolesOfLegislator(db, legislatorId);
+    const openBefore = stored.filter((row) => inScope(row.state) && row.validTo === null);
     const kept = new Set<number>();
     let currentMatches = 0;
-    const roles = record.roles.filter((role) => role.state === state);
     for (const role of roles) {
       const current = isOpen(role, today);
       const district = current ? matchDistrict(role) : undefined;
-      if (current) chambers.add(role.chamber);
-      if (district) currentMatches += 1;
+      if (current) chambers.add(seatKey(role));
+      if (district || (current && role.chamber === "us_senate")) currentMatches += 1;
       const key = normalizeDistrictName(role.districtName);
       const previous = stored.find(
         (row) =>
           !kept.has(row.id) &&
+          row.state === role.state &&
           row.chamber === role.chamber &&
           normalizeDistrictName(row.districtName) === key &&
           (row.validFrom === role.validFrom || (role.validFrom === null && row.validTo === null)),
@@ -148,7 +198,7 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
         await insertRole(db, {
           legislatorId,
           chamber: role.chamber,
-          state,
+          state: role.state,
           districtName: role.districtName,
           districtId: district?.id ?? null,
           validFrom: role.validFrom ?? today,
@@ -158,15 +208,18 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
         summary.rolesAdded += 1;
       }
     }
-    // Open roles in this state that the record no longer lists have ended (turnover, redistricting).
-    for (const row of stored) {
-      if (row.state === state && row.validTo === null && !kept.has(row.id) && covered.has(row.chamber as Chamber)) {
-        await updateRole(db, row.id, { validTo: today });
-        summary.rolesClosed += 1;
-      }
+    // Open roles that the record no longer lists have ended (turnover, redistricting).
+    const currentRoles = roles.filter((role) => isOpen(role, today));
+    for (const row of openBefore) {
+      if (kept.has(row.id) || !covered.has(seatKey(row))) continue;
+      await updateRole(db, row.id, { validTo: today });
+      summary.rolesClosed += 1;
+      const next = currentRoles.find((role) => role.state === row.state && role.chamber === row.chamber);
+      if (next) summary.moved.push({ name: record.name, chamber: row.chamber as SeatChamber, state: row.state, from: row.districtName, to: next.districtName });
+      else summary.closed.push({ name: record.name, chamber: row.chamber as SeatChamber, state: row.state, districtName: row.districtName });
     }
 
-    const currentRole = roles.find((role) => isOpen(role, today));
+    const currentRole = currentRoles[0];
     if (currentMatches > 0) summary.matched += 1;
     else {
       summary.unmatched.push({
@@ -175,27 +228,30 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
         chamber: currentRole?.chamber ?? null,
         districtName: currentRole?.districtName ?? null,
         reason: currentRole
-          ? `no current ${currentRole.chamber} district in ${state} named "${currentRole.districtName}"`
-          : `no current role in ${state}`,
+          ? `no current ${currentRole.chamber} district in ${currentRole.state} named "${currentRole.districtName}"`
+          : `no current role in ${states.join(", ")}`,
       });
     }
   }
 
-  // People missing from a full roster have left office: close their open roles in this state.
-  const open = await findOpenRolesInState(db, state, new Date(now));
-  if (options.isFullRoster) {
-    for (const role of open.filter((row) => !seenIds.has(row.ocdPersonId) && covered.has(row.chamber as Chamber))) {
-      await updateRole(db, role.id, { validTo: today });
-      summary.rolesClosed += 1;
+  // People missing from a full roster have left office: close their open roles it covers.
+  const sitting = new Map<number, string[]>();
+  for (const state of states) {
+    const open = await findOpenRolesInState(db, state, new Date(now));
+    if (options.isFullRoster) {
+      for (const role of open.filter((row) => !seenIds.has(row.ocdPersonId) && covered.has(seatKey({ state, chamber: row.chamber })))) {
+        await updateRole(db, role.id, { validTo: today });
+        summary.rolesClosed += 1;
+        summary.closed.push({ name: role.name, chamber: role.chamber as SeatChamber, state, districtName: role.districtName });
+      }
+    }
+    for (const role of await findOpenRolesInState(db, state, new Date(now))) {
+      if (role.districtId !== null) sitting.set(role.districtId, [...(sitting.get(role.districtId) ?? []), role.ocdPersonId]);
     }
   }
-
-  const sitting = new Map<number, string[]>();
-  for (const role of await findOpenRolesInState(db, state, new Date(now))) {
-    if (role.districtId !== null) sitting.set(role.districtId, [...(sitting.get(role.districtId) ?? []), role.ocdPersonId]);
-  }
-  for (const district of districtByKey.values()) {
-    if (!chambers.has(district.chamber)) continue;
+  for (const [key, district] of districtByKey) {
+    const state = key.slice(0, key.indexOf("|"));
+    if (!chambers.has(seatKey({ state, chamber: district.chamber }))) continue;
     const holders = sitting.get(district.id) ?? [];
     if (holders.length === 0) summary.vacantDistricts.push(district);
     if (holders.length > 1) summary.sharedDistricts.push({ ...district, legislators: holders });

@@ -8,7 +8,10 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ChangePublisher } from "../domain/changes";
 import { assertCanImport, type BoundaryImportResult } from "../domain/boundary-import";
-import { importBoundaries, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
+import { mapBallotColumns, readBallotTable } from "../../shared/rules/ballot-results";
+import { parseBallotCsv } from "../io/ballot-csv";
 import type { LegislatorImportSummary } from "../domain/legislators";
 import type { WriteContext } from "../domain/write";
 import { ConflictError, FieldError, GroundswellError, HTTP_STATUS, NotFoundError } from "../errors";
@@ -28,8 +31,11 @@ import { createUploadStore, UploadTooLargeError, type StoredUpload } from "../io
 import { defaultBoundaryLimits } from "../io/boundary-types";
 import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from "../io/open-states";
 import { stateByUsps } from "../../shared/ids/usps";
-import type { Chamber } from "../../shared/model/district";
+import type { SeatChamber } from "../../shared/model/district";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
+import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
+import { parseCsv } from "../io/csv";
+import { isNameListHeader, parseNameList } from "../io/name-list";
 
 export interface ImportRoutesOptions {
   db: Kysely<Database>;
@@ -73,7 +79,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview> => {
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview | BallotUploadPreview> => {
       assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
@@ -87,6 +93,12 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
         reply.header("Cache-Control", "no-store");
         const legislators = await previewLegislators(upload);
         if (legislators) return legislators;
+        if (isSpreadsheet(upload.fileName)) {
+          const ballot = await previewBallotResults(upload);
+          if (ballot) return ballot;
+        }
+        const names = await previewNameList(upload);
+        if (names) return names;
         if (isSpreadsheet(upload.fileName)) return await previewSpreadsheet(upload);
         const file = await readUpload(upload);
         return { token: upload.token, expiresAt: upload.expiresAt.toISOString(), fileName: upload.fileName, bytes: upload.bytes, ...previewBoundaryFile(file) };
@@ -99,7 +111,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CosponsorImportReport | BallotImportSummary> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
       const { token, ...choices } = parseCommit(request.body);
@@ -127,6 +139,19 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           const summary = await importLegislatorRoster(ctx, importRequest, roster, { fileName: upload.fileName });
           done(importRequest.dryRun);
           return toLegislatorReport(upload.fileName, importRequest.dryRun, summary);
+        }
+        if (importRequest.as === "ballot-results") {
+          if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`ballot results come as a .csv file (got ${upload.fileName})`);
+          const records = parseBallotCsv(await fs.promises.readFile(upload.path, "utf8"));
+          const summary = await importBallotResultRows(ctx, importRequest, records, { fileName: upload.fileName });
+          done(importRequest.dryRun);
+          return summary;
+        }
+        if (importRequest.as === "cosponsors") {
+          const names = parseNameList(await fs.promises.readFile(upload.path, "utf8"), upload.fileName);
+          const summary = await importCosponsorList(ctx, importRequest, names, { fileName: upload.fileName });
+          done(importRequest.dryRun);
+          return { ...summary, fileName: upload.fileName, dryRun: importRequest.dryRun };
         }
         if (isSpreadsheet(upload.fileName)) {
           if (importRequest.as !== "resolutions" && importRequest.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
@@ -161,6 +186,27 @@ async function readSpreadsheet(upload: StoredUpload, as: SpreadsheetTarget) {
   return readCsvTable(await fs.promises.readFile(upload.path, "utf8"), columnsOf(as));
 }
 
+/** A .csv upload whose header reads as ballot results (a place, yes and no): how it reads; null for any other spreadsheet. */
+async function previewBallotResults(upload: StoredUpload): Promise<BallotUploadPreview | null> {
+  const records = parseBallotCsv(await fs.promises.readFile(upload.path, "utf8"));
+  const columns = mapBallotColumns(records[0]?.fields ?? []);
+  if (columns.yes === undefined || columns.no === undefined || (columns.town === undefined && columns.district === undefined)) return null;
+  const table = readBallotTable(records);
+  const year = /(?:^|\D)((?:19|20)\d\d)(?:\D|$)/.exec(upload.fileName);
+  return {
+    token: upload.token,
+    expiresAt: upload.expiresAt.toISOString(),
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    format: "ballot-results",
+    level: table.level,
+    rows: table.rows.length,
+    hasTotals: table.totals !== null,
+    samples: [...new Set(table.rows.map((row) => row.town ?? row.district ?? ""))].slice(0, 5),
+    year: year ? Number(year[1]) : null,
+  };
+}
+
 /** A .csv upload: its columns and row count, and what they look like (checked against the columns both targets know). */
 async function previewSpreadsheet(upload: StoredUpload): Promise<SpreadsheetUploadPreview> {
   const text = await fs.promises.readFile(upload.path, "utf8");
@@ -179,6 +225,16 @@ async function previewSpreadsheet(upload: StoredUpload): Promise<SpreadsheetUplo
   };
 }
 
+/** A bill's cosponsor list: a .txt of names, or a .csv with a name column and nothing a campaign spreadsheet holds. Null for any other file. */
+async function previewNameList(upload: StoredUpload): Promise<NameListUploadPreview | null> {
+  const isText = /\.txt$/i.test(upload.fileName);
+  if (!isText && !isSpreadsheet(upload.fileName)) return null;
+  const text = await fs.promises.readFile(upload.path, "utf8");
+  if (!isText && !isNameListHeader(parseCsv(text.replace(/^\uFEFF/, ""))[0] ?? [])) return null;
+  const names = parseNameList(text, upload.fileName);
+  return { token: upload.token, expiresAt: upload.expiresAt.toISOString(), fileName: upload.fileName, bytes: upload.bytes, format: "names", names: names.length, samples: names.slice(0, 5) };
+}
+
 /** A loose .shp cannot bring its sidecars in one upload: read it as bytes, so the reader asks for a zip. */
 async function readUpload(upload: StoredUpload): Promise<BoundaryFile> {
   if (/\.shp$/i.test(upload.fileName)) return readBoundaryBytes(await fs.promises.readFile(upload.path), upload.fileName);
@@ -190,7 +246,7 @@ const isState = (code: string) => stateByUsps(code) !== undefined;
 /** The preview reads roles before anyone chose a state; this stand-in is no state, so it is never guessed. */
 const NO_STATE_YET = "ZZ";
 
-async function readLegislatorUpload(upload: StoredUpload, state: string): Promise<OpenStatesRoster | null> {
+async function readLegislatorUpload(upload: StoredUpload, state: string | undefined): Promise<OpenStatesRoster | null> {
   return readOpenStatesUpload(await fs.promises.readFile(upload.path), { fileName: upload.fileName, state, zipLimits });
 }
 
@@ -199,7 +255,7 @@ async function previewLegislators(upload: StoredUpload): Promise<LegislatorUploa
   const roster = await readLegislatorUpload(upload, NO_STATE_YET);
   if (!roster) return null;
   if (roster.records.length === 0) throw new BadRequest(`${upload.fileName} lists no legislators`);
-  const seats: Partial<Record<Chamber, number>> = {};
+  const seats: Partial<Record<SeatChamber, number>> = {};
   for (const record of roster.records) {
     for (const role of record.roles) if (role.validTo === null) seats[role.chamber] = (seats[role.chamber] ?? 0) + 1;
   }
@@ -263,6 +319,9 @@ function toLegislatorReport(fileName: string, dryRun: boolean, summary: Legislat
     rolesAdded: summary.rolesAdded,
     rolesClosed: summary.rolesClosed,
     matched: summary.matched,
+    added: summary.added,
+    moved: summary.moved,
+    closed: summary.closed,
     unmatched: summary.unmatched.map(({ name, chamber, districtName, reason }) => ({ name, chamber, districtName, reason })),
     vacantDistricts: summary.vacantDistricts.map(({ chamber, name }) => ({ chamber, name })),
     sharedDistricts: summary.sharedDistricts.map(({ chamber, name, legislators }) => ({ chamber, name, legislators })),

@@ -26,6 +26,15 @@ export function parseNameList(text: string, fileName: string): string[] {
     .filter((line) => line && !line.startsWith("#"));
 }
 
+/** Columns a CSV list of names may carry beside the name, so it reads as a name list rather than a campaign spreadsheet. */
+const NAME_LIST_EXTRAS = ["district", "party", "chamber", "state", "title"];
+
+/** Whether a CSV header is a list of names (a name column, and only a district, party… beside it). */
+export function isNameListHeader(header: readonly string[]): boolean {
+  const keys = header.map((cell) => cell.trim().toLowerCase().replace(/\s+/g, "_")).filter(Boolean);
+  return keys.some((key) => NAME_HEADERS.includes(key)) && keys.every((key) => NAME_HEADERS.includes(key) || NAME_LIST_EXTRAS.includes(key));
+}
+
 export async function readNameList(file: string): Promise<string[]> {
   const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
     throw new InputError(error.code === "ENOENT" ? `${file} does not exist` : `cannot read ${file}: ${error.message}`);

@@ -48,8 +48,10 @@ describe("parsePersonFile", () => {
     expect(parsePersonFile(PERSON, { fileName: "Doc-Corvese.yml" })).toEqual({
       ocdPersonId: "ocd-person/6cb1ca03-2ea8-4ee8-9ecb-faa37f4c5966",
       name: "Doc Corvese",
+      otherNames: [],
       party: "Democratic",
       email: "rep-corvese@example.org",
+      offices: [{ classification: "district", address: "234 Lexington Ave., North Providence, RI 02904", voice: null, fax: null }],
       links: ["https://example.org/corvese"],
       extras: { "City/Town Represented": "North Providence" },
       roles: [
@@ -78,6 +80,7 @@ describe("parseOpenStatesCsv", () => {
         party: "Democratic",
         email: null,
         links: ["https://a.example", "https://b.example"],
+        offices: [],
         extras: {},
         roles: [{ chamber: "state_lower", state: "RI", districtName: "District 55", validFrom: null, validTo: null }],
       },
@@ -112,14 +115,19 @@ describe("parsePersonFile on real-world YAML (the maintained `yaml` parser)", ()
     expect(record.extras).toEqual({ verified: "yes", note: "two\nlines\n" });
   });
 
-  it("seats members of Congress by the state their federal district names, at large too; Senate seats are not mapped yet", () => {
+  it("seats members of Congress by the state their federal district names, at large too, and Senators in the state's US Senate seat", () => {
     const federal = (type: string, district: string) =>
       `id: ocd-person/00000000-0000-4000-8000-0000000000${String(district.length).padStart(2, "0")}\nname: Member ${district}\nroles:\n- type: ${type}\n  jurisdiction: ocd-jurisdiction/country:us/government\n  district: ${district}\n  start_date: 2023-01-03\n`;
     expect(parsePersonFile(federal("lower", "RI-1"), { fileName: "a.yml" }).roles).toEqual([
       { chamber: "congressional", state: "RI", districtName: "1", validFrom: "2023-01-03", validTo: null },
     ]);
     expect(parsePersonFile(federal("lower", "AK-AL"), { fileName: "b.yml" }).roles[0]).toMatchObject({ chamber: "congressional", state: "AK", districtName: "At-Large" });
-    expect(parsePersonFile(federal("upper", "RI"), { fileName: "c.yml", fallbackState: "RI" }).roles).toEqual([]);
+    expect(parsePersonFile(federal("lower", "AS-At-Large"), { fileName: "d.yml" }).roles[0]).toMatchObject({ chamber: "congressional", state: "AS", districtName: "At-Large" });
+    expect(parsePersonFile(federal("upper", "RI"), { fileName: "c.yml" }).roles).toEqual([
+      { chamber: "us_senate", state: "RI", districtName: "RI", validFrom: "2023-01-03", validTo: null },
+    ]);
+    expect(parsePersonFile(federal("upper", "New Mexico"), { fileName: "e.yml" }).roles[0]).toMatchObject({ chamber: "us_senate", state: "NM" });
+    expect(parsePersonFile(federal("upper", "Atlantis"), { fileName: "f.yml" }).roles).toEqual([]);
   });
 
   it("refuses an alias to no anchor and an alias bomb in one line", () => {

@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 import { chamberOfRoleType, legislatorRecordSchema, type LegislatorRecord, type LegislatorRoleInput } from "../../shared/model/legislator";
-import { InputError } from "../errors";
+import { parseStateCode, STATES } from "../../shared/ids/usps";
+import { FieldError, InputError } from "../errors";
 import { parseCsv } from "./csv";
 import { isScalar, parseDocument, visit } from "yaml";
 import { readZipMembers, type ZipLimits } from "./zip-archive";
@@ -45,6 +46,10 @@ const personFileSchema = z.object({
     .nullish(),
   links: z.array(z.object({ url: z.string() })).nullish(),
   extras: z.record(z.string(), z.string().nullable()).nullish(),
+  other_names: z.array(z.object({ name: z.string() })).nullish(),
+  offices: z
+    .array(z.object({ classification: z.string().nullish(), address: optionalText, voice: optionalText, fax: optionalText }))
+    .nullish(),
 });
 
 function describeIssue(error: z.ZodError): string {
@@ -85,11 +90,17 @@ export function readYaml(text: string, fileName: string): unknown {
 
 const FEDERAL = "ocd-jurisdiction/country:us/government";
 
+/** A US Senate role's district: the state's code ("RI") or name ("Rhode Island") → its code. */
+function stateOfSenateDistrict(district: string): string | null {
+  const text = district.trim();
+  return parseStateCode(text) ?? STATES.find((state) => state.name.toLowerCase() === text.toLowerCase())?.usps ?? null;
+}
+
 /**
  * An Open States role → the seat it holds, or null for roles that are not seats we map (mayor,
- * governor, a US Senate seat until senators are tracked). State legislatures name their state in
- * the jurisdiction; members of Congress sit in the federal jurisdiction with districts like
- * "RI-1" (or "AK-AL" at large), which name the state.
+ * governor). State legislatures name their state in the jurisdiction; members of Congress sit in
+ * the federal jurisdiction: the House with districts like "RI-1" (or "AK-AL" at large), the
+ * Senate (`type: upper`) with the state as the district ("Rhode Island"), stored as its code.
  */
 function seatOfRole(
   role: { type: string; district?: string | null; jurisdiction?: string | null },
@@ -97,10 +108,17 @@ function seatOfRole(
 ): Pick<LegislatorRoleInput, "chamber" | "state" | "districtName"> | null {
   if (!role.district) return null;
   if (role.jurisdiction === FEDERAL) {
-    if (role.type.trim().toLowerCase() !== "lower") return null;
-    const match = /^([A-Z]{2})-(\d{1,2}|AL)$/i.exec(role.district.trim());
+    const type = role.type.trim().toLowerCase();
+    if (type === "upper") {
+      const state = stateOfSenateDistrict(role.district);
+      return state ? { chamber: "us_senate", state, districtName: state } : null;
+    }
+    if (type !== "lower") return null;
+    // "RI-1", "AK-AL", and (American Samoa's delegate) "AS-At-Large"; "00" is at large too.
+    const match = /^([A-Z]{2})-(\d{1,2}|AL|at[- ]?large)$/i.exec(role.district.trim());
     if (!match) return null;
-    return { chamber: "congressional", state: match[1]!.toUpperCase(), districtName: match[2]!.toUpperCase() === "AL" ? "At-Large" : String(Number(match[2])) };
+    const number = /^\d+$/.test(match[2]!) ? Number(match[2]) : 0;
+    return { chamber: "congressional", state: match[1]!.toUpperCase(), districtName: number === 0 ? "At-Large" : String(number) };
   }
   const chamber = chamberOfRoleType(role.type);
   const state = stateOfJurisdiction(role.jurisdiction) ?? fallbackState ?? null;
@@ -122,12 +140,21 @@ export function parsePersonFile(text: string, { fileName, fallbackState }: { fil
   const parties = data.party ?? [];
   const party = parties.find((entry) => !entry.end_date) ?? parties.at(-1);
   const extras = Object.fromEntries(Object.entries(data.extras ?? {}).filter((entry): entry is [string, string] => entry[1] !== null));
+  const otherNames = [...new Set((data.other_names ?? []).map((entry) => entry.name.trim()).filter((name) => name && name !== data.name))];
+  const offices = (data.offices ?? []).map((office) => ({
+    classification: office.classification?.trim() || "office",
+    address: office.address?.trim() || null,
+    voice: office.voice?.trim() || null,
+    fax: office.fax?.trim() || null,
+  }));
   return validate(
     {
       ocdPersonId: data.id,
       name: data.name,
+      otherNames,
       party: party?.name ?? null,
       email: data.email ?? null,
+      offices,
       links: (data.links ?? []).map((link) => link.url),
       extras,
       roles,
@@ -145,7 +172,10 @@ function validate(record: unknown, where: string): LegislatorRecord {
 const REQUIRED_COLUMNS = ["id", "name", "current_district", "current_chamber"] as const;
 
 /** The Open States CSV export (one row per current legislator) → records; roles in `state`. */
-export function parseOpenStatesCsv(text: string, { fileName, state }: { fileName: string; state: string }): LegislatorRecord[] {
+export function parseOpenStatesCsv(text: string, { fileName, state: asked }: { fileName: string; state: string | undefined }): LegislatorRecord[] {
+  // The export has no state column: the state asked for, else one its name starts with ("ri.csv").
+  const state = asked ?? guessRosterState([], fileName, (code) => parseStateCode(code) !== undefined);
+  if (!state) throw new FieldError("state", `{field} is needed for ${fileName}: the Open States CSV export does not say which state its people sit in`);
   let rows: string[][];
   try {
     rows = parseCsv(text);
@@ -172,6 +202,14 @@ export function parseOpenStatesCsv(text: string, { fileName, state }: { fileName
         party: column(row, "current_party"),
         email: column(row, "email"),
         links,
+        offices: (["capitol", "district"] as const)
+          .map((classification) => ({
+            classification,
+            address: column(row, `${classification}_address`),
+            voice: column(row, `${classification}_voice`),
+            fax: column(row, `${classification}_fax`),
+          }))
+          .filter((office) => office.address || office.voice || office.fax),
         extras: {},
         roles: [{ chamber, state, districtName: column(row, "current_district") ?? "", validFrom: null, validTo: null }],
       },
@@ -181,7 +219,7 @@ export function parseOpenStatesCsv(text: string, { fileName, state }: { fileName
 }
 
 /** Read a folder of person files, one person file, or a CSV export. */
-export async function readOpenStates(target: string, { state }: { state: string }): Promise<OpenStatesRoster> {
+export async function readOpenStates(target: string, { state }: { state: string | undefined }): Promise<OpenStatesRoster> {
   const stat = await fs.stat(target).catch(() => {
     throw new InputError(`${target}: no such file or folder`);
   });
@@ -222,7 +260,7 @@ export function isOpenStatesCsv(text: string): boolean {
  */
 export async function readOpenStatesUpload(
   bytes: Uint8Array,
-  { fileName, state, zipLimits }: { fileName: string; state: string; zipLimits: ZipLimits },
+  { fileName, state, zipLimits }: { fileName: string; state: string | undefined; zipLimits: ZipLimits },
 ): Promise<OpenStatesRoster | null> {
   const text = () => Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, "");
   if (/\.csv$/i.test(fileName)) {

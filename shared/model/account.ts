@@ -126,7 +126,7 @@ export const canEditSomeBodies = (role: Role): boolean => canEditAnyBody(role) |
 /** Users, campaign settings, imports and the audit log. */
 export const canAdminister = (role: Role): boolean => role === "admin";
 
-/** Edits outside any one body: creating hubs, drawing their areas, legislators' stances. */
+/** Edits outside any one body: creating hubs, drawing their areas, legislators' ladder steps. */
 export const canEditCampaignWide = canEditAnyBody;
 
 /** The role a session acts as: the signed-in user's; a viewer in the read-only demo; else the public. */
@@ -182,7 +182,8 @@ export const AUDIT_SUBJECT_KINDS: Record<string, string> = {
   member: "Members and positions",
   task: "Next actions",
   hub: "Hubs",
-  legislatorStance: "Legislators' stances",
+  legislatorStep: "Legislators' ladder steps",
+  legislatorStance: "Legislators' stances (before bills)",
   campaign: "Campaign settings",
   body: "Body imports",
   district: "District imports",

@@ -71,6 +71,91 @@ export interface BallotImportSummary {
   warnings: string[];
 }
 
+/** A results file uploaded on the Import screen, before its dry run: how it reads. */
+export interface BallotUploadPreview {
+  token: string;
+  expiresAt: string;
+  fileName: string;
+  bytes: number;
+  format: "ballot-results";
+  level: BallotLevel;
+  /** Result rows under the header (the Totals row not counted). */
+  rows: number;
+  hasTotals: boolean;
+  /** The first few towns or districts named. */
+  samples: string[];
+  /** A year the file's name suggests ("2018-results.csv"), else null. */
+  year: number | null;
+}
+
 export const ballotQuestionIdSchema = rowIdSchema;
-export const ballotQuestionInput = z.object({ campaignId: rowIdSchema, questionId: ballotQuestionIdSchema });
-export const districtBallotInput = z.object({ campaignId: rowIdSchema, districtId: rowIdSchema });
+
+const countsShape = { yes: z.number().int(), no: z.number().int(), blanks: z.number().int(), total: z.number().int() };
+export const ballotDistrictResultSchema = z.object({
+  questionId: z.number().int(),
+  districtId: z.number().int().nullable(),
+  chamber: z.string(),
+  district: z.string(),
+  vintage: z.string().nullable(),
+  state: z.string().nullable(),
+  ...countsShape,
+  pctYes: z.number().nullable(),
+  pctYesOfBallots: z.number().nullable(),
+  estimated: z.boolean(),
+  method: z.string().nullable(),
+  coverage: z.number().nullable(),
+}) satisfies z.ZodType<BallotDistrictResult>;
+
+export const ballotTownResultSchema = z.object({
+  questionId: z.number().int(),
+  bodyId: z.number().int(),
+  town: z.string(),
+  state: z.string().nullable(),
+  ...countsShape,
+  pctYes: z.number().nullable(),
+  partial: z.boolean(),
+}) satisfies z.ZodType<BallotTownResult>;
+
+export const ballotQuestionSummarySchema = z.object({
+  id: z.number().int(),
+  campaignId: z.number().int(),
+  campaign: z.string(),
+  name: z.string(),
+  year: z.number().int().nullable(),
+  electionDate: z.string().nullable(),
+  text: z.string().nullable(),
+  state: z.string().nullable(),
+  source: z.string().nullable(),
+  fileTotals: z.object(countsShape).nullable(),
+  districts: z.array(ballotDistrictResultSchema),
+}) satisfies z.ZodType<BallotQuestionSummary>;
+
+/** One question on the map: its results by town and the outline of where it ran. */
+export interface BallotMap {
+  question: BallotQuestionSummary;
+  towns: BallotTownResult[];
+  /** The districts it ran in, as GeoJSON features (id: district id). */
+  outline: GeoJSON.FeatureCollection;
+}
+export const ballotMapSchema = z.object({
+  question: ballotQuestionSummarySchema,
+  towns: z.array(ballotTownResultSchema),
+  outline: z.custom<GeoJSON.FeatureCollection>((value) => typeof value === "object" && value !== null && (value as { type?: unknown }).type === "FeatureCollection"),
+}) satisfies z.ZodType<BallotMap>;
+
+/** A question's result in one district, with the brief's sentence. */
+export interface DistrictBallotResult extends BallotDistrictResult {
+  question: string;
+  year: number | null;
+  electionDate: string | null;
+  text: string | null;
+  /** "In 2018, 71.2 % of voters in this district said yes (9,870 to 3,993)." */
+  sentence: string;
+}
+export const districtBallotResultSchema = ballotDistrictResultSchema.extend({
+  question: z.string(),
+  year: z.number().int().nullable(),
+  electionDate: z.string().nullable(),
+  text: z.string().nullable(),
+  sentence: z.string(),
+}) satisfies z.ZodType<DistrictBallotResult>;

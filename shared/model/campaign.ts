@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
+import { ladderSchema, type Ladder } from "./ladder";
 import { campaignScopeSchema, type CampaignScope } from "./campaign-scope";
 import { stageSchemeSchema, type StageScheme } from "./stage";
 
@@ -17,6 +18,8 @@ export interface Campaign {
   stageScheme: StageScheme;
   /** Model resolution text, Markdown. */
   modelText: string | null;
+  /** Where legislators stand on each bill, lowest step first. */
+  ladder: Ladder;
   /** The bodies it works with and the level it counts them at (see campaign-scope.ts). */
   scope: CampaignScope;
 }
@@ -30,6 +33,7 @@ export const campaignSchema = z.object({
   isDemo: z.boolean(),
   stageScheme: stageSchemeSchema,
   modelText: z.string().nullable(),
+  ladder: ladderSchema,
   scope: campaignScopeSchema,
 }) satisfies z.ZodType<Campaign, unknown>;
 
@@ -66,6 +70,8 @@ export const updateCampaignInputSchema = z.object({
   /** Model resolution text, Markdown (rendered without raw HTML). */
   modelText: z.string().max(50_000).nullable().optional(),
   stageScheme: stageSchemeSchema.optional(),
+  /** The ladder, replaced as a whole (rename, reorder, add); steps legislators stand at stay. */
+  ladder: ladderSchema.optional(),
   scope: campaignScopeSchema.optional(),
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;

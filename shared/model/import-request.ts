@@ -10,7 +10,7 @@ import { CHAMBERS, parseChamber, type Chamber } from "./district";
  * words: the flag on the command line, the form label on the web (`IMPORT_FIELD_LABELS`).
  */
 
-export const IMPORT_KINDS = ["bodies", "districts", "legislators", "cosponsors", "resolutions", "members", "hubs", "ballot-results"] as const;
+export const IMPORT_KINDS = ["bodies", "districts", "legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -18,7 +18,6 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  * builds each: asked for, they get a one-line answer saying so instead of "not a kind".
  */
 export const PLANNED_IMPORT_KINDS: Readonly<Record<string, string>> = {
-  committees: "issue 12, legislators first",
   population: "issue 14, population-weighted leverage",
   endorsers: "issue 17, endorsements",
 };
@@ -36,6 +35,7 @@ export const IMPORT_FIELDS = [
   "source",
   "vintage",
   "campaign",
+  "bill",
   "dryRun",
   "minShare",
   "overlaps",
@@ -61,6 +61,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   source: "Boundaries published by",
   vintage: "Plan year (vintage)",
   campaign: "Campaign",
+  bill: "Bill",
   dryRun: "Dry run",
   minShare: "Sliver threshold",
   overlaps: "Recompute overlaps",
@@ -131,7 +132,7 @@ const required = <T extends z.ZodType>(schema: T, problem: string) =>
   });
 
 /** Kinds that can be tried first: report what would change, write nothing. */
-export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "resolutions", "members", "hubs", "ballot-results"];
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results"];
 const noDryRun = z
   .boolean()
   .optional()
@@ -182,15 +183,25 @@ export const districtsImportSchema = z.object({
 
 export const legislatorsImportSchema = z.object({
   as: z.literal("legislators"),
-  state: required(stateInputSchema, "{field} is required for legislators, e.g. RI"),
+  /** The state to import; left out, every state the roster's seats name (the federal folder). */
+  state: stateInputSchema.optional(),
+  dryRun,
+});
+
+export const committeesImportSchema = z.object({
+  as: z.literal("committees"),
+  state: required(stateInputSchema, "{field} is required for committees, e.g. RI"),
   dryRun,
 });
 
 export const cosponsorsImportSchema = z.object({
   as: z.literal("cosponsors"),
   campaign: optionalText(120),
-  state: required(stateInputSchema, "{field} is required for cosponsors, e.g. RI"),
-  dryRun: noDryRun,
+  /** The campaign's bill by name ("H.1239"); omitted: the campaign's first bill. */
+  bill: optionalText(60),
+  /** Only match legislators of this state (optional: the bill's jurisdiction decides the chambers). */
+  state: stateInputSchema.optional(),
+  dryRun,
 });
 
 export const spreadsheetImportSchema = z.object({
@@ -227,6 +238,9 @@ const electionDateSchema = z.string().transform((text, context) => {
   return text.trim();
 });
 
+/** A choice left blank on a form counts as left out. */
+const blankIsMissing = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
 /** Results of a ballot question by town, precinct or district; a second import of the question replaces them. */
 export const ballotResultsImportSchema = z
   .object({
@@ -234,12 +248,12 @@ export const ballotResultsImportSchema = z
     campaign: optionalText(120),
     question: required(z.string().trim().max(120, { error: "{field} is longer than 120 characters" }), '{field} is required for ballot-results, e.g. "2018 Q5"'),
     text: optionalText(5000),
-    year: yearSchema.optional(),
-    date: electionDateSchema.optional(),
+    year: blankIsMissing(yearSchema),
+    date: blankIsMissing(electionDateSchema),
     district: optionalText(120),
-    chamber: chamberInputSchema.optional(),
-    vintage: vintageSchema.optional(),
-    state: stateInputSchema.optional(),
+    chamber: blankIsMissing(chamberInputSchema),
+    vintage: blankIsMissing(vintageSchema),
+    state: blankIsMissing(stateInputSchema),
     strict: z.boolean().optional().default(false),
     dryRun,
   })
@@ -255,6 +269,7 @@ export const importRequestSchema = z.discriminatedUnion("as", [
   bodiesImportSchema,
   districtsImportSchema,
   legislatorsImportSchema,
+  committeesImportSchema,
   cosponsorsImportSchema,
   spreadsheetImportSchema,
   hubsImportSchema,
@@ -267,6 +282,7 @@ export type BodiesImportRequest = z.output<typeof bodiesImportSchema>;
 export type DistrictsImportRequest = z.output<typeof districtsImportSchema>;
 export type BoundaryImportRequest = BodiesImportRequest | DistrictsImportRequest;
 export type LegislatorsImportRequest = z.output<typeof legislatorsImportSchema>;
+export type CommitteesImportRequest = z.output<typeof committeesImportSchema>;
 export type CosponsorsImportRequest = z.output<typeof cosponsorsImportSchema>;
 export type SpreadsheetImportRequest = z.output<typeof spreadsheetImportSchema>;
 export type HubsImportRequest = z.output<typeof hubsImportSchema>;

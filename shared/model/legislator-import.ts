@@ -1,4 +1,4 @@
-import type { Chamber } from "./district";
+import type { Chamber, SeatChamber } from "./district";
 
 /**
  * The Import screen's legislator import: Open States people (the CSV export, one person .yml, or
@@ -19,7 +19,7 @@ export interface LegislatorUploadPreview {
   /** People in the file (person files or CSV rows). */
   people: number;
   /** Current seats per chamber (a person file may also list ended roles, not counted). */
-  seats: Partial<Record<Chamber, number>>;
+  seats: Partial<Record<SeatChamber, number>>;
   /** The state the file names (person files' jurisdictions, or a file name like `ri.csv`), else null. */
   state: string | null;
   /** The first few names, so a person can tell the file is the one they meant. */
@@ -37,9 +37,15 @@ export interface LegislatorImportReport {
   updated: number;
   rolesAdded: number;
   rolesClosed: number;
-  /** Legislators seated in a current district. */
+  /** Legislators seated in a current district (or a US Senate seat). */
   matched: number;
-  unmatched: Array<{ name: string; chamber: Chamber | null; districtName: string | null; reason: string }>;
+  /** People new to the database. */
+  added: string[];
+  /** People whose seat in a chamber changed district (redistricting, a new seat). */
+  moved: Array<{ name: string; chamber: SeatChamber; state: string; from: string; to: string }>;
+  /** Seats closed: people who left office (missing from a full roster, or an ended role). */
+  closed: Array<{ name: string; chamber: SeatChamber; state: string; districtName: string }>;
+  unmatched: Array<{ name: string; chamber: SeatChamber | null; districtName: string | null; reason: string }>;
   /** Current districts of the imported chambers left without a legislator. */
   vacantDistricts: Array<{ chamber: Chamber; name: string }>;
   /** Current districts with more than one sitting legislator (Open States person ids). */

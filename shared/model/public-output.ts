@@ -2,8 +2,7 @@ import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
 import { bodyKindSchema, type BBox } from "./body";
 import { campaignSchema } from "./campaign";
-import { chamberSchema, districtSummarySchema } from "./district";
-import { stanceSchema } from "./legislator";
+import { chamberSchema, districtSummarySchema, seatChamberSchema } from "./district";
 import { sponsorRoleSchema } from "./member";
 import type { PipelineBoard, PipelineFacets, PipelineList, PipelineRow } from "./pipeline";
 import type { PublicBodyDetail, PublicBodyRow, PublicCampaign, PublicHub, PublicMap } from "./public-view";
@@ -88,17 +87,16 @@ export const upcomingDateSchema = z.object({
   cancelled: z.boolean(),
 });
 
-/** legislator.list: sitting legislators and their stance (public fields only). */
+/** legislator.list: sitting legislators and their step on each bill (public fields only). */
 export const legislatorSummarySchema = z.object({
   legislatorId: rowIdSchema,
   name: z.string(),
   party: z.string().nullable(),
-  chamber: chamberSchema,
+  chamber: seatChamberSchema,
   state: z.string(),
   districtId: rowIdSchema.nullable(),
   districtName: z.string(),
-  stance: stanceSchema,
-  stanceUpdatedAt: z.string().nullable(),
+  steps: z.array(z.object({ billId: rowIdSchema, step: z.string(), updatedAt: z.string().nullable() })),
 });
 
 const share = z.number().min(0).max(1);

@@ -37,3 +37,30 @@ describe("matchPersonName", () => {
     });
   }
 });
+
+describe("matchPersonName with other names and accents", () => {
+  // Real spellings from Open States: Gabe Amo's other_names, and accented names typed without accents.
+  const people = [
+    { name: "Gabe Amo", otherNames: ["Amo, G.", "G. Amo", "G.F.K. Amo"] },
+    { name: "Adam Gómez", otherNames: [] },
+    { name: "Aundré Bumgardner", otherNames: [] },
+    { name: "Seth Magaziner", otherNames: ["Magaziner, S."] },
+  ];
+  const namesOf = (person: (typeof people)[number]) => [person.name, ...person.otherNames];
+  const cases: Array<[string, string | null]> = [
+    ["Adam Gomez", "Adam Gómez"],
+    ["ADAM GÓMEZ", "Adam Gómez"],
+    ["Aundre Bumgardner", "Aundré Bumgardner"],
+    ["G.F.K. Amo", "Gabe Amo"],
+    ["Amo, G.", "Gabe Amo"],
+    ["Rep. Gabriel Amo", null],
+    ["Magaziner, S.", "Seth Magaziner"],
+  ];
+  for (const [name, expected] of cases) {
+    it(`${JSON.stringify(name)} → ${JSON.stringify(expected)}`, () => {
+      const match = matchPersonName(name, people, namesOf);
+      if (expected === null) expect(match.status).toBe("unmatched");
+      else expect(match.status === "matched" && match.item.name).toBe(expected);
+    });
+  }
+});

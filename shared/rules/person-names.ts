@@ -41,19 +41,24 @@ export function nameKeys(name: string): { full: string; firstLast: string; last:
 export type NameMatch<T> = { status: "matched"; item: T } | { status: "ambiguous"; items: T[] } | { status: "unmatched" };
 
 /**
- * Match `name` against `people`: the full name first, then first + last name, then (only when
- * `name` is a single word) the last name. A key shared by several people is ambiguous, never guessed.
+ * Match `name` against `people`, each known by one name or several (Open States `other_names`:
+ * "Amo, G.", "Gabe Amo"): the full name first, then first + last name, then (only when `name` is
+ * a single word) the last name. Accents never matter ("Adam Gomez" is "Adam Gómez"). A key shared
+ * by several people is ambiguous, never guessed.
  */
-export function matchPersonName<T>(name: string, people: readonly T[], nameOf: (person: T) => string): NameMatch<T> {
+export function matchPersonName<T>(name: string, people: readonly T[], namesOf: (person: T) => string | readonly string[]): NameMatch<T> {
   const wanted = nameKeys(name);
   if (!wanted.full) return { status: "unmatched" };
-  const keyed = people.map((person) => ({ person, keys: nameKeys(nameOf(person)) }));
+  const keyed = people.map((person) => {
+    const names = namesOf(person);
+    return { person, keys: (typeof names === "string" ? [names] : names).map(nameKeys) };
+  });
   const single = !wanted.full.includes(" ");
   const tries: Array<(keys: ReturnType<typeof nameKeys>) => boolean> = single
     ? [(keys) => keys.last === wanted.last]
     : [(keys) => keys.full === wanted.full, (keys) => keys.firstLast === wanted.firstLast];
   for (const test of tries) {
-    const found = keyed.filter(({ keys }) => test(keys)).map(({ person }) => person);
+    const found = keyed.filter(({ keys }) => keys.some(test)).map(({ person }) => person);
     if (found.length === 1) return { status: "matched", item: found[0]! };
     if (found.length > 1) return { status: "ambiguous", items: found };
   }

@@ -96,7 +96,7 @@ for (const engine of browserEngines()) {
       const printed = await brief.printBrief("02-brief");
       expect(printed.pages).toBe(1);
       for (const words of ["Teresa Kowalczyk", "Cosponsor", area, "of the district’s area", "Kent County", "Best next targets"]) expect(printed.has(words), words).toBe(true);
-      for (const words of ["Change stance", "Neighbouring allies", "Marcus Oyelaran"]) expect(printed.has(words), words).toBe(false);
+      for (const words of ["Move to step", "Save step", "Ladder history", "Neighbouring allies", "Marcus Oyelaran"]) expect(printed.has(words), words).toBe(false);
     });
 
     it("shows the recruiting map, the districts without a hub, and finds the hub for a town", async () => {

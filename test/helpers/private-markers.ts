@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "../../server/db/connect";
 import { changeStage } from "../../server/domain/resolutions";
-import { setStance } from "../../server/domain/stances";
+import { setStep } from "../../server/domain/ladder";
 
 /**
  * One entry per private field that exists: it writes a unique marker string into that field.
@@ -138,20 +138,26 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
     },
   },
   {
-    field: "legislator_stance_event.note",
+    field: "legislator_step_event.note",
     async seed(db, target, marker) {
-      await setStance(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), stance: "undecided", note: marker }, { name: "Organizer", role: "organizer" });
+      await setStep(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), step: "undecided", note: marker }, { name: "Organizer", role: "organizer" });
     },
   },
   {
-    field: "legislator_stance_event.actor",
+    field: "legislator_step_event.actor",
     async seed(db, target, marker) {
-      await setStance(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), stance: "supporter" }, { name: marker, role: "organizer" });
+      await setStep(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), step: "supportive" }, { name: marker, role: "organizer" });
+    },
+  },
+  {
+    field: "legislator_step_event.link",
+    async seed(db, target, marker) {
+      await setStep(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), step: "supportive", source: "news", link: `https://news.example.org/${marker}` }, { name: "Organizer", role: "organizer" });
     },
   },
 ];
 
-/** A sitting legislator (a state House seat in RI) to hang stance markers on. */
+/** A sitting legislator (a state House seat in RI) to hang ladder markers on. */
 async function addLegislator(db: Db): Promise<number> {
   const uuid = randomBytes(16).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
   const row = await db

@@ -8,6 +8,11 @@ import { runCliInProcess, parseCsv } from "../helpers/cli";
 import { buildWorld, type World } from "../helpers/district-world";
 import { makeCampaign } from "../helpers/factories";
 import { forEachEngine } from "../helpers/test-db";
+import { createCaller } from "../../server/api/router";
+import type { FastifyInstance } from "fastify";
+import { buildServer } from "../../server/http/server";
+import { CSRF_HEADERS } from "../../shared/csrf";
+import { signedInHeaders } from "../helpers/sign-in";
 
 /**
  * Ballot questions on both engines, in the small Vermont of test/helpers/district-world.ts:
@@ -27,7 +32,7 @@ const box = (west: number, south: number, east: number, north: number): GeoJSON.
 const CAMPAIGN = "Single payer questions";
 
 forEachEngine(
-  (getDatabase) => {
+  (getDatabase, engine) => {
     let world: World;
     let scratch: string;
     const cli = (...args: string[]) => runCliInProcess(args, getDatabase().env);
@@ -174,6 +179,35 @@ forEachEngine(
       });
     });
 
+    describe("public.ballot*: what anyone may read", () => {
+      const anonymous = () => createCaller({ db: getDatabase().db, actor: { name: "anon", role: "public" } });
+      it("lists the questions with their districts, and gives each district its brief sentence", async () => {
+        const questions = await anonymous().public.ballotQuestions({ campaign: "single-payer-questions" });
+        expect(questions.map((question) => [question.name, question.year, question.districts.map((district) => `${district.district}${district.estimated ? "~" : ""}`)])).toEqual([
+          ["2022 Q7", 2022, []],
+          ["2018 Q5", 2018, ["2"]],
+          ["2010 Q4", 2010, ["1", "1~", "2~"]],
+        ]);
+        const house2 = await anonymous().public.ballotDistrict({ campaign: "single-payer-questions", districtId: world.districts.house2 });
+        expect(house2.map((result) => result.sentence)).toEqual([
+          "In 2018, 64.2 % of voters in this district said yes (4,300 to 2,400).",
+          "In 2010, an estimated 71.7 % of voters in this district said yes (3,688 to 1,455), estimated from the towns' results.",
+        ]);
+      });
+
+      it("gives the map one question's towns, partial ones marked, and the outline of where it ran", async () => {
+        const [question] = (await anonymous().public.ballotQuestions({ campaign: "single-payer-questions" })).filter((entry) => entry.name === "2018 Q5");
+        const map = await anonymous().public.ballotMap({ campaign: "single-payer-questions", questionId: question!.id });
+        expect(map.towns.map((town) => [town.bodyId, town.pctYes, town.partial])).toEqual([
+          [world.bodies.brookfield, 50, true],
+          [world.bodies.carlton, 75, false],
+          [world.bodies.dover, 47.1, false],
+        ]);
+        expect(map.outline.features.map((feature) => [feature.id, feature.properties?.name])).toEqual([[world.districts.house2, "2"]]);
+        await expect(anonymous().public.ballotMap({ campaign: "another-campaign", questionId: question!.id })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      });
+    });
+
     describe("groundswell export ballot-results", () => {
       it("refuses an unknown --by and names the choices", async () => {
         const result = await cli("export", "ballot-results", "--by", "county");
@@ -183,6 +217,45 @@ forEachEngine(
       it("keeps to one campaign when asked", async () => {
         const result = await cli("export", "ballot-results", "--campaign", "Another campaign");
         expect(result.stdout).toBe("question,year,chamber,district,yes,no,blanks,total,pct_yes,estimated\r\n");
+      });
+    });
+
+    describe("the Import screen's requests", () => {
+      let app: FastifyInstance;
+      let session: Record<string, string>;
+      beforeAll(async () => {
+        const { db } = getDatabase();
+        app = await buildServer({ db, engine, basemapStyleUrl: null, serveClient: false, imports: { maxBytes: 64 * 1024, directory: scratch } });
+        session = await signedInHeaders(app, db, "admin");
+      });
+      afterAll(async () => app?.close());
+      const post = async (url: string, payload: string | Record<string, unknown>, contentType = "application/json") => {
+        const response = await app.inject({ method: "POST", url, headers: { "content-type": contentType, ...CSRF_HEADERS, ...session }, payload });
+        return { status: response.statusCode, body: response.json<Record<string, unknown>>() };
+      };
+
+      it("previews a results file, checks it without writing, then imports it; blank choices count as left out", async () => {
+        const { db } = getDatabase();
+        const preview = await post("/api/imports/preview?fileName=house-2-2018-towns.csv", fs.readFileSync(fixture("house-2-2018-towns.csv"), "utf8"), "application/octet-stream");
+        expect(preview.status).toBe(200);
+        expect(preview.body).toMatchObject({ format: "ballot-results", level: "town", rows: 3, hasTotals: false, samples: ["Brookfield", "Carlton", "Dover"], year: 2018 });
+        const choices = { token: preview.body.token, as: "ballot-results", campaign: "Another campaign", question: "2018 Q3", year: "", date: "", text: "", district: "2", chamber: "state_lower", vintage: "", state: "VT", strict: false };
+        const before = await count(db, "ballotResult");
+        const dry = await post("/api/imports/commit", { ...choices, dryRun: true });
+        expect(dry.status).toBe(200);
+        expect(dry.body).toMatchObject({ dryRun: true, isNew: true, rows: 3, partialTowns: ["Brookfield"], districts: [{ district: "2", yes: 4300, no: 2400, pctYes: 64.2, estimated: false }] });
+        expect(await count(db, "ballotResult")).toBe(before);
+        const done = await post("/api/imports/commit", { ...choices, dryRun: false });
+        expect(done.status).toBe(200);
+        expect(await count(db, "ballotResult")).toBe(before + 3);
+        const question = await db.selectFrom("ballotQuestion").select(["year", "electionDate"]).where("name", "=", "2018 Q3").executeTakeFirstOrThrow();
+        expect(question).toEqual({ year: 2018, electionDate: null });
+      });
+
+      it("names a refused choice by its form label", async () => {
+        const preview = await post("/api/imports/preview?fileName=q.csv", "town,yes,no,blanks\nDover,1,2,3\n", "application/octet-stream");
+        const refused = await post("/api/imports/commit", { token: preview.body.token, as: "ballot-results", campaign: "Another campaign", question: "Q", year: "18", dryRun: true });
+        expect(refused).toEqual({ status: 400, body: { error: 'Election year must be a year such as 2018 (got "18")' } });
       });
     });
 

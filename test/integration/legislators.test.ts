@@ -28,7 +28,7 @@ const TESTS = 6;
 const present = needsSharedFixtures(TESTS * enginesUnderTest().length);
 
 const organizer: Actor = { name: "Legislator test organizer", role: "organizer" };
-const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed"];
+const LEGISLATOR_COLUMNS = ["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed", "jurisdiction", "committees"];
 
 const runInProcess = runCliInProcess;
 
@@ -95,8 +95,11 @@ forEachEngine(
         expect(duplicate.status).toBe(2);
         expect(duplicate.stderr).toMatch(/^groundswell: ocd-person\/[0-9a-f-]+ \([^)]+\) appears twice in the roster\n$/);
 
-        const missingState = await runInProcess(["import", folder, "--as", "legislators"], env);
-        expect(missingState.stderr).toBe("groundswell: --state is required for legislators, e.g. RI\n");
+        // Person files name their state; the CSV export does not, so it needs --state (or a name like ri.csv).
+        const csv = path.join(scratch, "people.csv");
+        fs.writeFileSync(csv, "id,name,current_party,current_district,current_chamber\nocd-person/00000000-0000-0000-0000-000000000001,Pat Doe,Democratic,7,lower\n");
+        const missingState = await runInProcess(["import", csv, "--as", "legislators"], env);
+        expect(missingState.stderr).toBe("groundswell: --state is needed for people.csv: the Open States CSV export does not say which state its people sit in\n");
         expect(await count(db, "legislator")).toBe(0);
         expect(await count(db, "legislatorRole")).toBe(0);
       });
@@ -147,7 +150,7 @@ forEachEngine(
         expect(header).toEqual(LEGISLATOR_COLUMNS);
         expect(rows).toHaveLength(113);
         expect(rows.every((row) => row[4] === "unknown" && row[5] === "0" && row[6] === "0")).toBe(true);
-        expect(rows.find((row) => row[0] === "Alana DiMario")).toEqual(["Alana DiMario", "Democratic", "state_upper", "36", "unknown", "0", "0", ""]);
+        expect(rows.find((row) => row[0] === "Alana DiMario")).toEqual(["Alana DiMario", "Democratic", "state_upper", "36", "unknown", "0", "0", "", "state", ""]);
 
         const campaign = await makeCampaign(db, { name: "Legislator export drive" });
         const eastGreenwich = await db.selectFrom("body").select("id").where("name", "=", "East Greenwich").executeTakeFirstOrThrow();

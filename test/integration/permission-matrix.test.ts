@@ -6,6 +6,7 @@ import { addUser, inviteUser, issueResetLink } from "../../server/domain/account
 import { commandLineActor, publicActor, type Actor } from "../../server/domain/actor";
 import { createChangeFeed } from "../../server/domain/changes";
 import { createHub } from "../../server/domain/hubs";
+import { listBills } from "../../server/domain/bills";
 import { addMember } from "../../server/domain/members";
 import { addTask } from "../../server/domain/tasks";
 import { makeCampaign } from "../helpers/factories";
@@ -50,6 +51,7 @@ interface Fixture {
   newTask: () => Promise<number>;
   inviteToken: () => Promise<string>;
   resetToken: () => Promise<string>;
+  bills: () => Promise<number[]>;
 }
 
 type Input = (f: Fixture) => unknown;
@@ -105,9 +107,16 @@ const ACCESS: Record<string, [Access, Input]> = {
   "public.body": ["public", (f) => ({ campaign: f.campaignId, bodyId: f.world.bodies.ashby })],
   "public.search": ["public", () => ({ query: "Ash" })],
   "public.hubs": ["public", () => undefined],
+  "public.ballotQuestions": ["public", (f) => ({ campaign: f.campaignId })],
+  "public.ballotMap": ["public", (f) => ({ campaign: f.campaignId, questionId: 1 })],
+  "public.ballotDistrict": ["public", (f) => ({ campaign: f.campaignId, districtId: f.world.districts.house1 })],
   "legislator.list": ["public", (f) => ({ campaignId: f.campaignId })],
-  "legislator.stanceHistory": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
-  "legislator.setStance": ["organizer", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, stance: f.serial() % 2 ? "supporter" : "undecided" })],
+  "legislator.stepHistory": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
+  "legislator.setStep": ["organizer", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, step: f.serial() % 2 ? "supportive" : "undecided", source: "meeting" })],
+  "legislator.undoStep": ["organizer", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, expectedEventId: 1 })],
+  "bill.list": ["public", (f) => ({ campaignId: f.campaignId })],
+  "bill.add": ["admin", (f) => ({ campaignId: f.campaignId, name: `S.${f.serial()}`, jurisdiction: "state", chamber: "state_upper" })],
+  "bill.update": ["admin", async (f) => ({ billId: (await f.bills())[0]!, jurisdiction: "state" })],
   "pipeline.list": ["public", (f) => ({ campaignId: f.campaignId })],
   "pipeline.board": ["public", (f) => ({ campaignId: f.campaignId })],
   "pipeline.facets": ["public", () => undefined],
@@ -171,6 +180,7 @@ forEachEngine((getDatabase) => {
       newTask: async () => (await addTask(db, { campaignId: campaign.id, bodyId: world.bodies.ashby, title: `Task ${++serial}` }, commandLineActor)).id,
       inviteToken: async () => (await inviteUser(db, { email: `person-${++serial}@example.org`, role: "viewer" }, commandLineActor)).path.split("/").pop()!,
       resetToken: async () => (await issueResetLink(db, result.organizer.id, commandLineActor)).path.split("/").pop()!,
+      bills: async () => (await listBills(db, campaign.id)).map((bill) => bill.id),
     };
   });
 

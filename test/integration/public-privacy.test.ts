@@ -37,6 +37,7 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "district.list": () => [undefined],
   "district.get": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
   "legislator.list": (f) => [{ campaignId: f.campaignId }],
+  "bill.list": (f) => [{ campaignId: f.campaignId }],
   "district.shapes": () => [{ districtId: 1 }],
   "hub.coverage": () => [undefined, { chamber: "state_lower" }],
   "hub.find": () => [{ query: "Marker" }, { point: [-71.4, 41.8] }],
@@ -47,6 +48,9 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "public.body": (f) => [{ campaign: f.slug, bodyId: f.bodyId }, { campaign: f.slug, bodyId: f.bodyId, asOf: "2030-01-01" }],
   "public.search": () => [{ query: "Marker" }, { query: "marker ri" }],
   "public.hubs": () => [undefined],
+  "public.ballotQuestions": (f) => [{ campaign: f.slug }],
+  "public.ballotMap": (f) => [{ campaign: f.slug, questionId: 1 }],
+  "public.ballotDistrict": (f) => [{ campaign: f.slug, districtId: 1 }],
   "pipeline.list": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, sort: "hub", voteFrom: "2026-01-01", voteTo: "2026-12-31" }],
   "pipeline.board": (f) => [{ campaignId: f.campaignId }],
   "pipeline.facets": () => [undefined],
@@ -87,7 +91,7 @@ forEachEngine((getDatabase, engine) => {
     const { db } = getDatabase();
     expect(markers.size).toBe(PRIVATE_MARKERS.length);
     const dump = JSON.stringify(
-      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStanceEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
+      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
     );
     // Proves the search below can fail: every marker is in the database.
     expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());

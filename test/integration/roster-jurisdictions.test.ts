@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Db } from "../../server/db/connect";
 import { importLegislators } from "../../server/domain/legislators";
+import type { SeatChamber } from "../../shared/model/district";
 import type { LegislatorRecord } from "../../shared/model/legislator";
 import { forEachEngine } from "../helpers/test-db";
 
@@ -11,14 +12,14 @@ import { forEachEngine } from "../helpers/test-db";
  */
 
 const id = (n: number) => `ocd-person/00000000-0000-4000-8000-${String(n).padStart(12, "0")}`;
-const person = (n: number, chamber: "state_lower" | "state_upper" | "congressional", district: string): LegislatorRecord => ({
+const person = (n: number, chamber: SeatChamber, district: string, state = "RI"): LegislatorRecord => ({
   ocdPersonId: id(n),
   name: `Person ${n}`,
   party: "Democratic",
   email: null,
   links: [],
   extras: {},
-  roles: [{ chamber, state: "RI", districtName: district, validFrom: "2023-01-03", validTo: null }],
+  roles: [{ chamber, state, districtName: district, validFrom: "2023-01-03", validTo: null }],
 });
 
 const STATE = [person(1, "state_lower", "1"), person(2, "state_lower", "2"), person(3, "state_upper", "1")];
@@ -70,6 +71,30 @@ forEachEngine((getDatabase) => {
       expect(summary.rolesClosed).toBe(1);
       expect(await openSeats(db)).not.toContain("Person 1 (state_lower)");
       expect(await openSeats(db)).toContain("Person 11 (congressional)");
+    });
+
+    it("a federal folder without --state seats each state's House members and two Senators, closing only that state's federal seats", async () => {
+      const { db } = getDatabase();
+      const senators = [person(21, "us_senate", "RI"), person(22, "us_senate", "RI"), person(23, "us_senate", "CT", "CT")];
+      const federal = [...FEDERAL, ...senators, person(24, "congressional", "1", "CT")];
+      const first = await db.transaction().execute((trx) => importLegislators(trx, federal, { isFullRoster: true, now: NOW }));
+      expect(first.states).toEqual(["CT", "RI"]);
+      expect(first.unmatched.map((row) => row.name)).not.toContain("Person 21");
+      // Senator 22 retires: the next federal folder closes their Senate seat and nothing else.
+      const next = await db.transaction().execute((trx) => importLegislators(trx, federal.filter((record) => record !== senators[1]), { isFullRoster: true, now: NOW }));
+      expect(next.closed).toEqual([{ name: "Person 22", chamber: "us_senate", state: "RI", districtName: "RI" }]);
+      expect(next.rolesClosed).toBe(1);
+      const seats = await openSeats(db);
+      expect(seats).toEqual(expect.arrayContaining(["Person 2 (state_lower)", "Person 3 (state_upper)", "Person 21 (us_senate)", "Person 23 (us_senate)", "Person 24 (congressional)"]));
+      expect(seats).not.toContain("Person 22 (us_senate)");
+    });
+
+    it("a dry-run-able report names who moved and who left", async () => {
+      const { db } = getDatabase();
+      const moved = { ...STATE[1]!, roles: [{ ...STATE[1]!.roles[0]!, districtName: "9", validFrom: "2025-01-07" }] };
+      const summary = await run(db, [moved, STATE[2]!], true); // Person 1 left in the test above
+      expect(summary.moved).toEqual([{ name: "Person 2", chamber: "state_lower", state: "RI", from: "2", to: "9" }]);
+      expect(summary.closed).toEqual([]);
     });
   });
 });

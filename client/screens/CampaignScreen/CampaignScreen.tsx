@@ -1,21 +1,26 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
 import { STAGE_KIND_LABELS, STAGE_KINDS, type StageKind, type StageScheme } from "../../../shared/model/stage";
 import { countByStage } from "../../../shared/rules/stage-counts";
 import { canAdminister, roleRefusal } from "../../../shared/model/account";
 import { useSession } from "../../api/session";
-import { useApplyChange } from "../../api/change-queries";
 import { useCampaigns } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
 import { CampaignGate } from "../../components/CampaignGate";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { Markdown } from "../../components/Markdown";
 import { addStage, moveStage, removeStage, updateStage } from "../../lib/stage-scheme-edit";
+import { BillsEditor } from "./BillsEditor";
+import { LadderEditor } from "./LadderEditor";
+import { OrderButtons } from "./OrderButtons";
+import { SaveEditsRow } from "./SaveEditsRow";
+import { useCampaignUpdate } from "./use-campaign-update";
 
 /**
  * `/campaigns/:campaign`: a campaign's settings: name, bill, model resolution text (Markdown,
- * previewed safely) and the stage scheme (rename, recolour, reorder, add, remove unused stages).
+ * previewed safely), the stage scheme (rename, recolour, reorder, add, remove unused stages), the
+ * bills and the ladder.
  */
 export function CampaignScreen({ campaign: key }: { campaign: string }) {
   const campaigns = useCampaigns();
@@ -47,7 +52,10 @@ function CampaignSettings({ campaign }: { campaign: Campaign }) {
       <header className="campaign-header">
         <a href={`/?campaign=${campaign.slug}`}>← Back to the map</a>
         <h1>{campaign.name}</h1>
-        <p className="muted">Campaign settings: what the campaign supports, its model resolution, and the stages every body moves through.</p>
+        <p className="muted">
+          Campaign settings: what the campaign supports, its model resolution, the stages every body moves through, the bills and the
+          ladder legislators climb on each.
+        </p>
         {!mayEdit && session && (
           <p className="read-only-note" data-testid="read-only-note">
             {roleRefusal(session, "admin")}: these settings are shown read-only.
@@ -56,20 +64,9 @@ function CampaignSettings({ campaign }: { campaign: Campaign }) {
       </header>
       <DetailsForm campaign={campaign} mayEdit={mayEdit} />
       <SchemeEditor campaign={campaign} mayEdit={mayEdit} />
+      <BillsEditor campaign={campaign} mayEdit={mayEdit} />
+      <LadderEditor campaign={campaign} mayEdit={mayEdit} />
     </main>
-  );
-}
-
-function useCampaignUpdate(onSuccess?: () => void) {
-  const trpc = useTRPC();
-  const applyChange = useApplyChange();
-  return useMutation(
-    trpc.campaign.update.mutationOptions({
-      onSuccess: () => {
-        void applyChange({ kind: "campaign" });
-        onSuccess?.();
-      },
-    }),
   );
 }
 
@@ -182,12 +179,7 @@ function SchemeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit: bool
               <span className="scheme-count muted">{isImplicit ? "every body not yet moved" : count ? `${count} ${count === 1 ? "body" : "bodies"}` : "unused"}</span>
               {mayEdit && (
                 <span className="scheme-buttons">
-                  <button type="button" aria-label={`Move ${stage.label} up`} disabled={index === 0} onClick={() => change(moveStage(scheme, index, -1))}>
-                    ↑
-                  </button>
-                  <button type="button" aria-label={`Move ${stage.label} down`} disabled={index === scheme.stages.length - 1} onClick={() => change(moveStage(scheme, index, 1))}>
-                    ↓
-                  </button>
+                  <OrderButtons label={stage.label} index={index} count={scheme.stages.length} onMove={(by) => change(moveStage(scheme, index, by))} />
                   <button
                     type="button"
                     aria-label={`Remove ${stage.label}`}
@@ -232,14 +224,13 @@ function SchemeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit: bool
               Add stage
             </button>
           </form>
-          <div className="button-row">
-            <button type="button" className="primary" disabled={!dirty || update.isPending} onClick={() => update.mutate({ campaignId: campaign.id, stageScheme: scheme })}>
-              {update.isPending ? "Saving…" : "Save stages"}
-            </button>
-            <button type="button" className="secondary" disabled={!dirty} onClick={() => change(campaign.stageScheme)}>
-              Undo edits
-            </button>
-          </div>
+          <SaveEditsRow
+            dirty={dirty}
+            pending={update.isPending}
+            saveLabel="Save stages"
+            onSave={() => update.mutate({ campaignId: campaign.id, stageScheme: scheme })}
+            onUndo={() => change(campaign.stageScheme)}
+          />
         </>
       )}
       {saved && !dirty && (

@@ -1,14 +1,12 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useMemo } from "react";
 import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { districtLabel } from "../../../shared/model/district";
-import { STANCE_LABELS, STANCES, type LegislatorSummary, type Stance } from "../../../shared/model/legislator";
 import { findStage } from "../../../shared/model/stage";
-import { canEditCampaignWide } from "../../../shared/model/account";
+import { canEditCampaignWide, canReadPrivate } from "../../../shared/model/account";
 import { useSession } from "../../api/session";
-import { useApplyChange } from "../../api/change-queries";
-import { useCampaigns } from "../../api/map-data";
+import { useBills, useCampaigns } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
 import { CampaignGate } from "../../components/CampaignGate";
 import { parseCampaignParam } from "../../state/url-state";
@@ -17,6 +15,7 @@ import { StageBadge } from "../../components/StageBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
 import { formatCount } from "../../lib/format";
 import { AlliesPanel } from "./AlliesPanel";
+import { LegislatorCard } from "./LegislatorCard";
 import { DistrictMap } from "./DistrictMap";
 
 const percent = (share: number) => {
@@ -54,6 +53,8 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const trpc = useTRPC();
   const detail = useQuery(trpc.district.get.queryOptions({ campaignId: campaign.id, districtId }));
   const shapes = useQuery(trpc.district.shapes.queryOptions({ districtId }));
+  const bills = useBills(campaign.id);
+  const { role } = useSession();
   const stages = useMemo(() => new Map((detail.data?.bodies ?? []).map((body) => [body.bodyId, body.stage])), [detail.data]);
   if (detail.isPending) return <StatusOverlay busy>Loading the district…</StatusOverlay>;
   if (detail.error) return <StatusOverlay><ErrorNotice title="Could not load this district" message={detail.error.message} onRetry={() => void detail.refetch()} /></StatusOverlay>;
@@ -91,7 +92,16 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
         {district.legislators.length === 0 ? (
           <p className="muted">No sitting legislator is imported for this district. Import them with <code>groundswell import … --as legislators</code>.</p>
         ) : (
-          district.legislators.map((legislator) => <LegislatorCard key={legislator.legislatorId} campaign={campaign} legislator={legislator} />)
+          district.legislators.map((legislator) => (
+            <LegislatorCard
+              key={legislator.legislatorId}
+              campaign={campaign}
+              bills={bills.data ?? []}
+              legislator={legislator}
+              canEdit={canEditCampaignWide(role)}
+              canRead={canReadPrivate(role)}
+            />
+          ))
         )}
       </section>
 
@@ -217,57 +227,5 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
         Coverage counts a body nested in a passed body once; people are apportioned by area. Source: Groundswell, {today}.
       </footer>
     </main>
-  );
-}
-
-function LegislatorCard({ campaign, legislator }: { campaign: Campaign; legislator: LegislatorSummary }) {
-  const trpc = useTRPC();
-  const applyChange = useApplyChange();
-  const id = useId();
-  const { role } = useSession();
-  const [stance, setStance] = useState<Stance>(legislator.stance);
-  const [note, setNote] = useState("");
-  const save = useMutation(
-    trpc.legislator.setStance.mutationOptions({
-      onSuccess: async () => {
-        setNote("");
-        await applyChange({ kind: "legislator" });
-      },
-    }),
-  );
-  return (
-    <article className="legislator-card">
-      <h2>{legislator.name}</h2>
-      <p className="muted">
-        {legislator.party ?? "Party unknown"} · district {legislator.districtName}
-      </p>
-      <p>
-        Stance on {campaign.bill ?? "the bill"}: <strong className={`stance stance-${legislator.stance}`}>{STANCE_LABELS[legislator.stance]}</strong>
-      </p>
-      {canEditCampaignWide(role) && (
-        <form
-          className="stance-form screen-only"
-          onSubmit={(event) => {
-            event.preventDefault();
-            save.mutate({ campaignId: campaign.id, legislatorId: legislator.legislatorId, stance, note: note || null, expectedStance: legislator.stance });
-          }}
-        >
-          <label htmlFor={`${id}-stance`}>Change stance</label>
-          <select id={`${id}-stance`} value={stance} onChange={(event) => setStance(event.target.value as Stance)}>
-            {STANCES.map((value) => (
-              <option key={value} value={value}>
-                {STANCE_LABELS[value]}
-              </option>
-            ))}
-          </select>
-          <label htmlFor={`${id}-note`}>Private note (optional)</label>
-          <input id={`${id}-note`} value={note} onChange={(event) => setNote(event.target.value)} placeholder="What they said, when" />
-          <button type="submit" disabled={save.isPending || stance === legislator.stance}>
-            {save.isPending ? "Saving…" : "Save stance"}
-          </button>
-          {save.error && <p className="error-text" role="alert">{save.error.message}</p>}
-        </form>
-      )}
-    </article>
   );
 }

@@ -47,7 +47,7 @@ export function FilePicker({ maxBytes, onFile, onRefuse }: { maxBytes: number | 
         className="visually-hidden"
         tabIndex={-1}
         aria-label="File to import"
-        accept=".geojson,.json,.topojson,.zip,.csv,.yml,.yaml,application/geo+json,application/json,application/zip,text/csv"
+        accept=".geojson,.json,.topojson,.zip,.csv,.yml,.yaml,.txt,application/geo+json,application/json,application/zip,text/csv,text/plain"
         onChange={(event) => {
           take(event.target.files);
           event.target.value = "";
@@ -55,7 +55,7 @@ export function FilePicker({ maxBytes, onFile, onRefuse }: { maxBytes: number | 
       />
       <p className="hint">
         GeoJSON, TopoJSON, a shapefile zipped together with its .dbf and .prj, a CSV spreadsheet (columns in the README), or Open States
-        legislators (.csv, .yml, or a .zip of .yml files)
+        legislators (.csv, .yml, or a .zip of .yml files), or a bill's cosponsor list (.txt, one name per line)
         {maxBytes ? `; up to ${formatFileSize(maxBytes)}` : ""}.
       </p>
     </div>

@@ -1,15 +1,22 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import type { BodyKind } from "../../../shared/model/body";
 import { importFieldLabel, parseImportRequest, phraseImportProblem } from "../../../shared/model/import-request";
 import { formatFileSize, type BoundaryImportChoices, type ImportPreview, type ImportResult } from "../../../shared/model/import-upload";
 import { commitImport, ImportRequestError, uploadForPreview } from "../../api/imports";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { DoneActions } from "./DoneActions";
 import { FilePicker } from "./FilePicker";
 import { PreviewStep } from "./PreviewStep";
 import { ResultStep } from "./ResultStep";
 import { SpreadsheetStep } from "./SpreadsheetStep";
 import { LegislatorStep } from "./LegislatorStep";
 import { LegislatorReport } from "./LegislatorReport";
+import { BallotReport } from "./BallotReport";
+import { BallotStep } from "./BallotStep";
+import type { BallotImportSummary, BallotUploadPreview } from "../../../shared/model/ballot-question";
+import { CosponsorReport } from "./CosponsorReport";
+import { CosponsorStep } from "./CosponsorStep";
+import type { CosponsorImportReport, NameListUploadPreview } from "../../../shared/model/ladder";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { describePlanCounts, type SpreadsheetPlan, type SpreadsheetUploadPreview } from "../../../shared/model/spreadsheet-import";
 import { formatCount } from "../../lib/format";
@@ -25,12 +32,16 @@ type Step =
   | { name: "sheet"; preview: SpreadsheetUploadPreview }
   | { name: "sheet-done"; plan: SpreadsheetPlan }
   | { name: "legislators"; preview: LegislatorUploadPreview }
-  | { name: "legislators-done"; report: LegislatorImportReport };
+  | { name: "legislators-done"; report: LegislatorImportReport }
+  | { name: "names"; preview: NameListUploadPreview }
+  | { name: "names-done"; report: CosponsorImportReport }
+  | { name: "ballot"; preview: BallotUploadPreview }
+  | { name: "ballot-done"; summary: BallotImportSummary };
 
 const STEPS = [
   { label: "Choose a file", steps: ["choose", "uploading"] },
-  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators"] },
-  { label: "Done", steps: ["done", "sheet-done", "legislators-done"] },
+  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "names", "ballot"] },
+  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "names-done", "ballot-done"] },
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -85,6 +96,8 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       const preview = await uploadForPreview(file, (progress) => setStep((current) => (current.name === "uploading" ? { ...current, progress } : current)), controller.signal);
       if (preview.format === "csv") setStep({ name: "sheet", preview });
       else if (preview.format === "legislators") setStep({ name: "legislators", preview });
+      else if (preview.format === "ballot-results") setStep({ name: "ballot", preview });
+      else if (preview.format === "names") setStep({ name: "names", preview });
       else setStep({ name: "preview", preview });
     } catch (failure) {
       setStep({ name: "choose" });
@@ -121,6 +134,14 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
   };
 
   const current = STEPS.findIndex((entry) => entry.steps.includes(step.name));
+  const startOver = () => {
+    setError(null);
+    setStep({ name: "choose" });
+  };
+  const uploadExpired = () => {
+    setStep({ name: "choose" });
+    setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
+  };
 
   return (
     <div
@@ -155,8 +176,10 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
               Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS
               office's town lines, a county's ward map or a Census TIGER/Line download. Or bring the campaign spreadsheet you already
               keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members; or the state's legislators from
-              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together). You will see a
-              preview before anything is saved.
+              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together); or a bill's
+              cosponsor list, as a <strong>.txt</strong> with one name per line or a <strong>.csv</strong> with a name column; or a ballot
+              question’s results by town or precinct (the state’s election-statistics <strong>.csv</strong>). You will see a preview
+              before anything is saved.
             </p>
             <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
           </>
@@ -200,14 +223,8 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             key={step.preview.token}
             preview={step.preview}
             onDone={(plan) => setStep({ name: "sheet-done", plan })}
-            onStartOver={() => {
-              setError(null);
-              setStep({ name: "choose" });
-            }}
-            onExpired={() => {
-              setStep({ name: "choose" });
-              setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
-            }}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
           />
         )}
 
@@ -216,42 +233,58 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
             key={step.preview.token}
             preview={step.preview}
             onDone={(report) => setStep({ name: "legislators-done", report })}
-            onStartOver={() => {
-              setError(null);
-              setStep({ name: "choose" });
-            }}
-            onExpired={() => {
-              setStep({ name: "choose" });
-              setError({ title: "The uploaded file has expired", message: "Uploaded files wait 30 minutes for their import. Choose the file again." });
-            }}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
           />
         )}
 
-        {step.name === "legislators-done" && (
+        {step.name === "ballot" && (
+          <BallotStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(summary) => setStep({ name: "ballot-done", summary })}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
+          />
+        )}
+
+        {step.name === "ballot-done" && (
+          <ImportDone headline={`Imported the results of “${step.summary.question}”`} onClose={onClose} onImportAnother={startOver}>
+            <BallotReport summary={step.summary} />
+          </ImportDone>
+        )}
+
+        {step.name === "names" && (
+          <CosponsorStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(report) => setStep({ name: "names-done", report })}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
+          />
+        )}
+
+        {step.name === "names-done" && (
           <div className="result-step">
             <p className="result-headline" role="status">
               <span className="result-check" aria-hidden="true">
                 ✓
               </span>
-              Imported {formatCount(step.report.legislators)} legislators from {step.report.fileName}
+              Imported the cosponsor list of {step.report.bill} from {step.report.fileName}
             </p>
-            <LegislatorReport report={step.report} />
+            <CosponsorReport report={step.report} />
             <div className="step-actions">
               <button type="button" className="primary" onClick={onClose}>
                 Back to the map
               </button>
-              <button
-                type="button"
-                className="secondary"
-                onClick={() => {
-                  setError(null);
-                  setStep({ name: "choose" });
-                }}
-              >
-                Import another file
-              </button>
             </div>
           </div>
+        )}
+
+        {step.name === "legislators-done" && (
+          <ImportDone headline={`Imported ${formatCount(step.report.legislators)} legislators from ${step.report.fileName}`} onClose={onClose} onImportAnother={startOver}>
+            <LegislatorReport report={step.report} />
+          </ImportDone>
         )}
 
         {step.name === "sheet-done" && (
@@ -293,6 +326,22 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
           />
         )}
       </section>
+    </div>
+  );
+}
+
+/** The last step of an import with a report: a headline, what was imported, and where to go next. */
+function ImportDone({ headline, onClose, onImportAnother, children }: { headline: string; onClose: () => void; onImportAnother: () => void; children: ReactNode }) {
+  return (
+    <div className="result-step">
+      <p className="result-headline" role="status">
+        <span className="result-check" aria-hidden="true">
+          ✓
+        </span>
+        {headline}
+      </p>
+      {children}
+      <DoneActions onBackToMap={onClose} onImportAnother={onImportAnother} />
     </div>
   );
 }

@@ -1,14 +1,15 @@
+import type { ImportStepProps } from "./step-props";
 import { useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
 import { STATES } from "../../../shared/ids/usps";
-import { CHAMBER_LABELS, CHAMBERS } from "../../../shared/model/district";
+import { SEAT_CHAMBER_LABELS, SEAT_CHAMBERS } from "../../../shared/model/district";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
-import { commitLegislators, ImportRequestError } from "../../api/imports";
+import { commitLegislators } from "../../api/imports";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { useConfirmImport } from "./use-confirm-import";
 import { formatCount } from "../../lib/format";
 import { LegislatorReport } from "./LegislatorReport";
-import { useApplyChange } from "../../api/change-queries";
 import { queryKeys } from "../../api/query-keys";
 
 const SOURCES: Record<LegislatorUploadPreview["source"], string> = {
@@ -29,17 +30,9 @@ export function LegislatorStep({
   onDone,
   onStartOver,
   onExpired,
-}: {
-  preview: LegislatorUploadPreview;
-  onDone: (report: LegislatorImportReport) => void;
-  onStartOver: () => void;
-  onExpired: () => void;
-}) {
+}: ImportStepProps<LegislatorUploadPreview, LegislatorImportReport>) {
   const id = useId();
-  const applyChange = useApplyChange();
   const [state, setState] = useState(preview.state ?? "");
-  const [committing, setCommitting] = useState(false);
-  const [failure, setFailure] = useState<string | null>(null);
   const dryRun = useQuery({
     queryKey: queryKeys.legislatorPlan(preview.token, state),
     queryFn: () => commitLegislators({ token: preview.token, state, dryRun: true }),
@@ -48,22 +41,9 @@ export function LegislatorStep({
     staleTime: Infinity,
   });
   const plan = dryRun.data;
-  const seats = CHAMBERS.filter((chamber) => preview.seats[chamber]).map((chamber) => `${formatCount(preview.seats[chamber]!)} ${CHAMBER_LABELS[chamber]}`);
+  const seats = SEAT_CHAMBERS.filter((chamber) => preview.seats[chamber]).map((chamber) => `${formatCount(preview.seats[chamber]!)} ${SEAT_CHAMBER_LABELS[chamber]}`);
 
-  const confirm = async () => {
-    setCommitting(true);
-    setFailure(null);
-    try {
-      const report = await commitLegislators({ token: preview.token, state, dryRun: false });
-      await applyChange({ kind: "legislator" });
-      onDone(report);
-    } catch (error) {
-      if (error instanceof ImportRequestError && error.status === 404) return onExpired();
-      setFailure(error instanceof Error ? error.message : String(error));
-    } finally {
-      setCommitting(false);
-    }
-  };
+  const { confirm, committing, failure } = useConfirmImport({ run: () => commitLegislators({ token: preview.token, state, dryRun: false }), kind: "legislator", onDone, onExpired });
 
   return (
     <form

@@ -1,3 +1,4 @@
+import { DoneActions } from "./DoneActions";
 import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { ImportResult } from "../../../shared/model/import-upload";
 import { formatCount } from "../../lib/format";
@@ -80,14 +81,7 @@ export function ResultStep({ result, kind, onBackToMap, onImportAnother }: { res
           ? "New bodies join the map at the first stage of every campaign."
           : "Show the district outlines with the layer switches under the legend."}
       </p>
-      <div className="step-actions">
-        <button type="button" className="primary" onClick={onBackToMap}>
-          Back to the map
-        </button>
-        <button type="button" className="secondary" onClick={onImportAnother}>
-          Import another file
-        </button>
-      </div>
+      <DoneActions onBackToMap={onBackToMap} onImportAnother={onImportAnother} />
     </div>
   );
 }

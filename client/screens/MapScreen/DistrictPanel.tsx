@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { districtLabel } from "../../../shared/model/district";
-import { STANCE_LABELS } from "../../../shared/model/legislator";
+import { stepLabel } from "../../../shared/rules/ladder";
+import { useBills } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
 import { SidePanel } from "../../components/SidePanel";
 import { ShareBar } from "../../components/ShareBar";
@@ -23,6 +24,8 @@ export function DistrictPanel({
 }) {
   const trpc = useTRPC();
   const district = useQuery(trpc.district.get.queryOptions({ campaignId: campaign.id, districtId }));
+  const bills = useBills(campaign.id);
+  const billNames = new Map((bills.data ?? []).map((bill) => [bill.id, bill.name]));
   return (
     <SidePanel labelledBy="district-panel-title" onClose={onClose} record={district} failureTitle="Could not load this district">
       {(detail) => (
@@ -39,7 +42,9 @@ export function DistrictPanel({
           </div>
           {detail.legislators.length > 0 && (
             <p className="body-meta">
-              {detail.legislators.map((legislator) => `${legislator.name} (${legislator.party ?? "?"}): ${STANCE_LABELS[legislator.stance]}`).join(" · ")}
+              {detail.legislators
+                .map((legislator) => `${legislator.name} (${legislator.party ?? "?"}): ${legislator.steps.map((entry) => `${billNames.get(entry.billId) ?? "bill"} ${stepLabel(campaign.ladder, entry.step)}`).join(", ")}`)
+                .join(" · ")}
             </p>
           )}
           <p>

@@ -1,33 +1,57 @@
 import { z } from "zod";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { districtIdSchema } from "../../../shared/model/district";
-import { legislatorIdSchema, setStanceInputSchema } from "../../../shared/model/legislator";
+import { setStepInputSchema, undoStepInputSchema } from "../../../shared/model/ladder";
+import { legislatorIdSchema } from "../../../shared/model/legislator";
 import { legislatorSummarySchema } from "../../../shared/model/public-output";
-import { listLegislators, listStanceHistory, setStance } from "../../domain/stances";
+import { getBill } from "../../domain/bills";
+import { listLegislators, listStepHistory, setStep, undoLastStep, type StepChange } from "../../domain/ladder";
 import { snapshotRow } from "../../db/repositories/audit-repository";
 import { write } from "../../domain/write";
+import type { Db } from "../../db/connect";
 import { memberProcedure, organizerProcedure, publicProcedure, router } from "../trpc";
 
+/** The audit log's view of one legislator's step on one bill (the default bill when none is named). */
+const stepSnapshot = async (db: Db, input: { campaignId: number; billId?: number | undefined; legislatorId: number }) =>
+  snapshotRow(db, "legislatorStep", { billId: (await getBill(db, input.campaignId, input.billId)).id, legislatorId: input.legislatorId });
+
+const describeStep = (campaignId: number) => (result: StepChange) => ({
+  subjectId: result.legislatorId,
+  campaignId,
+  summary: `Ladder step on bill ${result.billId} set to ${result.step}`,
+});
+
 export const legislatorRouter = router({
-  /** Sitting legislators with their stance on the campaign's bill (public fields only). */
+  /** Sitting legislators with their step on each of the campaign's bills (public fields only). */
   list: publicProcedure
     .input(z.object({ campaignId: campaignIdSchema, districtId: districtIdSchema.optional() }))
     .output(z.array(legislatorSummarySchema))
     .query(({ ctx, input }) => listLegislators(ctx.db, input)),
 
-  /** A legislator's stance history, with the private notes: members only. */
-  stanceHistory: memberProcedure
+  /** A legislator's ladder history on every bill, with who, the source and the private notes: members only. */
+  stepHistory: memberProcedure
     .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
-    .query(({ ctx, input }) => listStanceHistory(ctx.db, input)),
+    .query(({ ctx, input }) => listStepHistory(ctx.db, input)),
 
-  /** Move a legislator on the stance ladder (one event; the note stays private). */
-  setStance: organizerProcedure
-    .input(setStanceInputSchema)
+  /** Move a legislator on the ladder for one bill (one event: source, link, private note). */
+  setStep: organizerProcedure
+    .input(setStepInputSchema)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => setStance(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
-        subjectKind: "legislatorStance",
-        load: (trx) => snapshotRow(trx, "legislatorStance", { campaignId: input.campaignId, legislatorId: input.legislatorId }),
-        describe: (result) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Stance set to ${result.stance}` }),
+      write(ctx, (trx) => setStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
+        subjectKind: "legislatorStep",
+        load: (trx) => stepSnapshot(trx, input),
+        describe: describeStep(input.campaignId),
+      }),
+    ),
+
+  /** Undo the last step change on a bill: an event back to where it came from. */
+  undoStep: organizerProcedure
+    .input(undoStepInputSchema)
+    .mutation(({ ctx, input }) =>
+      write(ctx, (trx) => undoLastStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
+        subjectKind: "legislatorStep",
+        load: (trx) => stepSnapshot(trx, input),
+        describe: describeStep(input.campaignId),
       }),
     ),
 });

@@ -17,6 +17,9 @@ import {
   searchPublicBodies,
 } from "../../domain/public-view";
 import { publicProcedure, router } from "../trpc";
+import { ballotMapSchema, ballotQuestionIdSchema, ballotQuestionSummarySchema, districtBallotResultSchema } from "../../../shared/model/ballot-question";
+import { districtIdSchema } from "../../../shared/model/district";
+import { getBallotMap, listBallotQuestions, listDistrictBallotResults } from "../../domain/ballot-questions";
 
 /**
  * What anyone may read, signed in or not: the public page, the embed and the print page call
@@ -48,4 +51,22 @@ export const publicRouter = router({
     .query(({ ctx, input }) => searchPublicBodies(ctx.db, input)),
 
   hubs: publicProcedure.output(z.array(publicHubSchema)).query(({ ctx }) => listPublicHubs(ctx.db)),
+
+  /** The campaign's ballot questions with their district results (public facts from election statistics). */
+  ballotQuestions: publicProcedure
+    .input(z.object({ campaign: campaignKeySchema }))
+    .output(z.array(ballotQuestionSummarySchema))
+    .query(({ ctx, input }) => listBallotQuestions(ctx.db, input)),
+
+  /** One ballot question for the map: results by town and the outline of where it ran. */
+  ballotMap: publicProcedure
+    .input(z.object({ campaign: campaignKeySchema, questionId: ballotQuestionIdSchema }))
+    .output(ballotMapSchema)
+    .query(({ ctx, input }) => getBallotMap(ctx.db, input)),
+
+  /** Each ballot question's result in one district, with the brief's sentence. */
+  ballotDistrict: publicProcedure
+    .input(z.object({ campaign: campaignKeySchema, districtId: districtIdSchema }))
+    .output(z.array(districtBallotResultSchema))
+    .query(({ ctx, input }) => listDistrictBallotResults(ctx.db, input)),
 });

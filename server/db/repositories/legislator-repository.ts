@@ -43,7 +43,15 @@ export function findOpenRolesInState(db: Db, state: string, now = new Date()) {
   return db
     .selectFrom("legislatorRole")
     .innerJoin("legislator", "legislator.id", "legislatorRole.legislatorId")
-    .select(["legislatorRole.id", "legislatorRole.legislatorId", "legislator.ocdPersonId", "legislatorRole.chamber", "legislatorRole.districtId"])
+    .select([
+      "legislatorRole.id",
+      "legislatorRole.legislatorId",
+      "legislator.ocdPersonId",
+      "legislator.name",
+      "legislatorRole.chamber",
+      "legislatorRole.districtName",
+      "legislatorRole.districtId",
+    ])
     .where("legislatorRole.state", "=", state)
     .where((eb) => eb.or([eb("legislatorRole.validTo", "is", null), eb("legislatorRole.validTo", ">", todayOf(now))]))
     .execute();
@@ -72,6 +80,7 @@ export function findSittingRoles(db: Db, now = new Date()) {
     .select([
       "legislator.id as legislatorId",
       "legislator.name",
+      "legislator.otherNames",
       "legislator.party",
       "legislatorRole.chamber",
       "legislatorRole.state",

@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { defaultLadder, ladderSchema } from "../model/ladder";
+import { cosponsorListMove, firstStepOf, rankOfStep, stepColumnOf, stepLabel } from "./ladder";
+
+describe("the ladder", () => {
+  it("defaults to the hub model's steps, lowest first", () => {
+    expect(defaultLadder.steps.map((step) => step.id)).toEqual(["unknown", "opposed", "undecided", "supportive", "cosponsor", "caucus_member", "co_host", "champion"]);
+    expect(firstStepOf(defaultLadder)).toBe("unknown");
+    expect(rankOfStep(defaultLadder, "champion")).toBe(7);
+    expect(rankOfStep(defaultLadder, "no_such_step")).toBe(0);
+    expect(stepLabel(defaultLadder, "co_host")).toBe("Co-host");
+    expect(stepLabel(defaultLadder, "gone")).toBe("gone");
+  });
+
+  it.each([
+    ["unknown", "cosponsor"],
+    ["opposed", "cosponsor"],
+    ["undecided", "cosponsor"],
+    ["supportive", "cosponsor"],
+    ["cosponsor", null],
+    ["caucus_member", null],
+    ["co_host", null],
+    ["champion", null],
+  ])("a cosponsor list moves %s to %s: up, never down", (from, to) => {
+    expect(cosponsorListMove(defaultLadder, from)).toBe(to);
+  });
+
+  it("follows an edited ladder's order", () => {
+    const ladder = ladderSchema.parse({ steps: [{ id: "unknown", label: "?" }, { id: "cosponsor", label: "Co" }, { id: "hostile", label: "Hostile" }] });
+    expect(cosponsorListMove(ladder, "hostile")).toBeNull();
+    expect(cosponsorListMove(ladder, "unknown")).toBe("cosponsor");
+  });
+
+  it("refuses a ladder without cosponsor or with a repeated step", () => {
+    expect(ladderSchema.safeParse({ steps: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }).error?.issues[0]?.message).toMatch(/must keep the "cosponsor" step/);
+    expect(ladderSchema.safeParse({ steps: [{ id: "cosponsor", label: "A" }, { id: "cosponsor", label: "B" }] }).error?.issues[0]?.message).toBe("step ids must be unique");
+  });
+
+  it("names export columns after the bill", () => {
+    expect(stepColumnOf("H.1239")).toBe("step_H.1239");
+    expect(stepColumnOf(" HR 4321 ")).toBe("step_HR_4321");
+  });
+});

@@ -1,0 +1,34 @@
+import { COSPONSOR_STEP, type Ladder } from "../model/ladder";
+
+/** A step's rank on the ladder (0 = the lowest); an id the ladder no longer has ranks lowest. */
+export function rankOfStep(ladder: Ladder, step: string): number {
+  return Math.max(0, ladder.steps.findIndex((candidate) => candidate.id === step));
+}
+
+/** The step a legislator stands at when nothing is recorded: the ladder's lowest. */
+export const firstStepOf = (ladder: Ladder): string => ladder.steps[0]!.id;
+
+export const isStepOf = (ladder: Ladder, step: string): boolean => ladder.steps.some((candidate) => candidate.id === step);
+
+/** The label of a step, or its id when the ladder no longer has it. */
+export const stepLabel = (ladder: Ladder, step: string): string => ladder.steps.find((candidate) => candidate.id === step)?.label ?? step;
+
+/**
+ * Where a cosponsor list moves a legislator at `current`: up to cosponsor, never down. Null when
+ * they already stand at cosponsor or above (a caucus member stays a caucus member).
+ */
+export function cosponsorListMove(ladder: Ladder, current: string): string | null {
+  return rankOfStep(ladder, current) < rankOfStep(ladder, COSPONSOR_STEP) ? COSPONSOR_STEP : null;
+}
+
+/** `step_<bill>` export columns: the bill's name with spaces as underscores ("step_H.1239"). */
+export const stepColumnOf = (billName: string): `step_${string}` => `step_${billName.trim().replace(/\s+/g, "_")}`;
+
+/** How a step reads at a glance: opposed, not yet supportive, supportive, or cosponsor and above. */
+export function ladderTierOf(ladder: Ladder, step: string): "opposed" | "low" | "support" | "high" {
+  if (step === "opposed") return "opposed";
+  const rank = rankOfStep(ladder, step);
+  if (rank >= rankOfStep(ladder, COSPONSOR_STEP)) return "high";
+  const supportive = ladder.steps.findIndex((candidate) => candidate.id === "supportive");
+  return supportive >= 0 && rank >= supportive ? "support" : "low";
+}
