@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { rowIdSchema } from "../ids/row-id";
 import { uspsCodeSchema } from "../ids/usps";
 import { BODY_KIND_LABELS, bodyKindSchema, type BodyKind } from "./body";
 
@@ -16,7 +17,7 @@ import { BODY_KIND_LABELS, bodyKindSchema, type BodyKind } from "./body";
 export const campaignScopeSchema = z.object({
   states: z.array(uspsCodeSchema).max(60).default([]),
   counties: z.array(z.string().regex(/^\d{5}$/, "a county GEOID has 5 digits")).max(5000).default([]),
-  bodyIds: z.array(z.number().int().positive()).max(50_000).default([]),
+  bodyIds: z.array(rowIdSchema).max(50_000).default([]),
   countedChildKinds: z.array(bodyKindSchema).max(20).default([]),
 });
 export type CampaignScope = z.infer<typeof campaignScopeSchema>;
