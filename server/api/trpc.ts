@@ -3,7 +3,7 @@ import { ConflictError, GroundswellError, INTERNAL_ERROR_MESSAGE, isDatabaseUnav
 import type { Context } from "./context";
 import { canAdminister, canEditAnyBody, canEditSomeBodies, canReadPrivate, REFUSALS, type Role } from "../../shared/model/account";
 import type { Db } from "../db/connect";
-import { canEditBody } from "../domain/permissions";
+import { canEditBody, canEditLegislator } from "../domain/permissions";
 import { findNulCharacter } from "./input-guards";
 
 /**
@@ -98,6 +98,22 @@ export const inHubArea = <I>(locate: (db: Db, input: I) => Promise<number | null
       const bodyId = await locate(ctx.db, input as I);
       if (bodyId !== null && !(await canEditBody(ctx.db, ctx.actor, bodyId))) {
         throw new TRPCError({ code: "FORBIDDEN", message: REFUSALS.outsideHubArea });
+      }
+    }
+    return next();
+  });
+
+/**
+ * The legislator an input edits (ladder step, meeting, next action) must sit for a district a hub
+ * member's hub covers (organizers and admins pass). Chain after `.input(…)` on a
+ * `bodyEditorProcedure`, which already refused viewers and the public.
+ */
+export const forHubLegislator = <I>(locate: (db: Db, input: I) => Promise<number | null> | number | null) =>
+  t.middleware(async ({ ctx, input, next }) => {
+    if (ctx.actor.role === "hub") {
+      const legislatorId = await locate(ctx.db, input as I);
+      if (legislatorId !== null && !(await canEditLegislator(ctx.db, ctx.actor, legislatorId))) {
+        throw new TRPCError({ code: "FORBIDDEN", message: REFUSALS.outsideHubLegislator });
       }
     }
     return next();

@@ -29,6 +29,7 @@ import { findCurrentStageDates, findResolutionStages } from "../db/repositories/
 import { ConflictError, InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
 import { getCampaign } from "./campaigns";
+import { findHubDistrictShares } from "./hub-area";
 import { findBodiesNearShape } from "./neighbors";
 
 const districtRef = (row: { id: number; chamber: string; state: string | null; name: string }): HubDistrictRef => ({
@@ -121,14 +122,25 @@ export async function updateHub(db: Db, input: HubUpdate, _actor: Actor, now = n
   return getHub(db, existing.id);
 }
 
-/** The recruiting map: current districts (optionally one chamber) with their hubs, and those without. */
+/**
+ * The recruiting map: current districts of every chamber (or one) with the hubs covering them by
+ * geography (shared/rules/hub-area.ts: a hub's towns and districts, through the overlaps) and
+ * the largest share any hub covers, and the districts no hub covers.
+ */
 export async function getHubCoverage(db: Db, { chamber }: { chamber?: Chamber | undefined } = {}): Promise<HubCoverage> {
   const hubs = new Map((await findPublicHubs(db)).map((row) => [row.id, pickPublic("hub", row) as PublicHub]));
-  const districts = new Map<number, HubDistrictRef & { hubs: PublicHub[] }>();
+  const shares = await findHubDistrictShares(db);
+  const districts = new Map<number, HubCoverage["districts"][number]>();
   for (const row of await findCurrentDistrictHubLinks(db)) {
-    if (chamber && row.chamber !== chamber) continue;
-    const entry = districts.get(row.id) ?? { ...districtRef(row), hubs: [] };
-    if (row.hubId !== null && hubs.has(row.hubId)) entry.hubs.push(hubs.get(row.hubId)!);
+    if ((chamber && row.chamber !== chamber) || districts.has(row.id)) continue;
+    const entry: HubCoverage["districts"][number] = { ...districtRef(row), hubs: [], share: 0 };
+    for (const [hubId, covered] of shares) {
+      const share = covered.get(row.id);
+      if (share === undefined || !hubs.has(hubId)) continue;
+      entry.hubs.push(hubs.get(hubId)!);
+      entry.share = Math.max(entry.share, share);
+    }
+    entry.hubs.sort((a, b) => a.name.localeCompare(b.name));
     districts.set(row.id, entry);
   }
   const list = [...districts.values()].sort(byDistrict);

@@ -149,12 +149,23 @@ export function canEditBodyInArea(role: Role, body: { id: number; districtIds: r
   return hubArea.bodyIds.includes(body.id) || body.districtIds.some((districtId) => hubArea.districtIds.includes(districtId));
 }
 
+/**
+ * Whether `role` may move a legislator on the ladder, log meetings and add next actions: organizers
+ * and admins for anyone, a hub member for legislators sitting for a district their hub covers.
+ * The client hides controls with it; the server decides (server/domain/permissions.ts).
+ */
+export function canEditLegislatorInArea(role: Role, districtId: number | null, hubDistrictIds: ReadonlySet<number>): boolean {
+  if (canEditAnyBody(role)) return true;
+  return role === "hub" && districtId !== null && hubDistrictIds.has(districtId);
+}
+
 /** Why a request was refused, in the words the server answers with and the client shows beside hidden controls. */
 export const REFUSALS = {
   signInToChange: "Sign in to make changes",
   signInToSee: "Sign in to see this",
   viewer: "Viewers cannot make changes: ask an admin for an organizer or hub role",
   outsideHubArea: "This body is outside your hub's area: ask an organizer",
+  outsideHubLegislator: "This legislator's district is outside your hub's area: ask an organizer",
   organizersOnly: "Only organizers can do this",
   adminsOnly: "Only admins can do this",
   demo: "Read-only demo: nobody can make changes until the first account exists",

@@ -37,9 +37,10 @@ export interface Hub extends PublicHub {
   bodies: Array<{ id: number; name: string; state: string | null }>;
 }
 
-/** The recruiting map: every current district of a chamber, with the hubs covering it (public fields). */
+/** The recruiting map: every current district of a chamber, with the hubs covering it by geography (public fields). */
 export interface HubCoverage {
-  districts: Array<HubDistrictRef & { hubs: PublicHub[] }>;
+  /** `share`: the largest share of the district one hub covers (0 when none does). */
+  districts: Array<HubDistrictRef & { hubs: PublicHub[]; share: number }>;
   /** Districts without a hub, by chamber then name. */
   withoutHub: HubDistrictRef[];
 }

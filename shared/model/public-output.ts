@@ -201,7 +201,7 @@ const hubDistrictRefSchema = z.object({ id: rowIdSchema, chamber: chamberSchema,
 const districtWithHubsSchema = hubDistrictRefSchema.extend({ hubs: z.array(publicHubSchema) });
 
 /** hub.coverage: the recruiting map. */
-export const hubCoverageSchema = z.object({ districts: z.array(districtWithHubsSchema), withoutHub: z.array(hubDistrictRefSchema) });
+export const hubCoverageSchema = z.object({ districts: z.array(districtWithHubsSchema.extend({ share: z.number().min(0).max(1) })), withoutHub: z.array(hubDistrictRefSchema) });
 
 /** hub.find: Find my hub. */
 export const hubFindingSchema = z.object({

@@ -79,14 +79,19 @@ forEachEngine(
     });
 
     describe("public views: coverage, find my hub, allies", () => {
-      it("the recruiting map lists districts with and without a hub", async () => {
+      it("the recruiting map lists districts with and without a hub, covered by geography with the share", async () => {
         const coverage = await caller(anonymous).hub.coverage({ chamber: "state_lower" });
         const vermont = coverage.districts.filter((district) => district.state === "VT");
-        expect(vermont.map((district) => [district.name, district.hubs.map((hub) => hub.name)])).toEqual([
-          ["1", ["Ashby Area Hub"]],
-          ["2", []],
+        // The hub names House 1 (whole) and the towns of Ashby and Dover: Dover is 2/9 of House 2.
+        expect(vermont.map((district) => [district.name, district.hubs.map((hub) => hub.name), Number(district.share.toFixed(3))])).toEqual([
+          ["1", ["Ashby Area Hub"], 1],
+          ["2", ["Ashby Area Hub"], Number((2 / 9).toFixed(3))],
         ]);
-        expect(coverage.withoutHub.map((district) => district.id)).toContain(world.districts.house2);
+        expect(coverage.withoutHub.map((district) => district.id)).not.toContain(world.districts.house2);
+        await caller(organizer).hub.update({ hubId, bodyIds: [world.bodies.ashby] });
+        const houseOnly = await caller(anonymous).hub.coverage({ chamber: "state_lower" });
+        expect(houseOnly.withoutHub.map((district) => district.id)).toContain(world.districts.house2);
+        await caller(organizer).hub.update({ hubId, bodyIds: [world.bodies.dover, world.bodies.ashby] });
         expect(JSON.stringify(coverage)).not.toContain("802-555-0142");
       });
 
@@ -99,7 +104,7 @@ forEachEngine(
         const byName = await caller(anonymous).hub.find({ query: "dover" });
         expect(byName.places.map((place) => place.name)).toEqual(["Dover"]);
         expect(byName.districts.map((district) => district.id)).toEqual([world.districts.house2]);
-        // House 2 has no hub, but Dover itself is covered.
+        // Dover, named by the hub, covers part of House 2.
         expect(byName.hubs.map((hub) => hub.name)).toEqual(["Ashby Area Hub"]);
         for (const answer of [atPoint, byName]) expect(JSON.stringify(answer)).not.toContain("802-555-0142");
         await expect(caller(anonymous).hub.find({ query: "d" })).rejects.toMatchObject({ code: "BAD_REQUEST" });

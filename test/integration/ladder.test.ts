@@ -10,6 +10,7 @@ import type { Db } from "../../server/db/connect";
 import type { Actor } from "../../server/domain/actor";
 import { listBills } from "../../server/domain/bills";
 import { getDistrict } from "../../server/domain/districts";
+import { createHub } from "../../server/domain/hubs";
 import { importBodies } from "../../server/domain/imports";
 import { changeStage } from "../../server/domain/resolutions";
 import { parseCsv, runCliInProcess } from "../helpers/cli";
@@ -135,6 +136,35 @@ forEachEngine(
           message: 'Cannot remove ladder steps that legislators stand at: "Supportive" (1); move them first',
         });
         await caller(admin).campaign.update({ campaignId: campaign.id, ladder: campaign.ladder });
+      });
+    });
+
+    describe("hub members move their own legislators", () => {
+      it("lets a hub member move the legislator of a district their hub covers by geography, and refuses the others in one line", async () => {
+        const { db } = getDatabase();
+        // The hub names only the town of Ashby, which is 2/3 of House 1 (Alice's district).
+        const hub = await createHub(db, { name: "Ashby Ladder Hub", bodyIds: [world.bodies.ashby] }, organizer);
+        const member: Actor = { name: "Hub member", role: "hub", hubId: hub.id, userId: 999 };
+        expect(await caller(member).hub.area()).toEqual([{ districtId: world.districts.house1, share: expect.closeTo(2 / 3, 3) }]);
+        await caller(member).legislator.setStep({ campaignId: campaign.id, billId: bills[1]!.id, legislatorId: world.legislators.alice, step: "supportive", source: "meeting" });
+        const before = await countRows(db, "legislatorStepEvent");
+        await expect(caller(member).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.robert, step: "opposed" })).rejects.toMatchObject({
+          code: "FORBIDDEN",
+          message: "This legislator's district is outside your hub's area: ask an organizer",
+        });
+        await expect(caller({ name: "No hub", role: "hub", hubId: null }).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.alice, step: "opposed" })).rejects.toMatchObject({
+          code: "FORBIDDEN",
+        });
+        await expect(caller(viewer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.alice, step: "opposed" })).rejects.toMatchObject({
+          code: "FORBIDDEN",
+          message: "Viewers cannot make changes: ask an admin for an organizer or hub role",
+        });
+        expect(await countRows(db, "legislatorStepEvent")).toBe(before);
+        expect(await caller(viewer).hub.area()).toEqual([]);
+        const history = await caller(viewer).legislator.stepHistory({ campaignId: campaign.id, legislatorId: world.legislators.alice });
+        const last = history.at(-1)!;
+        expect(last).toMatchObject({ actor: "Hub member", toStep: "supportive" });
+        await caller(member).legislator.undoStep({ campaignId: campaign.id, billId: bills[1]!.id, legislatorId: world.legislators.alice, expectedEventId: last.id });
       });
     });
 

@@ -4,12 +4,11 @@ import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
 import { districtLabel } from "../../../shared/model/district";
 import { findStage } from "../../../shared/model/stage";
-import { canEditCampaignWide, canReadPrivate } from "../../../shared/model/account";
+import { canEditLegislatorInArea, canReadPrivate } from "../../../shared/model/account";
 import { useSession } from "../../api/session";
-import { useBills, useCampaigns } from "../../api/map-data";
+import { useBills } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
-import { CampaignGate } from "../../components/CampaignGate";
-import { parseCampaignParam } from "../../state/url-state";
+import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
@@ -29,25 +28,9 @@ const percent = (share: number) => {
 
 /** `/districts/:id` (`?campaign=ID`): the district page, which prints as a one-page lobby brief. */
 export function DistrictScreen({ districtId }: { districtId: string }) {
-  const campaigns = useCampaigns();
   const id = Number(districtId);
-  const wanted = parseCampaignParam(window.location.search);
   if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No district “{districtId}”. <a href="/">Back to the map</a></StatusOverlay>;
-  return (
-    <CampaignGate
-      campaigns={campaigns}
-      pick={(list) => list.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? list[0]}
-      loading="Loading…"
-      failureTitle="Could not reach the server"
-      missing={() => (
-        <>
-          No campaign yet: create one first. <a href="/">Back to the map</a>
-        </>
-      )}
-    >
-      {(campaign) => <DistrictBrief campaign={campaign} districtId={id} />}
-    </CampaignGate>
-  );
+  return <CampaignPage>{(campaign) => <DistrictBrief campaign={campaign} districtId={id} />}</CampaignPage>;
 }
 
 function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtId: number }) {
@@ -56,6 +39,8 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const shapes = useQuery(trpc.district.shapes.queryOptions({ districtId }));
   const bills = useBills(campaign.id);
   const { role } = useSession();
+  const hubArea = useQuery({ ...trpc.hub.area.queryOptions(), enabled: role === "hub" });
+  const hubDistrictIds = useMemo(() => new Set((hubArea.data ?? []).map((entry) => entry.districtId)), [hubArea.data]);
   const stages = useMemo(() => new Map((detail.data?.bodies ?? []).map((body) => [body.bodyId, body.stage])), [detail.data]);
   if (detail.isPending) return <StatusOverlay busy>Loading the district…</StatusOverlay>;
   if (detail.error) return <StatusOverlay><ErrorNotice title="Could not load this district" message={detail.error.message} onRetry={() => void detail.refetch()} /></StatusOverlay>;
@@ -99,7 +84,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
               campaign={campaign}
               bills={bills.data ?? []}
               legislator={legislator}
-              canEdit={canEditCampaignWide(role)}
+              canEdit={canEditLegislatorInArea(role, legislator.districtId, hubDistrictIds)}
               canRead={canReadPrivate(role)}
             />
           ))

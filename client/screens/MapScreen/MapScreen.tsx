@@ -88,6 +88,9 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
               <a className={`header-link${canAdminister(role) ? "" : " push-right"}`} href={`/pipeline?campaign=${campaign.id}`}>
                 Pipeline
               </a>
+              <a className="header-link" href={`/targets?campaign=${campaign.id}`}>
+                Targets
+              </a>
               <a className="header-link" href="/hubs">
                 Hubs
               </a>

@@ -6,6 +6,7 @@ import { chamberSchema } from "../../../shared/model/district";
 import { hubIdSchema, hubInputSchema, hubUpdateSchema } from "../../../shared/model/hub";
 import { allySchema, hubCoverageSchema, hubFindingSchema } from "../../../shared/model/public-output";
 import { createHub, findAllies, findMyHub, getHub, getHubCoverage, listHubs, updateHub } from "../../domain/hubs";
+import { listHubDistrictShares } from "../../domain/permissions";
 import { write } from "../../domain/write";
 import { bodyEditorProcedure, memberProcedure, organizerProcedure, publicProcedure, middleware, router } from "../trpc";
 
@@ -26,6 +27,9 @@ export const hubRouter = router({
   list: memberProcedure.query(({ ctx }) => listHubs(ctx.db)),
 
   get: memberProcedure.input(z.object({ hubId: hubIdSchema })).query(({ ctx, input }) => getHub(ctx.db, input.hubId)),
+
+  /** For a hub member: the current districts their hub covers by geography, with the share (empty for other roles). */
+  area: memberProcedure.query(({ ctx }) => listHubDistrictShares(ctx.db, ctx.actor)),
 
   create: organizerProcedure.input(hubInputSchema).mutation(({ ctx, input }) =>
     write(ctx, (trx) => createHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {

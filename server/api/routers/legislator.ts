@@ -4,12 +4,15 @@ import { districtIdSchema } from "../../../shared/model/district";
 import { setStepInputSchema, undoStepInputSchema } from "../../../shared/model/ladder";
 import { legislatorIdSchema } from "../../../shared/model/legislator";
 import { legislatorSummarySchema } from "../../../shared/model/public-output";
+import { legislatorPageSchema, targetListSchema } from "../../../shared/model/targets";
+import { uspsCodeSchema } from "../../../shared/ids/usps";
+import { getLegislatorPage, listTargets } from "../../domain/targets";
 import { getBill } from "../../domain/bills";
 import { listLegislators, listStepHistory, setStep, undoLastStep, type StepChange } from "../../domain/ladder";
 import { snapshotRow } from "../../db/repositories/audit-repository";
 import { write } from "../../domain/write";
 import type { Db } from "../../db/connect";
-import { memberProcedure, organizerProcedure, publicProcedure, router } from "../trpc";
+import { bodyEditorProcedure, forHubLegislator, memberProcedure, publicProcedure, router } from "../trpc";
 
 /** The audit log's view of one legislator's step on one bill (the default bill when none is named). */
 const stepSnapshot = async (db: Db, input: { campaignId: number; billId?: number | undefined; legislatorId: number }) =>
@@ -22,6 +25,18 @@ const describeStep = (campaignId: number) => (result: StepChange) => ({
 });
 
 export const legislatorRouter = router({
+  /** One legislator's page: public contacts, seats with coverage, committees, step per bill. */
+  page: publicProcedure
+    .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
+    .output(legislatorPageSchema)
+    .query(({ ctx, input }) => getLegislatorPage(ctx.db, input)),
+
+  /** The targets view: every sitting legislator (of one state, optionally) with steps, coverage and committees. */
+  targets: publicProcedure
+    .input(z.object({ campaignId: campaignIdSchema, state: uspsCodeSchema.optional() }))
+    .output(targetListSchema)
+    .query(({ ctx, input }) => listTargets(ctx.db, input)),
+
   /** Sitting legislators with their step on each of the campaign's bills (public fields only). */
   list: publicProcedure
     .input(z.object({ campaignId: campaignIdSchema, districtId: districtIdSchema.optional() }))
@@ -33,9 +48,10 @@ export const legislatorRouter = router({
     .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
     .query(({ ctx, input }) => listStepHistory(ctx.db, input)),
 
-  /** Move a legislator on the ladder for one bill (one event: source, link, private note). */
-  setStep: organizerProcedure
+  /** Move a legislator on the ladder for one bill (one event: source, link, private note): organizers, and hub members for their hub's legislators. */
+  setStep: bodyEditorProcedure
     .input(setStepInputSchema)
+    .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
       write(ctx, (trx) => setStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
         subjectKind: "legislatorStep",
@@ -45,8 +61,9 @@ export const legislatorRouter = router({
     ),
 
   /** Undo the last step change on a bill: an event back to where it came from. */
-  undoStep: organizerProcedure
+  undoStep: bodyEditorProcedure
     .input(undoStepInputSchema)
+    .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
       write(ctx, (trx) => undoLastStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
         subjectKind: "legislatorStep",

@@ -117,3 +117,36 @@ export async function isBodyInHubArea(db: Db, hubId: number, bodyId: number): Pr
     .executeTakeFirst();
   return viaDistrict !== undefined;
 }
+
+/** Every hub's named districts and bodies (its area as drawn), hub by hub. */
+export async function findHubAreaLinks(db: Db, hubId?: number) {
+  let districts = db.selectFrom("hubDistrict").select(["hubId", "districtId"]);
+  let bodies = db.selectFrom("hubBody").select(["hubId", "bodyId"]);
+  if (hubId !== undefined) {
+    districts = districts.where("hubId", "=", hubId);
+    bodies = bodies.where("hubId", "=", hubId);
+  }
+  return { districts: await districts.execute(), bodies: await bodies.execute() };
+}
+
+/** Overlaps with current districts (and their chamber) of the given bodies, or of the given districts. */
+export function findAreaOverlaps(db: Db, { bodyIds, districtIds }: { bodyIds?: readonly number[]; districtIds?: readonly number[] }) {
+  return db
+    .selectFrom("bodyDistrictOverlap")
+    .innerJoin("district", "district.id", "bodyDistrictOverlap.districtId")
+    .select(["bodyDistrictOverlap.bodyId", "bodyDistrictOverlap.districtId", "district.chamber", "bodyDistrictOverlap.shareOfBody", "bodyDistrictOverlap.shareOfDistrict"])
+    .where("district.isCurrent", "=", 1)
+    .where((eb) =>
+      eb.or([
+        eb("bodyDistrictOverlap.bodyId", "in", bodyIds?.length ? [...bodyIds] : [-1]),
+        eb("bodyDistrictOverlap.districtId", "in", districtIds?.length ? [...districtIds] : [-1]),
+      ]),
+    )
+    .execute();
+}
+
+/** Bodies nested in another (ward committees in a city): body id → parent id. */
+export async function findBodyParents(db: Db): Promise<Map<number, number | null>> {
+  const rows = await db.selectFrom("body").select(["id", "parentId"]).where("parentId", "is not", null).execute();
+  return new Map(rows.map((row) => [row.id, row.parentId]));
+}
