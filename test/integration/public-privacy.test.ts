@@ -91,7 +91,7 @@ forEachEngine((getDatabase, engine) => {
     const { db } = getDatabase();
     expect(markers.size).toBe(PRIVATE_MARKERS.length);
     const dump = JSON.stringify(
-      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
+      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent", "meeting", "legislatorTask"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
     );
     // Proves the search below can fail: every marker is in the database.
     expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());
