@@ -6,6 +6,8 @@ import { AuditScreen } from "./screens/AuditScreen/AuditScreen";
 import { CampaignScreen } from "./screens/CampaignScreen/CampaignScreen";
 import { DistrictScreen } from "./screens/DistrictScreen/DistrictScreen";
 import { HubsScreen } from "./screens/HubsScreen/HubsScreen";
+import { LegislatorScreen } from "./screens/LegislatorScreen/LegislatorScreen";
+import { TargetsScreen } from "./screens/TargetsScreen/TargetsScreen";
 import { LoginScreen } from "./screens/LoginScreen/LoginScreen";
 import { MapScreen } from "./screens/MapScreen/MapScreen";
 import { PrintScreen } from "./screens/PrintScreen/PrintScreen";
@@ -35,6 +37,8 @@ const SCREENS: Record<AppPage, (params: Params) => ReactNode> = {
   // Legislators and hubs (issue 6)
   district: ({ id }) => <DistrictScreen districtId={id ?? ""} />,
   hubs: () => <HubsScreen />,
+  legislator: ({ id }) => <LegislatorScreen legislatorId={id ?? ""} />,
+  targets: () => <TargetsScreen />,
 };
 
 export function Routes({ pathname }: { pathname: string }) {

@@ -22,6 +22,8 @@ export const APP_PAGES = {
   // Legislators and hubs (issue 6)
   district: "/districts/:id",
   hubs: "/hubs",
+  legislator: "/legislators/:id",
+  targets: "/targets",
 } as const;
 
 export type AppPage = keyof typeof APP_PAGES;

@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import type { BodySummary } from "../../shared/model/body";
-import type { StageScheme } from "../../shared/model/stage";
+import type { Campaign } from "../../shared/model/campaign";
+import { EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
 import { countByStage } from "../../shared/rules/stage-counts";
-import { toBodySummaries } from "../lib/body-index";
+import { scopeGeometry, toBodySummaries } from "../lib/body-index";
 import { fetchAppConfig, fetchBodyGeometry, fetchDistrictGeometry } from "./geometry";
 import { queryKeys } from "./query-keys";
 import { useTRPC } from "./trpc";
@@ -47,6 +48,15 @@ export function useDistrictList() {
   return useQuery(trpc.district.list.queryOptions());
 }
 
+/** The body geometry narrowed to a campaign's scope (a new collection only when either changes). */
+function useScopedGeometry(scope: CampaignScope, options: { enabled?: boolean } = {}) {
+  const geometry = useBodyGeometry(options);
+  const key = JSON.stringify(scope);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the scope's value, not its identity, decides.
+  const data = useMemo(() => (geometry.data ? scopeGeometry(geometry.data, scope) : undefined), [geometry.data, key]);
+  return { ...geometry, data };
+}
+
 /** What a campaign map draws, whichever page it is on. */
 export interface CampaignMapData {
   geometry: GeoJSON.FeatureCollection | undefined;
@@ -66,9 +76,9 @@ export interface CampaignMapData {
  * included, patched in place after a save). A past day's stages come from the small `public.map`
  * payload; the previous one stays on screen meanwhile, so the map never blanks.
  */
-export function useCampaignMapData(campaignId: number, scheme: StageScheme, asOf: string | null): CampaignMapData {
+export function useCampaignMapData({ id: campaignId, stageScheme: scheme, scope }: Pick<Campaign, "id" | "stageScheme" | "scope">, asOf: string | null): CampaignMapData {
   const trpc = useTRPC();
-  const geometry = useBodyGeometry();
+  const geometry = useScopedGeometry(scope);
   const payload = useQuery(trpc.resolution.stages.queryOptions({ campaignId }));
   const replay = useQuery({ ...trpc.public.map.queryOptions({ campaign: campaignId, asOf }), placeholderData: keepPreviousData });
   const bodies = useMemo(() => {
@@ -116,9 +126,10 @@ function useShownStages(bodies: BodySummary[] | undefined): ReadonlyMap<number, 
  * The public map's data: the geometry payload joined with the stage payload of `public.map` as
  * of `asOf` (or now). Moving the date only refetches the small stage payload.
  */
-export function usePublicMapData(campaignId: number | undefined, asOf: string | null, { enabled = true } = {}): CampaignMapData {
+export function usePublicMapData(campaign: Pick<Campaign, "id" | "scope"> | undefined, asOf: string | null, { enabled = true } = {}): CampaignMapData {
   const trpc = useTRPC();
-  const geometry = useBodyGeometry({ enabled });
+  const campaignId = campaign?.id;
+  const geometry = useScopedGeometry(campaign?.scope ?? EVERY_BODY, { enabled });
   const map = useQuery({
     ...trpc.public.map.queryOptions({ campaign: campaignId ?? 0, asOf }),
     enabled: enabled && campaignId !== undefined,

@@ -15,6 +15,8 @@ export interface LegendProps {
   patterns?: boolean;
   /** Heading suffix, e.g. "as of March 1, 2026". */
   caption?: string;
+  /** What the counts include (the campaign's scope and the level it counts nested bodies at). */
+  footnote?: string;
   /** "264 of 3,231 passed": the campaign at a glance; on phones the collapsed legend's bar. */
   headline?: string;
   /** On phones the legend is a bottom sheet: collapsed to its headline bar until opened. */
@@ -23,7 +25,7 @@ export interface LegendProps {
 }
 
 /** Every stage in order with its count; each entry is a toggle button that filters the map. */
-export function Legend({ scheme, counts, visibleStages, onToggle, onClear, children, patterns, caption, headline, open = false, onOpenChange }: LegendProps) {
+export function Legend({ scheme, counts, visibleStages, onToggle, onClear, children, patterns, caption, headline, footnote, open = false, onOpenChange }: LegendProps) {
   const total = counts.reduce((sum, entry) => sum + entry.count, 0);
   return (
     <section className={`legend card${open ? " is-open" : ""}`} aria-labelledby="legend-title">
@@ -73,6 +75,11 @@ export function Legend({ scheme, counts, visibleStages, onToggle, onClear, child
           <button type="button" className="link-button" onClick={onClear}>
             Show all stages
           </button>
+        )}
+        {footnote && (
+          <p className="legend-footnote hint" data-testid="legend-footnote">
+            {footnote}
+          </p>
         )}
         {children}
       </div>

@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { describeScope, type CampaignScope } from "../../shared/model/campaign-scope";
 import { robustExtent } from "../../shared/geo/bbox";
 import type { BBox } from "../../shared/model/body";
 import { findStage, type StageScheme } from "../../shared/model/stage";
@@ -27,7 +28,7 @@ import { StageTable } from "./StageTable";
 import { StatusOverlay } from "./StatusOverlay";
 
 export interface MapShellProps {
-  campaign: { slug: string; name: string; stageScheme: StageScheme };
+  campaign: { slug: string; name: string; stageScheme: StageScheme; scope: CampaignScope };
   data: CampaignMapData;
   /** Extra classes on the page (`public-app`, `is-embed`). */
   className?: string;
@@ -130,6 +131,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             onClear={actions.filtersCleared}
             patterns={patterns}
             caption={asOf ? `As of ${formatDay(asOf)}` : undefined}
+            footnote={describeScope(campaign.scope)}
             headline={headline}
             open={sheetOpen}
             onOpenChange={setSheetOpen}

@@ -1,4 +1,5 @@
 import type { BBox, BodyKind, BodySummary } from "../../shared/model/body";
+import { countedBodies, type CampaignScope } from "../../shared/model/campaign-scope";
 
 export interface StagesPayload {
   initialStage: string;
@@ -13,7 +14,7 @@ export function toBodySummaries(geometry: GeoJSON.FeatureCollection, payload: St
   const byBody = new Map(payload.stages.map(([bodyId, stage, version]) => [bodyId, { stage, version }]));
   return geometry.features.map((feature) => {
     const id = feature.id as number;
-    const properties = (feature.properties ?? {}) as { name?: string; kind?: string; state?: string | null; geoid?: string | null };
+    const properties = (feature.properties ?? {}) as FeatureProperties;
     const resolution = byBody.get(id);
     return {
       id,
@@ -32,4 +33,27 @@ export function toBodySummaries(geometry: GeoJSON.FeatureCollection, payload: St
 export function withStageChange(payload: StagesPayload, change: { bodyId: number; stage: string; version: number }): StagesPayload {
   const rest = payload.stages.filter(([bodyId]) => bodyId !== change.bodyId);
   return { ...payload, stages: [...rest, [change.bodyId, change.stage, change.version]] };
+}
+
+interface FeatureProperties {
+  name?: string;
+  kind?: string;
+  state?: string | null;
+  geoid?: string | null;
+  parentId?: number;
+}
+
+/**
+ * The geometry payload narrowed to the bodies a campaign counts (its states, and each place once
+ * at the level it counts: wards instead of their city only where it counts wards). The same rule
+ * as the server's counts (`countedBodies`), so the map never draws a body its legend leaves out.
+ */
+export function scopeGeometry(geometry: GeoJSON.FeatureCollection, scope: CampaignScope): GeoJSON.FeatureCollection {
+  const bodies = geometry.features.map((feature, index) => {
+    const properties = (feature.properties ?? {}) as FeatureProperties;
+    return { id: feature.id as number, kind: properties.kind ?? "", state: properties.state ?? null, geoid: properties.geoid ?? null, parentId: properties.parentId ?? null, index };
+  });
+  const counted = countedBodies(scope, bodies);
+  if (counted.length === bodies.length) return geometry;
+  return { ...geometry, features: counted.map((body) => geometry.features[body.index]!) };
 }

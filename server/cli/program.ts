@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from "commander";
+import type { CampaignScopeOptions } from "./campaign-scope-options";
 import type { Config } from "../config";
 import { LOG_LEVELS } from "../log-levels";
 import { GroundswellError } from "../errors";
@@ -144,9 +145,23 @@ function buildProgram(io: Io): Command {
     .description("create a campaign with the default stage scheme")
     .argument("<name>", "campaign name, e.g. \"Medicare for All resolution 2026\"")
     .option("--bill <bill>", "the bill the campaign supports, e.g. H.1234")
-    .action(async (name: string, options: { bill?: string }) => {
+    .option("--state <codes>", "the campaign's states, e.g. MA or MA,NH (default: every state)")
+    .option("--count <kinds>", "count these nested kinds instead of their parent, e.g. ward_committee")
+    .action(async (name: string, options: CampaignScopeOptions & { bill?: string }) => {
       const { addCampaignCommand } = await import("./campaign");
       await addCampaignCommand(await readConfig(), name, options, io.out);
+    });
+  campaign
+    .command("scope")
+    .description("set which bodies a campaign shows and counts: its states, counties or bodies, and which nested kinds it counts")
+    .argument("<campaign>", "campaign name, slug or id")
+    .option("--state <codes>", "the campaign's states, e.g. MA or MA,NH (empty: every state)")
+    .option("--county <geoids>", "narrow to these counties (5-digit GEOIDs, comma-separated)")
+    .option("--body <ids>", "narrow to these bodies (ids, comma-separated), besides the counties")
+    .option("--count <kinds>", "count these nested kinds instead of their parent, e.g. ward_committee (empty: count parents)")
+    .action(async (name: string, options: CampaignScopeOptions) => {
+      const { setCampaignScopeCommand } = await import("./campaign");
+      await setCampaignScopeCommand(await readConfig(), name, options, io.out);
     });
 
   const user = program.command("user").description("manage the accounts that sign in to the app");

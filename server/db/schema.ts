@@ -109,6 +109,8 @@ export interface CampaignTable {
   modelText: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of a `Ladder`; null: the default ladder. */
   ladder: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of a `CampaignScope`; null = every body. */
+  scope: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface BodyTable {

@@ -20,7 +20,7 @@ function roundBBoxOutwards([west, south, east, north]: BBox): BBox {
 export async function listBodies(db: Db, campaignId: number): Promise<BodySummary[]> {
   const campaign = await getCampaign(db, campaignId);
   const firstStage = initialStage(campaign.stageScheme).id;
-  const rows = await findBodySummaries(db, campaignId);
+  const rows = await findBodySummaries(db, campaignId, campaign.scope);
   return rows.map((row) => ({
     id: row.id,
     name: row.name,

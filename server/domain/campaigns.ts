@@ -1,6 +1,8 @@
 import { parseRowIdText } from "../../shared/ids/row-id";
 import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
 import { defaultLadder, ladderSchema } from "../../shared/model/ladder";
+import { campaignScopeSchema, EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
+import { parseStateCode } from "../../shared/ids/usps";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import {
@@ -25,8 +27,22 @@ function toCampaign(row: CampaignRow): Campaign {
     stageScheme: stageSchemeSchema.parse(JSON.parse(row.stageScheme)),
     modelText: row.modelText,
     ladder: row.ladder ? ladderSchema.parse(JSON.parse(row.ladder)) : defaultLadder,
+    scope: row.scope ? campaignScopeSchema.parse(JSON.parse(row.scope)) : EVERY_BODY,
   };
 }
+
+/** USPS codes as a person typed them (`ma`, `MA,NH`): each checked; an unknown one is an InputError. */
+export function parseScopeStates(states: readonly string[]): string[] {
+  const codes = states.flatMap((text) => text.split(",")).map((text) => text.trim()).filter(Boolean);
+  const parsed = codes.map((code) => {
+    const usps = parseStateCode(code);
+    if (!usps) throw new InputError(`"${code}" is not a USPS state code (e.g. MA, RI); the campaign was not created`);
+    return usps;
+  });
+  return [...new Set(parsed)].sort();
+}
+
+const storedScope = (scope: CampaignScope) => JSON.stringify(campaignScopeSchema.parse(scope));
 
 export async function listCampaigns(db: Db): Promise<Campaign[]> {
   return (await findCampaigns(db)).map(toCampaign);
@@ -54,11 +70,13 @@ export async function resolveCampaign(db: Db, nameOrId: string | undefined): Pro
 
 export async function createCampaign(
   db: Db,
-  input: { name: string; bill?: string | null; isDemo?: boolean; stageScheme?: StageScheme },
+  input: { name: string; bill?: string | null; isDemo?: boolean; stageScheme?: StageScheme; states?: readonly string[]; scope?: CampaignScope },
   now = new Date(),
 ): Promise<Campaign> {
   const name = input.name.trim();
   if (!name) throw new InputError("A campaign needs a name");
+  const states = parseScopeStates(input.states ?? []);
+  const scope = input.scope ?? (states.length ? { ...EVERY_BODY, states } : null);
   if (await findCampaignByNameOrSlug(db, name)) throw new InputError(`A campaign named "${name}" already exists`);
   const scheme = input.stageScheme ?? defaultStageScheme;
   const id = await insertCampaign(db, {
@@ -68,6 +86,7 @@ export async function createCampaign(
     isDemo: input.isDemo ?? false,
     stageScheme: JSON.stringify(scheme),
     createdAt: now.toISOString(),
+    scope: scope ? storedScope(scope) : null,
   });
   // Every campaign has a first bill: the default of `--as cosponsors` without `--bill`.
   await insertBill(db, { campaignId: id, name: input.bill?.trim() || "The bill", jurisdiction: "state", chamber: null, position: 0, createdAt: now.toISOString() });
@@ -119,6 +138,7 @@ export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Pro
     }
     changes.ladder = JSON.stringify(input.ladder);
   }
+  if (input.scope !== undefined) changes.scope = storedScope(input.scope);
   if (Object.keys(changes).length) await updateCampaignRow(db, campaign.id, changes);
   return getCampaign(db, campaign.id);
 }

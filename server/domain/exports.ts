@@ -37,7 +37,8 @@ export async function exportBodies(
   const bodies = await findBodiesWithParents(db);
   const stages = campaign ? new Map((await listBodies(db, campaign.id)).map((body) => [body.id, body.stage])) : null;
   const geometries = withGeometry ? new Map((await findBodyGeometries(db)).map((row) => [row.id, row.geometry])) : null;
-  return bodies.map((body) => {
+  // A campaign's export lists the bodies it counts (its scope); without a campaign, every body.
+  return bodies.filter((body) => !stages || stages.has(body.id)).map((body) => {
     const stage = stages?.get(body.id) ?? null;
     return {
       body_id: body.id,

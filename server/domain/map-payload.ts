@@ -26,15 +26,20 @@ const roundBBox = (box: [number, number, number, number]) =>
 
 /**
  * The map's body geometry payload: every body as a feature whose id is the body id, simplified
- * and quantised for display, with the few properties search and labels need (name, kind,
- * state, GEOID) and a bbox to fly to. Stages travel separately (`resolution.stages`), so a
+ * and quantised for display, with the few properties search, labels and the campaign's scope
+ * need (name, kind, state, GEOID, parent id when it has one) and a bbox to fly to. Stages travel separately (`resolution.stages`), so a
  * stage change never re-sends shapes.
  */
 export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
   return finish(
     await findBodySetVersion(db),
     (await findBodyGeometries(db)).map((row) =>
-      featureJson(row.id, row.geometry, { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid }, [row.minLon, row.minLat, row.maxLon, row.maxLat]),
+      featureJson(
+        row.id,
+        row.geometry,
+        { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid, ...(row.parentId !== null ? { parentId: row.parentId } : {}) },
+        [row.minLon, row.minLat, row.maxLon, row.maxLat],
+      ),
     ),
     describeBoundaryCredit((await findBoundarySources(db)).map((row) => row.boundarySource)),
   );

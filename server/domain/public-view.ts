@@ -14,6 +14,7 @@ import type {
 } from "../../shared/model/public-view";
 import { findStage, initialStage } from "../../shared/model/stage";
 import { stagesAsOf } from "../../shared/rules/replay";
+import { countyOfGeoid } from "../../shared/model/campaign-scope";
 import { countByStage } from "../../shared/rules/stage-counts";
 import { stateByFips } from "../../shared/ids/usps";
 import type { Db } from "../db/connect";
@@ -21,7 +22,7 @@ import { findBodyGeometries, findBoundarySources } from "../db/repositories/body
 import { describeBoundaryCredit } from "../../shared/rules/boundary-credit";
 import { findOverlapsOfBody } from "../db/repositories/overlap-repository";
 import {
-  countAllBodies,
+  countCountedBodies,
   findCountyNames,
   findPublicBodies,
   findPublicHubs,
@@ -76,22 +77,17 @@ async function stageLookup(db: Db, campaign: PublicCampaign, asOf: string | null
 export async function getPublicMap(db: Db, input: { campaign: number | string; asOf?: string | null }): Promise<PublicMap> {
   const campaign = await findPublicCampaign(db, input.campaign);
   const first = initialStage(campaign.stageScheme).id;
-  const resolutions = await findResolutionStagesSince(db, campaign.id);
+  const resolutions = await findResolutionStagesSince(db, campaign.id, campaign.scope);
   const stages = input.asOf
     ? stagesAsOf(resolutions, await findStageHistory(db, campaign.id), input.asOf)
     : new Map(resolutions.map((row) => [row.bodyId, row.stage]));
   const listed = [...stages].filter(([, stage]) => stage !== first).sort(([a], [b]) => a - b);
   const counts = countByStage(campaign.stageScheme, listed.map(([, stage]) => stage));
   const atFirst = counts.find((entry) => entry.stageId === first)!;
-  atFirst.count = (await countAllBodies(db)) - listed.length;
+  atFirst.count = (await countCountedBodies(db, campaign.scope)) - listed.length;
   return { campaignId: campaign.id, asOf: input.asOf ?? null, initialStage: first, stages: listed, counts, range: await findStageHistoryRange(db, campaign.id) };
 }
 
-/** The county a GEOID names: a county (5 digits) or county subdivision (10 digits); places do not say. */
-export function countyOfGeoid(geoid: string | null): string | null {
-  if (!geoid || !/^\d+$/.test(geoid)) return null;
-  return geoid.length === 5 || geoid.length === 10 ? geoid.slice(0, 5) : null;
-}
 
 const sponsorsOf = (rows: Awaited<ReturnType<typeof findPublicSponsors>>) => {
   const byBody = new Map<number, PublicSponsor[]>();
@@ -113,7 +109,7 @@ async function publicRows(db: Db, campaign: PublicCampaign, view: Omit<PublicVie
   const first = initialStage(campaign.stageScheme).id;
   const { resolutions, stages, current } = await stageLookup(db, campaign, view.asOf);
   const byBody = new Map(resolutions.map((row) => [row.bodyId, pickPublic("resolution", row)]));
-  const bodies = (await findPublicBodies(db)).filter((body) => onlyBodyId === undefined || body.id === onlyBodyId);
+  const bodies = (await findPublicBodies(db, campaign.scope)).filter((body) => onlyBodyId === undefined || body.id === onlyBodyId);
   const sponsors = sponsorsOf(await findPublicSponsors(db, campaign.id, onlyBodyId === undefined ? null : [onlyBodyId]));
   const rows: PublicBodyRow[] = [];
   for (const row of bodies) {
@@ -151,7 +147,7 @@ export async function getPublicBody(
   const campaign = await findPublicCampaign(db, input.campaign);
   const [row] = await publicRows(db, campaign, { asOf: input.asOf }, input.bodyId);
   if (!row) throw new NotFoundError(`No body with id ${input.bodyId}`);
-  const all = await findPublicBodies(db);
+  const all = await findPublicBodies(db, campaign.scope);
   const hubs = (await findPublicHubsOfBody(db, row.id)).map((hub) => pickPublic("hub", hub));
   const districts = (await findOverlapsOfBody(db, row.id)).map((overlap) => ({
     chamber: overlap.chamber,
@@ -166,7 +162,7 @@ export async function getPublicBody(
 export async function searchPublicBodies(db: Db, input: { query: string; limit?: number }) {
   const [, name = input.query, state] = /^(.*?)(?:[\s,]+([A-Za-z]{2}))?$/.exec(input.query.trim()) ?? [];
   const needle = name.trim().toLowerCase();
-  const bodies = await findPublicBodies(db);
+  const bodies = await findPublicBodies(db, null);
   return bodies
     .filter((body) => body.name.toLowerCase().includes(needle) && (!state || body.state === state.toUpperCase()))
     .sort((a, b) => Number(!a.name.toLowerCase().startsWith(needle)) - Number(!b.name.toLowerCase().startsWith(needle)) || a.name.localeCompare(b.name))

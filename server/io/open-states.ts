@@ -135,7 +135,13 @@ export function parsePersonFile(text: string, { fileName, fallbackState }: { fil
   for (const role of data.roles ?? []) {
     const seat = seatOfRole(role, fallbackState);
     if (!seat) continue;
-    roles.push({ ...seat, validFrom: role.start_date ?? null, validTo: role.end_date ?? null });
+    const validFrom = role.start_date ?? null;
+    const validTo = role.end_date ?? null;
+    // Some files list one term twice with different ends (a Senator's 2021–2027 and 2021–2030):
+    // one seat, held until the later end (an open end is the latest).
+    const same = roles.find((other) => other.chamber === seat.chamber && other.state === seat.state && other.districtName === seat.districtName && other.validFrom === validFrom);
+    if (same) same.validTo = same.validTo === null || validTo === null ? null : same.validTo > validTo ? same.validTo : validTo;
+    else roles.push({ ...seat, validFrom, validTo });
   }
   const parties = data.party ?? [];
   const party = parties.find((entry) => !entry.end_date) ?? parties.at(-1);

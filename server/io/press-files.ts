@@ -1,4 +1,5 @@
 import type { PressSnapshot } from "../../shared/model/public-view";
+import { describeScope } from "../../shared/model/campaign-scope";
 import { toCsv } from "./csv";
 
 /**
@@ -129,13 +130,14 @@ export function methodologyMarkdown(snapshot: PressSnapshot, files: readonly str
     `| **Total** | **${snapshot.total}** |`,
     "",
     filters.length ? `The view was filtered to ${filters.join("; ")}.` : "The view covers every body of the campaign.",
+    `Which bodies count: ${describeScope(snapshot.campaign.scope)}`,
     "",
     "## How stages are defined",
     "",
     ...scheme.stages.map((stage) => `- **${stage.label}** (\`${stage.id}\`): ${stage.description || stage.kind}`),
     "",
     "Each body (a city council, town meeting, county board…) has one stage per campaign. Every change of stage is",
-    `recorded as an event with its date, so the map can be replayed as of any day: a body's stage on ${day} is the`,
+    `recorded as an event with the day it happened, so the map can be replayed as of any day: a body's stage on ${day} is the`,
     "stage of its last change on or before the end of that day (UTC). Bodies with no change by then are counted as",
     `"${scheme.stages[0]?.label ?? "the first stage"}". Vote dates and tallies come from the campaign's public records.`,
     "",

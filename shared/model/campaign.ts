@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
 import { ladderSchema, type Ladder } from "./ladder";
+import { campaignScopeSchema, type CampaignScope } from "./campaign-scope";
 import { stageSchemeSchema, type StageScheme } from "./stage";
 
 export const campaignIdSchema = rowIdSchema;
@@ -19,6 +20,8 @@ export interface Campaign {
   modelText: string | null;
   /** Where legislators stand on each bill, lowest step first. */
   ladder: Ladder;
+  /** The bodies it works with and the level it counts them at (see campaign-scope.ts). */
+  scope: CampaignScope;
 }
 
 /** campaign.list's output, checked on the way out. */
@@ -31,6 +34,7 @@ export const campaignSchema = z.object({
   stageScheme: stageSchemeSchema,
   modelText: z.string().nullable(),
   ladder: ladderSchema,
+  scope: campaignScopeSchema,
 }) satisfies z.ZodType<Campaign, unknown>;
 
 /** URL-safe slug for `/public/<campaign>` and `--campaign` lookups. */
@@ -50,6 +54,8 @@ export function slugify(name: string): string {
 export const createCampaignInputSchema = z.object({
   name: campaignNameSchema,
   bill: z.string().trim().max(120).nullable().optional(),
+  /** USPS codes of the campaign's states; none = every state. */
+  states: z.array(z.string()).max(60).optional(),
 });
 export type CreateCampaignInput = z.input<typeof createCampaignInputSchema>;
 
@@ -66,5 +72,6 @@ export const updateCampaignInputSchema = z.object({
   stageScheme: stageSchemeSchema.optional(),
   /** The ladder, replaced as a whole (rename, reorder, add); steps legislators stand at stay. */
   ladder: ladderSchema.optional(),
+  scope: campaignScopeSchema.optional(),
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;

@@ -9,7 +9,7 @@
  * tasks (next actions), hub private contacts, users and their emails, the audit log.
  */
 export const PUBLIC_FIELDS = {
-  campaign: ["id", "name", "slug", "bill", "isDemo", "stageScheme", "modelText", "ladder"],
+  campaign: ["id", "name", "slug", "bill", "isDemo", "stageScheme", "modelText", "ladder", "scope"],
   body: ["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId"],
   /** Who published a body's boundary: credited, summed over the bodies shown, on maps and press exports. */
   bodySource: ["boundarySource"],

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { changeStage } from "../../server/domain/resolutions";
 import { BriefDriver } from "./drivers/brief-driver";
 import { useAppSession } from "./drivers/session";
-import { browserEngines, type RunningApp } from "./drivers/helper";
+import { browserEngines, screenshotDir, type RunningApp } from "./drivers/helper";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -44,6 +44,23 @@ async function prepare(app: RunningApp) {
   );
   const hubs = path.join(directory, "hubs.csv");
   fs.writeFileSync(hubs, "name,public_contact,onboarding,private_contacts,districts\nNorth RI Hub,north@hub.example,Meet Mondays,Private 401-555-0111,state_lower:1\n");
+  const committees = path.join(directory, "committees");
+  fs.mkdirSync(committees);
+  fs.writeFileSync(
+    path.join(committees, "lower-Finance-33333333-4444-4555-8666-777777777777.yml"),
+    [
+      "id: ocd-organization/33333333-4444-4555-8666-777777777777",
+      "jurisdiction: ocd-jurisdiction/country:us/state:ri/government",
+      "classification: committee",
+      "name: Finance",
+      "chamber: lower",
+      "members:",
+      "- name: Marcus Oyelaran",
+      "  role: chair",
+      "  person_id: ocd-person/11111111-2222-4333-8444-666666666666",
+      "",
+    ].join("\n"),
+  );
   const cosponsors = path.join(directory, "h5555-cosponsors.txt");
   fs.writeFileSync(cosponsors, "Rep. Teresa Kowalczyk\n");
   try {
@@ -51,6 +68,7 @@ async function prepare(app: RunningApp) {
     cli(app, "import", people, "--as", "legislators", "--state", "RI");
     cli(app, "import", hubs, "--as", "hubs", "--state", "RI");
     cli(app, "import", cosponsors, "--as", "cosponsors", "--state", "RI");
+    cli(app, "import", committees, "--as", "committees", "--state", "RI");
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
@@ -97,6 +115,36 @@ for (const engine of browserEngines()) {
       expect(printed.pages).toBe(1);
       for (const words of ["Teresa Kowalczyk", "Cosponsor", area, "of the district’s area", "Kent County", "Best next targets"]) expect(printed.has(words), words).toBe(true);
       for (const words of ["Move to step", "Save step", "Ladder history", "Neighbouring allies", "Marcus Oyelaran"]) expect(printed.has(words), words).toBe(false);
+    });
+
+    it("lists the targets, flags and ranks the Finance committee's chair first, and opens a legislator's page, on a laptop and a phone", async () => {
+      const { app, driver } = session();
+      const page = driver.page;
+      await page.goto(`${app.url}/targets`);
+      const names = () => page.locator(".targets-table tbody th a").allInnerTexts();
+      await page.locator(".targets-table").waitFor();
+      expect(await names()).toEqual(["Marcus Oyelaran", "Teresa Kowalczyk"]);
+      await page.getByLabel("Step").selectOption("cosponsor");
+      expect(await names()).toEqual(["Teresa Kowalczyk"]);
+      expect(page.url()).toContain("step=cosponsor");
+      await page.getByLabel("Step").selectOption("");
+      await page.getByLabel("Committee").selectOption({ label: "House: Finance" });
+      expect(await page.locator("tr.on-committee .committee-flag").allInnerTexts()).toEqual(["Finance chair"]);
+      expect(await names()).toEqual(["Marcus Oyelaran", "Teresa Kowalczyk"]);
+      await page.screenshot({ path: `${screenshotDir}/${engine}-targets-01-desktop.png`, fullPage: true });
+      // The filters live in the address: a reload keeps them.
+      await page.reload();
+      await page.locator(".targets-table").waitFor();
+      expect(await page.locator("tr.on-committee").count()).toBe(1);
+
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.screenshot({ path: `${screenshotDir}/${engine}-targets-02-phone.png`, fullPage: true });
+      await page.getByRole("link", { name: "Teresa Kowalczyk" }).click();
+      await page.getByRole("heading", { level: 1, name: "Teresa Kowalczyk" }).waitFor();
+      expect(await page.locator(".legislator-page").innerText()).toContain("RI State House 2");
+      expect(await page.locator(".ladder-steps").innerText()).toContain("Cosponsor");
+      await page.screenshot({ path: `${screenshotDir}/${engine}-legislator-01-phone.png`, fullPage: true });
+      await page.setViewportSize({ width: 1440, height: 900 });
     });
 
     it("shows the recruiting map, the districts without a hub, and finds the hub for a town", async () => {

@@ -1,3 +1,5 @@
+import { defaultLadder } from "../../shared/model/ladder";
+import { EVERY_BODY } from "../../shared/model/campaign-scope";
 import { TRPCError } from "@trpc/server";
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../../shared/model/stage";
@@ -75,8 +77,8 @@ forEachEngine((getDatabase) => {
   describe("campaign.list", () => {
     it("lists every campaign with its stage scheme, for organizers and the public alike", async () => {
       const expected = [
-        { id: campaign.id, name: "Statewide resolution drive", slug: "statewide-resolution-drive", bill: "H.1234", isDemo: false, stageScheme: defaultStageScheme, modelText: null },
-        { id: otherCampaign.id, name: "School committee drive", slug: "school-committee-drive", bill: null, isDemo: false, stageScheme: defaultStageScheme, modelText: null },
+        { id: campaign.id, name: "Statewide resolution drive", slug: "statewide-resolution-drive", bill: "H.1234", isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder },
+        { id: otherCampaign.id, name: "School committee drive", slug: "school-committee-drive", bill: null, isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder },
       ];
       expect(await organizerCaller().campaign.list()).toEqual(expected);
       expect(await publicCaller().campaign.list()).toEqual(expected);

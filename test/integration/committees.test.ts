@@ -3,10 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "../../server/db/connect";
+import { createCaller } from "../../server/api/router";
 import { importLegislators } from "../../server/domain/legislators";
 import { readOpenStates } from "../../server/io/open-states";
 import type { LegislatorRecord } from "../../shared/model/legislator";
 import { parseCsv, runCliInProcess } from "../helpers/cli";
+import { makeCampaign } from "../helpers/factories";
 import { needsSharedFixtures, sharedFixture } from "../helpers/shared-fixtures";
 import { enginesUnderTest, forEachEngine } from "../helpers/test-db";
 
@@ -159,6 +161,31 @@ forEachEngine(
 
       const exported = csvOf((await runCliInProcess(["export", "legislators", "--format", "csv"], env)).stdout);
       expect(exported.find((row) => row.legislator === "Ben Ray Luján")).toMatchObject({ chamber: "us_senate", district: "NM", jurisdiction: "federal" });
+    });
+
+    it("serves the legislator page and the targets view: seats, committees, contacts, anonymous too", async () => {
+      const { db } = getDatabase();
+      const campaign = await makeCampaign(db, { name: "New Mexico single payer" });
+      const anonymous = createCaller({ db, actor: { name: "anon", role: "public" } });
+      const targets = await anonymous.legislator.targets({ campaignId: campaign.id, state: "NM" });
+      expect(targets.rows.map((row) => `${row.name}: ${row.label}`)).toEqual([
+        "Adam Gómez: NM State House 12",
+        "Angelica Rubio: NM State House 35",
+        "Carrie Hamblen: NM State Senate 38",
+        "Ben Ray Luján: US Senate NM",
+      ]);
+      expect(targets.committees.map((committee) => committee.name)).toEqual(["Health", "Rules"]);
+      const hamblen = targets.rows.find((row) => row.name === "Carrie Hamblen")!;
+      expect(hamblen.committees.map((seat) => `${seat.name}:${seat.role}`)).toEqual(["Rules:vice chair", "Health:member"]);
+      // No plan imported for NM: the seat has no district on the map, so no coverage figure.
+      expect(hamblen.coverage).toBeNull();
+
+      const lujan = targets.rows.find((row) => row.chamber === "us_senate")!;
+      const page = await anonymous.legislator.page({ campaignId: campaign.id, legislatorId: lujan.legislatorId });
+      expect(page).toMatchObject({ name: "Ben Ray Luján", party: "Democratic", email: "https://www.lujan.senate.gov/contact/contact-form/", committees: [] });
+      expect(page.seats).toEqual([{ chamber: "us_senate", state: "NM", districtId: null, districtName: "NM", label: "US Senate NM", coverage: null }]);
+      expect(page.links).toContain("https://www.lujan.senate.gov");
+      await expect(anonymous.legislator.page({ campaignId: campaign.id, legislatorId: 999_999 })).rejects.toThrow("No legislator with id 999999");
     });
   });
 

@@ -6,10 +6,9 @@ import { districtLabel } from "../../../shared/model/district";
 import { findStage } from "../../../shared/model/stage";
 import { canEditLegislatorInArea, canReadPrivate } from "../../../shared/model/account";
 import { useSession } from "../../api/session";
-import { useBills, useCampaigns } from "../../api/map-data";
+import { useBills } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
-import { CampaignGate } from "../../components/CampaignGate";
-import { parseCampaignParam } from "../../state/url-state";
+import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
@@ -28,25 +27,9 @@ const percent = (share: number) => {
 
 /** `/districts/:id` (`?campaign=ID`): the district page, which prints as a one-page lobby brief. */
 export function DistrictScreen({ districtId }: { districtId: string }) {
-  const campaigns = useCampaigns();
   const id = Number(districtId);
-  const wanted = parseCampaignParam(window.location.search);
   if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No district “{districtId}”. <a href="/">Back to the map</a></StatusOverlay>;
-  return (
-    <CampaignGate
-      campaigns={campaigns}
-      pick={(list) => list.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? list[0]}
-      loading="Loading…"
-      failureTitle="Could not reach the server"
-      missing={() => (
-        <>
-          No campaign yet: create one first. <a href="/">Back to the map</a>
-        </>
-      )}
-    >
-      {(campaign) => <DistrictBrief campaign={campaign} districtId={id} />}
-    </CampaignGate>
-  );
+  return <CampaignPage>{(campaign) => <DistrictBrief campaign={campaign} districtId={id} />}</CampaignPage>;
 }
 
 function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtId: number }) {

@@ -58,7 +58,7 @@ export function MapScreen() {
 function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: Campaign[] }) {
   const { role } = useSession();
   const asOf = useAsOfDate();
-  const data = useCampaignMapData(campaign.id, campaign.stageScheme, asOf);
+  const data = useCampaignMapData(campaign, asOf);
   const live = useLiveChanges(campaign.id);
   const districtList = useDistrictList();
   const hasDistricts = (districtList.data?.length ?? 0) > 0;
@@ -87,6 +87,9 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
               )}
               <a className={`header-link${canAdminister(role) ? "" : " push-right"}`} href={`/pipeline?campaign=${campaign.id}`}>
                 Pipeline
+              </a>
+              <a className="header-link" href={`/targets?campaign=${campaign.id}`}>
+                Targets
               </a>
               <a className="header-link" href="/hubs">
                 Hubs

@@ -4,6 +4,8 @@ import { robustExtent } from "../../../shared/geo/bbox";
 import type { BBox } from "../../../shared/model/body";
 import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
 import { useBodyGeometry } from "../../api/map-data";
+import { scopeGeometry } from "../../lib/body-index";
+import { describeScope } from "../../../shared/model/campaign-scope";
 import { queryKeys } from "../../api/query-keys";
 import { parsePrintParams } from "../../state/url-state";
 import { patternBackground } from "../../lib/pattern-image";
@@ -37,6 +39,8 @@ export function PrintScreen() {
   const [drawn, setDrawn] = useState(false);
   const data = snapshot.data;
   const stages = useMemo(() => new Map(data?.mapStages ?? []), [data]);
+  // Only the bodies the campaign counts are drawn, as in its legend and files.
+  const scoped = useMemo(() => (geometry.data && data ? scopeGeometry(geometry.data, data.campaign.scope) : undefined), [geometry.data, data]);
   const bounds = useMemo(() => settings.bbox ?? robustExtent((data?.bodies ?? []).map((body) => body.bbox)) ?? ([-125, 24, -66, 50] as BBox), [settings.bbox, data]);
   const onStagesDrawn = useCallback(() => setDrawn(true), []);
   const failure = snapshot.error ?? geometry.error;
@@ -47,7 +51,7 @@ export function PrintScreen() {
   }, [drawn, failure]);
 
   if (failure) return <p className="print-error">The map could not be prepared: {failure.message}</p>;
-  if (!data || !geometry.data) return <p className="print-loading">Preparing the map…</p>;
+  if (!data || !scoped) return <p className="print-loading">Preparing the map…</p>;
 
   const scheme = data.campaign.stageScheme;
   const title = settings.title || data.campaign.name;
@@ -69,7 +73,7 @@ export function PrintScreen() {
           <MapView
             scheme={scheme}
             basemapStyleUrl={null}
-            geometry={geometry.data}
+            geometry={scoped}
             districts={null}
             visibleChambers={[]}
             selectedDistrictId={null}
@@ -112,6 +116,7 @@ export function PrintScreen() {
               </tr>
             </tfoot>
           </table>
+          <p className="print-footnote">{describeScope(data.campaign.scope)}</p>
         </aside>
       </div>
       <footer className="print-footer">

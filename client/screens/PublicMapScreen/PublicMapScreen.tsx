@@ -50,7 +50,7 @@ export function PublicMapScreen({ slug, embed = false }: { slug?: string; embed?
 
 function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCampaign; campaigns: PublicCampaign[]; embed: boolean }) {
   const asOf = useAsOfDate();
-  const data = usePublicMapData(campaign.id, asOf);
+  const data = usePublicMapData(campaign, asOf);
   useLiveChanges(campaign.id);
   const selectedBodyId = useSelectedBodyId();
   const actions = useUiActions();

@@ -7,6 +7,9 @@ import { addLegislatorNextActionInputSchema, logMeetingInputSchema } from "../..
 import { rowIdSchema } from "../../../shared/ids/row-id";
 import { addLegislatorNextAction, completeLegislatorNextAction, legislatorOfNextAction, listLegislatorNextActions, listMeetings, logMeeting } from "../../domain/meetings";
 import { legislatorSummarySchema } from "../../../shared/model/public-output";
+import { legislatorPageSchema, targetListSchema } from "../../../shared/model/targets";
+import { uspsCodeSchema } from "../../../shared/ids/usps";
+import { getLegislatorPage, listTargets } from "../../domain/targets";
 import { getBill } from "../../domain/bills";
 import { listLegislators, listStepHistory, setStep, undoLastStep, type StepChange } from "../../domain/ladder";
 import { snapshotRow } from "../../db/repositories/audit-repository";
@@ -25,6 +28,18 @@ const describeStep = (campaignId: number) => (result: StepChange) => ({
 });
 
 export const legislatorRouter = router({
+  /** One legislator's page: public contacts, seats with coverage, committees, step per bill. */
+  page: publicProcedure
+    .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
+    .output(legislatorPageSchema)
+    .query(({ ctx, input }) => getLegislatorPage(ctx.db, input)),
+
+  /** The targets view: every sitting legislator (of one state, optionally) with steps, coverage and committees. */
+  targets: publicProcedure
+    .input(z.object({ campaignId: campaignIdSchema, state: uspsCodeSchema.optional() }))
+    .output(targetListSchema)
+    .query(({ ctx, input }) => listTargets(ctx.db, input)),
+
   /** Sitting legislators with their step on each of the campaign's bills (public fields only). */
   list: publicProcedure
     .input(z.object({ campaignId: campaignIdSchema, districtId: districtIdSchema.optional() }))

@@ -12,6 +12,7 @@ import * as createChangeOutbox from "./2026_12_07_0100_create_change_outbox";
 import * as createBillAndLadder from "./2026_12_07_1000_create_bill_and_ladder";
 import * as createMeeting from "./2026_12_07_1010_create_meeting";
 import * as addStageEventHappenedOn from "./2026_12_07_1100_add_stage_event_happened_on";
+import * as addCampaignScope from "./2026_12_07_1110_add_campaign_scope";
 import * as createBallotQuestion from "./2026_12_07_1200_create_ballot_question";
 import * as createCommittees from "./2026_12_07_1300_create_committees";
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1000_create_bill_and_ladder": createBillAndLadder,
   "2026_12_07_1010_create_meeting": createMeeting,
   "2026_12_07_1100_add_stage_event_happened_on": addStageEventHappenedOn,
+  "2026_12_07_1110_add_campaign_scope": addCampaignScope,
   "2026_12_07_1200_create_ballot_question": createBallotQuestion,
   "2026_12_07_1300_create_committees": createCommittees,
 };

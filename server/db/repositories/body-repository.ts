@@ -1,4 +1,6 @@
 import { sql } from "kysely";
+import type { CampaignScope } from "../../../shared/model/campaign-scope";
+import { isCountedBody } from "./scope-filter";
 import type { Db } from "../connect";
 import type { BodyRow, NewBodyRow } from "../schema";
 import { PUBLIC_FIELDS } from "../../../shared/model/public-fields";
@@ -6,13 +8,14 @@ import { PUBLIC_FIELDS } from "../../../shared/model/public-fields";
 const summaryColumns = ["body.id", "body.name", "body.kind", "body.state", "body.geoid", "body.minLon", "body.minLat", "body.maxLon", "body.maxLat"] as const;
 
 /** Every body with its resolution in `campaignId` (stage/version null when none exists yet). */
-export function findBodySummaries(db: Db, campaignId: number) {
+export function findBodySummaries(db: Db, campaignId: number, scope: CampaignScope) {
   return db
     .selectFrom("body")
     .leftJoin("resolution", (join) =>
       join.onRef("resolution.bodyId", "=", "body.id").on("resolution.campaignId", "=", campaignId),
     )
     .select([...summaryColumns, "resolution.stage", "resolution.version"])
+    .where(isCountedBody(scope) as never)
     .orderBy("body.id")
     .execute();
 }
@@ -76,7 +79,7 @@ export async function findBodySetVersion(db: Db): Promise<string> {
 export function findBodyGeometries(db: Db) {
   return db
     .selectFrom("body")
-    .select(["id", "name", "kind", "state", "geoid", "minLon", "minLat", "maxLon", "maxLat", "geometry"])
+    .select(["id", "name", "kind", "state", "geoid", "parentId", "minLon", "minLat", "maxLon", "maxLat", "geometry"])
     .orderBy("id")
     .execute();
 }

@@ -95,3 +95,13 @@ export function findSittingRoles(db: Db, now = new Date()) {
     .orderBy("legislator.id")
     .execute();
 }
+
+/** One legislator's public Open States detail (contacts as JSON text), or undefined. */
+export function findLegislatorDetail(db: Db, id: number) {
+  return db.selectFrom("legislator").select(["id", "name", "party", "email", "links", "offices", "otherNames"]).where("id", "=", id).executeTakeFirst();
+}
+
+/** Every committee (for the targets view's filter), by state and name. */
+export function findCommittees(db: Db) {
+  return db.selectFrom("committee").select(["id", "state", "chamber", "name"]).orderBy("state").orderBy("name").execute();
+}

@@ -1,4 +1,6 @@
 import { sql, type RawBuilder } from "kysely";
+import type { CampaignScope } from "../../../shared/model/campaign-scope";
+import { isCountedBody } from "./scope-filter";
 import type { PipelineSort } from "../../../shared/model/pipeline";
 import type { Db } from "../connect";
 
@@ -8,6 +10,8 @@ import type { Db } from "../connect";
  */
 export interface PipelineQuery {
   campaignId: number;
+  /** The campaign's scope: only the bodies it counts are listed. */
+  scope: CampaignScope;
   /** Stage ids in scheme order: the first is where bodies without a resolution sit. */
   stageOrder: string[];
   stages?: string[] | undefined;
@@ -44,7 +48,8 @@ function baseQuery(db: Db, query: PipelineQuery, { withStageFilter = true } = {}
     .selectFrom("body")
     .leftJoin("resolution", (join) => join.onRef("resolution.bodyId", "=", "body.id").on("resolution.campaignId", "=", query.campaignId))
     .leftJoin("body as parent", "parent.id", "body.parentId")
-    .leftJoin("hub", "hub.id", "resolution.hubId");
+    .leftJoin("hub", "hub.id", "resolution.hubId")
+    .where(isCountedBody(query.scope) as never);
   if (withStageFilter && query.stages?.length) builder = builder.where(stageOf(query), "in", query.stages);
   if (query.kinds?.length) builder = builder.where("body.kind", "in", query.kinds);
   if (query.county) builder = builder.where(countyGeoid, "=", query.county);

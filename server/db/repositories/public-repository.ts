@@ -1,4 +1,6 @@
 import { PUBLIC_FIELDS } from "../../../shared/model/public-fields";
+import type { CampaignScope } from "../../../shared/model/campaign-scope";
+import { isCountedBody } from "./scope-filter";
 import type { Db } from "../connect";
 import { qualify } from "./columns";
 
@@ -30,9 +32,16 @@ export function findStageHistory(db: Db, campaignId: number) {
     .execute();
 }
 
-/** The small inputs of the public map: each resolution's stage (and when it last changed). */
-export function findResolutionStagesSince(db: Db, campaignId: number) {
-  return db.selectFrom("resolution").select(["bodyId", "stage", "updatedAt"]).where("campaignId", "=", campaignId).orderBy("bodyId").execute();
+/** The small inputs of the public map: each counted body's resolution stage (and when it last changed). */
+export function findResolutionStagesSince(db: Db, campaignId: number, scope: CampaignScope) {
+  return db
+    .selectFrom("resolution")
+    .innerJoin("body", "body.id", "resolution.bodyId")
+    .select(["resolution.bodyId", "resolution.stage", "resolution.updatedAt"])
+    .where("resolution.campaignId", "=", campaignId)
+    .where(isCountedBody(scope) as never)
+    .orderBy("resolution.bodyId")
+    .execute();
 }
 
 /** The days of the first and last stage change of a campaign (the date slider's range). */
@@ -46,19 +55,22 @@ export async function findStageHistoryRange(db: Db, campaignId: number): Promise
   return row?.first && row.last ? { first: String(row.first).slice(0, 10), last: String(row.last).slice(0, 10) } : null;
 }
 
-export function countAllBodies(db: Db): Promise<number> {
+/** How many bodies the campaign counts (its scope, each once at its level). */
+export function countCountedBodies(db: Db, scope: CampaignScope): Promise<number> {
   return db
     .selectFrom("body")
+    .where(isCountedBody(scope) as never)
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .executeTakeFirstOrThrow()
     .then((row) => Number(row.count));
 }
 
-/** Every body's public columns (no geometry). */
-export function findPublicBodies(db: Db) {
+/** The public columns (no geometry) of every body the campaign counts (its scope), or of every body (null). */
+export function findPublicBodies(db: Db, scope: CampaignScope | null) {
   return db
     .selectFrom("body")
     .select([...PUBLIC_FIELDS.body, "minLon", "minLat", "maxLon", "maxLat"])
+    .$if(scope !== null, (query) => query.where(isCountedBody(scope!) as never))
     .orderBy("id")
     .execute();
 }

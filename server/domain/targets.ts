@@ -1,0 +1,95 @@
+import type { CommitteeChamber } from "../../shared/model/committee";
+import { districtLabel, type SeatChamber } from "../../shared/model/district";
+import type { LegislatorOffice } from "../../shared/model/legislator";
+import type { LegislatorPage, SeatCoverage, TargetList } from "../../shared/model/targets";
+import type { Db } from "../db/connect";
+import { findCommittees, findLegislatorDetail } from "../db/repositories/legislator-repository";
+import { NotFoundError } from "../errors";
+import { committeeSeatsByLegislator } from "./committees";
+import { getDistrict } from "./districts";
+import { listLegislators } from "./ladder";
+
+const parseJsonList = <T>(text: string | null): T[] => {
+  if (!text) return [];
+  const value: unknown = JSON.parse(text);
+  return Array.isArray(value) ? (value as T[]) : [];
+};
+
+/** Coverage of each district, computed once per district however many seats share it. */
+function coverageReader(db: Db, campaignId: number) {
+  const cache = new Map<number, Promise<SeatCoverage>>();
+  return (districtId: number | null): Promise<SeatCoverage | null> => {
+    if (districtId === null) return Promise.resolve(null);
+    let coverage = cache.get(districtId);
+    if (!coverage) {
+      coverage = getDistrict(db, { campaignId, districtId }).then((district) => ({
+        bodies: district.bodies.length,
+        bodiesPassed: district.coverage.bodiesPassed,
+        areaShare: district.coverage.areaShare,
+        populationShare: district.coverage.populationShare,
+      }));
+      cache.set(districtId, coverage);
+    }
+    return coverage;
+  };
+}
+
+/** A legislator's page: public contacts from Open States, current seats with coverage, committees, step per bill. */
+export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { campaignId: number; legislatorId: number }): Promise<LegislatorPage> {
+  const legislator = await findLegislatorDetail(db, legislatorId);
+  if (!legislator) throw new NotFoundError(`No legislator with id ${legislatorId}`);
+  const seats = (await listLegislators(db, { campaignId })).filter((seat) => seat.legislatorId === legislatorId);
+  const coverageOf = coverageReader(db, campaignId);
+  return {
+    legislatorId,
+    name: legislator.name,
+    party: legislator.party,
+    email: legislator.email,
+    offices: parseJsonList<LegislatorOffice>(legislator.offices),
+    links: parseJsonList<string>(legislator.links).filter((link) => typeof link === "string"),
+    seats: await Promise.all(
+      seats.map(async (seat) => ({
+        chamber: seat.chamber,
+        state: seat.state,
+        districtId: seat.districtId,
+        districtName: seat.districtName,
+        label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
+        coverage: await coverageOf(seat.districtId),
+      })),
+    ),
+    committees: (await committeeSeatsByLegislator(db)).get(legislatorId) ?? [],
+    steps: seats[0]?.steps ?? [],
+  };
+}
+
+/**
+ * The targets view: every sitting legislator (one row per seat, optionally of one state) with
+ * their step on each bill, the coverage of their district, and their committee seats.
+ */
+export async function listTargets(db: Db, { campaignId, state }: { campaignId: number; state?: string | undefined }): Promise<TargetList> {
+  const seats = (await listLegislators(db, { campaignId })).filter((seat) => state === undefined || seat.state === state);
+  const committees = await committeeSeatsByLegislator(db);
+  const coverageOf = coverageReader(db, campaignId);
+  const rows = [];
+  for (const seat of seats) {
+    rows.push({
+      legislatorId: seat.legislatorId,
+      name: seat.name,
+      party: seat.party,
+      chamber: seat.chamber as SeatChamber,
+      state: seat.state,
+      districtId: seat.districtId,
+      districtName: seat.districtName,
+      label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
+      coverage: await coverageOf(seat.districtId),
+      steps: seat.steps,
+      committees: committees.get(seat.legislatorId) ?? [],
+    });
+  }
+  return {
+    rows,
+    committees: (await findCommittees(db))
+      .filter((committee) => state === undefined || committee.state === state)
+      .map((committee) => ({ ...committee, chamber: committee.chamber as CommitteeChamber })),
+  };
+}

@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { toCsv } from "../csv";
+import { defaultLadder, type Bill } from "../model/ladder";
+import type { TargetRow } from "../model/targets";
+import { filterTargets, NO_TARGET_FILTERS, parseTargetFilters, targetCsvRows, targetFiltersToSearch } from "./targets";
+
+const row = (name: string, chamber: TargetRow["chamber"], district: string, step: string, extra: Partial<TargetRow> = {}): TargetRow => ({
+  legislatorId: name.length,
+  name,
+  party: "Democratic",
+  chamber,
+  state: "RI",
+  districtId: chamber === "us_senate" ? null : 1,
+  districtName: district,
+  label: `${chamber} ${district}`,
+  coverage: chamber === "us_senate" ? null : { bodies: 3, bodiesPassed: 1, areaShare: 0.25, populationShare: null },
+  steps: [{ billId: 1, step, updatedAt: null }],
+  committees: [],
+  ...extra,
+});
+
+const ROWS = [
+  row("Zed Senator", "us_senate", "RI", "unknown"),
+  row("Ann Ten", "state_lower", "10", "undecided"),
+  row("Bo Two", "state_lower", "2", "cosponsor", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "member" }] }),
+  row("Cy Sen", "state_upper", "1", "undecided", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "chair" }], coverage: { bodies: 2, bodiesPassed: 0, areaShare: 0, populationShare: null } }),
+];
+
+describe("targets filters", () => {
+  it("round-trips through the URL, keeping other parameters and dropping junk", () => {
+    const filters = { ...NO_TARGET_FILTERS, chamber: "state_lower" as const, billId: 1, step: "undecided", committeeId: 7, committeeFirst: true, noPassed: true, state: "RI" };
+    const search = targetFiltersToSearch(filters, "?campaign=rimfa&chamber=x");
+    expect(search).toBe("?campaign=rimfa&chamber=state_lower&state=RI&bill=1&step=undecided&committee=7&rank=committee&nopassed=1");
+    expect(parseTargetFilters(search)).toEqual(filters);
+    expect(parseTargetFilters("?chamber=parliament&bill=-3&step=DROP%20TABLE&committee=abc&state=Rhode")).toEqual(NO_TARGET_FILTERS);
+  });
+
+  it("orders seats by chamber then district number, and ranks a committee's members first, chair first", () => {
+    expect(filterTargets(ROWS, NO_TARGET_FILTERS).map((entry) => entry.name)).toEqual(["Bo Two", "Ann Ten", "Cy Sen", "Zed Senator"]);
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, committeeId: 7, committeeFirst: true }).map((entry) => entry.name)).toEqual(["Cy Sen", "Bo Two", "Ann Ten", "Zed Senator"]);
+  });
+
+  it("keeps only the chamber, the step on the bill, and districts with nothing passed when asked", () => {
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, step: "undecided", billId: 1 }).map((entry) => entry.name)).toEqual(["Ann Ten", "Cy Sen"]);
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, step: "undecided", billId: 2 })).toEqual([]);
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, chamber: "state_lower" }).map((entry) => entry.name)).toEqual(["Bo Two", "Ann Ten"]);
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, noPassed: true }).map((entry) => entry.name)).toEqual(["Cy Sen", "Zed Senator"]);
+  });
+
+  it("writes a CSV row per seat with the step label per bill and the committee flag", () => {
+    const bills: Bill[] = [{ id: 1, campaignId: 1, name: "H 5001", jurisdiction: "state", chamber: null, position: 0 } as unknown as Bill];
+    const { columns, records } = targetCsvRows(filterTargets(ROWS, NO_TARGET_FILTERS), { bills, ladder: defaultLadder, committeeId: 7 });
+    const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>).trim().split("\r\n");
+    expect(lines[0]).toBe("legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,committees,on_committee");
+    expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,Cosponsor,3,1,0.25,,Health,member");
+    expect(lines[4]).toBe("Zed Senator,Democratic,us_senate,RI,RI,Unknown,,,,,,");
+  });
+});

@@ -1,0 +1,74 @@
+import { describe, expect, it } from "vitest";
+import { createCampaign } from "../../server/domain/campaigns";
+import { campaignScopeSchema } from "../../shared/model/campaign-scope";
+import { makeBody } from "../helpers/factories";
+import { browserEngines, type RunningApp } from "./drivers/helper";
+import { useAppSession } from "./drivers/session";
+
+/**
+ * Issue 14: a campaign shows and counts only its states' bodies, each place once at the level it
+ * counts. One database holds a city with three wards and a town in NH, and two towns in CT; one
+ * campaign counts the city, another its wards, a third is about CT only.
+ */
+const square = (west: number, south: number, size: number): GeoJSON.Polygon => ({
+  type: "Polygon",
+  coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
+});
+
+async function prepare(app: RunningApp) {
+  const db = app.database.db;
+  const city = await makeBody(db, { name: "Manchester", state: "NH", kind: "city_council", geoid: null, geometry: square(-71.5, 42.95, 0.12) });
+  for (let ward = 0; ward < 3; ward += 1) {
+    await makeBody(db, { name: `Ward ${ward + 1}`, state: "NH", kind: "ward_committee", geoid: null, parentId: city.id, geometry: square(-71.5 + ward * 0.04, 42.95, 0.04) });
+  }
+  await makeBody(db, { name: "Bedford", state: "NH", kind: "town_meeting", geoid: null, geometry: square(-71.7, 42.95, 0.15) });
+  await makeBody(db, { name: "Enfield", state: "CT", kind: "town_meeting", geoid: null, geometry: square(-72.6, 41.95, 0.1) });
+  await makeBody(db, { name: "Suffield", state: "CT", kind: "town_meeting", geoid: null, geometry: square(-72.75, 41.95, 0.1) });
+  await createCampaign(db, { name: "City level", scope: campaignScopeSchema.parse({ states: ["NH"] }) });
+  await createCampaign(db, { name: "Ward level", scope: campaignScopeSchema.parse({ states: ["NH"], countedChildKinds: ["ward_committee"] }) });
+  await createCampaign(db, { name: "Connecticut", scope: campaignScopeSchema.parse({ states: ["CT"] }) });
+}
+
+for (const engine of browserEngines()) {
+  describe(`campaign scope and nested bodies (${engine} server)`, () => {
+    const session = useAppSession(engine, `${engine}-scope`, prepare, undefined, { demo: "none" });
+
+    /** The public map of a campaign: its legend total, footnote and the bodies the map draws. */
+    async function publicView(slug: string) {
+      const { driver, app } = session();
+      await driver.page.goto(`${app.url}/public/${slug}`);
+      await driver.waitForMap();
+      const drawn = await driver.page.evaluate(() =>
+        [...new Set(window.groundswellMap!.map.querySourceFeatures("bodies").map((feature) => String(feature.properties?.name)))].sort(),
+      );
+      return {
+        total: await driver.legendCount("not_started"),
+        footnote: await driver.page.getByTestId("legend-footnote").innerText(),
+        drawn,
+      };
+    }
+
+    it("counts the city, not its wards, unless the campaign counts wards; another state's bodies stay out", async () => {
+      const cityLevel = await publicView("city-level");
+      expect(cityLevel).toEqual({
+        total: 2,
+        footnote: "Bodies in NH; a body inside another (a ward in a city) is counted through the body it belongs to.",
+        drawn: ["Bedford", "Manchester"],
+      });
+      await session().driver.screenshot("city-level");
+
+      const wardLevel = await publicView("ward-level");
+      expect(wardLevel).toEqual({
+        total: 4,
+        footnote: "Bodies in NH; ward committees are counted instead of the body they belong to.",
+        drawn: ["Bedford", "Ward 1", "Ward 2", "Ward 3"],
+      });
+      await session().driver.screenshot("ward-level");
+
+      const connecticut = await publicView("connecticut");
+      expect(connecticut.total).toBe(2);
+      expect(connecticut.drawn).toEqual(["Enfield", "Suffield"]);
+      await session().driver.screenshot("connecticut");
+    });
+  });
+}
