@@ -6,6 +6,10 @@ import { countsAsPassed, initialStage } from "../../shared/model/stage";
 import { districtCoverage, type Coverage } from "../../shared/rules/coverage";
 import { rankNextTargets, type NextTarget } from "../../shared/rules/next-targets";
 import type { Db } from "../db/connect";
+import { findAreaOverlaps } from "../db/repositories/hub-repository";
+import { CHAMBERS_OVER, districtsOver } from "../../shared/rules/district-nesting";
+import { findHubDistrictShares } from "./hub-area";
+import { listHubs } from "./hubs";
 import { findCurrentDistricts, findDistrictById } from "../db/repositories/district-repository";
 import { findOverlapsOfDistrict } from "../db/repositories/overlap-repository";
 import { findPublicSponsors } from "../db/repositories/public-repository";
@@ -58,6 +62,10 @@ export interface DistrictDetail extends DistrictSummary {
   nextTargets: NextTarget[];
   /** The district's sitting legislators with their stance on the campaign's bill. */
   legislators: LegislatorSummary[];
+  /** Legislators whose seats lie over this district (its Senator, Members of Congress, US Senators), with the share of it each holds. */
+  over: Array<LegislatorSummary & { share: number }>;
+  /** Hubs whose area covers some of the district (shared/rules/hub-area.ts), with the share, largest first. */
+  hubs: Array<{ hubId: number; name: string; share: number }>;
 }
 
 export async function getDistrict(db: Db, { campaignId, districtId }: { campaignId: number; districtId: number }): Promise<DistrictDetail> {
@@ -117,7 +125,36 @@ export async function getDistrict(db: Db, { campaignId, districtId }: { campaign
     coverage,
     nextTargets: rankNextTargets(bodies, campaign.stageScheme),
     legislators: await listLegislators(db, { campaignId: campaign.id, districtId: district.id }),
+    over: await legislatorsOver(db, campaign.id, district.chamber as Chamber, district.state, bodies),
+    hubs: await hubsCovering(db, district.id),
   };
+}
+
+/** The sitting legislators over a district: the districts over it through its bodies, and the state's US Senators. */
+async function legislatorsOver(db: Db, campaignId: number, chamber: Chamber, state: string | null, bodies: readonly DistrictBody[]) {
+  const over = districtsOver(chamber, bodies, await findAreaOverlaps(db, { bodyIds: bodies.map((body) => body.bodyId) }));
+  const shareOf = new Map(over.map((entry) => [entry.districtId, entry.share]));
+  const senate = CHAMBERS_OVER[chamber].includes("us_senate");
+  return (await listLegislators(db, { campaignId }))
+    .flatMap((seat) => {
+      if (seat.districtId !== null && shareOf.has(seat.districtId)) return [{ ...seat, share: shareOf.get(seat.districtId)! }];
+      if (senate && seat.chamber === "us_senate" && seat.state === state) return [{ ...seat, share: 1 }];
+      return [];
+    })
+    .sort((a, b) => CHAMBER_ORDER.indexOf(a.chamber) - CHAMBER_ORDER.indexOf(b.chamber) || b.share - a.share || a.name.localeCompare(b.name));
+}
+const CHAMBER_ORDER = ["state_lower", "state_upper", "congressional", "us_senate"];
+
+/** Hubs covering some of a district, largest share first. */
+async function hubsCovering(db: Db, districtId: number) {
+  const shares = await findHubDistrictShares(db);
+  const names = new Map((await listHubs(db)).map((hub) => [hub.id, hub.name]));
+  return [...shares]
+    .flatMap(([hubId, districts]) => {
+      const share = districts.get(districtId);
+      return share && share > 0 && names.has(hubId) ? [{ hubId, name: names.get(hubId)!, share: Math.min(1, share) }] : [];
+    })
+    .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
 }
 
 export interface DistrictShapes {

@@ -142,6 +142,8 @@ export const districtDetailSchema = districtSummarySchema.extend({
     }),
   ),
   legislators: z.array(legislatorSummarySchema),
+  over: z.array(legislatorSummarySchema.extend({ share })),
+  hubs: z.array(z.object({ hubId: rowIdSchema, name: z.string(), share })),
 });
 
 const pipelineRowSchema = z.object({

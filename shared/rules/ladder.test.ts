@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultLadder, ladderSchema } from "../model/ladder";
-import { cosponsorListMove, firstStepOf, rankOfStep, stepColumnOf, stepLabel } from "./ladder";
+import { askFor, cosponsorListMove, firstStepOf, rankOfStep, stepColumnOf, stepLabel } from "./ladder";
 
 describe("the ladder", () => {
   it("defaults to the hub model's steps, lowest first", () => {
@@ -39,5 +39,18 @@ describe("the ladder", () => {
   it("names export columns after the bill", () => {
     expect(stepColumnOf("H.1239")).toBe("step_H.1239");
     expect(stepColumnOf(" HR 4321 ")).toBe("step_HR_4321");
+  });
+});
+
+describe("askFor", () => {
+  it("asks every non-cosponsor to cosponsor, then for the next step up, and nothing at the top", () => {
+    expect(askFor(defaultLadder, "unknown")?.step).toBe("cosponsor");
+    expect(askFor(defaultLadder, "opposed")?.step).toBe("cosponsor");
+    expect(askFor(defaultLadder, "supportive")?.label).toBe("Cosponsor");
+    expect(askFor(defaultLadder, "cosponsor")?.step).toBe("caucus_member");
+    expect(askFor(defaultLadder, "co_host")).toMatchObject({ step: "champion", description: "Persuades colleagues, above all on the committee holding the bill" });
+    expect(askFor(defaultLadder, "champion")).toBeNull();
+    // A step the ladder no longer has ranks lowest.
+    expect(askFor(defaultLadder, "gone")?.step).toBe("cosponsor");
   });
 });

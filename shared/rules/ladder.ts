@@ -32,3 +32,15 @@ export function ladderTierOf(ladder: Ladder, step: string): "opposed" | "low" | 
   const supportive = ladder.steps.findIndex((candidate) => candidate.id === "supportive");
   return supportive >= 0 && rank >= supportive ? "support" : "low";
 }
+
+/**
+ * The ask for a lobby meeting, from where a legislator stands on a bill: the hub model's first
+ * goal is to win non-cosponsors as cosponsors, so below cosponsor the ask is always cosponsor;
+ * from there, the next step up (caucus, co-host, champion). Null at the top of the ladder.
+ */
+export function askFor(ladder: Ladder, current: string): { step: string; label: string; description: string } | null {
+  const cosponsor = rankOfStep(ladder, COSPONSOR_STEP);
+  const rank = rankOfStep(ladder, current);
+  const next = rank < cosponsor ? ladder.steps[cosponsor] : ladder.steps[rank + 1];
+  return next ? { step: next.id, label: next.label, description: next.description } : null;
+}

@@ -23,9 +23,18 @@ async function prepare(app: RunningApp) {
   const people = path.join(directory, "ri.csv");
   fs.writeFileSync(
     people,
-    "id,name,current_party,current_district,current_chamber\n" +
-      "ocd-person/11111111-2222-4333-8444-555555555555,Teresa Kowalczyk,Democratic,2,lower\n" +
-      "ocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,1,lower\n",
+    "id,name,current_party,current_district,current_chamber,email,district_voice\n" +
+      "ocd-person/11111111-2222-4333-8444-555555555555,Teresa Kowalczyk,Democratic,2,lower,tk@example.org,401-555-0123\n" +
+      "ocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,1,lower,,\n",
+  );
+  // A member of Congress over both House districts (the federal folder's layout: district RI-1).
+  const congress = path.join(directory, "ri-congress.geojson");
+  fs.writeFileSync(congress, JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { DISTRICT: "1" }, geometry: { type: "Polygon", coordinates: [[[-72, 41], [-71, 41], [-71, 42.1], [-72, 42.1], [-72, 41]]] } }] }));
+  const federal = path.join(directory, "federal");
+  fs.mkdirSync(federal);
+  fs.writeFileSync(
+    path.join(federal, "Rosa-Delacroix-11111111-2222-4333-8444-999999999999.yml"),
+    "id: ocd-person/11111111-2222-4333-8444-999999999999\nname: Rosa Delacroix\nparty:\n- name: Democratic\nroles:\n- start_date: 2025-01-03\n  type: lower\n  jurisdiction: ocd-jurisdiction/country:us/government\n  district: RI-1\n",
   );
   const hubs = path.join(directory, "hubs.csv");
   fs.writeFileSync(hubs, "name,public_contact,onboarding,private_contacts,districts\nNorth RI Hub,north@hub.example,Meet Mondays,Private 401-555-0111,state_lower:1\n");
@@ -51,6 +60,8 @@ async function prepare(app: RunningApp) {
   try {
     cli(app, "import", districts, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022");
     cli(app, "import", people, "--as", "legislators", "--state", "RI");
+    cli(app, "import", congress, "--as", "districts", "--chamber", "congressional", "--state", "RI", "--vintage", "2022");
+    cli(app, "import", federal, "--as", "legislators");
     cli(app, "import", hubs, "--as", "hubs", "--state", "RI");
     cli(app, "import", cosponsors, "--as", "cosponsors", "--state", "RI");
     cli(app, "import", committees, "--as", "committees", "--state", "RI");
@@ -99,6 +110,10 @@ for (const engine of browserEngines()) {
       const printed = await brief.printBrief("02-brief");
       expect(printed.pages).toBe(1);
       for (const words of ["Teresa Kowalczyk", "Cosponsor", area, "of the district’s area", "Kent County", "Best next targets"]) expect(printed.has(words), words).toBe(true);
+      // The lobby brief: contacts, committees, the ask for her step, who sits over the district, the hubs.
+      for (const words of ["tk@example.org", "401-555-0123", "Committees: none on record", "The ask: Caucus member", "Over this district", "Rosa Delacroix", "US House RI-1", "No hub covers this district yet"]) {
+        expect(printed.has(words), words).toBe(true);
+      }
       for (const words of ["Move to step", "Save step", "Ladder history", "Neighbouring allies", "Marcus Oyelaran"]) expect(printed.has(words), words).toBe(false);
     });
 
@@ -108,6 +123,8 @@ for (const engine of browserEngines()) {
       await page.goto(`${app.url}/targets`);
       const names = () => page.locator(".targets-table tbody th a").allInnerTexts();
       await page.locator(".targets-table").waitFor();
+      expect(await names()).toEqual(["Marcus Oyelaran", "Teresa Kowalczyk", "Rosa Delacroix"]);
+      await page.getByLabel("Chamber").selectOption("state_lower");
       expect(await names()).toEqual(["Marcus Oyelaran", "Teresa Kowalczyk"]);
       await page.getByLabel("Step").selectOption("cosponsor");
       expect(await names()).toEqual(["Teresa Kowalczyk"]);

@@ -16,6 +16,8 @@ import { formatCount } from "../../lib/format";
 import { BallotSection } from "./BallotSection";
 import { AlliesPanel } from "./AlliesPanel";
 import { LegislatorCard } from "./LegislatorCard";
+import { LegislatorContacts } from "./LegislatorContacts";
+import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { DistrictMap } from "./DistrictMap";
 
 const percent = (share: number) => {
@@ -86,8 +88,40 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
               legislator={legislator}
               canEdit={canEditLegislatorInArea(role, legislator.districtId, hubDistrictIds)}
               canRead={canReadPrivate(role)}
-            />
+            >
+              <LegislatorContacts campaign={campaign} legislatorId={legislator.legislatorId} />
+            </LegislatorCard>
           ))
+        )}
+      </section>
+
+      <section className="brief-over" aria-labelledby="over-title">
+        <h2 id="over-title">Over this district</h2>
+        {district.over.length === 0 ? (
+          <p className="muted">No Senator or Member of Congress is imported over this district yet.</p>
+        ) : (
+          <ul>
+            {district.over.map((seat) => (
+              <li key={`${seat.legislatorId}-${seat.chamber}`}>
+                <a href={`/legislators/${seat.legislatorId}?campaign=${campaign.id}`}>{seat.name}</a> <span className="muted">({seat.party ?? "party unknown"})</span>,{" "}
+                {districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName })}
+                {seat.share < 0.995 ? ` (${percent(seat.share)} of this district)` : ""}:{" "}
+                {seat.steps.map((entry) => (
+                  <span key={entry.billId} className="over-step">
+                    {(bills.data ?? []).find((bill) => bill.id === entry.billId)?.name ?? "bill"} <LadderStepBadge ladder={campaign.ladder} step={entry.step} />
+                  </span>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+        <h2>Hubs here</h2>
+        {district.hubs.length === 0 ? (
+          <p className="muted">
+            No hub covers this district yet. <a href="/hubs" className="screen-only">Find neighbours and recruit one →</a>
+          </p>
+        ) : (
+          <p data-testid="brief-hubs">{district.hubs.map((hub) => (hub.share < 0.995 ? `${hub.name} (${percent(hub.share)})` : hub.name)).join(", ")}</p>
         )}
       </section>
 

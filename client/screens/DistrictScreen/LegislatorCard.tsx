@@ -1,9 +1,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useId, useState, type ReactNode } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
 import { STEP_SOURCE_LABELS, STEP_SOURCES, type Bill, type StepEvent } from "../../../shared/model/ladder";
 import type { LegislatorSummary } from "../../../shared/model/legislator";
-import { stepLabel } from "../../../shared/rules/ladder";
+import { askFor, stepLabel } from "../../../shared/rules/ladder";
 import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
@@ -14,7 +14,22 @@ import { MeetingLog } from "./MeetingLog";
  * for those who may change it, a form to move them (bill, step, source, link, private note), the
  * history per bill with "Undo last change". The history and the form never print.
  */
-export function LegislatorCard({ campaign, bills, legislator, canEdit, canRead }: { campaign: Campaign; bills: Bill[]; legislator: LegislatorSummary; canEdit: boolean; canRead: boolean }) {
+export function LegislatorCard({
+  campaign,
+  bills,
+  legislator,
+  canEdit,
+  canRead,
+  children,
+}: {
+  campaign: Campaign;
+  bills: Bill[];
+  legislator: LegislatorSummary;
+  canEdit: boolean;
+  canRead: boolean;
+  /** More about them under the steps (the brief's contacts and committees). */
+  children?: ReactNode;
+}) {
   const trpc = useTRPC();
   const history = useQuery({ ...trpc.legislator.stepHistory.queryOptions({ campaignId: campaign.id, legislatorId: legislator.legislatorId }), enabled: canRead });
   const billName = (billId: number) => bills.find((bill) => bill.id === billId)?.name ?? "the bill";
@@ -27,16 +42,21 @@ export function LegislatorCard({ campaign, bills, legislator, canEdit, canRead }
       <table className="ladder-steps">
         <caption className="visually-hidden">Ladder step of {legislator.name} on each bill</caption>
         <tbody>
-          {legislator.steps.map((entry) => (
-            <tr key={entry.billId}>
-              <th scope="row">{billName(entry.billId)}</th>
-              <td>
-                <LadderStepBadge ladder={campaign.ladder} step={entry.step} />
-              </td>
-            </tr>
-          ))}
+          {legislator.steps.map((entry) => {
+            const ask = askFor(campaign.ladder, entry.step);
+            return (
+              <tr key={entry.billId}>
+                <th scope="row">{billName(entry.billId)}</th>
+                <td>
+                  <LadderStepBadge ladder={campaign.ladder} step={entry.step} />
+                </td>
+                <td className="ladder-ask">{ask ? <>The ask: <strong>{ask.label}</strong>{ask.description ? ` (${ask.description.charAt(0).toLowerCase()}${ask.description.slice(1)})` : ""}</> : "At the top of the ladder: thank them"}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
+      {children}
       {canEdit && bills.length > 0 && <StepForm campaign={campaign} bills={bills} legislator={legislator} />}
       {canRead && history.data && history.data.length > 0 && (
         <StepHistory campaign={campaign} legislator={legislator} events={history.data} billName={billName} canEdit={canEdit} />
