@@ -147,3 +147,15 @@ export function usePublicMapData(campaign: Pick<Campaign, "id" | "scope"> | unde
   const shown = useShownStages(bodies);
   return combineMapData(geometry, map, { bodies, stages: shown, counts: map.data?.counts ?? [], range: map.data?.range ?? null, people: map.data?.people ?? null });
 }
+
+/** A campaign's ballot questions with their district results (public facts: every page may show them). */
+export function useBallotQuestions(campaign: string | number) {
+  const trpc = useTRPC();
+  return useQuery(trpc.public.ballotQuestions.queryOptions({ campaign }));
+}
+
+/** One ballot question for the map (results by town, outline of where it ran); idle without a question. */
+export function useBallotMap(campaign: string | number, questionId: number | null) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.public.ballotMap.queryOptions({ campaign, questionId: questionId ?? 1 }), enabled: questionId !== null });
+}

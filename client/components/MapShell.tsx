@@ -5,12 +5,16 @@ import type { BBox } from "../../shared/model/body";
 import { findStage, type StageScheme } from "../../shared/model/stage";
 import { countPassed, describeHeadline } from "../../shared/rules/stage-counts";
 import type { CampaignMapData } from "../api/map-data";
-import { useAppConfig } from "../api/map-data";
+import { useAppConfig, useBallotMap, useBallotQuestions } from "../api/map-data";
+import { percentYesClass } from "../../shared/rules/ballot-results";
+import type { BallotColoring } from "../map/map-controller";
+import { BallotLegend, BallotPicker } from "./BallotLegend";
 import { formatDay } from "../lib/dates";
 import { formatCount } from "../lib/format";
 import { MapView, type MapViewProps } from "../map/MapView";
 import {
   useAsOfDate,
+  useBallotQuestionId,
   useFlyRequest,
   useInitialView,
   usePatternsShown,
@@ -83,6 +87,20 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
     return body && flyRequest ? { bbox: body.bbox, nonce: flyRequest.nonce } : null;
   }, [flyRequest, byId]);
   const onFirstRender = useCallback(() => setRendered(true), []);
+  // "Ballot question" mode: towns coloured by a question's % yes instead of by stage.
+  const ballotId = useBallotQuestionId();
+  const ballotQuestions = useBallotQuestions(campaign.slug);
+  const ballotMap = useBallotMap(campaign.slug, ballotId);
+  const ballot = ballotId !== null ? ballotMap.data : undefined;
+  const ballotColoring = useMemo<BallotColoring | null>(
+    () =>
+      ballot
+        ? { classes: new Map(ballot.towns.map((town) => [town.bodyId, { ballot: percentYesClass(town.pctYes) ?? -1, partial: town.partial }])), outline: ballot.outline }
+        : null,
+    [ballot],
+  );
+  const ballotTowns = useMemo(() => new Map((ballot?.towns ?? []).map((town) => [town.bodyId, town])), [ballot]);
+  const picker = <BallotPicker questions={ballotQuestions.data ?? []} value={ballotId} onChange={actions.ballotQuestionChosen} />;
 
   const loading = data.isPending || config.isPending;
   const failure = data.error;
@@ -107,22 +125,25 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             geometry={data.geometry ?? null}
             {...districts}
             stages={stages}
-            visibleStages={visibleStages}
+            visibleStages={ballot ? null : visibleStages}
             selectedBodyId={selectedBodyId}
             initialView={initialView}
             flyTo={flyTo}
             patterns={patterns}
+            ballot={ballotColoring}
             onSelect={actions.bodySelected}
             onHover={setHover}
             onViewChange={actions.viewChanged}
             onFirstRender={onFirstRender}
-            label={`Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
+            label={ballot ? `Map of ${campaign.name}: towns coloured by the % yes on ballot question ${ballot.question.name}` : `Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
           />
         )}
 
-        {slider && bodyCount > 0 && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
+        {slider && bodyCount > 0 && !ballot && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
 
-        {bodyCount > 0 && (
+        {bodyCount > 0 && ballot && <BallotLegend map={ballot} bodyCount={bodyCount} picker={picker} />}
+
+        {bodyCount > 0 && !ballot && (
           <Legend
             scheme={scheme}
             counts={counts}
@@ -136,6 +157,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             open={sheetOpen}
             onOpenChange={setSheetOpen}
           >
+            {picker}
             {legendExtras}
           </Legend>
         )}
@@ -163,7 +185,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
       {mapShown && hovered && hover && (
         <div className="hover-tip" style={{ left: hover.x + 14, top: hover.y + 14 }} aria-hidden="true">
           <strong>{hovered.name}</strong>
-          <span>{findStage(scheme, hovered.stage)?.label ?? hovered.stage}</span>
+          <span>{ballot ? describeTownResult(ballotTowns.get(hovered.id)) : (findStage(scheme, hovered.stage)?.label ?? hovered.stage)}</span>
         </div>
       )}
 
@@ -206,4 +228,11 @@ export function MapViewToggles() {
 /** The Export menu for the map as shown: campaign, day, stage filter and bounds. */
 export function MapExportMenu({ campaign }: { campaign: { slug: string; name: string } }) {
   return <ExportMenu currentView={useExportView(campaign)} />;
+}
+
+/** A town's line in the hover tip of the "Ballot question" mode. */
+function describeTownResult(town: { yes: number; no: number; pctYes: number | null; partial: boolean } | undefined): string {
+  if (!town) return "The question did not run here";
+  const share = town.pctYes === null ? "no yes or no votes" : `${town.pctYes.toFixed(1)} % yes (${formatCount(town.yes)} to ${formatCount(town.no)})`;
+  return town.partial ? `${share}, precincts inside the district only` : share;
 }

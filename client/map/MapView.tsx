@@ -4,7 +4,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
-import { MapController } from "./map-controller";
+import { MapController, type BallotColoring } from "./map-controller";
 
 setWorkerUrl(workerUrl);
 
@@ -31,6 +31,8 @@ export interface MapViewProps {
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
   onViewChange: (view: { center: [number, number]; zoom: number }) => void;
   onFirstRender: () => void;
+  /** Colour towns by a ballot question instead of by stage (null: by stage). */
+  ballot?: BallotColoring | null;
   /** Draw stage patterns over the colours. */
   patterns?: boolean;
   /** Called each time the map has drawn a new set of stages (the print page waits for it). */
@@ -118,6 +120,9 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     void controller.current?.setPatterns(props.patterns ?? false);
   }, [props.patterns]);
+  useEffect(() => {
+    void controller.current?.setBallot(props.ballot ?? null);
+  }, [props.ballot]);
   useEffect(() => {
     void controller.current?.setSelected(props.selectedBodyId);
   }, [props.selectedBodyId]);

@@ -14,6 +14,8 @@ function fakeMap() {
     getSource: vi.fn(() => source),
     addSource: vi.fn(),
     addLayer: vi.fn(),
+    addImage: vi.fn(),
+    hasImage: vi.fn(() => false),
     on: vi.fn(),
     once: vi.fn((event: string, listener: () => void) => {
       listeners.set(event, [...(listeners.get(event) ?? []), listener]);
@@ -48,6 +50,29 @@ const square = (x: number): GeoJSON.Feature => ({
 });
 
 describe("MapController", () => {
+  it("colours a ballot question through feature-state, clears towns left out, and goes back to stages", async () => {
+    const { map, source } = fakeMap();
+    const controller = controllerWith(map);
+    await controller.setBodies({ type: "FeatureCollection", features: [square(1), square(2), square(3)] });
+    source.setData.mockClear();
+    const outline: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
+    await controller.setBallot({ classes: new Map([[1, { ballot: 5, partial: false }], [2, { ballot: 2, partial: true }]]), outline });
+    expect(map.setFeatureState.mock.calls).toEqual([
+      [{ source: "bodies", id: 1 }, { ballot: 5, partial: false }],
+      [{ source: "bodies", id: 2 }, { ballot: 2, partial: true }],
+    ]);
+    expect(map.setPaintProperty).toHaveBeenLastCalledWith("body-fill", "fill-color", expect.arrayContaining([["coalesce", ["feature-state", "ballot"], -1]]));
+    expect(source.setData).toHaveBeenCalledWith(outline);
+
+    map.setFeatureState.mockClear();
+    await controller.setBallot({ classes: new Map([[2, { ballot: 2, partial: true }]]), outline });
+    expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", id: 1 }, { ballot: -1, partial: false }]]);
+
+    await controller.setBallot(null);
+    expect(map.setPaintProperty).toHaveBeenLastCalledWith("body-fill", "fill-color", expect.arrayContaining([["coalesce", ["feature-state", "stage"], ""]]));
+    expect(map.setLayoutProperty).toHaveBeenCalledWith("ballot-partial", "visibility", "none");
+  });
+
   it("recolours a stage change through feature-state only, never re-uploading geometry", async () => {
     const { map, source } = fakeMap();
     const controller = controllerWith(map);

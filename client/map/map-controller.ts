@@ -3,6 +3,15 @@ import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
 import { patternImageId, stagePatternPixels } from "../lib/stage-patterns";
 import {
+  BALLOT_HATCH_IMAGE,
+  BALLOT_OUTLINE_LAYER,
+  BALLOT_OUTLINE_SOURCE,
+  BALLOT_PARTIAL_LAYER,
+  ballotColorExpression,
+  ballotHatchPixels,
+  ballotLayers,
+} from "./ballot-style";
+import {
   BODY_FILL_LAYER,
   BODY_OUTLINE_LAYER,
   BODY_SOURCE,
@@ -15,6 +24,12 @@ import {
   selfContainedStyle,
   stageColorExpression,
 } from "./style";
+
+/** A ballot question on the map: each town's class of % yes and whether it is partial, and where it ran. */
+export interface BallotColoring {
+  classes: ReadonlyMap<number, { ballot: number; partial: boolean }>;
+  outline: GeoJSON.FeatureCollection;
+}
 
 export interface MapControllerOptions {
   container: HTMLElement;
@@ -54,6 +69,9 @@ export class MapController {
   private patternsOn = false;
   private patternScheme: StageScheme | null = null;
   private attribution: { text: string; control: IControl } | null = null;
+  private ballot: BallotColoring | null = null;
+  private sentBallot = new Map<number, { ballot: number; partial: boolean }>();
+  private ballotLayersAdded = false;
 
   constructor(private readonly options: MapControllerOptions) {
     this.scheme = options.scheme;
@@ -144,7 +162,7 @@ export class MapController {
     if (scheme === this.scheme) return;
     await this.ready;
     this.scheme = scheme;
-    this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", stageColorExpression(scheme));
+    if (!this.ballot) this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", stageColorExpression(scheme));
     if (this.patternsOn) this.installPatterns();
   }
 
@@ -210,6 +228,38 @@ export class MapController {
     if (this.hoveredId !== null) this.map.setFeatureState(this.target(this.hoveredId), { hover: false });
     if (bodyId !== null) this.map.setFeatureState(this.target(bodyId), { hover: true });
     this.hoveredId = bodyId;
+  }
+
+  /**
+   * Colour towns by a ballot question's % yes (class per body, partial towns hatched, the outline
+   * of where it ran), or back to stages with null. Only feature-state changes, never geometry.
+   */
+  async setBallot(ballot: BallotColoring | null): Promise<void> {
+    await this.ready;
+    if (ballot === this.ballot) return;
+    if (!this.ballotLayersAdded) {
+      this.map.addSource(BALLOT_OUTLINE_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+      if (!this.map.hasImage(BALLOT_HATCH_IMAGE)) this.map.addImage(BALLOT_HATCH_IMAGE, ballotHatchPixels());
+      for (const layer of ballotLayers(BODY_SOURCE) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
+      this.ballotLayersAdded = true;
+    }
+    this.ballot = ballot;
+    const wanted = ballot?.classes ?? new Map<number, { ballot: number; partial: boolean }>();
+    for (const [id] of this.sentBallot) if (!wanted.has(id)) this.map.setFeatureState(this.target(id), { ballot: -1, partial: false });
+    for (const [id, state] of wanted) {
+      const sent = this.sentBallot.get(id);
+      if (sent?.ballot !== state.ballot || sent.partial !== state.partial) this.map.setFeatureState(this.target(id), state);
+    }
+    this.sentBallot = new Map(wanted);
+    (this.map.getSource(BALLOT_OUTLINE_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(
+      ballot?.outline ?? { type: "FeatureCollection", features: [] },
+    );
+    const visibility = ballot ? "visible" : "none";
+    this.map.setLayoutProperty(BALLOT_PARTIAL_LAYER, "visibility", visibility);
+    this.map.setLayoutProperty(BALLOT_OUTLINE_LAYER, "visibility", visibility);
+    this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", ballot ? ballotColorExpression() : stageColorExpression(this.scheme));
+    // Stage patterns would contradict the ballot colours: hidden while the mode is on.
+    if (this.patternScheme) for (const stage of this.scheme.stages) this.map.setLayoutProperty(patternLayerId(stage.id), "visibility", this.patternsOn && !ballot ? "visible" : "none");
   }
 
   /** Upload district outlines (once per change of the current plans). */

@@ -11,6 +11,7 @@ export const useCampaignSlug = () => useUiStore((state) => state.campaignSlug);
 export const useAsOfDate = () => useUiStore((state) => state.asOfDate);
 export const useTableShown = () => useUiStore((state) => state.tableShown);
 export const usePatternsShown = () => useUiStore((state) => state.patternsShown);
+export const useBallotQuestionId = () => useUiStore((state) => state.ballotQuestionId);
 export const useImportOpen = () => useUiStore((state) => state.importOpen);
 export const useDashboardOpen = () => useUiStore((state) => state.dashboardOpen);
 export const useHubsOpen = () => useUiStore((state) => state.hubsOpen);
@@ -34,5 +35,6 @@ export const useUiActions = () =>
       asOfDateChanged: state.asOfDateChanged,
       tableToggled: state.tableToggled,
       patternsToggled: state.patternsToggled,
+      ballotQuestionChosen: state.ballotQuestionChosen,
     })),
   );

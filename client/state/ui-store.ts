@@ -47,6 +47,9 @@ interface DisplaySlice {
   patternsShown: boolean;
   tableToggled: () => void;
   patternsToggled: () => void;
+  /** The map colours towns by this ballot question's % yes; null colours by stage. */
+  ballotQuestionId: number | null;
+  ballotQuestionChosen: (questionId: number | null) => void;
 }
 
 interface ScreenSlice {
@@ -115,6 +118,8 @@ const createDisplaySlice: StateCreator<UiState, [], [], DisplaySlice> = (set) =>
   patternsShown: false,
   tableToggled: () => set((state) => ({ tableShown: !state.tableShown })),
   patternsToggled: () => set((state) => ({ patternsShown: !state.patternsShown })),
+  ballotQuestionId: null,
+  ballotQuestionChosen: (questionId) => set({ ballotQuestionId: questionId }),
 });
 
 const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => ({
@@ -147,6 +152,7 @@ export function createUiStore(initial: Partial<UrlState> = {}) {
     asOfDate: initial.asOf ?? null,
     tableShown: initial.table ?? false,
     patternsShown: initial.patterns ?? false,
+    ballotQuestionId: initial.ballot ?? null,
   }));
 }
 

@@ -19,6 +19,8 @@ export interface UrlState {
   table: boolean;
   /** Stage patterns drawn over the colours (for colour-blind readers and greyscale prints). */
   patterns: boolean;
+  /** The map colours towns by this ballot question's % yes instead of by stage (`?ballot=12`). */
+  ballot: number | null;
 }
 
 const positiveInt = (value: string | null) => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
@@ -46,6 +48,7 @@ export function parseUrlState(search: string): UrlState {
     asOf: asOf && isCalendarDate(asOf) ? asOf : null,
     table: params.get("show") === "table",
     patterns: params.get("patterns") === "1",
+    ballot: positiveInt(params.get("ballot")),
   };
 }
 
@@ -68,6 +71,7 @@ export function toSearch(state: UrlState): string {
   if (state.asOf) params.set("asof", state.asOf);
   if (state.table) params.set("show", "table");
   if (state.patterns) params.set("patterns", "1");
+  if (state.ballot) params.set("ballot", String(state.ballot));
   const text = params.toString().replace(/%2C/g, ",").replace(/%2F/g, "/");
   return text ? `?${text}` : "";
 }

@@ -18,6 +18,7 @@ export function startUrlSync(): () => void {
         asOf: state.asOfDate,
         table: state.tableShown,
         patterns: state.patternsShown,
+        ballot: state.ballotQuestionId,
       });
       if (search !== window.location.search) window.history.replaceState(null, "", `${window.location.pathname}${search}`);
     }, 150);

@@ -1,14 +1,13 @@
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changeStage } from "../../server/domain/resolutions";
 import { BriefDriver } from "./drivers/brief-driver";
+import { groundswell, writeRiHouseDistricts } from "./drivers/cli-setup";
 import { useAppSession } from "./drivers/session";
 import { browserEngines, screenshotDir, type RunningApp } from "./drivers/helper";
 
-const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
 /**
  * The district page and its one-page printed brief, and the hubs page, on the demo's Rhode Island
@@ -16,25 +15,11 @@ const repositoryRoot = path.resolve(import.meta.dirname, "../..");
  * hub for district 1, district 2's legislator on the bill's cosponsor list, and Kent County passed
  * with a tally.
  */
-function cli(app: RunningApp, ...args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), ...args], { env: { ...process.env, ...app.database.env }, encoding: "utf8" });
-  if (result.status !== 0) throw new Error(`groundswell ${args.join(" ")} failed: ${result.stderr}`);
-}
+const cli = groundswell;
 
 async function prepare(app: RunningApp) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-brief-"));
-  const box = (south: number, north: number) => [[[-72, south], [-71, south], [-71, north], [-72, north], [-72, south]]];
-  const districts = path.join(directory, "ri-house.geojson");
-  fs.writeFileSync(
-    districts,
-    JSON.stringify({
-      type: "FeatureCollection",
-      features: [
-        { type: "Feature", properties: { DISTRICT: "1" }, geometry: { type: "Polygon", coordinates: box(41.7, 42.1) } },
-        { type: "Feature", properties: { DISTRICT: "2" }, geometry: { type: "Polygon", coordinates: box(41.0, 41.7) } },
-      ],
-    }),
-  );
+  const districts = writeRiHouseDistricts(directory);
   const people = path.join(directory, "ri.csv");
   fs.writeFileSync(
     people,

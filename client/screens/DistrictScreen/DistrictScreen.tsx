@@ -13,6 +13,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
 import { formatCount } from "../../lib/format";
+import { BallotSection } from "./BallotSection";
 import { AlliesPanel } from "./AlliesPanel";
 import { LegislatorCard } from "./LegislatorCard";
 import { DistrictMap } from "./DistrictMap";
@@ -115,6 +116,8 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
           <span>of {district.bodies.length} bodies have passed it</span>
         </div>
       </section>
+
+      <BallotSection campaign={campaign.id} districtId={district.id} />
 
       <div className="brief-columns">
         <section className="brief-map" aria-label="Map">
