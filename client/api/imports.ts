@@ -3,6 +3,7 @@ import type { ImportCommit, ImportPreview, ImportResult } from "../../shared/mod
 import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
 import type { BallotResultsImportRequest } from "../../shared/model/import-request";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
+import type { CommitteeImportReport, CommitteeUploadPreview } from "../../shared/model/committee";
 import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
 import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetTarget, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
 
@@ -30,7 +31,7 @@ function errorFrom(status: number, body: string): ImportRequestError {
 }
 
 /** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, a list of names, or ballot results. */
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview | BallotUploadPreview;
+export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview;
 
 /**
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
@@ -80,6 +81,11 @@ export async function commitSpreadsheet(choices: { token: string; as: Spreadshee
 /** Check (dryRun: nothing is kept) or import an uploaded Open States file as one state's legislators. */
 export async function commitLegislators(choices: { token: string; state: string; dryRun: boolean }): Promise<LegislatorImportReport> {
   return (await postCommit({ ...choices, as: "legislators" })) as LegislatorImportReport;
+}
+
+/** Check (dryRun: nothing is kept) or import uploaded Open States committee files for one state. */
+export async function commitCommittees(choices: { token: string; state: string; dryRun: boolean }): Promise<CommitteeImportReport> {
+  return (await postCommit({ ...choices, as: "committees" })) as CommitteeImportReport;
 }
 
 /** Check (dryRun: nothing is kept) or import an uploaded results file into a campaign's ballot question. */

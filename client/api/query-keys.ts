@@ -17,6 +17,8 @@ export const queryKeys = {
   spreadsheetPlan: (token: string, target: string, campaign: string) => ["spreadsheet-plan", token, target, campaign] as const,
   /** The dry run of an uploaded legislator roster. */
   legislatorPlan: (token: string, state: string) => ["legislator-plan", token, state] as const,
+  /** The dry run of uploaded committee files. */
+  committeePlan: (token: string, state: string) => ["committee-plan", token, state] as const,
   /** A cosponsor list's dry run, per campaign and bill. */
   cosponsorPlan: (token: string, campaign: string, bill: string) => ["cosponsor-plan", token, campaign, bill] as const,
   /** The audit log, page by page, for one subject kind ("" for all). */

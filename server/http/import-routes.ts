@@ -8,7 +8,7 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ChangePublisher } from "../domain/changes";
 import { assertCanImport, type BoundaryImportResult } from "../domain/boundary-import";
-import { importBallotResultRows, importBoundaries, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
 import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
 import { mapBallotColumns, readBallotTable } from "../../shared/rules/ballot-results";
 import { parseBallotCsv } from "../io/ballot-csv";
@@ -33,6 +33,8 @@ import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from ".
 import { stateByUsps } from "../../shared/ids/usps";
 import type { SeatChamber } from "../../shared/model/district";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
+import type { CommitteeImportReport, CommitteeUploadPreview } from "../../shared/model/committee";
+import { readCommitteeUpload } from "../io/open-states-committees";
 import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
 import { parseCsv } from "../io/csv";
 import { isNameListHeader, parseNameList } from "../io/name-list";
@@ -79,7 +81,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | NameListUploadPreview | BallotUploadPreview> => {
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview> => {
       assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
@@ -91,6 +93,8 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
       const upload = await store.save(source, fileName, Number.isFinite(declared) ? declared : undefined);
       try {
         reply.header("Cache-Control", "no-store");
+        const committees = await previewCommittees(upload);
+        if (committees) return committees;
         const legislators = await previewLegislators(upload);
         if (legislators) return legislators;
         if (isSpreadsheet(upload.fileName)) {
@@ -111,7 +115,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CosponsorImportReport | BallotImportSummary> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CommitteeImportReport | CosponsorImportReport | BallotImportSummary> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
       const { token, ...choices } = parseCommit(request.body);
@@ -139,6 +143,13 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           const summary = await importLegislatorRoster(ctx, importRequest, roster, { fileName: upload.fileName });
           done(importRequest.dryRun);
           return toLegislatorReport(upload.fileName, importRequest.dryRun, summary);
+        }
+        if (importRequest.as === "committees") {
+          const roster = await readCommitteeUpload(await fs.promises.readFile(upload.path), upload.fileName, zipLimits);
+          if (!roster) throw new BadRequest(`${upload.fileName} holds no Open States committee files: committees come as one committee .yml or a .zip of the committees folder`);
+          const summary = await importCommitteeRoster(ctx, importRequest, roster.committees, { fileName: upload.fileName });
+          done(importRequest.dryRun);
+          return { as: "committees", fileName: upload.fileName, dryRun: importRequest.dryRun, ...summary } satisfies CommitteeImportReport;
         }
         if (importRequest.as === "ballot-results") {
           if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`ballot results come as a .csv file (got ${upload.fileName})`);
@@ -248,6 +259,26 @@ const NO_STATE_YET = "ZZ";
 
 async function readLegislatorUpload(upload: StoredUpload, state: string | undefined): Promise<OpenStatesRoster | null> {
   return readOpenStatesUpload(await fs.promises.readFile(upload.path), { fileName: upload.fileName, state, zipLimits });
+}
+
+/** Open States committee files (one .yml, a zipped folder): how many, their state, a few names. Null for any other file. */
+async function previewCommittees(upload: StoredUpload): Promise<CommitteeUploadPreview | null> {
+  if (!/\.(ya?ml|zip)$/i.test(upload.fileName)) return null;
+  const roster = await readCommitteeUpload(await fs.promises.readFile(upload.path), upload.fileName, zipLimits);
+  if (!roster) return null;
+  const states = [...new Set(roster.committees.map((committee) => committee.state))];
+  return {
+    token: upload.token,
+    expiresAt: upload.expiresAt.toISOString(),
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    format: "committees",
+    source: roster.source,
+    committees: roster.committees.length,
+    members: roster.committees.reduce((sum, committee) => sum + committee.members.length, 0),
+    state: states.length === 1 ? states[0]! : null,
+    samples: roster.committees.slice(0, 3).map((committee) => committee.name),
+  };
 }
 
 /** An Open States file (CSV export, person .yml, zipped person folder): who is in it, and the state it names. Null for any other file. */

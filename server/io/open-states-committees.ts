@@ -81,3 +81,23 @@ export async function readCommitteeZip(bytes: Uint8Array, fileName: string, limi
   const committees = [...members.keys()].sort().map((name) => parseCommitteeFile(Buffer.from(members.get(name)!).toString("utf8"), path.posix.basename(name)));
   return { source: "folder", files: members.size, committees };
 }
+
+/** True when a YAML text is an Open States committee file (its id is an organization). */
+const isCommitteeText = (text: string) => /^id:\s*["']?ocd-organization\//m.test(text);
+
+/**
+ * An uploaded file as Open States committees (the Import screen): one committee .yml or a zip of
+ * a committees folder. Null when it is something else (person files, a shapefile), so the caller
+ * can try the next reader.
+ */
+export async function readCommitteeUpload(bytes: Uint8Array, fileName: string, limits: ZipLimits): Promise<CommitteeRoster | null> {
+  if (/\.ya?ml$/i.test(fileName)) {
+    const text = Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, "");
+    return isCommitteeText(text) ? { source: "committee file", files: 1, committees: [parseCommitteeFile(text, fileName)] } : null;
+  }
+  if (!/\.zip$/i.test(fileName)) return null;
+  const members = await readZipMembers(bytes, (entries) => (entries.some((entry) => /\.(shp|geojson|json|topojson)$/i.test(entry)) ? [] : entries.filter(isCommitteeFileName)), limits);
+  const texts = [...members.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => [name, Buffer.from(data).toString("utf8")] as const);
+  if (texts.length === 0 || !texts.every(([, text]) => isCommitteeText(text))) return null;
+  return { source: "folder", files: texts.length, committees: texts.map(([name, text]) => parseCommitteeFile(text, path.posix.basename(name))) };
+}

@@ -55,3 +55,32 @@ export interface CommitteeSeat {
 
 /** "Health and Human Services (chair)": a seat in a list; plain members get no role. */
 export const describeCommitteeSeat = (seat: { name: string; role: string }) => (seat.role === "member" ? seat.name : `${seat.name} (${seat.role})`);
+
+/** What an uploaded committee file or zip holds, before the import (the Import screen's preview). */
+export interface CommitteeUploadPreview {
+  token: string;
+  expiresAt: string;
+  fileName: string;
+  bytes: number;
+  format: "committees";
+  source: "folder" | "committee file";
+  committees: number;
+  members: number;
+  /** The state their jurisdiction names (all of them, when one), else null. */
+  state: string | null;
+  samples: string[];
+}
+
+/** What a committee import did, or (dry run) would do. */
+export interface CommitteeImportReport {
+  as: "committees";
+  fileName: string;
+  dryRun: boolean;
+  state: string;
+  committees: number;
+  created: string[];
+  updated: number;
+  changed: Array<{ committee: string; joined: string[]; left: string[] }>;
+  memberships: number;
+  chairs: number;
+}

@@ -6,6 +6,7 @@ import { Readable } from "node:stream";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ImportPreview, ImportResult } from "../../shared/model/import-upload";
+import type { CommitteeUploadPreview } from "../../shared/model/committee";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
 import { writeZip } from "../../server/io/zip-writer";
 import type { Db } from "../../server/db/connect";
@@ -274,9 +275,10 @@ forEachEngine((getDatabase, engine) => {
       expect(uploaded).toMatchObject({ format: "legislators", source: "csv", fileName: "ri.csv", people: 3, seats: { state_lower: 3 }, state: "RI" });
       expect(uploaded.samples).toEqual(["Teresa Kowalczyk", "Marcus Oyelaran", "Nowhere Rep"]);
 
-      const refused = await commit({ token: uploaded.token, as: "legislators" });
-      expect(refused.statusCode).toBe(400);
-      expect(refused.json()).toEqual({ error: "State is required for legislators, e.g. RI" });
+      // Without a state, the export's name (ri.csv) says which state its people sit in.
+      const guessed = await commit({ token: uploaded.token, as: "legislators", dryRun: true });
+      expect(guessed.statusCode, guessed.body).toBe(200);
+      expect(guessed.json()).toMatchObject({ state: "RI", dryRun: true });
       // The one state-code check, worded with the form's label (the CLI says --state).
       const noState = await commit({ token: uploaded.token, as: "legislators", state: "ZZ" });
       expect(noState.statusCode).toBe(400);
@@ -325,6 +327,46 @@ forEachEngine((getDatabase, engine) => {
       expect(await seated(db)).toEqual([
         { name: "Ana Ruiz", district: "1" },
         { name: "Teresa Kowalczyk", district: "2" },
+      ]);
+    });
+
+    it("reads a zipped committees folder: a preview, a dry run naming new committees, then the members with their roles", async () => {
+      const { db } = getDatabase();
+      const committee = (members: string[]) =>
+        [
+          "id: ocd-organization/99999999-2222-4333-8444-555555555555",
+          "jurisdiction: ocd-jurisdiction/country:us/state:ri/government",
+          "classification: committee",
+          "name: Health and Human Services",
+          "chamber: lower",
+          "members:",
+          ...members,
+          "",
+        ].join("\n");
+      const chair = ["- name: Teresa Kowalczyk", "  role: Chair", "  person_id: ocd-person/11111111-2222-4333-8444-555555555555"];
+      const zipOf = (text: string) => writeZip([{ name: "committees/lower-Health-99999999-2222-4333-8444-555555555555.yml", bytes: Buffer.from(text) }], new Date("2026-01-01T00:00:00Z"));
+
+      const unknown = (await preview(zipOf(committee([...chair, "- name: Pat Nobody", "  role: member"])), "committees.zip")).json() as CommitteeUploadPreview;
+      const refused = await commit({ token: unknown.token, as: "committees", state: "RI", dryRun: true });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toEqual({ error: 'committee "Health and Human Services": member Pat Nobody is not an imported RI legislator' });
+
+      const uploaded = (await preview(zipOf(committee([...chair, "- name: Ana Ruiz", "  role: member"])), "committees.zip")).json() as CommitteeUploadPreview;
+      expect(uploaded).toMatchObject({ format: "committees", source: "folder", committees: 1, members: 2, state: "RI", samples: ["Health and Human Services"] });
+      const dryRun = await commit({ token: uploaded.token, as: "committees", state: "RI", dryRun: true });
+      expect(dryRun.json()).toMatchObject({ as: "committees", dryRun: true, committees: 1, created: ["Health and Human Services"], memberships: 2, chairs: 1 });
+      expect(await db.selectFrom("committeeMember").selectAll().execute()).toEqual([]);
+      const done = await commit({ token: uploaded.token, as: "committees", state: "RI" });
+      expect(done.statusCode, done.body).toBe(200);
+      const seats = await db
+        .selectFrom("committeeMember")
+        .innerJoin("legislator", "legislator.id", "committeeMember.legislatorId")
+        .select(["legislator.name", "committeeMember.role"])
+        .orderBy("legislator.name")
+        .execute();
+      expect(seats).toEqual([
+        { name: "Ana Ruiz", role: "member" },
+        { name: "Teresa Kowalczyk", role: "chair" },
       ]);
     });
 

@@ -11,6 +11,9 @@ import { ResultStep } from "./ResultStep";
 import { SpreadsheetStep } from "./SpreadsheetStep";
 import { LegislatorStep } from "./LegislatorStep";
 import { LegislatorReport } from "./LegislatorReport";
+import { CommitteeStep } from "./CommitteeStep";
+import { CommitteeReport } from "./CommitteeReport";
+import type { CommitteeImportReport, CommitteeUploadPreview } from "../../../shared/model/committee";
 import { BallotReport } from "./BallotReport";
 import { BallotStep } from "./BallotStep";
 import type { BallotImportSummary, BallotUploadPreview } from "../../../shared/model/ballot-question";
@@ -33,6 +36,8 @@ type Step =
   | { name: "sheet-done"; plan: SpreadsheetPlan }
   | { name: "legislators"; preview: LegislatorUploadPreview }
   | { name: "legislators-done"; report: LegislatorImportReport }
+  | { name: "committees"; preview: CommitteeUploadPreview }
+  | { name: "committees-done"; report: CommitteeImportReport }
   | { name: "names"; preview: NameListUploadPreview }
   | { name: "names-done"; report: CosponsorImportReport }
   | { name: "ballot"; preview: BallotUploadPreview }
@@ -40,8 +45,8 @@ type Step =
 
 const STEPS = [
   { label: "Choose a file", steps: ["choose", "uploading"] },
-  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "names", "ballot"] },
-  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "names-done", "ballot-done"] },
+  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "committees", "names", "ballot"] },
+  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "committees-done", "names-done", "ballot-done"] },
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -96,6 +101,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       const preview = await uploadForPreview(file, (progress) => setStep((current) => (current.name === "uploading" ? { ...current, progress } : current)), controller.signal);
       if (preview.format === "csv") setStep({ name: "sheet", preview });
       else if (preview.format === "legislators") setStep({ name: "legislators", preview });
+      else if (preview.format === "committees") setStep({ name: "committees", preview });
       else if (preview.format === "ballot-results") setStep({ name: "ballot", preview });
       else if (preview.format === "names") setStep({ name: "names", preview });
       else setStep({ name: "preview", preview });
@@ -279,6 +285,22 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
               </button>
             </div>
           </div>
+        )}
+
+        {step.name === "committees" && (
+          <CommitteeStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(report) => setStep({ name: "committees-done", report })}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
+          />
+        )}
+
+        {step.name === "committees-done" && (
+          <ImportDone headline={`Imported ${formatCount(step.report.committees)} committees from ${step.report.fileName}`} onClose={onClose} onImportAnother={startOver}>
+            <CommitteeReport report={step.report} />
+          </ImportDone>
         )}
 
         {step.name === "legislators-done" && (

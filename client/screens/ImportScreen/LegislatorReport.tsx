@@ -32,6 +32,38 @@ export function LegislatorReport({ report }: { report: LegislatorImportReport })
           </ul>
         </div>
       )}
+      {report.added.length > 0 && (
+        <details className="plan-list" open={report.added.length <= 10}>
+          <summary>New ({formatCount(report.added.length)})</summary>
+          <p data-testid="legislator-added">{report.added.join(", ")}</p>
+        </details>
+      )}
+      {report.moved.length > 0 && (
+        <details className="plan-list" open>
+          <summary>{report.dryRun ? "Would move" : "Moved"} to another seat ({formatCount(report.moved.length)})</summary>
+          <ul data-testid="legislator-moved">
+            {report.moved.map((move) => (
+              <li key={`${move.name}-${move.chamber}`}>
+                {move.name}: {districtLabel({ chamber: move.chamber, state: move.state, name: move.from })} → {districtLabel({ chamber: move.chamber, state: move.state, name: move.to })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {report.closed.length > 0 && (
+        <details className="plan-list" open={report.closed.length <= 10}>
+          <summary>
+            {report.dryRun ? "Would leave office" : "Left office"} ({formatCount(report.closed.length)}): their seat {report.dryRun ? "would be" : "was"} closed, their history kept
+          </summary>
+          <ul data-testid="legislator-closed">
+            {report.closed.map((seat) => (
+              <li key={`${seat.name}-${seat.chamber}-${seat.districtName}`}>
+                {seat.name}: {districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName })}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {report.vacantDistricts.length > 0 && (
         <details className="plan-list" open={report.vacantDistricts.length <= 10}>
           <summary>Current districts without a legislator ({formatCount(report.vacantDistricts.length)})</summary>

@@ -1,0 +1,80 @@
+import type { ImportStepProps } from "./step-props";
+import { useQuery } from "@tanstack/react-query";
+import { useId, useState } from "react";
+import { STATES } from "../../../shared/ids/usps";
+import type { CommitteeImportReport, CommitteeUploadPreview } from "../../../shared/model/committee";
+import { formatFileSize } from "../../../shared/model/import-upload";
+import { commitCommittees } from "../../api/imports";
+import { queryKeys } from "../../api/query-keys";
+import { ErrorNotice } from "../../components/ErrorNotice";
+import { formatCount } from "../../lib/format";
+import { CommitteeReport } from "./CommitteeReport";
+import { useConfirmImport } from "./use-confirm-import";
+
+const plural = (count: number, one: string, many: string) => `${formatCount(count)} ${count === 1 ? one : many}`;
+
+/**
+ * Step 2 for Open States committees: how many committees and seats the file holds, the state
+ * (read from the files), and a dry run naming new committees and who joined or left, before
+ * anything is saved. The state's legislators must be imported first; the dry run says so.
+ */
+export function CommitteeStep({ preview, onDone, onStartOver, onExpired }: ImportStepProps<CommitteeUploadPreview, CommitteeImportReport>) {
+  const id = useId();
+  const [state, setState] = useState(preview.state ?? "");
+  const dryRun = useQuery({
+    queryKey: queryKeys.committeePlan(preview.token, state),
+    queryFn: () => commitCommittees({ token: preview.token, state, dryRun: true }),
+    enabled: state !== "",
+    retry: false,
+    staleTime: Infinity,
+  });
+  const plan = dryRun.data;
+  const { confirm, committing, failure } = useConfirmImport({ run: () => commitCommittees({ token: preview.token, state, dryRun: false }), kind: "legislator", onDone, onExpired });
+
+  return (
+    <form
+      className="spreadsheet-step legislator-step"
+      aria-busy={committing}
+      onSubmit={(event) => {
+        event.preventDefault();
+        void confirm();
+      }}
+    >
+      <p className="step-intro" data-testid="committee-preview">
+        <strong>{preview.fileName}</strong> <span className="muted">({formatFileSize(preview.bytes)})</span>: {plural(preview.committees, "committee", "committees")} with{" "}
+        {plural(preview.members, "seat", "seats")} from Open States, such as {preview.samples.join(", ")}. Nothing is saved until you press <strong>Import</strong>.
+      </p>
+      <label className="field">
+        State legislature
+        <select value={state} onChange={(event) => setState(event.target.value)}>
+          <option value="">Choose a state…</option>
+          {STATES.map((entry) => (
+            <option key={entry.usps} value={entry.usps}>
+              {entry.name} ({entry.usps})
+            </option>
+          ))}
+        </select>
+      </label>
+      <section className="plan" aria-live="polite" aria-labelledby={`${id}-plan`}>
+        <h3 id={`${id}-plan`}>What the import would do</h3>
+        {state === "" && <p className="muted">Choose the state to match every member to a legislator.</p>}
+        {dryRun.isFetching && !plan && (
+          <p className="busy-line">
+            <span className="spinner" aria-hidden="true" /> Matching every member to a legislator…
+          </p>
+        )}
+        {dryRun.error && <ErrorNotice title="The file cannot be imported" message={dryRun.error.message} />}
+        {plan && <CommitteeReport report={plan} />}
+      </section>
+      {failure && <ErrorNotice title="Nothing was imported" message={failure} />}
+      <div className="step-actions">
+        <button type="submit" className="primary" disabled={!plan || committing || dryRun.isFetching}>
+          {committing ? "Importing…" : `Import ${plural(plan?.committees ?? preview.committees, "committee", "committees")}`}
+        </button>
+        <button type="button" className="secondary" onClick={onStartOver} disabled={committing}>
+          Choose another file
+        </button>
+      </div>
+    </form>
+  );
+}
