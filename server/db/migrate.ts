@@ -13,7 +13,10 @@ export async function migrateToLatest(db: Kysely<any>): Promise<void> {
     const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(db);
     migrationTableSchema = rows[0]?.schema;
   }
-  const migrator = new Migrator({ db, provider, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
+  // Branches land side by side, each with its own date prefix, so a migration can reach a database
+  // after one whose name sorts later has run there: run whatever has not run yet, in name order,
+  // rather than refuse the database as "corrupted". Each migration stands on its own.
+  const migrator = new Migrator({ db, provider, allowUnorderedMigrations: true, ...(migrationTableSchema ? { migrationTableSchema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((result) => result.status === "Error");
   if (error || failed) {

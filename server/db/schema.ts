@@ -26,6 +26,9 @@ export interface Database {
   bill: BillTable;
   legislatorStep: LegislatorStepTable;
   legislatorStepEvent: LegislatorStepEventTable;
+  meeting: MeetingTable;
+  meetingHub: MeetingHubTable;
+  legislatorTask: LegislatorTaskTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   userLink: UserLinkTable;
@@ -375,6 +378,43 @@ export interface LegislatorStepEventTable {
   actor: string;
   note: string | null;
   occurredAt: string;
+}
+
+/** A meeting with a legislator (members only). `privateNotes` never reaches a public surface. */
+export interface MeetingTable {
+  id: Generated<number>;
+  campaignId: number;
+  legislatorId: number;
+  metOn: string;
+  place: string | null;
+  constituents: number | null;
+  ask: string | null;
+  answer: string | null;
+  billId: number | null;
+  /** The ladder step the meeting moved the legislator to on `billId`, if any. */
+  outcomeStep: string | null;
+  privateNotes: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface MeetingHubTable {
+  meetingId: number;
+  hubId: number;
+}
+
+/** A next action attached to a legislator (private), a meeting's follow-up when `meetingId` is set. */
+export interface LegislatorTaskTable {
+  id: Generated<number>;
+  campaignId: number;
+  legislatorId: number;
+  meetingId: number | null;
+  title: string;
+  owner: string | null;
+  dueOn: string | null;
+  doneAt: string | null;
+  createdBy: string;
+  createdAt: string;
 }
 
 export type BodyRow = Selectable<BodyTable>;

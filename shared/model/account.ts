@@ -194,6 +194,7 @@ export const AUDIT_SUBJECT_KINDS: Record<string, string> = {
   task: "Next actions",
   hub: "Hubs",
   legislatorStep: "Legislators' ladder steps",
+  meeting: "Meetings with legislators and their next actions",
   legislatorStance: "Legislators' stances (before bills)",
   campaign: "Campaign settings",
   body: "Body imports",

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "../../server/db/connect";
 import { changeStage } from "../../server/domain/resolutions";
 import { setStep } from "../../server/domain/ladder";
+import { logMeeting } from "../../server/domain/meetings";
 
 /**
  * One entry per private field that exists: it writes a unique marker string into that field.
@@ -153,6 +154,24 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
     field: "legislator_step_event.link",
     async seed(db, target, marker) {
       await setStep(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), step: "supportive", source: "news", link: `https://news.example.org/${marker}` }, { name: "Organizer", role: "organizer" });
+    },
+  },
+  {
+    field: "meeting.private_notes",
+    async seed(db, target, marker) {
+      await logMeeting(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-02", constituents: 3, privateNotes: marker, outcomeStep: "supportive" }, { name: "Organizer", role: "organizer" });
+    },
+  },
+  {
+    field: "meeting.answer",
+    async seed(db, target, marker) {
+      await logMeeting(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-03", ask: "Cosponsor?", answer: marker }, { name: "Organizer", role: "organizer" });
+    },
+  },
+  {
+    field: "legislator_task.title",
+    async seed(db, target, marker) {
+      await logMeeting(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-04", followUps: [marker] }, { name: "Organizer", role: "organizer" });
     },
   },
 ];

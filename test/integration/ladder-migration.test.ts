@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import { expect, it } from "vitest";
+import { migrateToLatest } from "../../server/db/migrate";
 import * as billAndLadder from "../../server/db/migrations/2026_12_07_1000_create_bill_and_ladder";
+import * as createMeeting from "../../server/db/migrations/2026_12_07_1010_create_meeting";
 import { forEachEngine } from "../helpers/test-db";
 
 /**
@@ -12,6 +14,8 @@ forEachEngine((getDatabase) => {
   it("moves every stance and its history to the campaign's first bill, and back down", async () => {
     const { db } = getDatabase();
     const any = db as never as Kysely<any>;
+    // The meeting log (a later migration) refers to bills: set it aside meanwhile.
+    await createMeeting.down(any);
     await billAndLadder.down(any);
     const now = "2026-11-30T12:00:00.000Z";
     const scheme = JSON.stringify({ stages: [] });
@@ -58,5 +62,18 @@ forEachEngine((getDatabase) => {
     expect(await any.selectFrom("legislator_stance").select(["campaignId", "stance"]).execute()).toEqual([{ campaignId: campaign.id, stance: "supporter" }]);
     expect((await any.selectFrom("legislator_stance_event").select("toStance").orderBy("id").execute()).map((row) => row.toStance)).toEqual(["undecided", "supporter"]);
     await billAndLadder.up(any);
+    await createMeeting.up(any);
+  });
+});
+
+forEachEngine((getDatabase) => {
+  it("runs a migration that lands after a later-named one has already run (branches land out of name order)", async () => {
+    const { db } = getDatabase();
+    const any = db as never as Kysely<any>;
+    await createMeeting.down(any);
+    await any.deleteFrom("kysely_migration").where("name", "=", "2026_12_07_1010_create_meeting").execute();
+    await migrateToLatest(any);
+    expect((await any.selectFrom("kysely_migration").select("name").where("name", "=", "2026_12_07_1010_create_meeting").execute()).length).toBe(1);
+    expect(await any.selectFrom("meeting").selectAll().execute()).toEqual([]);
   });
 });

@@ -8,6 +8,7 @@ import { createChangeFeed } from "../../server/domain/changes";
 import { createHub } from "../../server/domain/hubs";
 import { listBills } from "../../server/domain/bills";
 import { addMember } from "../../server/domain/members";
+import { addLegislatorNextAction } from "../../server/domain/meetings";
 import { addTask } from "../../server/domain/tasks";
 import { makeCampaign } from "../helpers/factories";
 import { buildWorld, type World } from "../helpers/district-world";
@@ -52,6 +53,7 @@ interface Fixture {
   inviteToken: () => Promise<string>;
   resetToken: () => Promise<string>;
   bills: () => Promise<number[]>;
+  legislatorNextAction: () => Promise<number>;
 }
 
 type Input = (f: Fixture) => unknown;
@@ -111,9 +113,16 @@ const ACCESS: Record<string, [Access, Input]> = {
   "public.ballotMap": ["public", (f) => ({ campaign: f.campaignId, questionId: 1 })],
   "public.ballotDistrict": ["public", (f) => ({ campaign: f.campaignId, districtId: f.world.districts.house1 })],
   "legislator.list": ["public", (f) => ({ campaignId: f.campaignId })],
+  "legislator.page": ["public", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
+  "legislator.targets": ["public", (f) => ({ campaignId: f.campaignId })],
   "legislator.stepHistory": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
   "legislator.setStep": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, step: f.serial() % 2 ? "supportive" : "undecided", source: "meeting" })],
   "legislator.undoStep": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, expectedEventId: 1 })],
+  "legislator.meetings": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
+  "legislator.logMeeting": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, metOn: "2026-11-02", constituents: 4, place: "District office", followUps: ["Send the fact sheet"] })],
+  "legislator.nextActions": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
+  "legislator.addNextAction": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, title: `Call ${f.serial()}` })],
+  "legislator.completeNextAction": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, nextActionId: await f.legislatorNextAction() })],
   "bill.list": ["public", (f) => ({ campaignId: f.campaignId })],
   "bill.add": ["admin", (f) => ({ campaignId: f.campaignId, name: `S.${f.serial()}`, jurisdiction: "state", chamber: "state_upper" })],
   "bill.update": ["admin", async (f) => ({ billId: (await f.bills())[0]!, jurisdiction: "state" })],
@@ -182,6 +191,7 @@ forEachEngine((getDatabase) => {
       inviteToken: async () => (await inviteUser(db, { email: `person-${++serial}@example.org`, role: "viewer" }, commandLineActor)).path.split("/").pop()!,
       resetToken: async () => (await issueResetLink(db, result.organizer.id, commandLineActor)).path.split("/").pop()!,
       bills: async () => (await listBills(db, campaign.id)).map((bill) => bill.id),
+      legislatorNextAction: async () => (await addLegislatorNextAction(db, { campaignId: campaign.id, legislatorId: world.legislators.alice, title: `Task ${++serial}` }, commandLineActor)).id,
     };
   });
 

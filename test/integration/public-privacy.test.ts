@@ -38,6 +38,9 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "district.get": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
   "legislator.list": (f) => [{ campaignId: f.campaignId }],
   "bill.list": (f) => [{ campaignId: f.campaignId }],
+  "legislator.targets": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, state: "RI" }],
+  // The markers hang on a dozen legislators at most: ask for each one's page.
+  "legislator.page": (f) => Array.from({ length: 12 }, (_, index) => ({ campaignId: f.campaignId, legislatorId: index + 1 })),
   "district.shapes": () => [{ districtId: 1 }],
   "hub.coverage": () => [undefined, { chamber: "state_lower" }],
   "hub.find": () => [{ query: "Marker" }, { point: [-71.4, 41.8] }],
@@ -91,7 +94,7 @@ forEachEngine((getDatabase, engine) => {
     const { db } = getDatabase();
     expect(markers.size).toBe(PRIVATE_MARKERS.length);
     const dump = JSON.stringify(
-      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
+      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent", "meeting", "legislatorTask"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
     );
     // Proves the search below can fail: every marker is in the database.
     expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());

@@ -7,6 +7,7 @@ import { stepLabel } from "../../../shared/rules/ladder";
 import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
+import { MeetingLog } from "./MeetingLog";
 
 /**
  * A legislator on the district page and brief: their step on each of the campaign's bills and,
@@ -40,6 +41,7 @@ export function LegislatorCard({ campaign, bills, legislator, canEdit, canRead }
       {canRead && history.data && history.data.length > 0 && (
         <StepHistory campaign={campaign} legislator={legislator} events={history.data} billName={billName} canEdit={canEdit} />
       )}
+      {canRead && <MeetingLog campaign={campaign} bills={bills} legislatorId={legislator.legislatorId} legislatorName={legislator.name} canEdit={canEdit} />}
     </article>
   );
 }

@@ -3,6 +3,9 @@ import { campaignIdSchema } from "../../../shared/model/campaign";
 import { districtIdSchema } from "../../../shared/model/district";
 import { setStepInputSchema, undoStepInputSchema } from "../../../shared/model/ladder";
 import { legislatorIdSchema } from "../../../shared/model/legislator";
+import { addLegislatorNextActionInputSchema, logMeetingInputSchema } from "../../../shared/model/meeting";
+import { rowIdSchema } from "../../../shared/ids/row-id";
+import { addLegislatorNextAction, completeLegislatorNextAction, legislatorOfNextAction, listLegislatorNextActions, listMeetings, logMeeting } from "../../domain/meetings";
 import { legislatorSummarySchema } from "../../../shared/model/public-output";
 import { legislatorPageSchema, targetListSchema } from "../../../shared/model/targets";
 import { uspsCodeSchema } from "../../../shared/ids/usps";
@@ -69,6 +72,48 @@ export const legislatorRouter = router({
         subjectKind: "legislatorStep",
         load: (trx) => stepSnapshot(trx, input),
         describe: describeStep(input.campaignId),
+      }),
+    ),
+
+  /** A legislator's meetings (hubs, constituents, place, ask, answer, outcome, follow-ups, private notes): members only. */
+  meetings: memberProcedure
+    .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
+    .query(({ ctx, input }) => listMeetings(ctx.db, input)),
+
+  /** Log a meeting: its outcome step moves the ladder, its follow-ups become next actions. */
+  logMeeting: bodyEditorProcedure
+    .input(logMeetingInputSchema)
+    .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
+    .mutation(({ ctx, input }) =>
+      write(ctx, (trx) => logMeeting(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
+        subjectKind: "meeting",
+        describe: (meeting) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Meeting of ${meeting.metOn} logged`, after: { meetingId: meeting.id, outcomeStep: meeting.outcomeStep } }),
+      }),
+    ),
+
+  /** Next actions attached to a legislator (private): members only. */
+  nextActions: memberProcedure
+    .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
+    .query(({ ctx, input }) => listLegislatorNextActions(ctx.db, input)),
+
+  addNextAction: bodyEditorProcedure
+    .input(addLegislatorNextActionInputSchema)
+    .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
+    .mutation(({ ctx, input }) =>
+      write(ctx, (trx) => addLegislatorNextAction(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
+        subjectKind: "meeting",
+        describe: (task) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Next action added: ${task.title}`, after: { id: task.id } }),
+      }),
+    ),
+
+  /** Mark a legislator's next action done, or open it again. */
+  completeNextAction: bodyEditorProcedure
+    .input(z.object({ campaignId: campaignIdSchema, nextActionId: rowIdSchema, done: z.boolean().default(true) }))
+    .use(forHubLegislator((db, input: { nextActionId: number }) => legislatorOfNextAction(db, input.nextActionId)))
+    .mutation(({ ctx, input }) =>
+      write(ctx, (trx) => completeLegislatorNextAction(trx, input), (task) => ({ campaignId: input.campaignId, kind: "legislator", ids: [task.legislatorId] }), {
+        subjectKind: "meeting",
+        describe: (task) => ({ subjectId: task.legislatorId, campaignId: input.campaignId, summary: `Next action ${task.doneAt ? "done" : "reopened"}: ${task.title}` }),
       }),
     ),
 });

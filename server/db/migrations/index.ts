@@ -10,6 +10,7 @@ import * as createAccounts from "./2026_11_25_0900_create_accounts";
 import * as addBodyBoundarySource from "./2026_11_25_1200_add_body_boundary_source";
 import * as createChangeOutbox from "./2026_12_07_0100_create_change_outbox";
 import * as createBillAndLadder from "./2026_12_07_1000_create_bill_and_ladder";
+import * as createMeeting from "./2026_12_07_1010_create_meeting";
 import * as addStageEventHappenedOn from "./2026_12_07_1100_add_stage_event_happened_on";
 import * as addCampaignScope from "./2026_12_07_1110_add_campaign_scope";
 import * as createBallotQuestion from "./2026_12_07_1200_create_ballot_question";
@@ -28,6 +29,7 @@ export const migrations: Record<string, Migration> = {
   "2026_11_25_1200_add_body_boundary_source": addBodyBoundarySource,
   "2026_12_07_0100_create_change_outbox": createChangeOutbox,
   "2026_12_07_1000_create_bill_and_ladder": createBillAndLadder,
+  "2026_12_07_1010_create_meeting": createMeeting,
   "2026_12_07_1100_add_stage_event_happened_on": addStageEventHappenedOn,
   "2026_12_07_1110_add_campaign_scope": addCampaignScope,
   "2026_12_07_1200_create_ballot_question": createBallotQuestion,

@@ -56,7 +56,7 @@ export function findHubBodyLinks(db: Db) {
     .execute();
 }
 
-export async function findExistingIds(db: Db, table: "district" | "body", ids: readonly number[]): Promise<Set<number>> {
+export async function findExistingIds(db: Db, table: "district" | "body" | "hub", ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
   const rows = await db.selectFrom(table).select("id").where("id", "in", [...ids]).execute();
   return new Set(rows.map((row) => row.id));
