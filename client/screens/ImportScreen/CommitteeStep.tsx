@@ -1,12 +1,12 @@
 import type { ImportStepProps } from "./step-props";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { STATES } from "../../../shared/ids/usps";
 import type { CommitteeImportReport, CommitteeUploadPreview } from "../../../shared/model/committee";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import { commitCommittees } from "../../api/imports";
 import { queryKeys } from "../../api/query-keys";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { DryRunPlan } from "./DryRunPlan";
 import { formatCount } from "../../lib/format";
 import { CommitteeReport } from "./CommitteeReport";
 import { useConfirmImport } from "./use-confirm-import";
@@ -19,7 +19,6 @@ const plural = (count: number, one: string, many: string) => `${formatCount(coun
  * anything is saved. The state's legislators must be imported first; the dry run says so.
  */
 export function CommitteeStep({ preview, onDone, onStartOver, onExpired }: ImportStepProps<CommitteeUploadPreview, CommitteeImportReport>) {
-  const id = useId();
   const [state, setState] = useState(preview.state ?? "");
   const dryRun = useQuery({
     queryKey: queryKeys.committeePlan(preview.token, state),
@@ -28,7 +27,6 @@ export function CommitteeStep({ preview, onDone, onStartOver, onExpired }: Impor
     retry: false,
     staleTime: Infinity,
   });
-  const plan = dryRun.data;
   const { confirm, committing, failure } = useConfirmImport({ run: () => commitCommittees({ token: preview.token, state, dryRun: false }), kind: "legislator", onDone, onExpired });
 
   return (
@@ -55,26 +53,16 @@ export function CommitteeStep({ preview, onDone, onStartOver, onExpired }: Impor
           ))}
         </select>
       </label>
-      <section className="plan" aria-live="polite" aria-labelledby={`${id}-plan`}>
-        <h3 id={`${id}-plan`}>What the import would do</h3>
-        {state === "" && <p className="muted">Choose the state to match every member to a legislator.</p>}
-        {dryRun.isFetching && !plan && (
-          <p className="busy-line">
-            <span className="spinner" aria-hidden="true" /> Matching every member to a legislator…
-          </p>
-        )}
-        {dryRun.error && <ErrorNotice title="The file cannot be imported" message={dryRun.error.message} />}
-        {plan && <CommitteeReport report={plan} />}
-      </section>
-      {failure && <ErrorNotice title="Nothing was imported" message={failure} />}
-      <div className="step-actions">
-        <button type="submit" className="primary" disabled={!plan || committing || dryRun.isFetching}>
-          {committing ? "Importing…" : `Import ${plural(plan?.committees ?? preview.committees, "committee", "committees")}`}
-        </button>
-        <button type="button" className="secondary" onClick={onStartOver} disabled={committing}>
-          Choose another file
-        </button>
-      </div>
+      <DryRunPlan
+        dryRun={dryRun}
+        hint={state === "" ? "Choose the state to match every member to a legislator." : null}
+        working="Matching every member to a legislator…"
+        report={(plan) => <CommitteeReport report={plan} />}
+        failure={failure}
+        committing={committing}
+        importLabel={`Import ${plural(dryRun.data?.committees ?? preview.committees, "committee", "committees")}`}
+        onStartOver={onStartOver}
+      />
     </form>
   );
 }

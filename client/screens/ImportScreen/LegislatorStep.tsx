@@ -1,12 +1,12 @@
 import type { ImportStepProps } from "./step-props";
 import { useQuery } from "@tanstack/react-query";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { STATES } from "../../../shared/ids/usps";
 import { SEAT_CHAMBER_LABELS, SEAT_CHAMBERS } from "../../../shared/model/district";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
 import { commitLegislators } from "../../api/imports";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import { DryRunPlan } from "./DryRunPlan";
 import { useConfirmImport } from "./use-confirm-import";
 import { formatCount } from "../../lib/format";
 import { LegislatorReport } from "./LegislatorReport";
@@ -31,7 +31,6 @@ export function LegislatorStep({
   onStartOver,
   onExpired,
 }: ImportStepProps<LegislatorUploadPreview, LegislatorImportReport>) {
-  const id = useId();
   const [state, setState] = useState(preview.state ?? "");
   const dryRun = useQuery({
     queryKey: queryKeys.legislatorPlan(preview.token, state),
@@ -40,7 +39,6 @@ export function LegislatorStep({
     retry: false,
     staleTime: Infinity,
   });
-  const plan = dryRun.data;
   const seats = SEAT_CHAMBERS.filter((chamber) => preview.seats[chamber]).map((chamber) => `${formatCount(preview.seats[chamber]!)} ${SEAT_CHAMBER_LABELS[chamber]}`);
 
   const { confirm, committing, failure } = useConfirmImport({ run: () => commitLegislators({ token: preview.token, state, dryRun: false }), kind: "legislator", onDone, onExpired });
@@ -71,26 +69,16 @@ export function LegislatorStep({
         </select>
       </label>
 
-      <section className="plan" aria-live="polite" aria-labelledby={`${id}-plan`}>
-        <h3 id={`${id}-plan`}>What the import would do</h3>
-        {state === "" && <p className="muted">Choose the state to see who would be matched to which district.</p>}
-        {dryRun.isFetching && !plan && (
-          <p className="busy-line">
-            <span className="spinner" aria-hidden="true" /> Matching every legislator to a district…
-          </p>
-        )}
-        {dryRun.error && <ErrorNotice title="The file cannot be imported" message={dryRun.error.message} />}
-        {plan && <LegislatorReport report={plan} />}
-      </section>
-      {failure && <ErrorNotice title="Nothing was imported" message={failure} />}
-      <div className="step-actions">
-        <button type="submit" className="primary" disabled={!plan || committing || dryRun.isFetching}>
-          {committing ? "Importing…" : `Import ${plural(plan?.legislators ?? preview.people, "legislator", "legislators")}`}
-        </button>
-        <button type="button" className="secondary" onClick={onStartOver} disabled={committing}>
-          Choose another file
-        </button>
-      </div>
+      <DryRunPlan
+        dryRun={dryRun}
+        hint={state === "" ? "Choose the state to see who would be matched to which district." : null}
+        working="Matching every legislator to a district…"
+        report={(plan) => <LegislatorReport report={plan} />}
+        failure={failure}
+        committing={committing}
+        importLabel={`Import ${plural(dryRun.data?.legislators ?? preview.people, "legislator", "legislators")}`}
+        onStartOver={onStartOver}
+      />
     </form>
   );
 }
