@@ -67,6 +67,9 @@ export function PrintScreen() {
           As of {asOfText}
           {filtered}
         </p>
+        <p className="print-headline" data-testid="print-headline">
+          {data.headline}
+        </p>
       </header>
       <div className="print-body">
         <div className="print-map">
@@ -112,7 +115,10 @@ export function PrintScreen() {
               <tr>
                 <td />
                 <th scope="row">Total</th>
-                <td className="print-count">{formatCount(data.total)}</td>
+                <td className="print-count">
+                  {formatCount(data.total)}
+                  {data.total < data.inScope && <span className="print-shown"> (shown: {formatCount(data.total)} of {formatCount(data.inScope)} bodies)</span>}
+                </td>
               </tr>
             </tfoot>
           </table>
