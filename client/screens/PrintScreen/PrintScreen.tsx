@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { robustExtent } from "../../../shared/geo/bbox";
+import { pressFrame } from "../../../shared/geo/bbox";
 import type { BBox } from "../../../shared/model/body";
 import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
 import { useBodyGeometry } from "../../api/map-data";
@@ -41,7 +41,11 @@ export function PrintScreen() {
   const stages = useMemo(() => new Map(data?.mapStages ?? []), [data]);
   // Only the bodies the campaign counts are drawn, as in its legend and files.
   const scoped = useMemo(() => (geometry.data && data ? scopeGeometry(geometry.data, data.campaign.scope) : undefined), [geometry.data, data]);
-  const bounds = useMemo(() => settings.bbox ?? robustExtent((data?.bodies ?? []).map((body) => body.bbox)) ?? ([-125, 24, -66, 50] as BBox), [settings.bbox, data]);
+  const bounds = useMemo(() => {
+    const boxes = (data?.bodies ?? []).map((body) => body.bbox);
+    const framed = pressFrame(boxes, { scoped: Boolean(data?.campaign.scope.states.length) });
+    return settings.bbox ?? framed ?? ([-125, 24, -66, 50] as BBox);
+  }, [settings.bbox, data]);
   const onStagesDrawn = useCallback(() => setDrawn(true), []);
   const failure = snapshot.error ?? geometry.error;
 
