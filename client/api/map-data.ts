@@ -3,7 +3,7 @@ import { useMemo } from "react";
 import type { BodySummary } from "../../shared/model/body";
 import type { Campaign } from "../../shared/model/campaign";
 import { EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
-import { countByStage } from "../../shared/rules/stage-counts";
+import { countByStage, type PeopleCovered } from "../../shared/rules/stage-counts";
 import { scopeGeometry, toBodySummaries } from "../lib/body-index";
 import { fetchAppConfig, fetchBodyGeometry, fetchDistrictGeometry } from "./geometry";
 import { queryKeys } from "./query-keys";
@@ -66,6 +66,8 @@ export interface CampaignMapData {
   counts: Array<{ stageId: string; count: number }>;
   /** First and last day with a stage change: the as-of slider's range. */
   range: { first: string; last: string } | null;
+  /** People in passed and in all counted bodies (the headline's share), when populations are known. */
+  people: PeopleCovered | null;
   isPending: boolean;
   error: { message: string } | null;
   retry: () => void;
@@ -90,7 +92,7 @@ export function useCampaignMapData({ id: campaignId, stageScheme: scheme, scope 
   }, [geometry.data, payload.data, asOf, replay.data]);
   const shown = useShownStages(bodies);
   const counts = useMemo(() => countByStage(scheme, shown.values()), [scheme, shown]);
-  return combineMapData(geometry, payload, { bodies, stages: shown, counts, range: replay.data?.range ?? null });
+  return combineMapData(geometry, payload, { bodies, stages: shown, counts, range: replay.data?.range ?? null, people: replay.data?.people ?? null });
 }
 
 interface QueryState {
@@ -103,7 +105,7 @@ interface QueryState {
 function combineMapData(
   geometry: QueryState & { data: GeoJSON.FeatureCollection | undefined },
   stageQuery: QueryState,
-  shown: Pick<CampaignMapData, "bodies" | "stages" | "counts" | "range">,
+  shown: Pick<CampaignMapData, "bodies" | "stages" | "counts" | "range" | "people">,
 ): CampaignMapData {
   return {
     geometry: geometry.data,
@@ -143,7 +145,7 @@ export function usePublicMapData(campaign: Pick<Campaign, "id" | "scope"> | unde
     [geometry.data, map.data],
   );
   const shown = useShownStages(bodies);
-  return combineMapData(geometry, map, { bodies, stages: shown, counts: map.data?.counts ?? [], range: map.data?.range ?? null });
+  return combineMapData(geometry, map, { bodies, stages: shown, counts: map.data?.counts ?? [], range: map.data?.range ?? null, people: map.data?.people ?? null });
 }
 
 /** A campaign's ballot questions with their district results (public facts: every page may show them). */

@@ -3,7 +3,7 @@ import { describeScope, type CampaignScope } from "../../shared/model/campaign-s
 import { robustExtent } from "../../shared/geo/bbox";
 import type { BBox } from "../../shared/model/body";
 import { findStage, type StageScheme } from "../../shared/model/stage";
-import { countPassed } from "../../shared/rules/stage-counts";
+import { countPassed, describeHeadline } from "../../shared/rules/stage-counts";
 import type { CampaignMapData } from "../api/map-data";
 import { useAppConfig, useBallotMap, useBallotQuestions } from "../api/map-data";
 import { ballotColoring } from "../lib/ballot-map";
@@ -75,7 +75,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const [sheetOpen, setSheetOpen] = useState(false);
   const { bodies, stages, counts } = data;
   const tally = useMemo(() => countPassed(scheme, counts), [scheme, counts]);
-  const headline = `${formatCount(tally.passed)} of ${formatCount(tally.total)} passed`;
+  const headline = describeHeadline(tally, data.people, formatCount);
   const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;

@@ -15,7 +15,7 @@ import type {
 import { findStage, initialStage } from "../../shared/model/stage";
 import { stagesAsOf } from "../../shared/rules/replay";
 import { countyOfGeoid } from "../../shared/model/campaign-scope";
-import { countByStage } from "../../shared/rules/stage-counts";
+import { countByStage, countPassed, countPeople, describeHeadline } from "../../shared/rules/stage-counts";
 import { stateByFips } from "../../shared/ids/usps";
 import type { Db } from "../db/connect";
 import { findBodyGeometries, findBoundarySources } from "../db/repositories/body-repository";
@@ -23,6 +23,7 @@ import { describeBoundaryCredit } from "../../shared/rules/boundary-credit";
 import { findOverlapsOfBody } from "../db/repositories/overlap-repository";
 import {
   countCountedBodies,
+  findCountedPopulations,
   findCountyNames,
   findPublicBodies,
   findPublicHubs,
@@ -85,7 +86,9 @@ export async function getPublicMap(db: Db, input: { campaign: number | string; a
   const counts = countByStage(campaign.stageScheme, listed.map(([, stage]) => stage));
   const atFirst = counts.find((entry) => entry.stageId === first)!;
   atFirst.count = (await countCountedBodies(db, campaign.scope)) - listed.length;
-  return { campaignId: campaign.id, asOf: input.asOf ?? null, initialStage: first, stages: listed, counts, range: await findStageHistoryRange(db, campaign.id) };
+  const populations = await findCountedPopulations(db, campaign.scope);
+  const people = countPeople(campaign.stageScheme, [...populations.keys()].map((bodyId) => [bodyId, stages.get(bodyId) ?? first]), populations);
+  return { campaignId: campaign.id, asOf: input.asOf ?? null, initialStage: first, stages: listed, counts, range: await findStageHistoryRange(db, campaign.id), people };
 }
 
 
@@ -217,6 +220,12 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
     }),
     areas: countByArea(bodies, countyNames),
     total: bodies.length,
+    inScope: everyBody.length,
+    headline: describeHeadline(
+      countPassed(campaign.stageScheme, countByStage(campaign.stageScheme, everyBody.map((body) => body.stage))),
+      countPeople(campaign.stageScheme, everyBody.map((body) => [body.id, body.stage]), await findCountedPopulations(db, campaign.scope)),
+      (value) => value.toLocaleString("en-US"),
+    ),
     sources: campaign.isDemo
       ? ["Boundaries: US Census Bureau cartographic boundary files (via us-atlas)", "Stages: invented demo data"]
       : [...(boundaryCredit ? [boundaryCredit] : []), `Stages: ${campaign.name} campaign records`],

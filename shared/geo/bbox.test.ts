@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BBox } from "../model/body";
-import { geometryBBox, robustExtent, unionBBox } from "./bbox";
+import { geometryBBox, pressFrame, robustExtent, unionBBox } from "./bbox";
 
 describe("geometryBBox", () => {
   it("reads the extent from the coordinates of every part", () => {
@@ -37,5 +37,24 @@ describe("robustExtent", () => {
 
   it("falls back to the union for a handful of bodies", () => {
     expect(robustExtent([[0, 0, 1, 1], [5, 5, 6, 6]])).toEqual([0, 0, 6, 6]);
+  });
+});
+
+describe("pressFrame", () => {
+  // A state of 40 towns on the mainland and one island far offshore (Nantucket-like).
+  const mainland: BBox[] = Array.from({ length: 40 }, (_, index) => [-73 + (index % 8) * 0.3, 42 + Math.floor(index / 8) * 0.2, -72.8 + (index % 8) * 0.3, 42.2 + Math.floor(index / 8) * 0.2]);
+  const island: BBox = [-70.3, 41.2, -69.9, 41.4];
+
+  it("frames every body of a scoped campaign, the island included", () => {
+    const frame = pressFrame([...mainland, island], { scoped: true })!;
+    expect(frame[2]).toBeGreaterThanOrEqual(-69.9);
+    expect(frame[1]).toBeLessThanOrEqual(41.2);
+  });
+
+  it("keeps the robust extent for an unscoped campaign, and across the antimeridian", () => {
+    expect(pressFrame([...mainland, island], { scoped: false })).toEqual(robustExtent([...mainland, island]));
+    const aleutian: BBox = [172, 52, 179.9, 53];
+    const alaska: BBox[] = [...mainland.map(([w, s, e, n]): BBox => [w - 80, s + 18, e - 80, n + 18]), aleutian];
+    expect(pressFrame(alaska, { scoped: true })).toEqual(robustExtent(alaska));
   });
 });

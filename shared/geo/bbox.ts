@@ -73,3 +73,13 @@ export function robustExtent(boxes: BBox[], trim = 0.02): BBox | null {
   const pad = at(sizes, 0.5) / 2;
   return [at(lons, trim) - pad, at(lats, trim) - pad, at(lons, 1 - trim) + pad, at(lats, 1 - trim) + pad];
 }
+
+/**
+ * The press map's frame: every body of a campaign scoped to its states (islands and outlying parts
+ * included), unless they straddle the antimeridian (Alaska); else the robust extent, so a national
+ * map is not shrunk by far territories.
+ */
+export function pressFrame(boxes: BBox[], { scoped }: { scoped: boolean }): BBox | null {
+  const union = scoped ? unionBBox(boxes) : null;
+  return union && union[2] - union[0] <= 180 ? union : robustExtent(boxes);
+}

@@ -33,6 +33,7 @@ export const publicMapSchema = z.object({
   stages: z.array(z.tuple([rowIdSchema, z.string()])),
   counts: z.array(z.object({ stageId: z.string(), count: z.number().int().min(0) })),
   range: z.object({ first: z.string(), last: z.string() }).nullable(),
+  people: z.object({ passed: z.number().min(0), total: z.number().min(0) }).nullable(),
 }) satisfies z.ZodType<PublicMap>;
 
 const tallyCount = z.number().int().min(0).nullable();

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { PeopleCovered } from "../rules/stage-counts";
 import { rowIdSchema } from "../ids/row-id";
 import type { BBox, BodyKind } from "./body";
 import type { Campaign } from "./campaign";
@@ -45,6 +46,8 @@ export interface PublicMap {
   counts: Array<{ stageId: string; count: number }>;
   /** First and last day with a stage change: the date slider's range. */
   range: { first: string; last: string } | null;
+  /** People in the passed bodies and in all counted bodies, where populations are known; else null. */
+  people: PeopleCovered | null;
 }
 
 export interface PublicSponsor {
@@ -99,6 +102,10 @@ export interface PressSnapshot {
   counts: Array<{ stageId: string; label: string; color: string; count: number }>;
   areas: AreaCount[];
   total: number;
+  /** Every body in the campaign's scope: more than `total` when the view is narrower ("shown: N of M bodies"). */
+  inScope: number;
+  /** "N of M passed (P % of the people in scope)" over every body in scope, whatever the filters. */
+  headline: string;
   sources: string[];
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../model/stage";
-import { countByStage, countPassed } from "./stage-counts";
+import { countByStage, countPassed, countPeople, describeHeadline } from "./stage-counts";
 
 it("counts every stage in scheme order, zeros included", () => {
   const counts = countByStage(defaultStageScheme, ["passed", "organizing", "passed"]);
@@ -21,5 +21,24 @@ describe("countPassed", () => {
 
   it("is 0 of 0 for an empty campaign", () => {
     expect(countPassed(defaultStageScheme, [])).toEqual({ passed: 0, total: 0 });
+  });
+});
+
+describe("the headline", () => {
+  const populations = new Map([
+    [1, 1000],
+    [2, 3000],
+    [3, 500],
+  ]);
+
+  it("counts the people of every stage that counts as passed (sent, overridden…) against all in scope", () => {
+    const people = countPeople(defaultStageScheme, [[1, "passed"], [2, "sent_to_legislators"], [3, "organizing"], [4, "passed"]], populations);
+    expect(people).toEqual({ passed: 4000, total: 4500 });
+    expect(describeHeadline({ passed: 3, total: 4 }, people)).toBe("3 of 4 passed (88.9 % of the people in scope)");
+  });
+
+  it("says nothing of people when no body has a population", () => {
+    expect(countPeople(defaultStageScheme, [[1, "passed"]], new Map())).toBeNull();
+    expect(describeHeadline({ passed: 1264, total: 3231 }, null, (value) => value.toLocaleString("en-US"))).toBe("1,264 of 3,231 passed");
   });
 });

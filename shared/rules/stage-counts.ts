@@ -24,3 +24,33 @@ export function countPassed(scheme: StageScheme, counts: ReadonlyArray<{ stageId
   }
   return { passed, total };
 }
+
+/** People living in the passed bodies and in every body counted, where populations are known. */
+export interface PeopleCovered {
+  passed: number;
+  total: number;
+}
+
+/** Sum the populations of passed and of all bodies; null when no body has a population. */
+export function countPeople(
+  scheme: StageScheme,
+  stages: Iterable<[number, string]>,
+  populations: ReadonlyMap<number, number>,
+): PeopleCovered | null {
+  if (!populations.size) return null;
+  const passedIds = new Set(scheme.stages.filter(countsAsPassed).map((stage) => stage.id));
+  let passed = 0;
+  let total = 0;
+  for (const [bodyId, stage] of stages) {
+    const people = populations.get(bodyId) ?? 0;
+    total += people;
+    if (passedIds.has(stage)) passed += people;
+  }
+  return total > 0 ? { passed, total } : null;
+}
+
+/** "264 of 3,231 passed (31.4 % of the people in scope)": the campaign at a glance. */
+export function describeHeadline(tally: { passed: number; total: number }, people: PeopleCovered | null, formatCount: (value: number) => string = String): string {
+  const share = people ? ` (${(Math.round((people.passed / people.total) * 1000) / 10).toFixed(1)} % of the people in scope)` : "";
+  return `${formatCount(tally.passed)} of ${formatCount(tally.total)} passed${share}`;
+}

@@ -24,6 +24,10 @@ async function prepare(app: RunningApp) {
   await makeBody(db, { name: "Bedford", state: "NH", kind: "town_meeting", geoid: null, geometry: square(-71.7, 42.95, 0.15) });
   await makeBody(db, { name: "Enfield", state: "CT", kind: "town_meeting", geoid: null, geometry: square(-72.6, 41.95, 0.1) });
   await makeBody(db, { name: "Suffield", state: "CT", kind: "town_meeting", geoid: null, geometry: square(-72.75, 41.95, 0.1) });
+  // Populations: the headline's share of the people in scope (the city's and its wards' agree).
+  for (const [name, population] of [["Manchester", 90_000], ["Ward 1", 30_000], ["Ward 2", 30_000], ["Ward 3", 30_000], ["Bedford", 30_000]] as const) {
+    await db.updateTable("body").set({ population }).where("name", "=", name).execute();
+  }
   await createCampaign(db, { name: "City level", scope: campaignScopeSchema.parse({ states: ["NH"] }) });
   await createCampaign(db, { name: "Ward level", scope: campaignScopeSchema.parse({ states: ["NH"], countedChildKinds: ["ward_committee"] }) });
   await createCampaign(db, { name: "Connecticut", scope: campaignScopeSchema.parse({ states: ["CT"] }) });
@@ -42,6 +46,7 @@ for (const engine of browserEngines()) {
         [...new Set(window.groundswellMap!.map.querySourceFeatures("bodies").map((feature) => String(feature.properties?.name)))].sort(),
       );
       return {
+        headline: await driver.page.locator(".legend-headline").innerText(),
         total: await driver.legendCount("not_started"),
         footnote: await driver.page.getByTestId("legend-footnote").innerText(),
         drawn,
@@ -51,6 +56,7 @@ for (const engine of browserEngines()) {
     it("counts the city, not its wards, unless the campaign counts wards; another state's bodies stay out", async () => {
       const cityLevel = await publicView("city-level");
       expect(cityLevel).toEqual({
+        headline: "0 of 2 passed (0.0 % of the people in scope)",
         total: 2,
         footnote: "Bodies in NH; a body inside another (a ward in a city) is counted through the body it belongs to.",
         drawn: ["Bedford", "Manchester"],
@@ -59,6 +65,7 @@ for (const engine of browserEngines()) {
 
       const wardLevel = await publicView("ward-level");
       expect(wardLevel).toEqual({
+        headline: "0 of 4 passed (0.0 % of the people in scope)",
         total: 4,
         footnote: "Bodies in NH; ward committees are counted instead of the body they belong to.",
         drawn: ["Bedford", "Ward 1", "Ward 2", "Ward 3"],

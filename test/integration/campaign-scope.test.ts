@@ -10,8 +10,9 @@ import { changeStage } from "../../server/domain/resolutions";
 import { buildGeometryPayload } from "../../server/domain/map-payload";
 import { campaignScopeSchema, countedBodies, type CampaignScope } from "../../shared/model/campaign-scope";
 import { scopeGeometry } from "../../client/lib/body-index";
+import { methodologyMarkdown } from "../../server/io/press-files";
 import { runCliInProcess } from "../helpers/cli";
-import { makeBody, makeCampaign } from "../helpers/factories";
+import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
 import { forEachEngine } from "../helpers/test-db";
 
 /**
@@ -97,6 +98,28 @@ forEachEngine(
         expect(countedBodies(scope, all).map((body) => body.id)).toEqual(expected);
         expect(shown).toMatchObject({ map: expected.length, pipeline: expected.length, exported: expected.length, press: expected.length, drawn: expected.length });
       }
+    });
+
+    it("the headline counts passed (sent and overridden too) and the people in scope; a narrower press view says what it shows", async () => {
+      const { db } = getDatabase();
+      const campaign = await makeCampaign(db, { name: "People" });
+      await updateCampaign(db, { campaignId: campaign.id, scope: campaignScopeSchema.parse({ states: ["ME"] }) });
+      const towns: MadeBody[] = [];
+      for (const population of [1000, 3000, 500]) {
+        const town = await makeBody(db, { state: "ME", kind: "town_meeting" });
+        await db.updateTable("body").set({ population }).where("id", "=", town.id).execute();
+        towns.push(town);
+      }
+      let version = 0;
+      for (const toStage of ["organizing", "sponsor_found", "introduced", "vote_scheduled", "passed", "sent_to_legislators"]) {
+        version = (await db.transaction().execute((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: towns[1]!.id, toStage, expectedVersion: version }, organizer))).version;
+      }
+      expect((await getPublicMap(db, { campaign: campaign.id })).people).toEqual({ passed: 3000, total: 4500 });
+      const whole = await readPressSnapshot(db, { campaign: campaign.id });
+      expect(whole.headline).toBe("1 of 3 passed (66.7 % of the people in scope)");
+      const narrow = await readPressSnapshot(db, { campaign: campaign.id, stages: ["sent_to_legislators"] });
+      expect(narrow).toMatchObject({ total: 1, inScope: 3, headline: "1 of 3 passed (66.7 % of the people in scope)" });
+      expect(methodologyMarkdown(narrow, [])).toContain("| **Total** | **1** (shown: 1 of 3 bodies) |");
     });
 
     it("the migration scopes a campaign with resolutions to their states and leaves one without any unscoped", async () => {

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { robustExtent } from "../../../shared/geo/bbox";
+import { pressFrame } from "../../../shared/geo/bbox";
 import type { BBox } from "../../../shared/model/body";
 import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
 import { useBallotMap, useBodyGeometry } from "../../api/map-data";
@@ -50,8 +50,9 @@ export function PrintScreen() {
   const ballot = settings.ballot ? ballotMap.data : undefined;
   const bounds = useMemo(() => {
     const towns = ballot ? new Set(ballot.towns.map((town) => town.bodyId)) : null;
-    const framed = (data?.bodies ?? []).filter((body) => !towns || towns.has(body.id));
-    return settings.bbox ?? robustExtent(framed.map((body) => body.bbox)) ?? ([-125, 24, -66, 50] as BBox);
+    const boxes = (data?.bodies ?? []).filter((body) => !towns || towns.has(body.id)).map((body) => body.bbox);
+    const framed = pressFrame(boxes, { scoped: Boolean(towns) || Boolean(data?.campaign.scope.states.length) });
+    return settings.bbox ?? framed ?? ([-125, 24, -66, 50] as BBox);
   }, [settings.bbox, data, ballot]);
   const coloring = useMemo(() => (ballot ? ballotColoring(ballot) : null), [ballot]);
   const failure = snapshot.error ?? geometry.error ?? ballotMap.error;
@@ -82,10 +83,15 @@ export function PrintScreen() {
             </p>
           </>
         ) : (
-          <p className="print-asof" data-testid="print-asof">
-            As of {asOfText}
-            {filtered}
-          </p>
+          <>
+            <p className="print-asof" data-testid="print-asof">
+              As of {asOfText}
+              {filtered}
+            </p>
+            <p className="print-headline" data-testid="print-headline">
+              {data.headline}
+            </p>
+          </>
         )}
       </header>
       <div className="print-body">
@@ -175,7 +181,10 @@ export function PrintScreen() {
               <tr>
                 <td />
                 <th scope="row">Total</th>
-                <td className="print-count">{formatCount(data.total)}</td>
+                <td className="print-count">
+                  {formatCount(data.total)}
+                  {data.total < data.inScope && <span className="print-shown"> (shown: {formatCount(data.total)} of {formatCount(data.inScope)} bodies)</span>}
+                </td>
               </tr>
             </tfoot>
           </table>

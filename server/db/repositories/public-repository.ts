@@ -55,6 +55,17 @@ export async function findStageHistoryRange(db: Db, campaignId: number): Promise
   return row?.first && row.last ? { first: String(row.first).slice(0, 10), last: String(row.last).slice(0, 10) } : null;
 }
 
+/** Population of each counted body that has one (an aggregate input: the column itself stays private). */
+export async function findCountedPopulations(db: Db, scope: CampaignScope): Promise<Map<number, number>> {
+  const rows = await db
+    .selectFrom("body")
+    .select(["id", "population"])
+    .where("population", "is not", null)
+    .where(isCountedBody(scope) as never)
+    .execute();
+  return new Map(rows.map((row) => [row.id, Number(row.population)]));
+}
+
 /** How many bodies the campaign counts (its scope, each once at its level). */
 export function countCountedBodies(db: Db, scope: CampaignScope): Promise<number> {
   return db
