@@ -77,5 +77,25 @@ for (const engine of browserEngines()) {
       expect(connecticut.drawn).toEqual(["Enfield", "Suffield"]);
       await session().driver.screenshot("connecticut");
     });
+
+    it("an organizer dates a change in the past: the history shows the day it happened and when it was recorded", async () => {
+      const { driver, app } = session();
+      await driver.signInAs("organizer");
+      await driver.open("?campaign=3");
+      // Three campaigns put a campaign picker (with options) in the header: wait for the search's own option.
+      const box = driver.page.getByRole("combobox", { name: "Search bodies by name" });
+      await box.fill("Enfield");
+      await driver.page.getByRole("option", { name: /Enfield/ }).first().waitFor();
+      await box.press("Enter");
+      await expect.poll(() => driver.panelTitle().innerText(), { timeout: 15_000 }).toBe("Enfield");
+      await driver.page.getByLabel("Move to").selectOption("organizing");
+      await driver.page.getByLabel("When it happened").fill("2025-10-20");
+      await driver.page.getByRole("button", { name: "Save stage" }).click();
+      const first = driver.page.locator(".history li").first();
+      await expect.poll(() => first.innerText(), { timeout: 15_000 }).toContain("2025-10-20 (recorded");
+      const stored = await app.database.db.selectFrom("stageEvent").select(["happenedOn"]).execute();
+      expect(stored.map((event) => event.happenedOn)).toEqual(["2025-10-20"]);
+      await driver.screenshot("dated-change");
+    });
   });
 }
