@@ -157,5 +157,5 @@ export function useBallotQuestions(campaign: string | number) {
 /** One ballot question for the map (results by town, outline of where it ran); idle without a question. */
 export function useBallotMap(campaign: string | number, questionId: number | null) {
   const trpc = useTRPC();
-  return useQuery({ ...trpc.public.ballotMap.queryOptions({ campaign, questionId: questionId ?? 1 }), enabled: questionId !== null });
+  return useQuery({ ...trpc.public.ballotMap.queryOptions({ campaign, questionId: questionId ?? 1 }), enabled: questionId !== null && campaign !== "" });
 }

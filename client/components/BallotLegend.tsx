@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from "react";
 import type { BallotMap, BallotQuestionSummary } from "../../shared/model/ballot-question";
 import { CHAMBER_LABELS, type Chamber } from "../../shared/model/district";
-import { describeBallotResult, PERCENT_YES_CLASSES, percentYesClass } from "../../shared/rules/ballot-results";
+import { describeBallotResult, PERCENT_YES_CLASSES } from "../../shared/rules/ballot-results";
+import { ballotCounts } from "../lib/ballot-map";
 import { BALLOT_COLORS, BALLOT_NEUTRAL } from "../map/ballot-style";
 import { formatCount } from "../lib/format";
 
@@ -32,15 +33,7 @@ export function BallotPicker({ questions, value, onChange }: { questions: readon
  */
 export function BallotLegend({ map, bodyCount, picker }: { map: BallotMap; bodyCount: number; picker: ReactNode }) {
   const { question, towns } = map;
-  const counts = useMemo(() => {
-    const byClass = PERCENT_YES_CLASSES.map(() => 0);
-    for (const town of towns) {
-      const index = percentYesClass(town.pctYes);
-      if (index !== null) byClass[index]! += 1;
-    }
-    return byClass;
-  }, [towns]);
-  const partial = towns.filter((town) => town.partial).length;
+  const { classes: counts, partial } = useMemo(() => ballotCounts(map), [map]);
   const ran = question.districts.filter((district) => !district.estimated);
   return (
     <section className="legend card ballot-legend is-open" aria-labelledby="ballot-legend-title" data-testid="ballot-legend">

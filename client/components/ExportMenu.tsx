@@ -6,6 +6,8 @@ export interface ExportView {
   stages: readonly string[] | null;
   bbox: readonly number[] | null;
   title: string;
+  /** The ballot question the map shows, if any: the press map shows it too. */
+  ballot?: number | null;
 }
 
 const FORMATS = [
@@ -23,6 +25,7 @@ export function exportQuery(view: ExportView): string {
   if (view.asOf) params.set("asof", view.asOf);
   if (view.stages) params.set("stages", view.stages.join(","));
   if (view.bbox) params.set("bbox", view.bbox.map((value) => value.toFixed(4)).join(","));
+  if (view.ballot) params.set("ballot", String(view.ballot));
   return params.toString();
 }
 

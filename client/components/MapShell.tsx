@@ -6,7 +6,7 @@ import { findStage, type StageScheme } from "../../shared/model/stage";
 import { countPassed, describeHeadline } from "../../shared/rules/stage-counts";
 import type { CampaignMapData } from "../api/map-data";
 import { useAppConfig, useBallotMap, useBallotQuestions } from "../api/map-data";
-import { percentYesClass } from "../../shared/rules/ballot-results";
+import { ballotColoring } from "../lib/ballot-map";
 import type { BallotColoring } from "../map/map-controller";
 import { BallotLegend, BallotPicker } from "./BallotLegend";
 import { formatDay } from "../lib/dates";
@@ -92,13 +92,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const ballotQuestions = useBallotQuestions(campaign.slug);
   const ballotMap = useBallotMap(campaign.slug, ballotId);
   const ballot = ballotId !== null ? ballotMap.data : undefined;
-  const ballotColoring = useMemo<BallotColoring | null>(
-    () =>
-      ballot
-        ? { classes: new Map(ballot.towns.map((town) => [town.bodyId, { ballot: percentYesClass(town.pctYes) ?? -1, partial: town.partial }])), outline: ballot.outline }
-        : null,
-    [ballot],
-  );
+  const coloring = useMemo<BallotColoring | null>(() => (ballot ? ballotColoring(ballot) : null), [ballot]);
   const ballotTowns = useMemo(() => new Map((ballot?.towns ?? []).map((town) => [town.bodyId, town])), [ballot]);
   const picker = <BallotPicker questions={ballotQuestions.data ?? []} value={ballotId} onChange={actions.ballotQuestionChosen} />;
 
@@ -130,7 +124,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             initialView={initialView}
             flyTo={flyTo}
             patterns={patterns}
-            ballot={ballotColoring}
+            ballot={coloring}
             onSelect={actions.bodySelected}
             onHover={setHover}
             onViewChange={actions.viewChanged}
@@ -205,6 +199,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
 export function useExportView(campaign: { slug: string; name: string }) {
   const asOf = useAsOfDate();
   const visibleStages = useVisibleStages();
+  const ballot = useBallotQuestionId();
   return useCallback(() => {
     const bounds = window.groundswellMap?.map.getBounds();
     return {
@@ -213,8 +208,9 @@ export function useExportView(campaign: { slug: string; name: string }) {
       stages: visibleStages,
       bbox: bounds ? ([bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()] as BBox) : null,
       title: campaign.name,
+      ballot,
     };
-  }, [campaign, asOf, visibleStages]);
+  }, [campaign, asOf, visibleStages, ballot]);
 }
 
 /** The map's view buttons (Table, Patterns), every map page's first tools. */

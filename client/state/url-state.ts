@@ -116,5 +116,7 @@ export function parsePrintParams(search: string) {
     subtitle: params.get("subtitle"),
     bbox: bbox.length === 4 && bbox.every(Number.isFinite) ? (bbox as BBox) : null,
     patterns: params.get("patterns") === "1",
+    /** A ballot question's map instead of the stages (`ballot=12`). */
+    ballot: positiveInt(params.get("ballot")),
   };
 }

@@ -11,7 +11,7 @@ import { closeRenderer, RendererUnavailableError, renderMap, type MapFormat, typ
 import { buildPressKit, takePressBundle } from "./press-kit";
 
 
-type ExportQuery = Partial<Record<"campaign" | "asof" | "stages" | "bbox" | "title" | "subtitle" | "patterns", string>>;
+type ExportQuery = Partial<Record<"campaign" | "asof" | "stages" | "bbox" | "title" | "subtitle" | "patterns" | "ballot", string>>;
 
 /** The view an export shows, from its query string; InputError with one line when a value is unusable. */
 export async function parseExportQuery(db: Kysely<Database>, query: ExportQuery): Promise<{ view: PublicViewInput; settings: PrintSettings }> {
@@ -32,7 +32,7 @@ export async function parseExportQuery(db: Kysely<Database>, query: ExportQuery)
   const clip = (text: string | undefined) => (text ? text.trim().slice(0, 200) : null);
   return {
     view: { campaign, asOf: query.asof || null, stages: stages?.length ? stages : null, bbox },
-    settings: { title: clip(query.title), subtitle: clip(query.subtitle), bbox, patterns: query.patterns === "1" },
+    settings: { title: clip(query.title), subtitle: clip(query.subtitle), bbox, patterns: query.patterns === "1", ballot: query.ballot ? parseRowIdText(query.ballot) : null },
   };
 }
 

@@ -13,6 +13,8 @@ export interface PrintSettings {
   subtitle?: string | null;
   bbox?: readonly number[] | null;
   patterns?: boolean;
+  /** A ballot question's map (the print page colours towns by its % yes). */
+  ballot?: number | null;
 }
 
 /** `/print?…` for a snapshot: the page reads its numbers from the injected snapshot, these only set the layout. */
@@ -25,6 +27,7 @@ export function printQuery(snapshot: PressSnapshot, settings: PrintSettings): st
   if (settings.title) params.set("title", settings.title);
   if (settings.subtitle) params.set("subtitle", settings.subtitle);
   if (settings.patterns) params.set("patterns", "1");
+  if (settings.ballot) params.set("ballot", String(settings.ballot));
   return params.toString();
 }
 

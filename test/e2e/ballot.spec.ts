@@ -82,6 +82,21 @@ for (const engine of browserEngines()) {
       await ballot.screenshot("02-district-brief");
     });
 
+    it("prints the question's press map with its text, date, legend and source, and exports it as a PNG", async () => {
+      const { app, driver } = session();
+      const ballot = new BallotDriver(driver.page, app.url, `${engine}-ballot`);
+      const f = await facts();
+      await ballot.openPrint(`campaign=${f.campaign.slug}&ballot=${f.questionId}`);
+      expect(await ballot.printText("title")).toBe("Ballot question 2018 Q5");
+      const legend = await ballot.printText("legend");
+      expect(legend).toMatch(/70 % and over yes\s+2/);
+      expect(legend).toContain("2: 63.7 % yes (20,370 to 11,593)");
+      expect(await ballot.printText("footer")).toContain("results: ri-2018-q5.csv");
+      expect(await ballot.featureBallot(f.kentId)).toMatchObject({ ballot: 5 });
+      await ballot.screenshot("05-print");
+      expect(await ballot.downloadPng(`campaign=${f.campaign.slug}&ballot=${f.questionId}`)).toEqual({ status: 200, type: "image/png", signature: "PNG" });
+    });
+
     it("shows the question on the public page, on a phone too", async () => {
       const { app, driver } = session();
       const ballot = new BallotDriver(driver.page, app.url, `${engine}-ballot`);

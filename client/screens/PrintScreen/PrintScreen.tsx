@@ -3,7 +3,10 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { pressFrame } from "../../../shared/geo/bbox";
 import type { BBox } from "../../../shared/model/body";
 import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
-import { useBodyGeometry } from "../../api/map-data";
+import { useBallotMap, useBodyGeometry } from "../../api/map-data";
+import { ballotCounts, ballotColoring } from "../../lib/ballot-map";
+import { BALLOT_COLORS, BALLOT_NEUTRAL } from "../../map/ballot-style";
+import { PERCENT_YES_CLASSES } from "../../../shared/rules/ballot-results";
 import { scopeGeometry } from "../../lib/body-index";
 import { describeScope } from "../../../shared/model/campaign-scope";
 import { queryKeys } from "../../api/query-keys";
@@ -41,13 +44,18 @@ export function PrintScreen() {
   const stages = useMemo(() => new Map(data?.mapStages ?? []), [data]);
   // Only the bodies the campaign counts are drawn, as in its legend and files.
   const scoped = useMemo(() => (geometry.data && data ? scopeGeometry(geometry.data, data.campaign.scope) : undefined), [geometry.data, data]);
-  const bounds = useMemo(() => {
-    const boxes = (data?.bodies ?? []).map((body) => body.bbox);
-    const framed = pressFrame(boxes, { scoped: Boolean(data?.campaign.scope.states.length) });
-    return settings.bbox ?? framed ?? ([-125, 24, -66, 50] as BBox);
-  }, [settings.bbox, data]);
   const onStagesDrawn = useCallback(() => setDrawn(true), []);
-  const failure = snapshot.error ?? geometry.error;
+  // A ballot question's press map: towns by % yes, its legend, text, date and source; framed on its towns.
+  const ballotMap = useBallotMap(data?.campaign.slug ?? "", settings.ballot);
+  const ballot = settings.ballot ? ballotMap.data : undefined;
+  const bounds = useMemo(() => {
+    const towns = ballot ? new Set(ballot.towns.map((town) => town.bodyId)) : null;
+    const boxes = (data?.bodies ?? []).filter((body) => !towns || towns.has(body.id)).map((body) => body.bbox);
+    const framed = pressFrame(boxes, { scoped: Boolean(towns) || Boolean(data?.campaign.scope.states.length) });
+    return settings.bbox ?? framed ?? ([-125, 24, -66, 50] as BBox);
+  }, [settings.bbox, data, ballot]);
+  const coloring = useMemo(() => (ballot ? ballotColoring(ballot) : null), [ballot]);
+  const failure = snapshot.error ?? geometry.error ?? ballotMap.error;
 
   useEffect(() => {
     if (failure) document.documentElement.dataset.printError = failure.message;
@@ -55,10 +63,10 @@ export function PrintScreen() {
   }, [drawn, failure]);
 
   if (failure) return <p className="print-error">The map could not be prepared: {failure.message}</p>;
-  if (!data || !scoped) return <p className="print-loading">Preparing the map…</p>;
+  if (!data || !scoped || (settings.ballot && !ballot)) return <p className="print-loading">Preparing the map…</p>;
 
   const scheme = data.campaign.stageScheme;
-  const title = settings.title || data.campaign.name;
+  const title = settings.title || (ballot ? `Ballot question ${ballot.question.name}` : data.campaign.name);
   const asOfText = data.asOf ? formatDay(data.asOf) : formatDay(data.takenAt.slice(0, 10));
   const filtered = data.filters.stages ? ` · showing ${data.filters.stages.length} of ${scheme.stages.length} stages` : "";
 
@@ -67,13 +75,24 @@ export function PrintScreen() {
       <header className="print-header">
         <h1>{title}</h1>
         {settings.subtitle && <p className="print-subtitle">{settings.subtitle}</p>}
-        <p className="print-asof" data-testid="print-asof">
-          As of {asOfText}
-          {filtered}
-        </p>
-        <p className="print-headline" data-testid="print-headline">
-          {data.headline}
-        </p>
+        {ballot ? (
+          <>
+            {ballot.question.text && <p className="print-subtitle">“{ballot.question.text}”</p>}
+            <p className="print-asof" data-testid="print-asof">
+              Election of {ballot.question.electionDate ? formatDay(ballot.question.electionDate) : (ballot.question.year ?? "")} · % yes = yes ÷ (yes + no)
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="print-asof" data-testid="print-asof">
+              As of {asOfText}
+              {filtered}
+            </p>
+            <p className="print-headline" data-testid="print-headline">
+              {data.headline}
+            </p>
+          </>
+        )}
       </header>
       <div className="print-body">
         <div className="print-map">
@@ -90,6 +109,7 @@ export function PrintScreen() {
             initialView={{ bounds }}
             flyTo={null}
             patterns={settings.patterns}
+            ballot={coloring}
             onSelect={() => undefined}
             onHover={() => undefined}
             onViewChange={() => undefined}
@@ -98,6 +118,48 @@ export function PrintScreen() {
             label={`Map of ${title}`}
           />
         </div>
+        {ballot ? (
+          <aside className="print-legend" data-testid="print-ballot-legend">
+            <h2>Towns by % yes</h2>
+            <table>
+              <tbody>
+                {[...PERCENT_YES_CLASSES].reverse().map((entry, reversed) => {
+                  const index = PERCENT_YES_CLASSES.length - 1 - reversed;
+                  return (
+                    <tr key={entry.label}>
+                      <td>
+                        <span className="swatch" style={{ backgroundColor: BALLOT_COLORS[index] }} />
+                      </td>
+                      <th scope="row">{entry.label} yes</th>
+                      <td className="print-count">{formatCount(ballotCounts(ballot).classes[index]!)}</td>
+                    </tr>
+                  );
+                })}
+                <tr>
+                  <td>
+                    <span className="swatch ballot-hatch-swatch" />
+                  </td>
+                  <th scope="row">Partial town (precincts inside the district)</th>
+                  <td className="print-count">{formatCount(ballotCounts(ballot).partial)}</td>
+                </tr>
+                <tr>
+                  <td>
+                    <span className="swatch" style={{ backgroundColor: BALLOT_NEUTRAL }} />
+                  </td>
+                  <th scope="row">Did not run there</th>
+                  <td className="print-count">{formatCount(Math.max(0, scoped.features.length - ballot.towns.length))}</td>
+                </tr>
+              </tbody>
+            </table>
+            {ballot.question.districts
+              .filter((district) => !district.estimated)
+              .map((district) => (
+                <p key={`${district.chamber}-${district.district}`} className="print-footnote">
+                  {district.district}: {district.pctYes === null ? "no yes or no votes" : `${district.pctYes.toFixed(1)} % yes`} ({formatCount(district.yes)} to {formatCount(district.no)})
+                </p>
+              ))}
+          </aside>
+        ) : (
         <aside className="print-legend">
           <h2>Bodies by stage</h2>
           <table>
@@ -128,9 +190,10 @@ export function PrintScreen() {
           </table>
           <p className="print-footnote">{describeScope(data.campaign.scope)}</p>
         </aside>
+        )}
       </div>
       <footer className="print-footer">
-        <p>Source: {data.sources.join("; ")}.</p>
+        <p>Source: {[...(ballot?.question.source ? [`results: ${ballot.question.source}`] : []), ...data.sources].join("; ")}.</p>
         <p>
           Map: Groundswell, rendered with MapLibre GL. Snapshot {data.takenAt.replace("T", " ").slice(0, 19)} UTC.
           {data.campaign.isDemo ? " Demo data: stages are invented." : ""}

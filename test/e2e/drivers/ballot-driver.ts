@@ -70,6 +70,24 @@ export class BallotDriver {
     await this.page.locator(".brief-ballot").waitFor();
   }
 
+  /** The press page of the question's map, once the map has drawn. */
+  async openPrint(search: string): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/print?${search}`);
+    await this.page.waitForFunction(() => document.documentElement.dataset.printReady === "1" || document.documentElement.dataset.printError !== undefined, null, { timeout: 60_000 });
+  }
+
+  printText(part: "title" | "legend" | "footer"): Promise<string> {
+    const selector = { title: ".print-header h1", legend: "[data-testid='print-ballot-legend']", footer: ".print-footer" }[part];
+    return this.page.locator(selector).innerText();
+  }
+
+  /** The PNG the Export menu downloads for this query: its status, type and first bytes. */
+  async downloadPng(search: string): Promise<{ status: number; type: string | null; signature: string }> {
+    const response = await this.page.request.get(`${this.baseUrl}/export/map.png?${search}`, { timeout: 120_000 });
+    const body = await response.body();
+    return { status: response.status(), type: response.headers()["content-type"] ?? null, signature: body.subarray(1, 4).toString("latin1") };
+  }
+
   briefLine(): Promise<string> {
     return this.page.getByTestId("brief-ballot-line").innerText();
   }
