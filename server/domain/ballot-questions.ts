@@ -427,3 +427,16 @@ export async function exportBallotTowns(db: Db, { campaignId, withGeometry }: { 
       }),
   );
 }
+
+/** The latest question per current district of a campaign (actual results before estimates): what the targets view and legislator page quote. */
+export async function latestBallotByDistrict(db: Db, campaignId: number): Promise<Map<number, { question: string; year: number | null; pctYes: number | null; estimated: boolean }>> {
+  const questions = [...(await readQuestions(db, { campaignId }))].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || b.id - a.id);
+  const latest = new Map<number, { question: string; year: number | null; pctYes: number | null; estimated: boolean }>();
+  for (const question of questions) {
+    for (const district of [...question.districts].sort((a, b) => Number(a.estimated) - Number(b.estimated))) {
+      if (district.districtId === null || latest.has(district.districtId)) continue;
+      latest.set(district.districtId, { question: question.name, year: question.year, pctYes: district.pctYes, estimated: district.estimated });
+    }
+  }
+  return latest;
+}

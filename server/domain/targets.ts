@@ -5,6 +5,7 @@ import type { LegislatorPage, SeatCoverage, TargetList } from "../../shared/mode
 import type { Db } from "../db/connect";
 import { findCommittees, findLegislatorDetail } from "../db/repositories/legislator-repository";
 import { NotFoundError } from "../errors";
+import { latestBallotByDistrict } from "./ballot-questions";
 import { committeeSeatsByLegislator } from "./committees";
 import { getDistrict } from "./districts";
 import { listLegislators } from "./ladder";
@@ -40,6 +41,7 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
   if (!legislator) throw new NotFoundError(`No legislator with id ${legislatorId}`);
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => seat.legislatorId === legislatorId);
   const coverageOf = coverageReader(db, campaignId);
+  const ballots = await latestBallotByDistrict(db, campaignId);
   return {
     legislatorId,
     name: legislator.name,
@@ -55,6 +57,7 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
         districtName: seat.districtName,
         label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
         coverage: await coverageOf(seat.districtId),
+        ballot: seat.districtId === null ? null : (ballots.get(seat.districtId) ?? null),
       })),
     ),
     committees: (await committeeSeatsByLegislator(db)).get(legislatorId) ?? [],
@@ -70,6 +73,7 @@ export async function listTargets(db: Db, { campaignId, state }: { campaignId: n
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => state === undefined || seat.state === state);
   const committees = await committeeSeatsByLegislator(db);
   const coverageOf = coverageReader(db, campaignId);
+  const ballots = await latestBallotByDistrict(db, campaignId);
   const rows = [];
   for (const seat of seats) {
     rows.push({
@@ -82,6 +86,7 @@ export async function listTargets(db: Db, { campaignId, state }: { campaignId: n
       districtName: seat.districtName,
       label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
       coverage: await coverageOf(seat.districtId),
+      ballot: seat.districtId === null ? null : (ballots.get(seat.districtId) ?? null),
       steps: seat.steps,
       committees: committees.get(seat.legislatorId) ?? [],
     });

@@ -29,6 +29,8 @@ export const legislatorSeatSchema = z.object({
   /** "RI State House 30", "US Senate RI". */
   label: z.string(),
   coverage: seatCoverageSchema.nullable(),
+  /** The latest ballot question in the district: "2018 Q5", 71.2 (% yes), or an estimate through another plan. */
+  ballot: z.object({ question: z.string(), year: z.number().int().nullable(), pctYes: z.number().nullable(), estimated: z.boolean() }).nullable(),
 });
 export type LegislatorSeat = z.infer<typeof legislatorSeatSchema>;
 

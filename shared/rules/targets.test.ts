@@ -14,6 +14,7 @@ const row = (name: string, chamber: TargetRow["chamber"], district: string, step
   districtName: district,
   label: `${chamber} ${district}`,
   coverage: chamber === "us_senate" ? null : { bodies: 3, bodiesPassed: 1, areaShare: 0.25, populationShare: null },
+  ballot: null,
   steps: [{ billId: 1, step, updatedAt: null }],
   committees: [],
   ...extra,
@@ -22,7 +23,7 @@ const row = (name: string, chamber: TargetRow["chamber"], district: string, step
 const ROWS = [
   row("Zed Senator", "us_senate", "RI", "unknown"),
   row("Ann Ten", "state_lower", "10", "undecided"),
-  row("Bo Two", "state_lower", "2", "cosponsor", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "member" }] }),
+  row("Bo Two", "state_lower", "2", "cosponsor", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "member" }], ballot: { question: "2018 Q5", year: 2018, pctYes: 71.2, estimated: false } }),
   row("Cy Sen", "state_upper", "1", "undecided", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "chair" }], coverage: { bodies: 2, bodiesPassed: 0, areaShare: 0, populationShare: null } }),
 ];
 
@@ -51,8 +52,8 @@ describe("targets filters", () => {
     const bills: Bill[] = [{ id: 1, campaignId: 1, name: "H 5001", jurisdiction: "state", chamber: null, position: 0 } as unknown as Bill];
     const { columns, records } = targetCsvRows(filterTargets(ROWS, NO_TARGET_FILTERS), { bills, ladder: defaultLadder, committeeId: 7 });
     const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>).trim().split("\r\n");
-    expect(lines[0]).toBe("legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,committees,on_committee");
-    expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,Cosponsor,3,1,0.25,,Health,member");
-    expect(lines[4]).toBe("Zed Senator,Democratic,us_senate,RI,RI,Unknown,,,,,,");
+    expect(lines[0]).toBe("legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,last_question,pct_yes,committees,on_committee");
+    expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,Cosponsor,3,1,0.25,,2018 Q5,71.2,Health,member");
+    expect(lines[4]).toBe("Zed Senator,Democratic,us_senate,RI,RI,Unknown,,,,,,,,");
   });
 });

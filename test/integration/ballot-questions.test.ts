@@ -195,6 +195,16 @@ forEachEngine(
         ]);
       });
 
+      it("quotes each district's latest question on the targets view and the legislator page (actual before estimate)", async () => {
+        const campaign = await getDatabase().db.selectFrom("campaign").select("id").where("name", "=", CAMPAIGN).executeTakeFirstOrThrow();
+        const targets = await anonymous().legislator.targets({ campaignId: campaign.id });
+        const ballotOf = (name: string) => targets.rows.find((row) => row.name === name)!.ballot;
+        expect(ballotOf("Robert Brown")).toEqual({ question: "2018 Q5", year: 2018, pctYes: 64.2, estimated: false });
+        expect(ballotOf("Alice Ann Brown")).toMatchObject({ question: "2010 Q4", year: 2010, estimated: true });
+        const page = await anonymous().legislator.page({ campaignId: campaign.id, legislatorId: world.legislators.robert });
+        expect(page.seats[0]!.ballot).toEqual({ question: "2018 Q5", year: 2018, pctYes: 64.2, estimated: false });
+      });
+
       it("gives the map one question's towns, partial ones marked, and the outline of where it ran", async () => {
         const [question] = (await anonymous().public.ballotQuestions({ campaign: "single-payer-questions" })).filter((entry) => entry.name === "2018 Q5");
         const map = await anonymous().public.ballotMap({ campaign: "single-payer-questions", questionId: question!.id });

@@ -68,6 +68,12 @@ function Legislator({ campaign, legislatorId }: { campaign: Campaign; legislator
                 : entry.chamber === "us_senate"
                   ? ": the whole state"
                   : ": the district is not on the map yet (import the plan's boundaries)"}
+              {entry.ballot && entry.ballot.pctYes !== null && (
+                <>
+                  . Ballot question {entry.ballot.question}
+                  {entry.ballot.year ? ` (${entry.ballot.year})` : ""}: {entry.ballot.pctYes.toFixed(1)} % yes{entry.ballot.estimated ? ", estimated through the old plan" : ""}
+                </>
+              )}
             </p>
           ))}
         </section>

@@ -44,6 +44,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
     link.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
+  const anyBallot = list.data.rows.some((row) => row.ballot !== null);
   const pageLink = (legislatorId: number) => `/legislators/${legislatorId}?campaign=${campaign.id}`;
 
   return (
@@ -171,6 +172,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
                 <th scope="col" className="numeric">
                   Area covered
                 </th>
+                {anyBallot && <th scope="col">Ballot question</th>}
                 <th scope="col">Committees</th>
               </tr>
             </thead>
@@ -192,6 +194,11 @@ function Targets({ campaign }: { campaign: Campaign }) {
                     ))}
                     <td className="numeric">{row.coverage ? `${row.coverage.bodiesPassed} of ${row.coverage.bodies}` : "whole state"}</td>
                     <td className="numeric">{row.coverage ? percent(row.coverage.areaShare) : "–"}</td>
+                    {anyBallot && (
+                      <td>
+                        {row.ballot ? `${row.ballot.question}: ${row.ballot.pctYes === null ? "–" : `${row.ballot.pctYes.toFixed(1)} % yes`}${row.ballot.estimated ? " (est.)" : ""}` : "–"}
+                      </td>
+                    )}
                     <td className="targets-committees">{row.committees.map(describeCommitteeSeat).join("; ") || "–"}</td>
                   </tr>
                 );
