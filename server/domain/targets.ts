@@ -7,6 +7,9 @@ import { findCommittees, findLegislatorDetail } from "../db/repositories/legisla
 import { NotFoundError } from "../errors";
 import { latestBallotByDistrict } from "./ballot-questions";
 import { committeeSeatsByLegislator } from "./committees";
+import { findHubDistrictShares } from "./hub-area";
+import { listHubs } from "./hubs";
+import { findLastMeetingDays } from "../db/repositories/meeting-repository";
 import { getDistrict } from "./districts";
 import { listLegislators } from "./ladder";
 
@@ -69,11 +72,26 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
  * The targets view: every sitting legislator (one row per seat, optionally of one state) with
  * their step on each bill, the coverage of their district, and their committee seats.
  */
-export async function listTargets(db: Db, { campaignId, state }: { campaignId: number; state?: string | undefined }): Promise<TargetList> {
+export async function listTargets(
+  db: Db,
+  { campaignId, state, withContacts = false }: { campaignId: number; state?: string | undefined; withContacts?: boolean },
+): Promise<TargetList> {
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => state === undefined || seat.state === state);
   const committees = await committeeSeatsByLegislator(db);
   const coverageOf = coverageReader(db, campaignId);
   const ballots = await latestBallotByDistrict(db, campaignId);
+  const hubShares = await findHubDistrictShares(db);
+  const hubNames = new Map((await listHubs(db)).map((hub) => [hub.id, hub.name]));
+  const hubsOf = (districtId: number | null) =>
+    districtId === null
+      ? []
+      : [...hubShares]
+          .flatMap(([hubId, shares]) => {
+            const share = shares.get(districtId);
+            return share && hubNames.has(hubId) ? [{ hubId, name: hubNames.get(hubId)!, share: Math.min(1, share) }] : [];
+          })
+          .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
+  const lastMet = new Map(withContacts ? (await findLastMeetingDays(db, campaignId)).map((row) => [row.legislatorId, row.lastMet as string | null]) : []);
   const rows = [];
   for (const seat of seats) {
     rows.push({
@@ -89,6 +107,8 @@ export async function listTargets(db: Db, { campaignId, state }: { campaignId: n
       ballot: seat.districtId === null ? null : (ballots.get(seat.districtId) ?? null),
       steps: seat.steps,
       committees: committees.get(seat.legislatorId) ?? [],
+      hubs: hubsOf(seat.districtId),
+      lastContact: lastMet.get(seat.legislatorId) ?? null,
     });
   }
   return {

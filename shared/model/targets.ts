@@ -59,6 +59,10 @@ export const targetRowSchema = legislatorSeatSchema.extend({
   party: z.string().nullable(),
   steps: z.array(billStepSchema),
   committees: z.array(committeeSeatSchema),
+  /** Hubs covering some of the district (by geography), largest share first. */
+  hubs: z.array(z.object({ hubId: rowIdSchema, name: z.string(), share })),
+  /** The day of the latest meeting logged with them; members only (null for anyone else, and when none). */
+  lastContact: z.string().nullable(),
 });
 export type TargetRow = z.infer<typeof targetRowSchema>;
 

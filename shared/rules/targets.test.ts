@@ -15,6 +15,8 @@ const row = (name: string, chamber: TargetRow["chamber"], district: string, step
   label: `${chamber} ${district}`,
   coverage: chamber === "us_senate" ? null : { bodies: 3, bodiesPassed: 1, areaShare: 0.25, populationShare: null },
   ballot: null,
+  hubs: [],
+  lastContact: null,
   steps: [{ billId: 1, step, updatedAt: null }],
   committees: [],
   ...extra,
@@ -22,16 +24,16 @@ const row = (name: string, chamber: TargetRow["chamber"], district: string, step
 
 const ROWS = [
   row("Zed Senator", "us_senate", "RI", "unknown"),
-  row("Ann Ten", "state_lower", "10", "undecided"),
+  row("Ann Ten", "state_lower", "10", "undecided", { hubs: [{ hubId: 1, name: "Tenth Hub", share: 1 }], lastContact: "2026-11-30" }),
   row("Bo Two", "state_lower", "2", "cosponsor", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "member" }], ballot: { question: "2018 Q5", year: 2018, pctYes: 71.2, estimated: false } }),
   row("Cy Sen", "state_upper", "1", "undecided", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "chair" }], coverage: { bodies: 2, bodiesPassed: 0, areaShare: 0, populationShare: null } }),
 ];
 
 describe("targets filters", () => {
   it("round-trips through the URL, keeping other parameters and dropping junk", () => {
-    const filters = { ...NO_TARGET_FILTERS, chamber: "state_lower" as const, billId: 1, step: "undecided", committeeId: 7, committeeFirst: true, noPassed: true, state: "RI" };
+    const filters = { ...NO_TARGET_FILTERS, chamber: "state_lower" as const, billId: 1, step: "undecided", committeeId: 7, committeeFirst: true, noPassed: true, state: "RI", noHub: true, staleDays: 90 };
     const search = targetFiltersToSearch(filters, "?campaign=rimfa&chamber=x");
-    expect(search).toBe("?campaign=rimfa&chamber=state_lower&state=RI&bill=1&step=undecided&committee=7&rank=committee&nopassed=1");
+    expect(search).toBe("?campaign=rimfa&chamber=state_lower&state=RI&bill=1&step=undecided&committee=7&rank=committee&nopassed=1&nohub=1&stale=90");
     expect(parseTargetFilters(search)).toEqual(filters);
     expect(parseTargetFilters("?chamber=parliament&bill=-3&step=DROP%20TABLE&committee=abc&state=Rhode")).toEqual(NO_TARGET_FILTERS);
   });
@@ -46,14 +48,19 @@ describe("targets filters", () => {
     expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, step: "undecided", billId: 2 })).toEqual([]);
     expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, chamber: "state_lower" }).map((entry) => entry.name)).toEqual(["Bo Two", "Ann Ten"]);
     expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, noPassed: true }).map((entry) => entry.name)).toEqual(["Cy Sen", "Zed Senator"]);
+    // No hub: seats with a district that no hub covers (a Senator's whole state is not a gap).
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, noHub: true }).map((entry) => entry.name)).toEqual(["Bo Two", "Cy Sen"]);
+    // Met on 2026-11-30: fresh within 30 days of 2026-12-07, stale within 5.
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, staleDays: 30 }, "2026-12-07").map((entry) => entry.name)).toEqual(["Bo Two", "Cy Sen", "Zed Senator"]);
+    expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, staleDays: 5 }, "2026-12-07").map((entry) => entry.name)).toEqual(["Bo Two", "Ann Ten", "Cy Sen", "Zed Senator"]);
   });
 
   it("writes a CSV row per seat with the step label per bill and the committee flag", () => {
     const bills: Bill[] = [{ id: 1, campaignId: 1, name: "H 5001", jurisdiction: "state", chamber: null, position: 0 } as unknown as Bill];
     const { columns, records } = targetCsvRows(filterTargets(ROWS, NO_TARGET_FILTERS), { bills, ladder: defaultLadder, committeeId: 7 });
     const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>).trim().split("\r\n");
-    expect(lines[0]).toBe("legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,last_question,pct_yes,committees,on_committee");
-    expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,Cosponsor,3,1,0.25,,2018 Q5,71.2,Health,member");
-    expect(lines[4]).toBe("Zed Senator,Democratic,us_senate,RI,RI,Unknown,,,,,,,,");
+    expect(lines[0]).toBe("legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,last_question,pct_yes,hubs,last_contact,committees,on_committee");
+    expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,Cosponsor,3,1,0.25,,2018 Q5,71.2,,,Health,member");
+    expect(lines[4]).toBe("Zed Senator,Democratic,us_senate,RI,RI,Unknown,,,,,,,,,,");
   });
 });

@@ -20,13 +20,17 @@ export interface TargetFilters {
   committeeFirst: boolean;
   /** Only seats whose district has no passed body yet. */
   noPassed: boolean;
+  /** Only seats with a district no hub covers. */
+  noHub: boolean;
+  /** Only legislators with no meeting logged in this many days (or ever). */
+  staleDays: number | null;
 }
 
-export const NO_TARGET_FILTERS: TargetFilters = { chamber: null, state: null, billId: null, step: null, committeeId: null, committeeFirst: false, noPassed: false };
+export const NO_TARGET_FILTERS: TargetFilters = { chamber: null, state: null, billId: null, step: null, committeeId: null, committeeFirst: false, noPassed: false, noHub: false, staleDays: null };
 
 const positiveId = (text: string | null) => (text && /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null);
 
-/** `?chamber=state_lower&bill=2&step=undecided&committee=7&rank=committee&state=RI&nopassed=1` → filters; unknown values are dropped. */
+/** `?chamber=state_lower&bill=2&step=undecided&committee=7&rank=committee&state=RI&nopassed=1&nohub=1&stale=90` → filters; unknown values are dropped. */
 export function parseTargetFilters(search: string): TargetFilters {
   const params = new URLSearchParams(search);
   const chamber = params.get("chamber");
@@ -40,13 +44,15 @@ export function parseTargetFilters(search: string): TargetFilters {
     committeeId: positiveId(params.get("committee")),
     committeeFirst: params.get("rank") === "committee",
     noPassed: params.get("nopassed") === "1",
+    noHub: params.get("nohub") === "1",
+    staleDays: positiveId(params.get("stale")),
   };
 }
 
 /** The filters back into a query string (keeping the other parameters of `search`, such as the campaign). */
 export function targetFiltersToSearch(filters: TargetFilters, search = ""): string {
   const params = new URLSearchParams(search);
-  for (const name of ["chamber", "state", "bill", "step", "committee", "rank", "nopassed"]) params.delete(name);
+  for (const name of ["chamber", "state", "bill", "step", "committee", "rank", "nopassed", "nohub", "stale"]) params.delete(name);
   if (filters.chamber) params.set("chamber", filters.chamber);
   if (filters.state) params.set("state", filters.state);
   if (filters.billId !== null) params.set("bill", String(filters.billId));
@@ -54,6 +60,8 @@ export function targetFiltersToSearch(filters: TargetFilters, search = ""): stri
   if (filters.committeeId !== null) params.set("committee", String(filters.committeeId));
   if (filters.committeeFirst) params.set("rank", "committee");
   if (filters.noPassed) params.set("nopassed", "1");
+  if (filters.noHub) params.set("nohub", "1");
+  if (filters.staleDays !== null) params.set("stale", String(filters.staleDays));
   const text = params.toString();
   return text ? `?${text}` : "";
 }
@@ -69,7 +77,8 @@ const roleRank = (role: string | null) => (role === null ? LEADING_COMMITTEE_ROL
  * district number; with `committeeFirst`, the chosen committee's members come first, chair first.
  * `firstStep` is the step of a legislator with no recorded step on the bill.
  */
-export function filterTargets(rows: readonly TargetRow[], filters: TargetFilters): TargetRow[] {
+export function filterTargets(rows: readonly TargetRow[], filters: TargetFilters, today = new Date().toISOString().slice(0, 10)): TargetRow[] {
+  const staleBefore = filters.staleDays === null ? null : new Date(Date.parse(`${today}T00:00:00Z`) - filters.staleDays * 86_400_000).toISOString().slice(0, 10);
   const kept = rows.filter((row) => {
     if (filters.chamber && row.chamber !== filters.chamber) return false;
     if (filters.state && row.state !== filters.state) return false;
@@ -78,6 +87,8 @@ export function filterTargets(rows: readonly TargetRow[], filters: TargetFilters
       if (!steps.some((entry) => entry.step === filters.step)) return false;
     }
     if (filters.noPassed && row.coverage && row.coverage.bodiesPassed > 0) return false;
+    if (filters.noHub && (row.districtId === null || row.hubs.length > 0)) return false;
+    if (staleBefore !== null && row.lastContact !== null && row.lastContact > staleBefore) return false;
     return true;
   });
   return kept.sort(
@@ -93,7 +104,7 @@ export function filterTargets(rows: readonly TargetRow[], filters: TargetFilters
 /** One CSV row per seat: who, where, the step per bill (by label), coverage, committees, and the flag. */
 export function targetCsvRows(rows: readonly TargetRow[], { bills, ladder, committeeId }: { bills: readonly Bill[]; ladder: Ladder; committeeId: number | null }) {
   const labelOf = new Map(ladder.steps.map((step) => [step.id, step.label]));
-  const columns = ["legislator", "party", "chamber", "state", "district", ...bills.map((bill) => stepColumnOf(bill.name)), "bodies", "bodies_passed", "share_area_passed", "share_population_passed", "last_question", "pct_yes", "committees", "on_committee"];
+  const columns = ["legislator", "party", "chamber", "state", "district", ...bills.map((bill) => stepColumnOf(bill.name)), "bodies", "bodies_passed", "share_area_passed", "share_population_passed", "last_question", "pct_yes", "hubs", "last_contact", "committees", "on_committee"];
   const records = rows.map((row) => ({
     legislator: row.name,
     party: row.party,
@@ -107,6 +118,8 @@ export function targetCsvRows(rows: readonly TargetRow[], { bills, ladder, commi
     share_population_passed: row.coverage?.populationShare === null || !row.coverage ? null : Number(row.coverage.populationShare.toFixed(6)),
     last_question: row.ballot ? `${row.ballot.question}${row.ballot.estimated ? " (estimate)" : ""}` : null,
     pct_yes: row.ballot?.pctYes ?? null,
+    hubs: row.hubs.map((hub) => hub.name).join("; "),
+    last_contact: row.lastContact,
     committees: row.committees.map(describeCommitteeSeat).join("; "),
     on_committee: committeeRoleOf(row, committeeId) ?? "",
   }));

@@ -186,6 +186,16 @@ forEachEngine(
       expect(page.seats).toEqual([{ chamber: "us_senate", state: "NM", districtId: null, districtName: "NM", label: "US Senate NM", coverage: null, ballot: null }]);
       expect(page.links).toContain("https://www.lujan.senate.gov");
       await expect(anonymous.legislator.page({ campaignId: campaign.id, legislatorId: 999_999 })).rejects.toThrow("No legislator with id 999999");
+
+      // The day of the last meeting is for members: an organizer sees it, an anonymous visitor never does.
+      const organizer = createCaller({ db, actor: { name: "Organizer", role: "organizer" } });
+      await organizer.legislator.logMeeting({ campaignId: campaign.id, legislatorId: hamblen.legislatorId, metOn: "2026-11-02", place: "State House", ask: "Cosponsor", answer: "Will read it" });
+      const seen = await organizer.legislator.targets({ campaignId: campaign.id, state: "NM" });
+      expect(seen.rows.find((row) => row.name === "Carrie Hamblen")!.lastContact).toBe("2026-11-02");
+      expect(seen.rows.find((row) => row.name === "Adam Gómez")!.lastContact).toBeNull();
+      const hidden = await anonymous.legislator.targets({ campaignId: campaign.id, state: "NM" });
+      expect(hidden.rows.every((row) => row.lastContact === null)).toBe(true);
+      expect(hidden.rows.every((row) => row.hubs.length === 0)).toBe(true);
     });
   });
 

@@ -7,6 +7,8 @@ import { SEAT_CHAMBER_LABELS, SEAT_CHAMBERS, type SeatChamber } from "../../../s
 import { committeeRoleOf, filterTargets, parseTargetFilters, targetCsvRows, targetFiltersToSearch, type TargetFilters } from "../../../shared/rules/targets";
 import { useBills } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
+import { useSession } from "../../api/session";
+import { canReadPrivate } from "../../../shared/model/account";
 import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
@@ -23,6 +25,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
   const trpc = useTRPC();
   const list = useQuery(trpc.legislator.targets.queryOptions({ campaignId: campaign.id }));
   const bills = useBills(campaign.id);
+  const { role } = useSession();
   const [filters, setFiltersState] = useState<TargetFilters>(() => parseTargetFilters(window.location.search));
   const setFilters = (next: TargetFilters) => {
     setFiltersState(next);
@@ -45,6 +48,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const anyBallot = list.data.rows.some((row) => row.ballot !== null);
+  const canSeeContacts = canReadPrivate(role);
   const pageLink = (legislatorId: number) => `/legislators/${legislatorId}?campaign=${campaign.id}`;
 
   return (
@@ -133,6 +137,23 @@ function Targets({ campaign }: { campaign: Campaign }) {
           <input type="checkbox" checked={filters.noPassed} onChange={(event) => setFilters({ ...filters, noPassed: event.target.checked })} />
           No town passed yet
         </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={filters.noHub} onChange={(event) => setFilters({ ...filters, noHub: event.target.checked })} />
+          No hub
+        </label>
+        {canSeeContacts && (
+          <label>
+            No meeting in
+            <select value={filters.staleDays ?? ""} onChange={(event) => setFilters({ ...filters, staleDays: event.target.value ? Number(event.target.value) : null })}>
+              <option value="">any time</option>
+              {[30, 90, 180, 365].map((days) => (
+                <option key={days} value={days}>
+                  {days} days
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
       </form>
       {list.data.committees.length === 0 && (
         <p className="muted">
@@ -173,6 +194,8 @@ function Targets({ campaign }: { campaign: Campaign }) {
                   Area covered
                 </th>
                 {anyBallot && <th scope="col">Ballot question</th>}
+                <th scope="col">Hubs</th>
+                {canSeeContacts && <th scope="col">Last meeting</th>}
                 <th scope="col">Committees</th>
               </tr>
             </thead>
@@ -199,6 +222,8 @@ function Targets({ campaign }: { campaign: Campaign }) {
                         {row.ballot ? `${row.ballot.question}: ${row.ballot.pctYes === null ? "–" : `${row.ballot.pctYes.toFixed(1)} % yes`}${row.ballot.estimated ? " (est.)" : ""}` : "–"}
                       </td>
                     )}
+                    <td>{row.districtId === null ? "–" : row.hubs.length ? row.hubs.map((hub) => hub.name).join(", ") : <span className="gap">no hub</span>}</td>
+                    {canSeeContacts && <td>{row.lastContact ?? "never"}</td>}
                     <td className="targets-committees">{row.committees.map(describeCommitteeSeat).join("; ") || "–"}</td>
                   </tr>
                 );

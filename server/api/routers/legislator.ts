@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { canReadPrivate } from "../../../shared/model/account";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { districtIdSchema } from "../../../shared/model/district";
 import { setStepInputSchema, undoStepInputSchema } from "../../../shared/model/ladder";
@@ -38,7 +39,7 @@ export const legislatorRouter = router({
   targets: publicProcedure
     .input(z.object({ campaignId: campaignIdSchema, state: uspsCodeSchema.optional() }))
     .output(targetListSchema)
-    .query(({ ctx, input }) => listTargets(ctx.db, input)),
+    .query(({ ctx, input }) => listTargets(ctx.db, { ...input, withContacts: canReadPrivate(ctx.actor.role) })),
 
   /** Sitting legislators with their step on each of the campaign's bills (public fields only). */
   list: publicProcedure

@@ -37,3 +37,8 @@ export function findLegislatorTask(db: Db, id: number) {
 export async function setLegislatorTaskDone(db: Db, id: number, doneAt: string | null): Promise<void> {
   await db.updateTable("legislatorTask").set({ doneAt }).where("id", "=", id).execute();
 }
+
+/** The day of each legislator's latest meeting in a campaign. */
+export function findLastMeetingDays(db: Db, campaignId: number) {
+  return db.selectFrom("meeting").select(["legislatorId", (eb) => eb.fn.max("metOn").as("lastMet")]).where("campaignId", "=", campaignId).groupBy("legislatorId").execute();
+}
