@@ -84,6 +84,8 @@ for (const engine of browserEngines()) {
       const meetings = ladder.meetings("Marcus Oyelaran");
       await expect.poll(() => meetings.innerText()).toContain("District office · North RI Hub, 7 constituents → Caucus member");
       expect(await meetings.innerText()).toContain("Send him the caucus letter");
+      // The brief's line for members: the last meeting, where, who, and where it left him.
+      await expect.poll(() => ladder.card("Marcus Oyelaran").getByTestId("last-meeting").innerText()).toMatch(/^Last meeting: \d{4}-\d{2}-\d{2}, District office \(North RI Hub\).*left at Caucus member$/);
       await ladder.screenshot("01-desktop");
 
       const events = await db.selectFrom("legislatorStepEvent").select(["toStep", "source", "actor"]).orderBy("id").execute();

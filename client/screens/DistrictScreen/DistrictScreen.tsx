@@ -89,7 +89,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
               canEdit={canEditLegislatorInArea(role, legislator.districtId, hubDistrictIds)}
               canRead={canReadPrivate(role)}
             >
-              <LegislatorContacts campaign={campaign} legislatorId={legislator.legislatorId} />
+              <LegislatorContacts campaign={campaign} legislatorId={legislator.legislatorId} canRead={canReadPrivate(role)} />
             </LegislatorCard>
           ))
         )}
