@@ -3,6 +3,8 @@ import { useMemo } from "react";
 import type { BodySummary } from "../../shared/model/body";
 import type { Campaign } from "../../shared/model/campaign";
 import { EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
+import { districtLabel } from "../../shared/model/district";
+import type { SearchableLegislator } from "../lib/search";
 import { countByStage, type PeopleCovered } from "../../shared/rules/stage-counts";
 import { scopeGeometry, toBodySummaries } from "../lib/body-index";
 import { fetchAppConfig, fetchBodyGeometry, fetchDistrictGeometry } from "./geometry";
@@ -158,4 +160,14 @@ export function useBallotQuestions(campaign: string | number) {
 export function useBallotMap(campaign: string | number, questionId: number | null) {
   const trpc = useTRPC();
   return useQuery({ ...trpc.public.ballotMap.queryOptions({ campaign, questionId: questionId ?? 1 }), enabled: questionId !== null && campaign !== "" });
+}
+
+/** Sitting legislators as the map's search box finds them: name, state, and their seat under it. */
+export function useSearchableLegislators(campaignId: number): SearchableLegislator[] {
+  const trpc = useTRPC();
+  const list = useQuery(trpc.legislator.list.queryOptions({ campaignId }));
+  return useMemo(
+    () => (list.data ?? []).map((seat) => ({ id: seat.legislatorId, name: seat.name, state: seat.state, seat: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }) })),
+    [list.data],
+  );
 }

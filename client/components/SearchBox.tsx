@@ -1,18 +1,34 @@
 import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { BODY_KIND_LABELS, type BodySummary } from "../../shared/model/body";
-import { searchBodies } from "../lib/search";
+import { searchBodies, type SearchableLegislator } from "../lib/search";
+
+type Result = { kind: "body"; key: string; item: BodySummary } | { kind: "legislator"; key: string; item: SearchableLegislator };
 
 /**
- * Find a body by name: a combobox (WAI-ARIA 1.2 pattern). Arrow keys move, Enter picks,
- * Escape clears; "/" anywhere focuses it.
+ * Find a body (and, when given, a legislator) by name: a combobox (WAI-ARIA 1.2 pattern). Arrow
+ * keys move, Enter picks, Escape clears; "/" anywhere focuses it.
  */
-export function SearchBox({ bodies, onPick }: { bodies: readonly BodySummary[]; onPick: (body: BodySummary) => void }) {
+export function SearchBox({
+  bodies,
+  onPick,
+  legislators = [],
+  onPickLegislator,
+}: {
+  bodies: readonly BodySummary[];
+  onPick: (body: BodySummary) => void;
+  legislators?: readonly SearchableLegislator[];
+  onPickLegislator?: (legislator: SearchableLegislator) => void;
+}) {
   const [query, setQuery] = useState("");
   const [open, setOpen] = useState(false);
   const [active, setActive] = useState(0);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-  const results = useMemo(() => searchBodies(bodies, query, 8), [bodies, query]);
+  const results = useMemo((): Result[] => {
+    const people = onPickLegislator ? searchBodies(legislators, query, 3).map((item): Result => ({ kind: "legislator", key: `l${item.id}-${item.seat}`, item })) : [];
+    const places = searchBodies(bodies, query, 8 - people.length).map((item): Result => ({ kind: "body", key: `b${item.id}`, item }));
+    return [...places, ...people];
+  }, [bodies, legislators, onPickLegislator, query]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -26,17 +42,18 @@ export function SearchBox({ bodies, onPick }: { bodies: readonly BodySummary[]; 
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
-  const pick = (body: BodySummary | undefined) => {
-    if (!body) return;
-    onPick(body);
-    setQuery(body.name);
+  const pick = (result: Result | undefined) => {
+    if (!result) return;
+    if (result.kind === "body") onPick(result.item);
+    else onPickLegislator?.(result.item);
+    setQuery(result.item.name);
     setOpen(false);
   };
 
   return (
     <div className="search">
       <label htmlFor={`${listId}-input`} className="visually-hidden">
-        Search bodies by name
+        {onPickLegislator ? "Search bodies and legislators by name" : "Search bodies by name"}
       </label>
       <input
         id={`${listId}-input`}
@@ -46,8 +63,8 @@ export function SearchBox({ bodies, onPick }: { bodies: readonly BodySummary[]; 
         aria-expanded={open && results.length > 0}
         aria-controls={listId}
         aria-autocomplete="list"
-        aria-activedescendant={open && results[active] ? `${listId}-${results[active]!.id}` : undefined}
-        placeholder="Search a town, city or county…  ( / )"
+        aria-activedescendant={open && results[active] ? `${listId}-${results[active]!.key}` : undefined}
+        placeholder={onPickLegislator ? "Search a town, county or legislator…  ( / )" : "Search a town, city or county…  ( / )"}
         autoComplete="off"
         value={query}
         onChange={(event) => {
@@ -76,25 +93,29 @@ export function SearchBox({ bodies, onPick }: { bodies: readonly BodySummary[]; 
       />
       {open && query.trim() !== "" && (
         <ul id={listId} role="listbox" className="search-results card">
-          {results.length === 0 && <li className="search-empty">No body matches “{query}”.</li>}
-          {results.map((body, index) => (
+          {results.length === 0 && <li className="search-empty">Nothing matches “{query}”.</li>}
+          {results.map((result, index) => (
             <li
-              key={body.id}
-              id={`${listId}-${body.id}`}
+              key={result.key}
+              id={`${listId}-${result.key}`}
               role="option"
               aria-selected={index === active}
               className={index === active ? "is-active" : undefined}
               onMouseDown={(event) => {
                 event.preventDefault();
-                pick(body);
+                pick(result);
               }}
               onMouseEnter={() => setActive(index)}
             >
-              <span>{body.name}</span>
-              <small>
-                {BODY_KIND_LABELS[body.kind] ?? body.kind}
-                {body.state ? ` · ${body.state}` : ""}
-              </small>
+              <span>{result.item.name}</span>
+              {result.kind === "body" ? (
+                <small>
+                  {BODY_KIND_LABELS[result.item.kind] ?? result.item.kind}
+                  {result.item.state ? ` · ${result.item.state}` : ""}
+                </small>
+              ) : (
+                <small>Legislator · {result.item.seat}</small>
+              )}
             </li>
           ))}
         </ul>

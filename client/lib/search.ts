@@ -14,6 +14,12 @@ export interface Searchable {
   state: string | null;
 }
 
+/** A sitting legislator the map's search box can find ("Teresa Kowalczyk", RI State House 2). */
+export interface SearchableLegislator extends Searchable {
+  /** Their seat, shown under the name. */
+  seat: string;
+}
+
 /**
  * Rank bodies for the search box: whole-name prefix first, then a word prefix, then a substring;
  * a trailing state code ("springfield ma") narrows to that state.

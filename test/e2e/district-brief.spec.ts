@@ -147,6 +147,15 @@ for (const engine of browserEngines()) {
       expect(await page.locator(".ladder-steps").innerText()).toContain("Cosponsor");
       await page.screenshot({ path: `${screenshotDir}/${engine}-legislator-01-phone.png`, fullPage: true });
       await page.setViewportSize({ width: 1440, height: 900 });
+
+      // The map's search box finds legislators too, and opens their page.
+      await page.goto(app.url);
+      await page.getByRole("combobox").fill("Kowalczyk");
+      const option = page.getByRole("option", { name: /Teresa Kowalczyk/ });
+      expect(await option.innerText()).toContain("Legislator · RI State House 2");
+      await option.click();
+      await page.getByRole("heading", { level: 1, name: "Teresa Kowalczyk" }).waitFor();
+      expect(page.url()).toMatch(/\/legislators\/\d+\?campaign=\d+$/);
     });
 
     it("shows the recruiting map, the districts without a hub, and finds the hub for a town", async () => {

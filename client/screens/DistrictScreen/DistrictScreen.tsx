@@ -1,4 +1,4 @@
-import { useQuery } from "@tanstack/react-query";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
 import { BODY_KIND_LABELS, type BodyKind } from "../../../shared/model/body";
 import type { Campaign } from "../../../shared/model/campaign";
@@ -39,8 +39,16 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const trpc = useTRPC();
   const detail = useQuery(trpc.district.get.queryOptions({ campaignId: campaign.id, districtId }));
   const shapes = useQuery(trpc.district.shapes.queryOptions({ districtId }));
-  const bills = useBills(campaign.id);
   const { role } = useSession();
+  // The brief prints once every legislator's contacts (and, for members, meetings) are in: the same queries LegislatorContacts reads.
+  const seated = detail.data?.legislators.map((legislator) => legislator.legislatorId) ?? [];
+  const briefParts = useQueries({
+    queries: [
+      ...seated.map((legislatorId) => trpc.legislator.page.queryOptions({ campaignId: campaign.id, legislatorId })),
+      ...(canReadPrivate(role) ? seated.map((legislatorId) => trpc.legislator.meetings.queryOptions({ campaignId: campaign.id, legislatorId })) : []),
+    ],
+  });
+  const bills = useBills(campaign.id);
   const hubArea = useQuery({ ...trpc.hub.area.queryOptions(), enabled: role === "hub" });
   const hubDistrictIds = useMemo(() => new Set((hubArea.data ?? []).map((entry) => entry.districtId)), [hubArea.data]);
   const stages = useMemo(() => new Map((detail.data?.bodies ?? []).map((body) => [body.bodyId, body.stage])), [detail.data]);
@@ -51,7 +59,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const passed = district.bodies.filter((body) => body.passed);
   const scheme = campaign.stageScheme;
   const today = new Date().toISOString().slice(0, 10);
-  const ready = shapes.isSuccess || shapes.isError;
+  const ready = (shapes.isSuccess || shapes.isError) && briefParts.every((part) => !part.isPending);
   // Bodies of several states share names (Bristol County, RI and MA): name the state then.
   const severalStates = new Set(district.bodies.map((body) => body.state)).size > 1;
   const stateOf = new Map(district.bodies.map((body) => [body.bodyId, body.state]));

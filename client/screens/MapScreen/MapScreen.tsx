@@ -1,7 +1,7 @@
 import type { Campaign } from "../../../shared/model/campaign";
 import { canAdminister, canReadPrivate } from "../../../shared/model/account";
 import { useLiveChanges } from "../../api/live-changes";
-import { useCampaignMapData, useCampaigns, useDistrictGeometry, useDistrictList } from "../../api/map-data";
+import { useCampaignMapData, useCampaigns, useDistrictGeometry, useDistrictList, useSearchableLegislators } from "../../api/map-data";
 import { useSession } from "../../api/session";
 import { AccountMenu } from "../../components/AccountMenu";
 import { CampaignGate } from "../../components/CampaignGate";
@@ -70,6 +70,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
   const importOpen = useImportOpen();
   const dashboardOpen = useDashboardOpen();
   const bodyList = data.bodies;
+  const legislators = useSearchableLegislators(campaign.id);
 
   return (
     <MapShell
@@ -109,7 +110,14 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
               )}
               <LiveIndicator status={live.status} dropped={live.dropped} />
             </div>
-            {bodyList && <SearchBox bodies={bodyList} onPick={(body) => actions.bodyFound(body.id)} />}
+            {bodyList && (
+              <SearchBox
+                bodies={bodyList}
+                onPick={(body) => actions.bodyFound(body.id)}
+                legislators={legislators}
+                onPickLegislator={(legislator) => window.location.assign(`/legislators/${legislator.id}?campaign=${campaign.id}`)}
+              />
+            )}
             <div className="toolbar">
               <MapViewToggles />
               <MapExportMenu campaign={campaign} />

@@ -69,7 +69,7 @@ export class AppDriver {
   }
 
   async search(query: string): Promise<void> {
-    const box = this.page.getByRole("combobox", { name: "Search bodies by name" });
+    const box = this.page.getByRole("combobox", { name: /^Search bodies/ });
     await box.fill(query);
     await this.page.getByRole("option").first().waitFor();
     await box.press("Enter");
