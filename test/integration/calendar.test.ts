@@ -66,9 +66,9 @@ forEachEngine((getDatabase) => {
     newport = await makeBody(db, { name: "Newport", state: "RI", kind: "town_meeting" });
     await makeBody(db, { name: "Unscheduled", state: "RI" });
     await importRows([
-      // body_id,body_geoid,body_name,state,stage,introduced_on,hearing_date,hearing_time,hearing_location,vote_date,vote_time,vote_location,vote_cancelled,tally_yes,tally_no,tally_abstain,tally_absent,agenda_url,minutes_url,adopted_text_url,hub,sponsors,note
-      `${providence.id},,,,vote_scheduled,,2026-03-02,18:30,"Room 2, City Hall; 2nd floor",2026-03-10,19:00,"Council Chambers, 25 Dorrance St\\Annex",,,,,,https://providence.example/agenda,,,,,"SECRET-NOTE, never public"`,
-      `${newport.id},,,,vote_scheduled,,,,,2026-04-01,,,yes,,,,,,,,,,`,
+      // body_id,body_geoid,body_name,state,stage,stage_date,introduced_on,hearing_date,hearing_time,hearing_location,vote_date,vote_time,vote_location,vote_cancelled,tally_yes,tally_no,tally_abstain,tally_absent,agenda_url,minutes_url,adopted_text_url,hub,sponsors,note
+      `${providence.id},,,,vote_scheduled,,,2026-03-02,18:30,"Room 2, City Hall; 2nd floor",2026-03-10,19:00,"Council Chambers, 25 Dorrance St\\Annex",,,,,,https://providence.example/agenda,,,,,"SECRET-NOTE, never public"`,
+      `${newport.id},,,,vote_scheduled,,,,,,2026-04-01,,,yes,,,,,,,,,,`,
     ]);
     app = await buildServer({ db, engine, basemapStyleUrl: null, serveClient: false });
   });
@@ -116,7 +116,7 @@ forEachEngine((getDatabase) => {
     const etag = String(before.headers.etag);
     expect((await getFeed(undefined, { "if-none-match": etag })).statusCode).toBe(304);
     const old = parseFeed(before.body).events.find((event) => event.start.startsWith("2026-03-10"))!;
-    await importRows([`${providence.id},,,,,,,,,2026-03-17,20:00,,,,,,,,,,,,`]);
+    await importRows([`${providence.id},,,,,,,,,,2026-03-17,20:00,,,,,,,,,,,,`]);
     const after = await getFeed(undefined, { "if-none-match": etag });
     expect(after.statusCode).toBe(200);
     expect(after.headers.etag).not.toBe(etag);
