@@ -164,6 +164,7 @@ for (const engine of browserEngines()) {
       await brief.openHubs();
       expect(await driver.page.locator(".recruiting-map path[data-has-hub='1']").count()).toBe(1);
       expect(await brief.districtsWithoutHub()).toEqual(["RI State House 2"]);
+      expect(await driver.page.getByRole("link", { name: /Their legislators, steps and towns passed/ }).getAttribute("href")).toBe("/targets?chamber=state_lower&nohub=1");
       const found = await brief.findHubFor("Providence");
       expect(found).toContain("Join North RI Hub");
       expect(found).toContain("north@hub.example");

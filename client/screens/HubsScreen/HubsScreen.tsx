@@ -85,6 +85,11 @@ export function HubsScreen() {
                 ))}
               </ul>
             )}
+            {coverage.data.withoutHub.length > 0 && (
+              <p>
+                <a href={`/targets?chamber=${chamber}&nohub=1`}>Their legislators, steps and towns passed, as a list you can download →</a>
+              </p>
+            )}
           </>
         )}
       </section>
