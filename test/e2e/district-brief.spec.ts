@@ -4,7 +4,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { changeStage } from "../../server/domain/resolutions";
 import { BriefDriver } from "./drivers/brief-driver";
-import { groundswell, writeRiHouseDistricts } from "./drivers/cli-setup";
+import { groundswell, writeRiBands, writeRiHouseDistricts } from "./drivers/cli-setup";
 import { useAppSession } from "./drivers/session";
 import { browserEngines, screenshotDir, type RunningApp } from "./drivers/helper";
 
@@ -28,8 +28,7 @@ async function prepare(app: RunningApp) {
       "ocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,1,lower,,\n",
   );
   // A member of Congress over both House districts (the federal folder's layout: district RI-1).
-  const congress = path.join(directory, "ri-congress.geojson");
-  fs.writeFileSync(congress, JSON.stringify({ type: "FeatureCollection", features: [{ type: "Feature", properties: { DISTRICT: "1" }, geometry: { type: "Polygon", coordinates: [[[-72, 41], [-71, 41], [-71, 42.1], [-72, 42.1], [-72, 41]]] } }] }));
+  const congress = writeRiBands(directory, "ri-congress.geojson", [[41.0, 42.1]]);
   const federal = path.join(directory, "federal");
   fs.mkdirSync(federal);
   fs.writeFileSync(

@@ -1,7 +1,7 @@
 import type { ImportStepProps } from "./step-props";
 import { useId, useState } from "react";
 import type { BallotImportSummary, BallotUploadPreview } from "../../../shared/model/ballot-question";
-import { STATES } from "../../../shared/ids/usps";
+import { StateOptions } from "./StateOptions";
 import { CHAMBER_LABELS, CHAMBERS } from "../../../shared/model/district";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import { commitBallotResults, ImportRequestError } from "../../api/imports";
@@ -137,12 +137,7 @@ export function BallotStep({
         <label className="field">
           State
           <select value={form.state} onChange={set("state")}>
-            <option value="">Any state</option>
-            {STATES.map((entry) => (
-              <option key={entry.usps} value={entry.usps}>
-                {entry.name} ({entry.usps})
-              </option>
-            ))}
+            <StateOptions blank="Any state" />
           </select>
         </label>
       </div>

@@ -1,7 +1,7 @@
 import type { ImportStepProps } from "./step-props";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { STATES } from "../../../shared/ids/usps";
+import { StateOptions } from "./StateOptions";
 import type { CommitteeImportReport, CommitteeUploadPreview } from "../../../shared/model/committee";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import { commitCommittees } from "../../api/imports";
@@ -45,12 +45,7 @@ export function CommitteeStep({ preview, onDone, onStartOver, onExpired }: Impor
       <label className="field">
         State legislature
         <select value={state} onChange={(event) => setState(event.target.value)}>
-          <option value="">Choose a state…</option>
-          {STATES.map((entry) => (
-            <option key={entry.usps} value={entry.usps}>
-              {entry.name} ({entry.usps})
-            </option>
-          ))}
+          <StateOptions blank="Choose a state…" />
         </select>
       </label>
       <DryRunPlan

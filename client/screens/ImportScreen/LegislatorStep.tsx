@@ -1,7 +1,7 @@
 import type { ImportStepProps } from "./step-props";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import { STATES } from "../../../shared/ids/usps";
+import { StateOptions } from "./StateOptions";
 import { SEAT_CHAMBER_LABELS, SEAT_CHAMBERS } from "../../../shared/model/district";
 import { formatFileSize } from "../../../shared/model/import-upload";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
@@ -60,12 +60,7 @@ export function LegislatorStep({
       <label className="field">
         State they sit in
         <select value={state} onChange={(event) => setState(event.target.value)}>
-          <option value="">Choose a state…</option>
-          {STATES.map((entry) => (
-            <option key={entry.usps} value={entry.usps}>
-              {entry.name} ({entry.usps})
-            </option>
-          ))}
+          <StateOptions blank="Choose a state…" />
         </select>
       </label>
 

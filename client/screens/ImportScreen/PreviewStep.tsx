@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from "react";
-import { STATES } from "../../../shared/ids/usps";
+import { StateOptions } from "./StateOptions";
 import { BODY_KIND_LABELS, BODY_KINDS, type BodyKind } from "../../../shared/model/body";
 import { CHAMBER_LABELS, CHAMBERS, type Chamber } from "../../../shared/model/district";
 import { formatFileSize, type BoundaryImportChoices, type ImportPreview, type ImportTarget } from "../../../shared/model/import-upload";
@@ -167,12 +167,7 @@ export function PreviewStep({
           <div className="choice-field">
             <label htmlFor={`${id}-state`}>State</label>
             <select id={`${id}-state`} value={state} onChange={(event) => setState(event.target.value)}>
-              <option value="">{target === "bodies" ? "Not set (taken from the GEOID when there is one)" : "Not set"}</option>
-              {STATES.map((entry) => (
-                <option key={entry.usps} value={entry.usps}>
-                  {entry.name} ({entry.usps})
-                </option>
-              ))}
+              <StateOptions blank={target === "bodies" ? "Not set (taken from the GEOID when there is one)" : "Not set"} />
             </select>
           </div>
           <div className="choice-field">

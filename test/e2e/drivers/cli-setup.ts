@@ -12,19 +12,19 @@ export function groundswell(app: RunningApp, ...args: string[]): string {
   return result.stdout;
 }
 
-/** Two made-up Rhode Island House districts split at 41.7°N (1 north, 2 south), as a GeoJSON file in `directory`. */
-export function writeRiHouseDistricts(directory: string): string {
+/** Made-up Rhode Island districts as latitude bands across the state (DISTRICT "1", "2"… from the first band), as a GeoJSON file in `directory`. */
+export function writeRiBands(directory: string, fileName: string, bands: ReadonlyArray<readonly [south: number, north: number]>): string {
   const box = (south: number, north: number) => [[[-72, south], [-71, south], [-71, north], [-72, north], [-72, south]]];
-  const file = path.join(directory, "ri-house.geojson");
+  const file = path.join(directory, fileName);
   fs.writeFileSync(
     file,
     JSON.stringify({
       type: "FeatureCollection",
-      features: [
-        { type: "Feature", properties: { DISTRICT: "1" }, geometry: { type: "Polygon", coordinates: box(41.7, 42.1) } },
-        { type: "Feature", properties: { DISTRICT: "2" }, geometry: { type: "Polygon", coordinates: box(41.0, 41.7) } },
-      ],
+      features: bands.map(([south, north], index) => ({ type: "Feature", properties: { DISTRICT: String(index + 1) }, geometry: { type: "Polygon", coordinates: box(south, north) } })),
     }),
   );
   return file;
 }
+
+/** Two made-up Rhode Island House districts split at 41.7°N (1 north, 2 south), as a GeoJSON file in `directory`. */
+export const writeRiHouseDistricts = (directory: string): string => writeRiBands(directory, "ri-house.geojson", [[41.7, 42.1], [41.0, 41.7]]);
