@@ -1,7 +1,7 @@
 import type { Map as MapLibreMap, MapOptions } from "maplibre-gl";
 import { describe, expect, it, vi } from "vitest";
 import { defaultStageScheme } from "../../shared/model/stage";
-import { interiorPoint, MapController } from "./map-controller";
+import { MapController } from "./map-controller";
 
 /** The parts of a MapLibre map the controller touches, recording every call. */
 function fakeMap() {
@@ -156,17 +156,5 @@ describe("district layers", () => {
       ["district-congressional", "visibility", "visible"],
       ["district-state_lower", "visibility", "none"],
     ]);
-  });
-});
-
-describe("interiorPoint", () => {
-  it("lands inside an L-shaped polygon whose bbox centre is outside it", () => {
-    const lShape: GeoJSON.Polygon = {
-      type: "Polygon",
-      coordinates: [[[0, 0], [4, 0], [4, 1], [1, 1], [1, 4], [0, 4], [0, 0]]],
-    };
-    const [x, y] = interiorPoint(lShape);
-    expect(y).toBe(2);
-    expect(x).toBe(0.5);
   });
 });

@@ -3,6 +3,7 @@ import { bodyRouter } from "./routers/body";
 import { campaignRouter } from "./routers/campaign";
 import { changesRouter } from "./routers/changes";
 import { districtRouter } from "./routers/district";
+import { endorserRouter } from "./routers/endorser";
 import { memberRouter } from "./routers/member";
 import { publicRouter } from "./routers/public";
 import { hubRouter } from "./routers/hub";
@@ -29,6 +30,7 @@ export const appRouter = router({
   bill: billRouter,
   pipeline: pipelineRouter,
   hub: hubRouter,
+  endorser: endorserRouter,
 });
 
 export type AppRouter = typeof appRouter;

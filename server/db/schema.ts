@@ -38,6 +38,49 @@ export interface Database {
   ballotQuestion: BallotQuestionTable;
   ballotQuestionDistrict: BallotQuestionDistrictTable;
   ballotResult: BallotResultTable;
+  endorser: EndorserTable;
+  endorserStepEvent: EndorserStepEventTable;
+}
+
+/** An organisation or key person a campaign asks to endorse. `address`, `privateContact` and `note` are private. */
+export interface EndorserTable {
+  id: Generated<number>;
+  campaignId: number;
+  name: string;
+  /** An `EndorserCategory`. */
+  category: string;
+  town: string;
+  state: string;
+  townBodyId: number | null;
+  linkedBodyId: number | null;
+  address: string | null;
+  lon: number;
+  lat: number;
+  /** coordinates | town | address */
+  locationSource: string;
+  website: string | null;
+  publicContact: string | null;
+  privateContact: string | null;
+  note: string | null;
+  /** 1 when they agreed to be listed publicly. */
+  isPublic: number;
+  step: string;
+  stepUpdatedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Append-only endorser ladder history. `actor` and `note` are private. */
+export interface EndorserStepEventTable {
+  id: Generated<number>;
+  endorserId: number;
+  fromStep: string | null;
+  toStep: string;
+  source: string;
+  link: string | null;
+  actor: string;
+  note: string | null;
+  occurredAt: string;
 }
 
 /** A ballot question of a campaign; `totals*` are the file's own Totals row, when it had one. */
@@ -109,6 +152,8 @@ export interface CampaignTable {
   modelText: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of a `Ladder`; null: the default ladder. */
   ladder: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of an `EndorserLadder`; null: the default endorser ladder. */
+  endorserLadder: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of a `CampaignScope`; null = every body. */
   scope: ColumnType<string | null, string | null | undefined, string | null>;
 }

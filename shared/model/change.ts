@@ -6,7 +6,7 @@ import { campaignIdSchema } from "./campaign";
  * What kind of record a committed write touched. The client maps each kind to the queries it
  * refetches (client/api/change-queries.ts), so a new kind is added here and there.
  */
-export const CHANGE_KINDS = ["resolution", "member", "task", "body", "district", "legislator", "hub", "import", "campaign"] as const;
+export const CHANGE_KINDS = ["resolution", "member", "task", "body", "district", "legislator", "hub", "import", "campaign", "endorser"] as const;
 export const changeKindSchema = z.enum(CHANGE_KINDS);
 export type ChangeKind = z.infer<typeof changeKindSchema>;
 
@@ -21,7 +21,7 @@ export const MAX_CHANGE_IDS = 200;
  * subscriber re-fetches through its own permission-checked procedures. `campaignId: null` means
  * every campaign (bodies and districts are shared by all campaigns). `ids` are body ids for the
  * records that hang off a body (`resolution`, `member`, `task`), the record's own id otherwise
- * (`body`, `district`, `legislator`, `hub`); `ids: []` means "many or unknown".
+ * (`body`, `district`, `legislator`, `hub`, `endorser`); `ids: []` means "many or unknown".
  */
 export const changeSchema = z.object({
   campaignId: campaignIdSchema.nullable(),

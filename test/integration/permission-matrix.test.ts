@@ -10,6 +10,7 @@ import { listBills } from "../../server/domain/bills";
 import { addMember } from "../../server/domain/members";
 import { addLegislatorNextAction } from "../../server/domain/meetings";
 import { addTask } from "../../server/domain/tasks";
+import { importEndorsers } from "../../server/domain/endorsers";
 import { makeCampaign } from "../helpers/factories";
 import { buildWorld, type World } from "../helpers/district-world";
 import { forEachEngine } from "../helpers/test-db";
@@ -54,6 +55,7 @@ interface Fixture {
   resetToken: () => Promise<string>;
   bills: () => Promise<number[]>;
   legislatorNextAction: () => Promise<number>;
+  ashbyEndorser: number;
 }
 
 type Input = (f: Fixture) => unknown;
@@ -137,6 +139,11 @@ const ACCESS: Record<string, [Access, Input]> = {
   "hub.coverage": ["public", () => undefined],
   "hub.find": ["public", () => ({ query: "Ashby" })],
   "hub.allies": ["public", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
+  "public.endorsers": ["public", (f) => ({ campaign: f.campaignId })],
+  "endorser.list": ["member", (f) => ({ campaignId: f.campaignId })],
+  "endorser.history": ["member", (f) => ({ endorserId: f.ashbyEndorser })],
+  "endorser.setStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, step: f.serial() % 2 ? "asked" : "considering" })],
+  "endorser.undoStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, expectedEventId: 1 })],
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
@@ -164,7 +171,10 @@ forEachEngine((getDatabase) => {
       const viewer = await user("viewer@example.org", "viewer");
       const member = await addMember(trx, { bodyId: world.bodies.ashby, name: "Councillor Ashby" });
       const task = await addTask(trx, { campaignId: campaign.id, bodyId: world.bodies.ashby, title: "Call the clerk" }, commandLineActor);
-      return { inside, admin, organizer, hubIn, hubOut, viewer, member, task };
+      const [endorser] = await importEndorsers(trx, { campaignId: campaign.id, rows: [{ name: "Ashby Grange", town: "Ashby", state: "VT" }] }, commandLineActor).then(async () =>
+        trx.selectFrom("endorser").select("id").where("name", "=", "Ashby Grange").execute(),
+      );
+      return { inside, admin, organizer, hubIn, hubOut, viewer, member, task, endorser: endorser! };
     });
     const asActor = (user: { id: number; name: string; role: Actor["role"]; hubId: number | null }): Actor => ({ name: user.name, role: user.role, userId: user.id, hubId: user.hubId });
     actors = {
@@ -191,6 +201,7 @@ forEachEngine((getDatabase) => {
       inviteToken: async () => (await inviteUser(db, { email: `person-${++serial}@example.org`, role: "viewer" }, commandLineActor)).path.split("/").pop()!,
       resetToken: async () => (await issueResetLink(db, result.organizer.id, commandLineActor)).path.split("/").pop()!,
       bills: async () => (await listBills(db, campaign.id)).map((bill) => bill.id),
+      ashbyEndorser: result.endorser.id,
       legislatorNextAction: async () => (await addLegislatorNextAction(db, { campaignId: campaign.id, legislatorId: world.legislators.alice, title: `Task ${++serial}` }, commandLineActor)).id,
     };
   });
