@@ -31,6 +31,7 @@ const ROUTERS_SHOWING: Record<ChangeKind | LocalChangeKind, readonly string[] | 
   legislator: ["legislator", "district", "public"],
   hub: ["hub", "district", "public"],
   campaign: ["campaign", "bill", "legislator", "district", "resolution", "pipeline", "public"],
+  lobby: ["lobbyDay"],
   import: "everything",
   user: ["user", "audit"],
 };
