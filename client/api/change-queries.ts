@@ -33,6 +33,7 @@ const ROUTERS_SHOWING: Record<ChangeKind | LocalChangeKind, readonly string[] | 
   // The map's endorser points and list, a body's linked people, district pages and briefs.
   endorser: ["endorser", "district", "legislator", "public"],
   campaign: ["campaign", "bill", "legislator", "district", "resolution", "pipeline", "public"],
+  lobby: ["lobbyDay"],
   import: "everything",
   user: ["user", "audit"],
 };

@@ -9,6 +9,7 @@ import { publicRouter } from "./routers/public";
 import { hubRouter } from "./routers/hub";
 import { billRouter } from "./routers/bill";
 import { legislatorRouter } from "./routers/legislator";
+import { lobbyDayRouter } from "./routers/lobby-day";
 import { pipelineRouter } from "./routers/pipeline";
 import { resolutionRouter } from "./routers/resolution";
 import { taskRouter } from "./routers/task";
@@ -27,6 +28,7 @@ export const appRouter = router({
   task: taskRouter,
   public: publicRouter,
   legislator: legislatorRouter,
+  lobbyDay: lobbyDayRouter,
   bill: billRouter,
   pipeline: pipelineRouter,
   hub: hubRouter,

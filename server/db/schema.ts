@@ -29,6 +29,9 @@ export interface Database {
   meeting: MeetingTable;
   meetingHub: MeetingHubTable;
   legislatorTask: LegislatorTaskTable;
+  lobbyDay: LobbyDayTable;
+  lobbyVisit: LobbyVisitTable;
+  lobbySignup: LobbySignupTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   userLink: UserLinkTable;
@@ -458,6 +461,43 @@ export interface LegislatorTaskTable {
   owner: string | null;
   dueOn: string | null;
   doneAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A campaign's lobby day (members only); `billIds` and `chambers` are JSON lists. */
+export interface LobbyDayTable {
+  id: Generated<number>;
+  campaignId: number;
+  name: string;
+  heldOn: string;
+  startsAt: string | null;
+  place: string | null;
+  billIds: string;
+  chambers: string;
+  notes: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One office's visit on a lobby day: when, which room, and the meeting its report-back logged. */
+export interface LobbyVisitTable {
+  lobbyDayId: number;
+  legislatorId: number;
+  time: string | null;
+  room: string | null;
+  meetingId: number | null;
+}
+
+/** Someone signed up to meet a legislator on a lobby day. */
+export interface LobbySignupTable {
+  id: Generated<number>;
+  lobbyDayId: number;
+  legislatorId: number;
+  name: string;
+  hubId: number | null;
+  isConstituent: number;
   createdBy: string;
   createdAt: string;
 }
