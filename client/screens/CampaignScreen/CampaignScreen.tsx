@@ -66,6 +66,7 @@ function CampaignSettings({ campaign }: { campaign: Campaign }) {
       <SchemeEditor campaign={campaign} mayEdit={mayEdit} />
       <BillsEditor campaign={campaign} mayEdit={mayEdit} />
       <LadderEditor campaign={campaign} mayEdit={mayEdit} />
+      <LadderEditor campaign={campaign} mayEdit={mayEdit} which="endorserLadder" />
     </main>
   );
 }
