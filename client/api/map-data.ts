@@ -171,3 +171,15 @@ export function useSearchableLegislators(campaignId: number): SearchableLegislat
     [list.data],
   );
 }
+
+/** A campaign's endorsers with their private fields (signed-in members; the public reads `usePublicEndorsers`). */
+export function useEndorsers(campaignId: number, { enabled = true }: { enabled?: boolean } = {}) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.endorser.list.queryOptions({ campaignId }), enabled });
+}
+
+/** The endorsers anyone may see: those who agreed to be listed, their step only when it is public. */
+export function usePublicEndorsers(campaign: string | number, { enabled = true }: { enabled?: boolean } = {}) {
+  const trpc = useTRPC();
+  return useQuery({ ...trpc.public.endorsers.queryOptions({ campaign }), enabled: enabled && campaign !== "" });
+}

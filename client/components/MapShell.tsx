@@ -7,7 +7,12 @@ import { countPassed, describeHeadline } from "../../shared/rules/stage-counts";
 import type { CampaignMapData } from "../api/map-data";
 import { useAppConfig, useBallotMap, useBallotQuestions } from "../api/map-data";
 import { ballotColoring } from "../lib/ballot-map";
-import type { BallotColoring } from "../map/map-controller";
+import type { BallotColoring, EndorserPoints } from "../map/map-controller";
+import { endorserFeatures, endorserStepColors } from "../map/endorser-style";
+import type { Endorser, EndorserLadder, PublicEndorser } from "../../shared/model/endorser";
+import { EndorserListPanel } from "./EndorserListPanel";
+import { EndorserPanel } from "./EndorserPanel";
+import { EndorserLegend } from "./EndorserLegend";
 import { BallotLegend, BallotPicker } from "./BallotLegend";
 import { formatDay } from "../lib/dates";
 import { formatCount } from "../lib/format";
@@ -15,6 +20,9 @@ import { MapView, type MapViewProps } from "../map/MapView";
 import {
   useAsOfDate,
   useBallotQuestionId,
+  useEndorserListOpen,
+  useEndorsersShown,
+  useSelectedEndorserId,
   useFlyRequest,
   useInitialView,
   usePatternsShown,
@@ -42,6 +50,15 @@ export interface MapShellProps {
   slider: { pastHint?: string } | null;
   /** Controls under the legend's stages (district layer toggles). */
   legendExtras?: ReactNode;
+  /** The campaign's endorsers (a member's list, or the public one) and its endorser ladder: points, legend and list. */
+  endorsers?: {
+    list: ReadonlyArray<Endorser | PublicEndorser> | undefined;
+    ladder: EndorserLadder;
+    /** The reader may move endorsers on the ladder (the server checks every write again). */
+    mayEdit: boolean;
+    /** What the list says when there are none: how to add them (or that none are public yet). */
+    emptyHint: string;
+  };
   /** Extra map layers: district outlines on the campaign map. */
   districts?: Pick<MapViewProps, "districts" | "visibleChambers" | "selectedDistrictId">;
   /** What to say when the campaign has no bodies yet, with the next step. */
@@ -58,7 +75,7 @@ const NO_DISTRICTS: NonNullable<MapShellProps["districts"]> = { districts: null,
  * fly-to, hover tip), the as-of slider, the legend, the table alternative, the counts for screen
  * readers, and the loading, drawing, failure and empty cards.
  */
-export function MapShell({ campaign, data, className, header, slider, legendExtras, districts = NO_DISTRICTS, empty, children }: MapShellProps) {
+export function MapShell({ campaign, data, className, header, slider, legendExtras, endorsers, districts = NO_DISTRICTS, empty, children }: MapShellProps) {
   const scheme = campaign.stageScheme;
   const config = useAppConfig();
   const asOf = useAsOfDate();
@@ -94,6 +111,17 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const ballot = ballotId !== null ? ballotMap.data : undefined;
   const coloring = useMemo<BallotColoring | null>(() => (ballot ? ballotColoring(ballot) : null), [ballot]);
   const ballotTowns = useMemo(() => new Map((ballot?.towns ?? []).map((town) => [town.bodyId, town])), [ballot]);
+  const endorsersShown = useEndorsersShown();
+  const endorserListOpen = useEndorserListOpen();
+  const selectedEndorserId = useSelectedEndorserId();
+  const endorserLadder = endorsers?.ladder;
+  const endorserList = endorsers?.list;
+  const endorserColors = useMemo(() => (endorserLadder ? endorserStepColors(endorserLadder) : []), [endorserLadder]);
+  const endorserPoints = useMemo<EndorserPoints | null>(
+    () => (endorserList && endorsersShown ? { points: endorserFeatures(endorserList), colors: endorserColors } : null),
+    [endorserList, endorsersShown, endorserColors],
+  );
+  const selectedEndorser = selectedEndorserId === null ? undefined : endorserList?.find((endorser) => endorser.id === selectedEndorserId);
   const picker = <BallotPicker questions={ballotQuestions.data ?? []} value={ballotId} onChange={actions.ballotQuestionChosen} />;
 
   const loading = data.isPending || config.isPending;
@@ -125,6 +153,8 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             flyTo={flyTo}
             patterns={patterns}
             ballot={coloring}
+            endorsers={endorserPoints}
+            onSelectEndorser={actions.endorserSelected}
             onSelect={actions.bodySelected}
             onHover={setHover}
             onViewChange={actions.viewChanged}
@@ -153,6 +183,16 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
           >
             {picker}
             {legendExtras}
+            {endorsers && (
+              <EndorserLegend
+                ladder={endorsers.ladder}
+                colors={endorserColors}
+                endorsers={endorsers.list ?? []}
+                shown={endorsersShown}
+                onToggle={actions.endorsersToggled}
+                onOpenList={actions.endorserListToggled}
+              />
+            )}
           </Legend>
         )}
 
@@ -171,6 +211,28 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
 
         {tableShown && bodies && (
           <StageTable scheme={scheme} bodies={bodies} visibleStages={visibleStages} caption={`${campaign.name}, ${asOfCaption}`} onPick={actions.bodySelected} />
+        )}
+
+        {endorsers && endorserListOpen && (
+          <EndorserListPanel
+            endorsers={endorsers.list ?? []}
+            ladder={endorsers.ladder}
+            colors={endorserColors}
+            onPick={actions.endorserSelected}
+            onClose={actions.endorserListToggled}
+            emptyHint={endorsers.emptyHint}
+          />
+        )}
+        {endorsers && selectedEndorser && (
+          <EndorserPanel
+            key={selectedEndorser.id}
+            endorser={selectedEndorser}
+            ladder={endorsers.ladder}
+            colors={endorserColors}
+            mayEdit={endorsers.mayEdit}
+            onClose={() => actions.endorserSelected(null)}
+            onPickBody={actions.bodyFound}
+          />
         )}
 
         {children}

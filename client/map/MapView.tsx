@@ -4,7 +4,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
-import { MapController, type BallotColoring } from "./map-controller";
+import { MapController, type BallotColoring, type EndorserPoints } from "./map-controller";
 
 setWorkerUrl(workerUrl);
 
@@ -33,6 +33,9 @@ export interface MapViewProps {
   onFirstRender: () => void;
   /** Colour towns by a ballot question instead of by stage (null: by stage). */
   ballot?: BallotColoring | null;
+  /** Endorsers as points coloured by step (null or absent: hidden). */
+  endorsers?: EndorserPoints | null;
+  onSelectEndorser?: (endorserId: number) => void;
   /** Draw stage patterns over the colours. */
   patterns?: boolean;
   /** Called each time the map has drawn a new set of stages (the print page waits for it). */
@@ -70,6 +73,7 @@ export function MapView(props: MapViewProps) {
       },
       createAttribution: (text) => new AttributionControl({ compact: true, customAttribution: text }),
       onSelect: (id) => callbacks.current.onSelect(id),
+      onSelectEndorser: (id) => callbacks.current.onSelectEndorser?.(id),
       onHover: (hover) => callbacks.current.onHover(hover),
       onViewChange: (view) => callbacks.current.onViewChange(view),
       onFirstRender: () => callbacks.current.onFirstRender(),
@@ -110,6 +114,9 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     void controller.current?.setScheme(props.scheme);
   }, [props.scheme]);
+  useEffect(() => {
+    void controller.current?.setEndorsers(props.endorsers ?? null);
+  }, [props.endorsers]);
   useEffect(() => {
     const instance = controller.current;
     if (!instance) return;

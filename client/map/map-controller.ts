@@ -12,6 +12,7 @@ import {
   ballotHatchPixels,
   ballotLayers,
 } from "./ballot-style";
+import { ENDORSER_CLUSTER_LAYER, ENDORSER_POINT_LAYER, ENDORSER_SOURCE, endorserColorExpression, endorserLayers } from "./endorser-style";
 import {
   BODY_FILL_LAYER,
   BODY_OUTLINE_LAYER,
@@ -25,6 +26,12 @@ import {
   selfContainedStyle,
   stageColorExpression,
 } from "./style";
+
+/** Endorsers on the map: one point feature each (id = endorser id, `step` property), and a colour per step. */
+export interface EndorserPoints {
+  points: GeoJSON.FeatureCollection<GeoJSON.Point>;
+  colors: ReadonlyArray<[string, string]>;
+}
 
 /** A ballot question on the map: each town's class of % yes and whether it is partial, and where it ran. */
 export interface BallotColoring {
@@ -42,6 +49,8 @@ export interface MapControllerOptions {
   /** Places an HTML label on the map (a MapLibre Marker); labels need no remote glyphs this way. */
   createLabel?: (map: MapLibreMap, text: string, lngLat: [number, number]) => { remove(): void };
   onSelect: (bodyId: number | null) => void;
+  /** An endorser's point was clicked. */
+  onSelectEndorser?: (endorserId: number) => void;
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
   onViewChange: (view: { center: [number, number]; zoom: number }) => void;
   onFirstRender?: () => void;
@@ -73,6 +82,8 @@ export class MapController {
   private ballot: BallotColoring | null = null;
   private sentBallot = new Map<number, { ballot: number; partial: boolean }>();
   private ballotLayersAdded = false;
+  private endorsers: EndorserPoints | null = null;
+  private endorserLayersAdded = false;
 
   constructor(private readonly options: MapControllerOptions) {
     this.scheme = options.scheme;
@@ -110,6 +121,12 @@ export class MapController {
       options.onHover(null);
     });
     this.map.on("click", (event) => {
+      if (this.endorserLayersAdded && this.endorsers) {
+        const [point] = this.map.queryRenderedFeatures(event.point, { layers: [ENDORSER_POINT_LAYER, ENDORSER_CLUSTER_LAYER] });
+        if (point?.layer.id === ENDORSER_POINT_LAYER && typeof point.id === "number") return options.onSelectEndorser?.(point.id);
+        // A cluster opens up: zoom in two levels on it.
+        if (point) return void this.map.easeTo({ center: (point.geometry as GeoJSON.Point).coordinates as [number, number], zoom: this.map.getZoom() + 2 });
+      }
       const hit = this.map.queryRenderedFeatures(event.point, { layers: [BODY_FILL_LAYER] })[0];
       options.onSelect(typeof hit?.id === "number" ? hit.id : null);
     });
@@ -261,6 +278,25 @@ export class MapController {
     this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", ballot ? ballotColorExpression() : stageColorExpression(this.scheme));
     // Stage patterns would contradict the ballot colours: hidden while the mode is on.
     if (this.patternScheme) for (const stage of this.scheme.stages) this.map.setLayoutProperty(patternLayerId(stage.id), "visibility", this.patternsOn && !ballot ? "visible" : "none");
+  }
+
+  /**
+   * Show endorsers as points coloured by step, clustered at low zoom; null hides them. The source
+   * and layers are added the first time (over the bodies and districts).
+   */
+  async setEndorsers(endorsers: EndorserPoints | null): Promise<void> {
+    await this.ready;
+    if (endorsers === this.endorsers) return;
+    if (!this.endorserLayersAdded && endorsers) {
+      this.map.addSource(ENDORSER_SOURCE, { type: "geojson", data: endorsers.points, cluster: true, clusterMaxZoom: 8, clusterRadius: 30 });
+      for (const layer of endorserLayers(endorsers.colors) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
+      this.endorserLayersAdded = true;
+    } else if (this.endorserLayersAdded && endorsers) {
+      if (endorsers.points !== this.endorsers?.points) (this.map.getSource(ENDORSER_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(endorsers.points);
+      this.map.setPaintProperty(ENDORSER_POINT_LAYER, "circle-color", endorserColorExpression(endorsers.colors));
+    }
+    if (this.endorserLayersAdded) for (const layer of [ENDORSER_POINT_LAYER, ENDORSER_CLUSTER_LAYER]) this.map.setLayoutProperty(layer, "visibility", endorsers ? "visible" : "none");
+    this.endorsers = endorsers;
   }
 
   /** Upload district outlines (once per change of the current plans). */

@@ -15,6 +15,9 @@ export const useBallotQuestionId = () => useUiStore((state) => state.ballotQuest
 export const useImportOpen = () => useUiStore((state) => state.importOpen);
 export const useDashboardOpen = () => useUiStore((state) => state.dashboardOpen);
 export const useHubsOpen = () => useUiStore((state) => state.hubsOpen);
+export const useEndorsersShown = () => useUiStore((state) => state.endorsersShown);
+export const useSelectedEndorserId = () => useUiStore((state) => state.selectedEndorserId);
+export const useEndorserListOpen = () => useUiStore((state) => state.endorserListOpen);
 export const useInitialView = () => useUiStore.getState().view;
 
 export const useUiActions = () =>
@@ -36,5 +39,8 @@ export const useUiActions = () =>
       tableToggled: state.tableToggled,
       patternsToggled: state.patternsToggled,
       ballotQuestionChosen: state.ballotQuestionChosen,
+      endorsersToggled: state.endorsersToggled,
+      endorserSelected: state.endorserSelected,
+      endorserListToggled: state.endorserListToggled,
     })),
   );

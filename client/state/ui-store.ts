@@ -15,6 +15,9 @@ interface SelectionSlice {
   bodyFound: (bodyId: number) => void;
   /** One panel at a time: opening a district closes the body panel, the dashboard, and vice versa. */
   districtSelected: (districtId: number | null) => void;
+  /** The endorser whose panel is open (a point clicked on the map, or picked in the list). */
+  selectedEndorserId: number | null;
+  endorserSelected: (endorserId: number | null) => void;
 }
 
 interface FilterSlice {
@@ -50,6 +53,9 @@ interface DisplaySlice {
   /** The map colours towns by this ballot question's % yes; null colours by stage. */
   ballotQuestionId: number | null;
   ballotQuestionChosen: (questionId: number | null) => void;
+  /** Endorsers drawn as points coloured by step. */
+  endorsersShown: boolean;
+  endorsersToggled: () => void;
 }
 
 interface ScreenSlice {
@@ -63,6 +69,9 @@ interface ScreenSlice {
   /** The public map's list of local hubs is open beside the map. */
   hubsOpen: boolean;
   hubsToggled: () => void;
+  /** The list of the campaign's endorsers is open beside the map. */
+  endorserListOpen: boolean;
+  endorserListToggled: () => void;
 }
 
 export type UiState = SelectionSlice & FilterSlice & ViewSlice & TimelineSlice & DisplaySlice & ScreenSlice;
@@ -73,11 +82,22 @@ const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set
   flyRequest: null,
   // One side panel at a time: a body, a district or the dashboard. Opening one closes the others.
   bodySelected: (bodyId) =>
-    set(() => (bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false })),
+    set(() =>
+      bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false },
+    ),
   bodyFound: (bodyId) =>
     set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
   districtSelected: (districtId) =>
-    set(() => (districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, dashboardOpen: false, hubsOpen: false })),
+    set(() =>
+      districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false },
+    ),
+  selectedEndorserId: null,
+  endorserSelected: (endorserId) =>
+    set(() =>
+      endorserId === null
+        ? { selectedEndorserId: null }
+        : { selectedEndorserId: endorserId, endorserListOpen: false, selectedBodyId: null, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false },
+    ),
 });
 
 const createFilterSlice: StateCreator<UiState, [], [], FilterSlice> = (set) => ({
@@ -120,6 +140,8 @@ const createDisplaySlice: StateCreator<UiState, [], [], DisplaySlice> = (set) =>
   patternsToggled: () => set((state) => ({ patternsShown: !state.patternsShown })),
   ballotQuestionId: null,
   ballotQuestionChosen: (questionId) => set({ ballotQuestionId: questionId }),
+  endorsersShown: false,
+  endorsersToggled: () => set((state) => ({ endorsersShown: !state.endorsersShown })),
 });
 
 const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => ({
@@ -132,6 +154,11 @@ const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => (
   hubsOpen: false,
   hubsToggled: () =>
     set((state) => (state.hubsOpen ? { hubsOpen: false } : { hubsOpen: true, dashboardOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+  endorserListOpen: false,
+  endorserListToggled: () =>
+    set((state) =>
+      state.endorserListOpen ? { endorserListOpen: false } : { endorserListOpen: true, selectedEndorserId: null, dashboardOpen: false, hubsOpen: false, selectedBodyId: null, selectedDistrictId: null },
+    ),
 });
 
 export function createUiStore(initial: Partial<UrlState> = {}) {
@@ -153,6 +180,7 @@ export function createUiStore(initial: Partial<UrlState> = {}) {
     tableShown: initial.table ?? false,
     patternsShown: initial.patterns ?? false,
     ballotQuestionId: initial.ballot ?? null,
+    endorsersShown: initial.endorsers ?? false,
   }));
 }
 

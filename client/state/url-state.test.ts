@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
 import { parseUrlState, toSearch } from "./url-state";
 
-const empty = { campaignId: null, campaignSlug: null, bodyId: null, districtId: null, chambers: [], stages: null, view: null, asOf: null, table: false, patterns: false, ballot: null };
+const empty = { campaignId: null, campaignSlug: null, bodyId: null, districtId: null, chambers: [], stages: null, view: null, asOf: null, table: false, patterns: false, ballot: null, endorsers: false };
 
 it("round-trips a full view", () => {
   const state = {
@@ -16,10 +16,11 @@ it("round-trips a full view", () => {
     table: true,
     patterns: true,
     ballot: 12,
+    endorsers: true,
   };
   const search = toSearch(state);
   expect(search).toBe(
-    "?campaign=2&body=42&district=7&stages=passed,failed&layers=state_lower,congressional&map=6.50/41.8200/-71.4100&asof=2026-03-01&show=table&patterns=1&ballot=12",
+    "?campaign=2&body=42&district=7&stages=passed,failed&layers=state_lower,congressional&map=6.50/41.8200/-71.4100&asof=2026-03-01&show=table&patterns=1&ballot=12&endorsers=1",
   );
   expect(parseUrlState(search)).toEqual(state);
 });
@@ -30,6 +31,6 @@ it("carries a campaign slug for public pages and the embed", () => {
 });
 
 it("ignores malformed or out-of-range values instead of failing", () => {
-  expect(parseUrlState("?campaign=X!&body=-3&district=0&layers=senate&stages=PASSED;drop&map=99/200/5&asof=2026-02-30&show=list&patterns=yes&ballot=-1")).toEqual(empty);
+  expect(parseUrlState("?campaign=X!&body=-3&district=0&layers=senate&stages=PASSED;drop&map=99/200/5&asof=2026-02-30&show=list&patterns=yes&ballot=-1&endorsers=yes")).toEqual(empty);
   expect(parseUrlState("")).toEqual(empty);
 });

@@ -21,6 +21,8 @@ export interface UrlState {
   patterns: boolean;
   /** The map colours towns by this ballot question's % yes instead of by stage (`?ballot=12`). */
   ballot: number | null;
+  /** Endorsers drawn on the map as points (`?endorsers=1`). */
+  endorsers: boolean;
 }
 
 const positiveInt = (value: string | null) => (value && /^\d+$/.test(value) && Number(value) > 0 ? Number(value) : null);
@@ -49,6 +51,7 @@ export function parseUrlState(search: string): UrlState {
     table: params.get("show") === "table",
     patterns: params.get("patterns") === "1",
     ballot: positiveInt(params.get("ballot")),
+    endorsers: params.get("endorsers") === "1",
   };
 }
 
@@ -72,6 +75,7 @@ export function toSearch(state: UrlState): string {
   if (state.table) params.set("show", "table");
   if (state.patterns) params.set("patterns", "1");
   if (state.ballot) params.set("ballot", String(state.ballot));
+  if (state.endorsers) params.set("endorsers", "1");
   const text = params.toString().replace(/%2C/g, ",").replace(/%2F/g, "/");
   return text ? `?${text}` : "";
 }

@@ -19,6 +19,7 @@ export function startUrlSync(): () => void {
         table: state.tableShown,
         patterns: state.patternsShown,
         ballot: state.ballotQuestionId,
+        endorsers: state.endorsersShown,
       });
       if (search !== window.location.search) window.history.replaceState(null, "", `${window.location.pathname}${search}`);
     }, 150);

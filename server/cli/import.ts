@@ -220,8 +220,9 @@ function describeCosponsorImport(fileName: string, summary: CosponsorImportSumma
 function describeHubImport(fileName: string, rows: number, summary: HubImportSummary): string[] {
   const verb = summary.dryRun ? "Would import" : "Imported";
   const lines = [`${verb} ${rows} hubs from ${fileName}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`];
-  if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
-  if (summary.updated.length) lines.push(`  updated: ${summary.updated.join(", ")}`);
+  const some = (names: string[]) => (names.length > 20 ? `${names.slice(0, 20).join(", ")} and ${names.length - 20} more` : names.join(", "));
+  if (summary.created.length) lines.push(`  new: ${some(summary.created)}`);
+  if (summary.updated.length) lines.push(`  updated: ${some(summary.updated)}`);
   if (summary.dryRun) lines.push("Dry run: nothing was written.");
   return lines;
 }
@@ -234,8 +235,9 @@ function describeEndorserImport(fileName: string, summary: EndorserImportSummary
     `${verb} ${summary.rows} endorsers from ${fileName} into "${summary.campaign}": ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`,
     `Placed ${coordinates} by coordinates, ${town} at their town's centre${address ? `, ${address} by address` : ""}.`,
   ];
-  if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
-  if (summary.updated.length) lines.push(`  updated: ${summary.updated.join(", ")}`);
+  const some = (names: string[]) => (names.length > 20 ? `${names.slice(0, 20).join(", ")} and ${names.length - 20} more` : names.join(", "));
+  if (summary.created.length) lines.push(`  new: ${some(summary.created)}`);
+  if (summary.updated.length) lines.push(`  updated: ${some(summary.updated)}`);
   if (summary.dryRun) lines.push("Dry run: nothing was written.");
   return lines;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultEndorserLadder, endorserLadderSchema, type Endorser, type EndorserCategory } from "../model/endorser";
-import { countByStep, describeEndorsements, isInsideBox, isPublicEndorserStep, readEndorserRow, toPublicEndorser } from "./endorsers";
+import { countByStep, describeEndorsements, progressOf, isInsideBox, isPublicEndorserStep, readEndorserRow, toPublicEndorser } from "./endorsers";
 
 const ladder = defaultEndorserLadder;
 const endorser = (overrides: Partial<Endorser> = {}): Endorser => ({
@@ -31,6 +31,10 @@ describe("the endorser ladder", () => {
     expect(ladder.steps.filter((step) => isPublicEndorserStep(ladder, step.id)).map((step) => step.id)).toEqual(["endorsed", "active_partner"]);
     expect(endorserLadderSchema.safeParse({ steps: ladder.steps.map((step) => ({ ...step, public: false })) }).success).toBe(false);
     expect(endorserLadderSchema.safeParse({ steps: [ladder.steps[0], ladder.steps[0]] }).success).toBe(false);
+  });
+
+  it("ranks progress up to the last public step, declined and unknown steps last", () => {
+    expect(["declined", "asked", "active_partner", null, "endorsed"].sort((a, b) => progressOf(ladder, b) - progressOf(ladder, a))).toEqual(["active_partner", "endorsed", "asked", "declined", null]);
   });
 
   it("counts endorsers per step in ladder order, zeros included", () => {

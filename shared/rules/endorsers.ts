@@ -23,6 +23,16 @@ export function toPublicEndorser(ladder: EndorserLadder, endorser: Endorser): Pu
   return { ...pickPublic("endorser", endorser), step: isPublicEndorserStep(ladder, endorser.step) ? endorser.step : null };
 }
 
+/**
+ * How far along the ladder a step is, for sorting "furthest first": its rank up to the last public
+ * step (active partner); a step after it (declined) or an unknown one ranks below everything.
+ */
+export function progressOf(ladder: EndorserLadder, step: string | null): number {
+  const index = step === null ? -1 : ladder.steps.findIndex((candidate) => candidate.id === step);
+  const lastPublic = ladder.steps.map((candidate) => candidate.public).lastIndexOf(true);
+  return index > lastPublic ? -1 : index;
+}
+
 /** How many endorsers stand at each step of the ladder, in ladder order (steps nobody stands at count 0). */
 export function countByStep(ladder: EndorserLadder, endorsers: ReadonlyArray<{ step: string | null }>): Array<{ step: string; label: string; count: number }> {
   const counts = new Map<string, number>();

@@ -12,7 +12,9 @@ import { useSession } from "../../api/session";
 import { SignInPrompt } from "../../components/SignInPrompt";
 import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
-import { bodyEditRefusal, canEditBodyInArea } from "../../../shared/model/account";
+import { bodyEditRefusal, canEditBodyInArea, canReadPrivate } from "../../../shared/model/account";
+import { useEndorsers } from "../../api/map-data";
+import { LinkedEndorsers } from "../../components/LinkedEndorsers";
 import { districtLabel } from "../../../shared/model/district";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { SidePanel } from "../../components/SidePanel";
@@ -50,6 +52,7 @@ export function BodyPanel({
     ? canEditBodyInArea(role, { id: bodyId, districtIds: body.data.districts.map((district) => district.districtId) }, hubArea)
     : false;
   const resolution = useQuery(trpc.resolution.get.queryOptions({ campaignId: campaign.id, bodyId }));
+  const endorsers = useEndorsers(campaign.id, { enabled: canReadPrivate(role) });
   const [toStage, setToStage] = useState("");
   const [note, setNote] = useState("");
   const [happenedOn, setHappenedOn] = useState("");
@@ -186,6 +189,8 @@ export function BodyPanel({
           <WhipSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />
           <NextActionsSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />
           {resolution.data && <NoteSection details={resolution.data} canEdit={mayEdit} />}
+
+          <LinkedEndorsers bodyId={bodyId} endorsers={endorsers.data} ladder={campaign.endorserLadder} />
 
           <section className="districts" aria-labelledby="districts-title">
             <h3 id="districts-title">Legislative districts</h3>

@@ -1,7 +1,7 @@
 import type { Campaign } from "../../../shared/model/campaign";
-import { canAdminister, canReadPrivate } from "../../../shared/model/account";
+import { canAdminister, canEditSomeBodies, canReadPrivate } from "../../../shared/model/account";
 import { useLiveChanges } from "../../api/live-changes";
-import { useCampaignMapData, useCampaigns, useDistrictGeometry, useDistrictList, useSearchableLegislators } from "../../api/map-data";
+import { useCampaignMapData, useCampaigns, useDistrictGeometry, useDistrictList, useEndorsers, usePublicEndorsers, useSearchableLegislators } from "../../api/map-data";
 import { useSession } from "../../api/session";
 import { AccountMenu } from "../../components/AccountMenu";
 import { CampaignGate } from "../../components/CampaignGate";
@@ -71,6 +71,9 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
   const dashboardOpen = useDashboardOpen();
   const bodyList = data.bodies;
   const legislators = useSearchableLegislators(campaign.id);
+  const members = canReadPrivate(role);
+  const memberEndorsers = useEndorsers(campaign.id, { enabled: members });
+  const publicEndorsers = usePublicEndorsers(campaign.id, { enabled: !members });
 
   return (
     <MapShell
@@ -147,6 +150,14 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
         hasDistricts && <LayerToggles districts={districtList.data ?? []} visibleChambers={visibleChambers} onToggle={actions.chamberLayerToggled} />
       }
       districts={{ districts: districtGeometry.data ?? null, visibleChambers, selectedDistrictId }}
+      endorsers={{
+        list: members ? memberEndorsers.data : publicEndorsers.data,
+        ladder: campaign.endorserLadder,
+        mayEdit: canEditSomeBodies(role),
+        emptyHint: canAdminister(role)
+          ? "No endorsers yet. Import a CSV of the organisations and people you ask (Import → Endorsers, or npx groundswell import endorsers.csv --as endorsers --campaign …)."
+          : "No endorsers yet. An admin imports them from a CSV.",
+      }}
       empty={
         <>
           <h1>No bodies on the map yet</h1>

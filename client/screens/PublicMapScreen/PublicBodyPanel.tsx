@@ -6,6 +6,8 @@ import { useTRPC } from "../../api/trpc";
 import { SidePanel } from "../../components/SidePanel";
 import { BodyHeading } from "../../components/BodyHeading";
 import { HubContacts } from "../../components/HubContacts";
+import { LinkedEndorsers } from "../../components/LinkedEndorsers";
+import { usePublicEndorsers } from "../../api/map-data";
 import { StageBadge } from "../../components/StageBadge";
 import { formatDay } from "../../lib/dates";
 
@@ -28,6 +30,7 @@ export function PublicBodyPanel({
 }) {
   const trpc = useTRPC();
   const body = useQuery(trpc.public.body.queryOptions({ campaign: campaign.id, bodyId, asOf }));
+  const endorsers = usePublicEndorsers(campaign.id);
   const heading = useRef<HTMLHeadingElement>(null);
   const detail = body.data;
   useEffect(() => {
@@ -78,6 +81,7 @@ export function PublicBodyPanel({
               </ul>
             </section>
           )}
+          <LinkedEndorsers bodyId={bodyId} endorsers={endorsers.data} ladder={campaign.endorserLadder} />
           <section>
             <h3>Get involved</h3>
             {detail.hubs.length === 0 ? (

@@ -1,6 +1,6 @@
 import type { PublicCampaign } from "../../../shared/model/public-view";
 import { useLiveChanges } from "../../api/live-changes";
-import { usePublicCampaigns, usePublicMapData } from "../../api/map-data";
+import { usePublicCampaigns, usePublicEndorsers, usePublicMapData } from "../../api/map-data";
 import { CampaignGate } from "../../components/CampaignGate";
 import { MapExportMenu, MapShell, MapViewToggles } from "../../components/MapShell";
 import { SearchBox } from "../../components/SearchBox";
@@ -56,6 +56,7 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
   const actions = useUiActions();
   const hubsOpen = useHubsOpen();
   const bodies = data.bodies;
+  const endorsers = usePublicEndorsers(campaign.id, { enabled: !embed });
   const fullMapUrl = `${window.location.origin}/public/${campaign.slug}${window.location.search}`;
 
   return (
@@ -106,6 +107,7 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
           </header>
       }
       slider={embed ? null : {}}
+      endorsers={embed ? undefined : { list: endorsers.data, ladder: campaign.endorserLadder, mayEdit: false, emptyHint: "No endorser has agreed to be listed publicly yet." }}
       empty={
         <>
           <h1>No bodies on the map yet</h1>
