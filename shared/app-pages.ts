@@ -24,6 +24,8 @@ export const APP_PAGES = {
   hubs: "/hubs",
   legislator: "/legislators/:id",
   targets: "/targets",
+  lobbyDays: "/lobby-days",
+  lobbyDay: "/lobby-days/:id",
 } as const;
 
 export type AppPage = keyof typeof APP_PAGES;

@@ -3,7 +3,9 @@ import { useId, useState, type FormEvent } from "react";
 import { CHAMBER_LABELS, CHAMBERS, districtLabel, type Chamber } from "../../../shared/model/district";
 import type { HubFinding } from "../../../shared/model/hub";
 import { useApplyChange } from "../../api/change-queries";
-import { useDistrictGeometry, useDistrictList } from "../../api/map-data";
+import { useCampaigns, useDistrictGeometry, useDistrictList } from "../../api/map-data";
+import { pickAddressedCampaign } from "../../state/url-state";
+import { GapList } from "./GapList";
 import { canEditCampaignWide } from "../../../shared/model/account";
 import { isUnauthorized } from "../../api/errors";
 import { useSession } from "../../api/session";
@@ -22,6 +24,8 @@ export function HubsScreen() {
   const coverage = useQuery(trpc.hub.coverage.queryOptions({ chamber }));
   const outlines = useDistrictGeometry();
   const found = useQuery({ ...trpc.hub.find.queryOptions(finding ?? {}), enabled: finding !== null, retry: false });
+  const campaigns = useCampaigns();
+  const campaign = pickAddressedCampaign(campaigns.data ?? [], window.location.search);
 
   const onSearch = (event: FormEvent) => {
     event.preventDefault();
@@ -90,6 +94,8 @@ export function HubsScreen() {
                 <a href={`/targets?chamber=${chamber}&nohub=1`}>Their legislators, steps and towns passed, as a list you can download →</a>
               </p>
             )}
+            <h3>Where to recruit next</h3>
+            {campaign ? <GapList campaign={campaign} chamber={chamber} /> : <p className="muted">Create a campaign to rank the gaps by its legislators’ steps.</p>}
           </>
         )}
       </section>
