@@ -1,4 +1,6 @@
 import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
+import { interiorPoint } from "../../shared/geo/interior-point";
+import { labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
 import { patternImageId, stagePatternPixels } from "../lib/stage-patterns";
@@ -13,6 +15,8 @@ import {
 } from "./ballot-style";
 import {
   BODY_FILL_LAYER,
+  BODY_LABEL_SOURCE,
+  bodyLabelLayer,
   BODY_OUTLINE_LAYER,
   BODY_SOURCE,
   bodyLayers,
@@ -25,6 +29,14 @@ import {
   stageColorExpression,
 } from "./style";
 
+/** The reference layer's URL and the label font's files (MapLibre `font-faces`), both served by the app. */
+export interface MapAssets {
+  referenceUrl: string;
+  fontFaces: NonNullable<StyleSpecification["font-faces"]>;
+}
+
+const NO_ASSETS: MapAssets = { referenceUrl: "data:application/json,{\"type\":\"FeatureCollection\",\"features\":[]}", fontFaces: {} };
+
 /** A ballot question on the map: each town's class of % yes and whether it is partial, and where it ran. */
 export interface BallotColoring {
   classes: ReadonlyMap<number, { ballot: number; partial: boolean }>;
@@ -36,6 +48,8 @@ export interface MapControllerOptions {
   scheme: StageScheme;
   /** A MapLibre style URL for a basemap; null draws the self-contained style. */
   basemapStyleUrl: string | null;
+  /** Where the self-contained style's reference geometry and label font come from (the app's own server). */
+  assets?: MapAssets;
   initialView: { center: [number, number]; zoom: number } | { bounds: BBox };
   createMap: (options: MapOptions) => MapLibreMap;
   /** Places an HTML label on the map (a MapLibre Marker); labels need no remote glyphs this way. */
@@ -78,7 +92,7 @@ export class MapController {
     const view = options.initialView;
     this.map = options.createMap({
       container: options.container,
-      style: options.basemapStyleUrl ?? selfContainedStyle(options.scheme),
+      style: options.basemapStyleUrl ?? selfContainedStyle(options.scheme, options.assets ?? NO_ASSETS),
       ...("bounds" in view ? { bounds: view.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 24 } } : view),
       // The credit comes with the shapes (their `attribution`): a town layer from a state GIS office is not the Census Bureau's.
       attributionControl: false,
@@ -122,6 +136,10 @@ export class MapController {
     this.map.addSource(BODY_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
     this.map.addSource(DISTRICT_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
     for (const layer of bodyLayers(this.scheme) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
+    // Body names over a basemap too, in the app's own font (the basemap's glyphs may not have it).
+    this.map.addSource(BODY_LABEL_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+    this.map.setFontFaces?.({ ...(this.map.getStyle?.()["font-faces"] ?? {}), ...(this.options.assets?.fontFaces ?? {}) });
+    this.map.addLayer(bodyLabelLayer() as Parameters<MapLibreMap["addLayer"]>[0]);
   }
 
   private target(id: number): FeatureIdentifier {
@@ -136,6 +154,7 @@ export class MapController {
     this.features = new Map(geometry.features.map((feature) => [feature.id as number, feature]));
     const source = this.map.getSource(BODY_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined;
     source?.setData(geometry);
+    (this.map.getSource(BODY_LABEL_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(labelPoints(geometry));
     this.updateSelectedLabel();
     this.setAttribution((geometry as { attribution?: unknown }).attribution);
   }
@@ -310,46 +329,6 @@ export class MapController {
   destroy(): void {
     this.map.remove();
   }
-}
-
-/**
- * A point inside a polygon's largest part: the midpoint of the widest horizontal run through the
- * middle of its outer ring (cheap, and unlike a centroid it lands inside a crescent or an L).
- */
-export function interiorPoint(geometry: GeoJSON.Geometry): [number, number] {
-  const polygons =
-    geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
-  if (geometry.type === "Point") return geometry.coordinates as [number, number];
-  let best: GeoJSON.Position[] | undefined;
-  let bestSpan = -1;
-  for (const polygon of polygons) {
-    const ring = polygon[0] ?? [];
-    const ys = ring.map((p) => p[1]!);
-    const span = Math.max(...ys) - Math.min(...ys);
-    if (span > bestSpan) {
-      bestSpan = span;
-      best = ring;
-    }
-  }
-  if (!best) return [0, 0];
-  const ys = best.map((p) => p[1]!);
-  const y = (Math.max(...ys) + Math.min(...ys)) / 2;
-  const crossings: number[] = [];
-  for (let i = 1; i < best.length; i++) {
-    const [x1, y1] = best[i - 1] as [number, number];
-    const [x2, y2] = best[i] as [number, number];
-    if ((y1 <= y && y2 > y) || (y2 <= y && y1 > y)) crossings.push(x1 + ((y - y1) / (y2 - y1)) * (x2 - x1));
-  }
-  crossings.sort((a, b) => a - b);
-  let x = best[0]![0]!;
-  let widest = -1;
-  for (let i = 0; i + 1 < crossings.length; i += 2) {
-    if (crossings[i + 1]! - crossings[i]! > widest) {
-      widest = crossings[i + 1]! - crossings[i]!;
-      x = (crossings[i]! + crossings[i + 1]!) / 2;
-    }
-  }
-  return [x, y];
 }
 
 export type { StyleSpecification };

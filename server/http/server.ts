@@ -20,7 +20,8 @@ import { loggerOptions, registerRequestLog } from "./request-log";
 import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
-import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
+import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
+import { readUsAtlasReference } from "../io/us-atlas";
 import { clientDistDir } from "./client-build";
 import { registerCalendarRoute } from "./calendar-route";
 import { registerExportRoutes } from "./export-routes";
@@ -152,6 +153,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   servePayload("/geo/bodies.geojson", createGeometryPayloadCache(db));
   servePayload("/geo/districts.geojson", createDistrictPayloadCache(db));
+  // Land, state and county borders and state names from the shipped us-atlas files: built once, on first use.
+  let reference: GeometryPayload | null = null;
+  servePayload("/geo/reference.geojson", async () => (reference ??= finish("us-atlas", readUsAtlasReference().map((item) => JSON.stringify(item)))));
 
   registerExportRoutes(app, { db, chromiumPath: options.chromiumPath ?? "/usr/bin/chromium" });
 
