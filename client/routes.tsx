@@ -10,6 +10,7 @@ import { LegislatorScreen } from "./screens/LegislatorScreen/LegislatorScreen";
 import { TargetsScreen } from "./screens/TargetsScreen/TargetsScreen";
 import { LoginScreen } from "./screens/LoginScreen/LoginScreen";
 import { MapScreen } from "./screens/MapScreen/MapScreen";
+import { MeetingScreen } from "./screens/MeetingScreen/MeetingScreen";
 import { PrintScreen } from "./screens/PrintScreen/PrintScreen";
 import { PublicMapScreen } from "./screens/PublicMapScreen/PublicMapScreen";
 import { PipelineScreen } from "./screens/PipelineScreen/PipelineScreen";
@@ -39,6 +40,7 @@ const SCREENS: Record<AppPage, (params: Params) => ReactNode> = {
   hubs: () => <HubsScreen />,
   legislator: ({ id }) => <LegislatorScreen legislatorId={id ?? ""} />,
   targets: () => <TargetsScreen />,
+  meeting: ({ body }) => <MeetingScreen bodyId={body ?? ""} />,
 };
 
 export function Routes({ pathname }: { pathname: string }) {

@@ -24,6 +24,8 @@ export const APP_PAGES = {
   hubs: "/hubs",
   legislator: "/legislators/:id",
   targets: "/targets",
+  // Meeting mode (issue 15)
+  meeting: "/meeting/:body",
 } as const;
 
 export type AppPage = keyof typeof APP_PAGES;

@@ -181,6 +181,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply.header("Cache-Control", "no-cache").sendFile("index.html");
     for (const pattern of Object.values(APP_PAGES)) app.get(pattern, sendIndex);
     app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg"));
+    // The installable app (meeting mode works offline): its manifest and service worker, never cached stale.
+    app.get("/manifest.webmanifest", (_request, reply) => reply.header("Cache-Control", "no-cache").type("application/manifest+json").sendFile("manifest.webmanifest"));
+    app.get("/sw.js", (_request, reply) => reply.header("Cache-Control", "no-cache").type("text/javascript").sendFile("sw.js"));
     app.get("/assets/*", (request, reply) => {
       const file = (request.params as { "*": string })["*"];
       return reply.header("Cache-Control", "public, max-age=31536000, immutable").sendFile(path.join("assets", file));
