@@ -37,6 +37,12 @@ export interface Config {
   chromiumPath: string;
   /** GROUNDSWELL_LOG_LEVEL (or `serve --log-level`): the server's structured log on stdout; default info. */
   logLevel: LogLevel;
+  /**
+   * GROUNDSWELL_GEOCODER_URL: a search URL with `{query}` where the address goes (Nominatim's
+   * `…/search?format=json&q={query}`, Photon, Pelias). Off by default: endorsers are then placed by
+   * their coordinates or their town's centre, and nothing leaves the server.
+   */
+  geocoderUrl: string | null;
 }
 
 const envSchema = z.object({
@@ -50,6 +56,7 @@ const envSchema = z.object({
   GROUNDSWELL_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   GROUNDSWELL_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  GROUNDSWELL_GEOCODER_URL: z.string().regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes").optional(),
 });
 
 /** Read and validate the environment once; everything else gets a `Config`. */
@@ -74,5 +81,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: values.GROUNDSWELL_TRUST_PROXY === "1",
     chromiumPath: values.CHROMIUM_PATH,
     logLevel: values.GROUNDSWELL_LOG_LEVEL,
+    geocoderUrl: values.GROUNDSWELL_GEOCODER_URL ?? null,
   };
 }

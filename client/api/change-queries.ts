@@ -30,7 +30,10 @@ const ROUTERS_SHOWING: Record<ChangeKind | LocalChangeKind, readonly string[] | 
   district: ["district", "body", "legislator", "public"],
   legislator: ["legislator", "district", "public"],
   hub: ["hub", "district", "public"],
+  // The map's endorser points and list, a body's linked people, district pages and briefs.
+  endorser: ["endorser", "district", "legislator", "public"],
   campaign: ["campaign", "bill", "legislator", "district", "resolution", "pipeline", "public"],
+  lobby: ["lobbyDay"],
   import: "everything",
   user: ["user", "audit"],
 };

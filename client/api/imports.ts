@@ -12,6 +12,8 @@ export class ImportRequestError extends Error {
   constructor(
     message: string,
     readonly status: number,
+    /** Seconds the server asked us to wait (Retry-After of a 503 or 429), when it said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "ImportRequestError";
@@ -20,15 +22,40 @@ export class ImportRequestError extends Error {
 
 const UNREACHABLE = "The file did not reach the server. Check your connection and try again.";
 
-function errorFrom(status: number, body: string): ImportRequestError {
+function errorFrom(status: number, body: string, retryAfter: string | null): ImportRequestError {
+  const seconds = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
   try {
     const parsed = JSON.parse(body) as { error?: unknown };
-    if (typeof parsed.error === "string") return new ImportRequestError(parsed.error, status);
+    if (typeof parsed.error === "string") return new ImportRequestError(parsed.error, status, seconds);
   } catch {
-    // not JSON: a proxy or a crash page
+    // not JSON: a proxy, a crash page, or the load shedder's one line
   }
-  return new ImportRequestError(`The server answered HTTP ${status}.`, status);
+  const line = body.trim();
+  return new ImportRequestError(status === 503 && line && !line.includes("\n") && line.length < 200 ? line : `The server answered HTTP ${status}.`, status, seconds);
 }
+
+/** How often a request the server turned away as busy (503) is sent again before giving up. */
+const BUSY_RETRIES = 3;
+/** The longest wait between tries, whatever Retry-After says: a person is watching. */
+const MAX_BUSY_WAIT_MS = 5_000;
+
+/**
+ * Send a request again when the server answered 503 (busy with another import, or its database
+ * briefly away). A 503 means nothing was done, so sending again is safe; the wait follows the
+ * answer's Retry-After. Other refusals are final and thrown at once.
+ */
+export async function retryWhileBusy<T>(send: () => Promise<T>, wait: (ms: number) => Promise<void> = sleep): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ImportRequestError) || error.status !== 503 || attempt >= BUSY_RETRIES) throw error;
+      await wait(Math.min(MAX_BUSY_WAIT_MS, (error.retryAfterSeconds ?? 1) * 1000 * (attempt + 1)));
+    }
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, a list of names, or ballot results. */
 export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview;
@@ -38,7 +65,12 @@ export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | Legislato
  * progress events: `onProgress` gets 0…1 while the bytes travel, then the server reads the file.
  */
 export function uploadForPreview(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadPreview> {
+  return retryWhileBusy(() => sendForPreview(file, onProgress, signal));
+}
+
+function sendForPreview(file: File, onProgress: (fraction: number) => void, signal?: AbortSignal): Promise<UploadPreview> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new DOMException("The upload was cancelled", "AbortError"));
     const request = new XMLHttpRequest();
     request.open("POST", `/api/imports/preview?fileName=${encodeURIComponent(file.name)}`);
     request.setRequestHeader("Content-Type", "application/octet-stream");
@@ -49,7 +81,7 @@ export function uploadForPreview(file: File, onProgress: (fraction: number) => v
     request.upload.onload = () => onProgress(1);
     request.onload = () => {
       if (request.status === 200) resolve(JSON.parse(request.responseText) as UploadPreview);
-      else reject(errorFrom(request.status, request.responseText));
+      else reject(errorFrom(request.status, request.responseText, request.getResponseHeader("Retry-After")));
     };
     request.onerror = () => reject(new ImportRequestError(UNREACHABLE, 0));
     request.onabort = () => reject(new DOMException("The upload was cancelled", "AbortError"));
@@ -98,7 +130,11 @@ export async function commitCosponsors(choices: { token: string; campaign: strin
   return (await postCommit({ ...choices, as: "cosponsors" })) as CosponsorImportReport;
 }
 
-async function postCommit(choices: ImportCommit): Promise<unknown> {
+function postCommit(choices: ImportCommit): Promise<unknown> {
+  return retryWhileBusy(() => sendCommit(choices));
+}
+
+async function sendCommit(choices: ImportCommit): Promise<unknown> {
   let response: Response;
   try {
     response = await fetch("/api/imports/commit", {
@@ -119,7 +155,7 @@ async function postCommit(choices: ImportCommit): Promise<unknown> {
         if (error instanceof SpreadsheetRowsRefused) throw error;
       }
     }
-    throw errorFrom(response.status, text);
+    throw errorFrom(response.status, text, response.headers.get("Retry-After"));
   }
   return JSON.parse(text) as unknown;
 }

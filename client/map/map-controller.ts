@@ -3,6 +3,7 @@ import { interiorPoint } from "../../shared/geo/interior-point";
 import { labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
+import { interiorPoint } from "../../shared/geo/interior-point";
 import { patternImageId, stagePatternPixels } from "../lib/stage-patterns";
 import {
   BALLOT_HATCH_IMAGE,

@@ -3,11 +3,13 @@ import { bodyRouter } from "./routers/body";
 import { campaignRouter } from "./routers/campaign";
 import { changesRouter } from "./routers/changes";
 import { districtRouter } from "./routers/district";
+import { endorserRouter } from "./routers/endorser";
 import { memberRouter } from "./routers/member";
 import { publicRouter } from "./routers/public";
 import { hubRouter } from "./routers/hub";
 import { billRouter } from "./routers/bill";
 import { legislatorRouter } from "./routers/legislator";
+import { lobbyDayRouter } from "./routers/lobby-day";
 import { pipelineRouter } from "./routers/pipeline";
 import { resolutionRouter } from "./routers/resolution";
 import { taskRouter } from "./routers/task";
@@ -26,9 +28,11 @@ export const appRouter = router({
   task: taskRouter,
   public: publicRouter,
   legislator: legislatorRouter,
+  lobbyDay: lobbyDayRouter,
   bill: billRouter,
   pipeline: pipelineRouter,
   hub: hubRouter,
+  endorser: endorserRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -4,6 +4,8 @@ import { BALLOT_DISTRICT_COLUMNS, BALLOT_TOWN_COLUMNS, exportBallotDistricts, ex
 import { listCampaigns, resolveCampaign } from "../domain/campaigns";
 import { BODY_EXPORT_COLUMNS, exportBodies, exportLegislators, exportOverlaps, legislatorStepColumns } from "../domain/exports";
 import { exportResolutions } from "../domain/spreadsheet-export";
+import { exportEndorsers } from "../domain/endorsers";
+import { ENDORSER_COLUMNS, PUBLIC_ENDORSER_COLUMNS } from "../../shared/model/endorser";
 import { InputError } from "../errors";
 import { RESOLUTION_COLUMNS } from "../../shared/model/spreadsheet-import";
 import { toCsv } from "../io/csv";
@@ -40,13 +42,13 @@ const LEGISLATOR_COLUMNS = [
 /** `pct_yes` to one decimal in a CSV, as people quote it (71.0, not 71). */
 const withOneDecimal = <Row extends { pct_yes: unknown }>(row: Row) => ({ ...row, pct_yes: typeof row.pct_yes === "number" ? row.pct_yes.toFixed(1) : row.pct_yes });
 
-const EXPORTABLE = ["bodies", "overlaps", "legislators", "resolutions", "ballot-results", "map", "press-kit"] as const;
+const EXPORTABLE = ["bodies", "overlaps", "legislators", "resolutions", "ballot-results", "endorsers", "map", "press-kit"] as const;
 
 /** `groundswell export <what> --format csv|geojson [--campaign NAME]`: writes to stdout. */
 export async function exportCommand(
   config: Config,
   what: string,
-  options: { format: string; campaign?: string; by?: string },
+  options: { format: string; campaign?: string; by?: string; public?: boolean },
   write: (text: string) => void,
 ): Promise<void> {
   if (!(EXPORTABLE as readonly string[]).includes(what)) {
@@ -101,6 +103,13 @@ export async function exportCommand(
       const rows = await exportResolutions(connection.db, campaign, { withNote: csv, withGeometry: !csv });
       if (csv) write(toCsv(rows, [...RESOLUTION_COLUMNS]));
       else write(`${JSON.stringify(toFeatureCollection(rows.map(({ note: _note, ...row }) => row), (row) => row.body_id as number))}\n`);
+      return;
+    }
+    if (what === "endorsers") {
+      const publicOnly = options.public === true;
+      const rows = await exportEndorsers(connection.db, campaign, { publicOnly, withGeometry: options.format === "geojson" });
+      if (options.format === "csv") write(toCsv(rows, [...(publicOnly ? PUBLIC_ENDORSER_COLUMNS : ENDORSER_COLUMNS)]));
+      else write(`${JSON.stringify(toFeatureCollection(rows, (row) => row.id))}\n`);
       return;
     }
     throw new InputError(`cannot export "${what}" with this command`);

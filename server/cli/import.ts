@@ -5,7 +5,9 @@ import { districtLabel, type SeatChamber } from "../../shared/model/district";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { HUB_COLUMNS, type HubImportSummary } from "../domain/hub-import";
-import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importEndorserRows, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { ENDORSER_COLUMNS, type EndorserImportSummary } from "../../shared/model/endorser";
+import { createGeocoder } from "../io/geocoder";
 import type { LegislatorImportSummary } from "../domain/legislators";
 import { recomputeOverlaps } from "../domain/overlaps";
 import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
@@ -13,7 +15,7 @@ import type { CosponsorImportSummary } from "../domain/ladder";
 import { FieldError, InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
 import { readBallotCsv } from "../io/ballot-csv";
-import { readHubCsv } from "../io/hub-csv";
+import { readColumnCsv } from "../io/column-csv";
 import { describeBallotImport } from "./ballot-summary";
 import { readNameList } from "../io/name-list";
 import { readOpenStates, type OpenStatesRoster } from "../io/open-states";
@@ -105,8 +107,14 @@ export async function importCommand(config: Config, file: string, options: Impor
         const summary = await withWriteContext(config, (ctx) => importBallotResultRows(ctx, request, records, { fileName }));
         return out(`${describeBallotImport(fileName, summary).join("\n")}\n`);
       }
+      case "endorsers": {
+        const rows = await readColumnCsv(file, ENDORSER_COLUMNS, "endorsers");
+        const geocode = config.geocoderUrl ? createGeocoder(config.geocoderUrl) : undefined;
+        const summary = await withWriteContext(config, (ctx) => importEndorserRows(ctx, request, rows, { fileName, geocode }));
+        return out(`${describeEndorserImport(fileName, summary).join("\n")}\n`);
+      }
       case "hubs": {
-        const rows = await readHubCsv(file, HUB_COLUMNS);
+        const rows = await readColumnCsv(file, HUB_COLUMNS, "hubs");
         const summary = await withWriteContext(config, (ctx) => importHubRows(ctx, request, rows, { fileName }));
         return out(`${describeHubImport(fileName, rows.length, summary).join("\n")}\n`);
       }
@@ -212,6 +220,20 @@ function describeCosponsorImport(fileName: string, summary: CosponsorImportSumma
 function describeHubImport(fileName: string, rows: number, summary: HubImportSummary): string[] {
   const verb = summary.dryRun ? "Would import" : "Imported";
   const lines = [`${verb} ${rows} hubs from ${fileName}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`];
+  if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
+  if (summary.updated.length) lines.push(`  updated: ${summary.updated.join(", ")}`);
+  if (summary.dryRun) lines.push("Dry run: nothing was written.");
+  return lines;
+}
+
+/** `import --as endorsers [--dry-run]`: new, updated and unchanged endorsers, and how they were placed. */
+function describeEndorserImport(fileName: string, summary: EndorserImportSummary): string[] {
+  const verb = summary.dryRun ? "Would import" : "Imported";
+  const { coordinates, town, address } = summary.placed;
+  const lines = [
+    `${verb} ${summary.rows} endorsers from ${fileName} into "${summary.campaign}": ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged.`,
+    `Placed ${coordinates} by coordinates, ${town} at their town's centre${address ? `, ${address} by address` : ""}.`,
+  ];
   if (summary.created.length) lines.push(`  new: ${summary.created.join(", ")}`);
   if (summary.updated.length) lines.push(`  updated: ${summary.updated.join(", ")}`);
   if (summary.dryRun) lines.push("Dry run: nothing was written.");

@@ -60,10 +60,10 @@ function buildProgram(io: Io): Command {
   program
     .command("export")
     .description(
-      "print bodies (with their current stage), overlaps, legislators, resolutions or ballot-results as CSV (all but legislators also as GeoJSON); " +
+      "print bodies (with their current stage), overlaps, legislators, resolutions, ballot-results or endorsers as CSV (all but legislators also as GeoJSON); " +
         "render the map as PNG or PDF; write a press kit",
     )
-    .argument("<what>", "bodies, overlaps, legislators, resolutions, ballot-results, map or press-kit")
+    .argument("<what>", "bodies, overlaps, legislators, resolutions, ballot-results, endorsers, map or press-kit")
     .addOption(new Option("--format <format>", "csv or geojson (default csv); map: png or pdf (default png)"))
     .option("--campaign <name>", "campaign name, slug or id (default: the only campaign)")
     .option("--out <file>", "map: the file to write; press-kit: a folder, or a .zip file")
@@ -73,7 +73,8 @@ function buildProgram(io: Io): Command {
     .option("--bbox <W,S,E,N>", "map, press-kit: the area to show and count, in degrees")
     .option("--patterns", "map, press-kit: draw a pattern per stage over the colours")
     .option("--by <town|district>", "ballot-results: one row per question and district (default) or per question and town")
-    .action(async (what: string, options: PressOptions & { format?: string; campaign?: string; by?: string }) => {
+    .option("--public", "endorsers: only what an anonymous visitor may see (those who agreed to be listed; public steps; no address, private contact or note)")
+    .action(async (what: string, options: PressOptions & { format?: string; campaign?: string; by?: string; public?: boolean }) => {
       if (what === "map" || what === "press-kit") {
         const { exportMapCommand, exportPressKitCommand } = await import("./press");
         return (what === "map" ? exportMapCommand : exportPressKitCommand)(await readConfig(), options, io.out);
@@ -85,16 +86,16 @@ function buildProgram(io: Io): Command {
   program
     .command("import")
     .description(
-      "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators (a state's folder or the federal one) and committees, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, hubs (.csv), or a ballot question's results (.csv)",
+      "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators (a state's folder or the federal one) and committees, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, hubs (.csv), a ballot question's results (.csv), or a campaign's endorsers (.csv)",
     )
     .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, a .zip of them, or a .csv export; committees: a folder of committee .yml files, one .yml or a .zip; cosponsors: .txt or .csv)")
     .requiredOption(
       "--as <what>",
-      "bodies, districts, legislators, committees, resolutions, members, cosponsors, hubs or ballot-results; documented but not built yet: population, endorsers (the command says so and imports nothing)",
+      "bodies, districts, legislators, committees, resolutions, members, cosponsors, hubs, ballot-results or endorsers; documented but not built yet: population (the command says so and imports nothing)",
     )
-    .option("--campaign <name>", "resolutions, members, cosponsors, ballot-results: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
+    .option("--campaign <name>", "resolutions, members, cosponsors, ballot-results, endorsers: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
     .option("--bill <bill>", 'cosponsors: the campaign\'s bill, e.g. "H.1239" (default: the campaign\'s first bill)')
-    .option("--dry-run", "legislators, committees, cosponsors, resolutions, members, hubs, ballot-results: print what would be added, updated, moved and closed, and write nothing")
+    .option("--dry-run", "legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers: print what would be added, updated, moved and closed, and write nothing")
     .option("--question <name>", 'ballot-results: the question, e.g. "2018 Q5" (a new name creates it; an existing one has its results replaced)')
     .option("--text <text>", "ballot-results: the question's full text")
     .option("--year <year>", "ballot-results: the election year (default: the date's, or the year the question's name starts with)")

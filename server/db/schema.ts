@@ -29,6 +29,9 @@ export interface Database {
   meeting: MeetingTable;
   meetingHub: MeetingHubTable;
   legislatorTask: LegislatorTaskTable;
+  lobbyDay: LobbyDayTable;
+  lobbyVisit: LobbyVisitTable;
+  lobbySignup: LobbySignupTable;
   appUser: AppUserTable;
   userSession: UserSessionTable;
   userLink: UserLinkTable;
@@ -38,6 +41,49 @@ export interface Database {
   ballotQuestion: BallotQuestionTable;
   ballotQuestionDistrict: BallotQuestionDistrictTable;
   ballotResult: BallotResultTable;
+  endorser: EndorserTable;
+  endorserStepEvent: EndorserStepEventTable;
+}
+
+/** An organisation or key person a campaign asks to endorse. `address`, `privateContact` and `note` are private. */
+export interface EndorserTable {
+  id: Generated<number>;
+  campaignId: number;
+  name: string;
+  /** An `EndorserCategory`. */
+  category: string;
+  town: string;
+  state: string;
+  townBodyId: number | null;
+  linkedBodyId: number | null;
+  address: string | null;
+  lon: number;
+  lat: number;
+  /** coordinates | town | address */
+  locationSource: string;
+  website: string | null;
+  publicContact: string | null;
+  privateContact: string | null;
+  note: string | null;
+  /** 1 when they agreed to be listed publicly. */
+  isPublic: number;
+  step: string;
+  stepUpdatedAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** Append-only endorser ladder history. `actor` and `note` are private. */
+export interface EndorserStepEventTable {
+  id: Generated<number>;
+  endorserId: number;
+  fromStep: string | null;
+  toStep: string;
+  source: string;
+  link: string | null;
+  actor: string;
+  note: string | null;
+  occurredAt: string;
 }
 
 /** A ballot question of a campaign; `totals*` are the file's own Totals row, when it had one. */
@@ -109,6 +155,8 @@ export interface CampaignTable {
   modelText: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of a `Ladder`; null: the default ladder. */
   ladder: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON of an `EndorserLadder`; null: the default endorser ladder. */
+  endorserLadder: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of a `CampaignScope`; null = every body. */
   scope: ColumnType<string | null, string | null | undefined, string | null>;
 }
@@ -413,6 +461,43 @@ export interface LegislatorTaskTable {
   owner: string | null;
   dueOn: string | null;
   doneAt: string | null;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** A campaign's lobby day (members only); `billIds` and `chambers` are JSON lists. */
+export interface LobbyDayTable {
+  id: Generated<number>;
+  campaignId: number;
+  name: string;
+  heldOn: string;
+  startsAt: string | null;
+  place: string | null;
+  billIds: string;
+  chambers: string;
+  notes: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One office's visit on a lobby day: when, which room, and the meeting its report-back logged. */
+export interface LobbyVisitTable {
+  lobbyDayId: number;
+  legislatorId: number;
+  time: string | null;
+  room: string | null;
+  meetingId: number | null;
+}
+
+/** Someone signed up to meet a legislator on a lobby day. */
+export interface LobbySignupTable {
+  id: Generated<number>;
+  lobbyDayId: number;
+  legislatorId: number;
+  name: string;
+  hubId: number | null;
+  isConstituent: number;
   createdBy: string;
   createdAt: string;
 }

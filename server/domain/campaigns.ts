@@ -1,6 +1,7 @@
 import { parseRowIdText } from "../../shared/ids/row-id";
 import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
-import { defaultLadder, ladderSchema } from "../../shared/model/ladder";
+import { defaultLadder, ladderSchema, type StepList } from "../../shared/model/ladder";
+import { defaultEndorserLadder, endorserLadderSchema } from "../../shared/model/endorser";
 import { campaignScopeSchema, EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
 import { parseStateCode } from "../../shared/ids/usps";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
@@ -14,6 +15,7 @@ import {
 } from "../db/repositories/campaign-repository";
 import { countResolutionsByStage } from "../db/repositories/resolution-repository";
 import { countStepsInUse, insertBill } from "../db/repositories/ladder-repository";
+import { countEndorserStepsInUse } from "../db/repositories/endorser-repository";
 import type { CampaignRow } from "../db/schema";
 import { InputError, NotFoundError } from "../errors";
 
@@ -27,6 +29,7 @@ function toCampaign(row: CampaignRow): Campaign {
     stageScheme: stageSchemeSchema.parse(JSON.parse(row.stageScheme)),
     modelText: row.modelText,
     ladder: row.ladder ? ladderSchema.parse(JSON.parse(row.ladder)) : defaultLadder,
+    endorserLadder: row.endorserLadder ? endorserLadderSchema.parse(JSON.parse(row.endorserLadder)) : defaultEndorserLadder,
     scope: row.scope ? campaignScopeSchema.parse(JSON.parse(row.scope)) : EVERY_BODY,
   };
 }
@@ -102,8 +105,18 @@ async function freeSlug(db: Db, slug: string, ownId?: number): Promise<string> {
   }
 }
 
+/** A ladder may be edited freely, but steps someone stands at stay (move them first). */
+function keepStepsInUse(current: StepList, next: StepList, inUse: ReadonlyArray<{ step: string; count: number | string | bigint }>, who: string): void {
+  const kept = new Set(next.steps.map((step) => step.id));
+  const removed = inUse.filter((row) => !kept.has(row.step));
+  if (removed.length) {
+    const described = removed.map((row) => `"${current.steps.find((step) => step.id === row.step)?.label ?? row.step}" (${Number(row.count)})`);
+    throw new InputError(`Cannot remove ladder steps that ${who} stand at: ${described.join(", ")}; move them first`);
+  }
+}
+
 /**
- * Edit a campaign's name, bill, model text, stage scheme or ladder (steps legislators stand at stay). A new scheme must keep every stage
+ * Edit a campaign's name, bill, model text, stage scheme or ladders (steps legislators or endorsers stand at stay). A new scheme must keep every stage
  * a resolution stands at (rename, recolour, reorder and add freely; remove only unused stages).
  */
 export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Promise<Campaign> {
@@ -130,13 +143,12 @@ export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Pro
     changes.stageScheme = JSON.stringify(input.stageScheme);
   }
   if (input.ladder !== undefined) {
-    const kept = new Set(input.ladder.steps.map((step) => step.id));
-    const inUse = (await countStepsInUse(db, campaign.id)).filter((row) => !kept.has(row.step));
-    if (inUse.length) {
-      const described = inUse.map((row) => `"${campaign.ladder.steps.find((step) => step.id === row.step)?.label ?? row.step}" (${Number(row.count)})`);
-      throw new InputError(`Cannot remove ladder steps that legislators stand at: ${described.join(", ")}; move them first`);
-    }
+    keepStepsInUse(campaign.ladder, input.ladder, await countStepsInUse(db, campaign.id), "legislators");
     changes.ladder = JSON.stringify(input.ladder);
+  }
+  if (input.endorserLadder !== undefined) {
+    keepStepsInUse(campaign.endorserLadder, input.endorserLadder, await countEndorserStepsInUse(db, campaign.id), "endorsers");
+    changes.endorserLadder = JSON.stringify(input.endorserLadder);
   }
   if (input.scope !== undefined) changes.scope = storedScope(input.scope);
   if (Object.keys(changes).length) await updateCampaignRow(db, campaign.id, changes);

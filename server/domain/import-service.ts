@@ -6,6 +6,7 @@ import type {
   BoundaryImportRequest,
   CommitteesImportRequest,
   CosponsorsImportRequest,
+  EndorsersImportRequest,
   HubsImportRequest,
   LegislatorsImportRequest,
   SpreadsheetImportRequest,
@@ -16,6 +17,8 @@ import { assertCanImport, describeBoundaryImport, importBoundaryLayer, type Boun
 import { resolveCampaign } from "./campaigns";
 import { importCommittees, type CommitteeImportSummary } from "./committees";
 import type { ChangeInput } from "./changes";
+import { importEndorsers } from "./endorsers";
+import type { EndorserImportSummary, Geocoder } from "../../shared/model/endorser";
 import { importHubs, type HubImportSummary } from "./hub-import";
 import { importLegislators, type LegislatorImportSummary } from "./legislators";
 import { importSpreadsheet, SpreadsheetRowsError } from "./spreadsheet-import";
@@ -210,6 +213,35 @@ export function importBallotResultRows(
         campaignId: summary.campaignId,
         summary: `Imported results of ballot question "${summary.question}" from ${fileName}: ${summary.rows} rows, ${summary.towns} towns${summary.replaced ? `, replacing ${summary.replaced} rows` : ""}`,
         after: { rows: summary.rows, towns: summary.towns, districts: summary.districts.filter((district) => !district.estimated).map((district) => `${district.chamber} ${district.district}`) },
+      }),
+    },
+    { dryRun: request.dryRun },
+  );
+}
+
+/**
+ * A campaign's endorsers from CSV rows, placed by coordinates, a geocoded address (only with a
+ * geocoder) or their town's centre. Any bad row refuses the file; a dry run keeps nothing.
+ */
+export function importEndorserRows(
+  ctx: WriteContext,
+  request: EndorsersImportRequest,
+  rows: ReadonlyArray<Record<string, string>>,
+  { fileName, geocode }: { fileName: string; geocode?: Geocoder | undefined },
+): Promise<EndorserImportSummary> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    async (trx) => importEndorsers(trx, { campaignId: (await resolveCampaign(trx, request.campaign)).id, rows, geocode }, ctx.actor, { dryRun: request.dryRun }),
+    (summary) => ({ campaignId: summary.campaignId, kind: "endorser", ids: [] }),
+    {
+      action: "import endorsers",
+      subjectKind: "endorser",
+      describe: (summary) => ({
+        subjectId: null,
+        campaignId: summary.campaignId,
+        summary: `Imported endorsers from ${fileName}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged`,
+        after: { rows: summary.rows, created: summary.created.length, updated: summary.updated.length, unchanged: summary.unchanged.length },
       }),
     },
     { dryRun: request.dryRun },

@@ -1,26 +1,38 @@
 import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
 import { JURISDICTION_CHAMBERS, setStepInputSchema, type Bill, type CosponsorImportSummary, type SetStepInput, type StepEvent, type StepSource, type UndoStepInput } from "../../shared/model/ladder";
 import type { LegislatorSummary } from "../../shared/model/legislator";
-import { cosponsorListMove, firstStepOf, isStepOf } from "../../shared/rules/ladder";
+import { cosponsorListMove, firstStepOf } from "../../shared/rules/ladder";
 import { matchPersonName } from "../../shared/rules/person-names";
 import type { Db } from "../db/connect";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
 import { otherNamesOf } from "./legislators";
 import { findLastStepEvent, findLegislatorById, findStep, findStepEvents, findSteps, writeStep } from "../db/repositories/ladder-repository";
-import { ConflictError, FieldError, InputError, NotFoundError } from "../errors";
+import { FieldError, InputError, NotFoundError } from "../errors";
+import { moveOnLadder, undoOnLadder, type LadderMoveResult, type LadderTrack } from "./ladder-track";
 import type { Actor } from "./actor";
 import { getBill, listBills, resolveBill } from "./bills";
 import { getCampaign } from "./campaigns";
 
 export type { CosponsorImportSummary };
 
-export interface StepChange {
+export interface StepChange extends LadderMoveResult {
   billId: number;
   legislatorId: number;
-  step: string;
-  changed: boolean;
-  /** The event written (null when nothing changed). */
-  eventId: number | null;
+}
+
+/** A legislator's step on one bill, as a track on the campaign's ladder. */
+async function legislatorTrack(db: Db, campaignId: number, billId: number | undefined, legislatorId: number) {
+  const campaign = await getCampaign(db, campaignId);
+  const bill = await getBill(db, campaign.id, billId);
+  const legislator = await findLegislatorById(db, legislatorId);
+  if (!legislator) throw new NotFoundError(`No legislator with id ${legislatorId}`);
+  const track: LadderTrack = {
+    what: `${legislator.name}'s step on ${bill.name}`,
+    current: async () => (await findStep(db, bill.id, legislator.id))?.step,
+    last: () => findLastStepEvent(db, bill.id, legislator.id),
+    write: (move, exists) => writeStep(db, { billId: bill.id, legislatorId: legislator.id, ...move }, exists),
+  };
+  return { ladder: campaign.ladder, track, ids: { billId: bill.id, legislatorId: legislator.id } };
 }
 
 /**
@@ -30,33 +42,8 @@ export interface StepChange {
  */
 export async function setStep(db: Db, rawInput: SetStepInput, actor: Actor, now = new Date()): Promise<StepChange> {
   const input = setStepInputSchema.parse(rawInput);
-  const campaign = await getCampaign(db, input.campaignId);
-  const bill = await getBill(db, campaign.id, input.billId);
-  const legislator = await findLegislatorById(db, input.legislatorId);
-  if (!legislator) throw new NotFoundError(`No legislator with id ${input.legislatorId}`);
-  if (!isStepOf(campaign.ladder, input.step)) throw new InputError(`"${input.step}" is not a step of the ladder (${campaign.ladder.steps.map((step) => step.id).join(", ")})`);
-  const current = await findStep(db, bill.id, legislator.id);
-  const from = current?.step ?? firstStepOf(campaign.ladder);
-  if (input.expectedStep !== undefined && input.expectedStep !== from) {
-    throw new ConflictError(`${legislator.name}'s step on ${bill.name} was changed by someone else; it is now "${from}". Review and try again.`, { step: from });
-  }
-  if (from === input.step && current) return { billId: bill.id, legislatorId: legislator.id, step: from, changed: false, eventId: null };
-  const eventId = await writeStep(
-    db,
-    {
-      billId: bill.id,
-      legislatorId: legislator.id,
-      fromStep: current ? from : null,
-      toStep: input.step,
-      source: input.source,
-      link: input.link ?? null,
-      actor: actor.name,
-      note: input.note?.trim() || null,
-      occurredAt: now.toISOString(),
-    },
-    current !== undefined,
-  );
-  return { billId: bill.id, legislatorId: legislator.id, step: input.step, changed: true, eventId };
+  const { ladder, track, ids } = await legislatorTrack(db, input.campaignId, input.billId, input.legislatorId);
+  return { ...ids, ...(await moveOnLadder(track, ladder, input, actor, now)) };
 }
 
 /**
@@ -64,20 +51,8 @@ export async function setStep(db: Db, rawInput: SetStepInput, actor: Actor, now 
  * from (nothing is deleted), like the stage history's undo. Refused when someone changed it since.
  */
 export async function undoLastStep(db: Db, input: UndoStepInput, actor: Actor, now = new Date()): Promise<StepChange> {
-  const campaign = await getCampaign(db, input.campaignId);
-  const bill = await getBill(db, campaign.id, input.billId);
-  const legislator = await findLegislatorById(db, input.legislatorId);
-  if (!legislator) throw new NotFoundError(`No legislator with id ${input.legislatorId}`);
-  const last = await findLastStepEvent(db, bill.id, legislator.id);
-  if (!last) throw new InputError(`${legislator.name} has no step change on ${bill.name} to undo`);
-  if (last.id !== input.expectedEventId) throw new ConflictError(`${legislator.name}'s step on ${bill.name} was changed by someone else since; review it and try again.`, { step: last.toStep });
-  const back = last.fromStep ?? firstStepOf(campaign.ladder);
-  const eventId = await writeStep(
-    db,
-    { billId: bill.id, legislatorId: legislator.id, fromStep: last.toStep, toStep: back, source: "undo", link: null, actor: actor.name, note: null, occurredAt: now.toISOString() },
-    true,
-  );
-  return { billId: bill.id, legislatorId: legislator.id, step: back, changed: true, eventId };
+  const { ladder, track, ids } = await legislatorTrack(db, input.campaignId, input.billId, input.legislatorId);
+  return { ...ids, ...(await undoOnLadder(track, ladder, input.expectedEventId, actor, now)) };
 }
 
 /** A legislator's ladder history on every bill of a campaign, oldest first. Actor and notes are private: member-only. */

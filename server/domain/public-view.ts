@@ -1,6 +1,7 @@
 import type { BBox, BodyKind } from "../../shared/model/body";
 import type { Campaign } from "../../shared/model/campaign";
 import { pickPublic } from "../../shared/model/public-fields";
+import type { PublicEndorser } from "../../shared/model/endorser";
 import type {
   AreaCount,
   PressSnapshot,
@@ -36,6 +37,7 @@ import {
 } from "../db/repositories/public-repository";
 import { NotFoundError } from "../errors";
 import { getCampaign, listCampaigns, resolveCampaign } from "./campaigns";
+import { listPublicEndorsers } from "./endorsers";
 
 /**
  * The public surfaces' use cases: everything an anonymous reader, the embed, the print page and
@@ -55,6 +57,11 @@ export async function listPublicCampaigns(db: Db): Promise<PublicCampaign[]> {
 /** A campaign by id, slug or name; NotFoundError otherwise. */
 export async function findPublicCampaign(db: Db, key: number | string): Promise<PublicCampaign> {
   return toPublicCampaign(typeof key === "number" ? await getCampaign(db, key) : await resolveCampaign(db, key));
+}
+
+/** A campaign's endorsers as anyone may see them (`toPublicEndorser`). */
+export async function listCampaignPublicEndorsers(db: Db, key: number | string): Promise<PublicEndorser[]> {
+  return listPublicEndorsers(db, await findPublicCampaign(db, key));
 }
 
 export async function listPublicHubs(db: Db): Promise<PublicHub[]> {

@@ -169,7 +169,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     directory: options.imports?.directory,
   });
 
-  registerCalendarRoute(app, { db });
+  registerCalendarRoute(app, { db, actorOf });
 
   app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes }));
 

@@ -5,16 +5,9 @@
  * and test/integration/calendar.test.ts checks the output with an independent parser (ical.js).
  */
 
-export interface CalendarEvent {
-  /** Globally unique and stable across changes: the same UID with a higher SEQUENCE updates an event. */
-  uid: string;
-  /** ISO date `YYYY-MM-DD`. */
-  date: string;
-  /** Local wall-clock `HH:MM`, written as a floating time (no time zone); null for an all-day event. */
-  time: string | null;
-  summary: string;
-  description: string | null;
-  location: string | null;
+import type { CalendarEntry } from "../../shared/model/calendar-entry";
+
+export interface CalendarEvent extends CalendarEntry {
   url: string | null;
   /** Increases whenever the event changes. */
   sequence: number;

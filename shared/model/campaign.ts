@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
 import { ladderSchema, type Ladder } from "./ladder";
+import { endorserLadderSchema, type EndorserLadder } from "./endorser";
 import { campaignScopeSchema, type CampaignScope } from "./campaign-scope";
 import { stageSchemeSchema, type StageScheme } from "./stage";
 
@@ -20,6 +21,8 @@ export interface Campaign {
   modelText: string | null;
   /** Where legislators stand on each bill, lowest step first. */
   ladder: Ladder;
+  /** Where endorsers stand, lowest step first; steps marked public may be shown to anyone. */
+  endorserLadder: EndorserLadder;
   /** The bodies it works with and the level it counts them at (see campaign-scope.ts). */
   scope: CampaignScope;
 }
@@ -34,6 +37,7 @@ export const campaignSchema = z.object({
   stageScheme: stageSchemeSchema,
   modelText: z.string().nullable(),
   ladder: ladderSchema,
+  endorserLadder: endorserLadderSchema,
   scope: campaignScopeSchema,
 }) satisfies z.ZodType<Campaign, unknown>;
 
@@ -72,6 +76,8 @@ export const updateCampaignInputSchema = z.object({
   stageScheme: stageSchemeSchema.optional(),
   /** The ladder, replaced as a whole (rename, reorder, add); steps legislators stand at stay. */
   ladder: ladderSchema.optional(),
+  /** The endorser ladder, replaced as a whole; steps endorsers stand at stay. */
+  endorserLadder: endorserLadderSchema.optional(),
   scope: campaignScopeSchema.optional(),
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;

@@ -6,12 +6,12 @@ import { campaignIdSchema } from "./campaign";
  * What kind of record a committed write touched. The client maps each kind to the queries it
  * refetches (client/api/change-queries.ts), so a new kind is added here and there.
  */
-export const CHANGE_KINDS = ["resolution", "member", "task", "body", "district", "legislator", "hub", "import", "campaign"] as const;
+export const CHANGE_KINDS = ["resolution", "member", "task", "body", "district", "legislator", "hub", "import", "campaign", "lobby", "endorser"] as const;
 export const changeKindSchema = z.enum(CHANGE_KINDS);
 export type ChangeKind = z.infer<typeof changeKindSchema>;
 
 /** Kinds that only signed-in members may hear about (their records are private). */
-export const PRIVATE_CHANGE_KINDS: ReadonlySet<ChangeKind> = new Set(["task"]);
+export const PRIVATE_CHANGE_KINDS: ReadonlySet<ChangeKind> = new Set(["task", "lobby"]);
 
 /** At most this many ids travel in one change; a bigger write sends `ids: []` ("many"). */
 export const MAX_CHANGE_IDS = 200;
@@ -21,7 +21,7 @@ export const MAX_CHANGE_IDS = 200;
  * subscriber re-fetches through its own permission-checked procedures. `campaignId: null` means
  * every campaign (bodies and districts are shared by all campaigns). `ids` are body ids for the
  * records that hang off a body (`resolution`, `member`, `task`), the record's own id otherwise
- * (`body`, `district`, `legislator`, `hub`); `ids: []` means "many or unknown".
+ * (`body`, `district`, `legislator`, `hub`, `endorser`); `ids: []` means "many or unknown".
  */
 export const changeSchema = z.object({
   campaignId: campaignIdSchema.nullable(),

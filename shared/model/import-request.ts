@@ -10,7 +10,7 @@ import { CHAMBERS, parseChamber, type Chamber } from "./district";
  * words: the flag on the command line, the form label on the web (`IMPORT_FIELD_LABELS`).
  */
 
-export const IMPORT_KINDS = ["bodies", "districts", "legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results"] as const;
+export const IMPORT_KINDS = ["bodies", "districts", "legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results", "endorsers"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /**
@@ -19,7 +19,6 @@ export type ImportKind = (typeof IMPORT_KINDS)[number];
  */
 export const PLANNED_IMPORT_KINDS: Readonly<Record<string, string>> = {
   population: "issue 14, population-weighted leverage",
-  endorsers: "issue 17, endorsements",
 };
 
 /** The fields of an import request, by their request key. */
@@ -132,7 +131,7 @@ const required = <T extends z.ZodType>(schema: T, problem: string) =>
   });
 
 /** Kinds that can be tried first: report what would change, write nothing. */
-export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results"];
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results", "endorsers"];
 const noDryRun = z
   .boolean()
   .optional()
@@ -217,6 +216,13 @@ export const hubsImportSchema = z.object({
   dryRun,
 });
 
+/** A campaign's endorsers (organisations and key people) from a CSV; re-import updates them by name, town and state. */
+export const endorsersImportSchema = z.object({
+  as: z.literal("endorsers"),
+  campaign: required(z.string().trim().max(120, { error: "{field} is longer than 120 characters" }), "{field} is required for endorsers: the campaign they endorse"),
+  dryRun,
+});
+
 /** An election year, typed as text on the command line. */
 const yearSchema = z.union([z.number(), z.string()]).transform((value, context) => {
   const year = typeof value === "number" ? value : /^\s*\d{4}\s*$/.test(value) ? Number(value) : Number.NaN;
@@ -274,6 +280,7 @@ export const importRequestSchema = z.discriminatedUnion("as", [
   spreadsheetImportSchema,
   hubsImportSchema,
   ballotResultsImportSchema,
+  endorsersImportSchema,
 ]);
 export type ImportRequest = z.output<typeof importRequestSchema>;
 /** What a door hands over before parsing (the web form's choices, as typed). */
@@ -287,6 +294,7 @@ export type CosponsorsImportRequest = z.output<typeof cosponsorsImportSchema>;
 export type SpreadsheetImportRequest = z.output<typeof spreadsheetImportSchema>;
 export type HubsImportRequest = z.output<typeof hubsImportSchema>;
 export type BallotResultsImportRequest = z.output<typeof ballotResultsImportSchema>;
+export type EndorsersImportRequest = z.output<typeof endorsersImportSchema>;
 
 /** A refused request: the field, and the problem with `{field}` where its name goes. */
 export interface ImportRequestProblem {

@@ -21,9 +21,18 @@ export type LadderStep = z.infer<typeof ladderStepSchema>;
 /** The step cosponsor lists move legislators up to; every ladder keeps it. */
 export const COSPONSOR_STEP = "cosponsor";
 
-export const ladderSchema = z
-  .object({ steps: z.array(ladderStepSchema).min(2).max(20) })
-  .refine((ladder) => new Set(ladder.steps.map((step) => step.id)).size === ladder.steps.length, { message: "step ids must be unique" })
+/** What every ladder is (legislators' per bill, endorsers' per campaign): steps lowest first, ids unique. */
+export interface StepList {
+  steps: ReadonlyArray<{ id: string; label: string; description: string }>;
+}
+
+/** A ladder of `step`s, 2 to 20 of them, ids unique: the shape both ladders share. */
+export const stepListSchema = <S extends z.ZodType<{ id: string }>>(step: S) =>
+  z
+    .object({ steps: z.array(step).min(2).max(20) })
+    .refine((ladder) => new Set(ladder.steps.map((one) => one.id)).size === ladder.steps.length, { message: "step ids must be unique" });
+
+export const ladderSchema = stepListSchema(ladderStepSchema)
   .refine((ladder) => ladder.steps.some((step) => step.id === COSPONSOR_STEP), { message: `the ladder must keep the "${COSPONSOR_STEP}" step (cosponsor lists move legislators to it)` });
 export type Ladder = z.infer<typeof ladderSchema>;
 
@@ -100,7 +109,7 @@ export const updateBillInputSchema = z.object({
 });
 export type UpdateBillInput = z.input<typeof updateBillInputSchema>;
 
-const optionalLink = z
+export const optionalLink = z
   .string()
   .trim()
   .max(500)
@@ -133,10 +142,8 @@ export const undoStepInputSchema = z.object({
 });
 export type UndoStepInput = z.input<typeof undoStepInputSchema>;
 
-/** One change of a legislator's step on a bill; `actor` and `note` are private. */
-export interface StepEvent {
-  id: number;
-  billId: number;
+/** One move on any ladder (a legislator's on a bill, an endorser's): `actor` and `note` are private. */
+export interface LadderMove {
   fromStep: string | null;
   toStep: string;
   source: StepSource;
@@ -144,6 +151,12 @@ export interface StepEvent {
   actor: string;
   note: string | null;
   occurredAt: string;
+}
+
+/** One change of a legislator's step on a bill; `actor` and `note` are private. */
+export interface StepEvent extends LadderMove {
+  id: number;
+  billId: number;
 }
 
 /** A legislator's current step on one bill (public). */

@@ -27,7 +27,7 @@ export const publicViewSchema = z.object({
 });
 export type PublicViewInput = z.infer<typeof publicViewSchema>;
 
-export type PublicCampaign = Pick<Campaign, "id" | "name" | "slug" | "bill" | "isDemo" | "stageScheme" | "ladder" | "scope"> & { modelText: string | null };
+export type PublicCampaign = Pick<Campaign, "id" | "name" | "slug" | "bill" | "isDemo" | "stageScheme" | "ladder" | "endorserLadder" | "scope"> & { modelText: string | null };
 
 export interface PublicHub {
   id: number;

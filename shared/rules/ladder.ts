@@ -1,17 +1,17 @@
-import { COSPONSOR_STEP, type Ladder } from "../model/ladder";
+import { COSPONSOR_STEP, type Ladder, type StepList } from "../model/ladder";
 
 /** A step's rank on the ladder (0 = the lowest); an id the ladder no longer has ranks lowest. */
-export function rankOfStep(ladder: Ladder, step: string): number {
+export function rankOfStep(ladder: StepList, step: string): number {
   return Math.max(0, ladder.steps.findIndex((candidate) => candidate.id === step));
 }
 
-/** The step a legislator stands at when nothing is recorded: the ladder's lowest. */
-export const firstStepOf = (ladder: Ladder): string => ladder.steps[0]!.id;
+/** The step anyone stands at when nothing is recorded: the ladder's lowest. */
+export const firstStepOf = (ladder: StepList): string => ladder.steps[0]!.id;
 
-export const isStepOf = (ladder: Ladder, step: string): boolean => ladder.steps.some((candidate) => candidate.id === step);
+export const isStepOf = (ladder: StepList, step: string): boolean => ladder.steps.some((candidate) => candidate.id === step);
 
 /** The label of a step, or its id when the ladder no longer has it. */
-export const stepLabel = (ladder: Ladder, step: string): string => ladder.steps.find((candidate) => candidate.id === step)?.label ?? step;
+export const stepLabel = (ladder: StepList, step: string): string => ladder.steps.find((candidate) => candidate.id === step)?.label ?? step;
 
 /**
  * Where a cosponsor list moves a legislator at `current`: up to cosponsor, never down. Null when

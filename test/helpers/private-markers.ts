@@ -3,6 +3,7 @@ import type { Db } from "../../server/db/connect";
 import { changeStage } from "../../server/domain/resolutions";
 import { setStep } from "../../server/domain/ladder";
 import { logMeeting } from "../../server/domain/meetings";
+import { setEndorserStep } from "../../server/domain/endorsers";
 
 /**
  * One entry per private field that exists: it writes a unique marker string into that field.
@@ -174,7 +175,85 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
       await logMeeting(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-04", followUps: [marker] }, { name: "Organizer", role: "organizer" });
     },
   },
+  {
+    field: "endorser.address",
+    async seed(db, target, marker) {
+      await addEndorser(db, target, { address: marker });
+    },
+  },
+  {
+    field: "endorser.private_contact",
+    async seed(db, target, marker) {
+      await addEndorser(db, target, { privateContact: marker });
+    },
+  },
+  {
+    field: "endorser.note",
+    async seed(db, target, marker) {
+      await addEndorser(db, target, { note: marker });
+    },
+  },
+  {
+    // An endorser who did not agree to be listed: nothing of them is public, not even the name.
+    field: "endorser.name (not listed)",
+    async seed(db, target, marker) {
+      await addEndorser(db, target, { name: marker, isPublic: 0, publicContact: `${marker}@example.org` });
+    },
+  },
+  {
+    field: "endorser_step_event.note",
+    async seed(db, target, marker) {
+      await setEndorserStep(db, { endorserId: await addEndorser(db, target, {}), step: "asked", note: marker }, { name: "Organizer", role: "organizer" });
+    },
+  },
+  {
+    field: "endorser_step_event.actor",
+    async seed(db, target, marker) {
+      await setEndorserStep(db, { endorserId: await addEndorser(db, target, {}), step: "asked" }, { name: marker, role: "organizer" });
+    },
+  },
+  {
+    field: "endorser_step_event.link",
+    async seed(db, target, marker) {
+      await setEndorserStep(db, { endorserId: await addEndorser(db, target, {}), step: "asked", source: "news", link: `https://news.example.org/${marker}` }, { name: "Organizer", role: "organizer" });
+    },
+  },
 ];
+
+/** A listed endorser in the target body's town, with whatever private values the marker needs. */
+async function addEndorser(
+  db: Db,
+  target: MarkerTarget,
+  values: { name?: string; address?: string; privateContact?: string; note?: string; isPublic?: number; publicContact?: string },
+): Promise<number> {
+  const row = await db
+    .insertInto("endorser")
+    .values({
+      campaignId: target.campaignId,
+      name: values.name ?? `Marker endorser ${randomBytes(3).toString("hex")}`,
+      category: "business",
+      town: "Markerton",
+      state: "RI",
+      townBodyId: target.bodyId,
+      linkedBodyId: null,
+      address: values.address ?? null,
+      lon: -71.5,
+      lat: 41.7,
+      locationSource: "coordinates",
+      website: null,
+      publicContact: values.publicContact ?? null,
+      privateContact: values.privateContact ?? null,
+      note: values.note ?? null,
+      isPublic: values.isPublic ?? 1,
+      step: "identified",
+      stepUpdatedAt: null,
+      createdAt: now(),
+      updatedAt: now(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
 
 /** A sitting legislator (a state House seat in RI) to hang ladder markers on. */
 async function addLegislator(db: Db): Promise<number> {

@@ -83,6 +83,44 @@ forEachEngine((getDatabase) => {
     }
   });
 
+  describe("import --as endorsers, export endorsers", () => {
+    it("dry-runs, imports, and exports every column or only the public part", async () => {
+      expectSuccess(await cli("import", layer("endorser-towns.geojson", ["Endorsetown", "Backerville"], 4488002000), "--as", "bodies", "--kind", "town", "--state", "RI", "--no-overlaps"));
+      expectSuccess(await cli("campaign", "add", "Endorse RI", "--state", "RI"));
+      const file = path.join(folder, "endorsers.csv");
+      fs.writeFileSync(file, "name,category,town,lat,lon,step,public,private_contact\nEndorsetown Clinic,medical_practice,Endorsetown,,,endorsed,yes,secret-cell-0101\nBackerville Union Local 7,union_local,Backerville,41.55,-71.65,asked,no,\n");
+      const dry = await cli("import", file, "--as", "endorsers", "--campaign", "Endorse RI", "--dry-run");
+      expectSuccess(dry);
+      expect(dry.stdout).toBe(
+        'Would import 2 endorsers from endorsers.csv into "Endorse RI": 2 new, 0 updated, 0 unchanged.\nPlaced 1 by coordinates, 1 at their town\'s centre.\n  new: Endorsetown Clinic, Backerville Union Local 7\nDry run: nothing was written.\n',
+      );
+      expect(await getDatabase().db.selectFrom("endorser").select("id").execute()).toEqual([]);
+      expectSuccess(await cli("import", file, "--as", "endorsers", "--campaign", "Endorse RI"));
+
+      const full = await cli("export", "endorsers", "--format", "csv", "--campaign", "Endorse RI");
+      expectSuccess(full);
+      expect(full.stdout.split(/\r?\n/)[0]).toBe("name,category,town,state,address,lat,lon,step,public,website,public_contact,private_contact,note");
+      expect(full.stdout).toContain("secret-cell-0101");
+      const open = await cli("export", "endorsers", "--format", "csv", "--campaign", "Endorse RI", "--public");
+      expectSuccess(open);
+      expect(open.stdout.split(/\r?\n/).filter(Boolean)).toHaveLength(2);
+      expect(open.stdout).toMatch(/^name,category,town,state,lat,lon,step,website,public_contact\r?\nEndorsetown Clinic,medical_practice,Endorsetown,RI,/);
+      expect(open.stdout).not.toMatch(/secret|Union/);
+      const geojson = JSON.parse((await cli("export", "endorsers", "--format", "geojson", "--campaign", "Endorse RI", "--public")).stdout) as GeoJSON.FeatureCollection;
+      expect(geojson.features.map((feature) => feature.geometry.type)).toEqual(["Point"]);
+    });
+
+    it("refuses a row without a town in one line naming it, and writes nothing", async () => {
+      const file = path.join(folder, "endorsers-bad.csv");
+      fs.writeFileSync(file, "name,town\nNo Town Bakery,\n");
+      const result = await cli("import", file, "--as", "endorsers", "--campaign", "Endorse RI");
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe("groundswell: 1 problem, nothing imported: line 2: no town\n");
+      const missing = await cli("import", file, "--as", "endorsers");
+      expect(missing.stderr).toBe("groundswell: --campaign is required for endorsers: the campaign they endorse\n");
+    });
+  });
+
   describe("--chamber spellings", () => {
     for (const [index, [spelling, chamber]] of ([
       ["state_lower", "state_lower"],

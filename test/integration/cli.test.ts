@@ -140,7 +140,7 @@ forEachEngine(
 
       it("refuses to export something it cannot export yet", async () => {
         const line = expectOneLineFailure(await cli("export", "votes", "--campaign", "Export drive"));
-        expect(line).toBe('groundswell: cannot export "votes" yet; choose one of: bodies, overlaps, legislators, resolutions, ballot-results, map, press-kit');
+        expect(line).toBe('groundswell: cannot export "votes" yet; choose one of: bodies, overlaps, legislators, resolutions, ballot-results, endorsers, map, press-kit');
       });
     });
   },

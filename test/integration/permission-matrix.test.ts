@@ -9,7 +9,9 @@ import { createHub } from "../../server/domain/hubs";
 import { listBills } from "../../server/domain/bills";
 import { addMember } from "../../server/domain/members";
 import { addLegislatorNextAction } from "../../server/domain/meetings";
+import { saveLobbyDay, signUp } from "../../server/domain/lobby-days";
 import { addTask } from "../../server/domain/tasks";
+import { importEndorsers } from "../../server/domain/endorsers";
 import { makeCampaign } from "../helpers/factories";
 import { buildWorld, type World } from "../helpers/district-world";
 import { forEachEngine } from "../helpers/test-db";
@@ -54,6 +56,9 @@ interface Fixture {
   resetToken: () => Promise<string>;
   bills: () => Promise<number[]>;
   legislatorNextAction: () => Promise<number>;
+  lobbyDay: () => Promise<number>;
+  hubSignUp: () => Promise<number>;
+  ashbyEndorser: number;
 }
 
 type Input = (f: Fixture) => unknown;
@@ -123,6 +128,13 @@ const ACCESS: Record<string, [Access, Input]> = {
   "legislator.nextActions": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
   "legislator.addNextAction": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, title: `Call ${f.serial()}` })],
   "legislator.completeNextAction": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, nextActionId: await f.legislatorNextAction() })],
+  "lobbyDay.list": ["member", (f) => ({ campaignId: f.campaignId })],
+  "lobbyDay.get": ["member", async (f) => ({ lobbyDayId: await f.lobbyDay() })],
+  "lobbyDay.save": ["organizer", (f) => ({ campaignId: f.campaignId, name: `Lobby day ${f.serial()}`, heldOn: "2099-02-03" })],
+  "lobbyDay.signUp": ["bodyEditor", async (f) => ({ lobbyDayId: await f.lobbyDay(), legislatorId: f.world.legislators.alice, name: `Volunteer ${f.serial()}` })],
+  "lobbyDay.withdraw": ["ownHub", async (f) => ({ lobbyDayId: await f.lobbyDay(), signUpId: await f.hubSignUp() })],
+  "lobbyDay.schedule": ["organizer", async (f) => ({ lobbyDayId: await f.lobbyDay(), legislatorId: f.world.legislators.alice, time: "10:00", room: `Room ${f.serial()}` })],
+  "lobbyDay.reportBack": ["bodyEditor", async (f) => ({ lobbyDayId: await f.lobbyDay(), legislatorId: f.world.legislators.alice, answer: "Later" })],
   "bill.list": ["public", (f) => ({ campaignId: f.campaignId })],
   "bill.add": ["admin", (f) => ({ campaignId: f.campaignId, name: `S.${f.serial()}`, jurisdiction: "state", chamber: "state_upper" })],
   "bill.update": ["admin", async (f) => ({ billId: (await f.bills())[0]!, jurisdiction: "state" })],
@@ -137,6 +149,11 @@ const ACCESS: Record<string, [Access, Input]> = {
   "hub.coverage": ["public", () => undefined],
   "hub.find": ["public", () => ({ query: "Ashby" })],
   "hub.allies": ["public", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
+  "public.endorsers": ["public", (f) => ({ campaign: f.campaignId })],
+  "endorser.list": ["member", (f) => ({ campaignId: f.campaignId })],
+  "endorser.history": ["member", (f) => ({ endorserId: f.ashbyEndorser })],
+  "endorser.setStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, step: f.serial() % 2 ? "asked" : "considering" })],
+  "endorser.undoStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, expectedEventId: 1 })],
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
@@ -151,6 +168,7 @@ forEachEngine((getDatabase) => {
     const world = await buildWorld(db);
     const campaign = await makeCampaign(db, { name: "Matrix campaign" });
     let serial = 0;
+    let lobbyDayId: number | undefined;
     const result = await db.transaction().execute(async (trx) => {
       // Hub A covers House 1 (Ashby and part of Brookfield); hub B only Dover.
       const inside = await createHub(trx, { name: "Hub A", districtIds: [world.districts.house1] }, commandLineActor);
@@ -164,7 +182,10 @@ forEachEngine((getDatabase) => {
       const viewer = await user("viewer@example.org", "viewer");
       const member = await addMember(trx, { bodyId: world.bodies.ashby, name: "Councillor Ashby" });
       const task = await addTask(trx, { campaignId: campaign.id, bodyId: world.bodies.ashby, title: "Call the clerk" }, commandLineActor);
-      return { inside, admin, organizer, hubIn, hubOut, viewer, member, task };
+      const [endorser] = await importEndorsers(trx, { campaignId: campaign.id, rows: [{ name: "Ashby Grange", town: "Ashby", state: "VT" }] }, commandLineActor).then(async () =>
+        trx.selectFrom("endorser").select("id").where("name", "=", "Ashby Grange").execute(),
+      );
+      return { inside, admin, organizer, hubIn, hubOut, viewer, member, task, endorser: endorser! };
     });
     const asActor = (user: { id: number; name: string; role: Actor["role"]; hubId: number | null }): Actor => ({ name: user.name, role: user.role, userId: user.id, hubId: user.hubId });
     actors = {
@@ -191,7 +212,10 @@ forEachEngine((getDatabase) => {
       inviteToken: async () => (await inviteUser(db, { email: `person-${++serial}@example.org`, role: "viewer" }, commandLineActor)).path.split("/").pop()!,
       resetToken: async () => (await issueResetLink(db, result.organizer.id, commandLineActor)).path.split("/").pop()!,
       bills: async () => (await listBills(db, campaign.id)).map((bill) => bill.id),
+      ashbyEndorser: result.endorser.id,
       legislatorNextAction: async () => (await addLegislatorNextAction(db, { campaignId: campaign.id, legislatorId: world.legislators.alice, title: `Task ${++serial}` }, commandLineActor)).id,
+      lobbyDay: async () => (lobbyDayId ??= (await saveLobbyDay(db, { campaignId: campaign.id, name: "Matrix lobby day", heldOn: "2099-02-03" }, commandLineActor)).id),
+      hubSignUp: async () => (await signUp(db, { lobbyDayId: await fixture.lobbyDay(), legislatorId: world.legislators.alice, name: `Hub A volunteer ${++serial}`, hubId: result.inside.id }, commandLineActor)).id,
     };
   });
 

@@ -51,6 +51,7 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "public.body": (f) => [{ campaign: f.slug, bodyId: f.bodyId }, { campaign: f.slug, bodyId: f.bodyId, asOf: "2030-01-01" }],
   "public.search": () => [{ query: "Marker" }, { query: "marker ri" }],
   "public.hubs": () => [undefined],
+  "public.endorsers": (f) => [{ campaign: f.slug }, { campaign: f.campaignId }],
   "public.ballotQuestions": (f) => [{ campaign: f.slug }],
   "public.ballotMap": (f) => [{ campaign: f.slug, questionId: 1 }],
   "public.ballotDistrict": (f) => [{ campaign: f.slug, districtId: 1 }],
@@ -94,7 +95,7 @@ forEachEngine((getDatabase, engine) => {
     const { db } = getDatabase();
     expect(markers.size).toBe(PRIVATE_MARKERS.length);
     const dump = JSON.stringify(
-      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent", "meeting", "legislatorTask"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
+      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent", "meeting", "legislatorTask", "endorser", "endorserStepEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
     );
     // Proves the search below can fail: every marker is in the database.
     expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());

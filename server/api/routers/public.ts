@@ -11,6 +11,7 @@ import { asOfDateSchema, campaignKeySchema } from "../../../shared/model/public-
 import {
   findPublicCampaign,
   getPublicBody,
+  listCampaignPublicEndorsers,
   getPublicMap,
   listPublicCampaigns,
   listPublicHubs,
@@ -19,6 +20,7 @@ import {
 import { publicProcedure, router } from "../trpc";
 import { ballotMapSchema, ballotQuestionIdSchema, ballotQuestionSummarySchema, districtBallotResultSchema } from "../../../shared/model/ballot-question";
 import { districtIdSchema } from "../../../shared/model/district";
+import { publicEndorserSchema } from "../../../shared/model/endorser";
 import { getBallotMap, listBallotQuestions, listDistrictBallotResults } from "../../domain/ballot-questions";
 
 /**
@@ -51,6 +53,12 @@ export const publicRouter = router({
     .query(({ ctx, input }) => searchPublicBodies(ctx.db, input)),
 
   hubs: publicProcedure.output(z.array(publicHubSchema)).query(({ ctx }) => listPublicHubs(ctx.db)),
+
+  /** Endorsers who agreed to be listed: name, category, town, point, website, public contact; their step only when it is public. */
+  endorsers: publicProcedure
+    .input(z.object({ campaign: campaignKeySchema }))
+    .output(z.array(publicEndorserSchema))
+    .query(({ ctx, input }) => listCampaignPublicEndorsers(ctx.db, input.campaign)),
 
   /** The campaign's ballot questions with their district results (public facts from election statistics). */
   ballotQuestions: publicProcedure

@@ -15,6 +15,8 @@ import * as addStageEventHappenedOn from "./2026_12_07_1100_add_stage_event_happ
 import * as addCampaignScope from "./2026_12_07_1110_add_campaign_scope";
 import * as createBallotQuestion from "./2026_12_07_1200_create_ballot_question";
 import * as createCommittees from "./2026_12_07_1300_create_committees";
+import * as createLobbyDay from "./2026_12_07_1400_create_lobby_day";
+import * as createEndorser from "./2026_12_07_1500_create_endorser";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +36,6 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1110_add_campaign_scope": addCampaignScope,
   "2026_12_07_1200_create_ballot_question": createBallotQuestion,
   "2026_12_07_1300_create_committees": createCommittees,
+  "2026_12_07_1400_create_lobby_day": createLobbyDay,
+  "2026_12_07_1500_create_endorser": createEndorser,
 };
