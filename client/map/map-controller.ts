@@ -1,5 +1,4 @@
 import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
-import { interiorPoint } from "../../shared/geo/interior-point";
 import { labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
