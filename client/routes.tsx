@@ -8,6 +8,8 @@ import { DistrictScreen } from "./screens/DistrictScreen/DistrictScreen";
 import { HubsScreen } from "./screens/HubsScreen/HubsScreen";
 import { LegislatorScreen } from "./screens/LegislatorScreen/LegislatorScreen";
 import { TargetsScreen } from "./screens/TargetsScreen/TargetsScreen";
+import { LobbyDayScreen } from "./screens/LobbyDayScreen/LobbyDayScreen";
+import { LobbyDaysScreen } from "./screens/LobbyDayScreen/LobbyDaysScreen";
 import { LoginScreen } from "./screens/LoginScreen/LoginScreen";
 import { MapScreen } from "./screens/MapScreen/MapScreen";
 import { MeetingScreen } from "./screens/MeetingScreen/MeetingScreen";
@@ -41,6 +43,8 @@ const SCREENS: Record<AppPage, (params: Params) => ReactNode> = {
   legislator: ({ id }) => <LegislatorScreen legislatorId={id ?? ""} />,
   targets: () => <TargetsScreen />,
   meeting: ({ body }) => <MeetingScreen bodyId={body ?? ""} />,
+  lobbyDays: () => <LobbyDaysScreen />,
+  lobbyDay: ({ id }) => <LobbyDayScreen lobbyDayId={id ?? ""} />,
 };
 
 export function Routes({ pathname }: { pathname: string }) {

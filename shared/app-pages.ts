@@ -26,6 +26,8 @@ export const APP_PAGES = {
   targets: "/targets",
   // Meeting mode (issue 15)
   meeting: "/meeting/:body",
+  lobbyDays: "/lobby-days",
+  lobbyDay: "/lobby-days/:id",
 } as const;
 
 export type AppPage = keyof typeof APP_PAGES;

@@ -6,6 +6,8 @@ import { describe, expect, it } from "vitest";
 import { LadderDriver } from "./drivers/ladder-driver";
 import { useAppSession } from "./drivers/session";
 import { browserEngines, type RunningApp } from "./drivers/helper";
+import { commandLineActor } from "../../server/domain/actor";
+import { saveLobbyDay } from "../../server/domain/lobby-days";
 
 const repositoryRoot = path.resolve(import.meta.dirname, "../..");
 
@@ -106,6 +108,41 @@ for (const engine of browserEngines()) {
       await ladder.card("Teresa Kowalczyk").waitFor();
       expect(await ladder.card("Teresa Kowalczyk").getByRole("form").count()).toBe(0);
       await driver.page.setViewportSize({ width: 1280, height: 800 });
+    });
+
+    it("signs up for their rep's visit on the lobby day, at desktop and phone size, then reports back after the day", async () => {
+      const { app, driver } = session();
+      const { db } = app.database;
+      const campaign = await db.selectFrom("campaign").select("id").orderBy("id").executeTakeFirstOrThrow();
+      const lobbyDay = await saveLobbyDay(db, { campaignId: campaign.id, name: "Spring lobby day", heldOn: "2099-04-14", startsAt: "09:30", place: "State House" }, commandLineActor);
+      const ladder = new LadderDriver(driver.page, app.url, `${engine}-ladder`);
+
+      await ladder.openLobbyDay(lobbyDay.id);
+      expect(await driver.page.locator(".lobby-figure").innerText()).toBe("0 of 2 offices have a constituent signed up.");
+      await ladder.signUpFor("Marcus Oyelaran", "Dana Whitfield");
+      await expect.poll(() => driver.page.locator(".lobby-figure").innerText()).toBe("1 of 2 offices have a constituent signed up.");
+      expect(await ladder.visit("Marcus Oyelaran").innerText()).toContain("Dana Whitfield · North RI Hub · constituent");
+      // Teresa Kowalczyk's district is not the hub's: no sign-up form, and her office still needs someone.
+      expect(await ladder.visit("Teresa Kowalczyk").getByRole("form").count()).toBe(0);
+      expect(await ladder.visit("Teresa Kowalczyk").innerText()).toContain("No constituent signed up.");
+      await ladder.screenshot("03-lobby-day-desktop");
+      await driver.page.setViewportSize({ width: 390, height: 844 });
+      await ladder.openLobbyDay(lobbyDay.id);
+      expect(await driver.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await ladder.screenshot("04-lobby-day-phone");
+      await driver.page.setViewportSize({ width: 1280, height: 800 });
+
+      // The day went by: the hub reports back, and the visit becomes a meeting in his log.
+      await saveLobbyDay(db, { campaignId: campaign.id, lobbyDayId: lobbyDay.id, name: "Spring lobby day", heldOn: "2026-11-30", place: "State House" }, commandLineActor);
+      await ladder.openLobbyDay(lobbyDay.id);
+      await ladder.visit("Marcus Oyelaran").getByText("Report back on the visit to Marcus Oyelaran").click();
+      const form = ladder.visit("Marcus Oyelaran").getByRole("form", { name: "Report back on the visit to Marcus Oyelaran" });
+      await form.getByLabel("Their answer").fill("He will co-host a forum in June");
+      await form.getByLabel("Outcome step").selectOption({ label: "Co-host" });
+      await form.getByRole("button", { name: "Report back" }).click();
+      await expect.poll(() => ladder.visit("Marcus Oyelaran").innerText()).toContain("Reported back");
+      const meeting = await db.selectFrom("meeting").select(["metOn", "constituents", "outcomeStep", "answer"]).orderBy("id", "desc").executeTakeFirstOrThrow();
+      expect(meeting).toEqual({ metOn: "2026-11-30", constituents: 1, outcomeStep: "co_host", answer: "He will co-host a forum in June" });
     });
   });
 }

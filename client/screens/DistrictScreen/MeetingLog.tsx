@@ -84,7 +84,23 @@ function CompleteButton({ campaignId, nextActionId, title }: { campaignId: numbe
   );
 }
 
-function MeetingForm({ campaign, bills, legislatorId, legislatorName }: { campaign: Campaign; bills: Bill[]; legislatorId: number; legislatorName: string }) {
+/**
+ * "Log a meeting", or with `lobbyVisit` a lobby day visit's report-back: then the date is the
+ * lobby day's, and the hubs, constituents and place default to those signed up for the visit.
+ */
+export function MeetingForm({
+  campaign,
+  bills,
+  legislatorId,
+  legislatorName,
+  lobbyVisit,
+}: {
+  campaign: Campaign;
+  bills: Bill[];
+  legislatorId: number;
+  legislatorName: string;
+  lobbyVisit?: { lobbyDayId: number; heldOn: string };
+}) {
   const trpc = useTRPC();
   const applyChange = useApplyChange();
   const id = useId();
@@ -96,27 +112,26 @@ function MeetingForm({ campaign, bills, legislatorId, legislatorName }: { campai
     setSaved(false);
     setDraft((current) => ({ ...current, ...change }));
   };
-  const log = useMutation(
-    trpc.legislator.logMeeting.mutationOptions({
-      onSuccess: async () => {
-        setDraft(empty);
-        setSaved(true);
-        await applyChange({ kind: "legislator" });
-      },
-    }),
-  );
+  const onSuccess = async () => {
+    setDraft(empty);
+    setSaved(true);
+    await applyChange({ kind: "legislator" });
+    if (lobbyVisit) await applyChange({ kind: "lobby" });
+  };
+  const logMeeting = useMutation(trpc.legislator.logMeeting.mutationOptions({ onSuccess }));
+  const reportBack = useMutation(trpc.lobbyDay.reportBack.mutationOptions({ onSuccess }));
+  const log = lobbyVisit ? reportBack : logMeeting;
+  const title = lobbyVisit ? `Report back on the visit to ${legislatorName}` : `Log a meeting with ${legislatorName}`;
   return (
     <details className="meeting-form-box">
-      <summary>Log a meeting with {legislatorName}</summary>
+      <summary>{title}</summary>
       <form
         className="meeting-form"
-        aria-label={`Log a meeting with ${legislatorName}`}
+        aria-label={title}
         onSubmit={(event) => {
           event.preventDefault();
-          log.mutate({
-            campaignId: campaign.id,
+          const meeting = {
             legislatorId,
-            metOn: draft.metOn,
             hubIds: draft.hubIds,
             constituents: draft.constituents === "" ? null : Number(draft.constituents),
             place: draft.place || null,
@@ -129,11 +144,21 @@ function MeetingForm({ campaign, bills, legislatorId, legislatorName }: { campai
               .map((line) => line.trim())
               .filter(Boolean),
             privateNotes: draft.privateNotes || null,
-          });
+          };
+          if (lobbyVisit) reportBack.mutate({ ...meeting, lobbyDayId: lobbyVisit.lobbyDayId });
+          else logMeeting.mutate({ ...meeting, campaignId: campaign.id, metOn: draft.metOn });
         }}
       >
-        <label htmlFor={`${id}-date`}>Date</label>
-        <input id={`${id}-date`} type="date" required max={today()} value={draft.metOn} onChange={(event) => set({ metOn: event.target.value })} />
+        {lobbyVisit ? (
+          <p className="muted meeting-form-note">
+            On {lobbyVisit.heldOn}. Left empty, the hubs, constituents and place are those signed up for the visit.
+          </p>
+        ) : (
+          <>
+            <label htmlFor={`${id}-date`}>Date</label>
+            <input id={`${id}-date`} type="date" required max={today()} value={draft.metOn} onChange={(event) => set({ metOn: event.target.value })} />
+          </>
+        )}
         <label htmlFor={`${id}-place`}>Where</label>
         <input id={`${id}-place`} list={`${id}-places`} value={draft.place} maxLength={200} placeholder="District office, State House…" onChange={(event) => set({ place: event.target.value })} />
         <datalist id={`${id}-places`}>
@@ -187,11 +212,11 @@ function MeetingForm({ campaign, bills, legislatorId, legislatorName }: { campai
         <label htmlFor={`${id}-notes`}>Private notes</label>
         <textarea id={`${id}-notes`} rows={2} value={draft.privateNotes} maxLength={4000} placeholder="Never shown publicly" onChange={(event) => set({ privateNotes: event.target.value })} />
         <button type="submit" className="primary" disabled={log.isPending}>
-          {log.isPending ? "Saving…" : "Log the meeting"}
+          {log.isPending ? "Saving…" : lobbyVisit ? "Report back" : "Log the meeting"}
         </button>
         {saved && (
           <p className="notice" role="status">
-            Meeting logged.
+            {lobbyVisit ? "Reported back: the meeting is in their log." : "Meeting logged."}
           </p>
         )}
         {log.error && <ErrorNotice title="Meeting not logged" message={log.error.message} error={log.error} />}

@@ -95,6 +95,11 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
               <a className="header-link" href="/hubs">
                 Hubs
               </a>
+              {canReadPrivate(role) && (
+                <a className="header-link" href={`/lobby-days?campaign=${campaign.id}`}>
+                  Lobby days
+                </a>
+              )}
             </div>
             <div className="campaign-line">
               {campaigns.length > 1 ? (

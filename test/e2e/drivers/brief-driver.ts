@@ -8,7 +8,7 @@ import { screenshotDir } from "./helper";
 export class BriefDriver {
   constructor(
     readonly page: Page,
-    private readonly baseUrl: string,
+    protected readonly baseUrl: string,
     private readonly label: string,
   ) {}
 

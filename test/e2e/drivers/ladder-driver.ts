@@ -36,4 +36,21 @@ export class LadderDriver extends BriefDriver {
   meetings(name: string) {
     return this.card(name).getByRole("region", { name: `Meetings with ${name}` });
   }
+
+  /** A lobby day's office card for one legislator (`/lobby-days/:id`). */
+  visit(name: string) {
+    return this.page.getByRole("listitem", { name: `Visit to ${name}` });
+  }
+
+  async openLobbyDay(lobbyDayId: number): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/lobby-days/${lobbyDayId}`);
+    await this.page.locator(".lobby-figure").waitFor();
+  }
+
+  async signUpFor(name: string, person: string): Promise<void> {
+    const form = this.visit(name).getByRole("form", { name: `Sign up to meet ${name}` });
+    await form.getByLabel("Who is going").fill(person);
+    await form.getByRole("button", { name: "Sign up" }).click();
+    await form.getByText("Signed up.").waitFor();
+  }
 }
