@@ -93,9 +93,9 @@ function MeetingMode({ campaign, bodyId }: { campaign: Campaign; bodyId: number 
           {count.unmarked > 0 ? ` · ${count.unmarked} not marked` : ""}
         </p>
         <p className={`meeting-needed ${needed !== null && count.marked.yes >= needed ? "is-secured" : ""}`}>
-          {needed === null ? "Seats unknown: set them in the body panel to know the votes needed." : `${count.marked.yes} of ${needed} yes votes needed (whip count)`}
+          {needed === null ? "Seats unknown: set them in the body panel to know the votes needed." : `${count.marked.yes} of ${needed} yes votes needed with every member present (whip count)`}
           {" · "}
-          {OUTCOME_LABELS[count.outcome]} as marked
+          As marked ({count.recordable.yes + count.recordable.no + count.recordable.abstain} present): <strong>{OUTCOME_LABELS[count.outcome]}</strong>
         </p>
       </section>
 
