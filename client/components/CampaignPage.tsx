@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { Campaign } from "../../shared/model/campaign";
 import { useCampaigns } from "../api/map-data";
-import { parseCampaignParam } from "../state/url-state";
+import { pickAddressedCampaign } from "../state/url-state";
 import { CampaignGate } from "./CampaignGate";
 
 /**
@@ -11,11 +11,10 @@ import { CampaignGate } from "./CampaignGate";
  */
 export function CampaignPage({ children }: { children: (campaign: Campaign) => ReactNode }) {
   const campaigns = useCampaigns();
-  const wanted = parseCampaignParam(window.location.search);
   return (
     <CampaignGate
       campaigns={campaigns}
-      pick={(list) => list.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? list[0]}
+      pick={(list) => pickAddressedCampaign(list, window.location.search)}
       loading="Loading…"
       failureTitle="Could not reach the server"
       missing={() => (

@@ -87,6 +87,12 @@ export function parseCampaignParam(search: string): { campaignId: number | null;
   return { campaignId, campaignSlug };
 }
 
+/** The campaign `?campaign=` names (id or slug) among those listed, else the first one. */
+export function pickAddressedCampaign<T extends { id: number; slug: string }>(list: readonly T[], search: string): T | undefined {
+  const wanted = parseCampaignParam(search);
+  return list.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? list[0];
+}
+
 /** `/login?next=/path`: where to go after signing in (checked by `safeNextPath` before use). */
 export function parseNextParam(search: string): string | null {
   return new URLSearchParams(search).get("next");

@@ -1,4 +1,4 @@
-import { hubDistrictShares, MOSTLY_INSIDE, type AreaOverlap, type HubAreaLinks } from "../../shared/rules/hub-area";
+import { hubAreaBodies, hubDistrictShares, MOSTLY_INSIDE, type AreaOverlap, type HubAreaLinks } from "../../shared/rules/hub-area";
 import type { Db } from "../db/connect";
 import { findAreaOverlaps, findBodyParents, findHubAreaLinks } from "../db/repositories/hub-repository";
 
@@ -7,13 +7,26 @@ import { findAreaOverlaps, findBodyParents, findHubAreaLinks } from "../db/repos
  * bodies and districts through the overlaps (shared/rules/hub-area.ts has the rule).
  */
 export async function findHubDistrictShares(db: Db, hubId?: number): Promise<Map<number, Map<number, number>>> {
+  const { byHub, overlaps, parents } = await loadHubAreas(db, hubId);
+  const result = new Map<number, Map<number, number>>();
+  for (const [id, hub] of byHub) result.set(id, hubDistrictShares(hub satisfies HubAreaLinks, overlaps, parents));
+  return result;
+}
+
+/** Every body lying in some hub's area (a town with a hub), by the same rule. */
+export async function findBodiesInHubAreas(db: Db): Promise<Set<number>> {
+  const { byHub, overlaps, parents } = await loadHubAreas(db);
+  return new Set([...byHub.values()].flatMap((hub) => [...hubAreaBodies(hub, overlaps, parents).keys()]));
+}
+
+/** The hubs' named bodies and districts, and the overlaps and nesting the area rule reads. */
+async function loadHubAreas(db: Db, hubId?: number) {
   const links = await findHubAreaLinks(db, hubId);
   const byHub = new Map<number, { bodyIds: number[]; districtIds: number[] }>();
   const of = (id: number) => byHub.get(id) ?? byHub.set(id, { bodyIds: [], districtIds: [] }).get(id)!;
   for (const row of links.districts) of(row.hubId).districtIds.push(row.districtId);
   for (const row of links.bodies) of(row.hubId).bodyIds.push(row.bodyId);
-  const result = new Map<number, Map<number, number>>();
-  if (byHub.size === 0) return result;
+  if (byHub.size === 0) return { byHub, overlaps: [] as AreaOverlap[], parents: new Map<number, number | null>() };
 
   const hubs = [...byHub.values()];
   // Overlaps of the named districts give the bodies mostly inside them; then every overlap of the area's bodies.
@@ -27,7 +40,5 @@ export async function findHubDistrictShares(db: Db, hubId?: number): Promise<Map
     seen.add(key);
     overlaps.push(row);
   }
-  const parents = await findBodyParents(db);
-  for (const [id, hub] of byHub) result.set(id, hubDistrictShares(hub satisfies HubAreaLinks, overlaps, parents));
-  return result;
+  return { byHub, overlaps, parents: await findBodyParents(db) };
 }

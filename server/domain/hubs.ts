@@ -1,10 +1,11 @@
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { slugify } from "../../shared/model/campaign";
-import type { Chamber } from "../../shared/model/district";
+import { districtLabel, type Chamber } from "../../shared/model/district";
 import { hubInputSchema, hubUpdateSchema, type Ally, type Hub, type HubCoverage, type HubDistrictRef, type HubFinding, type HubInput, type HubUpdate } from "../../shared/model/hub";
 import { pickPublic } from "../../shared/model/public-fields";
 import type { PublicHub } from "../../shared/model/public-view";
 import { countsAsPassed } from "../../shared/model/stage";
+import { rankRecruitingGaps, type RecruitingGap } from "../../shared/rules/recruiting-gaps";
 import type { Db } from "../db/connect";
 import { findBodiesInBox, findBodyGeometry, searchBodiesByName } from "../db/repositories/body-repository";
 import {
@@ -23,13 +24,14 @@ import {
   replaceHubDistricts,
   updateHub as updateHubRow,
 } from "../db/repositories/hub-repository";
-import { findOverlapsOfDistrict } from "../db/repositories/overlap-repository";
+import { findOverlapsOfDistrict, findOverlapsOfDistricts } from "../db/repositories/overlap-repository";
 import { findPublicHubs, findPublicHubsOfBody, findPublicSponsors } from "../db/repositories/public-repository";
 import { findCurrentStageDates, findResolutionStages } from "../db/repositories/resolution-repository";
 import { ConflictError, InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
 import { getCampaign } from "./campaigns";
-import { findHubDistrictShares } from "./hub-area";
+import { findBodiesInHubAreas, findHubDistrictShares } from "./hub-area";
+import { listLegislators } from "./ladder";
 import { findBodiesNearShape } from "./neighbors";
 
 const districtRef = (row: { id: number; chamber: string; state: string | null; name: string }): HubDistrictRef => ({
@@ -145,6 +147,33 @@ export async function getHubCoverage(db: Db, { chamber }: { chamber?: Chamber | 
   }
   const list = [...districts.values()].sort(byDistrict);
   return { districts: list, withoutHub: list.filter((district) => district.hubs.length === 0).map(districtRef) };
+}
+
+/**
+ * The recruiting gap list of one chamber for a campaign: every current district no hub covers
+ * whole, with the people in towns no hub covers, the towns to recruit in and the sitting
+ * legislators' steps on the campaign's first bill, worst gap first (shared/rules/recruiting-gaps.ts).
+ */
+export async function getRecruitingGaps(db: Db, { campaignId, chamber }: { campaignId: number; chamber: Chamber }): Promise<RecruitingGap[]> {
+  const campaign = await getCampaign(db, campaignId);
+  const coverage = await getHubCoverage(db, { chamber });
+  const open = coverage.districts.filter((district) => district.share < 1);
+  const overlaps = await findOverlapsOfDistricts(db, open.map((district) => district.id));
+  const withHub = await findBodiesInHubAreas(db);
+  const seats = await listLegislators(db, { campaignId });
+  const firstStep = campaign.ladder.steps[0]!.id;
+  return rankRecruitingGaps(
+    open.map((district) => ({
+      id: district.id,
+      label: districtLabel(district),
+      hubShare: Math.min(1, district.share),
+      towns: overlaps.filter((row) => row.districtId === district.id).map((row) => ({ ...row, hasHub: withHub.has(row.bodyId) })),
+      legislators: seats
+        .filter((seat) => seat.districtId === district.id)
+        .map((seat) => ({ legislatorId: seat.legislatorId, name: seat.name, party: seat.party, step: seat.steps[0]?.step ?? firstStep })),
+    })),
+    campaign.ladder,
+  );
 }
 
 /**

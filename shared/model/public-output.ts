@@ -206,6 +206,18 @@ const districtWithHubsSchema = hubDistrictRefSchema.extend({ hubs: z.array(publi
 /** hub.coverage: the recruiting map. */
 export const hubCoverageSchema = z.object({ districts: z.array(districtWithHubsSchema.extend({ share: z.number().min(0).max(1) })), withoutHub: z.array(hubDistrictRefSchema) });
 
+/** hub.gaps: the recruiting gap list (shared/rules/recruiting-gaps.ts), worst gap first. */
+export const recruitingGapsSchema = z.array(
+  z.object({
+    districtId: rowIdSchema,
+    label: z.string(),
+    uncoveredShare: z.number().min(0).max(1),
+    peopleNotCovered: z.number().int().min(0).nullable(),
+    legislators: z.array(z.object({ legislatorId: rowIdSchema, name: z.string(), party: z.string().nullable(), step: z.string() })),
+    townsToRecruit: z.array(z.object({ bodyId: rowIdSchema, name: z.string(), people: z.number().int().min(0).nullable(), shareOfDistrict: z.number().min(0).max(1) })),
+  }),
+);
+
 /** hub.find: Find my hub. */
 export const hubFindingSchema = z.object({
   places: z.array(z.object({ id: rowIdSchema, name: z.string(), kind: z.string(), state: z.string().nullable() })),

@@ -164,11 +164,18 @@ for (const engine of browserEngines()) {
       expect(await driver.page.locator(".recruiting-map path[data-has-hub='1']").count()).toBe(1);
       expect(await brief.districtsWithoutHub()).toEqual(["RI State House 2"]);
       expect(await driver.page.getByRole("link", { name: /Their legislators, steps and towns passed/ }).getAttribute("href")).toBe("/targets?chamber=state_lower&nohub=1");
+      // Where to recruit next: the uncovered district, its sitting legislator and step, and the towns there.
+      const gapRows = driver.page.locator(".gap-table tbody tr");
+      await gapRows.first().waitFor();
+      expect(await gapRows.locator("th").allInnerTexts()).toEqual(["RI State House 2"]);
+      expect(await gapRows.first().locator("td").first().innerText()).toMatch(/^\S.+ (Unknown|Opposed|Undecided|Supportive|Cosponsor)/);
       const found = await brief.findHubFor("Providence");
       expect(found).toContain("Join North RI Hub");
       expect(found).toContain("north@hub.example");
       expect(found).not.toContain("401-555-0111");
       await brief.screenshot("01-hubs");
+      await gapRows.first().scrollIntoViewIfNeeded();
+      await brief.screenshot("02-gaps");
     });
   });
 }

@@ -95,6 +95,16 @@ forEachEngine(
         expect(JSON.stringify(coverage)).not.toContain("802-555-0142");
       });
 
+      it("the gap list names the districts no hub covers whole, the people and towns left, and the sitting legislator", async () => {
+        const gaps = (await caller(anonymous).hub.gaps({ campaignId: campaign.id, chamber: "state_lower" })).filter((gap) => gap.label.startsWith("VT"));
+        // House 1 is covered whole. In House 2 the hub has Dover (its own town) and Brookfield (mostly in House 1);
+        // Carlton's 6,000 people are left, and its ward adds nothing of its own.
+        expect(gaps.map((gap) => [gap.label, Number(gap.uncoveredShare.toFixed(3)), gap.peopleNotCovered, gap.townsToRecruit.map((town) => [town.name, town.people])])).toEqual([
+          ["VT State House 2", Number((7 / 9).toFixed(3)), 6000, [["Carlton", 6000]]],
+        ]);
+        expect(gaps[0]!.legislators).toEqual([{ legislatorId: world.legislators.robert, name: "Robert Brown", party: "Republican", step: "unknown" }]);
+      });
+
       it("finds the districts and the hub at a point, and by town name", async () => {
         const atPoint = await caller(anonymous).hub.find({ point: [-72.89, 44.01] });
         expect(atPoint.places.map((place) => place.name)).toEqual(["Ashby"]);

@@ -145,6 +145,7 @@ const ACCESS: Record<string, [Access, Input]> = {
   "hub.get": ["member", (f) => ({ hubId: f.hubInside })],
   "hub.area": ["member", () => undefined],
   "hub.create": ["organizer", (f) => ({ name: `New hub ${f.serial()}` })],
+  "hub.gaps": ["public", (f) => ({ campaignId: f.campaignId, chamber: "state_lower" })],
   "hub.update": ["ownHub", (f) => ({ hubId: f.hubInside, publicContact: `hub-${f.serial()}@example.org` })],
   "hub.coverage": ["public", () => undefined],
   "hub.find": ["public", () => ({ query: "Ashby" })],

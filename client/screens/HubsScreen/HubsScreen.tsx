@@ -3,8 +3,9 @@ import { useId, useState } from "react";
 import { CHAMBER_LABELS, CHAMBERS, districtLabel, type Chamber } from "../../../shared/model/district";
 import { useApplyChange } from "../../api/change-queries";
 import { useCampaigns, useDistrictGeometry, useDistrictList } from "../../api/map-data";
-import { parseCampaignParam } from "../../state/url-state";
+import { pickAddressedCampaign } from "../../state/url-state";
 import { FindMyHub, type HubSearch } from "../../components/FindMyHub";
+import { GapList } from "./GapList";
 import { canEditCampaignWide } from "../../../shared/model/account";
 import { isUnauthorized } from "../../api/errors";
 import { useSession } from "../../api/session";
@@ -22,8 +23,7 @@ export function HubsScreen() {
   const coverage = useQuery(trpc.hub.coverage.queryOptions({ chamber }));
   const outlines = useDistrictGeometry();
   const campaigns = useCampaigns();
-  const wanted = parseCampaignParam(window.location.search);
-  const campaign = campaigns.data?.find((entry) => entry.id === wanted.campaignId || entry.slug === wanted.campaignSlug) ?? campaigns.data?.[0];
+  const campaign = pickAddressedCampaign(campaigns.data ?? [], window.location.search);
 
   return (
     <main className="district-page hubs-page">
@@ -78,6 +78,8 @@ export function HubsScreen() {
                 <a href={`/targets?chamber=${chamber}&nohub=1`}>Their legislators, steps and towns passed, as a list you can download →</a>
               </p>
             )}
+            <h3>Where to recruit next</h3>
+            {campaign ? <GapList campaign={campaign} chamber={chamber} /> : <p className="muted">Create a campaign to rank the gaps by its legislators’ steps.</p>}
           </>
         )}
       </section>

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
-import { toCsv } from "../../../shared/csv";
 import type { Campaign } from "../../../shared/model/campaign";
 import { COMMITTEE_CHAMBER_LABELS, describeCommitteeSeat } from "../../../shared/model/committee";
 import { SEAT_CHAMBER_LABELS, SEAT_CHAMBERS, type SeatChamber } from "../../../shared/model/district";
@@ -13,6 +12,7 @@ import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
+import { downloadCsv } from "../../lib/download";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 
@@ -40,12 +40,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
   const committee = list.data.committees.find((entry) => entry.id === filters.committeeId) ?? null;
   const download = () => {
     const { columns, records } = targetCsvRows(rows, { bills: billList, ladder: campaign.ladder, committeeId: filters.committeeId });
-    const url = URL.createObjectURL(new Blob([toCsv(records, columns as Array<keyof (typeof records)[number] & string>)], { type: "text/csv;charset=utf-8" }));
-    const link = document.createElement("a");
-    link.href = url;
-    link.download = `${campaign.slug}-targets.csv`;
-    link.click();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadCsv(`${campaign.slug}-targets.csv`, records, columns as Array<keyof (typeof records)[number] & string>);
   };
   const anyBallot = list.data.rows.some((row) => row.ballot !== null);
   const canSeeContacts = canReadPrivate(role);

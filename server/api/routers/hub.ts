@@ -4,8 +4,8 @@ import { rowIdSchema } from "../../../shared/ids/row-id";
 import { campaignIdSchema } from "../../../shared/model/campaign";
 import { chamberSchema } from "../../../shared/model/district";
 import { hubIdSchema, hubInputSchema, hubUpdateSchema } from "../../../shared/model/hub";
-import { allySchema, hubCoverageSchema, hubFindingSchema } from "../../../shared/model/public-output";
-import { createHub, findAllies, findMyHub, getHub, getHubCoverage, listHubs, updateHub } from "../../domain/hubs";
+import { allySchema, hubCoverageSchema, hubFindingSchema, recruitingGapsSchema } from "../../../shared/model/public-output";
+import { createHub, findAllies, findMyHub, getHub, getHubCoverage, getRecruitingGaps, listHubs, updateHub } from "../../domain/hubs";
 import { listHubDistrictShares } from "../../domain/permissions";
 import { write } from "../../domain/write";
 import { bodyEditorProcedure, memberProcedure, organizerProcedure, publicProcedure, middleware, router } from "../trpc";
@@ -55,6 +55,12 @@ export const hubRouter = router({
     .input(z.object({ chamber: chamberSchema.optional() }).optional())
     .output(hubCoverageSchema)
     .query(({ ctx, input }) => getHubCoverage(ctx.db, input ?? {})),
+
+  /** The recruiting gap list of a chamber: districts no hub covers whole, people not covered, towns to recruit in, the sitting legislator's step. */
+  gaps: publicProcedure
+    .input(z.object({ campaignId: campaignIdSchema, chamber: chamberSchema }))
+    .output(recruitingGapsSchema)
+    .query(({ ctx, input }) => getRecruitingGaps(ctx.db, input)),
 
   /** Find my hub: a point or a town name → the districts there and the hubs to join (public fields). */
   find: publicProcedure

@@ -39,10 +39,16 @@ export function findOverlapsOfBody(db: Db, bodyId: number) {
 }
 
 export function findOverlapsOfDistrict(db: Db, districtId: number) {
+  return findOverlapsOfDistricts(db, [districtId]);
+}
+
+/** The bodies overlapping each of the districts, with their population and both shares, largest share of the district first. */
+export function findOverlapsOfDistricts(db: Db, districtIds: readonly number[]) {
   return db
     .selectFrom("bodyDistrictOverlap")
     .innerJoin("body", "body.id", "bodyDistrictOverlap.bodyId")
     .select([
+      "bodyDistrictOverlap.districtId",
       "body.id as bodyId",
       "body.name",
       "body.kind",
@@ -52,7 +58,7 @@ export function findOverlapsOfDistrict(db: Db, districtId: number) {
       "bodyDistrictOverlap.shareOfBody",
       "bodyDistrictOverlap.shareOfDistrict",
     ])
-    .where("bodyDistrictOverlap.districtId", "=", districtId)
+    .where("bodyDistrictOverlap.districtId", "in", districtIds.length ? [...districtIds] : [-1])
     .orderBy("bodyDistrictOverlap.shareOfDistrict", "desc")
     .execute();
 }
