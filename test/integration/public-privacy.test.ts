@@ -44,6 +44,7 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "district.shapes": () => [{ districtId: 1 }],
   "hub.coverage": () => [undefined, { chamber: "state_lower" }],
   "hub.find": () => [{ query: "Marker" }, { point: [-71.4, 41.8] }],
+  "hub.gaps": (f) => [{ campaignId: f.campaignId, chamber: "state_lower" }, { campaignId: f.campaignId, chamber: "state_upper" }],
   "hub.allies": (f) => [{ campaignId: f.campaignId, bodyId: f.bodyId, withinKm: 200 }],
   "public.campaigns": () => [undefined],
   "public.campaign": (f) => [{ campaign: f.slug }, { campaign: f.campaignId }],
