@@ -20,6 +20,10 @@ function App() {
 }
 
 startUrlSync();
+// The app shell works offline (meeting mode records votes with no connection); the press page and embeds need no worker.
+if ("serviceWorker" in navigator && !/^\/(print|embed)\b/.test(window.location.pathname)) {
+  void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
+}
 createRoot(document.getElementById("root")!).render(
   <StrictMode>
     <App />

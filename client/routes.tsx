@@ -12,6 +12,7 @@ import { LobbyDayScreen } from "./screens/LobbyDayScreen/LobbyDayScreen";
 import { LobbyDaysScreen } from "./screens/LobbyDayScreen/LobbyDaysScreen";
 import { LoginScreen } from "./screens/LoginScreen/LoginScreen";
 import { MapScreen } from "./screens/MapScreen/MapScreen";
+import { MeetingScreen } from "./screens/MeetingScreen/MeetingScreen";
 import { PrintScreen } from "./screens/PrintScreen/PrintScreen";
 import { PublicMapScreen } from "./screens/PublicMapScreen/PublicMapScreen";
 import { PipelineScreen } from "./screens/PipelineScreen/PipelineScreen";
@@ -41,6 +42,7 @@ const SCREENS: Record<AppPage, (params: Params) => ReactNode> = {
   hubs: () => <HubsScreen />,
   legislator: ({ id }) => <LegislatorScreen legislatorId={id ?? ""} />,
   targets: () => <TargetsScreen />,
+  meeting: ({ body }) => <MeetingScreen bodyId={body ?? ""} />,
   lobbyDays: () => <LobbyDaysScreen />,
   lobbyDay: ({ id }) => <LobbyDayScreen lobbyDayId={id ?? ""} />,
 };

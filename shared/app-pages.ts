@@ -24,6 +24,8 @@ export const APP_PAGES = {
   hubs: "/hubs",
   legislator: "/legislators/:id",
   targets: "/targets",
+  // Meeting mode (issue 15)
+  meeting: "/meeting/:body",
   lobbyDays: "/lobby-days",
   lobbyDay: "/lobby-days/:id",
 } as const;

@@ -9,6 +9,8 @@ export interface AppConfig {
   basemapStyleUrl: string | null;
   /** Largest file the Import screen may upload. */
   importMaxBytes?: number;
+  /** Find my hub may look up street addresses (the admin set a geocoder). */
+  addressSearch?: boolean;
 }
 
 export async function fetchAppConfig(): Promise<AppConfig> {
@@ -22,4 +24,11 @@ export async function fetchDistrictGeometry(signal?: AbortSignal): Promise<GeoJS
   const response = await fetch("/geo/districts.geojson", { signal });
   if (!response.ok) throw new Error(`Could not load the district outlines (HTTP ${response.status})`);
   return (await response.json()) as GeoJSON.FeatureCollection;
+}
+
+/** A street address to a point through the server's geocoder (null: not found). */
+export async function fetchAddressPoint(text: string): Promise<[number, number] | null> {
+  const response = await fetch(`/geo/address?q=${encodeURIComponent(text)}`);
+  if (!response.ok) throw new Error((await response.text()).trim() || `Address search failed (HTTP ${response.status})`);
+  return ((await response.json()) as { point: [number, number] | null }).point;
 }

@@ -4,6 +4,7 @@ import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
+import { labelFontFaces } from "./label-font";
 import { MapController, type BallotColoring, type EndorserPoints } from "./map-controller";
 
 setWorkerUrl(workerUrl);
@@ -63,6 +64,7 @@ export function MapView(props: MapViewProps) {
       container: container.current!,
       scheme: props.scheme,
       basemapStyleUrl: props.basemapStyleUrl,
+      assets: { referenceUrl: new URL("/geo/reference.geojson", window.location.href).href, fontFaces: labelFontFaces(window.location.href) },
       initialView: props.initialView,
       createMap: (options) => new MapLibreMap(options),
       createLabel: (map, text, lngLat) => {

@@ -79,13 +79,21 @@ describe("MapController", () => {
     const geometry: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [square(1), square(2), square(3)] };
     await controller.setBodies(geometry);
     await controller.setStages(new Map([[1, "organizing"], [2, "passed"], [3, "not_started"]]));
-    expect(source.setData).toHaveBeenCalledTimes(1);
+    // One upload of the shapes, one of their label points (a point inside each, named).
+    expect(source.setData).toHaveBeenCalledTimes(2);
+    expect(source.setData.mock.calls[0]![0]).toBe(geometry);
+    const labels = source.setData.mock.calls[1]![0] as GeoJSON.FeatureCollection<GeoJSON.Point>;
+    expect(labels.features.map((feature) => [feature.id, feature.properties?.name, feature.geometry.coordinates])).toEqual([
+      [1, "Body 1", [1.5, 0.5]],
+      [2, "Body 2", [2.5, 0.5]],
+      [3, "Body 3", [3.5, 0.5]],
+    ]);
     expect(map.setFeatureState).toHaveBeenCalledTimes(3);
 
     map.setFeatureState.mockClear();
     await controller.setBodies(geometry); // same payload again: no upload
     await controller.setStages(new Map([[1, "sponsor_found"], [2, "passed"], [3, "not_started"]]));
-    expect(source.setData).toHaveBeenCalledTimes(1);
+    expect(source.setData).toHaveBeenCalledTimes(2);
     expect(map.setFeatureState).toHaveBeenCalledTimes(1);
     expect(map.setFeatureState).toHaveBeenCalledWith({ source: "bodies", id: 1 }, { stage: "sponsor_found" });
   });

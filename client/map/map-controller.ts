@@ -1,4 +1,5 @@
 import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
+import { labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
 import { interiorPoint } from "../../shared/geo/interior-point";
@@ -15,6 +16,8 @@ import {
 import { ENDORSER_CLUSTER_LAYER, ENDORSER_POINT_LAYER, ENDORSER_SOURCE, endorserColorExpression, endorserLayers } from "./endorser-style";
 import {
   BODY_FILL_LAYER,
+  BODY_LABEL_SOURCE,
+  bodyLabelLayer,
   BODY_OUTLINE_LAYER,
   BODY_SOURCE,
   bodyLayers,
@@ -33,6 +36,14 @@ export interface EndorserPoints {
   colors: ReadonlyArray<[string, string]>;
 }
 
+/** The reference layer's URL and the label font's files (MapLibre `font-faces`), both served by the app. */
+export interface MapAssets {
+  referenceUrl: string;
+  fontFaces: NonNullable<StyleSpecification["font-faces"]>;
+}
+
+const NO_ASSETS: MapAssets = { referenceUrl: "data:application/json,{\"type\":\"FeatureCollection\",\"features\":[]}", fontFaces: {} };
+
 /** A ballot question on the map: each town's class of % yes and whether it is partial, and where it ran. */
 export interface BallotColoring {
   classes: ReadonlyMap<number, { ballot: number; partial: boolean }>;
@@ -44,6 +55,8 @@ export interface MapControllerOptions {
   scheme: StageScheme;
   /** A MapLibre style URL for a basemap; null draws the self-contained style. */
   basemapStyleUrl: string | null;
+  /** Where the self-contained style's reference geometry and label font come from (the app's own server). */
+  assets?: MapAssets;
   initialView: { center: [number, number]; zoom: number } | { bounds: BBox };
   createMap: (options: MapOptions) => MapLibreMap;
   /** Places an HTML label on the map (a MapLibre Marker); labels need no remote glyphs this way. */
@@ -90,7 +103,7 @@ export class MapController {
     const view = options.initialView;
     this.map = options.createMap({
       container: options.container,
-      style: options.basemapStyleUrl ?? selfContainedStyle(options.scheme),
+      style: options.basemapStyleUrl ?? selfContainedStyle(options.scheme, options.assets ?? NO_ASSETS),
       ...("bounds" in view ? { bounds: view.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 24 } } : view),
       // The credit comes with the shapes (their `attribution`): a town layer from a state GIS office is not the Census Bureau's.
       attributionControl: false,
@@ -140,6 +153,10 @@ export class MapController {
     this.map.addSource(BODY_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
     this.map.addSource(DISTRICT_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
     for (const layer of bodyLayers(this.scheme) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
+    // Body names over a basemap too, in the app's own font (the basemap's glyphs may not have it).
+    this.map.addSource(BODY_LABEL_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
+    this.map.setFontFaces?.({ ...(this.map.getStyle?.()["font-faces"] ?? {}), ...(this.options.assets?.fontFaces ?? {}) });
+    this.map.addLayer(bodyLabelLayer() as Parameters<MapLibreMap["addLayer"]>[0]);
   }
 
   private target(id: number): FeatureIdentifier {
@@ -154,6 +171,7 @@ export class MapController {
     this.features = new Map(geometry.features.map((feature) => [feature.id as number, feature]));
     const source = this.map.getSource(BODY_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined;
     source?.setData(geometry);
+    (this.map.getSource(BODY_LABEL_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(labelPoints(geometry));
     this.updateSelectedLabel();
     this.setAttribution((geometry as { attribution?: unknown }).attribution);
   }

@@ -14,7 +14,8 @@ export interface GeometryPayload {
   json: string;
 }
 
-function finish(setVersion: string, features: string[], attribution: string | null = null): GeometryPayload {
+/** A payload from its features' JSON: the bytes, their ETag and the version they were built from. */
+export function finish(setVersion: string, features: string[], attribution: string | null = null): GeometryPayload {
   // `attribution` is a foreign member (RFC 7946 §6.1): the map's credit line for these shapes.
   const json = `{"type":"FeatureCollection",${attribution ? `"attribution":${JSON.stringify(attribution)},` : ""}"features":[${features.join(",")}]}`;
   const etag = `"${createHash("sha256").update(json).digest("base64url").slice(0, 27)}"`;

@@ -20,7 +20,9 @@ import { loggerOptions, registerRequestLog } from "./request-log";
 import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
-import { createDistrictPayloadCache, createGeometryPayloadCache, type GeometryPayload } from "../domain/map-payload";
+import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
+import { createTextGeocoder } from "../io/geocoder";
+import { readUsAtlasReference } from "../io/us-atlas";
 import { clientDistDir } from "./client-build";
 import { registerCalendarRoute } from "./calendar-route";
 import { registerExportRoutes } from "./export-routes";
@@ -33,6 +35,8 @@ export interface ServerOptions {
   db: Kysely<Database>;
   engine: string;
   basemapStyleUrl: string | null;
+  /** GROUNDSWELL_GEOCODER_URL: Find my hub's address search goes through it (off when absent). */
+  geocoderUrl?: string | null;
   /** GROUNDSWELL_PUBLIC_URL: the origin mutations must come from (else the request's Host). */
   publicUrl?: string | null;
   /** Behind a reverse proxy: client addresses (for sign-in throttling) come from X-Forwarded-For. */
@@ -152,6 +156,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   };
   servePayload("/geo/bodies.geojson", createGeometryPayloadCache(db));
   servePayload("/geo/districts.geojson", createDistrictPayloadCache(db));
+  // Land, state and county borders and state names from the shipped us-atlas files: built once, on first use.
+  let reference: GeometryPayload | null = null;
+  servePayload("/geo/reference.geojson", async () => (reference ??= finish("us-atlas", readUsAtlasReference().map((item) => JSON.stringify(item)))));
 
   registerExportRoutes(app, { db, chromiumPath: options.chromiumPath ?? "/usr/bin/chromium" });
 
@@ -167,7 +174,16 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   registerCalendarRoute(app, { db, actorOf });
 
-  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes }));
+  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes, addressSearch: Boolean(options.geocoderUrl) }));
+
+  // Find my hub's address search, through the admin's geocoder (its URL, and any key in it, stay on the server).
+  const geocode = options.geocoderUrl ? createTextGeocoder(options.geocoderUrl) : null;
+  app.get("/geo/address", async (request, reply) => {
+    const text = String((request.query as { q?: unknown }).q ?? "").trim().slice(0, 200);
+    if (!geocode) return reply.code(404).type("text/plain; charset=utf-8").send("Address search is off: the admin has not set GROUNDSWELL_GEOCODER_URL\n");
+    if (text.length < 3) return reply.code(400).type("text/plain; charset=utf-8").send("Type an address of at least three characters\n");
+    return reply.header("Cache-Control", "no-store").send({ point: await geocode(text) });
+  });
 
   if (options.serveClient !== false) {
     const index = path.join(clientDistDir, "index.html");
@@ -177,6 +193,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply.header("Cache-Control", "no-cache").sendFile("index.html");
     for (const pattern of Object.values(APP_PAGES)) app.get(pattern, sendIndex);
     app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg"));
+    // The installable app (meeting mode works offline): its manifest and service worker, never cached stale.
+    app.get("/manifest.webmanifest", (_request, reply) => reply.header("Cache-Control", "no-cache").type("application/manifest+json").sendFile("manifest.webmanifest"));
+    app.get("/sw.js", (_request, reply) => reply.header("Cache-Control", "no-cache").type("text/javascript").sendFile("sw.js"));
     app.get("/assets/*", (request, reply) => {
       const file = (request.params as { "*": string })["*"];
       return reply.header("Cache-Control", "public, max-age=31536000, immutable").sendFile(path.join("assets", file));

@@ -6,9 +6,15 @@ import type { Geocoder } from "../../shared/model/endorser";
  * Pelias); anything else, a network error or no match is "unknown" (null), so the importer places
  * the endorser at its town's centre instead. Never configured in tests.
  */
-export function createGeocoder(template: string, { timeoutMs = 10_000 }: { timeoutMs?: number } = {}): Geocoder {
-  return async ({ address, town, state }) => {
-    const url = template.replace("{query}", encodeURIComponent(`${address}, ${town}, ${state}, USA`));
+export function createGeocoder(template: string, options: { timeoutMs?: number } = {}): Geocoder {
+  const lookUp = createTextGeocoder(template, options);
+  return ({ address, town, state }) => lookUp(`${address}, ${town}, ${state}, USA`);
+}
+
+/** The same lookup for free text ("12 Main St, Warwick RI"): Find my hub's address search. */
+export function createTextGeocoder(template: string, { timeoutMs = 10_000 }: { timeoutMs?: number } = {}): (text: string) => Promise<[number, number] | null> {
+  return async (text) => {
+    const url = template.replace("{query}", encodeURIComponent(text));
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json" } });
       if (!response.ok) return null;

@@ -55,6 +55,22 @@ describe("targets filters", () => {
     expect(filterTargets(ROWS, { ...NO_TARGET_FILTERS, staleDays: 5 }, "2026-12-07").map((entry) => entry.name)).toEqual(["Bo Two", "Ann Ten", "Cy Sen", "Zed Senator"]);
   });
 
+  it("finds where to run the next ballot question: no question (ever, or in N years), hubs first, then the legislator lowest on the ladder", () => {
+    const rows = [
+      ...ROWS,
+      row("Di Old", "state_lower", "4", "opposed", { ballot: { question: "2008 Q3", year: 2008, pctYes: 66, estimated: false } }),
+      row("Ed Hub", "state_lower", "5", "supportive", { hubs: [{ hubId: 2, name: "Fifth Hub", share: 0.4 }] }),
+    ];
+    const never = filterTargets(rows, { ...NO_TARGET_FILTERS, noBallotYears: 0, whereNext: true }, "2026-12-07", defaultLadder);
+    expect(never.map((entry) => entry.name)).toEqual(["Ann Ten", "Ed Hub", "Cy Sen"]);
+    const notLately = filterTargets(rows, { ...NO_TARGET_FILTERS, noBallotYears: 10, whereNext: true }, "2026-12-07", defaultLadder);
+    expect(notLately.map((entry) => entry.name)).toEqual(["Ann Ten", "Ed Hub", "Di Old", "Cy Sen"]);
+    expect(filterTargets(rows, { ...NO_TARGET_FILTERS, noBallotYears: 4 }, "2026-12-07").map((entry) => entry.name)).toEqual(["Bo Two", "Di Old", "Ed Hub", "Ann Ten", "Cy Sen"]);
+    const search = targetFiltersToSearch({ ...NO_TARGET_FILTERS, noBallotYears: 0, whereNext: true });
+    expect(search).toBe("?rank=ballot&noballot=0");
+    expect(parseTargetFilters(search)).toEqual({ ...NO_TARGET_FILTERS, noBallotYears: 0, whereNext: true });
+  });
+
   it("writes a CSV row per seat with the step label per bill and the committee flag", () => {
     const bills: Bill[] = [{ id: 1, campaignId: 1, name: "H 5001", jurisdiction: "state", chamber: null, position: 0 } as unknown as Bill];
     const { columns, records } = targetCsvRows(filterTargets(ROWS, NO_TARGET_FILTERS), { bills, ladder: defaultLadder, committeeId: 7 });

@@ -1,3 +1,5 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -162,6 +164,46 @@ forEachEngine((getDatabase, engine) => {
         'Barrington cannot move from "Organizing" to "Passed"; allowed: Not started, Sponsor found, Introduced, In committee, Vote scheduled, Stalled',
       );
       expect(response.json().error.data.conflict).toBeUndefined();
+    });
+  });
+
+  describe("/geo/reference.geojson and /geo/address", () => {
+    it("serves the shipped reference layer (land, borders, state names) with a validator", async () => {
+      const response = await app.inject({ method: "GET", url: "/geo/reference.geojson" });
+      expect(response.statusCode).toBe(200);
+      const layers = new Set((response.json() as GeoJSON.FeatureCollection).features.map((feature) => feature.properties?.layer));
+      expect([...layers].sort()).toEqual(["county_border", "land", "state_border", "state_label"]);
+      const again = await app.inject({ method: "GET", url: "/geo/reference.geojson", headers: { "if-none-match": String(response.headers.etag) } });
+      expect(again.statusCode).toBe(304);
+    });
+
+    it("says address search is off until the admin sets a geocoder, then answers through it", async () => {
+      expect((await app.inject({ method: "GET", url: "/config.json" })).json()).toMatchObject({ addressSearch: false });
+      const off = await app.inject({ method: "GET", url: "/geo/address?q=12%20Main%20St" });
+      expect(off.statusCode).toBe(404);
+      expect(off.body).toMatch(/GROUNDSWELL_GEOCODER_URL/);
+
+      const asked: string[] = [];
+      const geocoder = http.createServer((request, response) => {
+        asked.push(decodeURIComponent(String(request.url)));
+        response.setHeader("content-type", "application/json");
+        response.end(JSON.stringify([{ lat: "41.7001", lon: "-71.4162" }]));
+      });
+      await new Promise<void>((resolve) => geocoder.listen(0, "127.0.0.1", resolve));
+      const { port } = geocoder.address() as AddressInfo;
+      const withGeocoder = await buildServer({ db: getDatabase().db, engine, basemapStyleUrl: null, serveClient: false, geocoderUrl: `http://127.0.0.1:${port}/search?format=json&q={query}` });
+      try {
+        expect((await withGeocoder.inject({ method: "GET", url: "/config.json" })).json()).toMatchObject({ addressSearch: true });
+        const found = await withGeocoder.inject({ method: "GET", url: "/geo/address?q=12%20Main%20St%2C%20Warwick%20RI" });
+        expect(found.statusCode).toBe(200);
+        expect(found.json()).toEqual({ point: [-71.4162, 41.7001] });
+        expect(asked).toEqual(["/search?format=json&q=12 Main St, Warwick RI"]);
+        // The geocoder's URL (and any key in it) never reaches the browser.
+        expect((await withGeocoder.inject({ method: "GET", url: "/config.json" })).body).not.toContain(String(port));
+      } finally {
+        await withGeocoder.close();
+        geocoder.close();
+      }
     });
   });
 });

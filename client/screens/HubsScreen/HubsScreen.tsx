@@ -1,10 +1,10 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
+import { useId, useState } from "react";
 import { CHAMBER_LABELS, CHAMBERS, districtLabel, type Chamber } from "../../../shared/model/district";
-import type { HubFinding } from "../../../shared/model/hub";
 import { useApplyChange } from "../../api/change-queries";
 import { useCampaigns, useDistrictGeometry, useDistrictList } from "../../api/map-data";
 import { pickAddressedCampaign } from "../../state/url-state";
+import { FindMyHub, type HubSearch } from "../../components/FindMyHub";
 import { GapList } from "./GapList";
 import { canEditCampaignWide } from "../../../shared/model/account";
 import { isUnauthorized } from "../../api/errors";
@@ -19,18 +19,11 @@ export function HubsScreen() {
   const trpc = useTRPC();
   const id = useId();
   const [chamber, setChamber] = useState<Chamber>("state_lower");
-  const [search, setSearch] = useState("");
-  const [finding, setFinding] = useState<{ point?: [number, number]; query?: string } | null>(null);
+  const [finding, setFinding] = useState<HubSearch | null>(null);
   const coverage = useQuery(trpc.hub.coverage.queryOptions({ chamber }));
   const outlines = useDistrictGeometry();
-  const found = useQuery({ ...trpc.hub.find.queryOptions(finding ?? {}), enabled: finding !== null, retry: false });
   const campaigns = useCampaigns();
   const campaign = pickAddressedCampaign(campaigns.data ?? [], window.location.search);
-
-  const onSearch = (event: FormEvent) => {
-    event.preventDefault();
-    setFinding({ query: search.trim() });
-  };
 
   return (
     <main className="district-page hubs-page">
@@ -42,17 +35,8 @@ export function HubsScreen() {
 
       <section aria-labelledby={`${id}-find`} className="find-hub">
         <h2 id={`${id}-find`}>Find my hub</h2>
-        <form onSubmit={onSearch} className="find-form">
-          <label htmlFor={`${id}-town`}>Town or city</label>
-          <input id={`${id}-town`} value={search} onChange={(event) => setSearch(event.target.value)} placeholder="e.g. Warwick" />
-          <button type="submit" className="primary" disabled={search.trim().length < 2}>
-            Find
-          </button>
-        </form>
+        <FindMyHub campaign={campaign} search={finding} onSearch={setFinding} />
         <p className="hint">…or click a spot on the map below.</p>
-        {found.isFetching && <p className="muted">Looking…</p>}
-        {found.error && <ErrorNotice title="Could not look that up" message={found.error.message} />}
-        {found.data && <FindingResult finding={found.data} />}
       </section>
 
       <section aria-labelledby={`${id}-map`}>
@@ -73,7 +57,7 @@ export function HubsScreen() {
         {coverage.error && <ErrorNotice title="Could not load hub coverage" message={coverage.error.message} onRetry={() => void coverage.refetch()} />}
         {outlines.error && <ErrorNotice title="Could not load district outlines" message={outlines.error.message} onRetry={() => void outlines.refetch()} />}
         {coverage.data && outlines.data && (
-          <RecruitingMap outlines={outlines.data} coverage={coverage.data} onPickPoint={(point) => setFinding({ point })} label={`${CHAMBER_LABELS[chamber]} districts, coloured by whether a hub covers them`} />
+          <RecruitingMap outlines={outlines.data} coverage={coverage.data} onPickPoint={(point) => setFinding({ point, label: "the point picked on the map" })} label={`${CHAMBER_LABELS[chamber]} districts, coloured by whether a hub covers them`} />
         )}
         {coverage.data && (
           <>
@@ -101,33 +85,6 @@ export function HubsScreen() {
       </section>
       <HubList />
     </main>
-  );
-}
-
-function FindingResult({ finding }: { finding: HubFinding }) {
-  if (finding.places.length === 0 && finding.districts.length === 0) return <p className="muted">Nothing found there. Try another town, or click inside a district.</p>;
-  return (
-    <div className="finding" aria-live="polite">
-      {finding.places.length > 0 && <p>Places: {finding.places.map((place) => `${place.name}${place.state ? `, ${place.state}` : ""}`).join(" · ")}</p>}
-      <ul className="overlap-list">
-        {finding.districts.map((district) => (
-          <li key={district.id}>
-            <a href={`/districts/${district.id}`}>{districtLabel(district)}</a> <small className="muted">{district.hubs.length ? district.hubs.map((hub) => hub.name).join(", ") : "no hub yet"}</small>
-          </li>
-        ))}
-      </ul>
-      {finding.hubs.length === 0 ? (
-        <p>No hub covers this place yet. Start one: write to the campaign team.</p>
-      ) : (
-        finding.hubs.map((hub) => (
-          <article key={hub.id} className="legislator-card hub-card">
-            <h3>Join {hub.name}</h3>
-            {hub.publicContact && <p>Contact: {hub.publicContact}</p>}
-            {hub.onboarding && <p className="muted">{hub.onboarding}</p>}
-          </article>
-        ))
-      )}
-    </div>
   );
 }
 

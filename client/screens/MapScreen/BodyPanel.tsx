@@ -185,6 +185,11 @@ export function BodyPanel({
           {resolution.error && (
             <ErrorNotice title="Could not load the vote details" message={resolution.error.message} error={resolution.error} onRetry={() => void resolution.refetch()} />
           )}
+          {mayEdit && (
+            <p className="meeting-link">
+              <a href={`/meeting/${bodyId}?campaign=${campaign.id}`}>Meeting mode</a>: record the vote member by member from a phone in the chamber, even offline.
+            </p>
+          )}
           {resolution.data && <VoteSection details={resolution.data} canEdit={mayEdit} />}
           <WhipSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />
           <NextActionsSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />

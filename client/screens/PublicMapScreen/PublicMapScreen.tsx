@@ -115,7 +115,7 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
         </>
       }
     >
-      {hubsOpen && <HubList onClose={actions.hubsToggled} />}
+      {hubsOpen && <HubList campaign={campaign} onClose={actions.hubsToggled} />}
       {selectedBodyId !== null && (
         <PublicBodyPanel key={`${selectedBodyId}-${asOf}`} campaign={campaign} bodyId={selectedBodyId} asOf={asOf} onClose={() => actions.bodySelected(null)} />
       )}

@@ -31,7 +31,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
     setFiltersState(next);
     window.history.replaceState(null, "", `${window.location.pathname}${targetFiltersToSearch(next, window.location.search)}`);
   };
-  const rows = useMemo(() => filterTargets(list.data?.rows ?? [], filters), [list.data, filters]);
+  const rows = useMemo(() => filterTargets(list.data?.rows ?? [], filters, undefined, campaign.ladder), [list.data, filters, campaign.ladder]);
   if (list.isPending) return <StatusOverlay busy>Loading the legislators…</StatusOverlay>;
   if (list.error) return <StatusOverlay><ErrorNotice title="Could not load the legislators" message={list.error.message} onRetry={() => void list.refetch()} /></StatusOverlay>;
   const billList = bills.data ?? [];
@@ -124,7 +124,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
         </label>
         {committee && (
           <label className="checkbox">
-            <input type="checkbox" checked={filters.committeeFirst} onChange={(event) => setFilters({ ...filters, committeeFirst: event.target.checked })} />
+            <input type="checkbox" checked={filters.committeeFirst} onChange={(event) => setFilters({ ...filters, committeeFirst: event.target.checked, whereNext: false })} />
             Members first
           </label>
         )}
@@ -136,6 +136,26 @@ function Targets({ campaign }: { campaign: Campaign }) {
           <input type="checkbox" checked={filters.noHub} onChange={(event) => setFilters({ ...filters, noHub: event.target.checked })} />
           No hub
         </label>
+        {anyBallot && (
+          <label>
+            Ballot question
+            <select value={filters.noBallotYears ?? ""} onChange={(event) => setFilters({ ...filters, noBallotYears: event.target.value === "" ? null : Number(event.target.value) })}>
+              <option value="">any</option>
+              <option value="0">never run there</option>
+              {[4, 6, 10].map((years) => (
+                <option key={years} value={years}>
+                  none in {years} years
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {anyBallot && (
+          <label className="checkbox" title="Districts a hub covers first (someone to gather signatures), then the legislator lowest on the ladder">
+            <input type="checkbox" checked={filters.whereNext} onChange={(event) => setFilters({ ...filters, whereNext: event.target.checked, committeeFirst: false })} />
+            Where to run the next question first
+          </label>
+        )}
         {canSeeContacts && (
           <label>
             No meeting in

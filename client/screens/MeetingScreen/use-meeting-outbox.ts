@@ -1,0 +1,86 @@
+import { useCallback, useEffect, useState } from "react";
+import type { ResolutionDetails } from "../../../shared/model/resolution";
+import { useApplyChange } from "../../api/change-queries";
+import { httpStatusOf } from "../../api/errors";
+import { useTRPCClient } from "../../api/trpc";
+import { enqueueTally, flushOutbox, readOutbox, retryOnNewerVersion, updateQueued, type QueuedTally, type SendOutcome } from "../../lib/meeting-outbox";
+import { conflictOf } from "../MapScreen/use-resolution-save";
+
+/** How often a queue with tallies waiting tries again while the phone says it is online. */
+const RETRY_MS = 5000;
+
+/**
+ * The phone's queue of recorded tallies: a tally is written to localStorage first, then sent
+ * through `resolution.update` with the version the screen showed (the panel's version check).
+ * Sent when recorded, when the browser comes back online and every few seconds while any wait.
+ */
+export function useMeetingOutbox() {
+  const client = useTRPCClient();
+  const applyChange = useApplyChange();
+  const [queue, setQueue] = useState<QueuedTally[]>(() => readOutbox(window.localStorage));
+  const [lastSent, setLastSent] = useState<QueuedTally | null>(null);
+  const [sending, setSending] = useState(false);
+
+  const send = useCallback(
+    async (item: QueuedTally): Promise<SendOutcome> => {
+      try {
+        await client.resolution.update.mutate({ campaignId: item.campaignId, bodyId: item.bodyId, expectedVersion: item.expectedVersion, changes: item.changes });
+        setLastSent(item);
+        return { kind: "sent" };
+      } catch (error) {
+        const status = httpStatusOf(error);
+        if (status === undefined || status === 502 || status === 503 || status === 504) return { kind: "offline" };
+        const newer: ResolutionDetails | null = conflictOf(error);
+        if (newer) return { kind: "conflict", currentVersion: newer.version, summary: describeNewer(newer) };
+        return { kind: "refused", message: error instanceof Error ? error.message : String(error) };
+      }
+    },
+    [client],
+  );
+
+  const flush = useCallback(async () => {
+    setSending(true);
+    try {
+      const { sent } = await flushOutbox(window.localStorage, send);
+      if (sent > 0) void applyChange({ kind: "resolution" });
+    } finally {
+      setQueue(readOutbox(window.localStorage));
+      setSending(false);
+    }
+  }, [send, applyChange]);
+
+  useEffect(() => {
+    const online = () => void flush();
+    window.addEventListener("online", online);
+    const timer = window.setInterval(() => {
+      if (readOutbox(window.localStorage).some((item) => !item.problem) && navigator.onLine !== false) void flush();
+    }, RETRY_MS);
+    // Whatever an earlier visit left queued goes out as soon as the screen is up.
+    const first = window.setTimeout(() => void flush(), 0);
+    return () => {
+      window.removeEventListener("online", online);
+      window.clearInterval(timer);
+      window.clearTimeout(first);
+    };
+  }, [flush]);
+
+  return {
+    queue,
+    sending,
+    lastSent,
+    record: (item: QueuedTally) => {
+      setQueue(enqueueTally(window.localStorage, item));
+      void flush();
+    },
+    resendOnNewer: (item: QueuedTally) => {
+      setQueue(retryOnNewerVersion(window.localStorage, item));
+      void flush();
+    },
+    discard: (item: QueuedTally) => setQueue(updateQueued(window.localStorage, item.key, null)),
+  };
+}
+
+function describeNewer(newer: ResolutionDetails): string {
+  const tally = newer.tally ? `, tally ${newer.tally.yes}–${newer.tally.no}–${newer.tally.abstain}, ${newer.tally.absent} absent` : "";
+  return `stage ${newer.stage}${tally}`;
+}
