@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { migrateToLatest } from "../../server/db/migrate";
 import * as billAndLadder from "../../server/db/migrations/2026_12_07_1000_create_bill_and_ladder";
 import * as createMeeting from "../../server/db/migrations/2026_12_07_1010_create_meeting";
+import * as createLobbyDay from "../../server/db/migrations/2026_12_07_1400_create_lobby_day";
 import { forEachEngine } from "../helpers/test-db";
 
 /**
@@ -14,7 +15,9 @@ forEachEngine((getDatabase) => {
   it("moves every stance and its history to the campaign's first bill, and back down", async () => {
     const { db } = getDatabase();
     const any = db as never as Kysely<any>;
-    // The meeting log (a later migration) refers to bills: set it aside meanwhile.
+    // The meeting log (a later migration) refers to bills, and lobby visits to meetings: set them
+    // aside meanwhile.
+    await createLobbyDay.down(any);
     await createMeeting.down(any);
     await billAndLadder.down(any);
     const now = "2026-11-30T12:00:00.000Z";
@@ -63,6 +66,7 @@ forEachEngine((getDatabase) => {
     expect((await any.selectFrom("legislator_stance_event").select("toStance").orderBy("id").execute()).map((row) => row.toStance)).toEqual(["undecided", "supporter"]);
     await billAndLadder.up(any);
     await createMeeting.up(any);
+    await createLobbyDay.up(any);
   });
 });
 
@@ -70,10 +74,11 @@ forEachEngine((getDatabase) => {
   it("runs a migration that lands after a later-named one has already run (branches land out of name order)", async () => {
     const { db } = getDatabase();
     const any = db as never as Kysely<any>;
+    await createLobbyDay.down(any);
     await createMeeting.down(any);
-    await any.deleteFrom("kysely_migration").where("name", "=", "2026_12_07_1010_create_meeting").execute();
+    await any.deleteFrom("kysely_migration").where("name", "in", ["2026_12_07_1010_create_meeting", "2026_12_07_1400_create_lobby_day"]).execute();
     await migrateToLatest(any);
-    expect((await any.selectFrom("kysely_migration").select("name").where("name", "=", "2026_12_07_1010_create_meeting").execute()).length).toBe(1);
+    expect((await any.selectFrom("kysely_migration").select("name").where("name", "in", ["2026_12_07_1010_create_meeting", "2026_12_07_1400_create_lobby_day"]).execute()).length).toBe(2);
     expect(await any.selectFrom("meeting").selectAll().execute()).toEqual([]);
   });
 });
