@@ -8,6 +8,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { API_LIMITS } from "../../shared/api-limits";
+import { DEFAULT_EVIDENCE_MAX_BYTES } from "../../shared/model/evidence";
 import { APP_PAGES } from "../../shared/app-pages";
 import { appRouter, type AppRouter } from "../api/router";
 import { createMemoryChangeBus, type ChangeBus } from "../db/change-bus";
@@ -25,6 +26,7 @@ import { createTextGeocoder } from "../io/geocoder";
 import { readUsAtlasReference } from "../io/us-atlas";
 import { clientDistDir } from "./client-build";
 import { registerCalendarRoute } from "./calendar-route";
+import { registerEvidenceRoutes } from "./evidence-routes";
 import { registerExportRoutes } from "./export-routes";
 import { registerImportRoutes } from "./import-routes";
 import { cutLiveStreamsOnClose } from "./live-streams";
@@ -51,6 +53,8 @@ export interface ServerOptions {
   chromiumPath?: string;
   /** Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min), temp folder. */
   imports?: { maxBytes?: number; ttlMs?: number; directory?: string };
+  /** Largest evidence file (GROUNDSWELL_EVIDENCE_MAX_BYTES; default 10 MB). */
+  evidenceMaxBytes?: number;
   /**
    * How committed changes reach other servers (see server/db/change-bus.ts): `serve` passes the
    * PostgreSQL LISTEN/NOTIFY bus; without one, an in-process bus (one server, e.g. SQLite).
@@ -172,9 +176,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     directory: options.imports?.directory,
   });
 
+  const evidenceMaxBytes = options.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
+  await registerEvidenceRoutes(app, { db, actorOf, changes, maxBytes: evidenceMaxBytes });
+
   registerCalendarRoute(app, { db, actorOf });
 
-  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes, addressSearch: Boolean(options.geocoderUrl) }));
+  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes, evidenceMaxBytes, addressSearch: Boolean(options.geocoderUrl) }));
 
   // Find my hub's address search, through the admin's geocoder (its URL, and any key in it, stay on the server).
   const geocode = options.geocoderUrl ? createTextGeocoder(options.geocoderUrl) : null;
