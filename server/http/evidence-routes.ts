@@ -32,7 +32,7 @@ async function readCapped(source: Readable, fileName: string, maxBytes: number):
     total += buffer.length;
     if (total > maxBytes) {
       source.destroy();
-      throw new EvidenceTooLargeError(evidenceSizeProblem(fileName, total, maxBytes)!.replace(/ is [\d.]+ MB:/, " is over the limit:"));
+      throw new EvidenceTooLargeError(evidenceSizeProblem(fileName, total, maxBytes)!.replace(/ is [\d.]+ [KM]B:/, " is over the limit:"));
     }
     chunks.push(buffer);
   }

@@ -1,3 +1,4 @@
+import { formatFileSize } from "../model/import-upload";
 import { EVIDENCE_TYPES, VERIFICATION_LABELS, type EvidenceContentType, type VerificationState } from "../model/evidence";
 import { countsAsPassed, type StageScheme } from "../model/stage";
 import { describeHeadline, type PeopleCovered } from "./stage-counts";
@@ -14,14 +15,9 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceContentType | null
   return null;
 }
 
-const megabytes = (bytes: number) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 1)} MB`;
-
-/** The cap as people read it: "10 MB". */
-export const describeMaxBytes = (maxBytes: number) => `${Math.round((maxBytes / (1024 * 1024)) * 10) / 10} MB`;
-
 /** The refusal of a file too big to be evidence (decided from its length alone, before reading it), or null. */
 export function evidenceSizeProblem(fileName: string, byteSize: number, maxBytes: number): string | null {
-  if (byteSize > maxBytes) return `${fileName} is ${megabytes(byteSize)}: evidence files may be at most ${describeMaxBytes(maxBytes)}; nothing was saved`;
+  if (byteSize > maxBytes) return `${fileName} is ${formatFileSize(byteSize)}: evidence files may be at most ${formatFileSize(maxBytes)}; nothing was saved`;
   return null;
 }
 

@@ -125,7 +125,7 @@ forEachEngine((getDatabase, engine) => {
     const query = { campaignId: campaign.id, bodyId: world.bodies.ashby, category: "minutes" };
     const big = Buffer.concat([MINUTES_PDF, Buffer.alloc(CAP)]);
     const refusals = [
-      [await upload(organizerCookie, { ...query, fileName: "huge.pdf" }, big), 413, /^huge\.pdf is (0\.\d\d MB|over the limit): evidence files may be at most 0\.1 MB; nothing was saved$/],
+      [await upload(organizerCookie, { ...query, fileName: "huge.pdf" }, big), 413, /^huge\.pdf is (65 KB|over the limit): evidence files may be at most 64 KB; nothing was saved$/],
       [await upload(organizerCookie, { ...query, fileName: "minutes.pdf" }, HTML), 400, /^minutes\.pdf is not a PDF, PNG or JPEG file \(its contents say otherwise\); nothing was saved$/],
       [await upload(organizerCookie, { ...query, fileName: "minutes.pdf" }, PNG), 400, /^minutes\.pdf holds a PNG file but is not named \.png; nothing was saved$/],
       [await upload(organizerCookie, { ...query, fileName: "empty.pdf" }, Buffer.alloc(0)), 400, /^empty\.pdf is empty; nothing was saved$/],
@@ -143,7 +143,7 @@ forEachEngine((getDatabase, engine) => {
     // Declared too big: refused before a byte is read.
     const declared = await upload(organizerCookie, { ...query, fileName: "declared.pdf" }, MINUTES_PDF, { "content-length": String(CAP + 1) });
     expect(declared.statusCode).toBe(413);
-    expect(declared.json().error).toBe("declared.pdf is 0.06 MB: evidence files may be at most 0.1 MB; nothing was saved");
+    expect(declared.json().error).toBe("declared.pdf is 65 KB: evidence files may be at most 64 KB; nothing was saved");
     expect(await counts()).toEqual(before);
   });
 
