@@ -97,5 +97,28 @@ for (const engine of browserEngines()) {
       expect(stored.map((event) => event.happenedOn)).toEqual(["2025-10-20"]);
       await driver.screenshot("dated-change");
     });
+
+    it("an admin moves a campaign to ward level in its settings, refused a bad state code first; the public map follows", async () => {
+      const { driver, app } = session();
+      await driver.signInAs("admin", { next: "/campaigns/city-level" });
+      const section = driver.page.getByRole("region", { name: "Where the campaign works" });
+      await section.getByLabel("States").fill("NH, Z1");
+      await expect.poll(() => section.getByRole("alert").innerText()).toBe("“Z1” is not a state code: use two letters such as MA or NH.");
+      expect(await section.getByRole("button", { name: "Save where it works" }).isDisabled()).toBe(true);
+      await section.getByLabel("States").fill("nh");
+      await section.getByLabel("Ward committees").check();
+      expect(await section.locator(".scope-preview").innerText()).toContain("Bodies in NH; ward committees are counted instead of the body they belong to.");
+      await driver.page.setViewportSize({ width: 390, height: 844 });
+      await section.scrollIntoViewIfNeeded();
+      await driver.screenshot("scope-editor-phone");
+      await driver.page.setViewportSize({ width: 1440, height: 900 });
+      await section.getByRole("button", { name: "Save where it works" }).click();
+      await expect.poll(() => section.getByRole("status").innerText(), { timeout: 15_000 }).toBe("Saved.");
+      const stored = await app.database.db.selectFrom("campaign").select("scope").where("slug", "=", "city-level").executeTakeFirstOrThrow();
+      expect(JSON.parse(stored.scope!)).toEqual({ states: ["NH"], counties: [], bodyIds: [], countedChildKinds: ["ward_committee"] });
+      const view = await publicView("city-level");
+      expect(view.total).toBe(4);
+      expect(view.drawn).toEqual(["Bedford", "Ward 1", "Ward 2", "Ward 3"]);
+    });
   });
 }
