@@ -31,6 +31,12 @@ async function prepare(app: RunningApp) {
   await createCampaign(db, { name: "City level", scope: campaignScopeSchema.parse({ states: ["NH"] }) });
   await createCampaign(db, { name: "Ward level", scope: campaignScopeSchema.parse({ states: ["NH"], countedChildKinds: ["ward_committee"] }) });
   await createCampaign(db, { name: "Connecticut", scope: campaignScopeSchema.parse({ states: ["CT"] }) });
+  // A national campaign also reaches Alaska (Anchorage, and Attu beyond the antimeridian), Hawaii and Puerto Rico.
+  await makeBody(db, { name: "Anchorage", state: "AK", kind: "city_council", geoid: null, geometry: square(-150, 61, 0.5) });
+  await makeBody(db, { name: "Attu", state: "AK", kind: "town_meeting", geoid: null, geometry: square(172.5, 52.8, 0.4) });
+  await makeBody(db, { name: "Honolulu", state: "HI", kind: "city_council", geoid: null, geometry: square(-158.2, 21.3, 0.3) });
+  await makeBody(db, { name: "San Juan", state: "PR", kind: "city_council", geoid: null, geometry: square(-66.15, 18.35, 0.12) });
+  await createCampaign(db, { name: "National" });
 }
 
 for (const engine of browserEngines()) {
@@ -119,6 +125,23 @@ for (const engine of browserEngines()) {
       const view = await publicView("city-level");
       expect(view.total).toBe(4);
       expect(view.drawn).toEqual(["Bedford", "Ward 1", "Ward 2", "Ward 3"]);
+    });
+
+    it("a national press map puts Alaska, Hawaii and Puerto Rico in insets, every body drawn", async () => {
+      const { driver, app } = session();
+      await driver.page.goto(`${app.url}/print?campaign=national&title=${encodeURIComponent("Every state")}`);
+      await driver.page.locator("[data-print-ready]").waitFor({ state: "attached", timeout: 60_000 });
+      const insets = driver.page.getByTestId("print-inset");
+      expect(await insets.locator("figcaption").allInnerTexts()).toEqual(["Alaska", "Hawaii", "Puerto Rico"]);
+      // Ready means the main map and each inset have drawn their stages.
+      expect(await insets.locator(".map[role=region]").evaluateAll((maps) => maps.map((map) => map.getAttribute("aria-label")))).toEqual([
+        "Inset map of Alaska",
+        "Inset map of Hawaii",
+        "Inset map of Puerto Rico",
+      ]);
+      expect(await driver.page.locator(".print-count").last().innerText()).toBe("8");
+      await driver.page.setViewportSize({ width: 1700, height: 1300 });
+      await driver.screenshot("national-print");
     });
   });
 }
