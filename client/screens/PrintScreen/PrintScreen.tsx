@@ -15,7 +15,7 @@ import { parsePrintParams } from "../../state/url-state";
 import { patternBackground } from "../../lib/pattern-image";
 import { formatDay } from "../../lib/dates";
 import { formatCount } from "../../lib/format";
-import { MapView } from "../../map/MapView";
+import { MapView, type MapViewProps } from "../../map/MapView";
 
 declare global {
   interface Window {
@@ -80,6 +80,26 @@ export function PrintScreen() {
   const asOfText = data.asOf ? formatDay(data.asOf) : formatDay(data.takenAt.slice(0, 10));
   const filtered = data.filters.stages ? ` · showing ${data.filters.stages.length} of ${scheme.stages.length} stages` : "";
 
+  // What the main map and each inset share: the bodies, their colours, and no interaction.
+  const printMap = {
+    scheme,
+    basemapStyleUrl: null,
+    geometry: scoped,
+    districts: null,
+    visibleChambers: [],
+    selectedDistrictId: null,
+    stages,
+    visibleStages: data.filters.stages,
+    selectedBodyId: null,
+    flyTo: null,
+    patterns: settings.patterns,
+    ballot: coloring,
+    onSelect: () => undefined,
+    onHover: () => undefined,
+    onViewChange: () => undefined,
+    onFirstRender: () => undefined,
+  } satisfies Partial<MapViewProps>;
+
   return (
     <div className="print-page" style={{ width: PRINT_WIDTH }}>
       <header className="print-header">
@@ -107,51 +127,15 @@ export function PrintScreen() {
       <div className="print-body">
         <div className="print-map">
           <MapView
-            scheme={scheme}
-            basemapStyleUrl={null}
-            geometry={scoped}
-            districts={null}
-            visibleChambers={[]}
-            selectedDistrictId={null}
-            stages={stages}
-            visibleStages={data.filters.stages}
-            selectedBodyId={null}
+            {...printMap}
             // Insets sit along the bottom: the main frame keeps its bodies above them.
             initialView={{ bounds: layout.main, padding: layout.insets.length ? { top: 24, left: 24, right: 24, bottom: INSET_ROOM } : 24 }}
-            flyTo={null}
-            patterns={settings.patterns}
-            ballot={coloring}
-            onSelect={() => undefined}
-            onHover={() => undefined}
-            onViewChange={() => undefined}
-            onFirstRender={() => undefined}
             onStagesDrawn={onStagesDrawn}
             label={`Map of ${title}`}
           />
           {layout.insets.map((inset, index) => (
             <figure key={inset.state} className="print-inset" style={{ left: 12 + index * (INSET_WIDTH + 12) }} data-testid="print-inset">
-              <MapView
-                scheme={scheme}
-                basemapStyleUrl={null}
-                geometry={scoped}
-                districts={null}
-                visibleChambers={[]}
-                selectedDistrictId={null}
-                stages={stages}
-                visibleStages={data.filters.stages}
-                selectedBodyId={null}
-                initialView={{ bounds: inset.frame, padding: 12 }}
-                inset
-                flyTo={null}
-                patterns={settings.patterns}
-                ballot={coloring}
-                onSelect={() => undefined}
-                onHover={() => undefined}
-                onViewChange={() => undefined}
-                onFirstRender={() => undefined}
-                onStagesDrawn={() => mapDrawn(inset.state)}
-                label={`Inset map of ${inset.label}`}
-              />
+              <MapView {...printMap} initialView={{ bounds: inset.frame, padding: 12 }} inset onStagesDrawn={() => mapDrawn(inset.state)} label={`Inset map of ${inset.label}`} />
               <figcaption>{inset.label}</figcaption>
             </figure>
           ))}
