@@ -1,0 +1,117 @@
+/**
+ * Issue 19: what an import preview of a big file costs everyone else. `groundswell serve` runs in
+ * its own process (the compiled server, as `npm start` runs it) on an empty SQLite database; a
+ * client polls `/health` back to back, first with nothing else going on (the peer), then during
+ * one preview of a ~95 MB GeoJSON, then during three previews sent at once. Printed: `/health`
+ * latency (p50/p99/max: the event-loop delay as a client sees it), the preview's wall time and
+ * status, and the server's peak resident memory above its idle figure (sampled from /proc).
+ * Figures are printed, never asserted.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { CSRF_HEADERS } from "../../shared/csrf";
+import { connect } from "../../server/db/connect";
+import { addUser } from "../../server/domain/accounts";
+import { commandLineActor } from "../../server/domain/actor";
+import { BENCH_ACCOUNT, formatMs, percentile, signIn, startServe } from "./bench-helpers";
+
+const MEGABYTES = Number(process.env.BENCH_UPLOAD_MB ?? 95);
+const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-upload-bench-"));
+
+/** Town-like polygons (1,000 vertices each, 6 decimals) in a grid over Rhode Island until the file reaches `megabytes`. */
+function writeBigGeoJson(megabytes: number): { file: string; features: number } {
+  const file = path.join(workDirectory, "big-towns.geojson");
+  const out = fs.openSync(file, "w");
+  fs.writeSync(out, '{"type":"FeatureCollection","features":[\n');
+  let bytes = 0;
+  let index = 0;
+  for (; bytes < megabytes * 1024 * 1024; index++) {
+    const centerX = -71.9 + (index % 100) * 0.009;
+    const centerY = 41.1 + Math.floor(index / 100) * 0.009;
+    const ring = Array.from({ length: 1000 }, (_, step) => {
+      const angle = (2 * Math.PI * step) / 1000;
+      return `[${(centerX + 0.004 * Math.cos(angle)).toFixed(6)},${(centerY + 0.004 * Math.sin(angle)).toFixed(6)}]`;
+    });
+    const feature = `${index ? "," : ""}{"type":"Feature","properties":{"NAME":"Town ${index}","GEOID":"44${String(index).padStart(8, "0")}","POP":${1000 + index}},"geometry":{"type":"Polygon","coordinates":[[${ring.join(",")},${ring[0]}]]}}\n`;
+    fs.writeSync(out, feature);
+    bytes += feature.length;
+  }
+  fs.writeSync(out, "]}\n");
+  fs.closeSync(out);
+  return { file, features: index };
+}
+
+function residentMegabytes(pid: number): number {
+  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"))!;
+  return Number(/\d+/.exec(line)![0]) / 1024;
+}
+
+/** Polls /health back to back and samples the server's memory until `until` settles. */
+async function watch<T>(base: string, pid: number, until: Promise<T>) {
+  const latencies: number[] = [];
+  let peak = residentMegabytes(pid);
+  let done = false;
+  const settled = until.finally(() => (done = true));
+  const sampler = setInterval(() => (peak = Math.max(peak, residentMegabytes(pid))), 20);
+  while (!done) {
+    const t0 = performance.now();
+    await (await fetch(`${base}/health`)).arrayBuffer();
+    latencies.push(performance.now() - t0);
+  }
+  clearInterval(sampler);
+  latencies.sort((a, b) => a - b);
+  return { result: await settled, latencies, peak };
+}
+
+const describe = (latencies: number[]) =>
+  `/health p50 ${formatMs(percentile(latencies, 0.5))} p99 ${formatMs(percentile(latencies, 0.99))} max ${formatMs(latencies.at(-1)!)} (${latencies.length} polls)`;
+
+const databaseFile = path.join(workDirectory, "bench.db");
+const connection = await connect({ engine: "sqlite", file: databaseFile });
+await connection.db.transaction().execute((trx) => addUser(trx, { ...BENCH_ACCOUNT, role: "admin", hubId: null, name: "Bench" }, commandLineActor));
+await connection.close();
+
+const { file, features } = writeBigGeoJson(MEGABYTES);
+const bytes = fs.readFileSync(file);
+console.log(`upload: a ${(bytes.length / 1024 / 1024).toFixed(1)} MB GeoJSON, ${features.toLocaleString("en-US")} polygons of 1,000 vertices`);
+
+process.env.GROUNDSWELL_DEMO = "0";
+process.env.GROUNDSWELL_LOG_LEVEL = "warn";
+const { url: base, server } = await startServe(databaseFile);
+const pid = server.pid!;
+try {
+  const cookie = await signIn(base);
+  const preview = async () => {
+    const t0 = performance.now();
+    const response = await fetch(`${base}/api/imports/preview?fileName=big-towns.geojson`, {
+      method: "POST",
+      headers: { "content-type": "application/octet-stream", cookie, ...CSRF_HEADERS },
+      body: bytes,
+    });
+    const answer = (await response.json()) as { featureCount?: number; error?: string };
+    return { status: response.status, seconds: (performance.now() - t0) / 1000, answer, retryAfter: response.headers.get("retry-after") };
+  };
+
+  await new Promise((resolve) => setTimeout(resolve, 1000));
+  const idle = residentMegabytes(pid);
+
+  const quiet = await watch(base, pid, new Promise((resolve) => setTimeout(resolve, 5000)));
+  console.log(`no upload (the peer), 5 s:      ${describe(quiet.latencies)}`);
+
+  const one = await watch(base, pid, preview());
+  console.log(
+    `one preview:                     ${describe(one.latencies)}; answered ${one.result.status} (${one.result.answer.featureCount ?? one.result.answer.error} features) in ${one.result.seconds.toFixed(1)} s; peak RSS ${one.peak.toFixed(0)} MB (${idle.toFixed(0)} MB before)`,
+  );
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+
+  const idleBeforeThree = residentMegabytes(pid);
+  const three = await watch(base, pid, Promise.all([preview(), preview(), preview()]));
+  const statuses = three.result.map((entry) => `${entry.status}${entry.retryAfter ? ` (Retry-After ${entry.retryAfter})` : ""} in ${entry.seconds.toFixed(1)} s`).join(", ");
+  console.log(`three previews at once:          ${describe(three.latencies)}; answered ${statuses}; peak RSS ${three.peak.toFixed(0)} MB (${idleBeforeThree.toFixed(0)} MB before)`);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((resolve) => server.once("exit", resolve));
+  fs.rmSync(workDirectory, { recursive: true, force: true });
+}
