@@ -11,7 +11,11 @@ import type { UploadReadRequest, UploadReadResult } from "./upload-reading";
 export interface UploadReaderOptions {
   /** Worker threads (1 by default: reads wait their turn, the other core keeps answering requests). */
   workers?: number;
-  /** Heap of each worker, in MB: reading a file that needs more is refused. */
+  /**
+   * Heap of each worker, in MB: reading a file that needs more is refused. Keep it well above
+   * twice the upload cap: the file's text is one allocation, and Node ends the whole process
+   * (not just the worker) when a single allocation cannot fit under the limit.
+   */
   maxHeapMb?: number;
   /** A worker idle this long ends, giving its memory back. */
   idleMs?: number;
@@ -21,6 +25,8 @@ export interface UploadReaderOptions {
 
 export interface UploadReaders {
   read<R extends UploadReadRequest>(request: R): Promise<UploadReadResult[R["read"]]>;
+  /** Worker threads alive now (0 once they have all been idle for `idleMs`). */
+  readonly running: number;
   /** Ends every worker; reads still waiting are refused. */
   close(): Promise<void>;
 }
@@ -150,7 +156,7 @@ export function createUploadReaders(options: UploadReaderOptions = {}): UploadRe
       slot.job = job;
       slot.worker.ref();
       job.timer = setTimeout(() => {
-        const seconds = Math.round(timeoutMs / 1000);
+        const seconds = Math.ceil(timeoutMs / 1000);
         retire(slot);
         settle(slot, (stuck) => stuck.reject(new InputError(`reading ${stuck.request.upload.fileName} took over ${seconds} s; import it with the groundswell import command instead`)));
         pump();
@@ -166,6 +172,9 @@ export function createUploadReaders(options: UploadReaderOptions = {}): UploadRe
         queue.push({ id: nextId++, request, resolve: resolve as (value: unknown) => void, reject });
         pump();
       });
+    },
+    get running() {
+      return slots.length;
     },
     async close() {
       closed = true;

@@ -4,7 +4,7 @@
  * client polls `/health` back to back, first with nothing else going on (the peer), then during
  * one preview of a ~95 MB GeoJSON, then during three previews sent at once. Printed: `/health`
  * latency (p50/p99/max: the event-loop delay as a client sees it), the preview's wall time and
- * status, and the server's peak resident memory above its idle figure (sampled from /proc).
+ * status, the server's peak resident memory (sampled from /proc), and its memory once idle again.
  * Figures are printed, never asserted.
  */
 import fs from "node:fs";
@@ -110,6 +110,9 @@ try {
   const three = await watch(base, pid, Promise.all([preview(), preview(), preview()]));
   const statuses = three.result.map((entry) => `${entry.status}${entry.retryAfter ? ` (Retry-After ${entry.retryAfter})` : ""} in ${entry.seconds.toFixed(1)} s`).join(", ");
   console.log(`three previews at once:          ${describe(three.latencies)}; answered ${statuses}; peak RSS ${three.peak.toFixed(0)} MB (${idleBeforeThree.toFixed(0)} MB before)`);
+  // An idle worker ends after 30 s, giving its memory back.
+  await new Promise((resolve) => setTimeout(resolve, 32_000));
+  console.log(`32 s later, idle:                resident ${residentMegabytes(pid).toFixed(0)} MB`);
 } finally {
   server.kill("SIGTERM");
   await new Promise((resolve) => server.once("exit", resolve));
