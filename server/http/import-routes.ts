@@ -154,6 +154,9 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           done(importRequest.dryRun);
           return summary;
         }
+        if (importRequest.as === "population") {
+          throw new BadRequest("A population layer (Census blocks, often a few hundred MB) imports from the command line: groundswell import <blocks.zip> --as population --count-field POP20 --state XX");
+        }
         if (importRequest.as === "cosponsors") {
           const names = await readers.read({ read: "names", upload });
           const summary = await importCosponsorList(ctx, importRequest, names, { fileName: upload.fileName });

@@ -59,3 +59,13 @@ export async function signIn(base: string): Promise<string> {
   if (!cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
   return cookie.split(";")[0]!;
 }
+
+/** mulberry32: the same synthetic data on every run. */
+export function seeded(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
