@@ -24,6 +24,7 @@ import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
 import { createTextGeocoder } from "../io/geocoder";
 import { readUsAtlasReference } from "../io/us-atlas";
+import type { UploadReaderOptions } from "../io/upload-workers";
 import { clientDistDir } from "./client-build";
 import { registerCalendarRoute } from "./calendar-route";
 import { registerEvidenceRoutes } from "./evidence-routes";
@@ -51,8 +52,11 @@ export interface ServerOptions {
   logStream?: NodeJS.WritableStream;
   /** Headless Chromium for map exports (default Debian's /usr/bin/chromium). */
   chromiumPath?: string;
-  /** Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min), temp folder. */
-  imports?: { maxBytes?: number; ttlMs?: number; directory?: string };
+  /**
+   * Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min),
+   * temp folder, previews taken on at once (2), the worker threads that read them (DEFAULT_UPLOAD_READERS).
+   */
+  imports?: { maxBytes?: number; ttlMs?: number; directory?: string; maxPreviews?: number; readers?: UploadReaderOptions };
   /** Largest evidence file (GROUNDSWELL_EVIDENCE_MAX_BYTES; default 10 MB). */
   evidenceMaxBytes?: number;
   /**
@@ -174,6 +178,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxBytes: importMaxBytes,
     ttlMs: options.imports?.ttlMs ?? 30 * 60 * 1000,
     directory: options.imports?.directory,
+    maxPreviews: options.imports?.maxPreviews,
+    readers: options.imports?.readers,
   });
 
   const evidenceMaxBytes = options.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
