@@ -106,6 +106,15 @@ export const legislatorSummarySchema = z.object({
 
 const share = z.number().min(0).max(1);
 
+const coverageSchema = z.object({
+  areaShare: share,
+  populationShare: share.nullable(),
+  population: z.number().nullable(),
+  populationPassed: z.number().nullable(),
+  bodiesPassed: z.number().int().min(0),
+  populationMethod: z.enum(["counts", "area"]).nullable(),
+});
+
 /** district.get: the district, the bodies it overlaps with their stage, coverage, next targets and legislators. */
 export const districtDetailSchema = districtSummarySchema.extend({
   isCurrent: z.boolean(),
@@ -128,14 +137,7 @@ export const districtDetailSchema = districtSummarySchema.extend({
     }),
   ),
   sharePassed: share,
-  coverage: z.object({
-    areaShare: share,
-    populationShare: share.nullable(),
-    population: z.number().nullable(),
-    populationPassed: z.number().nullable(),
-    bodiesPassed: z.number().int().min(0),
-    populationMethod: z.enum(["counts", "area"]).nullable(),
-  }),
+  coverage: coverageSchema,
   nextTargets: z.array(
     z.object({
       bodyId: rowIdSchema,
@@ -151,6 +153,23 @@ export const districtDetailSchema = districtSummarySchema.extend({
   over: z.array(legislatorSummarySchema.extend({ share })),
   hubs: z.array(z.object({ hubId: rowIdSchema, name: z.string(), share })),
 });
+
+const planSideSchema = z.object({
+  districtId: rowIdSchema,
+  name: z.string(),
+  vintage: z.string(),
+  isCurrent: z.boolean(),
+  label: z.string(),
+  coverage: coverageSchema,
+});
+
+const movingBodySchema = z.object({ bodyId: rowIdSchema, name: z.string(), shareOfDistrict: share });
+
+/** district.planComparison: the district under the older and the newer plan of its chamber, and the passed bodies moving; null with one plan. */
+export const planComparisonSchema = z
+  .object({ older: planSideSchema, newer: planSideSchema, movingIn: z.array(movingBodySchema), movingOut: z.array(movingBodySchema) })
+  .nullable();
+export type PlanComparisonOutput = NonNullable<z.infer<typeof planComparisonSchema>>;
 
 const pipelineRowSchema = z.object({
   bodyId: rowIdSchema,

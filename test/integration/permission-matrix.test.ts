@@ -95,6 +95,7 @@ const ACCESS: Record<string, [Access, Input]> = {
   "resolution.upcoming": ["public", (f) => ({ campaignId: f.campaignId })],
   "district.list": ["public", () => undefined],
   "district.get": ["public", (f) => ({ campaignId: f.campaignId, districtId: f.world.districts.house1 })],
+  "district.planComparison": ["public", (f) => ({ campaignId: f.campaignId, districtId: f.world.districts.house1 })],
   "district.shapes": ["public", (f) => ({ districtId: f.world.districts.house1 })],
   "changes.onChange": ["public", (f) => ({ campaignId: f.campaignId })],
   "member.board": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],

@@ -37,6 +37,7 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "resolution.upcoming": (f) => [{ campaignId: f.campaignId, today: "2026-01-01", days: 366 }],
   "district.list": () => [undefined],
   "district.get": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
+  "district.planComparison": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
   "legislator.list": (f) => [{ campaignId: f.campaignId }],
   "bill.list": (f) => [{ campaignId: f.campaignId }],
   "legislator.targets": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, state: "RI" }],

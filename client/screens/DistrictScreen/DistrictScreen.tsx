@@ -12,21 +12,16 @@ import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
-import { formatCount } from "../../lib/format";
+import { formatCount, formatShare } from "../../lib/format";
 import { BallotSection } from "./BallotSection";
 import { AlliesPanel } from "./AlliesPanel";
 import { LegislatorCard } from "./LegislatorCard";
 import { LegislatorContacts } from "./LegislatorContacts";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { DistrictMap } from "./DistrictMap";
+import { RedistrictingSection } from "./RedistrictingSection";
 
-const percent = (share: number) => {
-  const value = share * 100;
-  if (value >= 99.95) return "100%";
-  if (value === 0) return "0%";
-  if (value < 0.1) return "<0.1%";
-  return `${value.toFixed(value < 10 ? 1 : 0)}%`;
-};
+const percent = formatShare;
 
 /** `/districts/:id` (`?campaign=ID`): the district page, which prints as a one-page lobby brief. */
 export function DistrictScreen({ districtId }: { districtId: string }) {
@@ -39,6 +34,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const trpc = useTRPC();
   const detail = useQuery(trpc.district.get.queryOptions({ campaignId: campaign.id, districtId }));
   const shapes = useQuery(trpc.district.shapes.queryOptions({ districtId }));
+  const comparison = useQuery(trpc.district.planComparison.queryOptions({ campaignId: campaign.id, districtId }));
   const { role } = useSession();
   // The brief prints once every legislator's contacts (and, for members, meetings) are in: the same queries LegislatorContacts reads.
   const seated = detail.data?.legislators.map((legislator) => legislator.legislatorId) ?? [];
@@ -59,7 +55,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const passed = district.bodies.filter((body) => body.passed);
   const scheme = campaign.stageScheme;
   const today = new Date().toISOString().slice(0, 10);
-  const ready = (shapes.isSuccess || shapes.isError) && briefParts.every((part) => !part.isPending);
+  const ready = (shapes.isSuccess || shapes.isError) && !comparison.isPending && briefParts.every((part) => !part.isPending);
   // Bodies of several states share names (Bristol County, RI and MA): name the state then.
   const severalStates = new Set(district.bodies.map((body) => body.state)).size > 1;
   const stateOf = new Map(district.bodies.map((body) => [body.bodyId, body.state]));
@@ -163,6 +159,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
       </section>
 
       <BallotSection campaign={campaign.id} districtId={district.id} />
+      {comparison.data && <RedistrictingSection campaignId={campaign.id} districtId={district.id} comparison={comparison.data} />}
 
       <div className="brief-columns">
         <section className="brief-map" aria-label="Map">

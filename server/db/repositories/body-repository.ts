@@ -129,7 +129,7 @@ export function findBodyGeometry(db: Db, id: number) {
 export function findBodiesInBox(db: Db, [west, south, east, north]: [number, number, number, number]) {
   return db
     .selectFrom("body")
-    .select(["id", "name", "kind", "state", "geometry"])
+    .select(["id", "name", "kind", "state", "parentId", "population", "geometry"])
     .where("maxLon", ">=", west)
     .where("minLon", "<=", east)
     .where("maxLat", ">=", south)

@@ -59,6 +59,16 @@ export function findDistrictById(db: Db, id: number) {
     .executeTakeFirst();
 }
 
+/** Every district of one chamber and state, of every plan (vintage), with its outline. */
+export function findDistrictsOfAllPlans(db: Db, { chamber, state }: { chamber: string; state: string | null }) {
+  let query = db
+    .selectFrom("district")
+    .select(["id", "name", "vintage", "isCurrent", "geometry", "minLon", "minLat", "maxLon", "maxLat"])
+    .where("chamber", "=", chamber);
+  query = state === null ? query.where("state", "is", null) : query.where("state", "=", state);
+  return query.orderBy("id").execute();
+}
+
 export function findCurrentDistrictShapes(db: Db) {
   return db.selectFrom("district").select(["id", "chamber", "state", "name", "geometry"]).where("isCurrent", "=", 1).orderBy("id").execute();
 }
