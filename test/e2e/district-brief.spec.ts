@@ -58,6 +58,8 @@ async function prepare(app: RunningApp) {
   fs.writeFileSync(cosponsors, "Rep. Teresa Kowalczyk\n");
   try {
     cli(app, "import", districts, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022");
+    // An older House plan split further south (at 41.45°N): Kent County lies in its district 1, so the 2022 plan brings it into district 2 (issue 14).
+    cli(app, "import", writeRiBands(directory, "ri-house-2012.geojson", [[41.45, 42.1], [41.0, 41.45]]), "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2012");
     cli(app, "import", people, "--as", "legislators", "--state", "RI");
     cli(app, "import", congress, "--as", "districts", "--chamber", "congressional", "--state", "RI", "--vintage", "2022");
     cli(app, "import", federal, "--as", "legislators");
@@ -114,6 +116,22 @@ for (const engine of browserEngines()) {
         expect(printed.has(words), words).toBe(true);
       }
       for (const words of ["Move to step", "Save step", "Ladder history", "Neighbouring allies", "Marcus Oyelaran"]) expect(printed.has(words), words).toBe(false);
+    });
+
+    it("shows district 2 under the older plan and the current one, and Kent County (passed) moving in (issue 14)", async () => {
+      const { app, driver } = session();
+      const brief = new BriefDriver(driver.page, app.url, `${engine}-brief`);
+      await brief.openDistrict(await districtId("2"));
+      const area = await brief.figure("area");
+      const section = await brief.redistricting();
+      expect(section.rows.map((row) => row.slice(0, 3))).toEqual([
+        // Washington County (passed in the demo) lies in district 2 under both plans.
+        ["2012 plan", "2", "8.8%"],
+        ["2022 plan (current)", "2", area],
+      ]);
+      expect(section.movingIn).toMatch(/^Passed, moving in under the 2022 plan: Kent County \(\d+(\.\d)?%\)$/);
+      expect(section.movingOut).toBe("Passed, moving out under the 2022 plan: none");
+      await driver.page.locator(".brief-redistricting").screenshot({ path: `${screenshotDir}/${engine}-brief-03-redistricting.png` });
     });
 
     it("lists the targets, flags and ranks the Finance committee's chair first, and opens a legislator's page, on a laptop and a phone", async () => {

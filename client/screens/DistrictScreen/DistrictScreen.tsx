@@ -159,7 +159,6 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
       </section>
 
       <BallotSection campaign={campaign.id} districtId={district.id} />
-      {comparison.data && <RedistrictingSection campaignId={campaign.id} districtId={district.id} comparison={comparison.data} />}
 
       <div className="brief-columns">
         <section className="brief-map" aria-label="Map">
@@ -238,6 +237,8 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
           )}
         </section>
       </div>
+
+      {comparison.data && <RedistrictingSection campaignId={campaign.id} districtId={district.id} comparison={comparison.data} />}
 
       <section className="screen-only" aria-labelledby="bodies-title">
         <h2 id="bodies-title">Every body in the district</h2>

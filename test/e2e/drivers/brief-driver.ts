@@ -60,6 +60,14 @@ export class BriefDriver {
     return { pages: pdfPageCount(pdf), text, has: (words) => squashed.includes(squash(words)), file };
   }
 
+  /** The district page's Redistricting section: a row per plan (plan, district, area covered, people covered) and the passed bodies moving in and out. */
+  async redistricting(): Promise<{ rows: string[][]; movingIn: string; movingOut: string }> {
+    const section = this.page.locator(".brief-redistricting");
+    await section.waitFor();
+    const rows = await section.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.trim())));
+    return { rows, movingIn: await section.getByTestId("moving-in").innerText(), movingOut: await section.getByTestId("moving-out").innerText() };
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${this.label}-${name}.png`);
