@@ -11,7 +11,9 @@ import { findHubDistrictShares } from "./hub-area";
 import { listHubs } from "./hubs";
 import { findLastMeetingDays } from "../db/repositories/meeting-repository";
 import { getDistrict } from "./districts";
+import { getCampaign } from "./campaigns";
 import { listLegislators } from "./ladder";
+import { otherPlanCoverageReader } from "./plan-comparison";
 
 const parseJsonList = <T>(text: string | null): T[] => {
   if (!text) return [];
@@ -79,6 +81,7 @@ export async function listTargets(
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => state === undefined || seat.state === state);
   const committees = await committeeSeatsByLegislator(db);
   const coverageOf = coverageReader(db, campaignId);
+  const otherPlanOf = otherPlanCoverageReader(db, await getCampaign(db, campaignId));
   const ballots = await latestBallotByDistrict(db, campaignId);
   const hubShares = await findHubDistrictShares(db);
   const hubNames = new Map((await listHubs(db)).map((hub) => [hub.id, hub.name]));
@@ -109,6 +112,7 @@ export async function listTargets(
       committees: committees.get(seat.legislatorId) ?? [],
       hubs: hubsOf(seat.districtId),
       lastContact: lastMet.get(seat.legislatorId) ?? null,
+      otherPlan: await otherPlanOf(seat),
     });
   }
   return {

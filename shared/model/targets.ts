@@ -63,6 +63,8 @@ export const targetRowSchema = legislatorSeatSchema.extend({
   hubs: z.array(z.object({ hubId: rowIdSchema, name: z.string(), share })),
   /** The day of the latest meeting logged with them; members only (null for anyone else, and when none). */
   lastContact: z.string().nullable(),
+  /** The district's counterpart in the chamber's other plan (redistricting) and the share of it covered; null with one plan. */
+  otherPlan: z.object({ label: z.string(), districtId: rowIdSchema, districtName: z.string(), areaShare: share }).nullable(),
 });
 export type TargetRow = z.infer<typeof targetRowSchema>;
 

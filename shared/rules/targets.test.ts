@@ -17,6 +17,7 @@ const row = (name: string, chamber: TargetRow["chamber"], district: string, step
   ballot: null,
   hubs: [],
   lastContact: null,
+  otherPlan: null,
   steps: [{ billId: 1, step, updatedAt: null }],
   committees: [],
   ...extra,
@@ -78,5 +79,14 @@ describe("targets filters", () => {
     expect(lines[0]).toBe("legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,last_question,pct_yes,hubs,last_contact,committees,on_committee");
     expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,Cosponsor,3,1,0.25,,2018 Q5,71.2,,,Health,member");
     expect(lines[4]).toBe("Zed Senator,Democratic,us_senate,RI,RI,Unknown,,,,,,,,,,");
+  });
+
+  it("adds the other plan's district and covered share once a chamber has two plans (issue 14)", () => {
+    const rows = [row("Bo Two", "state_lower", "2", "cosponsor", { otherPlan: { label: "2032 plan", districtId: 9, districtName: "2", areaShare: 0.4 } }), row("Zed Senator", "us_senate", "RI", "unknown")];
+    const { columns, records } = targetCsvRows(rows, { bills: [], ladder: defaultLadder, committeeId: null });
+    const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>).trim().split("\r\n");
+    expect(lines[0]).toBe("legislator,party,chamber,state,district,bodies,bodies_passed,share_area_passed,share_population_passed,other_plan,share_area_passed_other_plan,last_question,pct_yes,hubs,last_contact,committees,on_committee");
+    expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,3,1,0.25,,2032 plan 2,0.4,,,,,,");
+    expect(lines[2]).toBe("Zed Senator,Democratic,us_senate,RI,RI,,,,,,,,,,,,");
   });
 });

@@ -132,6 +132,12 @@ for (const engine of browserEngines()) {
       expect(section.movingIn).toMatch(/^Passed, moving in under the 2022 plan: Kent County \(\d+(\.\d)?%\)$/);
       expect(section.movingOut).toBe("Passed, moving out under the 2022 plan: none");
       await driver.page.locator(".brief-redistricting").screenshot({ path: `${screenshotDir}/${engine}-brief-03-redistricting.png` });
+      // The targets view: each seat's share covered under the other plan (the district of the same name there).
+      await driver.page.goto(`${app.url}/targets`);
+      await driver.page.locator(".targets-table").waitFor();
+      const teresa = driver.page.locator(".targets-table tbody tr", { hasText: "Teresa Kowalczyk" });
+      expect(await teresa.locator("[data-column='other-plan']").innerText()).toBe("9% 2012 plan, 2");
+      await driver.page.screenshot({ path: `${screenshotDir}/${engine}-brief-04-targets-other-plan.png`, fullPage: true });
     });
 
     it("lists the targets, flags and ranks the Finance committee's chair first, and opens a legislator's page, on a laptop and a phone", async () => {

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Campaign } from "../../shared/model/campaign";
 import { createCaller } from "../../server/api/router";
 import type { Actor } from "../../server/domain/actor";
+import { otherPlanCoverageReader } from "../../server/domain/plan-comparison";
 import { changeStage } from "../../server/domain/resolutions";
 import { testOrganizerActor } from "../helpers/actors";
 import { runCliInProcess } from "../helpers/cli";
@@ -122,6 +123,18 @@ forEachEngine(
         expect(old.older.coverage.areaShare).toBeCloseTo(0.5, 9);
         expect(old.newer.coverage.areaShare).toBeCloseTo(1 / 3, 9);
         expect(old).toMatchObject({ movingIn: [], movingOut: [] });
+      });
+
+      it("gives the targets view each current district's covered share under the other plan, all districts of the chamber at once", async () => {
+        const otherPlanOf = otherPlanCoverageReader(getDatabase().db, campaign);
+        const of = async (name: string) => (await otherPlanOf({ districtId: await district("2032", name), chamber: "state_lower", state: "RI" }))!;
+        expect(await of("1")).toMatchObject({ label: "2022 plan", districtId: await district("2022", "1"), districtName: "1" });
+        expect((await of("1")).areaShare).toBeCloseTo(0.5, 9);
+        // "2" is the 2022 plan's "2" (Clare, passed, and Dover); "9" has no namesake, so it is the 2022 district it shares the most area with.
+        expect([(await of("2")).districtName, (await of("9")).districtName]).toEqual(["2", "1"]);
+        expect((await of("2")).areaShare).toBeCloseTo(0.5, 9);
+        expect(await otherPlanOf({ districtId: null, chamber: "us_senate", state: "RI" })).toBeNull();
+        expect(await otherPlanOf({ districtId: await district("2032", "1"), chamber: "state_upper", state: "RI" })).toBeNull();
       });
 
       it("does not store overlaps for the other plan", async () => {

@@ -43,6 +43,7 @@ function Targets({ campaign }: { campaign: Campaign }) {
     downloadCsv(`${campaign.slug}-targets.csv`, records, columns as Array<keyof (typeof records)[number] & string>);
   };
   const anyBallot = list.data.rows.some((row) => row.ballot !== null);
+  const anyOtherPlan = list.data.rows.some((row) => row.otherPlan !== null);
   const canSeeContacts = canReadPrivate(role);
   const pageLink = (legislatorId: number) => `/legislators/${legislatorId}?campaign=${campaign.id}`;
 
@@ -208,6 +209,11 @@ function Targets({ campaign }: { campaign: Campaign }) {
                 <th scope="col" className="numeric">
                   Area covered
                 </th>
+                {anyOtherPlan && (
+                  <th scope="col" className="numeric">
+                    Covered under the other plan
+                  </th>
+                )}
                 {anyBallot && <th scope="col">Ballot question</th>}
                 <th scope="col">Hubs</th>
                 {canSeeContacts && <th scope="col">Last meeting</th>}
@@ -232,6 +238,17 @@ function Targets({ campaign }: { campaign: Campaign }) {
                     ))}
                     <td className="numeric">{row.coverage ? `${row.coverage.bodiesPassed} of ${row.coverage.bodies}` : "whole state"}</td>
                     <td className="numeric">{row.coverage ? percent(row.coverage.areaShare) : "–"}</td>
+                    {anyOtherPlan && (
+                      <td className="numeric" data-column="other-plan">
+                        {row.otherPlan ? (
+                          <>
+                            {percent(row.otherPlan.areaShare)} <small className="muted">{row.otherPlan.label}, {row.otherPlan.districtName}</small>
+                          </>
+                        ) : (
+                          "–"
+                        )}
+                      </td>
+                    )}
                     {anyBallot && (
                       <td>
                         {row.ballot ? `${row.ballot.question}: ${row.ballot.pctYes === null ? "–" : `${row.ballot.pctYes.toFixed(1)} % yes`}${row.ballot.estimated ? " (est.)" : ""}` : "–"}
