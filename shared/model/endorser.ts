@@ -118,6 +118,24 @@ export const publicEndorserSchema = z.object({
   step: z.string().nullable(),
 }) satisfies z.ZodType<PublicEndorser, unknown>;
 
+/** An endorser as the district page, legislator page and brief list it: public fields only. */
+export const districtEndorserSchema = publicEndorserSchema.pick({ id: true, name: true, category: true, town: true, state: true, website: true, step: true });
+export type DistrictEndorser = z.infer<typeof districtEndorserSchema>;
+
+/**
+ * The endorsers of a district ("31 local organisations endorsed, including 12 medical practices"):
+ * those who agreed to be listed and stand at a public step, furthest along first.
+ */
+export const endorserLeverageSchema = z.object({
+  count: z.number().int().min(0),
+  /** The sentence, or null when nobody here has endorsed yet. */
+  summary: z.string().nullable(),
+  /** Which endorsers count, in words: the public steps by label, the consent, how a town-placed endorser is located. */
+  basis: z.string(),
+  endorsers: z.array(districtEndorserSchema),
+});
+export type EndorserLeverage = z.infer<typeof endorserLeverageSchema>;
+
 export const endorserIdSchema = rowIdSchema;
 
 export const setEndorserStepInputSchema = z.object({

@@ -19,6 +19,7 @@ import { LegislatorCard } from "./LegislatorCard";
 import { LegislatorContacts } from "./LegislatorContacts";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { DistrictMap } from "./DistrictMap";
+import { DistrictEndorsers } from "../../components/DistrictEndorsers";
 
 const percent = (share: number) => {
   const value = share * 100;
@@ -160,6 +161,8 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
       </section>
 
       <BallotSection campaign={campaign.id} districtId={district.id} />
+
+      <DistrictEndorsers leverage={district.endorsers} ladder={campaign.endorserLadder} />
 
       <div className="brief-columns">
         <section className="brief-map" aria-label="Map">
