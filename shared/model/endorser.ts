@@ -96,6 +96,8 @@ export interface PublicEndorser {
   category: EndorserCategory;
   town: string;
   state: string;
+  /** The town's body: the public page lists the town's endorsers in its panel. */
+  townBodyId: number | null;
   linkedBodyId: number | null;
   lon: number;
   lat: number;
@@ -110,6 +112,7 @@ export const publicEndorserSchema = z.object({
   category: endorserCategorySchema,
   town: z.string(),
   state: z.string(),
+  townBodyId: rowIdSchema.nullable(),
   linkedBodyId: rowIdSchema.nullable(),
   lon: z.number(),
   lat: z.number(),

@@ -40,7 +40,7 @@ export const PUBLIC_FIELDS = {
   hub: ["id", "name", "slug", "publicContact", "onboarding"],
   member: ["id", "bodyId", "name", "role", "publicContact"],
   /** Only endorsers who agreed to be listed, and their step only when it is public (see `toPublicEndorser`). */
-  endorser: ["id", "name", "category", "town", "state", "linkedBodyId", "lon", "lat", "website", "publicContact"],
+  endorser: ["id", "name", "category", "town", "state", "townBodyId", "linkedBodyId", "lon", "lat", "website", "publicContact"],
   /** Only positions not marked internal are public at all (see `isPublicPosition`). */
   memberPosition: ["memberId", "position", "sponsorRole"],
 } as const satisfies Record<string, readonly string[]>;
