@@ -8,7 +8,17 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ChangePublisher } from "../domain/changes";
 import { assertCanImport, type BoundaryImportResult } from "../domain/boundary-import";
-import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import {
+  importBallotResultRows,
+  importBoundaries,
+  importCommitteeRoster,
+  importCosponsorList,
+  importEndorserRows,
+  importLegislatorRoster,
+  importSpreadsheetTable,
+} from "../domain/import-service";
+import { ENDORSER_COLUMNS, type EndorserImportReport, type EndorserUploadPreview, type Geocoder } from "../../shared/model/endorser";
+import { parseColumnCsv } from "../io/column-csv";
 import type { BallotImportSummary, BallotUploadPreview } from "../../shared/model/ballot-question";
 import { mapBallotColumns, readBallotTable } from "../../shared/rules/ballot-results";
 import { parseBallotCsv } from "../io/ballot-csv";
@@ -50,6 +60,8 @@ export interface ImportRoutesOptions {
   ttlMs: number;
   /** Where upload folders go (os.tmpdir() by default). */
   directory?: string | undefined;
+  /** Places endorsers by address when GROUNDSWELL_GEOCODER_URL is set, as the CLI does. */
+  geocode?: Geocoder | undefined;
 }
 
 
@@ -81,7 +93,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
     scope.removeAllContentTypeParsers();
     scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview> => {
+    scope.post("/api/imports/preview", async (request, reply): Promise<ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview | EndorserUploadPreview> => {
       assertCanImport(await options.actorOf(request));
       const { fileName } = request.query as { fileName?: string };
       const source = (request.body as Readable | undefined) ?? request.raw;
@@ -100,6 +112,8 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
         if (isSpreadsheet(upload.fileName)) {
           const ballot = await previewBallotResults(upload);
           if (ballot) return ballot;
+          const endorsers = await previewEndorsers(upload);
+          if (endorsers) return endorsers;
         }
         const names = await previewNameList(upload);
         if (names) return names;
@@ -115,7 +129,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CommitteeImportReport | CosponsorImportReport | BallotImportSummary> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CommitteeImportReport | CosponsorImportReport | BallotImportSummary | EndorserImportReport> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
       const { token, ...choices } = parseCommit(request.body);
@@ -158,6 +172,13 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           done(importRequest.dryRun);
           return summary;
         }
+        if (importRequest.as === "endorsers") {
+          if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`endorsers come as a .csv file (got ${upload.fileName})`);
+          const rows = parseColumnCsv(await fs.promises.readFile(upload.path, "utf8"), ENDORSER_COLUMNS);
+          const summary = await importEndorserRows(ctx, importRequest, rows, { fileName: upload.fileName, geocode: options.geocode });
+          done(importRequest.dryRun);
+          return { ...summary, fileName: upload.fileName };
+        }
         if (importRequest.as === "cosponsors") {
           const names = parseNameList(await fs.promises.readFile(upload.path, "utf8"), upload.fileName);
           const summary = await importCosponsorList(ctx, importRequest, names, { fileName: upload.fileName });
@@ -192,6 +213,24 @@ class BadRequest extends GroundswellError {
 }
 
 const isSpreadsheet = (fileName: string) => /\.csv$/i.test(fileName);
+
+/** A .csv upload whose header names `name` and `town` and only endorser columns (as the CLI reads them): its rows and a few names; null otherwise. */
+async function previewEndorsers(upload: StoredUpload): Promise<EndorserUploadPreview | null> {
+  const text = await fs.promises.readFile(upload.path, "utf8");
+  const header = (parseCsv(text.replace(/^\uFEFF/, ""))[0] ?? []).map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, "_")).filter(Boolean);
+  if (!header.includes("name") || !header.includes("town") || !header.every((key) => (ENDORSER_COLUMNS as readonly string[]).includes(key))) return null;
+  const rows = parseColumnCsv(text, ENDORSER_COLUMNS);
+  return {
+    token: upload.token,
+    expiresAt: upload.expiresAt.toISOString(),
+    fileName: upload.fileName,
+    bytes: upload.bytes,
+    format: "endorsers",
+    rows: rows.length,
+    columns: header,
+    samples: rows.map((row) => row.name?.trim() ?? "").filter(Boolean).slice(0, 5),
+  };
+}
 
 async function readSpreadsheet(upload: StoredUpload, as: SpreadsheetTarget) {
   return readCsvTable(await fs.promises.readFile(upload.path, "utf8"), columnsOf(as));

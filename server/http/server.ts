@@ -21,7 +21,7 @@ import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
-import { createTextGeocoder } from "../io/geocoder";
+import { createGeocoder, createTextGeocoder } from "../io/geocoder";
 import { readUsAtlasReference } from "../io/us-atlas";
 import { clientDistDir } from "./client-build";
 import { registerCalendarRoute } from "./calendar-route";
@@ -170,6 +170,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxBytes: importMaxBytes,
     ttlMs: options.imports?.ttlMs ?? 30 * 60 * 1000,
     directory: options.imports?.directory,
+    geocode: options.geocoderUrl ? createGeocoder(options.geocoderUrl) : undefined,
   });
 
   registerCalendarRoute(app, { db, actorOf });

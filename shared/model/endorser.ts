@@ -195,5 +195,23 @@ export interface EndorserImportSummary {
   placed: Record<LocationSource, number>;
 }
 
+/** An uploaded endorsers CSV as the Import screen previews it (a header with name and town, every column an endorser column). */
+export interface EndorserUploadPreview {
+  token: string;
+  expiresAt: string;
+  fileName: string;
+  bytes: number;
+  format: "endorsers";
+  rows: number;
+  columns: string[];
+  /** A few names, to recognise the file. */
+  samples: string[];
+}
+
+/** What the Import screen reports after a dry run (Check) or an import of endorsers. */
+export interface EndorserImportReport extends EndorserImportSummary {
+  fileName: string;
+}
+
 /** Looks up an address: a point `[lon, lat]`, or null when unknown. Off unless a geocoder URL is configured. */
 export type Geocoder = (query: { address: string; town: string; state: string }) => Promise<[number, number] | null>;
