@@ -4,13 +4,14 @@ import { stepLabel } from "../../shared/rules/ladder";
 /**
  * A district's endorsers on the district page, the printable brief and the legislator page: the
  * sentence ("31 local organisations endorsed, including 12 medical practices"), which endorsers
- * count, and their names; the list is cut at `limit` with the rest counted.
+ * count, and their names; the list is cut at `limit` with the rest counted. The brief prints it
+ * only when someone here has endorsed.
  */
 export function DistrictEndorsers({ leverage, ladder, limit = 40, headingLevel = 2 }: { leverage: EndorserLeverage; ladder: EndorserLadder; limit?: number; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const shown = leverage.endorsers.slice(0, limit);
   return (
-    <section className="brief-endorsers" aria-label="Endorsers" data-testid="district-endorsers">
+    <section className={`brief-endorsers${leverage.count ? "" : " screen-only"}`} aria-label="Endorsers" data-testid="district-endorsers">
       <Heading>Endorsers here ({leverage.count})</Heading>
       <p className="brief-endorsers-line" data-testid="district-endorsers-line">
         {leverage.summary ?? "No local organisation or key person here has endorsed in public yet."}
