@@ -21,7 +21,7 @@ import { importBodies, importDistricts } from "../../server/domain/imports";
 import { recomputeOverlaps } from "../../server/domain/overlaps";
 import { createCampaign } from "../../server/domain/campaigns";
 import { parseBallotCsv } from "../../server/io/ballot-csv";
-import { formatMs, percentile } from "./bench-helpers";
+import { formatMs, percentile, seeded } from "./bench-helpers";
 
 const REPEATS = 7;
 const TOWNS = 351;
@@ -30,16 +30,6 @@ const folder = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-bench-ballot-"
 const databaseFile = path.join(folder, "ballot.db");
 const { DATABASE_URL: _url, GROUNDSWELL_DB: _file, ...inherited } = process.env;
 const env = { ...inherited, GROUNDSWELL_DB: databaseFile };
-
-/** mulberry32: the same synthetic state on every run. */
-function seeded(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const square = (west: number, south: number, size: number): GeoJSON.Polygon => ({
   type: "Polygon",

@@ -43,3 +43,13 @@ export async function startServe(databaseFile: string): Promise<{ url: string; s
   });
   return { url, server };
 }
+
+/** mulberry32: a seeded PRNG, so a bench builds the same input on every run. */
+export function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
