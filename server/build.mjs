@@ -1,5 +1,6 @@
 // Compiles the server (the `groundswell` CLI and everything it runs) with esbuild into
-// dist/server/main.mjs, one chunk per lazily loaded command, packages left to node_modules.
+// dist/server/main.mjs, one chunk per lazily loaded command, packages left to node_modules, and
+// the worker thread that reads uploads into dist/server/upload-worker.mjs.
 //
 // `node server/build.mjs` builds now (npm's `prepare` runs it on `npm ci`); the launcher
 // (groundswell.mjs) calls `ensureServerBuilt()`, which rebuilds only when a file under server/ or
@@ -41,7 +42,8 @@ export async function buildServer() {
   const { build } = await import("esbuild");
   const result = await build({
     absWorkingDir: root,
-    entryPoints: { main: "server/main.ts" },
+    // The upload worker (server/io/upload-workers.ts starts it from dist/server/upload-worker.mjs).
+    entryPoints: { main: "server/main.ts", "upload-worker": "server/io/upload-worker.ts" },
     bundle: true,
     splitting: true,
     format: "esm",

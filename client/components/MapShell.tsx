@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 import { describeScope, type CampaignScope } from "../../shared/model/campaign-scope";
 import { robustExtent } from "../../shared/geo/bbox";
 import type { BBox } from "../../shared/model/body";
@@ -75,6 +75,22 @@ const NO_DISTRICTS: NonNullable<MapShellProps["districts"]> = { districts: null,
  * fly-to, hover tip), the as-of slider, the legend, the table alternative, the counts for screen
  * readers, and the loading, drawing, failure and empty cards.
  */
+/**
+ * Keeps `--topbar-bottom` on the shell at the header card's lower edge, so the legend below it
+ * (a long one: districts, endorsers, a ballot question) scrolls instead of sliding under it.
+ */
+function useHeaderHeight(shell: RefObject<HTMLDivElement | null>) {
+  useEffect(() => {
+    const topbar = shell.current?.querySelector<HTMLElement>(".topbar");
+    if (!shell.current || !topbar) return;
+    const update = () => shell.current?.style.setProperty("--topbar-bottom", `${Math.ceil(topbar.getBoundingClientRect().bottom)}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(topbar);
+    return () => observer.disconnect();
+  }, [shell]);
+}
+
 export function MapShell({ campaign, data, className, header, slider, legendExtras, endorsers, districts = NO_DISTRICTS, empty, children }: MapShellProps) {
   const scheme = campaign.stageScheme;
   const config = useAppConfig();
@@ -130,9 +146,11 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const mapShown = !loading && !failure && bodyCount > 0 && !tableShown;
   const asOfCaption = asOf ? `as of ${formatDay(asOf)}` : "today";
   const hovered = hover ? byId.get(hover.bodyId) : undefined;
+  const shell = useRef<HTMLDivElement>(null);
+  useHeaderHeight(shell);
 
   return (
-    <div className={`app${className ? ` ${className}` : ""}${sheetOpen ? " sheet-open" : ""}`}>
+    <div ref={shell} className={`app${className ? ` ${className}` : ""}${sheetOpen ? " sheet-open" : ""}`}>
       <a className="skip-link" href="#map-main">
         Skip to the map
       </a>

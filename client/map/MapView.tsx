@@ -5,7 +5,7 @@ import { useEffect, useRef } from "react";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
 import { labelFontFaces } from "./label-font";
-import { MapController, type BallotColoring, type EndorserPoints } from "./map-controller";
+import { MapController, type BallotColoring, type EndorserPoints, type MapControllerOptions } from "./map-controller";
 
 setWorkerUrl(workerUrl);
 
@@ -26,7 +26,7 @@ export interface MapViewProps {
   stages: ReadonlyMap<number, string>;
   visibleStages: readonly string[] | null;
   selectedBodyId: number | null;
-  initialView: { center: [number, number]; zoom: number } | { bounds: BBox };
+  initialView: MapControllerOptions["initialView"];
   flyTo: { bbox: BBox; nonce: number } | null;
   onSelect: (bodyId: number | null) => void;
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
@@ -45,6 +45,8 @@ export interface MapViewProps {
   label?: string;
   /** Zoom, locate and scale controls (the interactive maps; not the print page). */
   controls?: boolean;
+  /** A press map's inset (Alaska, Hawaii…): no credit line of its own, world copies drawn, not the page's `window.groundswellMap`. */
+  inset?: boolean;
 }
 
 /** The phone layout's media query (styles.css uses the same). */
@@ -66,6 +68,7 @@ export function MapView(props: MapViewProps) {
       basemapStyleUrl: props.basemapStyleUrl,
       assets: { referenceUrl: new URL("/geo/reference.geojson", window.location.href).href, fontFaces: labelFontFaces(window.location.href) },
       initialView: props.initialView,
+      renderWorldCopies: props.inset ?? false,
       createMap: (options) => new MapLibreMap(options),
       createLabel: (map, text, lngLat) => {
         const element = document.createElement("div");
@@ -73,7 +76,7 @@ export function MapView(props: MapViewProps) {
         element.textContent = text;
         return new Marker({ element }).setLngLat(lngLat).addTo(map);
       },
-      createAttribution: (text) => new AttributionControl({ compact: true, customAttribution: text }),
+      ...(props.inset ? {} : { createAttribution: (text: string) => new AttributionControl({ compact: true, customAttribution: text }) }),
       onSelect: (id) => callbacks.current.onSelect(id),
       onSelectEndorser: (id) => callbacks.current.onSelectEndorser?.(id),
       onHover: (hover) => callbacks.current.onHover(hover),
@@ -81,7 +84,7 @@ export function MapView(props: MapViewProps) {
       onFirstRender: () => callbacks.current.onFirstRender(),
     });
     controller.current = instance;
-    window.groundswellMap = instance;
+    if (!props.inset) window.groundswellMap = instance;
     if (props.controls) {
       instance.map.addControl(new NavigationControl({ showCompass: false }), "bottom-right");
       instance.map.addControl(new GeolocateControl({ trackUserLocation: false, showAccuracyCircle: false }), "bottom-right");
@@ -95,7 +98,7 @@ export function MapView(props: MapViewProps) {
     return () => {
       instance.destroy();
       controller.current = null;
-      delete window.groundswellMap;
+      if (window.groundswellMap === instance) delete window.groundswellMap;
     };
     // The map is created once; later prop changes are forwarded below.
     // eslint-disable-next-line react-hooks/exhaustive-deps

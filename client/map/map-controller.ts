@@ -1,4 +1,4 @@
-import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
+import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, PaddingOptions, StyleSpecification } from "maplibre-gl";
 import { labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
@@ -57,7 +57,10 @@ export interface MapControllerOptions {
   basemapStyleUrl: string | null;
   /** Where the self-contained style's reference geometry and label font come from (the app's own server). */
   assets?: MapAssets;
-  initialView: { center: [number, number]; zoom: number } | { bounds: BBox };
+  /** Where the map opens: a centre and zoom, or a box fitted with `padding` pixels (24 by default) inside each edge. */
+  initialView: { center: [number, number]; zoom: number } | { bounds: BBox; padding?: number | PaddingOptions };
+  /** Draw the world again east and west of ±180° (an inset of Alaska, whose Aleutians cross it). */
+  renderWorldCopies?: boolean;
   createMap: (options: MapOptions) => MapLibreMap;
   /** Places an HTML label on the map (a MapLibre Marker); labels need no remote glyphs this way. */
   createLabel?: (map: MapLibreMap, text: string, lngLat: [number, number]) => { remove(): void };
@@ -104,12 +107,12 @@ export class MapController {
     this.map = options.createMap({
       container: options.container,
       style: options.basemapStyleUrl ?? selfContainedStyle(options.scheme, options.assets ?? NO_ASSETS),
-      ...("bounds" in view ? { bounds: view.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: 24 } } : view),
+      ...("bounds" in view ? { bounds: view.bounds as LngLatBoundsLike, fitBoundsOptions: { padding: view.padding ?? 24 } } : view),
       // The credit comes with the shapes (their `attribution`): a town layer from a state GIS office is not the Census Bureau's.
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
-      renderWorldCopies: false,
+      renderWorldCopies: options.renderWorldCopies ?? false,
       canvasContextAttributes: { preserveDrawingBuffer: true },
     } as MapOptions);
     this.map.touchZoomRotate?.disableRotation();

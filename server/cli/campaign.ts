@@ -1,5 +1,5 @@
 import { parseBodyKind } from "../../shared/model/body";
-import { EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
+import { EVERY_BODY, readCountyList, type CampaignScope } from "../../shared/model/campaign-scope";
 import type { Config } from "../config";
 import { createCampaign, parseScopeStates, resolveCampaign, updateCampaign } from "../domain/campaigns";
 import { write } from "../domain/write";
@@ -11,9 +11,8 @@ const list = (text: string | undefined) => (text ?? "").split(",").map((part) =>
 
 /** The scope the flags describe; a bad value is one line. */
 export function scopeFromOptions(options: CampaignScopeOptions): CampaignScope {
-  const counties = list(options.county);
-  const badCounty = counties.find((county) => !/^\d{5}$/.test(county));
-  if (badCounty) throw new InputError(`--county "${badCounty}" is not a county GEOID (5 digits, e.g. 25025)`);
+  const { counties, bad: badCounty } = readCountyList(options.county ?? "");
+  if (badCounty !== null) throw new InputError(`--county "${badCounty}" is not a county GEOID (5 digits, e.g. 25025)`);
   const bodyIds = list(options.body).map((text) => {
     if (!/^\d+$/.test(text)) throw new InputError(`--body "${text}" is not a body id`);
     return Number(text);

@@ -24,6 +24,9 @@ const OVERLAP_COLUMNS = [
   "share_of_district",
   "intersection_km2",
   "legislator",
+  "people",
+  "share_of_body_people",
+  "share_of_district_people",
 ] as const;
 
 const LEGISLATOR_COLUMNS = [

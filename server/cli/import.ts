@@ -5,7 +5,8 @@ import { districtLabel, type SeatChamber } from "../../shared/model/district";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { HUB_COLUMNS, type HubImportSummary } from "../domain/hub-import";
-import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importEndorserRows, importHubRows, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importEndorserRows, importHubRows, importLegislatorRoster, importPopulation, importSpreadsheetTable } from "../domain/import-service";
+import type { PopulationImportSummary } from "../domain/population";
 import { ENDORSER_COLUMNS, type EndorserImportSummary } from "../../shared/model/endorser";
 import { createGeocoder } from "../io/geocoder";
 import type { LegislatorImportSummary } from "../domain/legislators";
@@ -43,6 +44,7 @@ export interface ImportCommandOptions {
   minShare?: string;
   overlaps?: boolean;
   populationField?: string;
+  countField?: string;
   source?: string;
   question?: string;
   text?: string;
@@ -112,6 +114,12 @@ export async function importCommand(config: Config, file: string, options: Impor
         const geocode = config.geocoderUrl ? createGeocoder(config.geocoderUrl) : undefined;
         const summary = await withWriteContext(config, (ctx) => importEndorserRows(ctx, request, rows, { fileName, geocode }));
         return out(`${describeEndorserImport(fileName, summary).join("\n")}\n`);
+      }
+      case "population": {
+        const reading = createProgress(`Reading ${fileName}`);
+        const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update, points: true }).finally(reading.done);
+        const summary = await withWriteContext(config, (ctx) => importPopulation(ctx, request, layer, { fileName }));
+        return out(`${describePopulationImport(summary).join("\n")}\n`);
       }
       case "hubs": {
         const rows = await readColumnCsv(file, HUB_COLUMNS, "hubs");
@@ -240,4 +248,13 @@ function describeEndorserImport(fileName: string, summary: EndorserImportSummary
   if (summary.updated.length) lines.push(`  updated: ${some(summary.updated)}`);
   if (summary.dryRun) lines.push("Dry run: nothing was written.");
   return lines;
+}
+
+function describePopulationImport(summary: PopulationImportSummary): string[] {
+  const number = (value: number) => Math.round(value).toLocaleString("en-US");
+  return [
+    `${summary.dryRun ? "Dry run: nothing was written. " : ""}${summary.fileName}: ${number(summary.people)} people in ${number(summary.features)} features (${summary.countField})${summary.state ? ` placed in ${summary.state}` : ""}`,
+    `  ${number(summary.placed)} people placed in ${summary.districts} current districts and ${summary.bodies} bodies${summary.unplaced ? `; ${number(summary.unplaced)} lie outside every district imported` : ""}`,
+    summary.dryRun ? "  Run again without --dry-run to keep it." : "  Shares of each district's people now come from these counts, not from area.",
+  ];
 }

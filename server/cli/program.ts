@@ -91,11 +91,11 @@ function buildProgram(io: Io): Command {
     .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, a .zip of them, or a .csv export; committees: a folder of committee .yml files, one .yml or a .zip; cosponsors: .txt or .csv)")
     .requiredOption(
       "--as <what>",
-      "bodies, districts, legislators, committees, resolutions, members, cosponsors, hubs, ballot-results or endorsers; documented but not built yet: population (the command says so and imports nothing)",
+      "bodies, districts, legislators, committees, resolutions, members, cosponsors, hubs, ballot-results, endorsers or population",
     )
     .option("--campaign <name>", "resolutions, members, cosponsors, ballot-results, endorsers: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
     .option("--bill <bill>", 'cosponsors: the campaign\'s bill, e.g. "H.1239" (default: the campaign\'s first bill)')
-    .option("--dry-run", "legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers: print what would be added, updated, moved and closed, and write nothing")
+    .option("--dry-run", "legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population: print what would be added, updated, moved and closed, and write nothing")
     .option("--question <name>", 'ballot-results: the question, e.g. "2018 Q5" (a new name creates it; an existing one has its results replaced)')
     .option("--text <text>", "ballot-results: the question's full text")
     .option("--year <year>", "ballot-results: the election year (default: the date's, or the year the question's name starts with)")
@@ -103,6 +103,7 @@ function buildProgram(io: Io): Command {
     .option("--district <name>", "ballot-results: the district it ran in (with --chamber, and --vintage for another plan than the current one)")
     .option("--strict", "ballot-results: refuse rows whose yes + no + blanks differ from their total (default: a warning)")
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
+    .option("--count-field <field>", "population: the numeric field holding each feature's count, e.g. POP20 (Census blocks)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
     .option("--state <usps>", "two-letter state code, e.g. MA (legislators: only for a .csv export, or to import one state of the federal folder; committees: required)")

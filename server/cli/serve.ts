@@ -4,6 +4,7 @@ import { connect, postgresClientConfig } from "../db/connect";
 import { countBodies } from "../db/repositories/body-repository";
 import { findCampaigns } from "../db/repositories/campaign-repository";
 import { seedDemo } from "../domain/demo";
+import { seedDemoWorkflow } from "../domain/demo-workflow";
 import { ensureClientBuilt } from "../http/client-build";
 import { DEFAULT_LOAD_LIMITS } from "../http/load-shedding";
 import { buildServer } from "../http/server";
@@ -16,9 +17,16 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   if (config.seedDemo && (await countBodies(connection.db)) === 0 && (await findCampaigns(connection.db)).length === 0) {
     const started = Date.now();
     const counties = readUsAtlasCounties();
-    const seeded = await connection.db.transaction().execute((trx) => seedDemo(trx, counties));
+    const today = new Date().toISOString().slice(0, 10);
+    const seeded = await connection.db.transaction().execute(async (trx) => {
+      const demo = await seedDemo(trx, counties);
+      return { ...demo, workflow: await seedDemoWorkflow(trx, demo.campaign, { today }) };
+    });
+    const workflow = seeded.workflow
+      ? `; in Rhode Island, made-up districts, ${seeded.workflow.legislators} legislators, ${seeded.workflow.hubs} hubs, a lobby day, endorsers and a ballot question`
+      : "";
     log(
-      `Empty database: loaded the demo campaign (${seeded.bodies} US county boards, ${seeded.resolutions} with sample stages) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+      `Empty database: loaded the demo campaign (${seeded.bodies} US county boards, ${seeded.resolutions} with sample stages${workflow}) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
     );
   }
   await ensureClientBuilt(log);

@@ -1,5 +1,5 @@
 import { parseStateCode, stateByUsps, stateCodeProblem } from "../../shared/ids/usps";
-import { BODY_KIND_LABELS } from "../../shared/model/body";
+import { BODY_KIND_PLURALS } from "../../shared/model/body";
 import { CHAMBER_LABELS } from "../../shared/model/district";
 import type { Config } from "../config";
 import { commandLineActor } from "../domain/actor";
@@ -138,7 +138,7 @@ function importPlan({ download, selection }: ReadLayer, year: number): BoundaryI
 }
 
 function describeLayer({ download, file, selection }: ReadLayer, result: BoundaryImportResult | undefined): string[] {
-  const target = download.as === "bodies" ? `${BODY_KIND_LABELS[download.kind].toLowerCase()}s` : `${CHAMBER_LABELS[download.chamber]} districts`;
+  const target = download.as === "bodies" ? BODY_KIND_PLURALS[download.kind].toLowerCase() : `${CHAMBER_LABELS[download.chamber]} districts`;
   const leftOut = selection.leftOut.map(({ reason, count, examples }) => `${count} ${reason}, e.g. ${examples.join(", ")}`);
   const total = selection.leftOut.reduce((sum, entry) => sum + entry.count, 0);
   const leftOutLine = `  left out ${total}: ${summarize(leftOut)}`;

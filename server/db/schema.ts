@@ -30,6 +30,10 @@ export interface Database {
   meetingHub: MeetingHubTable;
   legislatorTask: LegislatorTaskTable;
   lobbyDay: LobbyDayTable;
+  populationLayer: PopulationLayerTable;
+  overlapPeople: OverlapPeopleTable;
+  districtPeople: DistrictPeopleTable;
+  bodyPeople: BodyPeopleTable;
   lobbyVisit: LobbyVisitTable;
   lobbySignup: LobbySignupTable;
   appUser: AppUserTable;
@@ -500,6 +504,35 @@ export interface LobbySignupTable {
   isConstituent: number;
   createdBy: string;
   createdAt: string;
+}
+
+/** A population layer imported (the file, its count field, how many features and people). */
+export interface PopulationLayerTable {
+  id: Generated<number>;
+  fileName: string;
+  countField: string;
+  state: string | null;
+  features: number;
+  people: number;
+  importedBy: string;
+  importedAt: string;
+}
+
+/** People of a body inside a district, from the population layer. */
+export interface OverlapPeopleTable {
+  bodyId: number;
+  districtId: number;
+  people: number;
+}
+
+export interface DistrictPeopleTable {
+  districtId: number;
+  people: number;
+}
+
+export interface BodyPeopleTable {
+  bodyId: number;
+  people: number;
 }
 
 export type BodyRow = Selectable<BodyTable>;

@@ -2,8 +2,7 @@ import { parseRowIdText } from "../../shared/ids/row-id";
 import { slugify, updateCampaignInputSchema, type Campaign, type UpdateCampaignInput } from "../../shared/model/campaign";
 import { defaultLadder, ladderSchema, type StepList } from "../../shared/model/ladder";
 import { defaultEndorserLadder, endorserLadderSchema } from "../../shared/model/endorser";
-import { campaignScopeSchema, EVERY_BODY, type CampaignScope } from "../../shared/model/campaign-scope";
-import { parseStateCode } from "../../shared/ids/usps";
+import { campaignScopeSchema, EVERY_BODY, readStateList, type CampaignScope } from "../../shared/model/campaign-scope";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
 import {
@@ -36,13 +35,9 @@ function toCampaign(row: CampaignRow): Campaign {
 
 /** USPS codes as a person typed them (`ma`, `MA,NH`): each checked; an unknown one is an InputError. */
 export function parseScopeStates(states: readonly string[]): string[] {
-  const codes = states.flatMap((text) => text.split(",")).map((text) => text.trim()).filter(Boolean);
-  const parsed = codes.map((code) => {
-    const usps = parseStateCode(code);
-    if (!usps) throw new InputError(`"${code}" is not a USPS state code (e.g. MA, RI); the campaign was not created`);
-    return usps;
-  });
-  return [...new Set(parsed)].sort();
+  const { states: codes, bad } = readStateList(states.join(","));
+  if (bad !== null) throw new InputError(`"${bad}" is not a USPS state code (e.g. MA, RI); the campaign was not created`);
+  return codes;
 }
 
 const storedScope = (scope: CampaignScope) => JSON.stringify(campaignScopeSchema.parse(scope));

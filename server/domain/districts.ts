@@ -16,6 +16,7 @@ import { findOverlapsOfDistrict } from "../db/repositories/overlap-repository";
 import { findPublicSponsors } from "../db/repositories/public-repository";
 import { findCurrentStageDates, findResolutionStages, findTallies } from "../db/repositories/resolution-repository";
 import { NotFoundError } from "../errors";
+import { findDistrictPeople } from "../db/repositories/population-repository";
 import { getCampaign } from "./campaigns";
 import { findDistrictLeverage } from "./endorser-leverage";
 import { listLegislators } from "./ladder";
@@ -122,7 +123,8 @@ export async function getDistrictStanding(db: Db, { campaignId, districtId }: { 
         .map((row) => ({ name: row.name, role: row.sponsorRole as PublicSponsor["role"] }));
     }
   }
-  const coverage = districtCoverage(bodies);
+  const counts = await findDistrictPeople(db, districtId);
+  const coverage = districtCoverage(bodies, counts);
   return {
     id: district.id,
     chamber: district.chamber as Chamber,
@@ -135,7 +137,7 @@ export async function getDistrictStanding(db: Db, { campaignId, districtId }: { 
     bodies,
     sharePassed: coverage.areaShare,
     coverage,
-    nextTargets: rankNextTargets(bodies, campaign.stageScheme),
+    nextTargets: rankNextTargets(bodies, campaign.stageScheme, { counts }),
     legislators: await listLegislators(db, { campaignId: campaign.id, districtId: district.id }),
     over: await legislatorsOver(db, campaign.id, district.chamber as Chamber, district.state, bodies),
     hubs: await hubsCovering(db, district.id),

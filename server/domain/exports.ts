@@ -6,6 +6,7 @@ import type { Db } from "../db/connect";
 import { findBodiesWithParents, findBodyGeometries } from "../db/repositories/body-repository";
 import { findSittingRoles } from "../db/repositories/legislator-repository";
 import { findAllOverlaps } from "../db/repositories/overlap-repository";
+import { findAllPeople } from "../db/repositories/population-repository";
 import { findBills, findSteps } from "../db/repositories/ladder-repository";
 import { firstStepOf, stepColumnOf } from "../../shared/rules/ladder";
 import type { Campaign } from "../../shared/model/campaign";
@@ -71,6 +72,10 @@ export interface OverlapExportRow {
   intersection_km2: number;
   /** The district's sitting legislator ("; "-joined if several), null while none is imported. */
   legislator: string | null;
+  /** From the population layer (empty without one): people counted inside the overlap, and their share of the body's and the district's people. */
+  people: number | null;
+  share_of_body_people: number | null;
+  share_of_district_people: number | null;
 }
 
 /** One row per stored body × district overlap; shares rounded to 6 decimals. With geometry: the body's shape. */
@@ -85,6 +90,10 @@ export async function exportOverlaps(
   for (const role of await findSittingRoles(db)) {
     if (role.districtId !== null) sitting.set(role.districtId, [...(sitting.get(role.districtId) ?? []), role.name]);
   }
+  const counted = await findAllPeople(db);
+  // A district the layer reached counts every overlap in it (0 where no one was counted); others stay empty.
+  const peopleOf = (bodyId: number, districtId: number) => (counted.districts.has(districtId) ? (counted.overlaps.get(`${bodyId}:${districtId}`) ?? 0) : null);
+  const shareOf = (part: number | null, whole: number | undefined) => (part === null || !whole ? null : round(part / whole, 6));
   return rows.map((row) => ({
     body_id: row.bodyId,
     body_name: row.bodyName,
@@ -99,6 +108,9 @@ export async function exportOverlaps(
     share_of_district: round(row.shareOfDistrict, 6),
     intersection_km2: round(row.intersectionAreaM2 / 1e6, 4),
     legislator: sitting.get(row.districtId)?.join("; ") ?? null,
+    people: peopleOf(row.bodyId, row.districtId),
+    share_of_body_people: shareOf(peopleOf(row.bodyId, row.districtId), counted.bodies.get(row.bodyId)),
+    share_of_district_people: shareOf(peopleOf(row.bodyId, row.districtId), counted.districts.get(row.districtId)),
     ...(geometries ? { geometry: JSON.parse(geometries.get(row.bodyId)!) as GeoJSON.Geometry } : {}),
   }));
 }

@@ -9,6 +9,7 @@ import type {
   EndorsersImportRequest,
   HubsImportRequest,
   LegislatorsImportRequest,
+  PopulationImportRequest,
   SpreadsheetImportRequest,
 } from "../../shared/model/import-request";
 import { describeRowErrors, type SpreadsheetPlan, type SpreadsheetTable } from "../../shared/model/spreadsheet-import";
@@ -23,6 +24,7 @@ import { importHubs, type HubImportSummary } from "./hub-import";
 import { importLegislators, type LegislatorImportSummary } from "./legislators";
 import { importSpreadsheet, SpreadsheetRowsError } from "./spreadsheet-import";
 import { importCosponsors, type CosponsorImportSummary } from "./ladder";
+import { importPopulationLayer, type PopulationImportSummary, type PopulationLayer } from "./population";
 import { write, type WriteContext } from "./write";
 
 /**
@@ -243,6 +245,22 @@ export function importEndorserRows(
         summary: `Imported endorsers from ${fileName}: ${summary.created.length} new, ${summary.updated.length} updated, ${summary.unchanged.length} unchanged`,
         after: { rows: summary.rows, created: summary.created.length, updated: summary.updated.length, unchanged: summary.unchanged.length },
       }),
+    },
+    { dryRun: request.dryRun },
+  );
+}
+
+/** A population layer's counts placed into the districts and bodies; a dry run keeps nothing. */
+export function importPopulation(ctx: WriteContext, request: PopulationImportRequest, layer: PopulationLayer, { fileName }: { fileName: string }): Promise<PopulationImportSummary> {
+  assertCanImport(ctx.actor);
+  return write(
+    ctx,
+    (trx) => importPopulationLayer(trx, layer, request, ctx.actor, { fileName }),
+    () => importChange(),
+    {
+      action: "import population",
+      subjectKind: "population",
+      describe: (summary) => ({ subjectId: null, summary: `Population layer ${fileName} (${request.countField}): ${summary.people} people in ${summary.districts} districts` }),
     },
     { dryRun: request.dryRun },
   );

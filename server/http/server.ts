@@ -23,6 +23,7 @@ import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
 import { createGeocoder, createTextGeocoder } from "../io/geocoder";
 import { readUsAtlasReference } from "../io/us-atlas";
+import type { UploadReaderOptions } from "../io/upload-workers";
 import { clientDistDir } from "./client-build";
 import { registerCalendarRoute } from "./calendar-route";
 import { registerExportRoutes } from "./export-routes";
@@ -49,8 +50,11 @@ export interface ServerOptions {
   logStream?: NodeJS.WritableStream;
   /** Headless Chromium for map exports (default Debian's /usr/bin/chromium). */
   chromiumPath?: string;
-  /** Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min), temp folder. */
-  imports?: { maxBytes?: number; ttlMs?: number; directory?: string };
+  /**
+   * Uploads of the Import screen: size cap (100 MB), how long a file waits for its commit (30 min),
+   * temp folder, previews taken on at once (2), the worker threads that read them (DEFAULT_UPLOAD_READERS).
+   */
+  imports?: { maxBytes?: number; ttlMs?: number; directory?: string; maxPreviews?: number; readers?: UploadReaderOptions };
   /**
    * How committed changes reach other servers (see server/db/change-bus.ts): `serve` passes the
    * PostgreSQL LISTEN/NOTIFY bus; without one, an in-process bus (one server, e.g. SQLite).
@@ -171,6 +175,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     ttlMs: options.imports?.ttlMs ?? 30 * 60 * 1000,
     directory: options.imports?.directory,
     geocode: options.geocoderUrl ? createGeocoder(options.geocoderUrl) : undefined,
+    maxPreviews: options.imports?.maxPreviews,
+    readers: options.imports?.readers,
   });
 
   registerCalendarRoute(app, { db, actorOf });

@@ -283,3 +283,48 @@ describe("progress", () => {
     expect([...fractions].sort((a, b) => a - b)).toEqual(fractions);
   });
 });
+
+describe("point features, kept when asked (a population layer)", () => {
+  it("keeps block centroids from a zipped point shapefile, with their counts, in file order", async () => {
+    const shapes: Shape[] = [
+      { type: "point", x: -71.41, y: 41.82 },
+      { type: "point", x: -71.42, y: 41.83 },
+    ];
+    const { shp, shx } = writeShp(shapes);
+    const dbf = writeDbf([{ name: "POP20", type: "N" as const, length: 9 }], [{ POP20: 12 }, { POP20: 0 }]);
+    const zip = writeZip([
+      { name: "blocks.shp", data: shp },
+      { name: "blocks.shx", data: shx },
+      { name: "blocks.dbf", data: dbf },
+      { name: "blocks.prj", data: new TextEncoder().encode(WGS84_PRJ) },
+    ]);
+    expect(await refusal(() => readBoundaryBytes(zip, "blocks.zip"))).toBe("no polygon features: 2 features skipped (2 × Point feature in a polygon layer)");
+    const result = await readBoundaryBytes(zip, "blocks.zip", { points: true });
+    expect(result.features).toEqual([]);
+    expect(result.points).toEqual([
+      { index: 0, properties: { POP20: 12 }, coordinates: [-71.41, 41.82] },
+      { index: 1, properties: { POP20: 0 }, coordinates: [-71.42, 41.83] },
+    ]);
+    expect(result.bbox).toEqual([-71.42, 41.82, -71.41, 41.83]);
+  });
+
+  it("reads points beside polygons, splits a MultiPoint, drops Z, and refuses a point that is not two numbers", async () => {
+    const layer = {
+      type: "FeatureCollection",
+      features: [
+        { type: "Feature", properties: { N: 1 }, geometry: { type: "MultiPoint", coordinates: [[-71.5, 41.7, 12], [-71.6, 41.8]] } },
+        { type: "Feature", properties: { N: 2 }, geometry: { type: "Polygon", coordinates: [square(-71.5, 41.7)] } },
+        { type: "Feature", properties: { N: 3 }, geometry: { type: "LineString", coordinates: [[-71.5, 41.7], [-71.6, 41.8]] } },
+      ],
+    };
+    const result = await readBoundaryBytes(json(layer), "mixed.geojson", { points: true });
+    expect(result.points).toEqual([
+      { index: 0, properties: { N: 1 }, coordinates: [-71.5, 41.7] },
+      { index: 0, properties: { N: 1 }, coordinates: [-71.6, 41.8] },
+    ]);
+    expect(result.features.map((feature) => feature.sourceIndexes)).toEqual([[1]]);
+    expect(result.skipped).toEqual([{ index: 2, reason: "LineString feature in a polygon layer" }]);
+    const bad = { type: "FeatureCollection", features: [{ type: "Feature", properties: {}, geometry: { type: "Point", coordinates: ["x", 41] } }] };
+    expect(await refusal(() => readBoundaryBytes(json(bad), "bad.geojson", { points: true }))).toBe("feature #1: a point's coordinates are not two finite numbers");
+  });
+});

@@ -10,7 +10,7 @@ import type { ShapefileMembers } from "./shapefile-layer";
 import { crsFromName } from "./source-crs";
 import { isZip, readZipMembers } from "./zip-archive";
 
-export type { BoundaryFeature, BoundaryFile, BoundaryLimits, BoundaryRepair, BoundarySkip, PolygonGeometry } from "./boundary-types";
+export type { BoundaryFeature, BoundaryFile, BoundaryPoint, BoundaryLimits, BoundaryRepair, BoundarySkip, PolygonGeometry } from "./boundary-types";
 export { defaultBoundaryLimits } from "./boundary-types";
 
 /**
@@ -31,6 +31,8 @@ export interface ReadBoundaryOptions {
   limits?: Partial<BoundaryLimits> | undefined;
   /** Called with 0…1 during long reads, and with 1 at the end. */
   onProgress?: ((fraction: number) => void) | undefined;
+  /** Keep Point and MultiPoint features (in `points`) instead of skipping them. */
+  points?: boolean | undefined;
 }
 
 export async function readBoundaryFile(filePath: string, options: ReadBoundaryOptions = {}): Promise<BoundaryFile> {
@@ -52,7 +54,7 @@ export async function readBoundaryBytes(bytes: Uint8Array, fileName: string, opt
 
 function finish(layer: RawLayer, options: ReadBoundaryOptions, limits: BoundaryLimits): BoundaryFile {
   const crs = options.crs === undefined ? undefined : crsFromName(options.crs);
-  return normalizeLayer(layer, { groupBy: options.groupBy, crs, limits, onProgress: options.onProgress });
+  return normalizeLayer(layer, { groupBy: options.groupBy, crs, limits, onProgress: options.onProgress, points: options.points });
 }
 
 async function decodeLayer(bytes: Uint8Array, fileName: string, layer: string | undefined, limits: BoundaryLimits): Promise<RawLayer> {

@@ -5,6 +5,7 @@ import type {
   BoundaryFeature,
   BoundaryFile,
   BoundaryLimits,
+  BoundaryPoint,
   BoundaryRepair,
   BoundarySkip,
   PolygonGeometry,
@@ -12,7 +13,7 @@ import type {
   RawLayer,
   SourceCrs,
 } from "./boundary-types";
-import { readPolygons, toLonLat } from "./polygon-input";
+import { readPoints, readPolygons, toLonLat } from "./polygon-input";
 import { repairPolygons } from "./polygon-repair";
 import { WGS84 } from "./source-crs";
 import { plural } from "./wording";
@@ -30,6 +31,8 @@ export interface NormalizeOptions {
   crs?: SourceCrs | undefined;
   limits: BoundaryLimits;
   onProgress?: ((fraction: number) => void) | undefined;
+  /** Keep point features (in `points`, reprojected and checked like polygons) instead of skipping them. */
+  points?: boolean | undefined;
 }
 
 interface Part {
@@ -48,6 +51,7 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
   const repairs: BoundaryRepair[] = [];
   const skipped: BoundarySkip[] = [];
   const parts: Part[] = [];
+  const points: BoundaryPoint[] = [];
   const progress = throttle(options.onProgress, layer.features.length);
   let vertices = 0;
   for (const [index, feature] of layer.features.entries()) {
@@ -56,6 +60,17 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
       continue;
     }
     checkAttributes(feature, index, options.limits.maxAttributeLength);
+    const located = options.points ? readPoints(feature.geometry, index) : null;
+    if (located) {
+      vertices += located.length;
+      if (vertices > options.limits.maxVerticesPerFile) {
+        throw new InputError(`the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); split or simplify it`);
+      }
+      toLonLat([located.map((position) => [position])], crs, index, crsIsAssumed);
+      for (const position of located) points.push({ index, properties: feature.properties, coordinates: [position[0]!, position[1]!] });
+      progress(index + 1);
+      continue;
+    }
     const input = readPolygons(feature.geometry, index, options.limits.maxVerticesPerFeature);
     if ("skip" in input) {
       skipped.push({ index, reason: input.skip });
@@ -72,13 +87,24 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
     else parts.push({ index, properties: feature.properties, polygons: repaired.polygons });
     progress(index + 1);
   }
-  if (parts.length === 0) throw new InputError(`no polygon features: ${summarizeSkips(skipped)}`);
+  const nothing = options.points ? "no point or polygon features" : "no polygon features";
+  if (parts.length === 0 && points.length === 0) throw new InputError(`${nothing}: ${summarizeSkips(skipped)}`);
   const features = options.groupBy === undefined ? parts.map((part) => toFeature([part])) : groupParts(parts, options.groupBy, skipped);
-  if (features.length === 0) throw new InputError(`no polygon features: ${summarizeSkips(skipped)}`);
-  const bbox = unionBBox(features.map((feature) => feature.bbox));
+  if (features.length === 0 && points.length === 0) throw new InputError(`${nothing}: ${summarizeSkips(skipped)}`);
+  const bbox = unionBBox([...features.map((feature) => feature.bbox), ...points.map(({ coordinates: [lon, lat] }): BBox => [lon, lat, lon, lat])]);
   checkNotSwapped(bbox);
   options.onProgress?.(1);
-  return { format: layer.format, features, fields: layer.fields, sourceCrs: crs.name, reprojected: crs.toWgs84 !== null, bbox, repairs, skipped };
+  return {
+    format: layer.format,
+    features,
+    fields: layer.fields,
+    sourceCrs: crs.name,
+    reprojected: crs.toWgs84 !== null,
+    bbox,
+    repairs,
+    skipped,
+    ...(options.points ? { points } : {}),
+  };
 }
 
 function checkAttributes(feature: RawFeature, index: number, maxLength: number): void {

@@ -41,6 +41,15 @@ export interface BoundaryFile {
   bbox: BBox;
   repairs: BoundaryRepair[];
   skipped: BoundarySkip[];
+  /** Point features, in lon/lat, when the reader was asked to keep them (a population layer of block centroids). */
+  points?: BoundaryPoint[];
+}
+
+export interface BoundaryPoint {
+  /** The feature's index in the file. */
+  index: number;
+  properties: Record<string, unknown>;
+  coordinates: [number, number];
 }
 
 /** Guards against hostile or absurd input. Every cap is named in the error it raises. */

@@ -39,6 +39,24 @@ export function readPolygons(geometry: unknown, index: number, maxVertices: numb
   }
 }
 
+/**
+ * A Point or MultiPoint geometry → fresh [x, y] positions (Z and M dropped), each coordinate
+ * checked to be a finite number; null for any other geometry (read those as polygons).
+ */
+export function readPoints(geometry: unknown, index: number): Position[] | null {
+  const { type, coordinates } = (geometry ?? {}) as { type?: unknown; coordinates?: unknown };
+  if (type !== "Point" && type !== "MultiPoint") return null;
+  const positions = type === "Point" ? [coordinates] : Array.isArray(coordinates) ? coordinates : [];
+  if (type === "MultiPoint" && !Array.isArray(coordinates)) throw new InputError(`feature #${index + 1}: MultiPoint coordinates are not an array`);
+  return positions.map((position) => {
+    const [x, y] = Array.isArray(position) ? (position as unknown[]) : [];
+    if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
+      throw new InputError(`feature #${index + 1}: a point's coordinates are not two finite numbers`);
+    }
+    return [x, y];
+  });
+}
+
 interface Counter {
   vertices: number;
   index: number;

@@ -44,6 +44,18 @@ export const BODY_KIND_LABELS: Record<BodyKind, string> = {
   school_committee: "School committee",
 };
 
+/** The plural of a kind's label, for lists and sentences ("Boards of aldermen"). */
+export const BODY_KIND_PLURALS: Record<BodyKind, string> = {
+  city_council: "City councils",
+  town_meeting: "Town meetings",
+  select_board: "Select boards",
+  board_of_aldermen: "Boards of aldermen",
+  county_board: "County boards",
+  ward_committee: "Ward committees",
+  neighborhood_council: "Neighborhood councils",
+  school_committee: "School committees",
+};
+
 export const bodyIdSchema = rowIdSchema;
 export type BodyId = z.infer<typeof bodyIdSchema>;
 

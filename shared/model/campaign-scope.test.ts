@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { campaignScopeSchema, countedBodies, describeScope, EVERY_BODY, type ScopedBody } from "./campaign-scope";
+import { campaignScopeSchema, countedBodies, describeScope, EVERY_BODY, readCountyList, readStateList, type ScopedBody } from "./campaign-scope";
 
 const body = (id: number, state: string | null, extra: Partial<ScopedBody> = {}): ScopedBody => ({ id, kind: "town_meeting", state, geoid: null, parentId: null, ...extra });
 const boston = body(1, "MA", { kind: "city_council", geoid: "2502507000" });
@@ -42,6 +42,25 @@ describe("describeScope", () => {
     expect(describeScope(EVERY_BODY)).toBe("Every body; a body inside another (a ward in a city) is counted through the body it belongs to.");
     expect(describeScope(campaignScopeSchema.parse({ states: ["MA"], countedChildKinds: ["ward_committee"] }))).toBe(
       "Bodies in MA; ward committees are counted instead of the body they belong to.",
+    );
+  });
+});
+
+describe("lists typed in the settings or on the command line", () => {
+  it("reads state codes in any case and separator, sorted and distinct, and names the first that is none", () => {
+    expect(readStateList(" nh, MA;ma\nri ")).toEqual({ states: ["MA", "NH", "RI"], bad: null });
+    expect(readStateList("")).toEqual({ states: [], bad: null });
+    expect(readStateList("NH, Z1, QQ")).toEqual({ states: ["NH"], bad: "Z1" });
+  });
+
+  it("reads five-digit county GEOIDs in the order typed, and names the first that is none", () => {
+    expect(readCountyList("25025 25017, 25025")).toEqual({ counties: ["25025", "25017"], bad: null });
+    expect(readCountyList("25025, 2501")).toEqual({ counties: ["25025"], bad: "2501" });
+  });
+
+  it("names counted kinds in the plural, boards of aldermen too", () => {
+    expect(describeScope({ ...EVERY_BODY, countedChildKinds: ["board_of_aldermen", "ward_committee"] })).toBe(
+      "Every body; boards of aldermen and ward committees are counted instead of the body they belong to.",
     );
   });
 });

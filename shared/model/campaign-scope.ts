@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
-import { uspsCodeSchema } from "../ids/usps";
-import { BODY_KIND_LABELS, bodyKindSchema, type BodyKind } from "./body";
+import { parseStateCode, uspsCodeSchema } from "../ids/usps";
+import { BODY_KIND_PLURALS, bodyKindSchema, type BodyKind } from "./body";
 
 /**
  * Which bodies a campaign works with, and at which level it counts nested bodies.
@@ -72,6 +72,24 @@ export function countedBodies<T extends ScopedBody>(scope: CampaignScope, bodies
   );
 }
 
+/** The items of a list as a person types it: "MA, nh", "25025 25017" or one a line. */
+export function scopeListItems(text: string): string[] {
+  return text.split(/[\s,;]+/).map((item) => item.trim()).filter(Boolean);
+}
+
+/** Typed state codes → sorted, distinct USPS codes, and the first item that is none (for the caller to phrase). */
+export function readStateList(text: string): { states: string[]; bad: string | null } {
+  const items = scopeListItems(text);
+  const bad = items.find((item) => !parseStateCode(item)) ?? null;
+  return { states: [...new Set(items.flatMap((item) => parseStateCode(item) ?? []))].sort(), bad };
+}
+
+/** Typed county GEOIDs (5 digits, e.g. 25025) → distinct GEOIDs in the order typed, and the first item that is none. */
+export function readCountyList(text: string): { counties: string[]; bad: string | null } {
+  const items = scopeListItems(text);
+  return { counties: [...new Set(items.filter((item) => /^\d{5}$/.test(item)))], bad: items.find((item) => !/^\d{5}$/.test(item)) ?? null };
+}
+
 /** Whether a scope restricts anything beyond the default nesting rule. */
 export function isEveryBody(scope: CampaignScope): boolean {
   return !scope.states.length && !scope.counties.length && !scope.bodyIds.length && !scope.countedChildKinds.length;
@@ -81,7 +99,7 @@ export function isEveryBody(scope: CampaignScope): boolean {
 export function describeScope(scope: CampaignScope): string {
   const area = scope.states.length ? `Bodies in ${scope.states.join(", ")}` : "Every body";
   const narrowed = scope.counties.length || scope.bodyIds.length ? " chosen by the campaign" : "";
-  const kinds = scope.countedChildKinds.map((kind) => BODY_KIND_LABELS[kind].toLowerCase() + "s");
+  const kinds = scope.countedChildKinds.map((kind) => BODY_KIND_PLURALS[kind].toLowerCase());
   const level = kinds.length
     ? `; ${kinds.join(" and ")} are counted instead of the body they belong to.`
     : "; a body inside another (a ward in a city) is counted through the body it belongs to.";

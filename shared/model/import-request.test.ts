@@ -19,13 +19,13 @@ describe("parseImportRequest", () => {
 
   it("refuses one field at a time, named by the form's label and never by a flag", () => {
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ as: "district" }, 'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers (got "district")'],
+      [{ as: "district" }, 'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "district")'],
       [{ as: "bodies", kind: "parliament" }, 'Kind of body "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee'],
       [{ as: "districts" }, "Chamber is required for districts: state_lower, state_upper, congressional"],
       [{ as: "hubs", state: "ZZ" }, 'State "ZZ" is not a USPS state code (e.g. MA, RI)'],
       [{ as: "cosponsors", state: "ZZ" }, 'State "ZZ" is not a USPS state code (e.g. MA, RI)'],
       [{ as: "cosponsors", bill: "x".repeat(61) }, "Bill is longer than 60 characters"],
-      [{ as: "bodies", dryRun: true }, "Dry run works with legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers"],
+      [{ as: "bodies", dryRun: true }, "Dry run works with legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population"],
       [{ as: "bodies", minShare: 1 }, 'Sliver threshold must be a number from 0 to below 1 (got "1")'],
       [{ as: "bodies", nameField: 5 }, "Field with the name: Invalid input: expected string, received number"],
     ];

@@ -10,16 +10,8 @@ import { CHAMBERS, parseChamber, type Chamber } from "./district";
  * words: the flag on the command line, the form label on the web (`IMPORT_FIELD_LABELS`).
  */
 
-export const IMPORT_KINDS = ["bodies", "districts", "legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results", "endorsers"] as const;
+export const IMPORT_KINDS = ["bodies", "districts", "legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results", "endorsers", "population"] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
-
-/**
- * Kinds the CLI contract (PRODUCT.md) documents that are not built yet, with the issue that
- * builds each: asked for, they get a one-line answer saying so instead of "not a kind".
- */
-export const PLANNED_IMPORT_KINDS: Readonly<Record<string, string>> = {
-  population: "issue 14, population-weighted leverage",
-};
 
 /** The fields of an import request, by their request key. */
 export const IMPORT_FIELDS = [
@@ -30,6 +22,7 @@ export const IMPORT_FIELDS = [
   "nameField",
   "idField",
   "populationField",
+  "countField",
   "parent",
   "source",
   "vintage",
@@ -56,6 +49,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   nameField: "Field with the name",
   idField: "Field with a stable id",
   populationField: "Field with the population",
+  countField: "Field with the count",
   parent: "Parent body",
   source: "Boundaries published by",
   vintage: "Plan year (vintage)",
@@ -95,12 +89,7 @@ function spelled<T extends string>(parse: (text: string) => T | undefined, probl
 
 export const importKindSchema = spelled<ImportKind>(
   (text) => IMPORT_KINDS.find((kind) => kind.replace(/-/g, "_") === spelling(text)),
-  (text) => {
-    const planned = Object.keys(PLANNED_IMPORT_KINDS).find((kind) => kind === spelling(text).replace(/_/g, "-"));
-    return planned
-      ? `{field} ${planned} is documented but not available yet (${PLANNED_IMPORT_KINDS[planned]}); nothing was imported`
-      : `{field} must be one of ${IMPORT_KINDS.join(", ")} (got "${text}")`;
-  },
+  (text) => `{field} must be one of ${IMPORT_KINDS.join(", ")} (got "${text}")`,
 );
 export const bodyKindInputSchema = spelled<BodyKind>(parseBodyKind, (text) => `{field} "${text}" is not a body kind; use one of ${BODY_KINDS.join(", ")}`);
 export const chamberInputSchema = spelled<Chamber>(parseChamber, (text) => `{field} "${text}" is not a chamber; use one of ${CHAMBERS.join(", ")}`);
@@ -131,7 +120,7 @@ const required = <T extends z.ZodType>(schema: T, problem: string) =>
   });
 
 /** Kinds that can be tried first: report what would change, write nothing. */
-export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results", "endorsers"];
+export const DRY_RUN_KINDS: readonly ImportKind[] = ["legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results", "endorsers", "population"];
 const noDryRun = z
   .boolean()
   .optional()
@@ -271,6 +260,14 @@ export const ballotResultsImportSchema = z
     }
   });
 
+/** A population layer (Census blocks with POP20, precincts…): the numeric field to count, and the state to place it in. */
+export const populationImportSchema = z.object({
+  as: z.literal("population"),
+  countField: required(z.string().trim().min(1).max(200), "{field} is required for population: the numeric field holding the count, e.g. POP20"),
+  state: stateInputSchema.optional(),
+  dryRun,
+});
+
 export const importRequestSchema = z.discriminatedUnion("as", [
   bodiesImportSchema,
   districtsImportSchema,
@@ -281,6 +278,7 @@ export const importRequestSchema = z.discriminatedUnion("as", [
   hubsImportSchema,
   ballotResultsImportSchema,
   endorsersImportSchema,
+  populationImportSchema,
 ]);
 export type ImportRequest = z.output<typeof importRequestSchema>;
 /** What a door hands over before parsing (the web form's choices, as typed). */
@@ -295,6 +293,7 @@ export type SpreadsheetImportRequest = z.output<typeof spreadsheetImportSchema>;
 export type HubsImportRequest = z.output<typeof hubsImportSchema>;
 export type BallotResultsImportRequest = z.output<typeof ballotResultsImportSchema>;
 export type EndorsersImportRequest = z.output<typeof endorsersImportSchema>;
+export type PopulationImportRequest = z.output<typeof populationImportSchema>;
 
 /** A refused request: the field, and the problem with `{field}` where its name goes. */
 export interface ImportRequestProblem {

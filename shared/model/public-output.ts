@@ -131,6 +131,7 @@ export const districtDetailSchema = districtSummarySchema.extend({
     population: z.number().nullable(),
     populationPassed: z.number().nullable(),
     bodiesPassed: z.number().int().min(0),
+    populationMethod: z.enum(["counts", "area"]).nullable(),
   }),
   nextTargets: z.array(
     z.object({

@@ -81,3 +81,31 @@ describe("districtCoverage", () => {
     });
   }
 });
+
+describe("districtCoverage with a population layer's counts", () => {
+  // A split city: most of its land (60 % of the district) but few of its people lie in the
+  // district; a small dense town holds most of the people.
+  const city = body(1, { passed: true, shareOfDistrict: 0.6, shareOfBody: 0.3, population: 100_000 });
+  const town = body(2, { shareOfDistrict: 0.4, shareOfBody: 1, population: 30_000 });
+
+  it("uses the counted people instead of spreading a body's people over its area", () => {
+    const byArea = districtCoverage([city, town]);
+    expect(byArea.populationMethod).toBe("area");
+    expect(byArea.populationShare).toBeCloseTo(30_000 / 60_000, 9);
+    const counted = districtCoverage([city, town], { people: 44_000, bodies: new Map([[1, 9_000], [2, 35_000]]) });
+    expect(counted).toMatchObject({ populationMethod: "counts", population: 44_000, populationPassed: 9_000, areaShare: 0.6, bodiesPassed: 1 });
+    expect(counted.populationShare).toBeCloseTo(9_000 / 44_000, 9);
+  });
+
+  it("counts a ward inside a passed city once, and a passed ward of an unpassed city by its own people", () => {
+    const ward = body(3, { parentId: 1, passed: true, shareOfDistrict: 0.1 });
+    const counts = { people: 44_000, bodies: new Map([[1, 9_000], [2, 35_000], [3, 2_000]]) };
+    expect(districtCoverage([city, town, ward], counts).populationPassed).toBe(9_000);
+    expect(districtCoverage([{ ...city, passed: false }, town, ward], counts).populationPassed).toBe(2_000);
+  });
+
+  it("knows the people even where the bodies carry no population, and none of zero", () => {
+    expect(districtCoverage([body(1, { passed: true })], { people: 500, bodies: new Map([[1, 125]]) }).populationShare).toBe(0.25);
+    expect(districtCoverage([body(1, { passed: true })], { people: 0, bodies: new Map() })).toMatchObject({ populationShare: null, population: 0, populationMethod: "counts" });
+  });
+});

@@ -13,6 +13,11 @@
  *   the sum over its top-level bodies (those with no ancestor overlapping the district); it is
  *   known only when every top-level body has a population, else population figures are null. A
  *   nested body without a population of its own takes its ancestor's density.
+ * - **Counted population.** When a population layer (Census blocks, precincts) reached the
+ *   district, its counts replace the estimate: the district's people are the counts inside it, and
+ *   the people in passed bodies are the counts inside each counted passed body and the district
+ *   (shared/geo/population-assign.ts places them). Split cities then count where their people
+ *   live, not where their land is.
  */
 
 export interface CoverageBody {
@@ -38,6 +43,14 @@ export interface Coverage {
   populationPassed: number | null;
   /** Passed bodies that count (not inside another passed body). */
   bodiesPassed: number;
+  /** How the population figures were made: counted from a population layer, estimated by area, or unknown. */
+  populationMethod: "counts" | "area" | null;
+}
+
+/** A population layer's counts for one district: its people, and each body's people inside it. */
+export interface DistrictPeople {
+  people: number;
+  bodies: ReadonlyMap<number, number>;
 }
 
 /** Ids of the ancestors of each body that are themselves in `bodies` (nearest first). */
@@ -72,15 +85,27 @@ export function peopleInDistrict(body: CoverageBody, byId: ReadonlyMap<number, C
   return null;
 }
 
-export function districtCoverage(bodies: readonly CoverageBody[]): Coverage {
+export function districtCoverage(bodies: readonly CoverageBody[], counts: DistrictPeople | null = null): Coverage {
   const byId = new Map(bodies.map((body) => [body.bodyId, body]));
   const ancestors = ancestorsInDistrict(bodies);
   const counted = bodies.filter((body) => body.passed && !ancestors.get(body.bodyId)!.some((id) => byId.get(id)!.passed));
   const areaShare = Math.min(1, counted.reduce((sum, body) => sum + body.shareOfDistrict, 0));
 
+  if (counts) {
+    const population = counts.people;
+    const populationPassed = Math.min(population, counted.reduce((sum, body) => sum + (counts.bodies.get(body.bodyId) ?? 0), 0));
+    return {
+      areaShare,
+      populationShare: population > 0 ? populationPassed / population : null,
+      population,
+      populationPassed,
+      bodiesPassed: counted.length,
+      populationMethod: "counts",
+    };
+  }
   const topLevel = bodies.filter((body) => ancestors.get(body.bodyId)!.length === 0);
   const known = topLevel.length > 0 && topLevel.every((body) => body.population !== null);
-  if (!known) return { areaShare, populationShare: null, population: null, populationPassed: null, bodiesPassed: counted.length };
+  if (!known) return { areaShare, populationShare: null, population: null, populationPassed: null, bodiesPassed: counted.length, populationMethod: null };
   const population = topLevel.reduce((sum, body) => sum + body.population! * body.shareOfBody, 0);
   const populationPassed = Math.min(
     population,
@@ -92,5 +117,6 @@ export function districtCoverage(bodies: readonly CoverageBody[]): Coverage {
     population,
     populationPassed,
     bodiesPassed: counted.length,
+    populationMethod: "area",
   };
 }

@@ -94,3 +94,17 @@ describe("rankNextTargets", () => {
     });
   }
 });
+
+describe("rankNextTargets with a population layer's counts", () => {
+  it("ranks by the people counted inside the district, not by land", () => {
+    // The big rural town holds most of the land and, by area, most of the people; counted, the small city wins.
+    const rural = candidate(1, { name: "Rural", shareOfDistrict: 0.8, shareOfBody: 1, population: 20_000 });
+    const city = candidate(2, { name: "City", shareOfDistrict: 0.2, shareOfBody: 0.1, population: 100_000 });
+    expect(rankNextTargets([rural, city], defaultStageScheme).map((target) => target.name)).toEqual(["Rural", "City"]);
+    const counted = rankNextTargets([rural, city], defaultStageScheme, { counts: { people: 40_000, bodies: new Map([[1, 12_000], [2, 28_000]]) } });
+    expect(counted.map((target) => [target.name, target.basis, target.gain])).toEqual([
+      ["City", "population", 0.7],
+      ["Rural", "population", 0.3],
+    ]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { StageScheme } from "../model/stage";
-import { ancestorsInDistrict, peopleInDistrict, type CoverageBody } from "./coverage";
+import { ancestorsInDistrict, peopleInDistrict, type CoverageBody, type DistrictPeople } from "./coverage";
 
 /**
  * Best next targets for a district: bodies that have not passed, ranked by what winning them
@@ -9,6 +9,7 @@ import { ancestorsInDistrict, peopleInDistrict, type CoverageBody } from "./cove
  *              district, less those of its nested bodies that already passed, over the
  *              district's population); the share of the district's AREA, the same way, when
  *              population is unknown. A body inside a passed body adds nothing and is not listed.
+ *              With a population layer's counts for the district, its people are those counted.
  *   progress = position of its stage among the scheme's pipeline stages, 0 for the first and 1
  *              for the last (vote scheduled); `lost` and `paused` stages count as 0.
  *   score    = gain × (0.5 + 0.5 × progress)
@@ -45,15 +46,19 @@ export function targetScore(gain: number, progress: number): number {
   return gain * (0.5 + 0.5 * progress);
 }
 
-export function rankNextTargets(bodies: readonly TargetCandidate[], scheme: StageScheme, { limit = 10 }: { limit?: number } = {}): NextTarget[] {
+export function rankNextTargets(
+  bodies: readonly TargetCandidate[],
+  scheme: StageScheme,
+  { limit = 10, counts = null }: { limit?: number; counts?: DistrictPeople | null } = {},
+): NextTarget[] {
   const byId = new Map<number, CoverageBody>(bodies.map((body) => [body.bodyId, body]));
   const ancestors = ancestorsInDistrict(bodies);
   const topLevel = bodies.filter((body) => ancestors.get(body.bodyId)!.length === 0);
-  const byPopulation = topLevel.length > 0 && topLevel.every((body) => body.population !== null);
-  const districtPeople = byPopulation ? topLevel.reduce((sum, body) => sum + body.population! * body.shareOfBody, 0) : 0;
+  const byPopulation = counts !== null || (topLevel.length > 0 && topLevel.every((body) => body.population !== null));
+  const districtPeople = counts ? counts.people : byPopulation ? topLevel.reduce((sum, body) => sum + body.population! * body.shareOfBody, 0) : 0;
   const basis: NextTarget["basis"] = byPopulation && districtPeople > 0 ? "population" : "area";
-  const amount = (body: TargetCandidate) =>
-    basis === "population" ? (peopleInDistrict(body, byId, ancestors.get(body.bodyId)!) ?? 0) / districtPeople : body.shareOfDistrict;
+  const peopleOf = (body: TargetCandidate) => (counts ? (counts.bodies.get(body.bodyId) ?? 0) : (peopleInDistrict(body, byId, ancestors.get(body.bodyId)!) ?? 0));
+  const amount = (body: TargetCandidate) => (basis === "population" ? peopleOf(body) / districtPeople : body.shareOfDistrict);
 
   const targets: NextTarget[] = [];
   for (const body of bodies) {

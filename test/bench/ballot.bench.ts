@@ -31,6 +31,7 @@ const databaseFile = path.join(folder, "ballot.db");
 const { DATABASE_URL: _url, GROUNDSWELL_DB: _file, ...inherited } = process.env;
 const env = { ...inherited, GROUNDSWELL_DB: databaseFile };
 
+
 const square = (west: number, south: number, size: number): GeoJSON.Polygon => ({
   type: "Polygon",
   coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],

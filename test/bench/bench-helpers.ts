@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { CSRF_HEADERS } from "../../shared/csrf";
 import { connect, type Connection } from "../../server/db/connect";
 import { seedDemo } from "../../server/domain/demo";
 import { readUsAtlasCounties } from "../../server/io/us-atlas";
@@ -44,8 +45,23 @@ export async function startServe(databaseFile: string): Promise<{ url: string; s
   return { url, server };
 }
 
-/** mulberry32: a seeded PRNG, so a bench builds the same input on every run. */
-export function seeded(seed: number): () => number {
+/** The bench's account: `addUser` it with BENCH_ACCOUNT, then `signIn` for its session cookie. */
+export const BENCH_ACCOUNT = { email: "bench@example.org", password: "bench password that is long enough" };
+
+/** Signs in the bench account; resolves with the session cookie to send. */
+export async function signIn(base: string): Promise<string> {
+  const response = await fetch(`${base}/trpc/auth.login`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...CSRF_HEADERS },
+    body: JSON.stringify(BENCH_ACCOUNT),
+  });
+  const cookie = response.headers.getSetCookie().find((value) => value.startsWith("groundswell_session="));
+  if (!cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+  return cookie.split(";")[0]!;
+}
+
+/** mulberry32: the same synthetic data on every run. */
+export function seeded(seed: number) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);

@@ -27,11 +27,10 @@ import { seedDemo } from "../../server/domain/demo";
 import { readUsAtlasCounties } from "../../server/io/us-atlas";
 import { startFaultProxy, type FaultProxy } from "../helpers/fault-proxy";
 import { createTestDatabase, type Engine, type TestDatabase } from "../helpers/test-db";
-import { formatMs, percentile } from "./bench-helpers";
+import { BENCH_ACCOUNT, formatMs, percentile, signIn } from "./bench-helpers";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const RATE = 1000;
-const PASSWORD = "bench password that is long enough";
 const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-load-"));
 
 interface Server {
@@ -139,20 +138,9 @@ async function prepare(engine: Engine): Promise<TestDatabase> {
   const database = await createTestDatabase(engine, engine === "sqlite" ? { sqliteFile: path.join(workDirectory, "bench.db") } : {});
   const started = performance.now();
   await database.db.transaction().execute((trx) => seedDemo(trx, readUsAtlasCounties()));
-  await database.db.transaction().execute((trx) => addUser(trx, { email: "bench@example.org", role: "organizer", hubId: null, name: "Bench", password: PASSWORD }, commandLineActor));
+  await database.db.transaction().execute((trx) => addUser(trx, { ...BENCH_ACCOUNT, role: "organizer", hubId: null, name: "Bench" }, commandLineActor));
   console.log(`${engine}: demo campaign seeded in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return database;
-}
-
-async function signIn(base: string): Promise<string> {
-  const response = await fetch(`${base}/trpc/auth.login`, {
-    method: "POST",
-    headers: { "content-type": "application/json", ...CSRF_HEADERS },
-    body: JSON.stringify({ email: "bench@example.org", password: PASSWORD }),
-  });
-  const cookie = response.headers.getSetCookie().find((value) => value.startsWith("groundswell_session="));
-  if (!cookie) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
-  return cookie.split(";")[0]!;
 }
 
 /** Bodies of campaign 1 with no resolution yet (version 0): each takes one write. */

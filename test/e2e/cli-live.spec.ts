@@ -1,9 +1,5 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
-import type { BodySummary } from "../../shared/model/body";
-import { runCli } from "../helpers/cli";
+import { importStageWithTheCli } from "./drivers/cli-setup";
 import { useAppSession } from "./drivers/session";
 
 /** Arrival, not speed: the change must show up on the open map "within seconds". */
@@ -14,29 +10,14 @@ describe("a command-line import recolours an open map (sqlite server)", () => {
 
   it("the real `groundswell import` bin moves a body's stage, and the open map recolours it and its legend live", async () => {
     const { driver, app } = session();
-    await driver.signInAs("organizer");
-    await driver.open();
-    await expect.poll(() => driver.liveStatus(), arrives).toBe("live");
-    const bodies: BodySummary[] = await driver.page.evaluate(async () => {
-      const response = await fetch(`/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`);
-      return (await response.json()).result.data;
-    });
-    const target = bodies.find((body) => body.stage === "not_started")!;
+    await driver.openLiveMapAs("organizer");
+    const target = await driver.bodyNotStarted();
     expect(await driver.featureStage(target.id)).toBe("not_started");
     const before = { notStarted: await driver.legendCount("not_started"), organizing: await driver.legendCount("organizing") };
     await driver.screenshot("01-before-cli-import");
 
     // Another process, as a person at a terminal would run it, against the server's database.
-    const folder = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-cli-live-"));
-    try {
-      const sheet = path.join(folder, "stages.csv");
-      fs.writeFileSync(sheet, `body_id,stage\n${target.id},organizing\n`);
-      const result = await runCli(["import", sheet, "--as", "resolutions", "--campaign", "1"], app.database.env);
-      expect(result.status, result.stderr).toBe(0);
-      expect(result.stdout).toMatch(/^Imported 1 row of stages\.csv as resolutions/);
-    } finally {
-      fs.rmSync(folder, { recursive: true, force: true });
-    }
+    expect(await importStageWithTheCli(app, target.id, "organizing")).toMatch(/^Imported 1 row of stages\.csv as resolutions/);
 
     // No reload: the page hears the change and repaints.
     await expect.poll(() => driver.featureStage(target.id), arrives).toBe("organizing");

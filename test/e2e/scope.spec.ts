@@ -31,6 +31,12 @@ async function prepare(app: RunningApp) {
   await createCampaign(db, { name: "City level", scope: campaignScopeSchema.parse({ states: ["NH"] }) });
   await createCampaign(db, { name: "Ward level", scope: campaignScopeSchema.parse({ states: ["NH"], countedChildKinds: ["ward_committee"] }) });
   await createCampaign(db, { name: "Connecticut", scope: campaignScopeSchema.parse({ states: ["CT"] }) });
+  // A national campaign also reaches Alaska (Anchorage, and Attu beyond the antimeridian), Hawaii and Puerto Rico.
+  await makeBody(db, { name: "Anchorage", state: "AK", kind: "city_council", geoid: null, geometry: square(-150, 61, 0.5) });
+  await makeBody(db, { name: "Attu", state: "AK", kind: "town_meeting", geoid: null, geometry: square(172.5, 52.8, 0.4) });
+  await makeBody(db, { name: "Honolulu", state: "HI", kind: "city_council", geoid: null, geometry: square(-158.2, 21.3, 0.3) });
+  await makeBody(db, { name: "San Juan", state: "PR", kind: "city_council", geoid: null, geometry: square(-66.15, 18.35, 0.12) });
+  await createCampaign(db, { name: "National" });
 }
 
 for (const engine of browserEngines()) {
@@ -96,6 +102,46 @@ for (const engine of browserEngines()) {
       const stored = await app.database.db.selectFrom("stageEvent").select(["happenedOn"]).execute();
       expect(stored.map((event) => event.happenedOn)).toEqual(["2025-10-20"]);
       await driver.screenshot("dated-change");
+    });
+
+    it("an admin moves a campaign to ward level in its settings, refused a bad state code first; the public map follows", async () => {
+      const { driver, app } = session();
+      await driver.signInAs("admin", { next: "/campaigns/city-level" });
+      const section = driver.page.getByRole("region", { name: "Where the campaign works" });
+      await section.getByLabel("States").fill("NH, Z1");
+      await expect.poll(() => section.getByRole("alert").innerText()).toBe("“Z1” is not a state code: use two letters such as MA or NH.");
+      expect(await section.getByRole("button", { name: "Save where it works" }).isDisabled()).toBe(true);
+      await section.getByLabel("States").fill("nh");
+      await section.getByLabel("Ward committees").check();
+      expect(await section.locator(".scope-preview").innerText()).toContain("Bodies in NH; ward committees are counted instead of the body they belong to.");
+      await driver.page.setViewportSize({ width: 390, height: 844 });
+      await section.scrollIntoViewIfNeeded();
+      await driver.screenshot("scope-editor-phone");
+      await driver.page.setViewportSize({ width: 1440, height: 900 });
+      await section.getByRole("button", { name: "Save where it works" }).click();
+      await expect.poll(() => section.getByRole("status").innerText(), { timeout: 15_000 }).toBe("Saved.");
+      const stored = await app.database.db.selectFrom("campaign").select("scope").where("slug", "=", "city-level").executeTakeFirstOrThrow();
+      expect(JSON.parse(stored.scope!)).toEqual({ states: ["NH"], counties: [], bodyIds: [], countedChildKinds: ["ward_committee"] });
+      const view = await publicView("city-level");
+      expect(view.total).toBe(4);
+      expect(view.drawn).toEqual(["Bedford", "Ward 1", "Ward 2", "Ward 3"]);
+    });
+
+    it("a national press map puts Alaska, Hawaii and Puerto Rico in insets, every body drawn", async () => {
+      const { driver, app } = session();
+      await driver.page.goto(`${app.url}/print?campaign=national&title=${encodeURIComponent("Every state")}`);
+      await driver.page.locator("[data-print-ready]").waitFor({ state: "attached", timeout: 60_000 });
+      const insets = driver.page.getByTestId("print-inset");
+      expect(await insets.locator("figcaption").allInnerTexts()).toEqual(["Alaska", "Hawaii", "Puerto Rico"]);
+      // Ready means the main map and each inset have drawn their stages.
+      expect(await insets.locator(".map[role=region]").evaluateAll((maps) => maps.map((map) => map.getAttribute("aria-label")))).toEqual([
+        "Inset map of Alaska",
+        "Inset map of Hawaii",
+        "Inset map of Puerto Rico",
+      ]);
+      expect(await driver.page.locator(".print-count").last().innerText()).toBe("8");
+      await driver.page.setViewportSize({ width: 1700, height: 1300 });
+      await driver.screenshot("national-print");
     });
   });
 }

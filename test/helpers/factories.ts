@@ -33,8 +33,11 @@ export interface MadeBody {
 
 /** A square of `size` degrees whose south-west corner is at `origin` (RFC 7946 ring order). */
 export function squarePolygon([west, south]: [number, number], size = 0.05): GeoJSON.Polygon {
-  const east = west + size;
-  const north = south + size;
+  return rectanglePolygon(west, south, west + size, south + size);
+}
+
+/** A lon/lat rectangle (RFC 7946 ring order). */
+export function rectanglePolygon(west: number, south: number, east: number, north: number): GeoJSON.Polygon {
   return {
     type: "Polygon",
     coordinates: [

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { IMPORT_KINDS, PLANNED_IMPORT_KINDS } from "../../shared/model/import-request";
+import { IMPORT_KINDS } from "../../shared/model/import-request";
 import { runCliInProcess, type CliResult } from "../helpers/cli";
 import { squarePolygon } from "../helpers/factories";
 import { forEachEngine } from "../helpers/test-db";
@@ -66,21 +66,19 @@ forEachEngine((getDatabase) => {
   });
 
   describe("--as kinds the contract documents", () => {
-    it("lists every documented kind in `import --help`, the ones not built yet too", async () => {
+    it("lists every documented kind in `import --help`", async () => {
       const help = await cli("import", "--help");
       const text = help.stdout.replace(/\s+/g, " ");
-      for (const kind of [...IMPORT_KINDS, ...Object.keys(PLANNED_IMPORT_KINDS)]) expect(text).toContain(kind);
+      for (const kind of IMPORT_KINDS) expect(text).toContain(kind);
     });
 
-    for (const kind of Object.keys(PLANNED_IMPORT_KINDS)) {
-      it(`--as ${kind} says it is not available yet, in one line, and writes nothing`, async () => {
-        const before = await getDatabase().db.selectFrom("body").select("id").execute();
-        const result = await cli("import", layer(`planned-${kind}.geojson`, ["Planned"], 4488000400), "--as", kind, "--campaign", "Any");
-        expect(result.status).toBe(2);
-        expect(result.stderr).toBe(`groundswell: --as ${kind} is documented but not available yet (${PLANNED_IMPORT_KINDS[kind]}); nothing was imported\n`);
-        expect(await getDatabase().db.selectFrom("body").select("id").execute()).toEqual(before);
-      });
-    }
+    it("refuses a kind that is none, listing the kinds, and writes nothing", async () => {
+      const before = await getDatabase().db.selectFrom("body").select("id").execute();
+      const result = await cli("import", layer("kind-none.geojson", ["Nokind"], 4488000400), "--as", "voters", "--campaign", "Any");
+      expect(result.status).toBe(2);
+      expect(result.stderr).toBe(`groundswell: --as must be one of ${IMPORT_KINDS.join(", ")} (got "voters")\n`);
+      expect(await getDatabase().db.selectFrom("body").select("id").execute()).toEqual(before);
+    });
   });
 
   describe("import --as endorsers, export endorsers", () => {

@@ -237,7 +237,7 @@ forEachEngine(
           [["import", files.more, "--as", "bodies", "--parent", "99999"], "--parent 99999: no body with that id"],
           [["import", files.more, "--as", "bodies", "--kind", "parliament"], /^--kind "parliament" is not a body kind; use one of city_council, /],
           [["import", files.more, "--as", "bodies", "--state", "XX"], '--state "XX" is not a USPS state code (e.g. MA, RI)'],
-          [["import", files.more, "--as", "district"], '--as must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers (got "district")'],
+          [["import", files.more, "--as", "district"], '--as must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "district")'],
           [["import", files.more, "--as", "bodies", "--min-share", "1.5"], '--min-share must be a number from 0 to below 1 (got "1.5")'],
           [["import", files.house, "--as", "districts", "--state", "RI"], "--chamber is required for districts: state_lower, state_upper, congressional"],
           [["import", files.house, "--as", "districts", "--chamber", "state_lower", "--vintage", "the new one"], '--vintage "the new one" should be a short label such as 2022'],

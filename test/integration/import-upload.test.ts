@@ -117,7 +117,7 @@ forEachEngine((getDatabase, engine) => {
       // The file waits on disk for its commit, in a folder of its own.
       expect(fs.readdirSync(uploadDir)).toHaveLength(1);
       expect((await commit({ token: body.token, as: "nothing" })).json()).toEqual({
-        error: 'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers (got "nothing")',
+        error: 'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "nothing")',
       });
     });
 

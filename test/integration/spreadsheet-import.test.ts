@@ -204,7 +204,7 @@ forEachEngine(
           "row 2: a quoted field is not closed",
         );
         expect(expectOneLineFailure(await run(["import", csvFile("body_id\n1\n"), "--as", "bodies", "--dry-run"]))).toBe(
-          "--dry-run works with legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers",
+          "--dry-run works with legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population",
         );
       });
     });

@@ -15,11 +15,12 @@ import { BillsEditor } from "./BillsEditor";
 import { LadderEditor } from "./LadderEditor";
 import { OrderButtons } from "./OrderButtons";
 import { SaveEditsRow } from "./SaveEditsRow";
+import { ScopeEditor } from "./ScopeEditor";
 import { useCampaignUpdate } from "./use-campaign-update";
 
 /**
  * `/campaigns/:campaign`: a campaign's settings: name, bill, model resolution text (Markdown,
- * previewed safely), the stage scheme (rename, recolour, reorder, add, remove unused stages), the
+ * previewed safely), where it works (states, counties, the level nested bodies count at), the stage scheme (rename, recolour, reorder, add, remove unused stages), the
  * bills and the ladder.
  */
 export function CampaignScreen({ campaign: key }: { campaign: string }) {
@@ -53,7 +54,7 @@ function CampaignSettings({ campaign }: { campaign: Campaign }) {
         <a href={`/?campaign=${campaign.slug}`}>← Back to the map</a>
         <h1>{campaign.name}</h1>
         <p className="muted">
-          Campaign settings: what the campaign supports, its model resolution, the stages every body moves through, the bills and the
+          Campaign settings: what the campaign supports, its model resolution, where it works, the stages every body moves through, the bills and the
           ladder legislators climb on each.
         </p>
         {!mayEdit && session && (
@@ -63,6 +64,7 @@ function CampaignSettings({ campaign }: { campaign: Campaign }) {
         )}
       </header>
       <DetailsForm campaign={campaign} mayEdit={mayEdit} />
+      <ScopeEditor campaign={campaign} mayEdit={mayEdit} />
       <SchemeEditor campaign={campaign} mayEdit={mayEdit} />
       <BillsEditor campaign={campaign} mayEdit={mayEdit} />
       <LadderEditor campaign={campaign} mayEdit={mayEdit} />

@@ -150,6 +150,9 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
               <strong data-figure="population">{percent(district.coverage.populationShare)}</strong>
               <span>
                 of its people ({formatCount(Math.round(district.coverage.populationPassed ?? 0))} of {formatCount(Math.round(district.coverage.population ?? 0))}) live in one
+                <small className="figure-method" data-method={district.coverage.populationMethod ?? undefined}>
+                  {district.coverage.populationMethod === "counts" ? "Counted from the population layer" : "Estimated by area: each body’s people spread evenly over its land"}
+                </small>
               </span>
             </>
           )}

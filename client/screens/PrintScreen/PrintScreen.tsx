@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { pressFrame } from "../../../shared/geo/bbox";
+import { pressLayout, type PressLayout } from "../../../shared/geo/press-layout";
 import type { BBox } from "../../../shared/model/body";
 import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
 import { useBallotMap, useBodyGeometry } from "../../api/map-data";
@@ -14,7 +15,7 @@ import { parsePrintParams } from "../../state/url-state";
 import { patternBackground } from "../../lib/pattern-image";
 import { formatDay } from "../../lib/dates";
 import { formatCount } from "../../lib/format";
-import { MapView } from "../../map/MapView";
+import { MapView, type MapViewProps } from "../../map/MapView";
 
 declare global {
   interface Window {
@@ -22,6 +23,10 @@ declare global {
     groundswellSnapshot?: PressSnapshot;
   }
 }
+
+/** An inset's size on the 1600 px page (styles.css `.print-inset`), and the room the main map leaves for them at its foot. */
+const INSET_WIDTH = 260;
+const INSET_ROOM = 180 + 12 + 24;
 
 async function fetchSnapshot(query: string): Promise<PressSnapshot> {
   if (window.groundswellSnapshot) return window.groundswellSnapshot;
@@ -32,28 +37,33 @@ async function fetchSnapshot(query: string): Promise<PressSnapshot> {
 
 /**
  * `/print`: the press map, 1600 CSS pixels wide: title, subtitle, "as of" date, the map, a legend
- * with counts, the source line and attribution. The export renderer screenshots it (PNG at 2×)
+ * with counts, the source line and attribution; a national scope puts Alaska, Hawaii, Puerto Rico
+ * and the other territories in insets (shared/geo/press-layout.ts). The export renderer screenshots it (PNG at 2×)
  * or prints it (PDF, text stays text); it waits for `data-print-ready` on the root element.
  */
 export function PrintScreen() {
   const settings = useMemo(() => parsePrintParams(window.location.search), []);
   const snapshot = useQuery({ queryKey: queryKeys.printSnapshot(settings.query), queryFn: () => fetchSnapshot(settings.query), staleTime: Infinity, retry: false });
   const geometry = useBodyGeometry({ retry: false });
-  const [drawn, setDrawn] = useState(false);
+  const [drawnMaps, setDrawnMaps] = useState<ReadonlySet<string>>(new Set());
   const data = snapshot.data;
   const stages = useMemo(() => new Map(data?.mapStages ?? []), [data]);
   // Only the bodies the campaign counts are drawn, as in its legend and files.
   const scoped = useMemo(() => (geometry.data && data ? scopeGeometry(geometry.data, data.campaign.scope) : undefined), [geometry.data, data]);
-  const onStagesDrawn = useCallback(() => setDrawn(true), []);
+  const mapDrawn = useCallback((key: string) => setDrawnMaps((drawn) => (drawn.has(key) ? drawn : new Set([...drawn, key]))), []);
+  const onStagesDrawn = useCallback(() => mapDrawn("main"), [mapDrawn]);
   // A ballot question's press map: towns by % yes, its legend, text, date and source; framed on its towns.
   const ballotMap = useBallotMap(data?.campaign.slug ?? "", settings.ballot);
   const ballot = settings.ballot ? ballotMap.data : undefined;
-  const bounds = useMemo(() => {
+  const layout = useMemo((): PressLayout & { main: BBox } => {
+    if (settings.bbox) return { main: settings.bbox, insets: [] };
     const towns = ballot ? new Set(ballot.towns.map((town) => town.bodyId)) : null;
-    const boxes = (data?.bodies ?? []).filter((body) => !towns || towns.has(body.id)).map((body) => body.bbox);
-    const framed = pressFrame(boxes, { scoped: Boolean(towns) || Boolean(data?.campaign.scope.states.length) });
-    return settings.bbox ?? framed ?? ([-125, 24, -66, 50] as BBox);
+    const bodies = (data?.bodies ?? []).filter((body) => !towns || towns.has(body.id));
+    // A ballot question's towns lie in one state: framed whole, with no insets.
+    const laid = towns ? { main: pressFrame(bodies.map((body) => body.bbox), { scoped: true }), insets: [] } : pressLayout(bodies, { scoped: Boolean(data?.campaign.scope.states.length) });
+    return { main: laid.main ?? ([-125, 24, -66, 50] as BBox), insets: laid.insets };
   }, [settings.bbox, data, ballot]);
+  const drawn = drawnMaps.size >= 1 + layout.insets.length;
   const coloring = useMemo(() => (ballot ? ballotColoring(ballot) : null), [ballot]);
   const failure = snapshot.error ?? geometry.error ?? ballotMap.error;
 
@@ -69,6 +79,26 @@ export function PrintScreen() {
   const title = settings.title || (ballot ? `Ballot question ${ballot.question.name}` : data.campaign.name);
   const asOfText = data.asOf ? formatDay(data.asOf) : formatDay(data.takenAt.slice(0, 10));
   const filtered = data.filters.stages ? ` · showing ${data.filters.stages.length} of ${scheme.stages.length} stages` : "";
+
+  // What the main map and each inset share: the bodies, their colours, and no interaction.
+  const printMap = {
+    scheme,
+    basemapStyleUrl: null,
+    geometry: scoped,
+    districts: null,
+    visibleChambers: [],
+    selectedDistrictId: null,
+    stages,
+    visibleStages: data.filters.stages,
+    selectedBodyId: null,
+    flyTo: null,
+    patterns: settings.patterns,
+    ballot: coloring,
+    onSelect: () => undefined,
+    onHover: () => undefined,
+    onViewChange: () => undefined,
+    onFirstRender: () => undefined,
+  } satisfies Partial<MapViewProps>;
 
   return (
     <div className="print-page" style={{ width: PRINT_WIDTH }}>
@@ -97,26 +127,18 @@ export function PrintScreen() {
       <div className="print-body">
         <div className="print-map">
           <MapView
-            scheme={scheme}
-            basemapStyleUrl={null}
-            geometry={scoped}
-            districts={null}
-            visibleChambers={[]}
-            selectedDistrictId={null}
-            stages={stages}
-            visibleStages={data.filters.stages}
-            selectedBodyId={null}
-            initialView={{ bounds }}
-            flyTo={null}
-            patterns={settings.patterns}
-            ballot={coloring}
-            onSelect={() => undefined}
-            onHover={() => undefined}
-            onViewChange={() => undefined}
-            onFirstRender={() => undefined}
+            {...printMap}
+            // Insets sit along the bottom: the main frame keeps its bodies above them.
+            initialView={{ bounds: layout.main, padding: layout.insets.length ? { top: 24, left: 24, right: 24, bottom: INSET_ROOM } : 24 }}
             onStagesDrawn={onStagesDrawn}
             label={`Map of ${title}`}
           />
+          {layout.insets.map((inset, index) => (
+            <figure key={inset.state} className="print-inset" style={{ left: 12 + index * (INSET_WIDTH + 12) }} data-testid="print-inset">
+              <MapView {...printMap} initialView={{ bounds: inset.frame, padding: 12 }} inset onStagesDrawn={() => mapDrawn(inset.state)} label={`Inset map of ${inset.label}`} />
+              <figcaption>{inset.label}</figcaption>
+            </figure>
+          ))}
         </div>
         {ballot ? (
           <aside className="print-legend" data-testid="print-ballot-legend">

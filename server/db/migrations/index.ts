@@ -17,6 +17,7 @@ import * as createBallotQuestion from "./2026_12_07_1200_create_ballot_question"
 import * as createCommittees from "./2026_12_07_1300_create_committees";
 import * as createLobbyDay from "./2026_12_07_1400_create_lobby_day";
 import * as createEndorser from "./2026_12_07_1500_create_endorser";
+import * as createPopulation from "./2026_12_07_1510_create_population";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1300_create_committees": createCommittees,
   "2026_12_07_1400_create_lobby_day": createLobbyDay,
   "2026_12_07_1500_create_endorser": createEndorser,
+  "2026_12_07_1510_create_population": createPopulation,
 };

@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Page } from "playwright-core";
 import type { Db } from "../../../server/db/connect";
 import type { AccountRole } from "../../../shared/model/account";
+import type { BodySummary } from "../../../shared/model/body";
 import { ensureUser, TEST_PASSWORD } from "../../helpers/sign-in";
 import { screenshotDir } from "./helper";
 
@@ -96,6 +97,28 @@ export class AppDriver {
     await this.page.getByLabel("Move to").selectOption(toStage);
     await this.page.getByLabel("Note (optional)").fill(note);
     await this.page.getByRole("button", { name: "Save stage" }).click();
+  }
+
+  /** Sign in as `role`, open the campaign map and wait until its live updates are connected. */
+  async openLiveMapAs(role: AccountRole): Promise<void> {
+    await this.signInAs(role);
+    await this.open();
+    await this.page.locator('[data-testid="live-indicator"][data-status="live"]').waitFor({ timeout: 30_000 });
+  }
+
+  /** A body of campaign 1 that has not started yet, as the page reads them. */
+  async bodyNotStarted(): Promise<BodySummary> {
+    const body = (await this.campaignBodies()).find((candidate) => candidate.stage === "not_started");
+    if (!body) throw new Error("no body of campaign 1 is at not_started");
+    return body;
+  }
+
+  /** The campaign's bodies with their stages, as the signed-in page reads them (`body.list`). */
+  async campaignBodies(campaignId = 1): Promise<BodySummary[]> {
+    return this.page.evaluate(async (id) => {
+      const response = await fetch(`/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: id }))}`);
+      return (await response.json()).result.data;
+    }, campaignId);
   }
 
   async featureStage(bodyId: number): Promise<string | undefined> {

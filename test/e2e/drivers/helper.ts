@@ -40,6 +40,10 @@ export function browserEngines({ postgres = false }: { postgres?: boolean } = {}
 export interface RunningApp {
   url: string;
   database: TestDatabase;
+  /** Stop the server process (SIGTERM), keeping its database: open pages lose it. */
+  stopServer(): Promise<void>;
+  /** Start the server again on the same port and database, after `stopServer`. */
+  startServer(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,10 +71,27 @@ export async function startApp(engine: Engine, extraEnv: Record<string, string> 
     const bodies = smallDemoBodies();
     await database.db.transaction().execute((trx) => seedDemo(trx, bodies));
   }
-  const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], {
-    env: { ...process.env, ...database.env, HOST: "127.0.0.1", GROUNDSWELL_LOG_LEVEL: "warn", ...(demo === "none" ? { GROUNDSWELL_DEMO: "0" } : {}), ...extraEnv },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const env = { ...process.env, ...database.env, HOST: "127.0.0.1", GROUNDSWELL_LOG_LEVEL: "warn", ...(demo === "none" ? { GROUNDSWELL_DEMO: "0" } : {}), ...extraEnv };
+  let server = await serve(env, 0);
+  const port = new URL(server.url).port;
+  return {
+    url: server.url,
+    database,
+    stopServer: () => server.stop(),
+    async startServer() {
+      server = await serve(env, Number(port));
+    },
+    async stop() {
+      await server.stop();
+      await database.close();
+      fs.rmSync(directory, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `groundswell serve` on `port` (0: any free one); resolves once it listens. */
+async function serve(env: NodeJS.ProcessEnv, port: number): Promise<{ url: string; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
   let log = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 180 s:\n${log}`)), 180_000);
@@ -91,12 +112,10 @@ export async function startApp(engine: Engine, extraEnv: Record<string, string> 
   });
   return {
     url,
-    database,
     async stop() {
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill("SIGTERM");
-      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once("exit", resolve)));
-      await database.close();
-      fs.rmSync(directory, { recursive: true, force: true });
+      await new Promise((resolve) => child.once("exit", resolve));
     },
   };
 }

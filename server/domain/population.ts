@@ -1,0 +1,105 @@
+import type { PopulationImportRequest } from "../../shared/model/import-request";
+import { placePopulation, type Area } from "../../shared/geo/population-assign";
+import type { Db } from "../db/connect";
+import { findBodyGeometries } from "../db/repositories/body-repository";
+import { findCurrentDistrictShapes } from "../db/repositories/district-repository";
+import { insertPopulationLayer, replacePopulationCounts } from "../db/repositories/population-repository";
+import { InputError } from "../errors";
+import type { Actor } from "./actor";
+
+/** What a population import placed, and where (a dry run reports the same and keeps nothing). */
+export interface PopulationImportSummary {
+  fileName: string;
+  countField: string;
+  state: string | null;
+  features: number;
+  people: number;
+  /** People placed in some current district, and outside every one. */
+  placed: number;
+  unplaced: number;
+  districts: number;
+  bodies: number;
+  dryRun: boolean;
+}
+
+/** What a population import reads: polygons (blocks, precincts) and points (block centroids), with their attributes. */
+export interface PopulationLayer {
+  features: ReadonlyArray<{ properties: Record<string, unknown>; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon; sourceIndexes: readonly number[] }>;
+  fields: readonly string[];
+  points?: ReadonlyArray<{ index: number; properties: Record<string, unknown>; coordinates: [number, number] }> | undefined;
+}
+
+/**
+ * The Census Bureau's own internal point of a TIGER block or block group (`INTPTLON20` and
+ * `INTPTLAT20`, or without the vintage suffix), where it places the feature's people; null when
+ * the layer has none.
+ */
+export function censusInternalPoint(properties: Record<string, unknown>): GeoJSON.Point | null {
+  for (const suffix of ["20", "10", ""]) {
+    const lon = Number(properties[`INTPTLON${suffix}`]);
+    const lat = Number(properties[`INTPTLAT${suffix}`]);
+    if (properties[`INTPTLON${suffix}`] !== undefined && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90) {
+      return { type: "Point", coordinates: [lon, lat] };
+    }
+  }
+  return null;
+}
+
+/** "1,234" or 1234 → 1234; anything else (negative, fractional text, words) → null. */
+function countOf(value: unknown): number | null {
+  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim().replace(/,(?=\d{3}(\D|$))/g, "") : "";
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  return Number(text);
+}
+
+/**
+ * Import a population layer: each feature's count placed at one point into the current
+ * districts and the bodies (of `state`, or of every state), replacing the counts of the districts
+ * and bodies it reaches and no other. A missing field, or a negative or non-numeric count, is
+ * refused in one line naming the feature, before anything is written.
+ */
+export async function importPopulationLayer(
+  db: Db,
+  layer: PopulationLayer,
+  request: PopulationImportRequest,
+  actor: Actor,
+  { fileName, now = new Date() }: { fileName: string; now?: Date },
+): Promise<PopulationImportSummary> {
+  if (!layer.fields.includes(request.countField)) {
+    throw new InputError(`${fileName} has no field "${request.countField}"; its fields are ${layer.fields.slice(0, 20).join(", ") || "none"}`);
+  }
+  const located = [
+    ...layer.features.map((feature) => ({ index: feature.sourceIndexes[0] ?? 0, properties: feature.properties, geometry: censusInternalPoint(feature.properties) ?? feature.geometry })),
+    // A MultiPoint's count lies at its first point, so it is placed once.
+    ...(layer.points ?? [])
+      .filter((point, position, points) => position === 0 || points[position - 1]!.index !== point.index)
+      .map((point) => ({ index: point.index, properties: point.properties, geometry: { type: "Point", coordinates: point.coordinates } as GeoJSON.Point })),
+  ].sort((a, b) => a.index - b.index);
+  const counted = located.map(({ index, properties, geometry }) => {
+    const count = countOf(properties[request.countField]);
+    if (count === null) throw new InputError(`Feature ${index + 1} of ${fileName} has ${request.countField} = ${JSON.stringify(properties[request.countField] ?? null)}: counts must be numbers of 0 or more; nothing was imported`);
+    return { geometry, count };
+  });
+  const inState = (state: string | null) => request.state === undefined || state === request.state;
+  const bodies: Area[] = (await findBodyGeometries(db)).filter((row) => inState(row.state)).map((row) => ({ id: row.id, parentId: row.parentId, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
+  const districts: Area[] = (await findCurrentDistrictShapes(db)).filter((row) => inState(row.state)).map((row) => ({ id: row.id, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
+  const placement = placePopulation(counted, { bodies, districts });
+  const people = counted.reduce((sum, feature) => sum + feature.count, 0);
+  const summary: PopulationImportSummary = {
+    fileName,
+    countField: request.countField,
+    state: request.state ?? null,
+    features: counted.length,
+    people,
+    placed: placement.placed,
+    unplaced: placement.unplaced,
+    districts: placement.districts.size,
+    bodies: placement.bodies.size,
+    dryRun: request.dryRun,
+  };
+  if (request.dryRun) return summary;
+
+  await replacePopulationCounts(db, placement);
+  await insertPopulationLayer(db, { fileName, countField: request.countField, state: request.state ?? null, features: counted.length, people, importedBy: actor.name, importedAt: now.toISOString() });
+  return summary;
+}
