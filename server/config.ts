@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_EVIDENCE_MAX_BYTES } from "../shared/model/evidence";
 import { InputError } from "./errors";
 import { LOG_LEVELS, type LogLevel } from "./log-levels";
 
@@ -43,6 +44,8 @@ export interface Config {
    * their coordinates or their town's centre, and nothing leaves the server.
    */
   geocoderUrl: string | null;
+  /** GROUNDSWELL_EVIDENCE_MAX_BYTES: the largest evidence file accepted (default 10 MB). */
+  evidenceMaxBytes: number;
 }
 
 const envSchema = z.object({
@@ -56,6 +59,7 @@ const envSchema = z.object({
   GROUNDSWELL_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   GROUNDSWELL_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
+  GROUNDSWELL_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_EVIDENCE_MAX_BYTES),
   GROUNDSWELL_GEOCODER_URL: z.string().regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes").optional(),
 });
 
@@ -82,5 +86,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     chromiumPath: values.CHROMIUM_PATH,
     logLevel: values.GROUNDSWELL_LOG_LEVEL,
     geocoderUrl: values.GROUNDSWELL_GEOCODER_URL ?? null,
+    evidenceMaxBytes: values.GROUNDSWELL_EVIDENCE_MAX_BYTES,
   };
 }

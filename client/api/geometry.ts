@@ -9,6 +9,8 @@ export interface AppConfig {
   basemapStyleUrl: string | null;
   /** Largest file the Import screen may upload. */
   importMaxBytes?: number;
+  /** The largest evidence file the server takes (GROUNDSWELL_EVIDENCE_MAX_BYTES). */
+  evidenceMaxBytes?: number;
   /** Find my hub may look up street addresses (the admin set a geocoder). */
   addressSearch?: boolean;
 }

@@ -23,7 +23,7 @@ export class ImportRequestError extends Error {
 
 const UNREACHABLE = "The file did not reach the server. Check your connection and try again.";
 
-function errorFrom(status: number, body: string, retryAfter: string | null): ImportRequestError {
+export function errorFrom(status: number, body: string, retryAfter: string | null): ImportRequestError {
   const seconds = retryAfter !== null && /^\d+$/.test(retryAfter.trim()) ? Number(retryAfter) : undefined;
   try {
     const parsed = JSON.parse(body) as { error?: unknown };

@@ -70,6 +70,8 @@ export interface CampaignMapData {
   range: { first: string; last: string } | null;
   /** People in passed and in all counted bodies (the headline's share), when populations are known. */
   people: PeopleCovered | null;
+  /** Bodies whose pass is verified (as of the day shown): the headline's "of which N verified". */
+  verified: ReadonlySet<number>;
   isPending: boolean;
   error: { message: string } | null;
   retry: () => void;
@@ -94,7 +96,8 @@ export function useCampaignMapData({ id: campaignId, stageScheme: scheme, scope 
   }, [geometry.data, payload.data, asOf, replay.data]);
   const shown = useShownStages(bodies);
   const counts = useMemo(() => countByStage(scheme, shown.values()), [scheme, shown]);
-  return combineMapData(geometry, payload, { bodies, stages: shown, counts, range: replay.data?.range ?? null, people: replay.data?.people ?? null });
+  const verified = useVerifiedSet(replay.data?.verified);
+  return combineMapData(geometry, payload, { bodies, stages: shown, counts, range: replay.data?.range ?? null, people: replay.data?.people ?? null, verified });
 }
 
 interface QueryState {
@@ -107,7 +110,7 @@ interface QueryState {
 function combineMapData(
   geometry: QueryState & { data: GeoJSON.FeatureCollection | undefined },
   stageQuery: QueryState,
-  shown: Pick<CampaignMapData, "bodies" | "stages" | "counts" | "range" | "people">,
+  shown: Pick<CampaignMapData, "bodies" | "stages" | "counts" | "range" | "people" | "verified">,
 ): CampaignMapData {
   return {
     geometry: geometry.data,
@@ -119,6 +122,11 @@ function combineMapData(
       void geometry.refetch();
     },
   };
+}
+
+/** The verified passes of a `public.map` payload as a set; a new set only when the list changes. */
+function useVerifiedSet(ids: readonly number[] | undefined): ReadonlySet<number> {
+  return useMemo(() => new Set(ids ?? []), [ids]);
 }
 
 /** Each body's shown stage by id; a new map only when the bodies change (the map diffs it). */
@@ -147,7 +155,8 @@ export function usePublicMapData(campaign: Pick<Campaign, "id" | "scope"> | unde
     [geometry.data, map.data],
   );
   const shown = useShownStages(bodies);
-  return combineMapData(geometry, map, { bodies, stages: shown, counts: map.data?.counts ?? [], range: map.data?.range ?? null, people: map.data?.people ?? null });
+  const verified = useVerifiedSet(map.data?.verified);
+  return combineMapData(geometry, map, { bodies, stages: shown, counts: map.data?.counts ?? [], range: map.data?.range ?? null, people: map.data?.people ?? null, verified });
 }
 
 /** A campaign's ballot questions with their district results (public facts: every page may show them). */

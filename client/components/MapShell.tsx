@@ -3,7 +3,7 @@ import { describeScope, type CampaignScope } from "../../shared/model/campaign-s
 import { robustExtent } from "../../shared/geo/bbox";
 import type { BBox } from "../../shared/model/body";
 import { findStage, type StageScheme } from "../../shared/model/stage";
-import { countPassed, describeHeadline } from "../../shared/rules/stage-counts";
+import { countPasses, describePassHeadline } from "../../shared/rules/verification";
 import type { CampaignMapData } from "../api/map-data";
 import { useAppConfig, useBallotMap, useBallotQuestions } from "../api/map-data";
 import { ballotColoring } from "../lib/ballot-map";
@@ -40,7 +40,7 @@ import { StageTable } from "./StageTable";
 import { StatusOverlay } from "./StatusOverlay";
 
 export interface MapShellProps {
-  campaign: { slug: string; name: string; stageScheme: StageScheme; scope: CampaignScope };
+  campaign: { slug: string; name: string; stageScheme: StageScheme; scope: CampaignScope; countVerifiedOnly: boolean };
   data: CampaignMapData;
   /** Extra classes on the page (`public-app`, `is-embed`). */
   className?: string;
@@ -107,8 +107,8 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   // Phones: the legend and the as-of slider share a bottom sheet, collapsed to the headline bar.
   const [sheetOpen, setSheetOpen] = useState(false);
   const { bodies, stages, counts } = data;
-  const tally = useMemo(() => countPassed(scheme, counts), [scheme, counts]);
-  const headline = describeHeadline(tally, data.people, formatCount);
+  const passes = useMemo(() => countPasses(scheme, stages, data.verified, campaign.countVerifiedOnly), [scheme, stages, data.verified, campaign.countVerifiedOnly]);
+  const headline = describePassHeadline(passes, data.people, formatCount);
   const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;

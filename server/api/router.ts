@@ -4,6 +4,7 @@ import { campaignRouter } from "./routers/campaign";
 import { changesRouter } from "./routers/changes";
 import { districtRouter } from "./routers/district";
 import { endorserRouter } from "./routers/endorser";
+import { evidenceRouter } from "./routers/evidence";
 import { memberRouter } from "./routers/member";
 import { publicRouter } from "./routers/public";
 import { hubRouter } from "./routers/hub";
@@ -33,6 +34,7 @@ export const appRouter = router({
   pipeline: pipelineRouter,
   hub: hubRouter,
   endorser: endorserRouter,
+  evidence: evidenceRouter,
 });
 
 export type AppRouter = typeof appRouter;

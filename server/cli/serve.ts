@@ -41,7 +41,7 @@ export async function serve(config: Config, log: (line: string) => void): Promis
           onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
         })
       : createSqliteChangeBus(connection.db, { onError: (error) => log(`Live changes: could not read the change outbox (${error.message}).`) });
-  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, geocoderUrl: config.geocoderUrl, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath, health: connection.health, logLevel: config.logLevel, limits: DEFAULT_LOAD_LIMITS });
+  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, geocoderUrl: config.geocoderUrl, evidenceMaxBytes: config.evidenceMaxBytes, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath, health: connection.health, logLevel: config.logLevel, limits: DEFAULT_LOAD_LIMITS });
   // The database going away and coming back, in the log; requests meanwhile answer 503.
   connection.health.onChange((available, reason) => {
     if (available) app.log.info("database reachable again");

@@ -47,6 +47,47 @@ export interface Database {
   ballotResult: BallotResultTable;
   endorser: EndorserTable;
   endorserStepEvent: EndorserStepEventTable;
+  evidence: EvidenceTable;
+  evidenceFile: EvidenceFileTable;
+  verificationEvent: VerificationEventTable;
+}
+
+/** A document showing a resolution passed: a link or an uploaded file. Private unless `isPublic`; `addedBy` always private. */
+export interface EvidenceTable {
+  id: Generated<number>;
+  resolutionId: number;
+  /** link | file */
+  kind: string;
+  /** An `EvidenceCategory`: minutes, adopted_text, signed_copy, news_article, other. */
+  category: string;
+  title: string | null;
+  /** The link (kind link). */
+  url: string | null;
+  /** The uploaded file's name, type (from its first bytes), size and SHA-256 (kind file). */
+  fileName: string | null;
+  contentType: string | null;
+  byteSize: number | null;
+  sha256: string | null;
+  isPublic: ColumnType<number, number | undefined, number>;
+  addedBy: string;
+  createdAt: string;
+}
+
+/** An uploaded evidence file's bytes (bytea on PostgreSQL, blob on SQLite), apart so lists never read them. */
+export interface EvidenceFileTable {
+  evidenceId: number;
+  content: Uint8Array;
+}
+
+/** Append-only history of a resolution's verification state. `actor` and `note` are private. */
+export interface VerificationEventTable {
+  id: Generated<number>;
+  resolutionId: number;
+  fromState: string;
+  toState: string;
+  actor: string;
+  note: string | null;
+  occurredAt: string;
 }
 
 /** An organisation or key person a campaign asks to endorse. `address`, `privateContact` and `note` are private. */
@@ -163,6 +204,8 @@ export interface CampaignTable {
   endorserLadder: ColumnType<string | null, string | null | undefined, string | null>;
   /** JSON of a `CampaignScope`; null = every body. */
   scope: ColumnType<string | null, string | null | undefined, string | null>;
+  /** 1: public counts and press exports count verified passes only. */
+  countVerifiedOnly: ColumnType<number, number | undefined, number>;
 }
 
 export interface BodyTable {
@@ -322,6 +365,11 @@ export interface ResolutionTable {
   hubId: ColumnType<number | null, number | null | undefined, number | null>;
   /** Private: signed-in members only. */
   note: ColumnType<string | null, string | null | undefined, string | null>;
+  /** A `VerificationState`: reported | evidence_attached | verified | transmitted. */
+  verification: ColumnType<string, string | undefined, string>;
+  /** Who verified it and when (private name; the instant is public as the day). */
+  verifiedBy: ColumnType<string | null, string | null | undefined, string | null>;
+  verifiedAt: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface StageEventTable {

@@ -30,6 +30,7 @@ function toCampaign(row: CampaignRow): Campaign {
     ladder: row.ladder ? ladderSchema.parse(JSON.parse(row.ladder)) : defaultLadder,
     endorserLadder: row.endorserLadder ? endorserLadderSchema.parse(JSON.parse(row.endorserLadder)) : defaultEndorserLadder,
     scope: row.scope ? campaignScopeSchema.parse(JSON.parse(row.scope)) : EVERY_BODY,
+    countVerifiedOnly: row.countVerifiedOnly === 1,
   };
 }
 
@@ -146,6 +147,7 @@ export async function updateCampaign(db: Db, rawInput: UpdateCampaignInput): Pro
     changes.endorserLadder = JSON.stringify(input.endorserLadder);
   }
   if (input.scope !== undefined) changes.scope = storedScope(input.scope);
+  if (input.countVerifiedOnly !== undefined) changes.countVerifiedOnly = input.countVerifiedOnly ? 1 : 0;
   if (Object.keys(changes).length) await updateCampaignRow(db, campaign.id, changes);
   return getCampaign(db, campaign.id);
 }

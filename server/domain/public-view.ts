@@ -16,7 +16,9 @@ import type {
 import { findStage, initialStage } from "../../shared/model/stage";
 import { stagesAsOf } from "../../shared/rules/replay";
 import { countyOfGeoid } from "../../shared/model/campaign-scope";
-import { countByStage, countPassed, countPeople, describeHeadline } from "../../shared/rules/stage-counts";
+import { countByStage, countPeople } from "../../shared/rules/stage-counts";
+import { countPasses, describePassHeadline, stagesCounted } from "../../shared/rules/verification";
+import { countsAsPassed } from "../../shared/model/stage";
 import { stateByFips } from "../../shared/ids/usps";
 import type { Db } from "../db/connect";
 import { findBodyGeometries, findBoundarySources } from "../db/repositories/body-repository";
@@ -38,6 +40,7 @@ import {
 import { NotFoundError } from "../errors";
 import { getCampaign, listCampaigns, resolveCampaign } from "./campaigns";
 import { listPublicEndorsers } from "./endorsers";
+import { findVerifiedBodyIds, listPublicEvidence } from "./evidence";
 
 /**
  * The public surfaces' use cases: everything an anonymous reader, the embed, the print page and
@@ -74,7 +77,14 @@ async function stageLookup(db: Db, campaign: PublicCampaign, asOf: string | null
   const history = await findStageHistory(db, campaign.id);
   const current = new Map(resolutions.map((row) => [row.bodyId, row.stage]));
   const stages = asOf ? stagesAsOf(resolutions, history, asOf) : current;
-  return { resolutions, stages, current };
+  return { resolutions, stages, current, verified: await verifiedPasses(db, campaign, stages, asOf) };
+}
+
+/** Bodies shown at a passed stage whose pass was verified by the end of `asOf` (or now). */
+async function verifiedPasses(db: Db, campaign: PublicCampaign, stages: ReadonlyMap<number, string>, asOf: string | null | undefined): Promise<Set<number>> {
+  const passedIds = new Set(campaign.stageScheme.stages.filter(countsAsPassed).map((stage) => stage.id));
+  const verified = await findVerifiedBodyIds(db, campaign.id, asOf);
+  return new Set([...verified].filter((bodyId) => passedIds.has(stages.get(bodyId) ?? "")));
 }
 
 /**
@@ -94,8 +104,19 @@ export async function getPublicMap(db: Db, input: { campaign: number | string; a
   const atFirst = counts.find((entry) => entry.stageId === first)!;
   atFirst.count = (await countCountedBodies(db, campaign.scope)) - listed.length;
   const populations = await findCountedPopulations(db, campaign.scope);
-  const people = countPeople(campaign.stageScheme, [...populations.keys()].map((bodyId) => [bodyId, stages.get(bodyId) ?? first]), populations);
-  return { campaignId: campaign.id, asOf: input.asOf ?? null, initialStage: first, stages: listed, counts, range: await findStageHistoryRange(db, campaign.id), people };
+  const verified = await verifiedPasses(db, campaign, stages, input.asOf);
+  const counted = stagesCounted(campaign.stageScheme, [...populations.keys()].map((bodyId) => [bodyId, stages.get(bodyId) ?? first]), verified, campaign.countVerifiedOnly);
+  const people = countPeople(campaign.stageScheme, counted, populations);
+  return {
+    campaignId: campaign.id,
+    asOf: input.asOf ?? null,
+    initialStage: first,
+    stages: listed,
+    counts,
+    range: await findStageHistoryRange(db, campaign.id),
+    people,
+    verified: [...verified].sort((a, b) => a - b),
+  };
 }
 
 
@@ -117,7 +138,7 @@ const intersects = (a: BBox, b: BBox) => a[0] <= b[2] && a[2] >= b[0] && a[1] <=
  */
 async function publicRows(db: Db, campaign: PublicCampaign, view: Omit<PublicViewInput, "campaign">, onlyBodyId?: number): Promise<PublicBodyRow[]> {
   const first = initialStage(campaign.stageScheme).id;
-  const { resolutions, stages, current } = await stageLookup(db, campaign, view.asOf);
+  const { resolutions, stages, current, verified } = await stageLookup(db, campaign, view.asOf);
   const byBody = new Map(resolutions.map((row) => [row.bodyId, pickPublic("resolution", row)]));
   const bodies = (await findPublicBodies(db, campaign.scope)).filter((body) => onlyBodyId === undefined || body.id === onlyBodyId);
   const sponsors = sponsorsOf(await findPublicSponsors(db, campaign.id, onlyBodyId === undefined ? null : [onlyBodyId]));
@@ -142,6 +163,7 @@ async function publicRows(db: Db, campaign: PublicCampaign, view: Omit<PublicVie
       voteDate: settled && (!view.asOf || (resolution.voteDate ?? "") <= view.asOf) ? resolution.voteDate : null,
       tally: hasTally ? { yes: resolution.tallyYes, no: resolution.tallyNo, abstain: resolution.tallyAbstain, absent: resolution.tallyAbsent } : null,
       sponsors: sponsors.get(body.id) ?? [],
+      verified: verified.has(body.id),
       countyGeoid: countyOfGeoid(body.geoid),
       bbox,
     });
@@ -165,7 +187,8 @@ export async function getPublicBody(
     state: overlap.state,
     shareOfBody: Number(overlap.shareOfBody.toFixed(4)),
   }));
-  return { ...row, ocdDivisionId: all.find((body) => body.id === row.id)?.ocdDivisionId ?? null, hubs, districts };
+  const evidence = await listPublicEvidence(db, campaign.id, row.id);
+  return { ...row, ocdDivisionId: all.find((body) => body.id === row.id)?.ocdDivisionId ?? null, hubs, districts, evidence };
 }
 
 /** Bodies whose name contains `query` (optionally "name ST"), public fields only. */
@@ -181,7 +204,8 @@ export async function searchPublicBodies(db: Db, input: { query: string; limit?:
 }
 
 /** Counts per area: by county where the GEOID tells it, else by state. */
-export function countByArea(rows: readonly PublicBodyRow[], countyNames: ReadonlyMap<string, string>): AreaCount[] {
+export function countByArea(rows: readonly PublicBodyRow[], countyNames: ReadonlyMap<string, string>, scheme: PublicCampaign["stageScheme"]): AreaCount[] {
+  const passedIds = new Set(scheme.stages.filter(countsAsPassed).map((stage) => stage.id));
   const areas = new Map<string, AreaCount>();
   for (const row of rows) {
     const county = row.countyGeoid;
@@ -190,14 +214,16 @@ export function countByArea(rows: readonly PublicBodyRow[], countyNames: Readonl
     if (!area) {
       const state = county ? (stateByFips(county.slice(0, 2))?.usps ?? null) : row.state;
       area = county
-        ? { area: `${countyNames.get(county) ?? `County ${county}`}${state ? `, ${state}` : ""}`, areaKind: "county", areaId: county, byStage: {}, total: 0 }
+        ? { area: `${countyNames.get(county) ?? `County ${county}`}${state ? `, ${state}` : ""}`, areaKind: "county", areaId: county, byStage: {}, total: 0, passed: 0, verified: 0 }
         : row.state
-          ? { area: row.state, areaKind: "state", areaId: row.state, byStage: {}, total: 0 }
-          : { area: "No state", areaKind: "unknown", areaId: null, byStage: {}, total: 0 };
+          ? { area: row.state, areaKind: "state", areaId: row.state, byStage: {}, total: 0, passed: 0, verified: 0 }
+          : { area: "No state", areaKind: "unknown", areaId: null, byStage: {}, total: 0, passed: 0, verified: 0 };
       areas.set(key, area);
     }
     area.byStage[row.stage] = (area.byStage[row.stage] ?? 0) + 1;
     area.total += 1;
+    if (passedIds.has(row.stage)) area.passed += 1;
+    if (passedIds.has(row.stage) && row.verified) area.verified += 1;
   }
   return [...areas.values()].sort((a, b) => a.area.localeCompare(b.area));
 }
@@ -211,6 +237,10 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
   const bodies = await publicRows(db, campaign, view);
   const everyBody = view.stages || view.bbox ? await publicRows(db, campaign, { asOf: view.asOf }) : bodies;
   const counted = countByStage(campaign.stageScheme, bodies.map((body) => body.stage));
+  // The headline counts every body in scope, whatever the filters, under the campaign's counting rule.
+  const inScope = everyBody.map((body): [number, string] => [body.id, body.stage]);
+  const verified = new Set(everyBody.filter((body) => body.verified).map((body) => body.id));
+  const passes = countPasses(campaign.stageScheme, inScope, verified, campaign.countVerifiedOnly);
   const countyNames = new Map((await findCountyNames(db)).map((row) => [row.geoid!, row.name.replace(/ (County )?Board$/i, "")]));
   const shown = new Set(bodies.map((body) => body.id));
   const boundaryCredit = describeBoundaryCredit((await findBoundarySources(db)).filter((row) => shown.has(row.id)).map((row) => row.boundarySource));
@@ -225,14 +255,13 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
       const stage = findStage(campaign.stageScheme, stageId)!;
       return { stageId, label: stage.label, color: stage.color, count };
     }),
-    areas: countByArea(bodies, countyNames),
+    areas: countByArea(bodies, countyNames, campaign.stageScheme),
     total: bodies.length,
     inScope: everyBody.length,
-    headline: describeHeadline(
-      countPassed(campaign.stageScheme, countByStage(campaign.stageScheme, everyBody.map((body) => body.stage))),
-      countPeople(campaign.stageScheme, everyBody.map((body) => [body.id, body.stage]), await findCountedPopulations(db, campaign.scope)),
-      (value) => value.toLocaleString("en-US"),
+    headline: describePassHeadline(passes, countPeople(campaign.stageScheme, stagesCounted(campaign.stageScheme, inScope, verified, campaign.countVerifiedOnly), await findCountedPopulations(db, campaign.scope)), (value) =>
+      value.toLocaleString("en-US"),
     ),
+    passes,
     sources: campaign.isDemo
       ? ["Boundaries: US Census Bureau cartographic boundary files (via us-atlas)", "Stages: invented demo data"]
       : [...(boundaryCredit ? [boundaryCredit] : []), `Stages: ${campaign.name} campaign records`],

@@ -8,6 +8,7 @@ import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/a
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { API_LIMITS } from "../../shared/api-limits";
+import { DEFAULT_EVIDENCE_MAX_BYTES } from "../../shared/model/evidence";
 import { APP_PAGES } from "../../shared/app-pages";
 import { appRouter, type AppRouter } from "../api/router";
 import { createMemoryChangeBus, type ChangeBus } from "../db/change-bus";
@@ -26,6 +27,7 @@ import { readUsAtlasReference } from "../io/us-atlas";
 import type { UploadReaderOptions } from "../io/upload-workers";
 import { clientDistDir } from "./client-build";
 import { registerCalendarRoute } from "./calendar-route";
+import { registerEvidenceRoutes } from "./evidence-routes";
 import { registerExportRoutes } from "./export-routes";
 import { registerImportRoutes } from "./import-routes";
 import { cutLiveStreamsOnClose } from "./live-streams";
@@ -55,6 +57,8 @@ export interface ServerOptions {
    * temp folder, previews taken on at once (2), the worker threads that read them (DEFAULT_UPLOAD_READERS).
    */
   imports?: { maxBytes?: number; ttlMs?: number; directory?: string; maxPreviews?: number; readers?: UploadReaderOptions };
+  /** Largest evidence file (GROUNDSWELL_EVIDENCE_MAX_BYTES; default 10 MB). */
+  evidenceMaxBytes?: number;
   /**
    * How committed changes reach other servers (see server/db/change-bus.ts): `serve` passes the
    * PostgreSQL LISTEN/NOTIFY bus; without one, an in-process bus (one server, e.g. SQLite).
@@ -179,9 +183,12 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     readers: options.imports?.readers,
   });
 
+  const evidenceMaxBytes = options.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;
+  await registerEvidenceRoutes(app, { db, actorOf, changes, maxBytes: evidenceMaxBytes });
+
   registerCalendarRoute(app, { db, actorOf });
 
-  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes, addressSearch: Boolean(options.geocoderUrl) }));
+  app.get("/config.json", async () => ({ basemapStyleUrl: options.basemapStyleUrl, importMaxBytes, evidenceMaxBytes, addressSearch: Boolean(options.geocoderUrl) }));
 
   // Find my hub's address search, through the admin's geocoder (its URL, and any key in it, stay on the server).
   const geocode = options.geocoderUrl ? createTextGeocoder(options.geocoderUrl) : null;

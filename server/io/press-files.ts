@@ -1,5 +1,6 @@
 import type { PressSnapshot } from "../../shared/model/public-view";
 import { describeScope } from "../../shared/model/campaign-scope";
+import { countsAsPassed } from "../../shared/model/stage";
 import { toCsv } from "./csv";
 
 /**
@@ -29,6 +30,7 @@ const BODY_COLUMNS = [
   "tally_abstain",
   "tally_absent",
   "sponsors",
+  "verified",
   "as_of",
   "snapshot_at",
 ] as const;
@@ -36,6 +38,7 @@ const BODY_COLUMNS = [
 type BodyCsvRow = Record<(typeof BODY_COLUMNS)[number], string | number | null>;
 
 function bodyRows(snapshot: PressSnapshot): BodyCsvRow[] {
+  const passedIds = new Set(snapshot.campaign.stageScheme.stages.filter(countsAsPassed).map((stage) => stage.id));
   return snapshot.bodies.map((body) => ({
     body_id: body.id,
     body_name: body.name,
@@ -51,6 +54,8 @@ function bodyRows(snapshot: PressSnapshot): BodyCsvRow[] {
     tally_abstain: body.tally?.abstain ?? null,
     tally_absent: body.tally?.absent ?? null,
     sponsors: body.sponsors.map((sponsor) => (sponsor.role === "lead" ? `${sponsor.name} (lead)` : sponsor.name)).join("; ") || null,
+    // Only a pass is verified or not: "yes" or "no" on passed bodies, empty on the others.
+    verified: passedIds.has(body.stage) ? (body.verified ? "yes" : "no") : null,
     as_of: snapshotDay(snapshot),
     snapshot_at: snapshot.takenAt,
   }));
@@ -89,6 +94,8 @@ export function countsCsv(snapshot: PressSnapshot): string {
       area_id: null,
       ...Object.fromEntries(snapshot.counts.map((entry) => [entry.stageId, entry.count])),
       total: snapshot.total,
+      passed: snapshot.areas.reduce((sum, area) => sum + area.passed, 0),
+      passed_verified: snapshot.areas.reduce((sum, area) => sum + area.verified, 0),
       as_of: snapshotDay(snapshot),
       snapshot_at: snapshot.takenAt,
     },
@@ -98,11 +105,13 @@ export function countsCsv(snapshot: PressSnapshot): string {
       area_id: area.areaId,
       ...Object.fromEntries(stageIds.map((stageId) => [stageId, area.byStage[stageId] ?? 0])),
       total: area.total,
+      passed: area.passed,
+      passed_verified: area.verified,
       as_of: snapshotDay(snapshot),
       snapshot_at: snapshot.takenAt,
     })),
   ];
-  return toCsv(rows, ["area", "area_kind", "area_id", ...stageIds, "total", "as_of", "snapshot_at"]);
+  return toCsv(rows, ["area", "area_kind", "area_id", ...stageIds, "total", "passed", "passed_verified", "as_of", "snapshot_at"]);
 }
 
 const markdownCell = (text: string) => text.replace(/\|/g, "\\|").replace(/\s+/g, " ");
@@ -142,6 +151,14 @@ export function methodologyMarkdown(snapshot: PressSnapshot, files: readonly str
     `recorded as an event with the day it happened, so the map can be replayed as of any day: a body's stage on ${day} is the`,
     "stage of its last change on or before the end of that day (UTC). Bodies with no change by then are counted as",
     `"${scheme.stages[0]?.label ?? "the first stage"}". Vote dates and tallies come from the campaign's public records.`,
+    "",
+    "## Verified passes",
+    "",
+    "A pass is verified when an organizer checked its evidence (the minutes, the adopted text, a signed copy or a",
+    `news article) and marked it verified. Of the ${snapshot.passes.passed} passes in scope, ${snapshot.passes.verified} are verified.`,
+    snapshot.passes.countVerifiedOnly
+      ? "This campaign counts verified passes only: the headline and its share of people leave unverified passes out; bodies.csv marks each pass `verified` yes or no, and counts.csv gives `passed` and `passed_verified` per area."
+      : "The headline counts every pass and says how many are verified; bodies.csv marks each pass `verified` yes or no, and counts.csv gives `passed` and `passed_verified` per area.",
     "",
     "Counts by area (counts.csv) group bodies by county where the body's Census GEOID names it (counties and county",
     "subdivisions); other bodies (places) are grouped by state.",

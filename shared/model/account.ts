@@ -190,6 +190,7 @@ export function roleRefusal(session: Session | undefined, needs: "organizer" | "
 /** Audit log entries by what they changed, for the audit log's filter. */
 export const AUDIT_SUBJECT_KINDS: Record<string, string> = {
   resolution: "Resolutions and stages",
+  evidence: "Evidence and verified passes",
   member: "Members and positions",
   task: "Next actions",
   hub: "Hubs",

@@ -25,6 +25,8 @@ export interface Campaign {
   endorserLadder: EndorserLadder;
   /** The bodies it works with and the level it counts them at (see campaign-scope.ts). */
   scope: CampaignScope;
+  /** Public counts and press exports count verified passes only (unverified ones are still shown, marked). */
+  countVerifiedOnly: boolean;
 }
 
 /** campaign.list's output, checked on the way out. */
@@ -39,6 +41,7 @@ export const campaignSchema = z.object({
   ladder: ladderSchema,
   endorserLadder: endorserLadderSchema,
   scope: campaignScopeSchema,
+  countVerifiedOnly: z.boolean(),
 }) satisfies z.ZodType<Campaign, unknown>;
 
 /** URL-safe slug for `/public/<campaign>` and `--campaign` lookups. */
@@ -79,5 +82,7 @@ export const updateCampaignInputSchema = z.object({
   /** The endorser ladder, replaced as a whole; steps endorsers stand at stay. */
   endorserLadder: endorserLadderSchema.optional(),
   scope: campaignScopeSchema.optional(),
+  /** Count verified passes only on the public page and in press exports. */
+  countVerifiedOnly: z.boolean().optional(),
 });
 export type UpdateCampaignInput = z.input<typeof updateCampaignInputSchema>;

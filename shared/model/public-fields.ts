@@ -9,7 +9,7 @@
  * tasks (next actions), hub private contacts, users and their emails, the audit log.
  */
 export const PUBLIC_FIELDS = {
-  campaign: ["id", "name", "slug", "bill", "isDemo", "stageScheme", "modelText", "ladder", "endorserLadder", "scope"],
+  campaign: ["id", "name", "slug", "bill", "isDemo", "stageScheme", "modelText", "ladder", "endorserLadder", "scope", "countVerifiedOnly"],
   body: ["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId"],
   /** Who published a body's boundary: credited, summed over the bodies shown, on maps and press exports. */
   bodySource: ["boundarySource"],
@@ -41,6 +41,8 @@ export const PUBLIC_FIELDS = {
   member: ["id", "bodyId", "name", "role", "publicContact"],
   /** Only endorsers who agreed to be listed, and their step only when it is public (see `toPublicEndorser`). */
   endorser: ["id", "name", "category", "town", "state", "townBodyId", "linkedBodyId", "lon", "lat", "website", "publicContact"],
+  /** Only evidence an organizer marked public (see `listPublicEvidence`); never who added it or the file's hash. */
+  evidence: ["id", "kind", "category", "title", "url", "fileName", "contentType", "byteSize"],
   /** Only positions not marked internal are public at all (see `isPublicPosition`). */
   memberPosition: ["memberId", "position", "sponsorRole"],
 } as const satisfies Record<string, readonly string[]>;

@@ -3,6 +3,7 @@ import { rowIdSchema } from "../ids/row-id";
 import { bodyKindSchema, type BBox } from "./body";
 import { campaignSchema } from "./campaign";
 import { chamberSchema, districtSummarySchema, seatChamberSchema } from "./district";
+import { publicEvidenceSchema } from "./evidence";
 import { sponsorRoleSchema } from "./member";
 import type { PipelineBoard, PipelineFacets, PipelineList, PipelineRow } from "./pipeline";
 import type { PublicBodyDetail, PublicBodyRow, PublicCampaign, PublicHub, PublicMap } from "./public-view";
@@ -35,6 +36,7 @@ export const publicMapSchema = z.object({
   counts: z.array(z.object({ stageId: z.string(), count: z.number().int().min(0) })),
   range: z.object({ first: z.string(), last: z.string() }).nullable(),
   people: z.object({ passed: z.number().min(0), total: z.number().min(0) }).nullable(),
+  verified: z.array(rowIdSchema),
 }) satisfies z.ZodType<PublicMap>;
 
 const tallyCount = z.number().int().min(0).nullable();
@@ -54,6 +56,7 @@ export const publicBodyRowSchema = z.object({
   voteDate: z.string().nullable(),
   tally: tallyCounts.nullable(),
   sponsors: publicSponsors,
+  verified: z.boolean(),
   countyGeoid: z.string().nullable(),
   bbox,
 }) satisfies z.ZodType<PublicBodyRow>;
@@ -62,6 +65,7 @@ export const publicBodyDetailSchema = publicBodyRowSchema.extend({
   ocdDivisionId: z.string().nullable(),
   hubs: z.array(publicHubSchema),
   districts: z.array(z.object({ chamber: z.string(), name: z.string(), state: z.string().nullable(), shareOfBody: z.number() })),
+  evidence: z.array(publicEvidenceSchema),
 }) satisfies z.ZodType<PublicBodyDetail>;
 
 /** public.search: a body's public fields and its box. */

@@ -1,5 +1,7 @@
 import { z } from "zod";
 import type { PeopleCovered } from "../rules/stage-counts";
+import type { PassCount } from "../rules/verification";
+import type { PublicEvidence } from "./evidence";
 import { rowIdSchema } from "../ids/row-id";
 import type { BBox, BodyKind } from "./body";
 import type { Campaign } from "./campaign";
@@ -27,7 +29,7 @@ export const publicViewSchema = z.object({
 });
 export type PublicViewInput = z.infer<typeof publicViewSchema>;
 
-export type PublicCampaign = Pick<Campaign, "id" | "name" | "slug" | "bill" | "isDemo" | "stageScheme" | "ladder" | "endorserLadder" | "scope"> & { modelText: string | null };
+export type PublicCampaign = Pick<Campaign, "id" | "name" | "slug" | "bill" | "isDemo" | "stageScheme" | "ladder" | "endorserLadder" | "scope" | "countVerifiedOnly"> & { modelText: string | null };
 
 export interface PublicHub {
   id: number;
@@ -46,8 +48,13 @@ export interface PublicMap {
   counts: Array<{ stageId: string; count: number }>;
   /** First and last day with a stage change: the date slider's range. */
   range: { first: string; last: string } | null;
-  /** People in the passed bodies and in all counted bodies, where populations are known; else null. */
+  /**
+   * People in the passed bodies and in all counted bodies, where populations are known; else null.
+   * With `countVerifiedOnly`, only verified passes count as passed.
+   */
   people: PeopleCovered | null;
+  /** Bodies at a passed stage whose pass was verified by then (the verified mark and counts). */
+  verified: number[];
 }
 
 export interface PublicSponsor {
@@ -67,6 +74,8 @@ export interface PublicBodyRow {
   voteDate: string | null;
   tally: { yes: number | null; no: number | null; abstain: number | null; absent: number | null } | null;
   sponsors: PublicSponsor[];
+  /** At a passed stage and verified from its evidence by an organizer (by the as-of day); false otherwise. */
+  verified: boolean;
   /** The county (5-digit GEOID) the body lies in when its GEOID tells it, else null. */
   countyGeoid: string | null;
   bbox: BBox;
@@ -76,6 +85,8 @@ export interface PublicBodyDetail extends PublicBodyRow {
   ocdDivisionId: string | null;
   hubs: PublicHub[];
   districts: Array<{ chamber: string; name: string; state: string | null; shareOfBody: number }>;
+  /** Evidence of the pass an organizer marked public (links, and files at `/api/evidence/<id>/file`). */
+  evidence: PublicEvidence[];
 }
 
 /** One area row of the counts table: a county (when GEOIDs tell it) or a state. */
@@ -85,6 +96,9 @@ export interface AreaCount {
   areaId: string | null;
   byStage: Record<string, number>;
   total: number;
+  /** Bodies at a passed stage, and how many of them are verified. */
+  passed: number;
+  verified: number;
 }
 
 /**
@@ -104,8 +118,10 @@ export interface PressSnapshot {
   total: number;
   /** Every body in the campaign's scope: more than `total` when the view is narrower ("shown: N of M bodies"). */
   inScope: number;
-  /** "N of M passed (P % of the people in scope)" over every body in scope, whatever the filters. */
+  /** "N of M passed (P % of the people in scope), of which V verified" over every body in scope, whatever the filters. */
   headline: string;
+  /** Passes in scope and the verified among them (the headline's figures), and the campaign's counting rule. */
+  passes: PassCount;
   sources: string[];
 }
 

@@ -218,7 +218,85 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
       await setEndorserStep(db, { endorserId: await addEndorser(db, target, {}), step: "asked", source: "news", link: `https://news.example.org/${marker}` }, { name: "Organizer", role: "organizer" });
     },
   },
+  {
+    field: "evidence.url (private link)",
+    async seed(db, target, marker) {
+      await addEvidence(db, target, { kind: "link", url: `https://minutes.example.org/${marker}` });
+    },
+  },
+  {
+    field: "evidence.title (private)",
+    async seed(db, target, marker) {
+      await addEvidence(db, target, { kind: "link", url: "https://minutes.example.org/title", title: marker });
+    },
+  },
+  {
+    field: "evidence.file_name (private file)",
+    async seed(db, target, marker) {
+      await addEvidence(db, target, { kind: "file", fileName: `${marker}.pdf` });
+    },
+  },
+  {
+    // The bytes of a private file: never served to the public.
+    field: "evidence_file.content (private file)",
+    async seed(db, target, marker) {
+      await addEvidence(db, target, { kind: "file", fileName: "signed-copy.pdf", content: `%PDF-1.4\n% ${marker}\n%%EOF\n` });
+    },
+  },
+  {
+    // Who added evidence stays private even when the evidence itself is public.
+    field: "evidence.added_by (public evidence)",
+    async seed(db, target, marker) {
+      await addEvidence(db, target, { kind: "link", url: "https://news.example.org/passed", isPublic: 1, addedBy: marker });
+    },
+  },
+  {
+    field: "verification_event.note",
+    async seed(db, target, marker) {
+      await db.insertInto("verificationEvent").values({ resolutionId: await resolutionOf(db, target), fromState: "reported", toState: "evidence_attached", actor: "Organizer", note: marker, occurredAt: now() }).execute();
+    },
+  },
+  {
+    field: "verification_event.actor",
+    async seed(db, target, marker) {
+      await db.insertInto("verificationEvent").values({ resolutionId: await resolutionOf(db, target), fromState: "evidence_attached", toState: "verified", actor: marker, note: null, occurredAt: now() }).execute();
+    },
+  },
+  {
+    field: "resolution.verified_by",
+    async seed(db, target, marker) {
+      await db.updateTable("resolution").set({ verification: "verified", verifiedBy: marker, verifiedAt: now() }).where("id", "=", await resolutionOf(db, target)).execute();
+    },
+  },
 ];
+
+/** Evidence on the target's resolution, private unless `isPublic`; a file's bytes go in `evidence_file`. */
+async function addEvidence(
+  db: Db,
+  target: MarkerTarget,
+  values: { kind: "link" | "file"; url?: string; title?: string; fileName?: string; content?: string; isPublic?: number; addedBy?: string },
+): Promise<void> {
+  const content = values.kind === "file" ? Buffer.from(values.content ?? "%PDF-1.4\n%%EOF\n") : undefined;
+  const row = await db
+    .insertInto("evidence")
+    .values({
+      resolutionId: await resolutionOf(db, target),
+      kind: values.kind,
+      category: "minutes",
+      title: values.title ?? null,
+      url: values.url ?? null,
+      fileName: values.fileName ?? null,
+      contentType: content ? "application/pdf" : null,
+      byteSize: content ? content.length : null,
+      sha256: null,
+      isPublic: values.isPublic ?? 0,
+      addedBy: values.addedBy ?? "Organizer",
+      createdAt: now(),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  if (content) await db.insertInto("evidenceFile").values({ evidenceId: row.id, content }).execute();
+}
 
 /** A listed endorser in the target body's town, endorsed in public, with whatever private values the marker needs. */
 async function addEndorser(

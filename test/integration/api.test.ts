@@ -78,8 +78,8 @@ forEachEngine((getDatabase) => {
   describe("campaign.list", () => {
     it("lists every campaign with its stage scheme, for organizers and the public alike", async () => {
       const expected = [
-        { id: campaign.id, name: "Statewide resolution drive", slug: "statewide-resolution-drive", bill: "H.1234", isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder, endorserLadder: defaultEndorserLadder },
-        { id: otherCampaign.id, name: "School committee drive", slug: "school-committee-drive", bill: null, isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder, endorserLadder: defaultEndorserLadder },
+        { id: campaign.id, name: "Statewide resolution drive", slug: "statewide-resolution-drive", bill: "H.1234", isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder, endorserLadder: defaultEndorserLadder, countVerifiedOnly: false },
+        { id: otherCampaign.id, name: "School committee drive", slug: "school-committee-drive", bill: null, isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder, endorserLadder: defaultEndorserLadder, countVerifiedOnly: false },
       ];
       expect(await organizerCaller().campaign.list()).toEqual(expected);
       expect(await publicCaller().campaign.list()).toEqual(expected);

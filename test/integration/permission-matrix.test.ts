@@ -12,6 +12,8 @@ import { addLegislatorNextAction } from "../../server/domain/meetings";
 import { saveLobbyDay, signUp } from "../../server/domain/lobby-days";
 import { addTask } from "../../server/domain/tasks";
 import { importEndorsers } from "../../server/domain/endorsers";
+import { addEvidenceLink } from "../../server/domain/evidence";
+import { changeStage } from "../../server/domain/resolutions";
 import { makeCampaign } from "../helpers/factories";
 import { buildWorld, type World } from "../helpers/district-world";
 import { forEachEngine } from "../helpers/test-db";
@@ -59,6 +61,9 @@ interface Fixture {
   lobbyDay: () => Promise<number>;
   hubSignUp: () => Promise<number>;
   ashbyEndorser: number;
+  /** Evidence on Brookfield's passed resolution (inside hub A's area), and a fresh one to remove. */
+  brookfieldEvidence: number;
+  newEvidence: () => Promise<number>;
 }
 
 type Input = (f: Fixture) => unknown;
@@ -155,6 +160,11 @@ const ACCESS: Record<string, [Access, Input]> = {
   "endorser.history": ["member", (f) => ({ endorserId: f.ashbyEndorser })],
   "endorser.setStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, step: f.serial() % 2 ? "asked" : "considering" })],
   "endorser.undoStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, expectedEventId: 1 })],
+  "evidence.get": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.brookfield })],
+  "evidence.addLink": ["bodyEditor", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.brookfield, category: "minutes", url: `https://brookfield.example.org/minutes/${f.serial()}` })],
+  "evidence.setPublic": ["organizer", (f) => ({ evidenceId: f.brookfieldEvidence, isPublic: f.serial() % 2 === 0 })],
+  "evidence.remove": ["organizer", async (f) => ({ evidenceId: await f.newEvidence() })],
+  "evidence.changeVerification": ["organizer", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.brookfield, toState: "verified" })],
 };
 
 const procedurePaths = Object.keys(appRouter._def.procedures as Record<string, unknown>).sort();
@@ -186,7 +196,10 @@ forEachEngine((getDatabase) => {
       const [endorser] = await importEndorsers(trx, { campaignId: campaign.id, rows: [{ name: "Ashby Grange", town: "Ashby", state: "VT" }] }, commandLineActor).then(async () =>
         trx.selectFrom("endorser").select("id").where("name", "=", "Ashby Grange").execute(),
       );
-      return { inside, admin, organizer, hubIn, hubOut, viewer, member, task, endorser: endorser! };
+      const introduced = await changeStage(trx, { campaignId: campaign.id, bodyId: world.bodies.brookfield, toStage: "introduced", expectedVersion: 0 }, commandLineActor);
+      await changeStage(trx, { campaignId: campaign.id, bodyId: world.bodies.brookfield, toStage: "passed", expectedVersion: introduced.version }, commandLineActor);
+      const evidence = await addEvidenceLink(trx, { campaignId: campaign.id, bodyId: world.bodies.brookfield, category: "minutes", url: "https://brookfield.example.org/minutes" }, commandLineActor);
+      return { inside, admin, organizer, hubIn, hubOut, viewer, member, task, endorser: endorser!, evidence: evidence.evidence!.id };
     });
     const asActor = (user: { id: number; name: string; role: Actor["role"]; hubId: number | null }): Actor => ({ name: user.name, role: user.role, userId: user.id, hubId: user.hubId });
     actors = {
@@ -214,6 +227,9 @@ forEachEngine((getDatabase) => {
       resetToken: async () => (await issueResetLink(db, result.organizer.id, commandLineActor)).path.split("/").pop()!,
       bills: async () => (await listBills(db, campaign.id)).map((bill) => bill.id),
       ashbyEndorser: result.endorser.id,
+      brookfieldEvidence: result.evidence,
+      newEvidence: async () =>
+        (await addEvidenceLink(db, { campaignId: campaign.id, bodyId: world.bodies.brookfield, category: "other", url: `https://brookfield.example.org/${++serial}` }, commandLineActor)).evidence!.id,
       legislatorNextAction: async () => (await addLegislatorNextAction(db, { campaignId: campaign.id, legislatorId: world.legislators.alice, title: `Task ${++serial}` }, commandLineActor)).id,
       lobbyDay: async () => (lobbyDayId ??= (await saveLobbyDay(db, { campaignId: campaign.id, name: "Matrix lobby day", heldOn: "2099-02-03" }, commandLineActor)).id),
       hubSignUp: async () => (await signUp(db, { lobbyDayId: await fixture.lobbyDay(), legislatorId: world.legislators.alice, name: `Hub A volunteer ${++serial}`, hubId: result.inside.id }, commandLineActor)).id,

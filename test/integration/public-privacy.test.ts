@@ -10,6 +10,7 @@ import { recomputeOverlaps } from "../../server/domain/overlaps";
 import { makeBody, makeCampaign, squarePolygon } from "../helpers/factories";
 import { publicEndorsersOfTown } from "../../shared/rules/endorsers";
 import { leakedFields, PRIVATE_MARKERS, seedPrivateMarkers } from "../helpers/private-markers";
+import { ensureUser } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
 
 /**
@@ -106,8 +107,12 @@ forEachEngine((getDatabase, engine) => {
     const { db } = getDatabase();
     expect(markers.size).toBe(PRIVATE_MARKERS.length);
     const dump = JSON.stringify(
-      await Promise.all(["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent", "meeting", "legislatorTask", "endorser", "endorserStepEvent"].map((table) => db.selectFrom(table as "hub").selectAll().execute())),
-    );
+      await Promise.all(
+        ["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent", "meeting", "legislatorTask", "endorser", "endorserStepEvent", "evidence", "verificationEvent"].map(
+          (table) => db.selectFrom(table as "hub").selectAll().execute(),
+        ),
+      ),
+    ) + (await db.selectFrom("evidenceFile").select("content").execute()).map((row) => Buffer.from(row.content).toString("latin1")).join("\n");
     // Proves the search below can fail: every marker is in the database.
     expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());
   });
@@ -182,6 +187,18 @@ forEachEngine((getDatabase, engine) => {
       ...["view.json", "bodies.csv", "bodies.geojson", "counts.csv", "methodology.md"].map((file) => `/export/${file}?campaign=${f.slug}`),
       `/export/bodies.csv?campaign=${f.slug}&asof=2030-01-01`,
     ];
+    it("no private evidence file downloads anonymously, and no file served shows a marker", async () => {
+      // Once an account exists the app is no longer the read-only demo, where visitors read as viewers.
+      await ensureUser(getDatabase().db, "viewer");
+      const files = await getDatabase().db.selectFrom("evidence").select(["id", "isPublic"]).where("kind", "=", "file").execute();
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files) {
+        const response = await app.inject({ method: "GET", url: `/api/evidence/${file.id}/file` });
+        expect(response.statusCode, `evidence ${file.id}`).toBe(file.isPublic ? 200 : 404);
+        expect(leakedFields(markers, response.body), `evidence ${file.id}`).toEqual([]);
+      }
+    });
+
     it("no public page, payload or feed contains a marker", async () => {
       for (const url of paths(fixture)) {
         const response = await app.inject({ method: "GET", url });

@@ -77,6 +77,7 @@ function DetailsForm({ campaign, mayEdit }: { campaign: Campaign; mayEdit: boole
   const [name, setName] = useState(campaign.name);
   const [bill, setBill] = useState(campaign.bill ?? "");
   const [modelText, setModelText] = useState(campaign.modelText ?? "");
+  const [countVerifiedOnly, setCountVerifiedOnly] = useState(campaign.countVerifiedOnly);
   const [saved, setSaved] = useState(false);
   const update = useCampaignUpdate(() => setSaved(true));
   return (
@@ -86,7 +87,7 @@ function DetailsForm({ campaign, mayEdit }: { campaign: Campaign; mayEdit: boole
         onSubmit={(event) => {
           event.preventDefault();
           setSaved(false);
-          update.mutate({ campaignId: campaign.id, name, bill: bill.trim() || null, modelText: modelText.trim() ? modelText : null });
+          update.mutate({ campaignId: campaign.id, name, bill: bill.trim() || null, modelText: modelText.trim() ? modelText : null, countVerifiedOnly });
         }}
       >
         <fieldset disabled={!mayEdit} className="campaign-fields">
@@ -108,6 +109,15 @@ function DetailsForm({ campaign, mayEdit }: { campaign: Campaign; mayEdit: boole
               {modelText.trim() ? <Markdown source={modelText} /> : <p className="muted">No model text yet.</p>}
             </div>
           </div>
+          <label className="check">
+            <input type="checkbox" checked={countVerifiedOnly} onChange={(event) => setCountVerifiedOnly(event.target.checked)} />
+            Count verified passes only
+          </label>
+          <p className="hint">
+            On: the public page, the embed and press exports count a pass only once an organizer verified it from its evidence
+            (minutes, adopted text, a signed copy, a news article); unverified passes stay on the map, marked as not yet verified.
+            Off: every pass counts, and the headline says how many are verified.
+          </p>
         </fieldset>
         {mayEdit && (
           <button type="submit" className="primary" disabled={update.isPending}>

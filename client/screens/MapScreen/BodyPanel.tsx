@@ -2,7 +2,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useEffect, useRef, useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
-import { findStage } from "../../../shared/model/stage";
+import { countsAsPassed, findStage } from "../../../shared/model/stage";
 import { utcDay } from "../../../shared/rules/replay";
 import { allowedMoves } from "../../../shared/rules/stage-transitions";
 import { AlliesPanel } from "../DistrictScreen/AlliesPanel";
@@ -12,7 +12,7 @@ import { useSession } from "../../api/session";
 import { SignInPrompt } from "../../components/SignInPrompt";
 import { useApplyChange } from "../../api/change-queries";
 import { useTRPC } from "../../api/trpc";
-import { bodyEditRefusal, canEditBodyInArea, canReadPrivate } from "../../../shared/model/account";
+import { bodyEditRefusal, canEditAnyBody, canEditBodyInArea, canReadPrivate } from "../../../shared/model/account";
 import { useEndorsers } from "../../api/map-data";
 import { LinkedEndorsers } from "../../components/LinkedEndorsers";
 import { districtLabel } from "../../../shared/model/district";
@@ -22,6 +22,7 @@ import { BodyHeading } from "../../components/BodyHeading";
 import { ShareBar } from "../../components/ShareBar";
 import { StageBadge } from "../../components/StageBadge";
 import { formatDateTime } from "../../lib/format";
+import { EvidenceSection } from "./EvidenceSection";
 import { NextActionsSection } from "./NextActionsSection";
 import { NoteSection } from "./NoteSection";
 import { UndoStageButton } from "./UndoStageButton";
@@ -72,6 +73,8 @@ export function BodyPanel({
 
   const isConflict = changeStage.error instanceof TRPCClientError && changeStage.error.data?.code === "CONFLICT";
   const detail = body.data;
+  const stage = detail ? findStage(scheme, detail.stage) : undefined;
+  const passed = stage !== undefined && countsAsPassed(stage);
   const moves = detail ? allowedMoves(scheme, detail.stage) : [];
 
   // The panel is keyed by body, so its form starts empty for each body; move focus to its title.
@@ -193,6 +196,7 @@ export function BodyPanel({
           {resolution.data && <VoteSection details={resolution.data} canEdit={mayEdit} />}
           <WhipSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />
           <NextActionsSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} />
+          {passed && <EvidenceSection campaignId={campaign.id} bodyId={bodyId} canEdit={mayEdit} canManage={canEditAnyBody(role)} />}
           {resolution.data && <NoteSection details={resolution.data} canEdit={mayEdit} />}
 
           <LinkedEndorsers bodyId={bodyId} endorsers={endorsers.data} ladder={campaign.endorserLadder} />

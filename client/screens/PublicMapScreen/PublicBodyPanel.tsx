@@ -11,6 +11,14 @@ import { usePublicEndorsers } from "../../api/map-data";
 import { TownEndorsers } from "./TownEndorsers";
 import { StageBadge } from "../../components/StageBadge";
 import { formatDay } from "../../lib/dates";
+import { VerifiedMark } from "../../components/VerifiedMark";
+import { EVIDENCE_CATEGORY_LABELS, evidenceFileUrl } from "../../../shared/model/evidence";
+import { countsAsPassed, findStage, type StageScheme } from "../../../shared/model/stage";
+
+const isPassedStage = (scheme: StageScheme, stageId: string) => {
+  const stage = findStage(scheme, stageId);
+  return stage !== undefined && countsAsPassed(stage);
+};
 
 /**
  * A body on the public map: public fields only (stage, vote, tally, sponsors, hubs' public contact).
@@ -47,6 +55,7 @@ export function PublicBodyPanel({
             <span className="muted">{asOf ? `Stage on ${formatDay(asOf)}` : "Stage"}</span>
             <StageBadge scheme={campaign.stageScheme} stageId={detail.stage} />
           </div>
+          {isPassedStage(campaign.stageScheme, detail.stage) && <VerifiedMark verified={detail.verified} />}
           {notice}
           <dl className="public-facts">
             {detail.voteDate && (
@@ -72,6 +81,27 @@ export function PublicBodyPanel({
               </>
             )}
           </dl>
+          {detail.evidence.length > 0 && (
+            <section>
+              <h3>Evidence of the pass</h3>
+              <ul className="plain-list evidence-list">
+                {detail.evidence.map((item) => (
+                  <li key={item.id}>
+                    {EVIDENCE_CATEGORY_LABELS[item.category]}:{" "}
+                    {item.kind === "file" ? (
+                      <a href={evidenceFileUrl(item.id)} download={item.fileName ?? undefined}>
+                        {item.title ?? item.fileName}
+                      </a>
+                    ) : (
+                      <a href={item.url ?? undefined} target="_blank" rel="noopener noreferrer">
+                        {item.title ?? item.url}
+                      </a>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
           {detail.districts.length > 0 && (
             <section>
               <h3>Districts</h3>

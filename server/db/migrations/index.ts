@@ -18,6 +18,7 @@ import * as createCommittees from "./2026_12_07_1300_create_committees";
 import * as createLobbyDay from "./2026_12_07_1400_create_lobby_day";
 import * as createEndorser from "./2026_12_07_1500_create_endorser";
 import * as createPopulation from "./2026_12_07_1510_create_population";
+import * as createEvidence from "./2026_12_07_1600_create_evidence";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1400_create_lobby_day": createLobbyDay,
   "2026_12_07_1500_create_endorser": createEndorser,
   "2026_12_07_1510_create_population": createPopulation,
+  "2026_12_07_1600_create_evidence": createEvidence,
 };

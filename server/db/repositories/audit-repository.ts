@@ -14,7 +14,7 @@ export function findAuditEvents(db: Db, options: { beforeId?: number | undefined
   return query.execute();
 }
 
-type SnapshotTable = "resolution" | "member" | "memberPosition" | "task" | "campaign" | "hub" | "legislatorStep" | "body" | "endorser";
+type SnapshotTable = "resolution" | "member" | "memberPosition" | "task" | "campaign" | "hub" | "legislatorStep" | "body" | "endorser" | "evidence";
 
 /**
  * One row as the audit log keeps it: every column but geometry (the log records what people

@@ -1,7 +1,7 @@
 import type { Db } from "../connect";
 import type { CampaignRow } from "../schema";
 
-const columns = ["id", "name", "slug", "bill", "isDemo", "stageScheme", "createdAt", "modelText", "ladder", "endorserLadder", "scope"] as const;
+const columns = ["id", "name", "slug", "bill", "isDemo", "stageScheme", "createdAt", "modelText", "ladder", "endorserLadder", "scope", "countVerifiedOnly"] as const;
 
 export function findCampaigns(db: Db): Promise<CampaignRow[]> {
   return db.selectFrom("campaign").select(columns).orderBy("id").execute();
@@ -34,7 +34,7 @@ export async function insertCampaign(
 export async function updateCampaignRow(
   db: Db,
   id: number,
-  changes: Partial<{ name: string; slug: string; bill: string | null; modelText: string | null; stageScheme: string; ladder: string; endorserLadder: string; scope: string | null }>,
+  changes: Partial<{ name: string; slug: string; bill: string | null; modelText: string | null; stageScheme: string; ladder: string; endorserLadder: string; scope: string | null; countVerifiedOnly: number }>,
 ): Promise<void> {
   await db.updateTable("campaign").set(changes).where("id", "=", id).execute();
 }

@@ -59,6 +59,14 @@ export class PublicDriver {
     return this.page.content();
   }
 
+  /** The legend alone (its headline and counts), which page headers may cover on a small screen. */
+  async legendScreenshot(name: string): Promise<string> {
+    fs.mkdirSync(screenshotDir, { recursive: true });
+    const file = path.join(screenshotDir, `${this.label}-${name}.png`);
+    await this.page.locator(".legend").screenshot({ path: file });
+    return file;
+  }
+
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(screenshotDir, { recursive: true });
     const file = path.join(screenshotDir, `${this.label}-${name}.png`);
