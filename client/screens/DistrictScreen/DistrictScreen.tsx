@@ -15,7 +15,7 @@ import { StatusOverlay } from "../../components/StatusOverlay";
 import { formatCount } from "../../lib/format";
 import { BallotSection } from "./BallotSection";
 import { AlliesPanel } from "./AlliesPanel";
-import { LegislatorCard } from "./LegislatorCard";
+import { LegislatorCard } from "../../components/LegislatorCard";
 import { LegislatorContacts } from "./LegislatorContacts";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { DistrictMap } from "./DistrictMap";

@@ -10,7 +10,7 @@ import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StatusOverlay } from "../../components/StatusOverlay";
 import { DistrictEndorsers } from "../../components/DistrictEndorsers";
-import { LegislatorCard } from "../DistrictScreen/LegislatorCard";
+import { LegislatorCard } from "../../components/LegislatorCard";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const OFFICE_LABELS: Record<string, string> = { capitol: "Capitol office", district: "District office" };
