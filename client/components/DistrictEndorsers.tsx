@@ -17,7 +17,7 @@ export function DistrictEndorsers({ leverage, ladder, limit = 40, headingLevel =
         {leverage.summary ?? "No local organisation or key person here has endorsed in public yet."}
       </p>
       {shown.length > 0 && (
-        <ul className="brief-endorsers-list">
+        <ul className={`brief-endorsers-list${shown.length > 6 ? " two-columns" : ""}`}>
           {shown.map((endorser) => (
             <li key={endorser.id}>
               <strong>{endorser.name}</strong>{" "}

@@ -13,8 +13,9 @@ import { browserEngines, type RunningApp } from "./drivers/helper";
  * then import), moves a clinic in Providence to "Endorsed" in its panel, and the clinic shows in
  * House district 1's brief (printed too) and in Providence County's panel on the public page, at
  * desktop and phone size; the baker still at "asked" and the pantry that did not agree to be
- * listed show nowhere, and no private field reaches either page. Districts: two made-up RI House
- * districts split at 41.7°N (1 north).
+ * listed show nowhere, and no private field reaches either page; district 1's legislator's page and
+ * the targets view count it too. Districts: two made-up RI House districts split at 41.7°N (1
+ * north, Marcus Oyelaran's).
  */
 
 const PRIVATE = { contact: "PRIVATE-cell-401-555-0142", note: "PRIVATE-board-chair-wavers" };
@@ -30,6 +31,9 @@ afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
 async function prepare(app: RunningApp) {
   groundswell(app, "import", writeRiHouseDistricts(scratch), "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022");
+  const people = path.join(scratch, "ri.csv");
+  fs.writeFileSync(people, "id,name,current_party,current_district,current_chamber\nocd-person/11111111-2222-4333-8444-666666666666,Marcus Oyelaran,Republican,1,lower\n");
+  groundswell(app, "import", people, "--as", "legislators", "--state", "RI");
 }
 
 for (const engine of browserEngines()) {
@@ -94,6 +98,25 @@ for (const engine of browserEngines()) {
       expect(await endorsers.pageWidth()).toBeLessThanOrEqual(390);
       await driver.page.getByTestId("district-endorsers").scrollIntoViewIfNeeded();
       await endorsers.screenshot("05-brief-phone");
+      await driver.page.setViewportSize({ width: 1280, height: 800 });
+    });
+
+    it("counts the clinic on the legislator's page and in the targets view's Endorsers column, on a phone too", async () => {
+      const { app, driver } = session();
+      const endorsers = new EndorserDriver(driver.page, app.url, `${engine}-endorsers`);
+      await endorsers.openTargets();
+      expect(await endorsers.targetsEndorsers("Marcus Oyelaran")).toBe("1");
+      await endorsers.openLegislator("Marcus Oyelaran");
+      expect(await endorsers.briefLine()).toBe("1 local medical practice endorsed");
+      expect(await endorsers.briefEndorsers()).toEqual(["Federal Hill Clinic"]);
+      await endorsers.screenshot("08-legislator-desktop");
+      await driver.page.setViewportSize({ width: 390, height: 844 });
+      await endorsers.openTargets();
+      expect(await endorsers.targetsEndorsers("Marcus Oyelaran")).toBe("1");
+      await endorsers.openLegislator("Marcus Oyelaran");
+      expect(await endorsers.pageWidth()).toBeLessThanOrEqual(390);
+      await driver.page.getByTestId("district-endorsers").scrollIntoViewIfNeeded();
+      await endorsers.screenshot("09-legislator-phone");
       await driver.page.setViewportSize({ width: 1280, height: 800 });
     });
 

@@ -69,6 +69,26 @@ export class EndorserDriver {
     return this.page.getByTestId("district-endorsers").locator("li strong").allInnerTexts();
   }
 
+  async openTargets(): Promise<void> {
+    await this.page.goto(`${this.baseUrl}/targets`);
+    await this.page.locator(".targets-table").waitFor();
+  }
+
+  /** The targets view's Endorsers cell of a legislator's row. */
+  async targetsEndorsers(legislator: string): Promise<string> {
+    const table = this.page.locator(".targets-table");
+    const column = (await table.locator("thead th").allInnerTexts()).findIndex((text) => text.trim() === "Endorsers");
+    if (column < 0) throw new Error("the targets view has no Endorsers column");
+    return (await table.locator("tbody tr", { has: this.page.getByRole("link", { name: legislator }) }).locator("th, td").nth(column).innerText()).trim();
+  }
+
+  /** From the targets view, a legislator's page. */
+  async openLegislator(name: string): Promise<void> {
+    await this.page.getByRole("link", { name }).click();
+    await this.page.getByRole("heading", { level: 1, name }).waitFor();
+    await this.page.getByTestId("district-endorsers").waitFor();
+  }
+
   /** The public page (no sign-in), the body found by the search box, its panel open. */
   async openPublicBody(search: string): Promise<void> {
     await this.page.goto(`${this.baseUrl}/public`);
