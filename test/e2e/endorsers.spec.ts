@@ -92,6 +92,9 @@ for (const engine of browserEngines()) {
       expect(printed.pages).toBe(1);
       for (const words of ["Endorsers here (1)", "1 local medical practice endorsed", "Federal Hill Clinic"]) expect(printed.has(words), words).toBe(true);
 
+      // The map's district panel says it too.
+      expect(await endorsers.districtPanelEndorsers(await districtOne())).toBe("1 local medical practice endorsed");
+
       await driver.page.setViewportSize({ width: 390, height: 844 });
       await endorsers.openDistrict(await districtOne());
       expect(await endorsers.briefLine()).toBe("1 local medical practice endorsed");

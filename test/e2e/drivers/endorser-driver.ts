@@ -69,6 +69,13 @@ export class EndorserDriver {
     return this.page.getByTestId("district-endorsers").locator("li strong").allInnerTexts();
   }
 
+  /** The campaign map with a district's panel open (`/?district=ID`): its endorsers line. */
+  async districtPanelEndorsers(districtId: number): Promise<string> {
+    await this.page.goto(`${this.baseUrl}/?district=${districtId}`);
+    await this.page.locator("#district-panel-title").waitFor({ timeout: 60_000 });
+    return this.page.getByTestId("district-panel-endorsers").innerText();
+  }
+
   async openTargets(): Promise<void> {
     await this.page.goto(`${this.baseUrl}/targets`);
     await this.page.locator(".targets-table").waitFor();
