@@ -1,7 +1,8 @@
 // `npm test`: every check, with the wall time of each phase printed at the end.
 //
 // Two lanes run side by side: the type-check and the lint (one process each, mostly one core)
-// beside the test projects (unit, then db, then e2e, each a `vitest run --project …`). A failed
+// beside the test projects (unit, then db, then e2e, each a `vitest run --project …`; db as two
+// processes at once, one per engine). A failed
 // phase does not stop the others, so one run reports everything; the exit status is non-zero
 // when any phase failed. `npm test -- <vitest arguments>` skips the lanes and runs Vitest alone,
 // e.g. `npm test -- overlap-share`.
@@ -18,7 +19,8 @@ const started = performance.now();
 function runPhase(phase, { capture }) {
   return new Promise((resolve) => {
     const phaseStarted = performance.now();
-    const child = spawn(phase.command[0], phase.command.slice(1), { cwd: root, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
+    const env = { ...process.env, ...phase.env };
+    const child = spawn(phase.command[0], phase.command.slice(1), { cwd: root, env, stdio: capture ? ["ignore", "pipe", "pipe"] : "inherit" });
     let output = "";
     if (capture) {
       child.stdout.on("data", (chunk) => (output += chunk));
@@ -52,9 +54,33 @@ const checks = [
   // No import cycles (STYLE.md, "Which way imports point"): madge reads the same tsconfig.
   { name: "cycles", command: [bin("madge"), "--circular", "--extensions", "ts,tsx", "--ts-config", "tsconfig.json", "client", "server", "shared"] },
 ];
-const tests = ["unit", "db", "e2e"].map((project) => ({ name: project, command: [bin("vitest"), "run", "--project", project] }));
+const vitestProject = (project, extra = []) => [bin("vitest"), "run", "--project", project, ...extra];
 
-const results = (await Promise.all([runLane(checks, { capture: true }), runLane(tests, { capture: false })])).flat();
+/**
+ * The database files run once per engine, the two engines side by side (two processes, one file
+ * at a time each): SQLite's output is held back until it ends, PostgreSQL's streams. Without
+ * TEST_DATABASE_URL only SQLite runs (and CI refuses that, see test/helpers/test-db.ts).
+ */
+async function runDatabasePhase() {
+  // Compile the CLI once, before two processes could each find it stale.
+  const { ensureServerBuilt } = await import("../server/build.mjs");
+  await ensureServerBuilt();
+  if (!process.env.TEST_DATABASE_URL) return [await runPhase({ name: "db", command: vitestProject("db") }, { capture: false })];
+  return Promise.all([
+    // The build comparison is SQLite only: it runs in one of the two.
+    runPhase({ name: "db sqlite", command: vitestProject("db"), env: { GROUNDSWELL_TEST_ENGINE: "sqlite" } }, { capture: true }),
+    runPhase({ name: "db pg", command: vitestProject("db", ["--exclude", "test/integration/cli-builds.test.ts"]), env: { GROUNDSWELL_TEST_ENGINE: "postgres" } }, { capture: false }),
+  ]);
+}
+
+async function runTests() {
+  const results = [await runPhase({ name: "unit", command: vitestProject("unit") }, { capture: false })];
+  results.push(...(await runDatabasePhase()));
+  results.push(await runPhase({ name: "e2e", command: vitestProject("e2e") }, { capture: false }));
+  return results;
+}
+
+const results = (await Promise.all([runLane(checks, { capture: true }), runTests()])).flat();
 const total = (performance.now() - started) / 1000;
 
 const failed = results.filter((result) => result.status !== 0);

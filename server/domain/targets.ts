@@ -10,7 +10,9 @@ import { committeeSeatsByLegislator } from "./committees";
 import { findHubDistrictShares } from "./hub-area";
 import { listHubs } from "./hubs";
 import { findLastMeetingDays } from "../db/repositories/meeting-repository";
-import { getDistrict } from "./districts";
+import { getDistrictStanding } from "./districts";
+import { getCampaign } from "./campaigns";
+import { findDistrictLeverage } from "./endorser-leverage";
 import { listLegislators } from "./ladder";
 
 const parseJsonList = <T>(text: string | null): T[] => {
@@ -26,7 +28,7 @@ function coverageReader(db: Db, campaignId: number) {
     if (districtId === null) return Promise.resolve(null);
     let coverage = cache.get(districtId);
     if (!coverage) {
-      coverage = getDistrict(db, { campaignId, districtId }).then((district) => ({
+      coverage = getDistrictStanding(db, { campaignId, districtId }).then((district) => ({
         bodies: district.bodies.length,
         bodiesPassed: district.coverage.bodiesPassed,
         areaShare: district.coverage.areaShare,
@@ -45,6 +47,7 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => seat.legislatorId === legislatorId);
   const coverageOf = coverageReader(db, campaignId);
   const ballots = await latestBallotByDistrict(db, campaignId);
+  const leverage = await findDistrictLeverage(db, await getCampaign(db, campaignId), seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])));
   return {
     legislatorId,
     name: legislator.name,
@@ -60,6 +63,7 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
         districtName: seat.districtName,
         label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
         coverage: await coverageOf(seat.districtId),
+        endorsers: seat.districtId === null ? null : (leverage.get(seat.districtId) ?? null),
         ballot: seat.districtId === null ? null : (ballots.get(seat.districtId) ?? null),
       })),
     ),
@@ -91,6 +95,7 @@ export async function listTargets(
             return share && hubNames.has(hubId) ? [{ hubId, name: hubNames.get(hubId)!, share: Math.min(1, share) }] : [];
           })
           .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
+  const leverage = await findDistrictLeverage(db, await getCampaign(db, campaignId), seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])));
   const lastMet = new Map(withContacts ? (await findLastMeetingDays(db, campaignId)).map((row) => [row.legislatorId, row.lastMet as string | null]) : []);
   const rows = [];
   for (const seat of seats) {
@@ -104,6 +109,7 @@ export async function listTargets(
       districtName: seat.districtName,
       label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
       coverage: await coverageOf(seat.districtId),
+      endorsers: seat.districtId === null ? null : (leverage.get(seat.districtId) ?? null),
       ballot: seat.districtId === null ? null : (ballots.get(seat.districtId) ?? null),
       steps: seat.steps,
       committees: committees.get(seat.legislatorId) ?? [],

@@ -122,10 +122,10 @@ export function filterTargets(rows: readonly TargetRow[], filters: TargetFilters
   );
 }
 
-/** One CSV row per seat: who, where, the step per bill (by label), coverage, committees, and the flag. */
+/** One CSV row per seat: who, where, the step per bill (by label), coverage, endorsers (listed, at a public step), committees, and the flag. */
 export function targetCsvRows(rows: readonly TargetRow[], { bills, ladder, committeeId }: { bills: readonly Bill[]; ladder: Ladder; committeeId: number | null }) {
   const labelOf = new Map(ladder.steps.map((step) => [step.id, step.label]));
-  const columns = ["legislator", "party", "chamber", "state", "district", ...bills.map((bill) => stepColumnOf(bill.name)), "bodies", "bodies_passed", "share_area_passed", "share_population_passed", "last_question", "pct_yes", "hubs", "last_contact", "committees", "on_committee"];
+  const columns = ["legislator", "party", "chamber", "state", "district", ...bills.map((bill) => stepColumnOf(bill.name)), "bodies", "bodies_passed", "share_area_passed", "share_population_passed", "endorsers", "last_question", "pct_yes", "hubs", "last_contact", "committees", "on_committee"];
   const records = rows.map((row) => ({
     legislator: row.name,
     party: row.party,
@@ -137,6 +137,7 @@ export function targetCsvRows(rows: readonly TargetRow[], { bills, ladder, commi
     bodies_passed: row.coverage?.bodiesPassed ?? null,
     share_area_passed: row.coverage ? Number(row.coverage.areaShare.toFixed(6)) : null,
     share_population_passed: row.coverage?.populationShare === null || !row.coverage ? null : Number(row.coverage.populationShare.toFixed(6)),
+    endorsers: row.endorsers?.count ?? null,
     last_question: row.ballot ? `${row.ballot.question}${row.ballot.estimated ? " (estimate)" : ""}` : null,
     pct_yes: row.ballot?.pctYes ?? null,
     hubs: row.hubs.map((hub) => hub.name).join("; "),

@@ -12,10 +12,19 @@ let warned = false;
 
 /**
  * SQLite always; PostgreSQL whenever TEST_DATABASE_URL is set. With CI set and no URL the run
- * fails, so the PostgreSQL half never goes missing unnoticed.
+ * fails, so the PostgreSQL half never goes missing unnoticed. GROUNDSWELL_TEST_ENGINE=sqlite or
+ * =postgres runs one of them only.
  */
 export function enginesUnderTest(): Engine[] {
   const url = process.env.TEST_DATABASE_URL;
+  // `npm test` runs the database files twice side by side, one process per engine.
+  const only = process.env.GROUNDSWELL_TEST_ENGINE;
+  if (only === "sqlite") return ["sqlite"];
+  if (only === "postgres") {
+    if (!url) throw new Error("GROUNDSWELL_TEST_ENGINE=postgres needs TEST_DATABASE_URL");
+    return ["postgres"];
+  }
+  if (only) throw new Error(`GROUNDSWELL_TEST_ENGINE is "${only}": use sqlite or postgres`);
   if (!url && process.env.CI) {
     throw new Error("CI is set but TEST_DATABASE_URL is not: the PostgreSQL half of the suite cannot run");
   }

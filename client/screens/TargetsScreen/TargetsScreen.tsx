@@ -208,6 +208,9 @@ function Targets({ campaign }: { campaign: Campaign }) {
                 <th scope="col" className="numeric">
                   Area covered
                 </th>
+                <th scope="col" className="numeric" title={list.data.rows.find((row) => row.endorsers)?.endorsers?.basis}>
+                  Endorsers
+                </th>
                 {anyBallot && <th scope="col">Ballot question</th>}
                 <th scope="col">Hubs</th>
                 {canSeeContacts && <th scope="col">Last meeting</th>}
@@ -232,6 +235,9 @@ function Targets({ campaign }: { campaign: Campaign }) {
                     ))}
                     <td className="numeric">{row.coverage ? `${row.coverage.bodiesPassed} of ${row.coverage.bodies}` : "whole state"}</td>
                     <td className="numeric">{row.coverage ? percent(row.coverage.areaShare) : "–"}</td>
+                    <td className="numeric" title={row.endorsers?.summary ?? undefined}>
+                      {row.endorsers ? row.endorsers.count : "–"}
+                    </td>
                     {anyBallot && (
                       <td>
                         {row.ballot ? `${row.ballot.question}: ${row.ballot.pctYes === null ? "–" : `${row.ballot.pctYes.toFixed(1)} % yes`}${row.ballot.estimated ? " (est.)" : ""}` : "–"}
