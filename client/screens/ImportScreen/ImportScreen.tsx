@@ -131,7 +131,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     setStep({ name: "importing", preview });
     try {
       const result = await commitImport({ token: preview.token, ...choices });
-      setStep({ name: "done", result, kind: choices.as === "bodies" ? ((choices.kind as BodyKind | undefined) ?? null) : null });
+      setStep({ name: "done", result, kind: choices.as === "bodies" && !choices.kindField ? ((choices.kind as BodyKind | undefined) ?? null) : null });
       // The map behind the dialog redraws with the new shapes, stages and overlaps.
       await applyChange({ kind: "import" });
     } catch (failure) {
