@@ -5,6 +5,7 @@ import type { BallotResultsImportRequest } from "../../shared/model/import-reque
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../shared/model/legislator-import";
 import type { CommitteeImportReport, CommitteeUploadPreview } from "../../shared/model/committee";
 import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
+import type { EndorserImportReport, EndorserUploadPreview } from "../../shared/model/endorser";
 import type { SpreadsheetPlan, SpreadsheetRefusal, SpreadsheetTarget, SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
 
 /** A refusal from the import API: its one-line message and the HTTP status (0 when unreachable). */
@@ -57,8 +58,8 @@ export async function retryWhileBusy<T>(send: () => Promise<T>, wait: (ms: numbe
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, a list of names, or ballot results. */
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview;
+/** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, a list of names, ballot results or endorsers. */
+export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview | EndorserUploadPreview;
 
 /**
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
@@ -123,6 +124,11 @@ export async function commitCommittees(choices: { token: string; state: string; 
 /** Check (dryRun: nothing is kept) or import an uploaded results file into a campaign's ballot question. */
 export async function commitBallotResults(choices: { token: string } & Omit<Partial<Record<keyof BallotResultsImportRequest, string | boolean>>, "as">): Promise<BallotImportSummary> {
   return (await postCommit({ ...choices, as: "ballot-results" } as ImportCommit)) as BallotImportSummary;
+}
+
+/** Check (dryRun: nothing is kept) or import an uploaded endorsers CSV into a campaign, through the import service the CLI uses. */
+export async function commitEndorsers(choices: { token: string; campaign: string; dryRun: boolean }): Promise<EndorserImportReport> {
+  return (await postCommit({ ...choices, as: "endorsers" })) as EndorserImportReport;
 }
 
 /** Check (dryRun: nothing is kept) or import an uploaded list of names as a bill's cosponsors. */

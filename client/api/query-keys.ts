@@ -19,6 +19,8 @@ export const queryKeys = {
   legislatorPlan: (token: string, state: string) => ["legislator-plan", token, state] as const,
   /** The dry run of uploaded committee files. */
   committeePlan: (token: string, state: string) => ["committee-plan", token, state] as const,
+  /** An endorsers CSV's dry run, per campaign. */
+  endorserPlan: (token: string, campaign: string) => ["endorser-plan", token, campaign] as const,
   /** A cosponsor list's dry run, per campaign and bill. */
   cosponsorPlan: (token: string, campaign: string, bill: string) => ["cosponsor-plan", token, campaign, bill] as const,
   /** The audit log, page by page, for one subject kind ("" for all). */

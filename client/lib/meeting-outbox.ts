@@ -1,3 +1,4 @@
+import type { MeetingVote } from "../../shared/rules/meeting-tally";
 import type { Tally } from "../../shared/rules/tally";
 
 /** A tally recorded in meeting mode, kept on the phone until the server has it. */
@@ -9,6 +10,8 @@ export interface QueuedTally {
   /** The resolution version the screen was showing when the tally was recorded. */
   expectedVersion: number;
   changes: { tally: Tally; voteDate: string; voteTime: string };
+  /** How each marked member voted: the roll call, compared with the whip count (projection vs actual). */
+  rollCall?: Array<{ memberId: number; vote: MeetingVote }>;
   /** ISO time of the tap. */
   recordedAt: string;
   /** Set when the server refused it: a newer version (conflict) or another reason. */

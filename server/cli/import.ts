@@ -44,6 +44,7 @@ export interface ImportCommandOptions {
   minShare?: string;
   overlaps?: boolean;
   populationField?: string;
+  kindField?: string;
   countField?: string;
   source?: string;
   question?: string;

@@ -105,6 +105,7 @@ function buildProgram(io: Io): Command {
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
     .option("--count-field <field>", "population: the numeric field holding each feature's count, e.g. POP20 (Census blocks)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
+    .option("--kind-field <field>", "bodies: a field naming each feature's kind, for a file mixing cities and towns (values: city, town, C, T, or a kind such as select_board)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
     .option("--state <usps>", "two-letter state code, e.g. MA (legislators: only for a .csv export, or to import one state of the federal folder; committees: required)")
     .option("--name-field <field>", "attribute holding the name (default: NAMELSAD, NAME, DISTRICT… when present)")

@@ -50,6 +50,15 @@ export interface Database {
   evidence: EvidenceTable;
   evidenceFile: EvidenceFileTable;
   verificationEvent: VerificationEventTable;
+  rollCallVote: RollCallVoteTable;
+}
+
+/** How a member voted on a campaign's resolution (yes | no | abstain | absent), from meeting mode. */
+export interface RollCallVoteTable {
+  resolutionId: number;
+  memberId: number;
+  vote: string;
+  recordedAt: string;
 }
 
 /** A document showing a resolution passed: a link or an uploaded file. Private unless `isPublic`; `addedBy` always private. */

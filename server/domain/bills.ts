@@ -1,6 +1,16 @@
-import { addBillInputSchema, updateBillInputSchema, type AddBillInput, type Bill, type BillJurisdiction, type UpdateBillInput } from "../../shared/model/ladder";
+import {
+  addBillInputSchema,
+  moveBillInputSchema,
+  updateBillInputSchema,
+  type AddBillInput,
+  type Bill,
+  type BillJurisdiction,
+  type MoveBillInput,
+  type UpdateBillInput,
+} from "../../shared/model/ladder";
 import type { Db } from "../db/connect";
-import { findBillById, findBills, insertBill, updateBillRow } from "../db/repositories/ladder-repository";
+import { countBillRecords, deleteBillRow, findBillById, findBills, insertBill, updateBillRow } from "../db/repositories/ladder-repository";
+import { findLobbyDays } from "../db/repositories/lobby-day-repository";
 import { FieldError, InputError, NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
 
@@ -69,4 +79,45 @@ export async function updateBill(db: Db, rawInput: UpdateBillInput): Promise<Bil
   };
   if (Object.keys(changes).length) await updateBillRow(db, row.id, changes);
   return getBill(db, row.campaignId, row.id);
+}
+
+async function requireBill(db: Db, billId: number) {
+  const row = await findBillById(db, billId);
+  if (!row) throw new NotFoundError(`No bill with id ${billId}`);
+  return row;
+}
+
+/** Move a bill one place up or down among its campaign's bills (the first is the default); returns them in their new order. */
+export async function moveBill(db: Db, rawInput: MoveBillInput): Promise<Bill[]> {
+  const { billId, by } = moveBillInputSchema.parse(rawInput);
+  const row = await requireBill(db, billId);
+  const bills = await listBills(db, row.campaignId);
+  const from = bills.findIndex((bill) => bill.id === billId);
+  const to = from + by;
+  if (to < 0 || to >= bills.length) throw new InputError(`${row.name} is already ${by < 0 ? "first" : "last"}`);
+  const order = [...bills];
+  [order[from], order[to]] = [order[to]!, order[from]!];
+  for (const [position, bill] of order.entries()) if (bill.position !== position) await updateBillRow(db, bill.id, { position });
+  return listBills(db, row.campaignId);
+}
+
+/**
+ * Remove a bill added by mistake. Only one with nothing recorded on it: a ladder change, a
+ * meeting or a lobby day on it keeps it (rename it instead), and a campaign keeps one bill.
+ */
+export async function removeBill(db: Db, { billId }: { billId: number }): Promise<Bill> {
+  const row = await requireBill(db, billId);
+  const bills = await listBills(db, row.campaignId);
+  if (bills.length === 1) throw new InputError(`${row.name} is the campaign's only bill; add another before removing it`);
+  const records = await countBillRecords(db, billId);
+  const lobbyDays = (await findLobbyDays(db, row.campaignId)).filter((day) => (JSON.parse(day.billIds) as number[]).includes(billId)).length;
+  const kept = [
+    records.steps ? `${records.steps} ladder ${records.steps === 1 ? "change" : "changes"}` : null,
+    records.meetings ? `${records.meetings} ${records.meetings === 1 ? "meeting" : "meetings"}` : null,
+    lobbyDays ? `${lobbyDays} lobby ${lobbyDays === 1 ? "day" : "days"}` : null,
+  ].filter(Boolean);
+  if (kept.length) throw new InputError(`${row.name} has ${kept.join(", ")} recorded on it, so it stays; rename it instead`);
+  const removed = bills.find((bill) => bill.id === billId)!;
+  await deleteBillRow(db, billId);
+  return removed;
 }

@@ -1,4 +1,5 @@
 import type { Chamber, DistrictSummary } from "../../shared/model/district";
+import type { EndorserLeverage } from "../../shared/model/endorser";
 import type { LegislatorSummary } from "../../shared/model/legislator";
 import type { PublicSponsor } from "../../shared/model/public-view";
 import { toDisplayGeometry } from "../../shared/geo/display-geometry";
@@ -17,6 +18,7 @@ import { findCurrentStageDates, findResolutionStages, findTallies } from "../db/
 import { NotFoundError } from "../errors";
 import { findDistrictPeople } from "../db/repositories/population-repository";
 import { getCampaign } from "./campaigns";
+import { findDistrictLeverage } from "./endorser-leverage";
 import { listLegislators } from "./ladder";
 
 /** The current districts of every chamber (the layers the map can outline). */
@@ -67,9 +69,19 @@ export interface DistrictDetail extends DistrictSummary {
   over: Array<LegislatorSummary & { share: number }>;
   /** Hubs whose area covers some of the district (shared/rules/hub-area.ts), with the share, largest first. */
   hubs: Array<{ hubId: number; name: string; share: number }>;
+  /** Endorsers in the district who agreed to be listed, at a public step, with the brief's sentence. */
+  endorsers: EndorserLeverage;
 }
 
-export async function getDistrict(db: Db, { campaignId, districtId }: { campaignId: number; districtId: number }): Promise<DistrictDetail> {
+/** A district page: its bodies and coverage, legislators, hubs and endorsers. */
+export async function getDistrict(db: Db, input: { campaignId: number; districtId: number }): Promise<DistrictDetail> {
+  const standing = await getDistrictStanding(db, input);
+  const leverage = await findDistrictLeverage(db, await getCampaign(db, input.campaignId), [standing.id]);
+  return { ...standing, endorsers: leverage.get(standing.id)! };
+}
+
+/** A district without its endorsers: what the targets view and the legislator page read per seat. */
+export async function getDistrictStanding(db: Db, { campaignId, districtId }: { campaignId: number; districtId: number }): Promise<Omit<DistrictDetail, "endorsers">> {
   const campaign = await getCampaign(db, campaignId);
   const district = await findDistrictById(db, districtId);
   if (!district) throw new NotFoundError(`No district with id ${districtId}`);

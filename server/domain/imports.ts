@@ -2,7 +2,7 @@ import { area } from "@turf/area";
 import { geometryBBox } from "../../shared/geo/bbox";
 import { parseStateCode, stateByUsps, stateCodeProblem } from "../../shared/ids/usps";
 import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";
-import type { BodyKind } from "../../shared/model/body";
+import { bodyKindOfValue, type BodyKind } from "../../shared/model/body";
 import type { Chamber } from "../../shared/model/district";
 import {
   attributeText,
@@ -109,6 +109,8 @@ export interface ImportBodiesOptions {
   populationField?: string | undefined;
   /** Who published the boundaries, as the press map credits them ("RIGIS", a file name). */
   source?: string | undefined;
+  /** A field naming each feature's kind (C or T, city or town, any kind); `kind` is then unused. */
+  kindField?: string | undefined;
 }
 
 /**
@@ -134,11 +136,16 @@ export async function importBodies(
   const { groups, merged, skipped } = groupFeatures(layer.features, nameField, idField, (idValue) => `${state ?? stateFromGeoid(censusGeoid(idValue)) ?? "-"}:`);
   if (groups.length === 0) throw new InputError(`no feature has a value in the name field "${nameField}"`);
 
-  const existing = new Map((await findBodyKeys(db, options.kind)).map((row) => [row.sourceKey!, row.id]));
+  const kindOf = bodyKindsByField(layer, groups, options);
+  const existing = new Map<string, number>();
+  for (const kind of new Set(kindOf.values())) {
+    for (const row of await findBodyKeys(db, kind)) existing.set(`${kind}|${row.sourceKey!}`, row.id);
+  }
   const stamp = now.toISOString();
   const inserts = [];
   let updated = 0;
   for (const group of groups) {
+    const kind = kindOf.get(group)!;
     const geometry = toGeometry(group.polygons);
     const geoid = censusGeoid(group.idValue);
     const values = {
@@ -152,16 +159,31 @@ export async function importBodies(
       updatedAt: stamp,
       ...shapeColumns(geometry),
     };
-    const id = existing.get(group.key);
+    const id = existing.get(`${kind}|${group.key}`);
     if (id !== undefined) {
       await updateBody(db, id, values);
       updated++;
     } else {
-      inserts.push({ ...values, kind: options.kind, ocdDivisionId: null, sourceKey: group.key, createdAt: stamp });
+      inserts.push({ ...values, kind, ocdDivisionId: null, sourceKey: group.key, createdAt: stamp });
     }
   }
   await insertBodies(db, inserts);
   return { read: layer.features.length, created: inserts.length, updated, merged, skipped, nameField, idField, populationField };
+}
+
+/** Each group's kind: `kind` for all, or its first feature's value of `kindField`; an unknown value is refused naming the feature. */
+function bodyKindsByField(layer: { features: readonly ImportFeature[]; fields: readonly string[] }, groups: readonly Group[], options: ImportBodiesOptions): Map<Group, BodyKind> {
+  if (options.kindField === undefined) return new Map(groups.map((group) => [group, options.kind]));
+  const { field, error } = pickField(layer.fields, options.kindField, "body name");
+  if (error || !field) throw new FieldError("kindField", `{field} "${options.kindField}": ${error?.replace(/^no field "[^"]*" in this file; /, "not in this file; ") ?? "not in this file"}`);
+  return new Map(
+    groups.map((group) => {
+      const value = layer.features[group.firstIndex]!.properties[field];
+      const kind = bodyKindOfValue(value);
+      if (!kind) throw new InputError(`feature #${group.firstIndex + 1}: ${field} is ${JSON.stringify(value ?? null)}, not a kind; use C or T, city or town, or a kind such as select_board`);
+      return [group, kind];
+    }),
+  );
 }
 
 /** `--parent 12` or `--parent "Providence"` (with `--state RI` when the name is in several states). */

@@ -10,8 +10,9 @@ import { committeeSeatsByLegislator } from "./committees";
 import { findHubDistrictShares } from "./hub-area";
 import { listHubs } from "./hubs";
 import { findLastMeetingDays } from "../db/repositories/meeting-repository";
-import { getDistrict } from "./districts";
+import { getDistrictStanding } from "./districts";
 import { getCampaign } from "./campaigns";
+import { findDistrictLeverage } from "./endorser-leverage";
 import { listLegislators } from "./ladder";
 import { otherPlanCoverageReader } from "./plan-comparison";
 
@@ -28,7 +29,7 @@ function coverageReader(db: Db, campaignId: number) {
     if (districtId === null) return Promise.resolve(null);
     let coverage = cache.get(districtId);
     if (!coverage) {
-      coverage = getDistrict(db, { campaignId, districtId }).then((district) => ({
+      coverage = getDistrictStanding(db, { campaignId, districtId }).then((district) => ({
         bodies: district.bodies.length,
         bodiesPassed: district.coverage.bodiesPassed,
         areaShare: district.coverage.areaShare,
@@ -47,6 +48,7 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => seat.legislatorId === legislatorId);
   const coverageOf = coverageReader(db, campaignId);
   const ballots = await latestBallotByDistrict(db, campaignId);
+  const leverage = await findDistrictLeverage(db, await getCampaign(db, campaignId), seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])));
   return {
     legislatorId,
     name: legislator.name,
@@ -62,6 +64,7 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
         districtName: seat.districtName,
         label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
         coverage: await coverageOf(seat.districtId),
+        endorsers: seat.districtId === null ? null : (leverage.get(seat.districtId) ?? null),
         ballot: seat.districtId === null ? null : (ballots.get(seat.districtId) ?? null),
       })),
     ),
@@ -81,7 +84,8 @@ export async function listTargets(
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => state === undefined || seat.state === state);
   const committees = await committeeSeatsByLegislator(db);
   const coverageOf = coverageReader(db, campaignId);
-  const otherPlanOf = otherPlanCoverageReader(db, await getCampaign(db, campaignId));
+  const campaign = await getCampaign(db, campaignId);
+  const otherPlanOf = otherPlanCoverageReader(db, campaign);
   const ballots = await latestBallotByDistrict(db, campaignId);
   const hubShares = await findHubDistrictShares(db);
   const hubNames = new Map((await listHubs(db)).map((hub) => [hub.id, hub.name]));
@@ -94,6 +98,7 @@ export async function listTargets(
             return share && hubNames.has(hubId) ? [{ hubId, name: hubNames.get(hubId)!, share: Math.min(1, share) }] : [];
           })
           .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
+  const leverage = await findDistrictLeverage(db, campaign, seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])));
   const lastMet = new Map(withContacts ? (await findLastMeetingDays(db, campaignId)).map((row) => [row.legislatorId, row.lastMet as string | null]) : []);
   const rows = [];
   for (const seat of seats) {
@@ -107,6 +112,7 @@ export async function listTargets(
       districtName: seat.districtName,
       label: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
       coverage: await coverageOf(seat.districtId),
+      endorsers: seat.districtId === null ? null : (leverage.get(seat.districtId) ?? null),
       ballot: seat.districtId === null ? null : (ballots.get(seat.districtId) ?? null),
       steps: seat.steps,
       committees: committees.get(seat.legislatorId) ?? [],

@@ -7,7 +7,16 @@ import type { Database } from "../db/schema";
 import type { Actor } from "../domain/actor";
 import type { ChangePublisher } from "../domain/changes";
 import { assertCanImport, type BoundaryImportResult } from "../domain/boundary-import";
-import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importLegislatorRoster, importSpreadsheetTable } from "../domain/import-service";
+import {
+  importBallotResultRows,
+  importBoundaries,
+  importCommitteeRoster,
+  importCosponsorList,
+  importEndorserRows,
+  importLegislatorRoster,
+  importSpreadsheetTable,
+} from "../domain/import-service";
+import type { EndorserImportReport, Geocoder } from "../../shared/model/endorser";
 import type { BallotImportSummary } from "../../shared/model/ballot-question";
 import type { LegislatorImportSummary } from "../domain/legislators";
 import type { WriteContext } from "../domain/write";
@@ -36,6 +45,8 @@ export interface ImportRoutesOptions {
   maxPreviews?: number | undefined;
   /** The worker threads that read uploads (DEFAULT_UPLOAD_READERS). */
   readers?: UploadReaderOptions | undefined;
+  /** Places endorsers by address when GROUNDSWELL_GEOCODER_URL is set, as the CLI does. */
+  geocode?: Geocoder | undefined;
 }
 
 const PREVIEW_RETRY_SECONDS = 10;
@@ -111,7 +122,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CommitteeImportReport | CosponsorImportReport | BallotImportSummary> => {
+    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CommitteeImportReport | CosponsorImportReport | BallotImportSummary | EndorserImportReport> => {
       const actor = await options.actorOf(request);
       assertCanImport(actor);
       const { token, ...choices } = parseCommit(request.body);
@@ -153,6 +164,13 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
           const summary = await importBallotResultRows(ctx, importRequest, records, { fileName: upload.fileName });
           done(importRequest.dryRun);
           return summary;
+        }
+        if (importRequest.as === "endorsers") {
+          if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`endorsers come as a .csv file (got ${upload.fileName})`);
+          const rows = await readers.read({ read: "endorsers", upload });
+          const summary = await importEndorserRows(ctx, importRequest, rows, { fileName: upload.fileName, geocode: options.geocode });
+          done(importRequest.dryRun);
+          return { ...summary, fileName: upload.fileName } satisfies EndorserImportReport;
         }
         if (importRequest.as === "population") {
           throw new BadRequest("A population layer (Census blocks, often a few hundred MB) imports from the command line: groundswell import <blocks.zip> --as population --count-field POP20 --state XX");

@@ -22,7 +22,7 @@ import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
-import { createTextGeocoder } from "../io/geocoder";
+import { createGeocoder, createTextGeocoder } from "../io/geocoder";
 import { readUsAtlasReference } from "../io/us-atlas";
 import type { UploadReaderOptions } from "../io/upload-workers";
 import { clientDistDir } from "./client-build";
@@ -178,6 +178,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     maxBytes: importMaxBytes,
     ttlMs: options.imports?.ttlMs ?? 30 * 60 * 1000,
     directory: options.imports?.directory,
+    geocode: options.geocoderUrl ? createGeocoder(options.geocoderUrl) : undefined,
     maxPreviews: options.imports?.maxPreviews,
     readers: options.imports?.readers,
   });

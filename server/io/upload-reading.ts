@@ -3,6 +3,7 @@ import type { ImportPreview } from "../../shared/model/import-upload";
 import type { BallotUploadPreview } from "../../shared/model/ballot-question";
 import type { CommitteeUploadPreview } from "../../shared/model/committee";
 import type { NameListUploadPreview } from "../../shared/model/ladder";
+import { ENDORSER_COLUMNS, type EndorserUploadPreview } from "../../shared/model/endorser";
 import type { LegislatorUploadPreview } from "../../shared/model/legislator-import";
 import type { SeatChamber } from "../../shared/model/district";
 import { columnsOf, MEMBER_COLUMNS, type SpreadsheetTable, type SpreadsheetTarget, type SpreadsheetUploadPreview } from "../../shared/model/spreadsheet-import";
@@ -13,6 +14,7 @@ import { parseBallotCsv } from "./ballot-csv";
 import { readBoundaryBytes, readBoundaryFile, type BoundaryFile } from "./boundary-file";
 import { previewBoundaryFile } from "./boundary-preview";
 import { defaultBoundaryLimits } from "./boundary-types";
+import { parseColumnCsv } from "./column-csv";
 import { parseCsv, readCsvTable } from "./csv";
 import { isNameListHeader, parseNameList } from "./name-list";
 import { guessRosterState, readOpenStatesUpload, type OpenStatesRoster } from "./open-states";
@@ -33,7 +35,7 @@ export interface UploadFile {
   expiresAt: Date;
 }
 
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview;
+export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview | EndorserUploadPreview;
 
 /** What a commit reads, by kind; each names the reader's answer in `UploadReadResult`. */
 export type UploadReadRequest =
@@ -43,6 +45,7 @@ export type UploadReadRequest =
   | { read: "committees"; upload: UploadFile }
   | { read: "ballot-results"; upload: UploadFile }
   | { read: "names"; upload: UploadFile }
+  | { read: "endorsers"; upload: UploadFile }
   | { read: "spreadsheet"; upload: UploadFile; as: SpreadsheetTarget };
 
 export interface UploadReadResult {
@@ -52,6 +55,8 @@ export interface UploadReadResult {
   committees: CommitteeRoster | null;
   "ballot-results": Array<{ row: number; fields: string[] }>;
   names: string[];
+  /** Endorser rows as `import --as endorsers` reads them (header → cell). */
+  endorsers: Array<Record<string, string>>;
   spreadsheet: SpreadsheetTable;
 }
 
@@ -71,6 +76,8 @@ export async function readUpload<R extends UploadReadRequest>(request: R): Promi
         return parseBallotCsv(await fs.promises.readFile(upload.path, "utf8"));
       case "names":
         return parseNameList(await fs.promises.readFile(upload.path, "utf8"), upload.fileName);
+      case "endorsers":
+        return parseColumnCsv(await fs.promises.readFile(upload.path, "utf8"), ENDORSER_COLUMNS);
       case "spreadsheet":
         return readCsvTable(await fs.promises.readFile(upload.path, "utf8"), columnsOf(request.as));
     }
@@ -80,7 +87,7 @@ export async function readUpload<R extends UploadReadRequest>(request: R): Promi
 
 export const isSpreadsheet = (fileName: string) => /\.csv$/i.test(fileName);
 
-/** What the file is and what it holds: committees, legislators, ballot results, a name list, a spreadsheet, else a boundary layer. */
+/** What the file is and what it holds: committees, legislators, ballot results, endorsers, a name list, a spreadsheet, else a boundary layer. */
 export async function previewUpload(upload: UploadFile): Promise<UploadPreview> {
   const committees = await previewCommittees(upload);
   if (committees) return committees;
@@ -89,6 +96,8 @@ export async function previewUpload(upload: UploadFile): Promise<UploadPreview> 
   if (isSpreadsheet(upload.fileName)) {
     const ballot = await previewBallotResults(upload);
     if (ballot) return ballot;
+    const endorsers = await previewEndorsers(upload);
+    if (endorsers) return endorsers;
   }
   const names = await previewNameList(upload);
   if (names) return names;
@@ -114,6 +123,15 @@ async function previewBallotResults(upload: UploadFile): Promise<BallotUploadPre
     samples: [...new Set(table.rows.map((row) => row.town ?? row.district ?? ""))].slice(0, 5),
     year: year ? Number(year[1]) : null,
   };
+}
+
+/** A .csv upload whose header names `name` and `town` and only endorser columns (as the CLI reads them): its rows and a few names; null otherwise. */
+async function previewEndorsers(upload: UploadFile): Promise<EndorserUploadPreview | null> {
+  const text = await fs.promises.readFile(upload.path, "utf8");
+  const header = (parseCsv(text.replace(/^\uFEFF/, ""))[0] ?? []).map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, "_")).filter(Boolean);
+  if (!header.includes("name") || !header.includes("town") || !header.every((key) => (ENDORSER_COLUMNS as readonly string[]).includes(key))) return null;
+  const rows = parseColumnCsv(text, ENDORSER_COLUMNS);
+  return { ...uploadFacts(upload), format: "endorsers", rows: rows.length, columns: header, samples: rows.map((row) => row.name?.trim() ?? "").filter(Boolean).slice(0, 5) };
 }
 
 /** A .csv upload: its columns and row count, and what they look like (checked against the columns both targets know). */

@@ -28,6 +28,16 @@ export function parseBodyKind(text: string): BodyKind | undefined {
   return (BODY_KINDS as readonly string[]).includes(kind) ? (kind as BodyKind) : undefined;
 }
 
+/** Words a file's kind field uses for a whole kind (MassGIS `TYPE`: C or T). */
+const KIND_VALUES: Readonly<Record<string, BodyKind>> = { c: "city_council", city: "city_council", t: "town_meeting", town: "town_meeting" };
+
+/** A kind field's value ("C", "City", "town", "select board") → a kind; undefined when it names none. */
+export function bodyKindOfValue(value: unknown): BodyKind | undefined {
+  if (typeof value !== "string" && typeof value !== "number") return undefined;
+  const text = String(value);
+  return KIND_VALUES[spelling(text)] ?? parseBodyKind(text);
+}
+
 /** "Town-Meeting " → "town_meeting": how enum values are compared with what a person typed. */
 export function spelling(text: string): string {
   return text.trim().toLowerCase().replace(/[\s-]+/g, "_");

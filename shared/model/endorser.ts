@@ -96,6 +96,8 @@ export interface PublicEndorser {
   category: EndorserCategory;
   town: string;
   state: string;
+  /** The town's body: the public page lists the town's endorsers in its panel. */
+  townBodyId: number | null;
   linkedBodyId: number | null;
   lon: number;
   lat: number;
@@ -110,6 +112,7 @@ export const publicEndorserSchema = z.object({
   category: endorserCategorySchema,
   town: z.string(),
   state: z.string(),
+  townBodyId: rowIdSchema.nullable(),
   linkedBodyId: rowIdSchema.nullable(),
   lon: z.number(),
   lat: z.number(),
@@ -117,6 +120,24 @@ export const publicEndorserSchema = z.object({
   publicContact: z.string().nullable(),
   step: z.string().nullable(),
 }) satisfies z.ZodType<PublicEndorser, unknown>;
+
+/** An endorser as the district page, legislator page and brief list it: public fields only. */
+export const districtEndorserSchema = publicEndorserSchema.pick({ id: true, name: true, category: true, town: true, state: true, website: true, step: true });
+export type DistrictEndorser = z.infer<typeof districtEndorserSchema>;
+
+/**
+ * The endorsers of a district ("31 local organisations endorsed, including 12 medical practices"):
+ * those who agreed to be listed and stand at a public step, furthest along first.
+ */
+export const endorserLeverageSchema = z.object({
+  count: z.number().int().min(0),
+  /** The sentence, or null when nobody here has endorsed yet. */
+  summary: z.string().nullable(),
+  /** Which endorsers count, in words: the public steps by label, the consent, how a town-placed endorser is located. */
+  basis: z.string(),
+  endorsers: z.array(districtEndorserSchema),
+});
+export type EndorserLeverage = z.infer<typeof endorserLeverageSchema>;
 
 export const endorserIdSchema = rowIdSchema;
 
@@ -172,6 +193,24 @@ export interface EndorserImportSummary {
   unchanged: string[];
   /** How the new and updated endorsers were placed. */
   placed: Record<LocationSource, number>;
+}
+
+/** An uploaded endorsers CSV as the Import screen previews it (a header with name and town, every column an endorser column). */
+export interface EndorserUploadPreview {
+  token: string;
+  expiresAt: string;
+  fileName: string;
+  bytes: number;
+  format: "endorsers";
+  rows: number;
+  columns: string[];
+  /** A few names, to recognise the file. */
+  samples: string[];
+}
+
+/** What the Import screen reports after a dry run (Check) or an import of endorsers. */
+export interface EndorserImportReport extends EndorserImportSummary {
+  fileName: string;
 }
 
 /** Looks up an address: a point `[lon, lat]`, or null when unknown. Off unless a geocoder URL is configured. */

@@ -22,6 +22,7 @@ export const IMPORT_FIELDS = [
   "nameField",
   "idField",
   "populationField",
+  "kindField",
   "countField",
   "parent",
   "source",
@@ -49,6 +50,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   nameField: "Field with the name",
   idField: "Field with a stable id",
   populationField: "Field with the population",
+  kindField: "Field with the kind",
   countField: "Field with the count",
   parent: "Parent body",
   source: "Boundaries published by",
@@ -144,6 +146,8 @@ const boundaryFields = {
 export const bodiesImportSchema = z.object({
   as: z.literal("bodies"),
   kind: bodyKindInputSchema.optional().default("city_council"),
+  /** A field naming each feature's kind (a file mixing cities and towns: `TYPE` = C or T); wins over `kind`. */
+  kindField: optionalText(200),
   /** The body these belong to (ward committees in a city): an id, or a name (narrowed by `state`). */
   parent: optionalText(200),
   populationField: optionalText(200),

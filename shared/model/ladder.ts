@@ -109,6 +109,10 @@ export const updateBillInputSchema = z.object({
 });
 export type UpdateBillInput = z.input<typeof updateBillInputSchema>;
 
+/** Move a bill one place up (-1) or down (1); the first is the campaign's default bill. */
+export const moveBillInputSchema = z.object({ billId: billIdSchema, by: z.number().int().min(-1).max(1).refine((by) => by !== 0, "move a bill by -1 (up) or 1 (down)") });
+export type MoveBillInput = z.input<typeof moveBillInputSchema>;
+
 export const optionalLink = z
   .string()
   .trim()

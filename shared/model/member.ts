@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
+import { MEETING_VOTES } from "../rules/meeting-tally";
 import { POSITIONS, VOTE_RULES, type Position, type VoteRule, type WhipCount } from "../rules/whip";
 import { bodyIdSchema } from "./body";
 import { campaignIdSchema } from "./campaign";
@@ -102,3 +103,11 @@ export interface WhipBoard {
   members: MemberWithPosition[];
   whip: WhipCount;
 }
+
+/** A roll call as meeting mode records it: each listed member's vote on the body's resolution. */
+export const recordRollCallInputSchema = z.object({
+  campaignId: campaignIdSchema,
+  bodyId: bodyIdSchema,
+  votes: z.array(z.object({ memberId: memberIdSchema, vote: z.enum(MEETING_VOTES) })).max(500),
+});
+export type RecordRollCallInput = z.infer<typeof recordRollCallInputSchema>;

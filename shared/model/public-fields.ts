@@ -40,7 +40,7 @@ export const PUBLIC_FIELDS = {
   hub: ["id", "name", "slug", "publicContact", "onboarding"],
   member: ["id", "bodyId", "name", "role", "publicContact"],
   /** Only endorsers who agreed to be listed, and their step only when it is public (see `toPublicEndorser`). */
-  endorser: ["id", "name", "category", "town", "state", "linkedBodyId", "lon", "lat", "website", "publicContact"],
+  endorser: ["id", "name", "category", "town", "state", "townBodyId", "linkedBodyId", "lon", "lat", "website", "publicContact"],
   /** Only evidence an organizer marked public (see `listPublicEvidence`); never who added it or the file's hash. */
   evidence: ["id", "kind", "category", "title", "url", "fileName", "contentType", "byteSize"],
   /** Only positions not marked internal are public at all (see `isPublicPosition`). */

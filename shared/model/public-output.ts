@@ -7,6 +7,7 @@ import { publicEvidenceSchema } from "./evidence";
 import { sponsorRoleSchema } from "./member";
 import type { PipelineBoard, PipelineFacets, PipelineList, PipelineRow } from "./pipeline";
 import type { PublicBodyDetail, PublicBodyRow, PublicCampaign, PublicHub, PublicMap } from "./public-view";
+import { endorserLeverageSchema } from "./endorser";
 
 /**
  * Output schemas of the public procedures: tRPC checks every answer against them on the way out
@@ -152,6 +153,7 @@ export const districtDetailSchema = districtSummarySchema.extend({
   legislators: z.array(legislatorSummarySchema),
   over: z.array(legislatorSummarySchema.extend({ share })),
   hubs: z.array(z.object({ hubId: rowIdSchema, name: z.string(), share })),
+  endorsers: endorserLeverageSchema,
 });
 
 const planSideSchema = z.object({

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { rowIdSchema } from "../ids/row-id";
 import { COMMITTEE_CHAMBERS } from "./committee";
 import { seatChamberSchema } from "./district";
+import { endorserLeverageSchema } from "./endorser";
 import { legislatorOfficeSchema } from "./legislator";
 
 /**
@@ -29,6 +30,8 @@ export const legislatorSeatSchema = z.object({
   /** "RI State House 30", "US Senate RI". */
   label: z.string(),
   coverage: seatCoverageSchema.nullable(),
+  /** Endorsers in the district who agreed to be listed, at a public step (null for a US Senate seat). */
+  endorsers: endorserLeverageSchema.nullable(),
   /** The latest ballot question in the district: "2018 Q5", 71.2 (% yes), or an estimate through another plan. */
   ballot: z.object({ question: z.string(), year: z.number().int().nullable(), pctYes: z.number().nullable(), estimated: z.boolean() }).nullable(),
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultEndorserLadder, endorserLadderSchema, type Endorser, type EndorserCategory } from "../model/endorser";
-import { countByStep, describeEndorsements, progressOf, isInsideBox, isPublicEndorserStep, readEndorserRow, toPublicEndorser } from "./endorsers";
+import { countByStep, describeEndorsements, progressOf, isInsideBox, isPublicEndorserStep, publicEndorsersOfTown, readEndorserRow, toPublicEndorser } from "./endorsers";
 
 const ladder = defaultEndorserLadder;
 const endorser = (overrides: Partial<Endorser> = {}): Endorser => ({
@@ -52,6 +52,21 @@ describe("toPublicEndorser", () => {
     expect(shown.step).toBeNull();
     expect(JSON.stringify(shown)).not.toMatch(/Hidden Lane|555-0101|wavering/);
     expect(toPublicEndorser(ladder, endorser({ step: "active_partner" }))!.step).toBe("active_partner");
+  });
+});
+
+describe("publicEndorsersOfTown", () => {
+  it("lists the town's listed endorsers at a public step, furthest along first", () => {
+    const listed = [
+      endorser({ id: 1, name: "Zeta Bakery", step: "endorsed" }),
+      endorser({ id: 2, name: "Alpha Union", step: "active_partner" }),
+      endorser({ id: 3, name: "Beta Clinic", step: "endorsed" }),
+      endorser({ id: 4, name: "Only Asked", step: "asked" }),
+      endorser({ id: 5, name: "Elsewhere", step: "endorsed", townBodyId: 5 }),
+      endorser({ id: 6, name: "Not Listed", step: "endorsed", isPublic: false }),
+    ].flatMap((entry) => toPublicEndorser(ladder, entry) ?? []);
+    expect(publicEndorsersOfTown(ladder, listed, 4).map((entry) => entry.name)).toEqual(["Alpha Union", "Beta Clinic", "Zeta Bakery"]);
+    expect(publicEndorsersOfTown(ladder, listed, 9)).toEqual([]);
   });
 });
 

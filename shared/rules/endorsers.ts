@@ -24,6 +24,17 @@ export function toPublicEndorser(ladder: EndorserLadder, endorser: Endorser): Pu
 }
 
 /**
+ * A town's endorsers for its panel on the public page: of those who agreed to be listed (what
+ * `toPublicEndorser` lets through), the ones whose town is the body and whose step is public,
+ * furthest along first, then by name.
+ */
+export function publicEndorsersOfTown<T extends Pick<PublicEndorser, "townBodyId" | "step" | "name">>(ladder: EndorserLadder, endorsers: readonly T[], bodyId: number): T[] {
+  return endorsers
+    .filter((endorser) => endorser.townBodyId === bodyId && endorser.step !== null && isPublicEndorserStep(ladder, endorser.step))
+    .sort((a, b) => progressOf(ladder, b.step) - progressOf(ladder, a.step) || a.name.localeCompare(b.name));
+}
+
+/**
  * How far along the ladder a step is, for sorting "furthest first": its rank up to the last public
  * step (active partner); a step after it (declined) or an unknown one ranks below everything.
  */

@@ -14,6 +14,13 @@ describe("pickField", () => {
     expect(pickField(["DISTRICT", "DISTRICTN", "ID"], undefined, "district name").field).toBe("DISTRICT");
     expect(pickField(["OBJECTID"], undefined, "id").field).toBeNull();
   });
+
+  it("finds them in any case, as city and state portals spell them", () => {
+    expect(pickField(["OBJECTID", "city_town", "county"], undefined, "body name").field).toBe("city_town");
+    expect(pickField(["FID", "Town", "Shape_Area"], undefined, "body name").field).toBe("Town");
+    expect(pickField(["district", "Name"], undefined, "district name").field).toBe("district");
+    expect(pickField(["geoid20", "name20"], undefined, "id").field).toBe("geoid20");
+  });
 });
 
 it("title-cases names written in capitals only", () => {

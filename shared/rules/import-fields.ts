@@ -1,9 +1,9 @@
 import { stateByFips } from "../ids/usps";
 
 /** Attribute names that hold a body's name, most specific first (Census, state GIS, city portals). */
-const BODY_NAME_FIELDS = ["NAMELSAD", "NAME", "Name", "name", "NAME20", "NAME10", "TOWN", "MUNI", "MUNICIPALITY", "CITY", "District_Name"];
+const BODY_NAME_FIELDS = ["NAMELSAD", "NAME", "NAME20", "NAME10", "CITY_TOWN", "TOWN", "TOWN_NAME", "MUNI", "MUNI_NAME", "MUNICIPALITY", "CITY", "CITY_NAME", "DISTRICT_NAME"];
 /** Attribute names that hold a district's number or name. */
-const DISTRICT_NAME_FIELDS = ["DISTRICT", "District", "district", "SLDLST", "SLDUST", "CD119FP", "CD118FP", "CD116FP", "DISTRICTN", "NAMELSAD", "NAME", "Name", "name", "ID"];
+const DISTRICT_NAME_FIELDS = ["DISTRICT", "SLDLST", "SLDUST", "CD119FP", "CD118FP", "CD116FP", "DISTRICTN", "NAMELSAD", "NAME", "ID"];
 /** Attribute names that hold a stable public id. */
 const ID_FIELDS = ["GEOID", "GEOID20", "GEOID10", "GEOIDFQ", "ocd_division_id", "ocd_id", "OCD_ID"];
 /**
@@ -34,8 +34,11 @@ export function pickField(
     const index = POPULATION_FIELDS.map((candidate) => upper.indexOf(candidate)).find((found) => found >= 0) ?? upper.findIndex((field) => field.startsWith("POP") && !NOT_A_POPULATION.test(field));
     return { field: index >= 0 ? fields[index]! : null };
   }
+  // Known names in any case: `city_town` (a state GIS portal), `Name`, `TOWN`.
   const candidates = role === "body name" ? BODY_NAME_FIELDS : role === "district name" ? DISTRICT_NAME_FIELDS : ID_FIELDS;
-  return { field: candidates.find((candidate) => fields.includes(candidate)) ?? null };
+  const upper = fields.map((field) => field.toUpperCase());
+  const index = candidates.map((candidate) => upper.indexOf(candidate.toUpperCase())).find((found) => found >= 0);
+  return { field: index === undefined ? null : fields[index]! };
 }
 
 /** "NORTH KINGSTOWN" → "North Kingstown"; names already in mixed case are left alone. */

@@ -122,12 +122,12 @@ export function filterTargets(rows: readonly TargetRow[], filters: TargetFilters
   );
 }
 
-/** One CSV row per seat: who, where, the step per bill (by label), coverage, committees, and the flag. */
+/** One CSV row per seat: who, where, the step per bill (by label), coverage, endorsers (listed, at a public step), committees, and the flag. */
 export function targetCsvRows(rows: readonly TargetRow[], { bills, ladder, committeeId }: { bills: readonly Bill[]; ladder: Ladder; committeeId: number | null }) {
   const labelOf = new Map(ladder.steps.map((step) => [step.id, step.label]));
   // The other plan's columns only once a chamber has two plans (redistricting).
   const otherPlan = rows.some((row) => row.otherPlan !== null) ? ["other_plan", "share_area_passed_other_plan"] : [];
-  const columns = ["legislator", "party", "chamber", "state", "district", ...bills.map((bill) => stepColumnOf(bill.name)), "bodies", "bodies_passed", "share_area_passed", "share_population_passed", ...otherPlan, "last_question", "pct_yes", "hubs", "last_contact", "committees", "on_committee"];
+  const columns = ["legislator", "party", "chamber", "state", "district", ...bills.map((bill) => stepColumnOf(bill.name)), "bodies", "bodies_passed", "share_area_passed", "share_population_passed", ...otherPlan, "endorsers", "last_question", "pct_yes", "hubs", "last_contact", "committees", "on_committee"];
   const records = rows.map((row) => ({
     legislator: row.name,
     party: row.party,
@@ -141,6 +141,7 @@ export function targetCsvRows(rows: readonly TargetRow[], { bills, ladder, commi
     share_population_passed: row.coverage?.populationShare === null || !row.coverage ? null : Number(row.coverage.populationShare.toFixed(6)),
     other_plan: row.otherPlan ? `${row.otherPlan.label} ${row.otherPlan.districtName}` : null,
     share_area_passed_other_plan: row.otherPlan ? Number(row.otherPlan.areaShare.toFixed(6)) : null,
+    endorsers: row.endorsers?.count ?? null,
     last_question: row.ballot ? `${row.ballot.question}${row.ballot.estimated ? " (estimate)" : ""}` : null,
     pct_yes: row.ballot?.pctYes ?? null,
     hubs: row.hubs.map((hub) => hub.name).join("; "),

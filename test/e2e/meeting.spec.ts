@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addMember, updateVotingSetup } from "../../server/domain/members";
+import { addMember, setPosition, updateVotingSetup } from "../../server/domain/members";
 import { browserEngines } from "./drivers/helper";
 import { useAppSession } from "./drivers/session";
 
@@ -18,7 +18,13 @@ for (const engine of browserEngines()) {
       const body = await db.selectFrom("body").select("id").where("name", "=", "Providence County").executeTakeFirstOrThrow();
       bodyId = body.id;
       await updateVotingSetup(db, { bodyId, seats: 5, vacancies: null, quorum: null, voteRule: "majority_present", hasVeto: false, overrideRule: null });
-      for (const name of MEMBERS) await addMember(db, { bodyId, name });
+      const added = [];
+      for (const name of MEMBERS) added.push(await addMember(db, { bodyId, name }));
+      // The whip count's word on two of them, to compare with their votes (issue 17).
+      const campaign = await db.selectFrom("campaign").select("id").executeTakeFirstOrThrow();
+      const organizer = { name: "Organizer", role: "organizer" } as const;
+      await setPosition(db, { campaignId: campaign.id, memberId: added[0]!.id, position: "yes" }, organizer);
+      await setPosition(db, { campaignId: campaign.id, memberId: added[3]!.id, position: "lean_yes" }, organizer);
     });
 
     it("records a tally through a dropped connection and sends it when the phone is back online", async () => {
@@ -56,6 +62,22 @@ for (const engine of browserEngines()) {
       expect(saved).toMatchObject({ tallyYes: 3, tallyNo: 1, tallyAbstain: 0, tallyAbsent: 1 });
       expect(saved.voteTime).toMatch(/^\d\d:\d\d$/);
       expect(await page.evaluate(() => window.localStorage.getItem("groundswell.meeting-outbox.v1"))).toBe("[]");
+
+      // The roll call went with the tally: the dashboard sets each position beside the vote.
+      const rollCall = await app.database.db
+        .selectFrom("rollCallVote")
+        .innerJoin("member", "member.id", "rollCallVote.memberId")
+        .select(["member.name", "rollCallVote.vote"])
+        .orderBy("member.name")
+        .execute();
+      expect(rollCall.map((row) => `${row.name}: ${row.vote}`)).toEqual(["Ada Alvarez: yes", "Ben Brown: yes", "Cy Chen: yes", "Dee Diaz: no", "Eli Evans: absent"]);
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await driver.open();
+      await page.getByRole("button", { name: "Dashboard" }).click();
+      await expect.poll(() => page.getByTestId("projection-accuracy").innerText(), { timeout: 15_000 }).toBe("1 of 2 projections held (50 %)");
+      expect(await page.locator(".projection-list li").first().innerText()).toMatch(/^Dee Diaz\s+Providence County\s+lean yes → voted no: did not hold$/);
+      await page.getByRole("heading", { name: "Whip count against the votes" }).scrollIntoViewIfNeeded();
+      await driver.screenshot("projection");
     });
   });
 }

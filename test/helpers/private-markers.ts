@@ -298,7 +298,7 @@ async function addEvidence(
   if (content) await db.insertInto("evidenceFile").values({ evidenceId: row.id, content }).execute();
 }
 
-/** A listed endorser in the target body's town, with whatever private values the marker needs. */
+/** A listed endorser in the target body's town, endorsed in public, with whatever private values the marker needs. */
 async function addEndorser(
   db: Db,
   target: MarkerTarget,
@@ -323,7 +323,9 @@ async function addEndorser(
       privateContact: values.privateContact ?? null,
       note: values.note ?? null,
       isPublic: values.isPublic ?? 1,
-      step: "identified",
+      // At a public step, so a listed endorser shows on every public surface that lists endorsers
+      // (the public page's town list, the district page and brief, the legislator page, the targets view).
+      step: "endorsed",
       stepUpdatedAt: null,
       createdAt: now(),
       updatedAt: now(),

@@ -65,6 +65,39 @@ forEachEngine((getDatabase) => {
     });
   });
 
+  describe("--kind-field: a file mixing cities and towns", () => {
+    const mixed = (file: string, types: string[]) => {
+      const features = types.map((type, index) => ({
+        type: "Feature",
+        properties: { TOWN: `Mixed ${index + 1}`, TYPE: type },
+        geometry: squarePolygon([-71.8 + index * 0.1, 41.2], 0.08),
+      }));
+      const target = path.join(folder, file);
+      fs.writeFileSync(target, JSON.stringify({ type: "FeatureCollection", features }));
+      return target;
+    };
+
+    it("takes each feature's kind from the field (C, T, or a kind), and updates them in place on a second import", async () => {
+      const file = mixed("mixed.geojson", ["C", "T", "select board"]);
+      expectSuccess(await cli("import", file, "--as", "bodies", "--kind-field", "type", "--state", "RI", "--no-overlaps"));
+      expect([await kindOf("Mixed 1"), await kindOf("Mixed 2"), await kindOf("Mixed 3")]).toEqual(["city_council", "town_meeting", "select_board"]);
+      expectSuccess(await cli("import", file, "--as", "bodies", "--kind-field", "TYPE", "--state", "RI", "--no-overlaps"));
+      const rows = await getDatabase().db.selectFrom("body").select("name").where("name", "like", "Mixed %").execute();
+      expect(rows).toHaveLength(3);
+    });
+
+    it("refuses a value that names no kind, or a field the file lacks, in one line, writing nothing", async () => {
+      const before = await getDatabase().db.selectFrom("body").select("id").execute();
+      const bad = await cli("import", mixed("mixed-bad.geojson", ["C", "Village"]), "--as", "bodies", "--kind-field", "TYPE", "--state", "RI", "--no-overlaps");
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toBe('groundswell: feature #2: TYPE is "Village", not a kind; use C or T, city or town, or a kind such as select_board\n');
+      const missing = await cli("import", mixed("mixed-none.geojson", ["C"]), "--as", "bodies", "--kind-field", "KIND", "--no-overlaps");
+      expect(missing.status).toBe(2);
+      expect(missing.stderr).toBe('groundswell: --kind-field "KIND": not in this file; its fields are: TOWN, TYPE\n');
+      expect(await getDatabase().db.selectFrom("body").select("id").execute()).toEqual(before);
+    });
+  });
+
   describe("--as kinds the contract documents", () => {
     it("lists every documented kind in `import --help`", async () => {
       const help = await cli("import", "--help");

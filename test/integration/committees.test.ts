@@ -183,7 +183,7 @@ forEachEngine(
       const lujan = targets.rows.find((row) => row.chamber === "us_senate")!;
       const page = await anonymous.legislator.page({ campaignId: campaign.id, legislatorId: lujan.legislatorId });
       expect(page).toMatchObject({ name: "Ben Ray Luján", party: "Democratic", email: "https://www.lujan.senate.gov/contact/contact-form/", committees: [] });
-      expect(page.seats).toEqual([{ chamber: "us_senate", state: "NM", districtId: null, districtName: "NM", label: "US Senate NM", coverage: null, ballot: null }]);
+      expect(page.seats).toEqual([{ chamber: "us_senate", state: "NM", districtId: null, districtName: "NM", label: "US Senate NM", coverage: null, endorsers: null, ballot: null }]);
       expect(page.links).toContain("https://www.lujan.senate.gov");
       await expect(anonymous.legislator.page({ campaignId: campaign.id, legislatorId: 999_999 })).rejects.toThrow("No legislator with id 999999");
 

@@ -2,11 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Campaign } from "../../shared/model/campaign";
 import type { CosponsorImportReport, NameListUploadPreview } from "../../shared/model/ladder";
-import { CSRF_HEADERS } from "../../shared/csrf";
 import { createCaller } from "../../server/api/router";
 import { buildServer } from "../../server/http/server";
 import { buildWorld } from "../helpers/district-world";
 import { makeCampaign } from "../helpers/factories";
+import { importRequests } from "../helpers/import-requests";
 import { signedInHeaders } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
 
@@ -31,14 +31,7 @@ forEachEngine((getDatabase, engine) => {
     await app?.close();
   });
 
-  const preview = (payload: string, fileName: string) =>
-    app.inject({
-      method: "POST",
-      url: `/api/imports/preview?fileName=${encodeURIComponent(fileName)}`,
-      headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...session },
-      payload,
-    });
-  const commit = (body: Record<string, unknown>) => app.inject({ method: "POST", url: "/api/imports/commit", headers: { ...CSRF_HEADERS, ...session }, payload: body });
+  const { preview, commit } = importRequests(() => app, () => session);
   const steps = async () =>
     Object.fromEntries(
       (await createCaller({ db: getDatabase().db, actor: { name: "reader", role: "public" } }).legislator.list({ campaignId: campaign.id })).map((row) => [

@@ -152,7 +152,7 @@ forEachEngine((getDatabase) => {
       ]);
       const text = JSON.stringify(visible);
       for (const secret of Object.values(SECRET)) expect(text).not.toContain(secret);
-      expect(Object.keys(visible[0]!).sort()).toEqual(["category", "id", "lat", "linkedBodyId", "lon", "name", "publicContact", "state", "step", "town", "website"]);
+      expect(Object.keys(visible[0]!).sort()).toEqual(["category", "id", "lat", "linkedBodyId", "lon", "name", "publicContact", "state", "step", "town", "townBodyId", "website"]);
       await expect(caller(anonymous).endorser.list({ campaignId: campaign.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
       await expect(caller(anonymous).endorser.history({ endorserId: visible[0]!.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     });

@@ -96,6 +96,23 @@ forEachEngine(
         await expect(caller(admin).bill.add({ campaignId: campaign.id, name: "s.55" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: 'The campaign already has a bill named "s.55"' });
       });
 
+      it("reorders the bills, and removes only a bill with nothing recorded on it", async () => {
+        const typo = await caller(admin).bill.add({ campaignId: campaign.id, name: "S.5S" });
+        const names = async () => (await caller(anonymous).bill.list({ campaignId: campaign.id })).map((bill) => bill.name);
+        await caller(admin).bill.move({ billId: typo.id, by: -1 });
+        expect((await caller(admin).bill.move({ billId: typo.id, by: -1 })).map((bill) => bill.name)).toEqual(["S.5S", "H.101", "S.55"]);
+        await expect(caller(admin).bill.move({ billId: typo.id, by: -1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "S.5S is already first" });
+        await expect(caller(organizer).bill.move({ billId: typo.id, by: 1 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+        await expect(caller(admin).bill.remove({ billId: bills[1]!.id })).rejects.toMatchObject({
+          code: "BAD_REQUEST",
+          message: "S.55 has 1 ladder change recorded on it, so it stays; rename it instead",
+        });
+        expect(await caller(admin).bill.remove({ billId: typo.id })).toMatchObject({ name: "S.5S" });
+        expect(await names()).toEqual(["H.101", "S.55"]);
+        const audit = await getDatabase().db.selectFrom("auditEvent").select("summary").where("action", "in", ["bill.move", "bill.remove"]).orderBy("id").execute();
+        expect(audit.map((entry) => entry.summary)).toEqual(["Bills reordered: H.101, S.5S, S.55", "Bills reordered: S.5S, H.101, S.55", "Bill S.5S removed"]);
+      });
+
       it("undoes the last change of a bill by appending an event back, and refuses a stale undo", async () => {
         const senate = bills[1]!;
         const history = await caller(viewer).legislator.stepHistory({ campaignId: campaign.id, legislatorId: world.legislators.robert });

@@ -103,6 +103,8 @@ const ACCESS: Record<string, [Access, Input]> = {
   "member.update": ["bodyEditor", (f) => ({ memberId: f.ashbyMember, changes: { role: `Chair ${f.serial()}` } })],
   "member.remove": ["bodyEditor", async (f) => ({ memberId: await f.newMember() })],
   "member.setPosition": ["bodyEditor", (f) => ({ campaignId: f.campaignId, memberId: f.ashbyMember, position: "yes" })],
+  "member.recordRollCall": ["bodyEditor", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, votes: [{ memberId: f.ashbyMember, vote: f.serial() % 2 ? "yes" : "no" }] })],
+  "member.projection": ["member", (f) => ({ campaignId: f.campaignId })],
   "member.setVotingSetup": [
     "bodyEditor",
     (f) => ({ bodyId: f.world.bodies.ashby, seats: 5, vacancies: 0, quorum: 3, voteRule: "majority_present", hasVeto: false, overrideRule: null }),
@@ -144,6 +146,8 @@ const ACCESS: Record<string, [Access, Input]> = {
   "bill.list": ["public", (f) => ({ campaignId: f.campaignId })],
   "bill.add": ["admin", (f) => ({ campaignId: f.campaignId, name: `S.${f.serial()}`, jurisdiction: "state", chamber: "state_upper" })],
   "bill.update": ["admin", async (f) => ({ billId: (await f.bills())[0]!, jurisdiction: "state" })],
+  "bill.move": ["admin", async (f) => ({ billId: (await f.bills()).at(-1)!, by: -1 })],
+  "bill.remove": ["admin", async (f) => ({ billId: (await f.bills()).at(-1)! })],
   "pipeline.list": ["public", (f) => ({ campaignId: f.campaignId })],
   "pipeline.board": ["public", (f) => ({ campaignId: f.campaignId })],
   "pipeline.facets": ["public", () => undefined],

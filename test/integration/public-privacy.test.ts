@@ -5,7 +5,10 @@ import { changeStage } from "../../server/domain/resolutions";
 import { ensureClientBuilt } from "../../server/http/client-build";
 import { buildServer } from "../../server/http/server";
 import type { Actor } from "../../server/domain/actor";
-import { makeBody, makeCampaign } from "../helpers/factories";
+import { importDistricts } from "../../server/domain/imports";
+import { recomputeOverlaps } from "../../server/domain/overlaps";
+import { makeBody, makeCampaign, squarePolygon } from "../helpers/factories";
+import { publicEndorsersOfTown } from "../../shared/rules/endorsers";
 import { leakedFields, PRIVATE_MARKERS, seedPrivateMarkers } from "../helpers/private-markers";
 import { ensureUser } from "../helpers/sign-in";
 import { forEachEngine } from "../helpers/test-db";
@@ -21,6 +24,8 @@ interface Fixture {
   campaignId: number;
   slug: string;
   bodyId: number;
+  /** A House district over every test body, where the markers' legislators sit and the marker endorsers lie. */
+  districtId: number;
 }
 
 /**
@@ -36,14 +41,14 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "resolution.stages": (f) => [{ campaignId: f.campaignId }],
   "resolution.upcoming": (f) => [{ campaignId: f.campaignId, today: "2026-01-01", days: 366 }],
   "district.list": () => [undefined],
-  "district.get": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
-  "district.planComparison": (f) => [{ campaignId: f.campaignId, districtId: 1 }],
+  "district.get": (f) => [{ campaignId: f.campaignId, districtId: f.districtId }],
+  "district.planComparison": (f) => [{ campaignId: f.campaignId, districtId: f.districtId }],
   "legislator.list": (f) => [{ campaignId: f.campaignId }],
   "bill.list": (f) => [{ campaignId: f.campaignId }],
   "legislator.targets": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, state: "RI" }],
   // The markers hang on a dozen legislators at most: ask for each one's page.
   "legislator.page": (f) => Array.from({ length: 12 }, (_, index) => ({ campaignId: f.campaignId, legislatorId: index + 1 })),
-  "district.shapes": () => [{ districtId: 1 }],
+  "district.shapes": (f) => [{ districtId: f.districtId }],
   "hub.coverage": () => [undefined, { chamber: "state_lower" }],
   "hub.find": () => [{ query: "Marker" }, { point: [-71.4, 41.8] }],
   "hub.gaps": (f) => [{ campaignId: f.campaignId, chamber: "state_lower" }, { campaignId: f.campaignId, chamber: "state_upper" }],
@@ -57,7 +62,7 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "public.endorsers": (f) => [{ campaign: f.slug }, { campaign: f.campaignId }],
   "public.ballotQuestions": (f) => [{ campaign: f.slug }],
   "public.ballotMap": (f) => [{ campaign: f.slug, questionId: 1 }],
-  "public.ballotDistrict": (f) => [{ campaign: f.slug, districtId: 1 }],
+  "public.ballotDistrict": (f) => [{ campaign: f.slug, districtId: f.districtId }],
   "pipeline.list": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, sort: "hub", voteFrom: "2026-01-01", voteTo: "2026-12-31" }],
   "pipeline.board": (f) => [{ campaignId: f.campaignId }],
   "pipeline.facets": () => [undefined],
@@ -85,7 +90,12 @@ forEachEngine((getDatabase, engine) => {
     markers = await seedPrivateMarkers(db, { campaignId: campaign.id, bodyId: body.id });
     // A scheduled vote and hearing, so the calendar and "upcoming" have something to show.
     await db.updateTable("resolution").set({ voteDate: "2026-06-01", hearingDate: "2026-05-20", tallyYes: 5, tallyNo: 1 }).where("bodyId", "=", body.id).execute();
-    fixture = { campaignId: campaign.id, slug: campaign.slug, bodyId: body.id };
+    // A district over all of Rhode Island's test squares, so the district page, legislator pages and targets list endorsers.
+    await importDistricts(db, { features: [{ properties: { DISTRICT: "1" }, geometry: squarePolygon([-72, 41], 1.5) }], fields: ["DISTRICT"] }, { chamber: "state_lower", state: "RI", vintage: "2022" });
+    await recomputeOverlaps(db);
+    const district = await db.selectFrom("district").select("id").where("state", "=", "RI").where("name", "=", "1").executeTakeFirstOrThrow();
+    await db.updateTable("legislatorRole").set({ districtId: district.id }).where("districtName", "=", "1").execute();
+    fixture = { campaignId: campaign.id, slug: campaign.slug, bodyId: body.id, districtId: district.id };
     await ensureClientBuilt(() => undefined);
     app = await buildServer({ db, engine, basemapStyleUrl: null });
   }, 180_000);
@@ -146,6 +156,20 @@ forEachEngine((getDatabase, engine) => {
     expect(body.hubs.map((hub) => hub.publicContact)).toContain("hub@public.example");
     expect(body.sponsors).toEqual(expect.arrayContaining([{ name: "Public Sponsor", role: "lead" }, { name: "Noted Member", role: "cosponsor" }]));
     expect(body.sponsors).toHaveLength(2);
+  });
+
+  it("the district page, legislator page, targets and the town's public list show listed endorsers at a public step, and no marker", async () => {
+    const { db } = getDatabase();
+    const caller = createCaller({ db, actor: anonymous });
+    const district = await caller.district.get({ campaignId: fixture.campaignId, districtId: fixture.districtId });
+    // Proves these surfaces list the marker endorsers at all: the listed ones are there, by their public names.
+    expect(district.endorsers.count).toBeGreaterThanOrEqual(3);
+    expect(district.endorsers.summary).toMatch(/local (businesses|organisations) endorsed/);
+    const targets = await caller.legislator.targets({ campaignId: fixture.campaignId });
+    expect(targets.rows.some((row) => row.districtId === fixture.districtId && row.endorsers?.count === district.endorsers.count)).toBe(true);
+    const town = publicEndorsersOfTown((await caller.public.campaign({ campaign: fixture.slug })).endorserLadder, await caller.public.endorsers({ campaign: fixture.slug }), fixture.bodyId);
+    expect(town.length).toBe(district.endorsers.count);
+    expect(leakedFields(markers, JSON.stringify([district, targets, town]))).toEqual([]);
   });
 
   describe("HTTP surfaces", () => {

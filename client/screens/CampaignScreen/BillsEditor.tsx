@@ -7,6 +7,7 @@ import { useApplyChange } from "../../api/change-queries";
 import { useBills } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
+import { OrderButtons } from "./OrderButtons";
 
 const JURISDICTION_LABELS: Record<BillJurisdiction, string> = { state: "State legislature", federal: "Congress" };
 const chambersOf = (jurisdiction: BillJurisdiction): Chamber[] => CHAMBERS.filter((chamber) => JURISDICTION_CHAMBERS[jurisdiction].includes(chamber));
@@ -26,8 +27,8 @@ export function BillsEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit
       </p>
       {bills.error && <ErrorNotice title="Could not load the bills" message={bills.error.message} onRetry={() => void bills.refetch()} />}
       <ol className="bill-list">
-        {(bills.data ?? []).map((bill) => (
-          <BillRow key={`${bill.id}:${bill.name}:${bill.jurisdiction}:${bill.chamber}`} bill={bill} mayEdit={mayEdit} />
+        {(bills.data ?? []).map((bill, index, all) => (
+          <BillRow key={`${bill.id}:${bill.name}:${bill.jurisdiction}:${bill.chamber}`} bill={bill} index={index} count={all.length} mayEdit={mayEdit} />
         ))}
       </ol>
       {mayEdit && <AddBillForm campaign={campaign} />}
@@ -81,11 +82,15 @@ function BillFields({
   );
 }
 
-function BillRow({ bill, mayEdit }: { bill: Bill; mayEdit: boolean }) {
+function BillRow({ bill, index, count, mayEdit }: { bill: Bill; index: number; count: number; mayEdit: boolean }) {
   const trpc = useTRPC();
   const applyChange = useApplyChange();
   const [draft, setDraft] = useState({ name: bill.name, jurisdiction: bill.jurisdiction, chamber: bill.chamber });
-  const save = useMutation(trpc.bill.update.mutationOptions({ onSuccess: () => applyChange({ kind: "campaign" }) }));
+  const refresh = { onSuccess: () => applyChange({ kind: "campaign" }) };
+  const save = useMutation(trpc.bill.update.mutationOptions(refresh));
+  const move = useMutation(trpc.bill.move.mutationOptions(refresh));
+  const remove = useMutation(trpc.bill.remove.mutationOptions(refresh));
+  const failure = save.error ?? move.error ?? remove.error;
   const dirty = draft.name !== bill.name || draft.jurisdiction !== bill.jurisdiction || draft.chamber !== bill.chamber;
   return (
     <li>
@@ -99,12 +104,25 @@ function BillRow({ bill, mayEdit }: { bill: Bill; mayEdit: boolean }) {
       >
         <BillFields {...draft} disabled={!mayEdit} idPrefix={String(bill.id)} onChange={(change) => setDraft((current) => ({ ...current, ...change }))} />
         {mayEdit && (
-          <button type="submit" className="secondary" disabled={!dirty || save.isPending}>
-            Save
-          </button>
+          <span className="scheme-buttons">
+            <button type="submit" className="secondary" disabled={!dirty || save.isPending}>
+              Save
+            </button>
+            <OrderButtons label={bill.name} index={index} count={count} onMove={(by) => move.mutate({ billId: bill.id, by })} />
+            <button
+              type="button"
+              aria-label={`Remove ${bill.name}`}
+              disabled={count === 1 || remove.isPending}
+              title={count === 1 ? "A campaign keeps at least one bill" : "Only a bill with nothing recorded on it can be removed"}
+              onClick={() => remove.mutate({ billId: bill.id })}
+            >
+              Remove
+            </button>
+          </span>
         )}
       </form>
-      {save.error && <ErrorNotice title="Bill not saved" message={save.error.message} error={save.error} />}
+      {index === 0 && count > 1 && <p className="muted bill-default">The first bill is the default: cosponsor lists without --bill, and the first column everywhere.</p>}
+      {failure && <ErrorNotice title={remove.error ? "Bill not removed" : move.error ? "Bill not moved" : "Bill not saved"} message={failure.message} error={failure} />}
     </li>
   );
 }

@@ -1,4 +1,4 @@
-/** ↑ and ↓ for one entry of a list edited in place (stages, ladder steps). */
+/** ↑ and ↓ for one entry of a list edited in place (stages, ladder steps, bills). */
 export function OrderButtons({ label, index, count, onMove }: { label: string; index: number; count: number; onMove: (by: -1 | 1) => void }) {
   return (
     <>

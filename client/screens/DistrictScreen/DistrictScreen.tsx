@@ -15,10 +15,11 @@ import { StatusOverlay } from "../../components/StatusOverlay";
 import { formatCount, formatShare } from "../../lib/format";
 import { BallotSection } from "./BallotSection";
 import { AlliesPanel } from "./AlliesPanel";
-import { LegislatorCard } from "./LegislatorCard";
+import { LegislatorCard } from "../../components/LegislatorCard";
 import { LegislatorContacts } from "./LegislatorContacts";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { DistrictMap } from "./DistrictMap";
+import { DistrictEndorsers } from "../../components/DistrictEndorsers";
 import { RedistrictingSection } from "./RedistrictingSection";
 
 const percent = formatShare;
@@ -159,6 +160,8 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
       </section>
 
       <BallotSection campaign={campaign.id} districtId={district.id} />
+
+      <DistrictEndorsers leverage={district.endorsers} ladder={campaign.endorserLadder} />
 
       <div className="brief-columns">
         <section className="brief-map" aria-label="Map">

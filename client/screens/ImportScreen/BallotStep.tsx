@@ -10,6 +10,7 @@ import { useCampaigns } from "../../api/map-data";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { formatCount } from "../../lib/format";
 import { BallotReport } from "./BallotReport";
+import { CampaignField } from "./CampaignField";
 
 const LEVELS: Record<BallotUploadPreview["level"], string> = { town: "towns", precinct: "precincts (town, ward and precinct)", district: "districts" };
 
@@ -94,16 +95,7 @@ export function BallotStep({
         results by district, then <strong>Import</strong>. Importing a question again replaces its results.
       </p>
       <div className="form-grid">
-        <label className="field">
-          Campaign
-          <select value={campaign} onChange={set("campaign")}>
-            {(campaigns.data ?? []).map((entry) => (
-              <option key={entry.id} value={entry.id}>
-                {entry.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <CampaignField campaigns={campaigns.data} value={campaign ? Number(campaign) : undefined} onChange={(campaignId) => setForm((current) => ({ ...current, campaign: String(campaignId) }))} />
         <label className="field">
           Ballot question
           <input value={form.question} onChange={set("question")} placeholder="2018 Q5" required />

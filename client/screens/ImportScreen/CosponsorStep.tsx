@@ -9,6 +9,7 @@ import { ErrorNotice } from "../../components/ErrorNotice";
 import { useConfirmImport } from "./use-confirm-import";
 import { formatCount } from "../../lib/format";
 import { CosponsorReport } from "./CosponsorReport";
+import { CampaignField } from "./CampaignField";
 
 /**
  * Step 2 for a bill's cosponsor list (a .txt of names, or a .csv with a name column): the campaign
@@ -59,16 +60,7 @@ export function CosponsorStep({
         {preview.names === 1 ? "name" : "names"}, such as {preview.samples.join(", ")}. As a bill's cosponsor list, each name matched to a sitting
         legislator of the bill's jurisdiction moves up to “cosponsor” (never down). Nothing is saved until you press <strong>Import</strong>.
       </p>
-      <label className="field">
-        Campaign
-        <select value={campaign?.id ?? ""} onChange={(event) => (setCampaignId(Number(event.target.value)), setBillId(null))}>
-          {(campaigns.data ?? []).map((entry) => (
-            <option key={entry.id} value={entry.id}>
-              {entry.name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <CampaignField campaigns={campaigns.data} value={campaign?.id} onChange={(campaignId) => (setCampaignId(campaignId), setBillId(null))} />
       <label className="field">
         Bill
         <select value={bill?.id ?? ""} onChange={(event) => setBillId(Number(event.target.value))}>

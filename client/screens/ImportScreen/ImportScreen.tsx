@@ -18,6 +18,9 @@ import { BallotReport } from "./BallotReport";
 import { BallotStep } from "./BallotStep";
 import type { BallotImportSummary, BallotUploadPreview } from "../../../shared/model/ballot-question";
 import { CosponsorReport } from "./CosponsorReport";
+import { EndorserReport } from "./EndorserReport";
+import { EndorserStep } from "./EndorserStep";
+import type { EndorserImportReport, EndorserUploadPreview } from "../../../shared/model/endorser";
 import { CosponsorStep } from "./CosponsorStep";
 import type { CosponsorImportReport, NameListUploadPreview } from "../../../shared/model/ladder";
 import type { LegislatorImportReport, LegislatorUploadPreview } from "../../../shared/model/legislator-import";
@@ -41,12 +44,14 @@ type Step =
   | { name: "names"; preview: NameListUploadPreview }
   | { name: "names-done"; report: CosponsorImportReport }
   | { name: "ballot"; preview: BallotUploadPreview }
-  | { name: "ballot-done"; summary: BallotImportSummary };
+  | { name: "ballot-done"; summary: BallotImportSummary }
+  | { name: "endorsers"; preview: EndorserUploadPreview }
+  | { name: "endorsers-done"; report: EndorserImportReport };
 
 const STEPS = [
   { label: "Choose a file", steps: ["choose", "uploading"] },
-  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "committees", "names", "ballot"] },
-  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "committees-done", "names-done", "ballot-done"] },
+  { label: "Check the preview", steps: ["preview", "importing", "sheet", "legislators", "committees", "names", "ballot", "endorsers"] },
+  { label: "Done", steps: ["done", "sheet-done", "legislators-done", "committees-done", "names-done", "ballot-done", "endorsers-done"] },
 ];
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -104,6 +109,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
       else if (preview.format === "committees") setStep({ name: "committees", preview });
       else if (preview.format === "ballot-results") setStep({ name: "ballot", preview });
       else if (preview.format === "names") setStep({ name: "names", preview });
+      else if (preview.format === "endorsers") setStep({ name: "endorsers", preview });
       else setStep({ name: "preview", preview });
     } catch (failure) {
       setStep({ name: "choose" });
@@ -125,7 +131,7 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
     setStep({ name: "importing", preview });
     try {
       const result = await commitImport({ token: preview.token, ...choices });
-      setStep({ name: "done", result, kind: choices.as === "bodies" ? ((choices.kind as BodyKind | undefined) ?? null) : null });
+      setStep({ name: "done", result, kind: choices.as === "bodies" && !choices.kindField ? ((choices.kind as BodyKind | undefined) ?? null) : null });
       // The map behind the dialog redraws with the new shapes, stages and overlaps.
       await applyChange({ kind: "import" });
     } catch (failure) {
@@ -184,8 +190,10 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
               keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members; or the state's legislators from
               Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together); or a bill's
               cosponsor list, as a <strong>.txt</strong> with one name per line or a <strong>.csv</strong> with a name column; or a ballot
-              question’s results by town or precinct (the state’s election-statistics <strong>.csv</strong>). You will see a preview
-              before anything is saved.
+              question’s results by town or precinct (the state’s election-statistics <strong>.csv</strong>); or <strong>Endorsers (CSV)</strong>:
+              organisations and key people with <code>name</code> and <code>town</code> columns (category, state, address, lat, lon, step,
+              public, website, contacts, note), as <code>groundswell import --as endorsers</code> reads them. You will see a preview and a dry
+              run before anything is saved.
             </p>
             <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
           </>
@@ -257,6 +265,22 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
         {step.name === "ballot-done" && (
           <ImportDone headline={`Imported the results of “${step.summary.question}”`} onClose={onClose} onImportAnother={startOver}>
             <BallotReport summary={step.summary} />
+          </ImportDone>
+        )}
+
+        {step.name === "endorsers" && (
+          <EndorserStep
+            key={step.preview.token}
+            preview={step.preview}
+            onDone={(report) => setStep({ name: "endorsers-done", report })}
+            onStartOver={startOver}
+            onExpired={uploadExpired}
+          />
+        )}
+
+        {step.name === "endorsers-done" && (
+          <ImportDone headline={`Imported ${formatCount(step.report.rows)} endorsers from ${step.report.fileName}`} onClose={onClose} onImportAnother={startOver}>
+            <EndorserReport report={step.report} />
           </ImportDone>
         )}
 

@@ -31,7 +31,8 @@ export function PreviewStep({
 }) {
   const id = useId();
   const [target, setTarget] = useState<ImportTarget>("bodies");
-  const [kind, setKind] = useState<BodyKind>("city_council");
+  // A kind for every body, or `field:NAME`: each feature's kind from that field (a file mixing cities and towns).
+  const [kind, setKind] = useState<string>("city_council");
   const [chamber, setChamber] = useState<Chamber>("state_lower");
   const [state, setState] = useState("");
   const [vintage, setVintage] = useState(String(new Date().getFullYear()));
@@ -52,7 +53,8 @@ export function PreviewStep({
     event.preventDefault();
     if (!nameField) return;
     const fields = { ...(state ? { state } : {}), nameField, ...(idField ? { idField } : {}) };
-    onConfirm(target === "bodies" ? { as: "bodies", kind, ...fields } : { as: "districts", chamber, vintage, ...fields });
+    const kinds = kind.startsWith("field:") ? { kindField: kind.slice("field:".length) } : { kind: kind as BodyKind };
+    onConfirm(target === "bodies" ? { as: "bodies", ...kinds, ...fields } : { as: "districts", chamber, vintage, ...fields });
   };
 
   return (
@@ -129,12 +131,19 @@ export function PreviewStep({
           {target === "bodies" ? (
             <div className="choice-field">
               <label htmlFor={`${id}-kind`}>Kind of body</label>
-              <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value as BodyKind)}>
+              <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
                 {BODY_KINDS.map((entry) => (
                   <option key={entry} value={entry}>
                     {BODY_KIND_LABELS[entry]}
                   </option>
                 ))}
+                <optgroup label="Each feature's own, from a field (C or T, city or town)">
+                  {preview.fields.map((field) => (
+                    <option key={field.name} value={`field:${field.name}`}>
+                      {fieldLabel(field.name)}
+                    </option>
+                  ))}
+                </optgroup>
               </select>
             </div>
           ) : (

@@ -9,7 +9,8 @@ import { useTRPC } from "../../api/trpc";
 import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StatusOverlay } from "../../components/StatusOverlay";
-import { LegislatorCard } from "../DistrictScreen/LegislatorCard";
+import { DistrictEndorsers } from "../../components/DistrictEndorsers";
+import { LegislatorCard } from "../../components/LegislatorCard";
 
 const percent = (share: number) => `${Math.round(share * 100)}%`;
 const OFFICE_LABELS: Record<string, string> = { capitol: "Capitol office", district: "District office" };
@@ -76,6 +77,7 @@ function Legislator({ campaign, legislatorId }: { campaign: Campaign; legislator
               )}
             </p>
           ))}
+          {legislator.seats.flatMap((entry) => (entry.endorsers ? [<DistrictEndorsers key={`endorsers-${entry.chamber}-${entry.districtName}`} leverage={entry.endorsers} ladder={campaign.endorserLadder} limit={25} headingLevel={3} />] : []))}
         </section>
 
         <section aria-labelledby="contact-title">

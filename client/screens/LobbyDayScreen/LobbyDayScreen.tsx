@@ -14,7 +14,7 @@ import { CampaignPage } from "../../components/CampaignPage";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { LadderStepBadge } from "../../components/LadderStepBadge";
 import { StatusOverlay } from "../../components/StatusOverlay";
-import { MeetingForm } from "../DistrictScreen/MeetingLog";
+import { MeetingForm } from "../../components/MeetingLog";
 import { LobbyDayForm, membersOnly } from "./LobbyDaysScreen";
 
 /**

@@ -6,10 +6,12 @@ import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
 import { StageBadge } from "../../components/StageBadge";
 import { formatDay, todayUtc } from "../../lib/dates";
+import { ProjectionSection } from "./ProjectionSection";
 
 /**
  * What needs doing across the campaign: overdue next actions, those due this week, and the votes
- * and hearings of the next 30 days. Each line opens its body.
+ * and hearings of the next 30 days, and how the whip count's positions held in recorded roll calls.
+ * Each line opens its body.
  */
 export function DashboardPanel({ campaign, onClose, onPickBody }: { campaign: Campaign; onClose: () => void; onPickBody: (bodyId: number) => void }) {
   const trpc = useTRPC();
@@ -68,6 +70,8 @@ export function DashboardPanel({ campaign, onClose, onPickBody }: { campaign: Ca
           </ul>
         )}
       </section>
+
+      <ProjectionSection campaignId={campaign.id} onPickBody={onPickBody} />
     </aside>
   );
 }

@@ -47,6 +47,11 @@ export function DistrictPanel({
                 .join(" · ")}
             </p>
           )}
+          {detail.endorsers.summary && (
+            <p className="body-meta" data-testid="district-panel-endorsers" title={detail.endorsers.basis}>
+              {detail.endorsers.summary}
+            </p>
+          )}
           <p>
             <a href={`/districts/${detail.id}?campaign=${campaign.id}`}>District page and printable brief →</a>
           </p>

@@ -71,6 +71,7 @@ function MeetingMode({ campaign, bodyId }: { campaign: Campaign; bodyId: number 
       bodyId,
       expectedVersion: body.data.version,
       changes: { tally: count.recordable, voteDate, voteTime },
+      rollCall: members.flatMap((member) => (votes[member.id] ? [{ memberId: member.id, vote: votes[member.id]! }] : [])),
       recordedAt: now.toISOString(),
     });
   };

@@ -25,14 +25,20 @@ export function useMeetingOutbox() {
     async (item: QueuedTally): Promise<SendOutcome> => {
       try {
         await client.resolution.update.mutate({ campaignId: item.campaignId, bodyId: item.bodyId, expectedVersion: item.expectedVersion, changes: item.changes });
-        setLastSent(item);
-        return { kind: "sent" };
       } catch (error) {
         const status = httpStatusOf(error);
         if (status === undefined || status === 502 || status === 503 || status === 504) return { kind: "offline" };
         const newer: ResolutionDetails | null = conflictOf(error);
         if (newer) return { kind: "conflict", currentVersion: newer.version, summary: describeNewer(newer) };
         return { kind: "refused", message: error instanceof Error ? error.message : String(error) };
+      }
+      // Then the roll call, for "whip count against the votes" (the resolution exists once its tally is saved).
+      try {
+        if (item.rollCall?.length) await client.member.recordRollCall.mutate({ campaignId: item.campaignId, bodyId: item.bodyId, votes: item.rollCall });
+        setLastSent(item);
+        return { kind: "sent" };
+      } catch (error) {
+        return { kind: "refused", message: `The tally was saved, but not who voted how: ${error instanceof Error ? error.message : String(error)}` };
       }
     },
     [client],

@@ -8,6 +8,7 @@ import { BodyHeading } from "../../components/BodyHeading";
 import { HubContacts } from "../../components/HubContacts";
 import { LinkedEndorsers } from "../../components/LinkedEndorsers";
 import { usePublicEndorsers } from "../../api/map-data";
+import { TownEndorsers } from "./TownEndorsers";
 import { StageBadge } from "../../components/StageBadge";
 import { formatDay } from "../../lib/dates";
 import { VerifiedMark } from "../../components/VerifiedMark";
@@ -112,6 +113,7 @@ export function PublicBodyPanel({
             </section>
           )}
           <LinkedEndorsers bodyId={bodyId} endorsers={endorsers.data} ladder={campaign.endorserLadder} />
+          <TownEndorsers bodyId={bodyId} townName={detail.name} endorsers={endorsers.data} ladder={campaign.endorserLadder} />
           <section>
             <h3>Get involved</h3>
             {detail.hubs.length === 0 ? (

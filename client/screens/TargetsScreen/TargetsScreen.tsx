@@ -214,6 +214,9 @@ function Targets({ campaign }: { campaign: Campaign }) {
                     Covered under the other plan
                   </th>
                 )}
+                <th scope="col" className="numeric" title={list.data.rows.find((row) => row.endorsers)?.endorsers?.basis}>
+                  Endorsers
+                </th>
                 {anyBallot && <th scope="col">Ballot question</th>}
                 <th scope="col">Hubs</th>
                 {canSeeContacts && <th scope="col">Last meeting</th>}
@@ -249,6 +252,9 @@ function Targets({ campaign }: { campaign: Campaign }) {
                         )}
                       </td>
                     )}
+                    <td className="numeric" title={row.endorsers?.summary ?? undefined}>
+                      {row.endorsers ? row.endorsers.count : "–"}
+                    </td>
                     {anyBallot && (
                       <td>
                         {row.ballot ? `${row.ballot.question}: ${row.ballot.pctYes === null ? "–" : `${row.ballot.pctYes.toFixed(1)} % yes`}${row.ballot.estimated ? " (est.)" : ""}` : "–"}

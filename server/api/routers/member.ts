@@ -1,11 +1,12 @@
 import { z } from "zod";
 import { bodyIdSchema } from "../../../shared/model/body";
 import { campaignIdSchema } from "../../../shared/model/campaign";
-import { addMemberInputSchema, memberIdSchema, setPositionInputSchema, updateMemberInputSchema, votingSetupInputSchema } from "../../../shared/model/member";
+import { addMemberInputSchema, memberIdSchema, recordRollCallInputSchema, setPositionInputSchema, updateMemberInputSchema, votingSetupInputSchema } from "../../../shared/model/member";
 import type { Db } from "../../db/connect";
 import { snapshotRow } from "../../db/repositories/audit-repository";
 import { findBodyIdOfMember } from "../../db/repositories/body-repository";
 import { addMember, getWhipBoard, removeMember, setPosition, updateMember, updateVotingSetup } from "../../domain/members";
+import { getProjectionAccuracy, recordRollCall } from "../../domain/roll-calls";
 import { write } from "../../domain/write";
 import { bodyEditorProcedure, inHubArea, memberProcedure, router } from "../trpc";
 
@@ -15,6 +16,20 @@ const memberRow = (memberId: number) => (trx: Db) => snapshotRow(trx, "member", 
 
 /** Members of bodies and their contacts; hub members edit those of bodies in their hub's area. */
 export const memberRouter = router({
+  /** Meeting mode's roll call: how each member voted on the body's resolution (replaces an earlier one). */
+  recordRollCall: bodyEditorProcedure
+    .input(recordRollCallInputSchema)
+    .use(inputBody)
+    .mutation(({ ctx, input }) =>
+      write(ctx, (trx) => recordRollCall(trx, input), (result) => ({ campaignId: result.campaignId, kind: "member", ids: [result.bodyId] }), {
+        subjectKind: "member",
+        describe: (result) => ({ subjectId: result.bodyId, campaignId: result.campaignId, summary: `Roll call recorded: ${result.votes} members`, after: input }),
+      }),
+    ),
+
+  /** Whose word held: each member's whip-count position beside their roll call vote, and the campaign's accuracy. */
+  projection: memberProcedure.input(z.object({ campaignId: campaignIdSchema })).query(({ ctx, input }) => getProjectionAccuracy(ctx.db, input.campaignId)),
+
   /** The whip panel: voting setup, members with positions (private fields included) and the count. */
   board: memberProcedure
     .input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema }))

@@ -19,6 +19,7 @@ import * as createLobbyDay from "./2026_12_07_1400_create_lobby_day";
 import * as createEndorser from "./2026_12_07_1500_create_endorser";
 import * as createPopulation from "./2026_12_07_1510_create_population";
 import * as createEvidence from "./2026_12_07_1600_create_evidence";
+import * as createRollCallVote from "./2026_12_07_1610_create_roll_call_vote";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1500_create_endorser": createEndorser,
   "2026_12_07_1510_create_population": createPopulation,
   "2026_12_07_1600_create_evidence": createEvidence,
+  "2026_12_07_1610_create_roll_call_vote": createRollCallVote,
 };

@@ -69,6 +69,25 @@ export function findDistrictsOfAllPlans(db: Db, { chamber, state }: { chamber: s
   return query.orderBy("id").execute();
 }
 
+/** The boxes of these districts (the outline is read only where a point may fall inside). */
+export function findDistrictBoxes(db: Db, ids: readonly number[]) {
+  return db
+    .selectFrom("district")
+    .select(["id", "minLon", "minLat", "maxLon", "maxLat"])
+    .where("id", "in", ids.length ? [...ids] : [-1])
+    .orderBy("id")
+    .execute();
+}
+
+export function findDistrictGeometries(db: Db, ids: readonly number[]) {
+  return db
+    .selectFrom("district")
+    .select(["id", "geometry"])
+    .where("id", "in", ids.length ? [...ids] : [-1])
+    .orderBy("id")
+    .execute();
+}
+
 export function findCurrentDistrictShapes(db: Db) {
   return db.selectFrom("district").select(["id", "chamber", "state", "name", "geometry"]).where("isCurrent", "=", 1).orderBy("id").execute();
 }

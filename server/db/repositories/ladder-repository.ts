@@ -21,6 +21,17 @@ export async function updateBillRow(db: Db, id: number, changes: Updateable<Bill
   await db.updateTable("bill").set(changes).where("id", "=", id).execute();
 }
 
+export async function deleteBillRow(db: Db, id: number): Promise<void> {
+  await db.deleteFrom("bill").where("id", "=", id).execute();
+}
+
+/** What is recorded on a bill: ladder changes and meetings that moved someone on it. */
+export async function countBillRecords(db: Db, billId: number): Promise<{ steps: number; meetings: number }> {
+  const count = async (table: "legislatorStepEvent" | "meeting") =>
+    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("billId", "=", billId).executeTakeFirstOrThrow()).n);
+  return { steps: await count("legislatorStepEvent"), meetings: await count("meeting") };
+}
+
 /** Current steps on every bill of a campaign. */
 export function findSteps(db: Db, campaignId: number) {
   return db

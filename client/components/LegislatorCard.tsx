@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState, type ReactNode } from "react";
-import type { Campaign } from "../../../shared/model/campaign";
-import { STEP_SOURCE_LABELS, STEP_SOURCES, type Bill, type StepEvent } from "../../../shared/model/ladder";
-import type { LegislatorSummary } from "../../../shared/model/legislator";
-import { askFor, stepLabel } from "../../../shared/rules/ladder";
-import { useApplyChange } from "../../api/change-queries";
-import { useTRPC } from "../../api/trpc";
-import { LadderStepBadge } from "../../components/LadderStepBadge";
+import type { Campaign } from "../../shared/model/campaign";
+import { STEP_SOURCE_LABELS, STEP_SOURCES, type Bill, type StepEvent } from "../../shared/model/ladder";
+import type { LegislatorSummary } from "../../shared/model/legislator";
+import { askFor, stepLabel } from "../../shared/rules/ladder";
+import { useApplyChange } from "../api/change-queries";
+import { useTRPC } from "../api/trpc";
+import { LadderStepBadge } from "./LadderStepBadge";
 import { MeetingLog } from "./MeetingLog";
 
 /**

@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useId, useState } from "react";
-import type { Campaign } from "../../../shared/model/campaign";
-import type { Bill } from "../../../shared/model/ladder";
-import { MEETING_PLACES, type Meeting } from "../../../shared/model/meeting";
-import { stepLabel } from "../../../shared/rules/ladder";
-import { useApplyChange } from "../../api/change-queries";
-import { useTRPC } from "../../api/trpc";
-import { ErrorNotice } from "../../components/ErrorNotice";
+import type { Campaign } from "../../shared/model/campaign";
+import type { Bill } from "../../shared/model/ladder";
+import { MEETING_PLACES, type Meeting } from "../../shared/model/meeting";
+import { stepLabel } from "../../shared/rules/ladder";
+import { useApplyChange } from "../api/change-queries";
+import { useTRPC } from "../api/trpc";
+import { ErrorNotice } from "./ErrorNotice";
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { compareProjections, describeAccuracy, projectedVote, type ProjectionEntry } from "./projection";
+
+const entry = (name: string, position: string, vote: ProjectionEntry["vote"], bodyName = "Ashby"): ProjectionEntry => ({
+  memberId: name.length,
+  name,
+  bodyId: bodyName.length,
+  bodyName,
+  position,
+  vote,
+});
+
+describe("projectedVote", () => {
+  it.each([
+    ["yes", "yes"],
+    ["lean_yes", "yes"],
+    ["no", "no"],
+    ["lean_no", "no"],
+    ["undecided", null],
+    ["unknown", null],
+  ] as const)("%s projects %s", (position, projected) => {
+    expect(projectedVote(position)).toBe(projected);
+  });
+});
+
+describe("compareProjections", () => {
+  it("judges projected members who voted: a yes that voted yes holds, a lean yes that abstained or voted no does not", () => {
+    const result = compareProjections([
+      entry("Ana", "yes", "yes"),
+      entry("Bo", "lean_yes", "no"),
+      entry("Cy", "lean_yes", "abstain"),
+      entry("Di", "no", "no"),
+      entry("Ed", "undecided", "yes"),
+      entry("Flo", "yes", "absent"),
+      entry("Gus", "lean_no", "yes", "Brookfield"),
+    ]);
+    expect(result.rows.map((row) => [row.name, row.held])).toEqual([
+      ["Bo", false],
+      ["Cy", false],
+      ["Gus", false],
+      ["Ana", true],
+      ["Di", true],
+      ["Ed", null],
+      ["Flo", null],
+    ]);
+    expect(result).toMatchObject({ compared: 5, held: 2, accuracy: 0.4 });
+    expect(describeAccuracy(result)).toBe("2 of 5 projections held (40 %)");
+  });
+
+  it("says when nothing can be compared", () => {
+    const result = compareProjections([entry("Ed", "unknown", "yes")]);
+    expect(result).toMatchObject({ compared: 0, held: 0, accuracy: null });
+    expect(describeAccuracy(result)).toBe("No roll call to compare with the whip count yet");
+  });
+});
