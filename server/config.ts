@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { z } from "zod";
 import { DEFAULT_EVIDENCE_MAX_BYTES } from "../shared/model/evidence";
 import { InputError } from "./errors";
+import { defaultBoundaryLimits, MAX_VERTICES_CEILING } from "./io/boundary-types";
 import { LOG_LEVELS, type LogLevel } from "./log-levels";
 
 export { LOG_LEVELS, type LogLevel } from "./log-levels";
@@ -46,6 +47,8 @@ export interface Config {
   geocoderUrl: string | null;
   /** GROUNDSWELL_EVIDENCE_MAX_BYTES: the largest evidence file accepted (default 10 MB). */
   evidenceMaxBytes: number;
+  /** GROUNDSWELL_MAX_VERTICES: the vertex cap per boundary file the CLI reads (default 5,000,000); `--max-vertices` wins. */
+  maxVertices: number;
 }
 
 const envSchema = z.object({
@@ -60,6 +63,12 @@ const envSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   GROUNDSWELL_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
   GROUNDSWELL_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_EVIDENCE_MAX_BYTES),
+  GROUNDSWELL_MAX_VERTICES: z.coerce
+    .number({ error: "GROUNDSWELL_MAX_VERTICES must be a whole number of vertices, e.g. 20000000" })
+    .int({ error: "GROUNDSWELL_MAX_VERTICES must be a whole number of vertices, e.g. 20000000" })
+    .min(1000, { error: "GROUNDSWELL_MAX_VERTICES must be at least 1000" })
+    .max(MAX_VERTICES_CEILING, { error: `GROUNDSWELL_MAX_VERTICES can be at most ${MAX_VERTICES_CEILING.toLocaleString("en-US")}` })
+    .default(defaultBoundaryLimits.maxVerticesPerFile),
   GROUNDSWELL_GEOCODER_URL: z.string().regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes").optional(),
 });
 
@@ -87,5 +96,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: values.GROUNDSWELL_LOG_LEVEL,
     geocoderUrl: values.GROUNDSWELL_GEOCODER_URL ?? null,
     evidenceMaxBytes: values.GROUNDSWELL_EVIDENCE_MAX_BYTES,
+    maxVertices: values.GROUNDSWELL_MAX_VERTICES,
   };
 }

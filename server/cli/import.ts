@@ -15,6 +15,7 @@ import { SpreadsheetRowsError } from "../domain/spreadsheet-import";
 import type { CosponsorImportSummary } from "../domain/ladder";
 import { FieldError, InputError } from "../errors";
 import { readBoundaryFile } from "../io/boundary-file";
+import { MAX_VERTICES_CEILING } from "../io/boundary-types";
 import { readBallotCsv } from "../io/ballot-csv";
 import { readColumnCsv } from "../io/column-csv";
 import { describeBallotImport } from "./ballot-summary";
@@ -45,6 +46,7 @@ export interface ImportCommandOptions {
   overlaps?: boolean;
   populationField?: string;
   kindField?: string;
+  maxVertices?: string;
   countField?: string;
   source?: string;
   question?: string;
@@ -118,7 +120,7 @@ export async function importCommand(config: Config, file: string, options: Impor
       }
       case "population": {
         const reading = createProgress(`Reading ${fileName}`);
-        const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update, points: true }).finally(reading.done);
+        const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update, points: true, limits: vertexLimits(config, options) }).finally(reading.done);
         const summary = await withWriteContext(config, (ctx) => importPopulation(ctx, request, layer, { fileName }));
         return out(`${describePopulationImport(summary).join("\n")}\n`);
       }
@@ -133,9 +135,19 @@ export async function importCommand(config: Config, file: string, options: Impor
   }
 }
 
+/** The vertex cap per file: `--max-vertices`, else GROUNDSWELL_MAX_VERTICES, else the default. */
+function vertexLimits(config: Config, options: ImportCommandOptions): { maxVerticesPerFile: number } {
+  if (options.maxVertices === undefined) return { maxVerticesPerFile: config.maxVertices };
+  const cap = Number(options.maxVertices.replace(/[,_]/g, ""));
+  if (!Number.isInteger(cap) || cap < 1000 || cap > MAX_VERTICES_CEILING) {
+    throw new InputError(`--max-vertices "${options.maxVertices}" must be a whole number from 1,000 to ${MAX_VERTICES_CEILING.toLocaleString("en-US")}`);
+  }
+  return { maxVerticesPerFile: cap };
+}
+
 async function importBoundaryCommand(config: Config, file: string, request: BoundaryImportRequest, options: ImportCommandOptions, out: (text: string) => void) {
   const reading = createProgress(`Reading ${path.basename(file)}`);
-  const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update }).finally(reading.done);
+  const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update, limits: vertexLimits(config, options) }).finally(reading.done);
   const overlapping = createProgress("Computing overlaps");
   const result = await withWriteContext(config, (ctx) =>
     importBoundaries(ctx, request, layer, { fileName: path.basename(file), onOverlapProgress: (done, total) => overlapping.update(done / total) }),

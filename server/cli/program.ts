@@ -103,6 +103,7 @@ function buildProgram(io: Io): Command {
     .option("--district <name>", "ballot-results: the district it ran in (with --chamber, and --vintage for another plan than the current one)")
     .option("--strict", "ballot-results: refuse rows whose yes + no + blanks differ from their total (default: a warning)")
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
+    .option("--max-vertices <n>", "bodies, districts, population: the most vertices a file may hold (default 5,000,000, or GROUNDSWELL_MAX_VERTICES); a national layer needs more")
     .option("--count-field <field>", "population: the numeric field holding each feature's count, e.g. POP20 (Census blocks)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
     .option("--kind-field <field>", "bodies: a field naming each feature's kind, for a file mixing cities and towns (values: city, town, C, T, or a kind such as select_board)")

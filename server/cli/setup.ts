@@ -61,7 +61,7 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
     if (fetched.files.length === 0) {
       throw new InputError(`found none of the ${downloads.length} TIGER/Line ${year} layers for ${state.usps} at ${source} (${fetched.missing[0]}, …); check --year and --mirror`);
     }
-    const layers = await readLayers(fetched.files, source);
+    const layers = await readLayers(fetched.files, source, config.maxVertices);
 
     const overlapping = createProgress("Computing overlaps");
     const { results, overlaps } = await withWriteContext(config, (ctx) =>
@@ -109,14 +109,14 @@ function parseYear(value: string | undefined): number {
 }
 
 /** Read every file and choose its records before the database is touched; places come first. */
-async function readLayers(files: ReadonlyArray<{ download: TigerDownload; path: string }>, source: string): Promise<ReadLayer[]> {
+async function readLayers(files: ReadonlyArray<{ download: TigerDownload; path: string }>, source: string, maxVertices: number): Promise<ReadLayer[]> {
   const layers: ReadLayer[] = [];
   const placeGeoids = new Set<string>();
   for (const { download, path } of files) {
     const reading = createProgress(`Reading ${download.fileName}`);
     let file: BoundaryFile;
     try {
-      file = await readBoundaryFile(path, { onProgress: reading.update });
+      file = await readBoundaryFile(path, { onProgress: reading.update, limits: { maxVerticesPerFile: maxVertices } });
     } catch (error) {
       if (error instanceof InputError) throw new InputError(`${download.fileName} from ${download.url ?? source}: ${error.message}`);
       throw error;

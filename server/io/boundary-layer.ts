@@ -64,7 +64,7 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
     if (located) {
       vertices += located.length;
       if (vertices > options.limits.maxVerticesPerFile) {
-        throw new InputError(`the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); split or simplify it`);
+        throw new InputError(`the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`);
       }
       toLonLat([located.map((position) => [position])], crs, index, crsIsAssumed);
       for (const position of located) points.push({ index, properties: feature.properties, coordinates: [position[0]!, position[1]!] });
@@ -78,7 +78,7 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
     }
     vertices += input.vertices;
     if (vertices > options.limits.maxVerticesPerFile) {
-      throw new InputError(`the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); split or simplify it`);
+      throw new InputError(`the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`);
     }
     toLonLat(input.polygons, crs, index, crsIsAssumed);
     const repaired = repairPolygons(input.polygons, options.limits.minPartAreaSquareMetres);

@@ -67,6 +67,9 @@ export interface BoundaryLimits {
   minPartAreaSquareMetres: number;
 }
 
+/** The highest vertex cap a user may set (`--max-vertices`, GROUNDSWELL_MAX_VERTICES): about 8 GB of coordinates in memory. */
+export const MAX_VERTICES_CEILING = 100_000_000;
+
 export const defaultBoundaryLimits: BoundaryLimits = {
   maxFileBytes: 256 * 1024 * 1024,
   maxZipEntries: 1000,

@@ -88,7 +88,7 @@ export function inspectShp(bytes: Uint8Array, limits: BoundaryLimits): ShpShape 
     }
     if (recordType !== 0) vertices += countVertices(view, offset + 8, contentLength, type, record, limits);
     if (vertices > limits.maxVerticesPerFile) {
-      throw new InputError(`the file has more than ${limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); split or simplify it`);
+      throw new InputError(`the file has more than ${limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`);
     }
     records += 1;
     offset += 8 + contentLength;

@@ -98,6 +98,37 @@ forEachEngine((getDatabase) => {
     });
   });
 
+  describe("the vertex cap per file: --max-vertices and GROUNDSWELL_MAX_VERTICES raise or lower it", () => {
+    // 300 features of 5 vertices each: 1,500 vertices.
+    const many = () => {
+      const features = Array.from({ length: 300 }, (_, index) => ({
+        type: "Feature",
+        properties: { NAME: `Capped ${index + 1}` },
+        geometry: squarePolygon([-71.9 + (index % 20) * 0.01, 41.0 + Math.floor(index / 20) * 0.01], 0.008),
+      }));
+      const target = path.join(folder, "capped.geojson");
+      fs.writeFileSync(target, JSON.stringify({ type: "FeatureCollection", features }));
+      return target;
+    };
+    const refusal = "groundswell: the file has more than 1,000 vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES\n";
+
+    it("refuses a file over the cap in one line, writing nothing, and imports it once the cap is raised", async () => {
+      const before = await getDatabase().db.selectFrom("body").select("id").execute();
+      const lowered = await cli("import", many(), "--as", "bodies", "--state", "RI", "--no-overlaps", "--max-vertices", "1000");
+      expect([lowered.status, lowered.stderr]).toEqual([2, refusal]);
+      const byEnvironment = await runCliInProcess(["import", many(), "--as", "bodies", "--state", "RI", "--no-overlaps"], { ...getDatabase().env, GROUNDSWELL_MAX_VERTICES: "1000" });
+      expect([byEnvironment.status, byEnvironment.stderr]).toEqual([2, refusal]);
+      expect(await getDatabase().db.selectFrom("body").select("id").execute()).toEqual(before);
+      expectSuccess(await runCliInProcess(["import", many(), "--as", "bodies", "--state", "RI", "--no-overlaps", "--max-vertices", "2,000"], { ...getDatabase().env, GROUNDSWELL_MAX_VERTICES: "1000" }));
+      expect((await getDatabase().db.selectFrom("body").select("id").where("name", "like", "Capped %").execute()).length).toBe(300);
+    });
+
+    it("refuses a cap that is no number or out of range", async () => {
+      expect((await cli("import", many(), "--as", "bodies", "--max-vertices", "lots")).stderr).toBe('groundswell: --max-vertices "lots" must be a whole number from 1,000 to 100,000,000\n');
+      expect((await runCliInProcess(["import", many(), "--as", "bodies"], { ...getDatabase().env, GROUNDSWELL_MAX_VERTICES: "10" })).stderr).toMatch(/GROUNDSWELL_MAX_VERTICES must be at least 1000/);
+    });
+  });
+
   describe("--as kinds the contract documents", () => {
     it("lists every documented kind in `import --help`", async () => {
       const help = await cli("import", "--help");
