@@ -2,6 +2,7 @@ import type { Config } from "../config";
 import { createPostgresChangeBus, createSqliteChangeBus } from "../db/change-bus";
 import { connect, postgresClientConfig } from "../db/connect";
 import { countBodies } from "../db/repositories/body-repository";
+import { writeAppSetting } from "../db/repositories/app-setting-repository";
 import { findCampaigns } from "../db/repositories/campaign-repository";
 import { seedDemo } from "../domain/demo";
 import { seedDemoWorkflow } from "../domain/demo-workflow";
@@ -61,5 +62,9 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === "object" && address ? address.port : config.port;
-  log(`Groundswell is running at http://localhost:${port}`);
+  const local = `http://localhost:${port}`;
+  const publicUrl = config.publicUrl?.replace(/\/$/, "") ?? null;
+  // Links the command line prints (`user add`) point here, whatever port this server took.
+  await writeAppSetting(connection.db, "server_url", publicUrl ?? local).catch((error: unknown) => log(`Could not note the server's address for the CLI: ${(error as Error).message}`));
+  log(`Groundswell is running at ${local}${publicUrl ? ` (people reach it at ${publicUrl})` : ""}`);
 }

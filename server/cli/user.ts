@@ -3,6 +3,7 @@ import { slugify } from "../../shared/model/campaign";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { findUserByEmail } from "../db/repositories/account-repository";
+import { findAppSetting } from "../db/repositories/app-setting-repository";
 import { findHubById, findHubBySlugOrName } from "../db/repositories/hub-repository";
 import type { Db } from "../db/connect";
 import { addUser, issueResetLink, listUsers } from "../domain/accounts";
@@ -16,8 +17,13 @@ export interface AddUserOptions {
   passwordStdin?: boolean;
 }
 
-/** Where people reach the app, for the links this prints. */
-const appOrigin = (config: Config) => (config.publicUrl ?? `http://localhost:${config.port}`).replace(/\/$/, "");
+/**
+ * Where people reach the app, for the links this prints: GROUNDSWELL_PUBLIC_URL, else where the
+ * last server started on this database listens, else this machine's configured port.
+ */
+async function appOrigin(config: Config, db: Db): Promise<string> {
+  return (config.publicUrl ?? (await findAppSetting(db, "server_url")) ?? `http://localhost:${config.port}`).replace(/\/$/, "");
+}
 
 async function hubIdOf(db: Db, hub: string): Promise<number> {
   const byId = /^\d+$/.test(hub) ? await findHubById(db, Number(hub)) : undefined;
@@ -39,7 +45,7 @@ export async function addUserCommand(config: Config, email: string, options: Add
       addUser(trx, { email, role: role.data, name: options.name, hubId: options.hub ? await hubIdOf(trx, options.hub) : null, password: options.password }, commandLineActor),
     );
     write(`Added ${user.email} as ${user.role}${user.hubName ? ` of ${user.hubName}` : ""} (id ${user.id}).\n`);
-    if (link) write(`They set their password at ${appOrigin(config)}${link.path} (valid until ${link.expiresAt.slice(0, 16).replace("T", " ")} UTC).\n`);
+    if (link) write(`They set their password at ${await appOrigin(config, connection.db)}${link.path} (valid until ${link.expiresAt.slice(0, 16).replace("T", " ")} UTC).\n`);
   } finally {
     await connection.close();
   }
@@ -69,7 +75,7 @@ export async function resetUserCommand(config: Config, email: string, write: (te
       if (!user) throw new NotFoundError(`no account for ${email}`);
       return issueResetLink(trx, user.id, commandLineActor);
     });
-    write(`${email} sets a new password at ${appOrigin(config)}${link.path} (valid until ${link.expiresAt.slice(0, 16).replace("T", " ")} UTC).\n`);
+    write(`${email} sets a new password at ${await appOrigin(config, connection.db)}${link.path} (valid until ${link.expiresAt.slice(0, 16).replace("T", " ")} UTC).\n`);
   } finally {
     await connection.close();
   }

@@ -31,6 +31,7 @@ export interface Database {
   legislatorTask: LegislatorTaskTable;
   lobbyDay: LobbyDayTable;
   populationLayer: PopulationLayerTable;
+  appSetting: AppSettingTable;
   overlapPeople: OverlapPeopleTable;
   districtPeople: DistrictPeopleTable;
   bodyPeople: BodyPeopleTable;
@@ -663,4 +664,11 @@ export interface AuditEventTable {
   summary: string;
   beforeJson: string | null;
   afterJson: string | null;
+}
+
+/** Facts the app keeps about itself (`server_url`: where the last server started on this database listens). */
+export interface AppSettingTable {
+  key: string;
+  value: string;
+  updatedAt: string;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { authenticate, linkInfo, resetPassword } from "../../server/domain/accounts";
 import { createHub } from "../../server/domain/hubs";
 import { commandLineActor } from "../../server/domain/actor";
+import { writeAppSetting } from "../../server/db/repositories/app-setting-repository";
 import { runCliInProcess } from "../helpers/cli";
 import { forEachEngine } from "../helpers/test-db";
 
@@ -54,6 +55,16 @@ forEachEngine(
     it("prints a password link for someone who forgot theirs", async () => {
       const result = await cli(["user", "reset", "GRACE@example.org"]);
       expect(result.stdout).toMatch(/^GRACE@example\.org sets a new password at http:\/\/localhost:3000\/reset\/[\w-]{43} \(valid until/);
+    });
+
+    it("points its links at the running server when one noted its address, and GROUNDSWELL_PUBLIC_URL wins", async () => {
+      // What `serve` does once it listens (here on another port than the CLI's default).
+      await writeAppSetting(getDatabase().db, "server_url", "http://localhost:8123");
+      const noted = await cli(["user", "reset", "ada@example.org"]);
+      expect(noted.stdout).toMatch(/^ada@example\.org sets a new password at http:\/\/localhost:8123\/reset\/[\w-]{43} /);
+      const behindProxy = await runCliInProcess(["user", "reset", "ada@example.org"], { ...getDatabase().env, GROUNDSWELL_PUBLIC_URL: "https://map.example.org" });
+      expect(behindProxy.stdout).toMatch(/^ada@example\.org sets a new password at https:\/\/map\.example\.org\/reset\/[\w-]{43} /);
+      await getDatabase().db.deleteFrom("appSetting").execute();
     });
 
     it("refuses bad input with one line and adds nobody", async () => {

@@ -20,6 +20,7 @@ import * as createEndorser from "./2026_12_07_1500_create_endorser";
 import * as createPopulation from "./2026_12_07_1510_create_population";
 import * as createEvidence from "./2026_12_07_1600_create_evidence";
 import * as createRollCallVote from "./2026_12_07_1610_create_roll_call_vote";
+import * as createAppSetting from "./2026_12_07_1700_create_app_setting";
 
 /** Every migration, in order. Add new ones at the end; never edit one that has shipped. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   "2026_12_07_1510_create_population": createPopulation,
   "2026_12_07_1600_create_evidence": createEvidence,
   "2026_12_07_1610_create_roll_call_vote": createRollCallVote,
+  "2026_12_07_1700_create_app_setting": createAppSetting,
 };
