@@ -3,6 +3,8 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultStageScheme } from "../../shared/model/stage";
+import { allowedMoves } from "../../shared/rules/stage-transitions";
 import { useAppSession } from "./drivers/session";
 import { browserEngines, smallDemoBodies } from "./drivers/helper";
 
@@ -115,6 +117,27 @@ for (const engine of browserEngines()) {
       await driver.waitForPipeline();
       expect(await driver.pipelineTotal()).toBe(1);
       expect(await driver.page.getByLabel("County", { exact: true }).inputValue()).toBe("44003");
+    });
+
+    it("on the board, a card moves by its Move menu and by dragging it to a column that may take it", async () => {
+      const { driver, app } = session();
+      const stageOfKent = async () =>
+        (await sql<{ stage: string }>`select r.stage from resolution r join body b on b.id = r.body_id where b.geoid = '44003'`.execute(app.database.db)).rows[0]?.stage ?? "not_started";
+      await driver.showPipelineAs("Board");
+      // Forward moves: the first allowed stage after the card's own, in the scheme's order.
+      const order = defaultStageScheme.stages.map((stage) => stage.id);
+      const forward = (from: string) => allowedMoves(defaultStageScheme, from).filter((stage) => order.indexOf(stage.id) > order.indexOf(from));
+      const [byMenu] = forward(await stageOfKent());
+      await driver.page.getByLabel("Move Kent County to").selectOption(byMenu!.id);
+      await expect.poll(stageOfKent).toBe(byMenu!.id);
+      await expect.poll(() => driver.page.locator(".board-done").innerText()).toBe(`Moved Kent County to ${byMenu!.label}.`);
+
+      const [byDrag] = forward(byMenu!.id);
+      const card = driver.page.locator(`.board-column[data-stage="${byMenu!.id}"] li`, { hasText: "Kent County" });
+      await card.dragTo(driver.page.locator(`.board-column[data-stage="${byDrag!.id}"]`));
+      await expect.poll(stageOfKent).toBe(byDrag!.id);
+      await expect.poll(() => driver.page.locator(`.board-column[data-stage="${byDrag!.id}"] li`, { hasText: "Kent County" }).count()).toBe(1);
+      await driver.screenshot("07-board-moved");
     });
   });
 }

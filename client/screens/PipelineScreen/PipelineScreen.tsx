@@ -2,7 +2,9 @@ import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import type { Campaign } from "../../../shared/model/campaign";
 import type { PipelineFilter } from "../../../shared/model/pipeline";
+import { canEditSomeBodies } from "../../../shared/model/account";
 import { useLiveChanges } from "../../api/live-changes";
+import { useSession } from "../../api/session";
 import { useCampaigns } from "../../api/map-data";
 import { useTRPC } from "../../api/trpc";
 import { LiveIndicator } from "../../components/LiveIndicator";
@@ -87,6 +89,7 @@ function CampaignPipeline({ campaign, view, onChange }: { campaign: Campaign; vi
   };
   const facets = useQuery(trpc.pipeline.facets.queryOptions());
   const board = useQuery(trpc.pipeline.board.queryOptions({ ...filter, perStage: 30 }));
+  const { role } = useSession();
   const list = useQuery({
     ...trpc.pipeline.list.queryOptions({ ...filter, sort: view.sort, direction: view.direction, page: view.page, pageSize: 100 }),
     enabled: view.view === "table",
@@ -130,7 +133,7 @@ function CampaignPipeline({ campaign, view, onChange }: { campaign: Campaign; vi
         {view.view === "table" ? (
           <PipelineTable scheme={campaign.stageScheme} campaignId={campaign.id} data={list.data} loading={list.isPending} view={view} onChange={onChange} />
         ) : (
-          <PipelineBoard scheme={campaign.stageScheme} campaignId={campaign.id} board={board.data} loading={board.isPending} />
+          <PipelineBoard scheme={campaign.stageScheme} campaignId={campaign.id} board={board.data} loading={board.isPending} mayEdit={canEditSomeBodies(role)} />
         )}
       </section>
       <UpcomingVotes
