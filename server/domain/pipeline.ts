@@ -18,6 +18,7 @@ import {
   type PipelineDbRow,
   type PipelineQuery,
 } from "../db/repositories/pipeline-repository";
+import { advancementOrder } from "../../shared/rules/stage-transitions";
 import { InputError } from "../errors";
 import { getCampaign } from "./campaigns";
 
@@ -27,7 +28,7 @@ async function toQuery(db: Db, filter: PipelineFilter): Promise<PipelineQuery> {
   const unknown = filter.stages?.find((stage) => !stageOrder.includes(stage));
   if (unknown) throw new InputError(`"${unknown}" is not a stage of campaign "${campaign.name}"`);
   if (filter.voteFrom && filter.voteTo && filter.voteFrom > filter.voteTo) throw new InputError("the vote date range ends before it starts");
-  return { ...filter, stageOrder, scope: campaign.scope };
+  return { ...filter, stageOrder, advancement: advancementOrder(campaign.stageScheme), scope: campaign.scope };
 }
 
 function toRow(row: PipelineDbRow): PipelineRow {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../model/stage";
-import { allowedMoves, canMoveTo, pathOfMoves } from "./stage-transitions";
+import { advancementOrder, allowedMoves, canMoveTo, pathOfMoves } from "./stage-transitions";
 
 const scheme = defaultStageScheme;
 
@@ -135,5 +135,29 @@ describe("pathOfMoves (how an import reaches a stage)", () => {
     expect(path).toEqual(expected);
     // Every step is a move the one rule allows.
     if (path) [from, ...path].slice(0, -1).forEach((stage, index) => expect(canMoveTo(scheme, stage, path[index]!)).toBe(true));
+  });
+});
+
+describe("advancementOrder (the pipeline table's stage sort)", () => {
+  it("puts passes first, then the pipeline from the vote back, then setbacks, and untouched bodies last", () => {
+    expect(advancementOrder(defaultStageScheme)).toEqual([
+      "overridden",
+      "sent_to_legislators",
+      "passed",
+      "vote_scheduled",
+      "in_committee",
+      "introduced",
+      "sponsor_found",
+      "organizing",
+      "vetoed",
+      "rescinded",
+      "failed",
+      "stalled",
+      "not_started",
+    ]);
+  });
+
+  it("holds every stage of the scheme once", () => {
+    expect([...advancementOrder(defaultStageScheme)].sort()).toEqual(defaultStageScheme.stages.map((stage) => stage.id).sort());
   });
 });

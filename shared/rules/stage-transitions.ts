@@ -1,5 +1,5 @@
 import type { StageDefinition, StageScheme } from "../model/stage";
-import { findStage } from "../model/stage";
+import { countsAsPassed, findStage } from "../model/stage";
 
 /**
  * Which stage moves are allowed. One rule, called by `changeStage`, the CSV importer and the
@@ -97,4 +97,18 @@ export function pathOfMoves(scheme: StageScheme, fromId: string, toId: string): 
     }
   }
   return null;
+}
+
+/**
+ * The scheme's stages, most advanced first, for sorting a list by how far each body got: passed
+ * and beyond (sent, overridden; latest in the scheme first), then the pipeline from the step before
+ * a vote back to the second step, then setbacks (vetoed, rescinded, failed, stalled) in scheme
+ * order, and last the first stage, where untouched bodies sit.
+ */
+export function advancementOrder(scheme: StageScheme): string[] {
+  const [first, ...rest] = scheme.stages;
+  const passed = rest.filter(countsAsPassed).reverse();
+  const pipeline = rest.filter((stage) => stage.kind === "pipeline").reverse();
+  const setbacks = rest.filter((stage) => !countsAsPassed(stage) && stage.kind !== "pipeline");
+  return [...passed, ...pipeline, ...setbacks, ...(first ? [first] : [])].map((stage) => stage.id);
 }

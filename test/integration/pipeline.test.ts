@@ -83,9 +83,11 @@ forEachEngine((getDatabase) => {
     ]);
   });
 
-  it("sorts by stage in scheme order, by vote date with empty dates last, and pages without overlap", async () => {
+  it("sorts by stage most advanced first (passed, vote scheduled, organizing), by vote date with empty dates last, and pages without overlap", async () => {
     const byStage = await caller().pipeline.list({ campaignId, sort: "stage", kinds: ["town_meeting", "county_board"] });
-    expect(byStage.rows.map((row) => row.bodyName)).toEqual(["Kent", "Warwick", "Coventry"]);
+    expect(byStage.rows.map((row) => row.bodyName)).toEqual(["Coventry", "Warwick", "Kent"]);
+    const backwards = await caller().pipeline.list({ campaignId, sort: "stage", direction: "desc", kinds: ["town_meeting", "county_board"] });
+    expect(backwards.rows.map((row) => row.bodyName)).toEqual(["Kent", "Warwick", "Coventry"]);
     const byDate = await caller().pipeline.list({ campaignId, sort: "voteDate", direction: "desc", county: "44003" });
     expect(byDate.rows.map((row) => row.bodyName)).toEqual(["Warwick", "Coventry", "Kent"]);
     const all = await caller().pipeline.list({ campaignId, sort: "county", pageSize: 500 });

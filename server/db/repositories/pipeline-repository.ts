@@ -14,6 +14,8 @@ export interface PipelineQuery {
   scope: CampaignScope;
   /** Stage ids in scheme order: the first is where bodies without a resolution sit. */
   stageOrder: string[];
+  /** Stage ids most advanced first (shared/rules/stage-transitions.ts advancementOrder): the "stage" sort. */
+  advancement: string[];
   stages?: string[] | undefined;
   kinds?: string[] | undefined;
   county?: string | undefined;
@@ -38,9 +40,10 @@ function stageOf(query: PipelineQuery): RawBuilder<string> {
   return sql<string>`coalesce(resolution.stage, ${sql.lit(query.stageOrder[0]!)})`;
 }
 
+/** How far the body got: 0 for the most advanced stage (the "stage" sort, ascending). */
 function stagePosition(query: PipelineQuery): RawBuilder<number> {
-  const cases = query.stageOrder.map((stage, index) => sql`when ${stage} then ${sql.lit(index)}`);
-  return sql<number>`case ${stageOf(query)} ${sql.join(cases, sql` `)} else ${sql.lit(query.stageOrder.length)} end`;
+  const cases = query.advancement.map((stage, index) => sql`when ${stage} then ${sql.lit(index)}`);
+  return sql<number>`case ${stageOf(query)} ${sql.join(cases, sql` `)} else ${sql.lit(query.advancement.length)} end`;
 }
 
 function baseQuery(db: Db, query: PipelineQuery, { withStageFilter = true } = {}) {
