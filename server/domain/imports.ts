@@ -174,8 +174,9 @@ export async function importBodies(
 /** Each group's kind: `kind` for all, or its first feature's value of `kindField`; an unknown value is refused naming the feature. */
 function bodyKindsByField(layer: { features: readonly ImportFeature[]; fields: readonly string[] }, groups: readonly Group[], options: ImportBodiesOptions): Map<Group, BodyKind> {
   if (options.kindField === undefined) return new Map(groups.map((group) => [group, options.kind]));
-  const { field, error } = pickField(layer.fields, options.kindField, "body name");
-  if (error || !field) throw new FieldError("kindField", `{field} "${options.kindField}": ${error?.replace(/^no field "[^"]*" in this file; /, "not in this file; ") ?? "not in this file"}`);
+  const wanted = options.kindField.toLowerCase();
+  const field = layer.fields.find((name) => name.toLowerCase() === wanted);
+  if (!field) throw new FieldError("kindField", `{field} "${options.kindField}": not in this file; its fields are: ${layer.fields.join(", ") || "(none)"}`);
   return new Map(
     groups.map((group) => {
       const value = layer.features[group.firstIndex]!.properties[field];

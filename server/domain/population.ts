@@ -5,6 +5,7 @@ import { findBodyGeometries } from "../db/repositories/body-repository";
 import { findCurrentDistrictShapes } from "../db/repositories/district-repository";
 import { insertPopulationLayer, replacePopulationCounts } from "../db/repositories/population-repository";
 import { InputError } from "../errors";
+import { populationValue } from "../../shared/rules/import-fields";
 import type { Actor } from "./actor";
 
 /** What a population import placed, and where (a dry run reports the same and keeps nothing). */
@@ -45,13 +46,6 @@ export function censusInternalPoint(properties: Record<string, unknown>): GeoJSO
   return null;
 }
 
-/** "1,234" or 1234 → 1234; anything else (negative, fractional text, words) → null. */
-function countOf(value: unknown): number | null {
-  const text = typeof value === "number" ? String(value) : typeof value === "string" ? value.trim().replace(/,(?=\d{3}(\D|$))/g, "") : "";
-  if (!/^\d+(\.\d+)?$/.test(text)) return null;
-  return Number(text);
-}
-
 /**
  * Import a population layer: each feature's count placed at one point into the current
  * districts and the bodies (of `state`, or of every state), replacing the counts of the districts
@@ -76,7 +70,7 @@ export async function importPopulationLayer(
       .map((point) => ({ index: point.index, properties: point.properties, geometry: { type: "Point", coordinates: point.coordinates } as GeoJSON.Point })),
   ].sort((a, b) => a.index - b.index);
   const counted = located.map(({ index, properties, geometry }) => {
-    const count = countOf(properties[request.countField]);
+    const count = populationValue(properties[request.countField]);
     if (count === null) throw new InputError(`Feature ${index + 1} of ${fileName} has ${request.countField} = ${JSON.stringify(properties[request.countField] ?? null)}: counts must be numbers of 0 or more; nothing was imported`);
     return { geometry, count };
   });
