@@ -48,6 +48,7 @@ export interface ImportCommandOptions {
   kindField?: string;
   maxVertices?: string;
   countField?: string;
+  place?: string;
   source?: string;
   question?: string;
   text?: string;
@@ -268,6 +269,11 @@ function describePopulationImport(summary: PopulationImportSummary): string[] {
   return [
     `${summary.dryRun ? "Dry run: nothing was written. " : ""}${summary.fileName}: ${number(summary.people)} people in ${number(summary.features)} features (${summary.countField})${summary.state ? ` placed in ${summary.state}` : ""}`,
     `  ${number(summary.placed)} people placed in ${summary.districts} current districts and ${summary.bodies} bodies${summary.unplaced ? `; ${number(summary.unplaced)} lie outside every district imported` : ""}`,
+    summary.polygons === 0
+      ? null
+      : summary.place === "area"
+      ? "  Polygons cut by a town or district line were shared out by area (--place point puts each whole at its internal point)."
+      : "  Each polygon's count was placed whole at its internal point (--place area shares polygons cut by a line by area).",
     summary.dryRun ? "  Run again without --dry-run to keep it." : "  Shares of each district's people now come from these counts, not from area.",
-  ];
+  ].filter((line) => line !== null);
 }
