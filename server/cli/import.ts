@@ -137,7 +137,7 @@ export async function importCommand(config: Config, file: string, options: Impor
 }
 
 /** The vertex cap per file: `--max-vertices`, else GROUNDSWELL_MAX_VERTICES, else the default. */
-function vertexLimits(config: Config, options: ImportCommandOptions): { maxVerticesPerFile: number } {
+export function vertexLimits(config: Config, options: { maxVertices?: string | undefined }): { maxVerticesPerFile: number } {
   if (options.maxVertices === undefined) return { maxVerticesPerFile: config.maxVertices };
   const cap = Number(options.maxVertices.replace(/[,_]/g, ""));
   if (!Number.isInteger(cap) || cap < 1000 || cap > MAX_VERTICES_CEILING) {
@@ -264,7 +264,7 @@ function describeEndorserImport(fileName: string, summary: EndorserImportSummary
   return lines;
 }
 
-function describePopulationImport(summary: PopulationImportSummary): string[] {
+export function describePopulationImport(summary: PopulationImportSummary): string[] {
   const number = (value: number) => Math.round(value).toLocaleString("en-US");
   return [
     `${summary.dryRun ? "Dry run: nothing was written. " : ""}${summary.fileName}: ${number(summary.people)} people in ${number(summary.features)} features (${summary.countField})${summary.state ? ` placed in ${summary.state}` : ""}`,

@@ -139,6 +139,8 @@ function buildProgram(io: Io): Command {
     .requiredOption("--state <usps>", "two-letter state code, e.g. MA")
     .option("--year <year>", "TIGER/Line release, 2011 or later (default 2024); also the districts' vintage")
     .option("--mirror <url|dir>", "base URL replacing https://www2.census.gov/geo/tiger, or a directory holding the zips")
+    .option("--with-blocks", "also the 2020 Census blocks (TABBLOCK20, POP20) as the population layer: district shares by people, not area")
+    .option("--max-vertices <n>", "the most vertices a file may hold (default 5,000,000, or GROUNDSWELL_MAX_VERTICES); a large state's blocks need more")
     .action(async (options: SetupCommandOptions) => {
       const { setupCommand } = await import("./setup");
       await setupCommand(await readConfig(), options, io.out);
