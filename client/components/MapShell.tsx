@@ -16,7 +16,7 @@ import { EndorserLegend } from "./EndorserLegend";
 import { BallotLegend, BallotPicker } from "./BallotLegend";
 import { formatDay } from "../lib/dates";
 import { formatCount } from "../lib/format";
-import { MapView, type MapViewProps } from "../map/MapView";
+import { firstViewPadding, MapView, type MapViewProps } from "../map/MapView";
 import {
   useAsOfDate,
   useBallotQuestionId,
@@ -113,7 +113,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;
     const extent = robustExtent((bodies ?? []).map((body) => body.bbox));
-    return extent ? { bounds: extent } : { center: [-96, 38] as [number, number], zoom: 3 };
+    return extent ? { bounds: extent, padding: firstViewPadding() } : { center: [-96, 38] as [number, number], zoom: 3 };
   }, [initialUrlView, bodies]);
   const flyTo = useMemo(() => {
     const body = flyRequest && byId.get(flyRequest.bodyId);

@@ -50,7 +50,15 @@ export interface MapViewProps {
 }
 
 /** The phone layout's media query (styles.css uses the same). */
-const SMALL_SCREEN = "(max-width: 700px), (max-height: 640px)";
+export const SMALL_SCREEN = "(max-width: 700px), (max-height: 640px)";
+
+/**
+ * Room the first view leaves around the shapes: on wide screens the header card and the legend
+ * stand over the map's left 390 px, so the country is fitted to the right of them, not under them.
+ */
+export function firstViewPadding(): number | { top: number; bottom: number; left: number; right: number } {
+  return window.matchMedia?.(SMALL_SCREEN).matches !== false ? 24 : { top: 24, bottom: 24, left: 420, right: 72 };
+}
 
 /** Thin React wrapper: mounts the controller once and forwards prop changes to it. */
 export function MapView(props: MapViewProps) {
