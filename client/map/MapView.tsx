@@ -37,6 +37,8 @@ export interface MapViewProps {
   /** Endorsers as points coloured by step (null or absent: hidden). */
   endorsers?: EndorserPoints | null;
   onSelectEndorser?: (endorserId: number) => void;
+  /** Passes no organizer has verified, hatched over their colour (absent or empty: none). */
+  unverified?: ReadonlySet<number>;
   /** Draw stage patterns over the colours. */
   patterns?: boolean;
   /** Called each time the map has drawn a new set of stages (the print page waits for it). */
@@ -48,6 +50,8 @@ export interface MapViewProps {
   /** A press map's inset (Alaska, Hawaii…): no credit line of its own, world copies drawn, not the page's `window.groundswellMap`. */
   inset?: boolean;
 }
+
+const NONE: ReadonlySet<number> = new Set();
 
 /** The phone layout's media query (styles.css uses the same). */
 export const SMALL_SCREEN = "(max-width: 700px), (max-height: 640px)";
@@ -137,6 +141,9 @@ export function MapView(props: MapViewProps) {
       .then(() => (props.geometry ? instance.whenIdle() : undefined))
       .then(() => callbacks.current.onStagesDrawn?.());
   }, [props.stages, props.visibleStages, props.geometry]);
+  useEffect(() => {
+    void controller.current?.setUnverified(props.unverified ?? NONE);
+  }, [props.unverified]);
   useEffect(() => {
     void controller.current?.setPatterns(props.patterns ?? false);
   }, [props.patterns]);
