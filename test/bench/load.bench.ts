@@ -6,8 +6,9 @@
  *
  * - public reads at a fixed 1,000 req/s (BENCH_SECONDS each, default 10; the issue's 30 with
  *   BENCH_SECONDS=30): p50/p99/max latency, errors, and the server's CPU per request;
- * - 200 live viewers (each refetching the stages after every change, as the map does) and 5
- *   writes/s: write p99 and /health p99;
+ * - 200 live viewers of the public map (each patching every change into its cached stage list and
+ *   revalidating the counts a few seconds later, as the page does) and 5 writes/s: write p99
+ *   and /health p99;
  * - PostgreSQL: the database cut for 10 s through a TCP proxy: process exits, /health 503 after
  *   the cut and 200 after the return, acknowledged writes lost, and the server's log meanwhile.
  * Figures are printed, never asserted.
@@ -30,6 +31,8 @@ import { createTestDatabase, type Engine, type TestDatabase } from "../helpers/t
 import { BENCH_ACCOUNT, formatMs, percentile, signIn } from "./bench-helpers";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** `BENCH_LOAD=live` (or `reads`, `cut`, comma-separated) runs only those parts; all by default. */
+const PARTS = new Set((process.env.BENCH_LOAD ?? "reads,live,cut").split(","));
 const RATE = 1000;
 const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-load-"));
 
@@ -76,8 +79,10 @@ async function startProcess(label: string, args: string[], env: Record<string, s
   };
 }
 
+/** BENCH_SERVER_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the server processes only. */
+const serverNodeFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
 const startGroundswell = (label: string, env: Record<string, string>) =>
-  startProcess(label, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], { HOST: "127.0.0.1", GROUNDSWELL_DEMO: "0", ...env });
+  startProcess(label, [...serverNodeFlags, path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], { HOST: "127.0.0.1", GROUNDSWELL_DEMO: "0", ...env });
 
 /** The peer: bare Fastify answering fixed bytes (the same as a public read), no logger, nothing else. */
 function startBare(payloadFile: string) {
@@ -176,27 +181,39 @@ function writer(base: string, cookie: string, bodies: number[]) {
 }
 
 async function liveViewersAndWrites(engine: string, server: Server, database: TestDatabase) {
-  const stagesUrl = `${server.base}/trpc/resolution.stages?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`;
+  const mapUrl = `${server.base}/trpc/public.map?input=${encodeURIComponent(JSON.stringify({ campaign: 1, asOf: null }))}`;
   const streamUrl = `${server.base}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`;
   const controller = new AbortController();
+  let patched = 0;
   let refetches = 0;
   const viewers = Array.from({ length: 200 }, async () => {
     const response = await fetch(streamUrl, { signal: controller.signal, headers: { accept: "text/event-stream" } });
     const reader = response.body!.getReader();
     let etag = "";
+    let refetchTimer: NodeJS.Timeout | undefined;
+    // As the public map does (client/api/live-changes.ts): a change that carries the body's stage
+    // and version is patched into the cached list; the counts are revalidated 2-8 s later, once
+    // for every change heard meanwhile.
+    const revalidate = async () => {
+      refetchTimer = undefined;
+      const refetch = await fetch(mapUrl, { headers: { "if-none-match": etag, "accept-encoding": "gzip" }, signal: controller.signal });
+      etag = refetch.headers.get("etag") ?? etag;
+      await refetch.arrayBuffer();
+      refetches++;
+    };
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        if (!new TextDecoder().decode(value).includes('"kind"')) continue;
-        // The map refetches the stages after a change, revalidating what it holds.
-        const refetch = await fetch(stagesUrl, { headers: { "if-none-match": etag, "accept-encoding": "gzip" } });
-        etag = refetch.headers.get("etag") ?? etag;
-        await refetch.arrayBuffer();
-        refetches++;
+        const text = new TextDecoder().decode(value);
+        if (!text.includes('"kind"')) continue;
+        patched += (text.match(/"stage":/g) ?? []).length;
+        refetchTimer ??= setTimeout(() => void revalidate().catch(() => {}), 2000 + Math.random() * 6000);
       }
     } catch {
       // aborted at the end
+    } finally {
+      clearTimeout(refetchTimer);
     }
   });
   await new Promise((resolve) => setTimeout(resolve, 2000));
@@ -220,7 +237,7 @@ async function liveViewersAndWrites(engine: string, server: Server, database: Te
   health.sort((a, b) => a - b);
   console.log(
     `${engine}: 200 live viewers, 5 writes/s for ${seconds} s: ${writes.acknowledged.length} writes, p50 ${formatMs(percentile(writes.latencies, 0.5))} p99 ${formatMs(percentile(writes.latencies, 0.99))}, ${writes.failures()} failed; ` +
-      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}; ${refetches} stage refetches by viewers`,
+      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}; ${patched} changes patched in by viewers, ${refetches} public.map revalidations`,
   );
 }
 
@@ -285,20 +302,22 @@ for (const engine of engines) {
   const mapEtag = (await fetch(`${server.base}${mapPath(null)}`)).headers.get("etag")!;
   const geometryEtag = (await fetch(`${server.base}/geo/bodies.geojson`, { headers: { "accept-encoding": "gzip" } })).headers.get("etag")!;
 
-  if (engine === "sqlite") {
+  if (engine === "sqlite" && PARTS.has("reads")) {
     const bare = await startBare(payloadFile);
     await fixedRate("bare", `same bytes (${(fs.statSync(payloadFile).size / 1024).toFixed(0)} KiB), bare Fastify`, bare, "/stages");
     await bare.stop();
   }
-  await fixedRate(engine, "resolution.stages (gzip)", server, stagesPath, { "accept-encoding": "gzip" });
-  await fixedRate(engine, "public.map now (gzip)", server, mapPath(null), { "accept-encoding": "gzip" });
-  await fixedRate(engine, "public.map as of 2025-11-01 (gzip)", server, mapPath("2025-11-01"), { "accept-encoding": "gzip" });
-  await fixedRate(engine, "public.map revalidation (304)", server, mapPath(null), { "if-none-match": mapEtag });
-  await fixedRate(engine, "/geo/bodies.geojson revalidation", server, "/geo/bodies.geojson", { "if-none-match": geometryEtag, "accept-encoding": "gzip" });
-  printRows();
-  await liveViewersAndWrites(engine, server, database);
+  if (PARTS.has("reads")) {
+    await fixedRate(engine, "resolution.stages (gzip)", server, stagesPath, { "accept-encoding": "gzip" });
+    await fixedRate(engine, "public.map now (gzip)", server, mapPath(null), { "accept-encoding": "gzip" });
+    await fixedRate(engine, "public.map as of 2025-11-01 (gzip)", server, mapPath("2025-11-01"), { "accept-encoding": "gzip" });
+    await fixedRate(engine, "public.map revalidation (304)", server, mapPath(null), { "if-none-match": mapEtag });
+    await fixedRate(engine, "/geo/bodies.geojson revalidation", server, "/geo/bodies.geojson", { "if-none-match": geometryEtag, "accept-encoding": "gzip" });
+    printRows();
+  }
+  if (PARTS.has("live")) await liveViewersAndWrites(engine, server, database);
   await server.stop();
-  if (engine === "postgres") await databaseCut(database);
+  if (engine === "postgres" && PARTS.has("cut")) await databaseCut(database);
   await database.close();
 }
 fs.rmSync(workDirectory, { recursive: true, force: true });
