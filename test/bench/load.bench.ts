@@ -180,47 +180,77 @@ function writer(base: string, cookie: string, bodies: number[]) {
   return { write, acknowledged, latencies, failures: () => failures };
 }
 
-async function liveViewersAndWrites(engine: string, server: Server, database: TestDatabase) {
-  const mapUrl = `${server.base}/trpc/public.map?input=${encodeURIComponent(JSON.stringify({ campaign: 1, asOf: null }))}`;
-  const streamUrl = `${server.base}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`;
-  const controller = new AbortController();
-  let patched = 0;
-  let refetches = 0;
-  const viewers = Array.from({ length: 200 }, async () => {
-    const response = await fetch(streamUrl, { signal: controller.signal, headers: { accept: "text/event-stream" } });
-    const reader = response.body!.getReader();
-    let etag = "";
-    let refetchTimer: NodeJS.Timeout | undefined;
-    // As the public map does (client/api/live-changes.ts): a change that carries the body's stage
-    // and version is patched into the cached list; the counts are revalidated 2-8 s later, once
-    // for every change heard meanwhile.
-    const revalidate = async () => {
-      refetchTimer = undefined;
-      const refetch = await fetch(mapUrl, { headers: { "if-none-match": etag, "accept-encoding": "gzip" }, signal: controller.signal });
-      etag = refetch.headers.get("etag") ?? etag;
-      await refetch.arrayBuffer();
-      refetches++;
-    };
-    try {
+/**
+ * 200 open public maps, in a process of their own (as they would be other machines: their work
+ * must not delay the writes and health checks being timed). Each does what the page does
+ * (client/api/live-changes.ts): a change that carries the body's stage and version is patched into
+ * the cached list, and the counts are revalidated 2-8 s later, once for every change heard
+ * meanwhile. Prints "connected" once every stream is open, and its counts as JSON on SIGTERM.
+ * BENCH_VIEWERS=refetch makes them behave as the page did before (refetch 150 ms after every
+ * change), for comparison in the same harness.
+ */
+const REFETCH_EVERY_CHANGE = process.env.BENCH_VIEWERS === "refetch";
+function startViewers(base: string, count: number) {
+  const script = `
+    const mapUrl = ${JSON.stringify(`${base}/trpc/public.map?input=${encodeURIComponent(JSON.stringify({ campaign: 1, asOf: null }))}`)};
+    const streamUrl = ${JSON.stringify(`${base}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`)};
+    const controller = new AbortController();
+    let patched = 0, revalidations = 0, connected = 0;
+    const viewer = async () => {
+      const response = await fetch(streamUrl, { signal: controller.signal, headers: { accept: "text/event-stream" } });
+      if (++connected === ${count}) console.log("connected");
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let etag = "";
+      let timer;
+      const revalidate = async () => {
+        timer = undefined;
+        const answer = await fetch(mapUrl, { headers: { "if-none-match": etag, "accept-encoding": "gzip" }, signal: controller.signal });
+        etag = answer.headers.get("etag") ?? etag;
+        await answer.arrayBuffer();
+        revalidations++;
+      };
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        const text = new TextDecoder().decode(value);
+        const text = decoder.decode(value);
         if (!text.includes('"kind"')) continue;
         patched += (text.match(/"stage":/g) ?? []).length;
-        refetchTimer ??= setTimeout(() => void revalidate().catch(() => {}), 2000 + Math.random() * 6000);
+        timer ??= setTimeout(() => void revalidate().catch(() => {}), ${REFETCH_EVERY_CHANGE ? "150" : "2000 + Math.random() * 6000"});
       }
-    } catch {
-      // aborted at the end
-    } finally {
-      clearTimeout(refetchTimer);
-    }
-  });
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+    };
+    for (let i = 0; i < ${count}; i++) viewer().catch(() => {});
+    process.on("SIGTERM", () => {
+      controller.abort();
+      console.log(JSON.stringify({ patched, revalidations }));
+      process.exit(0);
+    });`;
+  const file = path.join(workDirectory, "viewers.mjs");
+  fs.writeFileSync(file, script);
+  const child = spawn(process.execPath, [file], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const connected = new Promise<void>((resolve) => child.stdout!.on("data", () => output.includes("connected") && resolve()));
+  return {
+    connected,
+    async stop(): Promise<{ patched: number; revalidations: number }> {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      return JSON.parse(output.split("\n").filter((line) => line.startsWith("{")).at(-1) ?? "{}");
+    },
+  };
+}
+
+async function liveViewersAndWrites(engine: string, server: Server, database: TestDatabase) {
+  const viewers = startViewers(server.base, 200);
+  await viewers.connected;
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const cookie = await signIn(server.base);
   const writes = writer(server.base, cookie, await freshBodies(database));
   const health: number[] = [];
   const seconds = SECONDS;
+  const cpuBefore = server.cpuSeconds();
   const writeTimer = setInterval(() => void writes.write(), 200);
   const healthTimer = setInterval(async () => {
     const t0 = performance.now();
@@ -231,13 +261,14 @@ async function liveViewersAndWrites(engine: string, server: Server, database: Te
   clearInterval(writeTimer);
   clearInterval(healthTimer);
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  controller.abort();
-  await Promise.allSettled(viewers);
+  const cpu = server.cpuSeconds() - cpuBefore;
+  const { patched, revalidations } = await viewers.stop();
   writes.latencies.sort((a, b) => a - b);
   health.sort((a, b) => a - b);
   console.log(
-    `${engine}: 200 live viewers, 5 writes/s for ${seconds} s: ${writes.acknowledged.length} writes, p50 ${formatMs(percentile(writes.latencies, 0.5))} p99 ${formatMs(percentile(writes.latencies, 0.99))}, ${writes.failures()} failed; ` +
-      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}; ${patched} changes patched in by viewers, ${refetches} public.map revalidations`,
+    `${engine}: 200 live viewers${REFETCH_EVERY_CHANGE ? " (refetching after every change)" : ""}, 5 writes/s for ${seconds} s: ${writes.acknowledged.length} writes, p50 ${formatMs(percentile(writes.latencies, 0.5))} p99 ${formatMs(percentile(writes.latencies, 0.99))}, ${writes.failures()} failed; ` +
+      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}; server CPU ${((cpu * 1000) / Math.max(1, writes.acknowledged.length)).toFixed(1)} ms a write; ` +
+      `${patched} changes patched in by viewers, ${revalidations} public.map revalidations`,
   );
 }
 
