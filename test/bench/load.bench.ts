@@ -194,7 +194,9 @@ function startViewers(base: string, count: number) {
   const script = `
     const mapUrl = ${JSON.stringify(`${base}/trpc/public.map?input=${encodeURIComponent(JSON.stringify({ campaign: 1, asOf: null }))}`)};
     const streamUrl = ${JSON.stringify(`${base}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`)};
+    const { setMaxListeners } = await import("node:events");
     const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
     let patched = 0, revalidations = 0, connected = 0;
     const viewer = async () => {
       const response = await fetch(streamUrl, { signal: controller.signal, headers: { accept: "text/event-stream" } });
@@ -252,10 +254,17 @@ async function liveViewersAndWrites(engine: string, server: Server, database: Te
   const seconds = SECONDS;
   const cpuBefore = server.cpuSeconds();
   const writeTimer = setInterval(() => void writes.write(), 200);
+  let healthFailures = 0;
   const healthTimer = setInterval(async () => {
     const t0 = performance.now();
-    await (await fetch(`${server.base}/health`)).arrayBuffer();
-    health.push(performance.now() - t0);
+    try {
+      const response = await fetch(`${server.base}/health`);
+      await response.arrayBuffer();
+      if (response.ok) health.push(performance.now() - t0);
+      else healthFailures++;
+    } catch {
+      healthFailures++;
+    }
   }, 100);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   clearInterval(writeTimer);
@@ -267,7 +276,7 @@ async function liveViewersAndWrites(engine: string, server: Server, database: Te
   health.sort((a, b) => a - b);
   console.log(
     `${engine}: 200 live viewers${REFETCH_EVERY_CHANGE ? " (refetching after every change)" : ""}, 5 writes/s for ${seconds} s: ${writes.acknowledged.length} writes, p50 ${formatMs(percentile(writes.latencies, 0.5))} p99 ${formatMs(percentile(writes.latencies, 0.99))}, ${writes.failures()} failed; ` +
-      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}; server CPU ${((cpu * 1000) / Math.max(1, writes.acknowledged.length)).toFixed(1)} ms a write; ` +
+      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}${healthFailures ? ` (${healthFailures} failed)` : ""}; server CPU ${((cpu * 1000) / Math.max(1, writes.acknowledged.length)).toFixed(1)} ms a write; ` +
       `${patched} changes patched in by viewers, ${revalidations} public.map revalidations`,
   );
 }
