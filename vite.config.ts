@@ -65,7 +65,9 @@ export default defineConfig({
           include: ["test/e2e/**/*.spec.ts"],
           environment: "node",
           globalSetup: ["test/helpers/build-cli.ts"],
-          fileParallelism: false,
+          // Two spec files at a time: each is mostly waiting (for the server, the browser's paint,
+          // a poll), so two share two cores well. GROUNDSWELL_E2E_WORKERS=1 to run one at a time.
+          maxWorkers: Number(process.env.GROUNDSWELL_E2E_WORKERS ?? 2),
           sequence: { groupOrder: 2 },
           testTimeout: 120_000,
           hookTimeout: 240_000,

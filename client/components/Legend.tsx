@@ -11,6 +11,8 @@ export interface LegendProps {
   onClear: () => void;
   /** Extra controls under the stages (district layer toggles). */
   children?: ReactNode;
+  /** A key read with the stages, right under them (the hatch of passes not yet verified). */
+  stageKey?: ReactNode;
   /** Swatches show the stage patterns drawn on the map. */
   patterns?: boolean;
   /** Heading suffix, e.g. "as of March 1, 2026". */
@@ -25,7 +27,7 @@ export interface LegendProps {
 }
 
 /** Every stage in order with its count; each entry is a toggle button that filters the map. */
-export function Legend({ scheme, counts, visibleStages, onToggle, onClear, children, patterns, caption, headline, footnote, open = false, onOpenChange }: LegendProps) {
+export function Legend({ scheme, counts, visibleStages, onToggle, onClear, children, stageKey, patterns, caption, headline, footnote, open = false, onOpenChange }: LegendProps) {
   const total = counts.reduce((sum, entry) => sum + entry.count, 0);
   return (
     <section className={`legend card${open ? " is-open" : ""}`} aria-labelledby="legend-title">
@@ -71,6 +73,7 @@ export function Legend({ scheme, counts, visibleStages, onToggle, onClear, child
             );
           })}
         </ul>
+        {stageKey}
         {visibleStages && (
           <button type="button" className="link-button" onClick={onClear}>
             Show all stages

@@ -3,7 +3,7 @@ import { describeScope, type CampaignScope } from "../../shared/model/campaign-s
 import { robustExtent } from "../../shared/geo/bbox";
 import type { BBox } from "../../shared/model/body";
 import { findStage, type StageScheme } from "../../shared/model/stage";
-import { countPasses, describePassHeadline } from "../../shared/rules/verification";
+import { countPasses, describePassHeadline, marksUnverifiedPasses, unverifiedPasses } from "../../shared/rules/verification";
 import type { CampaignMapData } from "../api/map-data";
 import { useAppConfig, useBallotMap, useBallotQuestions } from "../api/map-data";
 import { ballotColoring } from "../lib/ballot-map";
@@ -16,7 +16,7 @@ import { EndorserLegend } from "./EndorserLegend";
 import { BallotLegend, BallotPicker } from "./BallotLegend";
 import { formatDay } from "../lib/dates";
 import { formatCount } from "../lib/format";
-import { MapView, type MapViewProps } from "../map/MapView";
+import { firstViewPadding, MapView, type MapViewProps } from "../map/MapView";
 import {
   useAsOfDate,
   useBallotQuestionId,
@@ -38,6 +38,7 @@ import { ErrorNotice } from "./ErrorNotice";
 import { Legend } from "./Legend";
 import { StageTable } from "./StageTable";
 import { StatusOverlay } from "./StatusOverlay";
+import { UnverifiedPassKey } from "./UnverifiedPassKey";
 
 export interface MapShellProps {
   campaign: { slug: string; name: string; stageScheme: StageScheme; scope: CampaignScope; countVerifiedOnly: boolean };
@@ -66,6 +67,8 @@ export interface MapShellProps {
   /** Side panels (body, district, dashboard, hubs) and dialogs. */
   children?: ReactNode;
 }
+
+const NO_BODIES: ReadonlySet<number> = new Set();
 
 const NO_DISTRICTS: NonNullable<MapShellProps["districts"]> = { districts: null, visibleChambers: [], selectedDistrictId: null };
 
@@ -109,11 +112,16 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const { bodies, stages, counts } = data;
   const passes = useMemo(() => countPasses(scheme, stages, data.verified, campaign.countVerifiedOnly), [scheme, stages, data.verified, campaign.countVerifiedOnly]);
   const headline = describePassHeadline(passes, data.people, formatCount);
+  // Passes not yet verified are hatched once the campaign verifies passes at all (or counts verified ones only).
+  const unverified = useMemo(
+    () => (marksUnverifiedPasses(passes) ? unverifiedPasses(scheme, stages, data.verified) : NO_BODIES),
+    [passes, scheme, stages, data.verified],
+  );
   const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;
     const extent = robustExtent((bodies ?? []).map((body) => body.bbox));
-    return extent ? { bounds: extent } : { center: [-96, 38] as [number, number], zoom: 3 };
+    return extent ? { bounds: extent, padding: firstViewPadding() } : { center: [-96, 38] as [number, number], zoom: 3 };
   }, [initialUrlView, bodies]);
   const flyTo = useMemo(() => {
     const body = flyRequest && byId.get(flyRequest.bodyId);
@@ -170,6 +178,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             initialView={initialView}
             flyTo={flyTo}
             patterns={patterns}
+            unverified={unverified}
             ballot={coloring}
             endorsers={endorserPoints}
             onSelectEndorser={actions.endorserSelected}
@@ -198,6 +207,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             headline={headline}
             open={sheetOpen}
             onOpenChange={setSheetOpen}
+            stageKey={marksUnverifiedPasses(passes) && <UnverifiedPassKey scheme={scheme} passes={passes} count={unverified.size} />}
           >
             {picker}
             {legendExtras}

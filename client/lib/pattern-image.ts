@@ -1,13 +1,14 @@
 import { stagePatternPixels } from "./stage-patterns";
 
+type Tile = { width: number; height: number; data: Uint8Array };
+
 const cache = new Map<string, string>();
 
-/** A CSS `url(…)` of the stage's pattern tile over its colour, for legend swatches. */
-export function patternBackground(index: number, color: string): string {
-  const key = `${index}:${color}`;
+/** A CSS `url(…)` of a tile of pixels (painted once into a canvas, cached by `key`), for legend swatches. */
+export function tileBackground(key: string, makeTile: () => Tile): string {
   let url = cache.get(key);
   if (!url) {
-    const tile = stagePatternPixels(index, color);
+    const tile = makeTile();
     const canvas = document.createElement("canvas");
     canvas.width = tile.width;
     canvas.height = tile.height;
@@ -18,4 +19,9 @@ export function patternBackground(index: number, color: string): string {
     cache.set(key, url);
   }
   return url;
+}
+
+/** A CSS `url(…)` of the stage's pattern tile over its colour, for legend swatches. */
+export function patternBackground(index: number, color: string): string {
+  return tileBackground(`${index}:${color}`, () => stagePatternPixels(index, color));
 }

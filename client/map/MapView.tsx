@@ -37,6 +37,8 @@ export interface MapViewProps {
   /** Endorsers as points coloured by step (null or absent: hidden). */
   endorsers?: EndorserPoints | null;
   onSelectEndorser?: (endorserId: number) => void;
+  /** Passes no organizer has verified, hatched over their colour (absent or empty: none). */
+  unverified?: ReadonlySet<number>;
   /** Draw stage patterns over the colours. */
   patterns?: boolean;
   /** Called each time the map has drawn a new set of stages (the print page waits for it). */
@@ -49,8 +51,18 @@ export interface MapViewProps {
   inset?: boolean;
 }
 
+const NONE: ReadonlySet<number> = new Set();
+
 /** The phone layout's media query (styles.css uses the same). */
-const SMALL_SCREEN = "(max-width: 700px), (max-height: 640px)";
+export const SMALL_SCREEN = "(max-width: 700px), (max-height: 640px)";
+
+/**
+ * Room the first view leaves around the shapes: on wide screens the header card and the legend
+ * stand over the map's left 390 px, so the country is fitted to the right of them, not under them.
+ */
+export function firstViewPadding(): number | { top: number; bottom: number; left: number; right: number } {
+  return window.matchMedia?.(SMALL_SCREEN).matches !== false ? 24 : { top: 24, bottom: 24, left: 420, right: 72 };
+}
 
 /** Thin React wrapper: mounts the controller once and forwards prop changes to it. */
 export function MapView(props: MapViewProps) {
@@ -129,6 +141,9 @@ export function MapView(props: MapViewProps) {
       .then(() => (props.geometry ? instance.whenIdle() : undefined))
       .then(() => callbacks.current.onStagesDrawn?.());
   }, [props.stages, props.visibleStages, props.geometry]);
+  useEffect(() => {
+    void controller.current?.setUnverified(props.unverified ?? NONE);
+  }, [props.unverified]);
   useEffect(() => {
     void controller.current?.setPatterns(props.patterns ?? false);
   }, [props.patterns]);

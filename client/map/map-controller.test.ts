@@ -98,6 +98,35 @@ describe("MapController", () => {
     expect(map.setFeatureState).toHaveBeenCalledWith({ source: "bodies", id: 1 }, { stage: "sponsor_found" });
   });
 
+  it("hatches unverified passes through feature-state only: the image and layer once, then only the bodies that changed", async () => {
+    const { map, source } = fakeMap();
+    const controller = controllerWith(map);
+    await controller.setBodies({ type: "FeatureCollection", features: [square(1), square(2), square(3)] });
+    await controller.setUnverified(new Set());
+    expect(map.addLayer).not.toHaveBeenCalledWith(expect.objectContaining({ id: "body-unverified" }), expect.anything());
+    source.setData.mockClear();
+    map.setFeatureState.mockClear();
+
+    await controller.setUnverified(new Set([1, 2]));
+    expect(map.addImage).toHaveBeenCalledWith("unverified-hatch", expect.objectContaining({ width: 10, height: 10 }));
+    expect(map.addLayer).toHaveBeenCalledWith(expect.objectContaining({ id: "body-unverified", paint: expect.objectContaining({ "fill-pattern": "unverified-hatch" }) }), "body-outline");
+    expect(map.setFeatureState.mock.calls).toEqual([
+      [{ source: "bodies", id: 1 }, { unverified: true }],
+      [{ source: "bodies", id: 2 }, { unverified: true }],
+    ]);
+
+    // Body 2 is verified, body 3 reported passed: two calls, no upload, the layer not added again.
+    map.setFeatureState.mockClear();
+    map.addLayer.mockClear();
+    await controller.setUnverified(new Set([1, 3]));
+    expect(map.setFeatureState.mock.calls).toEqual([
+      [{ source: "bodies", id: 2 }, { unverified: false }],
+      [{ source: "bodies", id: 3 }, { unverified: true }],
+    ]);
+    expect(map.addLayer).not.toHaveBeenCalled();
+    expect(source.setData).not.toHaveBeenCalled();
+  });
+
   it("credits the payload's boundary sources in the attribution, not the Census Bureau by default", async () => {
     const { map } = fakeMap();
     const controls: Array<{ text: string }> = [];

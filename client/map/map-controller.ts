@@ -13,6 +13,7 @@ import {
   ballotHatchPixels,
   ballotLayers,
 } from "./ballot-style";
+import { UNVERIFIED_HATCH_IMAGE, UNVERIFIED_LAYER, unverifiedHatchPixels, unverifiedLayer } from "./unverified-style";
 import { ENDORSER_CLUSTER_LAYER, ENDORSER_POINT_LAYER, ENDORSER_SOURCE, endorserColorExpression, endorserLayers } from "./endorser-style";
 import {
   BODY_FILL_LAYER,
@@ -85,6 +86,8 @@ export class MapController {
   private geometry: GeoJSON.FeatureCollection | null = null;
   private sentStages = new Map<number, string>();
   private sentMuted = new Set<number>();
+  private sentUnverified = new Set<number>();
+  private unverifiedLayerAdded = false;
   private selectedId: number | null = null;
   private hoveredId: number | null = null;
   private features = new Map<number, GeoJSON.Feature>();
@@ -244,6 +247,23 @@ export class MapController {
     this.sentMuted = muted;
   }
 
+  /**
+   * Hatch the passes no organizer has verified (an empty set hatches none). Only feature-state
+   * changes, like a recolour; the hatch image and layer are added the first time one is needed.
+   */
+  async setUnverified(unverified: ReadonlySet<number>): Promise<void> {
+    await this.ready;
+    if (!this.unverifiedLayerAdded && unverified.size > 0) {
+      if (!this.map.hasImage(UNVERIFIED_HATCH_IMAGE)) this.map.addImage(UNVERIFIED_HATCH_IMAGE, unverifiedHatchPixels());
+      this.map.addLayer(unverifiedLayer(BODY_SOURCE) as Parameters<MapLibreMap["addLayer"]>[0], BODY_OUTLINE_LAYER);
+      if (this.ballot) this.map.setLayoutProperty(UNVERIFIED_LAYER, "visibility", "none");
+      this.unverifiedLayerAdded = true;
+    }
+    for (const id of this.sentUnverified) if (!unverified.has(id)) this.map.setFeatureState(this.target(id), { unverified: false });
+    for (const id of unverified) if (!this.sentUnverified.has(id)) this.map.setFeatureState(this.target(id), { unverified: true });
+    this.sentUnverified = new Set(unverified);
+  }
+
   async setSelected(bodyId: number | null): Promise<void> {
     await this.ready;
     if (this.selectedId === bodyId) return;
@@ -297,7 +317,8 @@ export class MapController {
     this.map.setLayoutProperty(BALLOT_PARTIAL_LAYER, "visibility", visibility);
     this.map.setLayoutProperty(BALLOT_OUTLINE_LAYER, "visibility", visibility);
     this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", ballot ? ballotColorExpression() : stageColorExpression(this.scheme));
-    // Stage patterns would contradict the ballot colours: hidden while the mode is on.
+    // Stage patterns and the unverified hatch would contradict the ballot colours: hidden while the mode is on.
+    if (this.unverifiedLayerAdded) this.map.setLayoutProperty(UNVERIFIED_LAYER, "visibility", visibility === "visible" ? "none" : "visible");
     if (this.patternScheme) for (const stage of this.scheme.stages) this.map.setLayoutProperty(patternLayerId(stage.id), "visibility", this.patternsOn && !ballot ? "visible" : "none");
   }
 

@@ -48,6 +48,7 @@ export interface ImportCommandOptions {
   kindField?: string;
   maxVertices?: string;
   countField?: string;
+  place?: string;
   source?: string;
   question?: string;
   text?: string;
@@ -136,7 +137,7 @@ export async function importCommand(config: Config, file: string, options: Impor
 }
 
 /** The vertex cap per file: `--max-vertices`, else GROUNDSWELL_MAX_VERTICES, else the default. */
-function vertexLimits(config: Config, options: ImportCommandOptions): { maxVerticesPerFile: number } {
+export function vertexLimits(config: Config, options: { maxVertices?: string | undefined }): { maxVerticesPerFile: number } {
   if (options.maxVertices === undefined) return { maxVerticesPerFile: config.maxVertices };
   const cap = Number(options.maxVertices.replace(/[,_]/g, ""));
   if (!Number.isInteger(cap) || cap < 1000 || cap > MAX_VERTICES_CEILING) {
@@ -263,11 +264,16 @@ function describeEndorserImport(fileName: string, summary: EndorserImportSummary
   return lines;
 }
 
-function describePopulationImport(summary: PopulationImportSummary): string[] {
+export function describePopulationImport(summary: PopulationImportSummary): string[] {
   const number = (value: number) => Math.round(value).toLocaleString("en-US");
   return [
     `${summary.dryRun ? "Dry run: nothing was written. " : ""}${summary.fileName}: ${number(summary.people)} people in ${number(summary.features)} features (${summary.countField})${summary.state ? ` placed in ${summary.state}` : ""}`,
     `  ${number(summary.placed)} people placed in ${summary.districts} current districts and ${summary.bodies} bodies${summary.unplaced ? `; ${number(summary.unplaced)} lie outside every district imported` : ""}`,
+    summary.polygons === 0
+      ? null
+      : summary.place === "area"
+      ? "  Polygons cut by a town or district line were shared out by area (--place point puts each whole at its internal point)."
+      : "  Each polygon's count was placed whole at its internal point (--place area shares polygons cut by a line by area).",
     summary.dryRun ? "  Run again without --dry-run to keep it." : "  Shares of each district's people now come from these counts, not from area.",
-  ];
+  ].filter((line) => line !== null);
 }

@@ -105,6 +105,7 @@ function buildProgram(io: Io): Command {
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
     .option("--max-vertices <n>", "bodies, districts, population: the most vertices a file may hold (default 5,000,000, or GROUNDSWELL_MAX_VERTICES); a national layer needs more")
     .option("--count-field <field>", "population: the numeric field holding each feature's count, e.g. POP20 (Census blocks)")
+    .option("--place <rule>", "population: area (default: a polygon's count shared by the area of it in each body and district) or point (whole, at the Census internal point)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
     .option("--kind-field <field>", "bodies: a field naming each feature's kind, for a file mixing cities and towns (values: city, town, C, T, or a kind such as select_board)")
     .option("--chamber <chamber>", "district chamber: state_lower, state_upper or congressional")
@@ -138,6 +139,8 @@ function buildProgram(io: Io): Command {
     .requiredOption("--state <usps>", "two-letter state code, e.g. MA")
     .option("--year <year>", "TIGER/Line release, 2011 or later (default 2024); also the districts' vintage")
     .option("--mirror <url|dir>", "base URL replacing https://www2.census.gov/geo/tiger, or a directory holding the zips")
+    .option("--with-blocks", "also the 2020 Census blocks (TABBLOCK20, POP20) as the population layer: district shares by people, not area")
+    .option("--max-vertices <n>", "the most vertices a file may hold (default 5,000,000, or GROUNDSWELL_MAX_VERTICES); a large state's blocks need more")
     .action(async (options: SetupCommandOptions) => {
       const { setupCommand } = await import("./setup");
       await setupCommand(await readConfig(), options, io.out);

@@ -21,25 +21,33 @@ import {
   type TigerSelection,
 } from "../io/tiger";
 import { describeBoundaryImport, describeOverlaps, summarize } from "./import-summary";
+import { describePopulationImport, vertexLimits } from "./import";
+import { importPopulationLayer } from "../domain/population";
 import { createProgress } from "./progress";
 
 export interface SetupCommandOptions {
   state: string;
   year?: string;
   mirror?: string;
+  withBlocks?: boolean;
+  maxVertices?: string;
 }
 
+type BoundaryDownload = Extract<TigerDownload, { as: "bodies" | "districts" }>;
+
 interface ReadLayer {
-  download: TigerDownload;
+  download: BoundaryDownload;
   file: BoundaryFile;
   selection: TigerSelection;
 }
 
 /**
- * `groundswell setup --state XX [--year YYYY] [--mirror URL|DIR]`: fetch the state's TIGER/Line
- * places, county subdivisions, state house, state senate and congressional layers (server/io/tiger.ts
- * says which records count), then import them all and recompute overlaps in ONE transaction.
- * Downloads and reading come first, so a failure at any step leaves the database as it was.
+ * `groundswell setup --state XX [--year YYYY] [--mirror URL|DIR] [--with-blocks]`: fetch the
+ * state's TIGER/Line places, county subdivisions, state house, state senate and congressional
+ * layers (server/io/tiger.ts says which records count), and with `--with-blocks` its 2020 Census
+ * blocks, then import them all, recompute overlaps and place the blocks' people (POP20) in ONE
+ * transaction. Downloads and reading come first, so a failure at any step leaves the database as
+ * it was.
  */
 export async function setupCommand(config: Config, options: SetupCommandOptions, out: (text: string) => void) {
   const state = stateByUsps(parseStateCode(options.state) ?? "");
@@ -47,7 +55,7 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
   const year = parseYear(options.year);
   const mirror = parseTigerMirror(options.mirror);
   const source = describeTigerMirror(mirror);
-  const downloads = planTigerDownloads({ stateFips: state.fips, year, mirror });
+  const downloads = planTigerDownloads({ stateFips: state.fips, year, mirror, withBlocks: options.withBlocks === true });
 
   const bars = new Map<TigerDownload, ReturnType<typeof createProgress>>();
   const fetched = await fetchTigerFiles(downloads, {
@@ -61,10 +69,13 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
     if (fetched.files.length === 0) {
       throw new InputError(`found none of the ${downloads.length} TIGER/Line ${year} layers for ${state.usps} at ${source} (${fetched.missing[0]}, …); check --year and --mirror`);
     }
-    const layers = await readLayers(fetched.files, source, config.maxVertices);
+    const { maxVerticesPerFile: maxVertices } = vertexLimits(config, options);
+    const isBoundary = (file: (typeof fetched.files)[number]): file is { download: BoundaryDownload; path: string; bytes: number } => file.download.as !== "population";
+    const layers = await readLayers(fetched.files.filter(isBoundary), source, maxVertices);
+    const blocks = await readBlocks(fetched.files.find((file) => file.download.as === "population"), source, maxVertices);
 
     const overlapping = createProgress("Computing overlaps");
-    const { results, overlaps } = await withWriteContext(config, (ctx) =>
+    const { results, overlaps, population } = await withWriteContext(config, (ctx) =>
       write(
         ctx,
         async (trx) => {
@@ -74,7 +85,10 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
             results.set(layer, await importBoundaryLayer(trx, layer.selection, importPlan(layer, year), commandLineActor, { overlaps: false }));
           }
           const overlaps = await recomputeOverlaps(trx, { onProgress: (done, total) => overlapping.update(done / total) });
-          return { results, overlaps };
+          const population = blocks
+            ? await importPopulationLayer(trx, blocks.file, { as: "population", countField: "POP20", place: "area", state: state.usps, dryRun: false }, commandLineActor, { fileName: blocks.fileName })
+            : null;
+          return { results, overlaps, population };
         },
         () => ({ campaignId: null, kind: "import", ids: [] }),
         {
@@ -96,6 +110,7 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
     ];
     for (const layer of layers) lines.push(...describeLayer(layer, results.get(layer)));
     lines.push(describeOverlaps(overlaps));
+    if (population) lines.push(...describePopulationImport(population));
     out(`${lines.join("\n")}\n`);
   } finally {
     fetched.cleanup();
@@ -108,8 +123,25 @@ function parseYear(value: string | undefined): number {
   return Number(value.trim());
 }
 
+/** Read the blocks file, when fetched, before the database is touched. */
+async function readBlocks(fetched: { download: TigerDownload; path: string } | undefined, source: string, maxVertices: number) {
+  if (!fetched) return null;
+  const { download, path } = fetched;
+  const reading = createProgress(`Reading ${download.fileName}`);
+  try {
+    const file = await readBoundaryFile(path, { onProgress: reading.update, limits: { maxVerticesPerFile: maxVertices } });
+    if (!file.fields.includes("POP20")) throw new InputError(`${download.fileName} is not a TIGER/Line 2020 Census block layer: it has no POP20 field (fields: ${file.fields.join(", ") || "none"})`);
+    return { file, fileName: download.fileName };
+  } catch (error) {
+    if (error instanceof InputError) throw new InputError(`${download.fileName} from ${download.url ?? source}: ${error.message}`);
+    throw error;
+  } finally {
+    reading.done();
+  }
+}
+
 /** Read every file and choose its records before the database is touched; places come first. */
-async function readLayers(files: ReadonlyArray<{ download: TigerDownload; path: string }>, source: string, maxVertices: number): Promise<ReadLayer[]> {
+async function readLayers(files: ReadonlyArray<{ download: BoundaryDownload; path: string }>, source: string, maxVertices: number): Promise<ReadLayer[]> {
   const layers: ReadLayer[] = [];
   const placeGeoids = new Set<string>();
   for (const { download, path } of files) {

@@ -26,6 +26,7 @@ import { importSpreadsheet, SpreadsheetRowsError } from "./spreadsheet-import";
 import { importCosponsors, type CosponsorImportSummary } from "./ladder";
 import { importPopulationLayer, type PopulationImportSummary, type PopulationLayer } from "./population";
 import { write, type WriteContext } from "./write";
+import { guessBoundaryPublisher } from "../../shared/rules/boundary-credit";
 
 /**
  * The import services, one per kind: each takes one request parsed by `shared/model/import-request.ts`
@@ -45,8 +46,8 @@ export function importBoundaries(
   { fileName, onOverlapProgress }: { fileName: string; onOverlapProgress?: (done: number, total: number) => void },
 ): Promise<BoundaryImportResult> {
   assertCanImport(ctx.actor);
-  // Bodies credit their boundaries' publisher on press maps: the request's source, else the file's name.
-  const plan = request.as === "bodies" ? { ...request, source: request.source ?? fileName } : request;
+  // Bodies credit their boundaries' publisher on press maps: the request's source, else the one the file's name suggests.
+  const plan = request.as === "bodies" ? { ...request, source: request.source ?? guessBoundaryPublisher(fileName) } : request;
   return write(
     ctx,
     (trx) => importBoundaryLayer(trx, layer, plan, ctx.actor, { overlaps: request.overlaps, minShare: request.minShare, onOverlapProgress }),

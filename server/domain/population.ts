@@ -13,7 +13,11 @@ export interface PopulationImportSummary {
   fileName: string;
   countField: string;
   state: string | null;
+  /** How polygons were placed: shared by area, or whole at one point. */
+  place: "area" | "point";
   features: number;
+  /** Of the features, how many are polygons (the others are points). */
+  polygons: number;
   people: number;
   /** People placed in some current district, and outside every one. */
   placed: number;
@@ -47,8 +51,9 @@ export function censusInternalPoint(properties: Record<string, unknown>): GeoJSO
 }
 
 /**
- * Import a population layer: each feature's count placed at one point into the current
- * districts and the bodies (of `state`, or of every state), replacing the counts of the districts
+ * Import a population layer: each feature's count placed into the current districts and the
+ * bodies (of `state`, or of every state), a point's whole at the point, a polygon's shared by
+ * area or whole at its internal point (`request.place`), replacing the counts of the districts
  * and bodies it reaches and no other. A missing field, or a negative or non-numeric count, is
  * refused in one line naming the feature, before anything is written.
  */
@@ -63,27 +68,36 @@ export async function importPopulationLayer(
     throw new InputError(`${fileName} has no field "${request.countField}"; its fields are ${layer.fields.slice(0, 20).join(", ") || "none"}`);
   }
   const located = [
-    ...layer.features.map((feature) => ({ index: feature.sourceIndexes[0] ?? 0, properties: feature.properties, geometry: censusInternalPoint(feature.properties) ?? feature.geometry })),
+    ...layer.features.map((feature) => ({
+      index: feature.sourceIndexes[0] ?? 0,
+      properties: feature.properties,
+      geometry: feature.geometry as GeoJSON.Geometry,
+      point: censusInternalPoint(feature.properties)?.coordinates as [number, number] | undefined,
+    })),
     // A MultiPoint's count lies at its first point, so it is placed once.
     ...(layer.points ?? [])
       .filter((point, position, points) => position === 0 || points[position - 1]!.index !== point.index)
-      .map((point) => ({ index: point.index, properties: point.properties, geometry: { type: "Point", coordinates: point.coordinates } as GeoJSON.Point })),
+      .map((point) => ({ index: point.index, properties: point.properties, geometry: { type: "Point", coordinates: point.coordinates } as GeoJSON.Geometry, point: undefined })),
   ].sort((a, b) => a.index - b.index);
-  const counted = located.map(({ index, properties, geometry }) => {
+  const counted = located.map(({ index, properties, geometry, point }) => {
     const count = populationValue(properties[request.countField]);
     if (count === null) throw new InputError(`Feature ${index + 1} of ${fileName} has ${request.countField} = ${JSON.stringify(properties[request.countField] ?? null)}: counts must be numbers of 0 or more; nothing was imported`);
-    return { geometry, count };
+    return { geometry, count, point };
   });
   const inState = (state: string | null) => request.state === undefined || state === request.state;
   const bodies: Area[] = (await findBodyGeometries(db)).filter((row) => inState(row.state)).map((row) => ({ id: row.id, parentId: row.parentId, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
-  const districts: Area[] = (await findCurrentDistrictShapes(db)).filter((row) => inState(row.state)).map((row) => ({ id: row.id, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
-  const placement = placePopulation(counted, { bodies, districts });
+  const districts: Area[] = (await findCurrentDistrictShapes(db))
+    .filter((row) => inState(row.state))
+    .map((row) => ({ id: row.id, chamber: row.chamber, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
+  const placement = placePopulation(counted, { bodies, districts }, { rule: request.place });
   const people = counted.reduce((sum, feature) => sum + feature.count, 0);
   const summary: PopulationImportSummary = {
     fileName,
     countField: request.countField,
     state: request.state ?? null,
+    place: request.place,
     features: counted.length,
+    polygons: layer.features.length,
     people,
     placed: placement.placed,
     unplaced: placement.unplaced,

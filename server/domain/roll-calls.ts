@@ -6,12 +6,14 @@ import { findBodyById } from "../db/repositories/body-repository";
 import { findMemberById } from "../db/repositories/member-repository";
 import { findResolution } from "../db/repositories/resolution-repository";
 import { findRollCallsWithPositions, replaceRollCall } from "../db/repositories/roll-call-repository";
-import { InputError, NotFoundError } from "../errors";
+import { ConflictError, InputError, NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
+import { getResolutionDetails } from "./resolution-details";
 
 /**
  * Record how each member voted on the body's resolution (replacing an earlier roll call). The
- * resolution must exist (its tally is recorded with it) and every member must sit on the body.
+ * resolution must exist (its tally is recorded with it) and every member must sit on the body;
+ * with `expectedVersion` (the version its tally saved), a resolution changed since is a conflict.
  */
 export async function recordRollCall(db: Db, input: RecordRollCallInput, now = new Date()): Promise<{ campaignId: number; bodyId: number; votes: number }> {
   const campaign = await getCampaign(db, input.campaignId);
@@ -19,6 +21,12 @@ export async function recordRollCall(db: Db, input: RecordRollCallInput, now = n
   if (!body) throw new NotFoundError(`No body with id ${input.bodyId}`);
   const resolution = await findResolution(db, campaign.id, body.id);
   if (!resolution) throw new InputError(`${body.name} has no resolution in "${campaign.name}" yet: record the vote's tally first`);
+  if (input.expectedVersion !== undefined && resolution.version !== input.expectedVersion) {
+    throw new ConflictError(
+      `${body.name} was changed by someone else since its tally was saved. Review the newer values and re-send the roll call.`,
+      await getResolutionDetails(db, { campaignId: campaign.id, bodyId: body.id }),
+    );
+  }
   const seen = new Set<number>();
   for (const entry of input.votes) {
     const member = await findMemberById(db, entry.memberId);

@@ -34,13 +34,13 @@ import { downloadToFile, type DownloadOptions } from "./download";
  *   ("State House District 7" → "7", "1st Barnstable District" → "1st Barnstable").
  */
 
-export type TigerLayer = "place" | "cousub" | "sldl" | "sldu" | "cd";
+export type TigerLayer = "place" | "cousub" | "sldl" | "sldu" | "cd" | "tabblock20";
 
 export const DEFAULT_TIGER_BASE_URL = "https://www2.census.gov/geo/tiger";
 export const DEFAULT_TIGER_YEAR = 2024;
 export const FIRST_TIGER_YEAR = 2011;
 
-export type TigerTarget = { as: "bodies"; kind: BodyKind } | { as: "districts"; chamber: Chamber };
+export type TigerTarget = { as: "bodies"; kind: BodyKind } | { as: "districts"; chamber: Chamber } | { as: "population"; countField: "POP20" };
 
 interface LayerInfo {
   layer: TigerLayer;
@@ -58,6 +58,13 @@ const LAYERS: readonly LayerInfo[] = [
   { layer: "sldu", folder: "SLDU", label: "state senate", target: { as: "districts", chamber: "state_upper" } },
   { layer: "cd", folder: "CD", label: "congressional district", target: { as: "districts", chamber: "congressional" } },
 ];
+
+/**
+ * The 2020 Census blocks with their people (`POP20`), for `setup --with-blocks`: published in
+ * every release since 2020 (TABBLOCK20); a `--year` before 2020 takes them from 2020's.
+ */
+const BLOCKS: LayerInfo = { layer: "tabblock20", folder: "TABBLOCK20", label: "2020 Census block", target: { as: "population", countField: "POP20" } };
+const FIRST_BLOCK_YEAR = 2020;
 
 export type TigerDownload = TigerTarget & {
   layer: TigerLayer;
@@ -83,6 +90,7 @@ export function congressForYear(year: number): number {
 /** `tl_2024_44_sldl.zip`, `tl_2022_44_cd118.zip`. */
 export function tigerFileName(layer: TigerLayer, stateFips: string, year: number): string {
   const suffix = layer === "cd" ? `cd${congressForYear(year)}` : layer;
+  if (layer === "tabblock20") year = Math.max(year, FIRST_BLOCK_YEAR);
   return `tl_${year}_${stateFips}_${suffix}.zip`;
 }
 
@@ -116,21 +124,33 @@ export function describeTigerMirror(mirror: TigerMirror): string {
  * What to fetch for one state and year, in import order: no I/O, only names. Each item has the
  * URL to download, or (with a directory mirror) the paths to look for, flat first.
  */
-export function planTigerDownloads({ stateFips, year, mirror }: { stateFips: string; year: number; mirror?: string | TigerMirror | undefined }): TigerDownload[] {
+export function planTigerDownloads({
+  stateFips,
+  year,
+  mirror,
+  withBlocks = false,
+}: {
+  stateFips: string;
+  year: number;
+  mirror?: string | TigerMirror | undefined;
+  /** Also the 2020 Census blocks, last, as a population layer. */
+  withBlocks?: boolean;
+}): TigerDownload[] {
   const state = stateByFips(stateFips);
   if (!state) throw new InputError(`"${stateFips}" is not a state FIPS code (e.g. 44 for Rhode Island)`);
   if (!Number.isInteger(year) || year < FIRST_TIGER_YEAR || year > 2099) {
     throw new InputError(`--year must be ${FIRST_TIGER_YEAR} or later (earlier TIGER/Line releases use another layout); got ${year}`);
   }
   const source = typeof mirror === "object" ? mirror : parseTigerMirror(mirror);
-  return LAYERS.map(({ layer, folder, label, target }) => {
-    const fileName = tigerFileName(layer, stateFips, year);
-    const common = { ...target, layer, label, state: state.usps, year, fileName };
-    if (source.type === "url") return { ...common, url: `${source.baseUrl}/TIGER${year}/${folder}/${fileName}` };
+  return [...LAYERS, ...(withBlocks ? [BLOCKS] : [])].map(({ layer, folder, label, target }) => {
+    const release = layer === "tabblock20" ? Math.max(year, FIRST_BLOCK_YEAR) : year;
+    const fileName = tigerFileName(layer, stateFips, release);
+    const common = { ...target, layer, label, state: state.usps, year: release, fileName };
+    if (source.type === "url") return { ...common, url: `${source.baseUrl}/TIGER${release}/${folder}/${fileName}` };
     const { directory } = source;
     return {
       ...common,
-      paths: [path.join(directory, fileName), path.join(directory, `TIGER${year}`, folder, fileName), path.join(directory, folder, fileName)],
+      paths: [path.join(directory, fileName), path.join(directory, `TIGER${release}`, folder, fileName), path.join(directory, folder, fileName)],
     };
   });
 }

@@ -24,6 +24,7 @@ export const IMPORT_FIELDS = [
   "populationField",
   "kindField",
   "countField",
+  "place",
   "parent",
   "source",
   "vintage",
@@ -52,6 +53,7 @@ export const IMPORT_FIELD_LABELS: Record<ImportField, string> = {
   populationField: "Field with the population",
   kindField: "Field with the kind",
   countField: "Field with the count",
+  place: "How polygons are placed",
   parent: "Parent body",
   source: "Boundaries published by",
   vintage: "Plan year (vintage)",
@@ -268,6 +270,9 @@ export const ballotResultsImportSchema = z
 export const populationImportSchema = z.object({
   as: z.literal("population"),
   countField: required(z.string().trim().min(1).max(200), "{field} is required for population: the numeric field holding the count, e.g. POP20"),
+  // area: a polygon's count is shared out by the area of it in each body and district;
+  // point: it goes whole to the Census internal point (INTPTLAT/INTPTLON) or a point inside.
+  place: z.enum(["area", "point"], { error: '{field} is "area" (share each polygon\'s count by area, the default) or "point" (the whole count at its internal point)' }).default("area"),
   state: stateInputSchema.optional(),
   dryRun,
 });

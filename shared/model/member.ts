@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { rowIdSchema } from "../ids/row-id";
+import { MAX_ROW_ID, rowIdSchema } from "../ids/row-id";
 import { MEETING_VOTES } from "../rules/meeting-tally";
 import { POSITIONS, VOTE_RULES, type Position, type VoteRule, type WhipCount } from "../rules/whip";
 import { bodyIdSchema } from "./body";
@@ -109,5 +109,7 @@ export const recordRollCallInputSchema = z.object({
   campaignId: campaignIdSchema,
   bodyId: bodyIdSchema,
   votes: z.array(z.object({ memberId: memberIdSchema, vote: z.enum(MEETING_VOTES) })).max(500),
+  /** The resolution's version after the tally this roll call belongs to: a newer one is a conflict (meeting mode's retries send it). */
+  expectedVersion: z.number().int().min(1).max(MAX_ROW_ID).optional(),
 });
 export type RecordRollCallInput = z.infer<typeof recordRollCallInputSchema>;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../model/stage";
 import { countPeople } from "./stage-counts";
-import { checkEvidenceFile, countPasses, describePassHeadline, sniffEvidenceType, stagesCounted, verificationMoveProblem } from "./verification";
+import { checkEvidenceFile, countPasses, describePassHeadline, describeUnverifiedMark, marksUnverifiedPasses, sniffEvidenceType, stagesCounted, unverifiedPasses, verificationMoveProblem } from "./verification";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n");
@@ -80,6 +80,9 @@ describe("counting verified passes", () => {
       "1 of 5 passed (verified passes only; 2 more reported, not yet verified)",
     );
     expect(describePassHeadline(countPasses(defaultStageScheme, [[4, "organizing"]], verified, false), null)).toBe("0 of 1 passed");
+    // A campaign that never verifies is not told "of which 0 verified".
+    expect(describePassHeadline(countPasses(defaultStageScheme, stages, new Set(), false), null)).toBe("3 of 5 passed");
+    expect(describePassHeadline(countPasses(defaultStageScheme, stages, new Set(), true), null)).toBe("0 of 5 passed (verified passes only; 3 more reported, not yet verified)");
   });
 
   it("counts the people of verified passes only when the campaign says so", () => {
@@ -94,5 +97,26 @@ describe("counting verified passes", () => {
     expect(describePassHeadline(countPasses(defaultStageScheme, stages, verified, true), counted)).toBe(
       "1 of 5 passed (30.0 % of the people in scope) (verified passes only; 2 more reported, not yet verified)",
     );
+  });
+});
+
+describe("marking unverified passes", () => {
+  // Every kind of pass (passed, sent on, passed over a veto) and one body still organizing.
+  const stages = new Map([[1, "passed"], [2, "sent_to_legislators"], [3, "overridden"], [4, "organizing"]]);
+
+  it("lists the passes (passed, sent, overridden) no organizer verified, never other stages", () => {
+    expect([...unverifiedPasses(defaultStageScheme, stages, new Set([2, 4]))]).toEqual([1, 3]);
+    expect(unverifiedPasses(defaultStageScheme, stages, new Set([1, 2, 3])).size).toBe(0);
+  });
+
+  it("marks them once the campaign verifies a pass or counts verified passes only, not in a campaign that never verifies", () => {
+    expect(marksUnverifiedPasses(countPasses(defaultStageScheme, stages, new Set(), false))).toBe(false);
+    expect(marksUnverifiedPasses(countPasses(defaultStageScheme, stages, new Set([2]), false))).toBe(true);
+    expect(marksUnverifiedPasses(countPasses(defaultStageScheme, stages, new Set(), true))).toBe(true);
+  });
+
+  it("says whether the hatched passes count in the headline", () => {
+    expect(describeUnverifiedMark(countPasses(defaultStageScheme, stages, new Set([2]), false))).toMatch(/still counted as passed\.$/);
+    expect(describeUnverifiedMark(countPasses(defaultStageScheme, stages, new Set([2]), true))).toMatch(/not counted as passed in the headline\.$/);
   });
 });

@@ -111,7 +111,8 @@ export function stagesCounted(
 
 /**
  * The campaign at a glance, verification included: "12 of 3,231 passed, of which 5 verified", or
- * with verified passes only "5 of 3,231 passed (verified passes only; 7 more reported)". The share
+ * with verified passes only "5 of 3,231 passed (verified passes only; 7 more reported)"; a
+ * campaign that verified none and counts every pass says only "12 of 3,231 passed". The share
  * of people (when known) follows the same rule: pass `people` counted with `stagesCounted`.
  */
 export function describePassHeadline(passes: PassCount, people: PeopleCovered | null, formatCount: (value: number) => string = String): string {
@@ -120,6 +121,32 @@ export function describePassHeadline(passes: PassCount, people: PeopleCovered | 
     const more = unverified > 0 ? `; ${formatCount(unverified)} more reported, not yet verified` : "";
     return `${describeHeadline({ passed: passes.verified, total: passes.total }, people, formatCount)} (verified passes only${more})`;
   }
-  const ofWhich = passes.passed > 0 ? `, of which ${formatCount(passes.verified)} verified` : "";
+  // A campaign that has verified nothing yet says nothing about it: "of which 0 verified" reads as a warning it is not.
+  const ofWhich = passes.verified > 0 ? `, of which ${formatCount(passes.verified)} verified` : "";
   return `${describeHeadline({ passed: passes.passed, total: passes.total }, people, formatCount)}${ofWhich}`;
+}
+
+/**
+ * Whether maps and legends mark unverified passes: once the campaign verifies passes (one is
+ * verified) or counts verified ones only. A campaign that never verifies is not told that all its
+ * passes are "unverified".
+ */
+export const marksUnverifiedPasses = (passes: PassCount): boolean => passes.countVerifiedOnly || passes.verified > 0;
+
+/** The bodies whose stage counts as passed but whose pass no organizer has verified: the map hatches them. */
+export function unverifiedPasses(scheme: StageScheme, stages: Iterable<readonly [number, string]>, verified: ReadonlySet<number>): Set<number> {
+  const passedIds = new Set(scheme.stages.filter(countsAsPassed).map((stage) => stage.id));
+  const ids = new Set<number>();
+  for (const [bodyId, stage] of stages) if (passedIds.has(stage) && !verified.has(bodyId)) ids.add(bodyId);
+  return ids;
+}
+
+/** The legend's entry for hatched bodies, the same on the campaign map, the public map, the embed and the press map. */
+export const UNVERIFIED_PASS_LABEL = "Passed, not yet verified";
+
+/** Why some passes are hatched, in one sentence under the legend's entry. */
+export function describeUnverifiedMark(passes: PassCount): string {
+  return passes.countVerifiedOnly
+    ? "Hatched: reported passed, but no organizer has checked its minutes or signed copy yet; not counted as passed in the headline."
+    : "Hatched: reported passed, but no organizer has checked its minutes or signed copy yet; still counted as passed.";
 }

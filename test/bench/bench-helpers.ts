@@ -7,10 +7,14 @@ import { connect, type Connection } from "../../server/db/connect";
 import { seedDemo } from "../../server/domain/demo";
 import { readUsAtlasCounties } from "../../server/io/us-atlas";
 
+/** A path for a new SQLite database in a fresh temp folder. */
+export function temporaryDatabaseFile(): string {
+  return path.join(fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-bench-")), "bench.db");
+}
+
 /** A temp SQLite database holding the demo campaign (3,231 county boards). */
 export async function demoDatabase(): Promise<Connection & { file: string }> {
-  const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-bench-"));
-  const file = path.join(directory, "bench.db");
+  const file = temporaryDatabaseFile();
   const connection = await connect({ engine: "sqlite", file });
   await connection.db.transaction().execute((trx) => seedDemo(trx, readUsAtlasCounties()));
   return { ...connection, file };

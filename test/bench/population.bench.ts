@@ -48,18 +48,29 @@ await connection.db.transaction().execute(async (trx) => {
 });
 await connection.close();
 
+// The same blocks twice: as centroids, and as polygons (a 540 × 296 grid of small rectangles,
+// as many as a state's blocks; unlike real blocks, which follow town lines, thousands straddle a
+// town or district line here, so the area rule does the most work it could).
 const random = seeded(2020);
-const features: string[] = [];
+const COLUMNS = 540;
+const ROWS = Math.ceil(BLOCKS / COLUMNS);
+const centroids: string[] = [];
+const polygons: string[] = [];
 let people = 0;
 for (let block = 0; block < BLOCKS; block++) {
   const count = Math.floor(random() * 90);
   people += count;
+  const properties = `{"GEOID20":"25${String(block).padStart(13, "0")}","POP20":${count}}`;
   const lon = (-73 + random() * 2.7).toFixed(6);
   const lat = (42 + random() * 1.3).toFixed(6);
-  features.push(`{"type":"Feature","properties":{"GEOID20":"25${String(block).padStart(13, "0")}","POP20":${count}},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`);
+  centroids.push(`{"type":"Feature","properties":${properties},"geometry":{"type":"Point","coordinates":[${lon},${lat}]}}`);
+  const cell = rectangle(-73 + (block % COLUMNS) * (2.7 / COLUMNS), 42 + Math.floor(block / COLUMNS) * (1.3 / ROWS), 2.7 / COLUMNS, 1.3 / ROWS);
+  polygons.push(`{"type":"Feature","properties":${properties},"geometry":${JSON.stringify(cell)}}`);
 }
 const file = path.join(folder, "tabblock20-centroids.geojson");
-fs.writeFileSync(file, `{"type":"FeatureCollection","features":[${features.join(",")}]}`);
+fs.writeFileSync(file, `{"type":"FeatureCollection","features":[${centroids.join(",")}]}`);
+const polygonFile = path.join(folder, "tabblock20.geojson");
+fs.writeFileSync(polygonFile, `{"type":"FeatureCollection","features":[${polygons.join(",")}]}`);
 
 function timeOnce(argv: string[]): { ms: number; status: number | null; stdout: string; stderr: string } {
   const started = performance.now();
@@ -67,18 +78,23 @@ function timeOnce(argv: string[]): { ms: number; status: number | null; stdout: 
   return { ms: performance.now() - started, status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
+/** One timed import; it must count every person, as a user reading its summary would check. */
+function timedImport(argv: string[]): number {
+  const run = timeOnce(argv);
+  if (run.status !== 0) throw new Error(`${argv.join(" ")} failed: ${run.stderr}`);
+  if (!run.stdout.includes(`${people.toLocaleString("en-US")} people`)) throw new Error(`the import did not count every person: ${run.stdout}`);
+  return run.ms;
+}
+
 await buildServer();
-const importArgs = ["import", file, "--as", "population", "--count-field", "POP20", "--state", "MA"];
-const samples = { import: [] as number[], dryRun: [] as number[], help: [] as number[] };
+const population = (input: string, ...extra: string[]) => ["import", input, "--as", "population", "--count-field", "POP20", "--state", "MA", ...extra];
+const samples = { import: [] as number[], dryRun: [] as number[], polygonsArea: [] as number[], polygonsPoint: [] as number[], help: [] as number[] };
 for (let round = 0; round < REPEATS; round++) {
   samples.help.push(timeOnce(["--help"]).ms);
-  const dry = timeOnce([...importArgs, "--dry-run"]);
-  if (dry.status !== 0) throw new Error(`the dry run failed: ${dry.stderr}`);
-  samples.dryRun.push(dry.ms);
-  const run = timeOnce(importArgs);
-  if (run.status !== 0) throw new Error(`the import failed: ${run.stderr}`);
-  if (!run.stdout.includes(`${people.toLocaleString("en-US")} people`)) throw new Error(`the import did not count every person: ${run.stdout}`);
-  samples.import.push(run.ms);
+  samples.dryRun.push(timedImport(population(file, "--dry-run")));
+  samples.import.push(timedImport(population(file)));
+  samples.polygonsArea.push(timedImport(population(polygonFile)));
+  samples.polygonsPoint.push(timedImport(population(polygonFile, "--place", "point")));
 }
 
 const cell = (values: number[]) => {
@@ -89,6 +105,8 @@ const median = (values: number[]) => percentile([...values].sort((a, b) => a - b
 console.log(`Population layer: ${BLOCKS.toLocaleString("en-US")} block centroids (${(fs.statSync(file).size / 1e6).toFixed(0)} MB GeoJSON), ${TOWNS} towns, 160 districts; ${REPEATS} interleaved runs, min / median:`);
 console.log(`  groundswell import --as population       ${cell(samples.import)}   (whole command, process start to exit; replaces the counts)`);
 console.log(`  the same with --dry-run                  ${cell(samples.dryRun)}   (read, place, no write)`);
+console.log(`  block polygons, --place area (default)   ${cell(samples.polygonsArea)}   (${(fs.statSync(polygonFile).size / 1e6).toFixed(0)} MB; each polygon cut by a line shared by area)`);
+console.log(`  block polygons, --place point            ${cell(samples.polygonsPoint)}   (each polygon whole at a point inside it)`);
 console.log(`  peer: groundswell --help                 ${cell(samples.help)}   (start-up alone)`);
 console.log(`  work after start-up (median difference)  ${formatMs(median(samples.import) - median(samples.help))}   (target: seconds for a state)`);
 fs.rmSync(folder, { recursive: true, force: true });

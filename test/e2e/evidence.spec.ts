@@ -22,6 +22,9 @@ for (const engine of browserEngines()) {
   describe(`verified passes (${engine} server)`, () => {
     let target = { id: 0, name: "", state: "" };
     let passedBefore = 0;
+    /** Another pass of the campaign, which nobody verifies: hatched once the campaign verifies one. */
+    let otherPass = 0;
+    let campaignSlug = "";
     const folder = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-evidence-"));
     const minutes = path.join(folder, "council-minutes-2026-11-03.pdf");
     const notAPdf = path.join(folder, "minutes.pdf");
@@ -40,15 +43,25 @@ for (const engine of browserEngines()) {
         .orderBy("body.areaM2", "desc")
         .execute();
       // Every pass counts in the headline: passed, sent on, and passed over a veto.
-      const passes = await db.selectFrom("resolution").select("id").where("campaignId", "=", 1).where("stage", "in", ["passed", "sent_to_legislators", "overridden"]).execute();
+      const passes = await db.selectFrom("resolution").select("bodyId").where("campaignId", "=", 1).where("stage", "in", ["passed", "sent_to_legislators", "overridden"]).execute();
       passedBefore = passes.length;
       const row = passed.find((body) => passed.filter((other) => other.name === body.name).length === 1)!;
       target = { id: row.id, name: row.name, state: row.state ?? "" };
+      campaignSlug = (await db.selectFrom("campaign").select("slug").where("id", "=", 1).executeTakeFirstOrThrow()).slug;
+      otherPass = passes.find((pass) => pass.bodyId !== row.id)!.bodyId;
     });
 
     it("an organizer uploads the minutes PDF to a passed body, publishes and verifies it; a wrong file is refused in one line", async () => {
       const { driver } = session();
       const evidence = new EvidenceDriver(driver.page);
+      // Before any pass is verified the campaign does not verify: no "of which 0 verified", no hatch, no key.
+      const visitor = new PublicDriver(await session().browser.newPage(), session().app.url, `${engine}-evidence`);
+      await visitor.open("/public");
+      expect(await visitor.page.locator(".legend-headline").innerText()).toMatch(new RegExp(`^${passedBefore} of [\\d,]+ passed$`));
+      expect(await visitor.unverifiedKey()).toBeNull();
+      expect(await visitor.hatchedAsUnverified(otherPass)).toBe(false);
+      await visitor.page.close();
+
       await driver.signInAs("organizer");
       await driver.open();
       await driver.search(`${target.name} ${target.state}`);
@@ -84,6 +97,21 @@ for (const engine of browserEngines()) {
         await visitor.open("/public");
         const headline = visitor.page.locator(".legend-headline");
         await expect.poll(() => headline.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^${passedBefore} of [\\d,]+ passed, of which 1 verified$`));
+        // Now that the campaign verifies passes, the others are hatched and the legend says what the hatch means.
+        await expect.poll(() => visitor.unverifiedKey(), { timeout: 15_000 }).toEqual({ count: passedBefore - 1, text: expect.stringMatching(/^Passed, not yet verified\s+[\d,]+\s+Hatched: .*still counted as passed\.$/) });
+        await expect.poll(() => visitor.hatchedAsUnverified(otherPass), { timeout: 15_000 }).toBe(true);
+        expect(await visitor.hatchedAsUnverified(target.id)).toBe(false);
+        for (const [width, height] of [[390, 844], [1440, 900]] as const) {
+          await visitor.resize(width, height);
+          await visitor.screenshot(`02-public-unverified-hatched-${width}x${height}`);
+        }
+        // The press map (PNG and PDF exports) hatches them too and keys them in its legend.
+        await visitor.openPrint(campaignSlug);
+        expect(await visitor.printUnverifiedRow()).toMatch(new RegExp(`^\\s*Passed, not yet verified \\(also counted above\\)\\s+${passedBefore - 1}$`));
+        expect(await visitor.hatchedAsUnverified(otherPass)).toBe(true);
+        await visitor.screenshot("02-print-unverified-hatched");
+        await visitor.open("/public");
+        await visitor.resize(1280, 800);
         await visitor.search(`${target.name} ${target.state}`);
         await expect.poll(() => visitor.bodyTitle().innerText(), { timeout: 15_000 }).toBe(target.name);
         await expect.poll(() => visitor.page.getByTestId("verified-mark").innerText(), { timeout: 15_000 }).toContain("Verified pass");
@@ -105,6 +133,7 @@ for (const engine of browserEngines()) {
         await expect
           .poll(() => headline.innerText(), { timeout: 15_000 })
           .toMatch(new RegExp(`^1 of [\\d,]+ passed \\(verified passes only; ${passedBefore - 1} more reported, not yet verified\\)$`));
+        await expect.poll(() => visitor.unverifiedKey(), { timeout: 15_000 }).toMatchObject({ count: passedBefore - 1, text: expect.stringMatching(/not counted as passed in the headline\.$/) });
         await visitor.screenshot("04-public-verified-only");
         await visitor.legendScreenshot("05-legend-verified-only");
       } finally {

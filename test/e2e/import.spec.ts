@@ -91,7 +91,9 @@ for (const engine of browserEngines()) {
       // The guessed fields are preselected: TOWN for the name, GEOID for the id.
       expect(await driver.importDialog().getByLabel(/^Field with the name/).inputValue()).toBe("TOWN");
       expect(await driver.importDialog().getByLabel(/^Field with a stable id/).inputValue()).toBe("GEOID");
-      await driver.describeImport({ as: "bodies", kind: "select_board", state: "RI" });
+      // The publisher is guessed from the file's name (none known here: the name itself), and credited once changed.
+      expect(await driver.publisherGuess()).toBe("e2e-towns.geojson");
+      await driver.describeImport({ as: "bodies", kind: "select_board", state: "RI", publisher: "Quarry County GIS office" });
       await driver.screenshot("03-preview");
 
       await driver.confirmImport();
@@ -102,6 +104,7 @@ for (const engine of browserEngines()) {
 
       await driver.backToMap();
       await expect.poll(() => driver.legendTotal(), { timeout: 30_000 }).toBe(before + 4);
+      await expect.poll(() => driver.mapCredit()).toContain("Quarry County GIS office");
       await driver.search("Saltmarsh");
       await expect.poll(() => driver.panelTitle().innerText()).toBe("Saltmarsh");
       await driver.screenshot("05-new-body-on-the-map");

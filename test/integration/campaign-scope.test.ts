@@ -116,9 +116,9 @@ forEachEngine(
       }
       expect((await getPublicMap(db, { campaign: campaign.id })).people).toEqual({ passed: 3000, total: 4500 });
       const whole = await readPressSnapshot(db, { campaign: campaign.id });
-      expect(whole.headline).toBe("1 of 3 passed (66.7 % of the people in scope), of which 0 verified");
+      expect(whole.headline).toBe("1 of 3 passed (66.7 % of the people in scope)");
       const narrow = await readPressSnapshot(db, { campaign: campaign.id, stages: ["sent_to_legislators"] });
-      expect(narrow).toMatchObject({ total: 1, inScope: 3, headline: "1 of 3 passed (66.7 % of the people in scope), of which 0 verified" });
+      expect(narrow).toMatchObject({ total: 1, inScope: 3, headline: "1 of 3 passed (66.7 % of the people in scope)" });
       expect(methodologyMarkdown(narrow, [])).toContain("| **Total** | **1** (shown: 1 of 3 bodies) |");
     });
 

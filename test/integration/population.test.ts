@@ -114,6 +114,7 @@ forEachEngine((getDatabase) => {
         [
           "Dry run: nothing was written. blocks.geojson: 42,005 people in 7 features (POP20) placed in RI",
           "  12,000 people placed in 1 current districts and 2 bodies; 30,005 lie outside every district imported",
+          "  Polygons cut by a town or district line were shared out by area (--place point puts each whole at its internal point).",
           "  Run again without --dry-run to keep it.",
           "",
         ].join("\n"),
@@ -175,10 +176,28 @@ forEachEngine((getDatabase) => {
       expectSuccess(await cli("import", write("precincts.geojson", precincts), "--as", "population", "--count-field", "BALLOTS"));
       expect((await counts(db)).districts).toEqual([{ districtId, people: 900 }]);
       expect((await getDistrict(db, { campaignId, districtId })).coverage).toMatchObject({ populationMethod: "counts", population: 900, populationShare: 1 });
+      // A precinct astride the Splitville–Densetown line (-71.7), inside the district: shared by
+      // area (a band of latitude's area is proportional to its width), or whole at one point.
+      const astride = collection([{ properties: { PCT: "2", BALLOTS: 1_000 }, geometry: rectangle(-71.71, 41.51, -71.69, 41.53) }]);
+      const file = write("astride.geojson", astride);
+      expectSuccess(await cli("import", file, "--as", "population", "--count-field", "BALLOTS"));
+      const shared = (await counts(db)).overlaps.map(({ bodyId, people }) => [bodyId, Math.round(people * 1000) / 1000]);
+      expect(shared).toEqual([
+        [splitville, 500],
+        [densetown, 500],
+      ]);
+      const whole = await cli("import", file, "--as", "population", "--count-field", "BALLOTS", "--place", "point");
+      expectSuccess(whole);
+      expect(whole.stdout).toContain("Each polygon's count was placed whole at its internal point");
+      expect((await counts(db)).overlaps.map(({ people }) => people)).toEqual([1_000]);
+      const wrong = await cli("import", file, "--as", "population", "--count-field", "BALLOTS", "--place", "centroid");
+      expect(wrong.stderr).toMatch(/^groundswell: --place is "area" \(share each polygon's count by area, the default\) or "point"/);
       const audit = await db.selectFrom("auditEvent").select(["action", "summary"]).where("action", "=", "import population").orderBy("id").execute();
       expect(audit.map((entry) => entry.summary)).toEqual([
         "Population layer blocks.geojson (POP20): 42005 people in 1 districts",
         "Population layer precincts.geojson (BALLOTS): 900 people in 1 districts",
+        "Population layer astride.geojson (BALLOTS): 1000 people in 1 districts",
+        "Population layer astride.geojson (BALLOTS): 1000 people in 1 districts",
       ]);
     });
   });

@@ -69,6 +69,14 @@ forEachEngine((getDatabase) => {
     expect(result).toMatchObject({ compared: 3, held: 2 });
     expect(result.accuracy).toBeCloseTo(2 / 3);
 
+    // Meeting mode's retry names the version its tally saved: a resolution changed since is a conflict, with the newer values.
+    const { version } = await caller(viewer).resolution.get({ campaignId: campaign.id, bodyId });
+    const retried = { campaignId: campaign.id, bodyId, votes: [{ memberId: ana, vote: "no" as const }], expectedVersion: version - 1 };
+    await expect(caller(organizer).member.recordRollCall(retried)).rejects.toMatchObject({ code: "CONFLICT", message: "Ashby was changed by someone else since its tally was saved. Review the newer values and re-send the roll call." });
+    expect((await caller(viewer).member.projection({ campaignId: campaign.id })).rows.find((row) => row.name === "Ana Ruiz")?.vote).toBe("yes");
+    await caller(organizer).member.recordRollCall({ ...retried, expectedVersion: version });
+    expect((await caller(viewer).member.projection({ campaignId: campaign.id })).rows.find((row) => row.name === "Ana Ruiz")?.vote).toBe("no");
+
     // Recording again replaces the roll call.
     await caller(organizer).member.recordRollCall({ campaignId: campaign.id, bodyId, votes: [{ memberId: bo, vote: "yes" }] });
     const again = await caller(viewer).member.projection({ campaignId: campaign.id });

@@ -319,6 +319,49 @@ forEachEngine(
         expect(result.stdout).toMatch(new RegExp(`\\nOverlaps: \\d+ body × district pairs from ${bodyCount} bodies and 5 current districts in `));
       });
     });
+
+    it("--with-blocks places the 2020 blocks' people (POP20) in the same run, shared by area, and refuses a blocks file without POP20", async () => {
+      // A block a line crosses is shared by area: b3 straddles the House line at -69 (half each).
+      const block = (geoid: string, pop: string, ring: Ring): [Record<string, string>, Ring] => [{ GEOID20: geoid, POP20: pop, INTPTLAT20: "0", INTPTLON20: "0" }, ring];
+      const blocks = [block("230050001001000", "1000", box(-70.3, 43.62, -70.25, 43.65)), block("230090001001000", "500", box(-68, 44, -67.9, 44.1)), block("230190001001000", "200", box(-69.1, 45, -68.9, 45.1))];
+      const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-setup-blocks-"));
+      const { db } = getDatabase();
+      try {
+        fs.writeFileSync(path.join(directory, "tl_2019_23_place.zip"), MAINE_PLACE);
+        fs.writeFileSync(path.join(directory, "tl_2019_23_sldl.zip"), MAINE_SLDL);
+        // Before 2020 the blocks come from the 2020 release.
+        fs.writeFileSync(path.join(directory, "tl_2020_23_tabblock20.zip"), tigerZip("tl_2020_23_tabblock20", blocks.map(([attributes, ring]) => [{ ...attributes, POP20: "x" }, ring])));
+        const before = await snapshotBoundaryTables(db);
+        expect(expectOneLineFailure(await setup("--state", "ME", "--year", "2019", "--mirror", directory, "--with-blocks"))).toBe(
+          'groundswell: Feature 1 of tl_2020_23_tabblock20.zip has POP20 = "x": counts must be numbers of 0 or more; nothing was imported',
+        );
+        expect(await snapshotBoundaryTables(db)).toEqual(before);
+        expect(await db.selectFrom("districtPeople").selectAll().execute()).toEqual([]);
+
+        fs.writeFileSync(path.join(directory, "tl_2020_23_tabblock20.zip"), tigerZip("tl_2020_23_tabblock20", blocks));
+        const result = await setup("--state", "ME", "--year", "2019", "--mirror", directory, "--with-blocks");
+        expect(result.status, result.stderr).toBe(0);
+        expect(result.stdout).toContain(": 3 of 6 layers (");
+        // Earlier tests may have set up more of Maine (its towns, senate and congressional districts).
+        expect(result.stdout).toMatch(/\ntl_2020_23_tabblock20\.zip: 1,700 people in 3 features \(POP20\) placed in ME\n {2}1,700 people placed in \d+ current districts and \d+ bodies\n/);
+        const people = await db
+          .selectFrom("districtPeople")
+          .innerJoin("district", "district.id", "districtPeople.districtId")
+          .select(["district.chamber", "district.name", "districtPeople.people"])
+          .where("district.isCurrent", "=", 1)
+          .where("district.chamber", "=", "state_lower")
+          .orderBy("district.name")
+          .execute();
+        expect(people.map((row) => [row.chamber, row.name, Math.round(row.people * 1000) / 1000])).toEqual([
+          ["state_lower", "1", 1100],
+          ["state_lower", "2", 600],
+        ]);
+        const portland = await db.selectFrom("body").innerJoin("bodyPeople", "bodyPeople.bodyId", "body.id").select(["body.name", "bodyPeople.people"]).where("body.geoid", "=", "2360545").execute();
+        expect(portland).toEqual([{ name: "Portland city", people: 1000 }]);
+      } finally {
+        fs.rmSync(directory, { recursive: true, force: true });
+      }
+    });
   },
   { sqliteOnDisk: true },
 );

@@ -2,7 +2,9 @@ import { useId, useState, type FormEvent } from "react";
 import { StateOptions } from "./StateOptions";
 import { BODY_KIND_LABELS, BODY_KINDS, type BodyKind } from "../../../shared/model/body";
 import { CHAMBER_LABELS, CHAMBERS, type Chamber } from "../../../shared/model/district";
+import { IMPORT_FIELD_LABELS } from "../../../shared/model/import-request";
 import { formatFileSize, type BoundaryImportChoices, type ImportPreview, type ImportTarget } from "../../../shared/model/import-upload";
+import { guessBoundaryPublisher } from "../../../shared/rules/boundary-credit";
 import { formatCount } from "../../lib/format";
 import { FieldTable } from "./FieldTable";
 import { NoteList } from "./NoteList";
@@ -36,6 +38,8 @@ export function PreviewStep({
   const [chamber, setChamber] = useState<Chamber>("state_lower");
   const [state, setState] = useState("");
   const [vintage, setVintage] = useState(String(new Date().getFullYear()));
+  // Who published the boundaries (credited on the map and press exports): guessed from the file's name.
+  const [publisher, setPublisher] = useState(() => guessBoundaryPublisher(preview.fileName));
   // null until the person picks: then the guess for the chosen target applies.
   const [chosenName, setChosenName] = useState<string | null>(null);
   const [chosenId, setChosenId] = useState<string | null>(null);
@@ -54,7 +58,8 @@ export function PreviewStep({
     if (!nameField) return;
     const fields = { ...(state ? { state } : {}), nameField, ...(idField ? { idField } : {}) };
     const kinds = kind.startsWith("field:") ? { kindField: kind.slice("field:".length) } : { kind: kind as BodyKind };
-    onConfirm(target === "bodies" ? { as: "bodies", ...kinds, ...fields } : { as: "districts", chamber, vintage, ...fields });
+    const source = publisher.trim() ? { source: publisher } : {};
+    onConfirm(target === "bodies" ? { as: "bodies", ...kinds, ...source, ...fields } : { as: "districts", chamber, vintage, ...fields });
   };
 
   return (
@@ -129,23 +134,38 @@ export function PreviewStep({
 
         <div className="choice-grid">
           {target === "bodies" ? (
-            <div className="choice-field">
-              <label htmlFor={`${id}-kind`}>Kind of body</label>
-              <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
-                {BODY_KINDS.map((entry) => (
-                  <option key={entry} value={entry}>
-                    {BODY_KIND_LABELS[entry]}
-                  </option>
-                ))}
-                <optgroup label="Each feature's own, from a field (C or T, city or town)">
-                  {preview.fields.map((field) => (
-                    <option key={field.name} value={`field:${field.name}`}>
-                      {fieldLabel(field.name)}
+            <>
+              <div className="choice-field">
+                <label htmlFor={`${id}-kind`}>Kind of body</label>
+                <select id={`${id}-kind`} value={kind} onChange={(event) => setKind(event.target.value)}>
+                  {BODY_KINDS.map((entry) => (
+                    <option key={entry} value={entry}>
+                      {BODY_KIND_LABELS[entry]}
                     </option>
                   ))}
-                </optgroup>
-              </select>
-            </div>
+                  <optgroup label="Each feature's own, from a field (C or T, city or town)">
+                    {preview.fields.map((field) => (
+                      <option key={field.name} value={`field:${field.name}`}>
+                        {fieldLabel(field.name)}
+                      </option>
+                    ))}
+                  </optgroup>
+                </select>
+              </div>
+              <div className="choice-field">
+                <label htmlFor={`${id}-publisher`}>{IMPORT_FIELD_LABELS.source}</label>
+                <input
+                  id={`${id}-publisher`}
+                  value={publisher}
+                  onChange={(event) => setPublisher(event.target.value)}
+                  maxLength={200}
+                  aria-describedby={`${id}-publisher-hint`}
+                />
+                <span className="hint" id={`${id}-publisher-hint`}>
+                  Credited on the map and in press exports. Guessed from the file&apos;s name.
+                </span>
+              </div>
+            </>
           ) : (
             <>
               <div className="choice-field">

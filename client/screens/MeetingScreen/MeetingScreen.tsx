@@ -159,16 +159,24 @@ function MeetingSyncStatus({ outbox, waiting }: { outbox: ReturnType<typeof useM
     <ul className="meeting-sync" role="status">
       {waiting.map((item) => (
         <li key={item.key}>
-          {!item.problem && (
+          {!item.problem && item.tallySavedAs === undefined && (
             <>
               Recorded {item.changes.tally.yes}–{item.changes.tally.no}–{item.changes.tally.abstain} at {item.changes.voteTime}, kept on this phone: waiting for a connection to send it
+              {outbox.sending ? " (sending…)" : ""}.
+            </>
+          )}
+          {!item.problem && item.tallySavedAs !== undefined && (
+            <>
+              Tally {item.changes.tally.yes}–{item.changes.tally.no} saved; who voted how is kept on this phone: waiting for a connection to send it
               {outbox.sending ? " (sending…)" : ""}.
             </>
           )}
           {item.problem?.kind === "conflict" && (
             <>
               Someone else saved this resolution since ({item.problem.summary}).{" "}
-              <button type="button" onClick={() => outbox.resendOnNewer(item)}>Send my tally anyway</button>{" "}
+              <button type="button" onClick={() => outbox.resendOnNewer(item)}>
+                {item.tallySavedAs === undefined ? "Send my tally anyway" : "Send who voted how anyway"}
+              </button>{" "}
               <button type="button" onClick={() => outbox.discard(item)}>Drop mine</button>
             </>
           )}

@@ -3,7 +3,17 @@ import type { ResolutionDetails } from "../../../shared/model/resolution";
 import { useApplyChange } from "../../api/change-queries";
 import { httpStatusOf } from "../../api/errors";
 import { useTRPCClient } from "../../api/trpc";
-import { enqueueTally, flushOutbox, readOutbox, retryOnNewerVersion, updateQueued, type QueuedTally, type SendOutcome } from "../../lib/meeting-outbox";
+import {
+  enqueueTally,
+  flushOutbox,
+  readOutbox,
+  retryOnNewerVersion,
+  sendQueuedTally,
+  updateQueued,
+  type QueuedTally,
+  type SendFailure,
+  type SendOutcome,
+} from "../../lib/meeting-outbox";
 import { conflictOf } from "../MapScreen/use-resolution-save";
 
 /** How often a queue with tallies waiting tries again while the phone says it is online. */
@@ -11,7 +21,8 @@ const RETRY_MS = 5000;
 
 /**
  * The phone's queue of recorded tallies: a tally is written to localStorage first, then sent
- * through `resolution.update` with the version the screen showed (the panel's version check).
+ * through `resolution.update` with the version the screen showed (the panel's version check), then
+ * its roll call on the version the tally saved; a roll call that fails after its tally stays queued.
  * Sent when recorded, when the browser comes back online and every few seconds while any wait.
  */
 export function useMeetingOutbox() {
@@ -23,23 +34,16 @@ export function useMeetingOutbox() {
 
   const send = useCallback(
     async (item: QueuedTally): Promise<SendOutcome> => {
-      try {
-        await client.resolution.update.mutate({ campaignId: item.campaignId, bodyId: item.bodyId, expectedVersion: item.expectedVersion, changes: item.changes });
-      } catch (error) {
-        const status = httpStatusOf(error);
-        if (status === undefined || status === 502 || status === 503 || status === 504) return { kind: "offline" };
-        const newer: ResolutionDetails | null = conflictOf(error);
-        if (newer) return { kind: "conflict", currentVersion: newer.version, summary: describeNewer(newer) };
-        return { kind: "refused", message: error instanceof Error ? error.message : String(error) };
-      }
-      // Then the roll call, for "whip count against the votes" (the resolution exists once its tally is saved).
-      try {
-        if (item.rollCall?.length) await client.member.recordRollCall.mutate({ campaignId: item.campaignId, bodyId: item.bodyId, votes: item.rollCall });
-        setLastSent(item);
-        return { kind: "sent" };
-      } catch (error) {
-        return { kind: "refused", message: `The tally was saved, but not who voted how: ${error instanceof Error ? error.message : String(error)}` };
-      }
+      const outcome = await sendQueuedTally(item, {
+        saveTally: async (queued) =>
+          (await client.resolution.update.mutate({ campaignId: queued.campaignId, bodyId: queued.bodyId, expectedVersion: queued.expectedVersion, changes: queued.changes })).version,
+        // Then the roll call, for "whip count against the votes" (the resolution exists once its tally is saved).
+        saveRollCall: async (queued, expectedVersion) =>
+          void (await client.member.recordRollCall.mutate({ campaignId: queued.campaignId, bodyId: queued.bodyId, votes: queued.rollCall ?? [], expectedVersion })),
+        classify: classifyFailure,
+      });
+      if (outcome.kind === "sent") setLastSent(item);
+      return outcome;
     },
     [client],
   );
@@ -47,8 +51,8 @@ export function useMeetingOutbox() {
   const flush = useCallback(async () => {
     setSending(true);
     try {
-      const { sent } = await flushOutbox(window.localStorage, send);
-      if (sent > 0) void applyChange({ kind: "resolution" });
+      const { sent, tallySaved } = await flushOutbox(window.localStorage, send);
+      if (sent + tallySaved > 0) void applyChange({ kind: "resolution" });
     } finally {
       setQueue(readOutbox(window.localStorage));
       setSending(false);
@@ -84,6 +88,15 @@ export function useMeetingOutbox() {
     },
     discard: (item: QueuedTally) => setQueue(updateQueued(window.localStorage, item.key, null)),
   };
+}
+
+/** A failed call as the queue reads it: no answer or a gateway's is offline (tried again), a newer version a conflict, the rest refused. */
+function classifyFailure(error: unknown): SendFailure {
+  const status = httpStatusOf(error);
+  if (status === undefined || status === 502 || status === 503 || status === 504) return { kind: "offline" };
+  const newer: ResolutionDetails | null = conflictOf(error);
+  if (newer) return { kind: "conflict", currentVersion: newer.version, summary: describeNewer(newer) };
+  return { kind: "refused", message: error instanceof Error ? error.message : String(error) };
 }
 
 function describeNewer(newer: ResolutionDetails): string {

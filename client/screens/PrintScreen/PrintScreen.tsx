@@ -16,6 +16,8 @@ import { patternBackground } from "../../lib/pattern-image";
 import { formatDay } from "../../lib/dates";
 import { formatCount } from "../../lib/format";
 import { MapView, type MapViewProps } from "../../map/MapView";
+import { describeUnverifiedMark, marksUnverifiedPasses, UNVERIFIED_PASS_LABEL, unverifiedPasses } from "../../../shared/rules/verification";
+import { unverifiedSwatchStyle } from "../../components/UnverifiedPassKey";
 
 declare global {
   interface Window {
@@ -48,6 +50,12 @@ export function PrintScreen() {
   const [drawnMaps, setDrawnMaps] = useState<ReadonlySet<string>>(new Set());
   const data = snapshot.data;
   const stages = useMemo(() => new Map(data?.mapStages ?? []), [data]);
+  // Passes not yet verified, hatched on the press map as on the public one (once the campaign verifies passes).
+  const unverified = useMemo(() => {
+    if (!data || !marksUnverifiedPasses(data.passes)) return new Set<number>();
+    const verified = new Set(data.bodies.filter((body) => body.verified).map((body) => body.id));
+    return unverifiedPasses(data.campaign.stageScheme, data.bodies.map((body) => [body.id, body.stage] as const), verified);
+  }, [data]);
   // Only the bodies the campaign counts are drawn, as in its legend and files.
   const scoped = useMemo(() => (geometry.data && data ? scopeGeometry(geometry.data, data.campaign.scope) : undefined), [geometry.data, data]);
   const mapDrawn = useCallback((key: string) => setDrawnMaps((drawn) => (drawn.has(key) ? drawn : new Set([...drawn, key]))), []);
@@ -93,6 +101,7 @@ export function PrintScreen() {
     selectedBodyId: null,
     flyTo: null,
     patterns: settings.patterns,
+    unverified,
     ballot: coloring,
     onSelect: () => undefined,
     onHover: () => undefined,
@@ -198,6 +207,15 @@ export function PrintScreen() {
                   <td className="print-count">{formatCount(entry.count)}</td>
                 </tr>
               ))}
+              {marksUnverifiedPasses(data.passes) && (
+                <tr data-testid="print-unverified">
+                  <td>
+                    <span className="swatch" style={unverifiedSwatchStyle(scheme)} />
+                  </td>
+                  <th scope="row">{UNVERIFIED_PASS_LABEL} (also counted above)</th>
+                  <td className="print-count">{formatCount(unverified.size)}</td>
+                </tr>
+              )}
             </tbody>
             <tfoot>
               <tr>
@@ -210,6 +228,7 @@ export function PrintScreen() {
               </tr>
             </tfoot>
           </table>
+          {marksUnverifiedPasses(data.passes) && <p className="print-footnote">{describeUnverifiedMark(data.passes)}</p>}
           <p className="print-footnote">{describeScope(data.campaign.scope)}</p>
         </aside>
         )}

@@ -187,13 +187,24 @@ export class AppDriver {
     return this.importDialog().locator(".error-notice");
   }
 
-  async describeImport(choices: { as: "bodies" | "districts"; kind?: string; chamber?: string; state?: string; nameField?: string }): Promise<void> {
+  async describeImport(choices: { as: "bodies" | "districts"; kind?: string; chamber?: string; state?: string; nameField?: string; publisher?: string }): Promise<void> {
     const dialog = this.importDialog();
     await dialog.getByRole("radio", { name: choices.as === "bodies" ? /Municipal bodies/ : /Legislative districts/ }).check();
     if (choices.kind) await dialog.getByLabel("Kind of body").selectOption(choices.kind);
     if (choices.chamber) await dialog.getByLabel("Chamber").selectOption(choices.chamber);
     if (choices.state) await dialog.getByLabel("State", { exact: true }).selectOption(choices.state);
     if (choices.nameField) await dialog.getByLabel(/^Field with the/).selectOption(choices.nameField);
+    if (choices.publisher !== undefined) await dialog.getByLabel("Boundaries published by").fill(choices.publisher);
+  }
+
+  /** What the Import screen proposes as the boundaries' publisher. */
+  publisherGuess(): Promise<string> {
+    return this.importDialog().getByLabel("Boundaries published by").inputValue();
+  }
+
+  /** The map's credit line ("Boundaries: …"), folded or not. */
+  async mapCredit(): Promise<string> {
+    return (await this.page.locator(".maplibregl-ctrl-attrib-inner").textContent()) ?? "";
   }
 
   async confirmImport(): Promise<void> {

@@ -41,6 +41,42 @@ export class PublicDriver {
     return this.page.evaluate((id) => window.groundswellMap!.map.getFeatureState({ source: "bodies", id }).stage as string | undefined, bodyId);
   }
 
+  /** Whether the map hatches the body as a pass not yet verified (its feature-state), and whether the hatch layer is drawn. */
+  async hatchedAsUnverified(bodyId: number): Promise<boolean> {
+    return this.page.evaluate((id) => {
+      const map = window.groundswellMap!.map;
+      const shown = map.getLayer("body-unverified") !== undefined && map.getLayoutProperty("body-unverified", "visibility") !== "none";
+      return shown && map.getFeatureState({ source: "bodies", id }).unverified === true;
+    }, bodyId);
+  }
+
+  /** The legend's "Passed, not yet verified" entry: its count and the sentence under it, or null when absent. */
+  async unverifiedKey(): Promise<{ count: number; text: string } | null> {
+    const key = this.page.getByTestId("unverified-key");
+    if ((await key.count()) === 0) return null;
+    return { count: Number((await this.page.getByTestId("count-unverified").innerText()).replace(/[^\d]/g, "")), text: await key.innerText() };
+  }
+
+  /** The press map (`/print`, what the PNG and PDF exports render) of a campaign, once drawn. */
+  async openPrint(campaignSlug: string): Promise<void> {
+    await this.page.setViewportSize({ width: 1600, height: 1000 });
+    await this.page.goto(`${this.baseUrl}/print?campaign=${encodeURIComponent(campaignSlug)}`);
+    await this.page.waitForFunction(() => document.documentElement.dataset.printReady === "1" || document.documentElement.dataset.printError !== undefined, null, { timeout: 60_000 });
+  }
+
+  /** The press legend's "Passed, not yet verified" row, or null. */
+  async printUnverifiedRow(): Promise<string | null> {
+    const row = this.page.getByTestId("print-unverified");
+    return (await row.count()) ? row.innerText() : null;
+  }
+
+  /** Another window size (a phone, a desktop); on a phone, opens the legend's bottom sheet. */
+  async resize(width: number, height: number): Promise<void> {
+    await this.page.setViewportSize({ width, height });
+    const summary = this.page.locator(".legend-summary");
+    if ((await summary.isVisible()) && (await summary.getAttribute("aria-expanded")) === "false") await summary.click();
+  }
+
   /** Move the "Map as of" slider to `day`, then one day back and forth with the arrow keys. */
   async slideAsOfTo(day: string): Promise<void> {
     const slider = this.page.getByRole("slider");
