@@ -45,8 +45,8 @@ export interface MapShellProps {
   data: CampaignMapData;
   /** Extra classes on the page (`public-app`, `is-embed`). */
   className?: string;
-  /** The page's header card (brand, search, toolbar); the shell places it over the map. */
-  header: ReactNode;
+  /** The page's header card (brand, search, toolbar); the shell places it over the map. A function gets the headline ("12 of 217 passed…"). */
+  header: ReactNode | ((headline: string) => ReactNode);
   /** The as-of slider, with a hint under it while a past day is shown; null hides it (the embed). */
   slider: { pastHint?: string } | null;
   /** Controls under the legend's stages (district layer toggles). */
@@ -162,7 +162,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
       <a className="skip-link" href="#map-main">
         Skip to the map
       </a>
-      {header}
+      {typeof header === "function" ? header(headline) : header}
 
       <main id="map-main" className="map-main" tabIndex={-1} aria-label={`${campaign.name}: ${headline}`}>
         {mapShown && (

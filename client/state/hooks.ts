@@ -15,6 +15,7 @@ export const useBallotQuestionId = () => useUiStore((state) => state.ballotQuest
 export const useImportOpen = () => useUiStore((state) => state.importOpen);
 export const useDashboardOpen = () => useUiStore((state) => state.dashboardOpen);
 export const useHubsOpen = () => useUiStore((state) => state.hubsOpen);
+export const useContactOpen = () => useUiStore((state) => state.contactOpen);
 export const useEndorsersShown = () => useUiStore((state) => state.endorsersShown);
 export const useSelectedEndorserId = () => useUiStore((state) => state.selectedEndorserId);
 export const useEndorserListOpen = () => useUiStore((state) => state.endorserListOpen);
@@ -35,6 +36,7 @@ export const useUiActions = () =>
       importClosed: state.importClosed,
       dashboardToggled: state.dashboardToggled,
       hubsToggled: state.hubsToggled,
+      contactToggled: state.contactToggled,
       asOfDateChanged: state.asOfDateChanged,
       tableToggled: state.tableToggled,
       patternsToggled: state.patternsToggled,

@@ -69,6 +69,9 @@ interface ScreenSlice {
   /** The public map's list of local hubs is open beside the map. */
   hubsOpen: boolean;
   hubsToggled: () => void;
+  /** The public map's "Contact your legislator" panel is open beside the map. */
+  contactOpen: boolean;
+  contactToggled: () => void;
   /** The list of the campaign's endorsers is open beside the map. */
   endorserListOpen: boolean;
   endorserListToggled: () => void;
@@ -83,20 +86,20 @@ const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set
   // One side panel at a time: a body, a district or the dashboard. Opening one closes the others.
   bodySelected: (bodyId) =>
     set(() =>
-      bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false },
+      bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
   bodyFound: (bodyId) =>
-    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
+    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
   districtSelected: (districtId) =>
     set(() =>
-      districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false },
+      districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
   selectedEndorserId: null,
   endorserSelected: (endorserId) =>
     set(() =>
       endorserId === null
         ? { selectedEndorserId: null }
-        : { selectedEndorserId: endorserId, endorserListOpen: false, selectedBodyId: null, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false },
+        : { selectedEndorserId: endorserId, endorserListOpen: false, selectedBodyId: null, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
 });
 
@@ -150,14 +153,19 @@ const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => (
   importClosed: () => set({ importOpen: false }),
   dashboardOpen: false,
   dashboardToggled: () =>
-    set((state) => (state.dashboardOpen ? { dashboardOpen: false } : { dashboardOpen: true, hubsOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+    set((state) => (state.dashboardOpen ? { dashboardOpen: false } : { dashboardOpen: true, hubsOpen: false, contactOpen: false, selectedBodyId: null, selectedDistrictId: null })),
   hubsOpen: false,
   hubsToggled: () =>
-    set((state) => (state.hubsOpen ? { hubsOpen: false } : { hubsOpen: true, dashboardOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+    set((state) => (state.hubsOpen ? { hubsOpen: false } : { hubsOpen: true, contactOpen: false, dashboardOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+  contactOpen: false,
+  contactToggled: () =>
+    set((state) =>
+      state.contactOpen ? { contactOpen: false } : { contactOpen: true, hubsOpen: false, dashboardOpen: false, endorserListOpen: false, selectedEndorserId: null, selectedBodyId: null, selectedDistrictId: null },
+    ),
   endorserListOpen: false,
   endorserListToggled: () =>
     set((state) =>
-      state.endorserListOpen ? { endorserListOpen: false } : { endorserListOpen: true, selectedEndorserId: null, dashboardOpen: false, hubsOpen: false, selectedBodyId: null, selectedDistrictId: null },
+      state.endorserListOpen ? { endorserListOpen: false } : { endorserListOpen: true, selectedEndorserId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false, selectedBodyId: null, selectedDistrictId: null },
     ),
 });
 
