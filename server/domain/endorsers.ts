@@ -208,7 +208,12 @@ export async function importEndorsers(
     if (!point && !town.body && !town.error) problems.push(`line ${row.line}: no town "${row.town}" in ${state}; import its body first or give lat and lon`);
     planned.push({ row, state, townBodyId: town.body?.id ?? null, point, locationSource });
   }
-  if (problems.length) throw new InputError(`${problems.length} problem${problems.length === 1 ? "" : "s"}, nothing imported: ${problems.join("; ")}`);
+  if (problems.length) {
+    // By line, as the file reads (a row's own checks come before those needing the database).
+    const lineOf = (problem: string) => Number(/^line (\d+)/.exec(problem)?.[1] ?? 0);
+    problems.sort((a, b) => lineOf(a) - lineOf(b));
+    throw new InputError(`${problems.length} problem${problems.length === 1 ? "" : "s"}, nothing imported: ${problems.join("; ")}`);
+  }
 
   const existing = new Map((await findEndorsers(db, campaign.id)).map((record) => [keyOf(record.name, record.town, record.state), record]));
   const centres = new Map<number, [number, number]>();

@@ -23,20 +23,36 @@ export interface EvidenceRoutesOptions {
 /** A file over the cap: refused as soon as the request says or shows it, the rest never read. */
 class EvidenceTooLargeError extends InputError {}
 
-/** The request body, whole, or EvidenceTooLargeError once it passes `maxBytes`. */
-async function readCapped(source: Readable, fileName: string, maxBytes: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of source) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
-    total += buffer.length;
-    if (total > maxBytes) {
-      source.destroy();
-      throw new EvidenceTooLargeError(evidenceSizeProblem(fileName, total, maxBytes)!.replace(/ is [\d.]+ [KM]B:/, " is over the limit:"));
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
+/**
+ * The request body, whole, or EvidenceTooLargeError once it passes `maxBytes`. Past the cap the
+ * rest is discarded, not destroyed: destroying the request would reset the socket before the 413
+ * reaches the client; the answer's `Connection: close` ends the connection instead.
+ */
+function readCapped(source: Readable, fileName: string, maxBytes: number): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const settle = (error: Error | null) => {
+      if (settled) return;
+      settled = true;
+      source.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
+      if (!error) return resolve(Buffer.concat(chunks));
+      chunks.length = 0;
+      source.resume();
+      reject(error);
+    };
+    const onData = (chunk: Buffer | Uint8Array) => {
+      const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk);
+      total += buffer.length;
+      if (total > maxBytes) return settle(new EvidenceTooLargeError(evidenceSizeProblem(fileName, total, maxBytes)!.replace(/ is [\d.]+ [KM]B:/, " is over the limit:")));
+      chunks.push(buffer);
+    };
+    const onEnd = () => settle(null);
+    const onError = (error: Error) => settle(new InputError(`the upload of ${fileName} failed: ${error.message}; nothing was saved`));
+    const onClose = () => settle(new InputError(`the upload of ${fileName} was interrupted before the whole file arrived; nothing was saved`));
+    source.on("data", onData).once("end", onEnd).once("error", onError).once("close", onClose);
+  });
 }
 
 /** `Content-Disposition: attachment` with the name in ASCII and in UTF-8 (RFC 6266). */
@@ -69,9 +85,11 @@ export async function registerEvidenceRoutes(app: FastifyInstance, options: Evid
     scope.post("/api/evidence", async (request, reply) => {
       const source = (request.body as Readable | undefined) ?? request.raw;
       const refuse = (error: Error) => {
-        // Nothing of a refused upload is read: the connection closes instead.
+        // Nothing of a refused upload is kept: the rest is discarded while the one-line answer goes
+        // out, then its `Connection: close` ends the connection (destroying the request here would
+        // reset the socket and the client would never read why).
         reply.header("Connection", "close");
-        source.destroy();
+        source.resume();
         return error;
       };
       const parsed = evidenceUploadQuerySchema.safeParse(request.query);

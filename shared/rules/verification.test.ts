@@ -30,7 +30,9 @@ describe("checkEvidenceFile", () => {
   });
 
   it("refuses in one line naming the file: too big, empty, wrong type, or named like another type", () => {
-    expect(checkEvidenceFile("minutes.pdf", PDF, 10)).toEqual({ problem: "minutes.pdf is 1 KB: evidence files may be at most 1 KB; nothing was saved" });
+    // Sizes that round alike would give no reason ("is 1 KB: … at most 1 KB"): over the limit, then.
+    expect(checkEvidenceFile("minutes.pdf", PDF, 10)).toEqual({ problem: "minutes.pdf is over the limit: evidence files may be at most 1 KB; nothing was saved" });
+    expect(checkEvidenceFile("big.pdf", new Uint8Array(10.4 * 1024 * 1024), 10 * 1024 * 1024)).toEqual({ problem: "big.pdf is over the limit: evidence files may be at most 10 MB; nothing was saved" });
     expect(checkEvidenceFile("big.pdf", new Uint8Array(11 * 1024 * 1024), 10 * 1024 * 1024)).toEqual({ problem: "big.pdf is 11 MB: evidence files may be at most 10 MB; nothing was saved" });
     expect(checkEvidenceFile("empty.pdf", bytes(), 1000)).toEqual({ problem: "empty.pdf is empty; nothing was saved" });
     expect(checkEvidenceFile("page.pdf", new TextEncoder().encode("<html>"), 1000)).toEqual({

@@ -17,8 +17,10 @@ export function sniffEvidenceType(bytes: Uint8Array): EvidenceContentType | null
 
 /** The refusal of a file too big to be evidence (decided from its length alone, before reading it), or null. */
 export function evidenceSizeProblem(fileName: string, byteSize: number, maxBytes: number): string | null {
-  if (byteSize > maxBytes) return `${fileName} is ${formatFileSize(byteSize)}: evidence files may be at most ${formatFileSize(maxBytes)}; nothing was saved`;
-  return null;
+  if (byteSize <= maxBytes) return null;
+  // "is 10 MB: … at most 10 MB" would read as no reason at all: say "over the limit" then.
+  const size = formatFileSize(byteSize) === formatFileSize(maxBytes) ? "over the limit" : formatFileSize(byteSize);
+  return `${fileName} is ${size}: evidence files may be at most ${formatFileSize(maxBytes)}; nothing was saved`;
 }
 
 /**

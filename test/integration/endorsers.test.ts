@@ -112,7 +112,25 @@ forEachEngine((getDatabase) => {
         "line 8: lat and lon go together",
         'line 9: step "signed" is not one of identified, asked, considering, endorsed, active_partner, declined',
       ]) expect(message).toContain(expected);
+      // In the file's order, line by line, whichever check found the problem.
+      expect([...String(message).matchAll(/line (\d+):/g)].map((match) => Number(match[1]))).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
       expect(await count(getDatabase().db, "endorser")).toBe(before);
+    });
+
+    it("places an address through the geocoder when one is set; an answer outside the state falls back to the town's centre", async () => {
+      const geocoded = await createCampaign(getDatabase().db, { name: "Vermont geocoded", states: ["VT"] });
+      const asked: string[] = [];
+      const geocode = async ({ address, town, state }: { address: string; town: string; state: string }): Promise<[number, number] | null> => {
+        asked.push(`${address}, ${town}, ${state}`);
+        return address.startsWith("1 ") ? [-72.885, 44.005] : [-100, 40];
+      };
+      const file = ["name,town,address,lat,lon", "Geo Bakery,Ashby,1 Main St,,", "Far Diner,Ashby,9 Elsewhere Rd,,", "Pinned Shop,Ashby,2 Main St,44.015,-72.895"].join("\n");
+      const summary = await importEndorserRows(ctx(), { as: "endorsers", campaign: geocoded.name, dryRun: false }, rowsOf(file), { fileName: "geo.csv", geocode });
+      expect(summary.placed).toEqual({ coordinates: 1, town: 1, address: 1 });
+      expect(asked).toEqual(["1 Main St, Ashby, VT", "9 Elsewhere Rd, Ashby, VT"]); // coordinates win: no lookup
+      const placed = await caller(viewer).endorser.list({ campaignId: geocoded.id });
+      expect(placed.find((endorser) => endorser.name === "Geo Bakery")).toMatchObject({ lon: -72.885, lat: 44.005, locationSource: "address" });
+      expect(placed.find((endorser) => endorser.name === "Far Diner")).toMatchObject({ locationSource: "town" });
     });
   });
 

@@ -147,6 +147,24 @@ forEachEngine((getDatabase, engine) => {
     expect(await counts()).toEqual(before);
   });
 
+  it("sends those one-line refusals over a real socket too, before the rest of the file is read", async () => {
+    const address = await app.listen({ port: 0, host: "127.0.0.1" });
+    const before = await counts();
+    const send = async (cookie: string | null, fileName: string, body: Buffer) => {
+      const query = new URLSearchParams({ campaignId: String(campaign.id), bodyId: String(world.bodies.ashby), category: "minutes", fileName });
+      const response = await fetch(`${address}/api/evidence?${query.toString()}`, {
+        method: "POST",
+        body: new Blob([new Uint8Array(body)]),
+        headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...(cookie ? { cookie } : {}) },
+      });
+      return [response.status, ((await response.json()) as { error: string }).error];
+    };
+    // Refused on who is asking, and on the declared length: the client still reads why.
+    expect(await send(null, "m.pdf", MINUTES_PDF)).toEqual([401, "Sign in to make changes"]);
+    expect(await send(organizerCookie, "huge.pdf", Buffer.alloc(CAP * 40))).toEqual([413, "huge.pdf is 2.5 MB: evidence files may be at most 64 KB; nothing was saved"]);
+    expect(await counts()).toEqual(before);
+  });
+
   it("lets organizers verify, mark transmitted and take back; hub members and viewers may not; evidence of a verified pass stays", async () => {
     const key = { campaignId: campaign.id, bodyId: world.bodies.ashby };
     const hubActor: Actor = { name: "Test hub", role: "hub", hubId: null };
