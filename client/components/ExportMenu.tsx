@@ -16,6 +16,9 @@ const FORMATS = [
   { file: "bodies.csv", label: "Bodies (CSV)" },
   { file: "bodies.geojson", label: "Bodies (GeoJSON)" },
   { file: "counts.csv", label: "Counts by stage and county (CSV)" },
+  // Every endorser of the campaign (not only the view's); the public part unless signed in.
+  { file: "endorsers.csv", label: "Endorsers (CSV)" },
+  { file: "endorsers.geojson", label: "Endorsers (GeoJSON)" },
   { file: "press-kit.zip", label: "Press kit (ZIP)" },
 ] as const;
 

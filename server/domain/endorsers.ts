@@ -1,4 +1,5 @@
 import { interiorPoint } from "../../shared/geo/interior-point";
+import { canReadPrivate } from "../../shared/model/account";
 import type { Campaign } from "../../shared/model/campaign";
 import {
   SEATED_CATEGORIES,
@@ -31,7 +32,7 @@ import {
 import type { EndorserTable } from "../db/schema";
 import { InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
-import { getCampaign } from "./campaigns";
+import { getCampaign, resolveCampaign } from "./campaigns";
 import { moveOnLadder, undoOnLadder, type LadderMoveResult, type LadderTrack } from "./ladder-track";
 
 type EndorserRecord = NonNullable<Awaited<ReturnType<typeof findEndorserById>>>;
@@ -294,6 +295,20 @@ const sameValue = (stored: unknown, next: unknown) => (typeof next === "number" 
 export interface EndorserExportRow extends Record<string, unknown> {
   id: number;
   geometry?: GeoJSON.Point;
+}
+
+/**
+ * The Export menu's endorsers: every column for a signed-in member, for anyone else exactly what
+ * an anonymous visitor sees (as `export endorsers --public`). The campaign by slug, name or id.
+ */
+export async function exportEndorsersFor(
+  db: Db,
+  { campaign, withGeometry }: { campaign: string | undefined; withGeometry: boolean },
+  actor: Actor,
+): Promise<{ campaign: Campaign; publicOnly: boolean; rows: EndorserExportRow[] }> {
+  const found = await resolveCampaign(db, campaign);
+  const publicOnly = !canReadPrivate(actor.role);
+  return { campaign: found, publicOnly, rows: await exportEndorsers(db, found, { publicOnly, withGeometry }) };
 }
 
 /**

@@ -3,8 +3,13 @@ import type { Kysely } from "kysely";
 import { parseRowIdText } from "../../shared/ids/row-id";
 import { asOfDateSchema, parseBBoxText, type PublicViewInput } from "../../shared/model/public-view";
 import type { Database } from "../db/schema";
+import { ENDORSER_COLUMNS, PUBLIC_ENDORSER_COLUMNS } from "../../shared/model/endorser";
+import type { Actor } from "../domain/actor";
+import { exportEndorsersFor } from "../domain/endorsers";
 import { listPublicCampaigns } from "../domain/public-view";
 import { GroundswellError, HTTP_STATUS, InputError } from "../errors";
+import { toCsv } from "../io/csv";
+import { toFeatureCollection } from "../io/geojson";
 import { bodiesCsv, bodiesGeoJson, countsCsv, exportStem, methodologyMarkdown } from "../io/press-files";
 import { writeZip } from "../io/zip-writer";
 import { closeRenderer, RendererUnavailableError, renderMap, type MapFormat, type PrintSettings } from "./map-render";
@@ -49,7 +54,10 @@ function ownBaseUrl(app: FastifyInstance): string {
  * JSON (the print page's data), CSV, GeoJSON, the counts table, the methodology note, the map as
  * PNG or PDF (headless Chromium), and the press kit as one zip. Public fields only.
  */
-export function registerExportRoutes(app: FastifyInstance, { db, chromiumPath }: { db: Kysely<Database>; chromiumPath: string }): void {
+export function registerExportRoutes(
+  app: FastifyInstance,
+  { db, chromiumPath, actorOf }: { db: Kysely<Database>; chromiumPath: string; actorOf: (request: FastifyRequest) => Promise<Actor> },
+): void {
   // The renderer keeps its browser between exports; it goes with the server.
   app.addHook("onClose", closeRenderer);
   const handle = (file: string, produce: (request: FastifyRequest, reply: FastifyReply) => Promise<FastifyReply>) =>
@@ -89,6 +97,17 @@ export function registerExportRoutes(app: FastifyInstance, { db, chromiumPath }:
     const { snapshot } = await bundleOf(request);
     return attach(reply, `${exportStem(snapshot)}-methodology.md`, "text/markdown; charset=utf-8").send(methodologyMarkdown(snapshot, []));
   });
+  // Endorsers: every column for a signed-in member, the public part for anyone else (`export endorsers [--public]`).
+  for (const format of ["csv", "geojson"] as const) {
+    handle(`endorsers.${format}`, async (request, reply) => {
+      const campaign = (request.query as ExportQuery).campaign?.trim() || undefined;
+      const result = await exportEndorsersFor(db, { campaign, withGeometry: format === "geojson" }, await actorOf(request));
+      const name = `${result.campaign.slug}-endorsers${result.publicOnly ? "-public" : ""}.${format}`;
+      reply.header("Vary", "Cookie");
+      if (format === "csv") return attach(reply, name, "text/csv; charset=utf-8").send(toCsv(result.rows, [...(result.publicOnly ? PUBLIC_ENDORSER_COLUMNS : ENDORSER_COLUMNS)]));
+      return attach(reply, name, "application/geo+json").send(`${JSON.stringify(toFeatureCollection(result.rows, (row) => row.id))}\n`);
+    });
+  }
   for (const format of ["png", "pdf"] as MapFormat[]) {
     handle(`map.${format}`, async (request, reply) => {
       const { snapshot, settings } = await bundleOf(request);

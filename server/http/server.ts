@@ -168,7 +168,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   let reference: GeometryPayload | null = null;
   servePayload("/geo/reference.geojson", async () => (reference ??= finish("us-atlas", readUsAtlasReference().map((item) => JSON.stringify(item)))));
 
-  registerExportRoutes(app, { db, chromiumPath: options.chromiumPath ?? "/usr/bin/chromium" });
+  registerExportRoutes(app, { db, actorOf, chromiumPath: options.chromiumPath ?? "/usr/bin/chromium" });
 
   const importMaxBytes = options.imports?.maxBytes ?? 100 * 1024 * 1024;
   await registerImportRoutes(app, {

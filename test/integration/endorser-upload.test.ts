@@ -68,6 +68,28 @@ forEachEngine((getDatabase, engine) => {
       expect((await commit({ token: uploaded.token, as: "endorsers", campaign: String(campaign.id) })).statusCode).toBe(404);
     });
 
+    it("exports them from the Export menu: every column signed in, the public part for anyone else", async () => {
+      const get = (file: string, headers: Record<string, string> = {}) => app.inject({ method: "GET", url: `/export/${file}?campaign=${campaign.slug}`, headers });
+      const full = await get("endorsers.csv", session);
+      expect(full.statusCode, full.body).toBe(200);
+      expect(full.headers["content-disposition"]).toBe(`attachment; filename="${campaign.slug}-endorsers.csv"`);
+      expect(full.body.split("\r\n")[0]).toBe("name,category,town,state,address,lat,lon,step,public,website,public_contact,private_contact,note");
+      const open = await get("endorsers.csv");
+      expect(open.headers["content-disposition"]).toBe(`attachment; filename="${campaign.slug}-endorsers-public.csv"`);
+      // Asked is not a public step: the co-op is listed without it.
+      expect(open.body.trim().split("\r\n")).toEqual([
+        "name,category,town,state,lat,lon,step,website,public_contact",
+        expect.stringMatching(/^Ashby Family Medicine,medical_practice,Ashby,VT,44\.\d+,-72\.\d+,endorsed,,$/),
+        "Brookfield Food Co-op,business,Brookfield,VT,44.012,-72.875,,,",
+      ]);
+      const points = (await get("endorsers.geojson")).json() as GeoJSON.FeatureCollection;
+      expect(points.features.map((feature) => Object.keys(feature.properties!).sort())).toEqual([
+        ["category", "id", "lat", "lon", "name", "public_contact", "state", "step", "town", "website"],
+        ["category", "id", "lat", "lon", "name", "public_contact", "state", "step", "town", "website"],
+      ]);
+      expect(points.features[1]!.geometry).toEqual({ type: "Point", coordinates: [-72.875, 44.012] });
+    });
+
     it("refuses rows without a name or town and coordinates outside the state in one line naming each row, writing nothing", async () => {
       const before = await endorsers();
       const uploaded = (await preview(["name,town,state,lat,lon", ",Ashby,VT,,", "Nowhere Bakery,,VT,,", "Swapped Diner,Dover,VT,-72.8,44.0"].join("\n"), "bad.csv")).json() as EndorserUploadPreview;

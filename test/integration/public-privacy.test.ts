@@ -199,7 +199,7 @@ forEachEngine((getDatabase, engine) => {
       `/trpc/public.hubs`,
       `/calendar.ics?campaign=${f.slug}`,
       // Public exports (the PNG/PDF and press kit are searched in test/e2e/press.spec.ts, PDF text included).
-      ...["view.json", "bodies.csv", "bodies.geojson", "counts.csv", "methodology.md"].map((file) => `/export/${file}?campaign=${f.slug}`),
+      ...["view.json", "bodies.csv", "bodies.geojson", "counts.csv", "methodology.md", "endorsers.csv", "endorsers.geojson"].map((file) => `/export/${file}?campaign=${f.slug}`),
       `/export/bodies.csv?campaign=${f.slug}&asof=2030-01-01`,
     ];
     it("no private evidence file downloads anonymously, and no file served shows a marker", async () => {
