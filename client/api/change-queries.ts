@@ -23,7 +23,8 @@ export type LocalChangeKind = "user";
 const ROUTERS_SHOWING: Record<ChangeKind | LocalChangeKind, readonly string[] | "everything"> = {
   // The map's stages, the body panel (stage, history), district panels (stages, share passed), the
   // pipeline and the dashboard's upcoming votes. `public` is the public map and embed.
-  resolution: ["resolution", "evidence", "body", "district", "pipeline", "public"],
+  // `member`: a tally also changes the whip count against the votes.
+  resolution: ["resolution", "evidence", "body", "district", "pipeline", "public", "member"],
   member: ["member", "body", "resolution", "pipeline", "public"],
   task: ["task", "body", "pipeline"],
   body: ["body", "resolution", "district", "pipeline", "public"],

@@ -1,11 +1,11 @@
 import type { RecordRollCallInput } from "../../shared/model/member";
 import type { MeetingVote } from "../../shared/rules/meeting-tally";
-import { compareProjections, type ProjectionAccuracy } from "../../shared/rules/projection";
+import { compareProjections, compareTallies, type ProjectionAccuracy, type TallyProjectionEntry, type TallyProjectionRow } from "../../shared/rules/projection";
 import type { Db } from "../db/connect";
 import { findBodyById } from "../db/repositories/body-repository";
 import { findMemberById } from "../db/repositories/member-repository";
 import { findResolution } from "../db/repositories/resolution-repository";
-import { findRollCallsWithPositions, replaceRollCall } from "../db/repositories/roll-call-repository";
+import { findRollCallsWithPositions, findTalliesWithPositions, replaceRollCall } from "../db/repositories/roll-call-repository";
 import { ConflictError, InputError, NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
 import { getResolutionDetails } from "./resolution-details";
@@ -38,9 +38,16 @@ export async function recordRollCall(db: Db, input: RecordRollCallInput, now = n
   return { campaignId: campaign.id, bodyId: body.id, votes: input.votes.length };
 }
 
-/** Every roll call of the campaign against the whip count: per member, and overall. */
-export async function getProjectionAccuracy(db: Db, campaignId: number): Promise<ProjectionAccuracy> {
+/** Every roll call of the campaign against the whip count, per member and overall, and every tally against the yes and no it projected. */
+export async function getProjectionAccuracy(db: Db, campaignId: number): Promise<ProjectionAccuracy & { tallies: TallyProjectionRow[] }> {
   const campaign = await getCampaign(db, campaignId);
   const rows = await findRollCallsWithPositions(db, campaign.id);
-  return compareProjections(rows.map((row) => ({ ...row, position: row.position ?? "unknown", vote: row.vote as MeetingVote })));
+  // Every tally too, roll call or not: how many yes and no the whip count projected against how many came.
+  const tallies = new Map<number, TallyProjectionEntry & { positions: string[] }>();
+  for (const row of await findTalliesWithPositions(db, campaign.id)) {
+    const tally = tallies.get(row.bodyId) ?? { bodyId: row.bodyId, bodyName: row.bodyName, positions: [], yes: row.tallyYes!, no: row.tallyNo! };
+    if (row.memberId !== null) tally.positions.push(row.position ?? "unknown");
+    tallies.set(row.bodyId, tally);
+  }
+  return { ...compareProjections(rows.map((row) => ({ ...row, position: row.position ?? "unknown", vote: row.vote as MeetingVote }))), tallies: compareTallies([...tallies.values()]) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareProjections, describeAccuracy, projectedVote, type ProjectionEntry } from "./projection";
+import { compareProjections, compareTallies, describeAccuracy, describeTallyProjection, projectedVote, type ProjectionEntry } from "./projection";
 
 const entry = (name: string, position: string, vote: ProjectionEntry["vote"], bodyName = "Ashby"): ProjectionEntry => ({
   memberId: name.length,
@@ -51,5 +51,19 @@ describe("compareProjections", () => {
     const result = compareProjections([entry("Ed", "unknown", "yes")]);
     expect(result).toMatchObject({ compared: 0, held: 0, accuracy: null });
     expect(describeAccuracy(result)).toBe("No roll call to compare with the whip count yet");
+  });
+});
+
+describe("compareTallies", () => {
+  it("sets each tally beside the yes and no its whip count projected, shortest of the count first", () => {
+    const rows = compareTallies([
+      { bodyId: 1, bodyName: "Ashby", positions: ["yes", "lean_yes", "no", "undecided", "unknown"], yes: 3, no: 2 },
+      { bodyId: 2, bodyName: "Brookfield", positions: ["yes", "yes", "lean_yes", "lean_no"], yes: 2, no: 2 },
+      { bodyId: 3, bodyName: "Carlton", positions: ["undecided", "unknown"], yes: 4, no: 0 }, // nothing projected
+    ]);
+    expect(rows.map((row) => [row.bodyName, describeTallyProjection(row)])).toEqual([
+      ["Brookfield", "Counted 3 yes, 1 no; voted 2 yes, 2 no: 1 yes short"],
+      ["Ashby", "Counted 2 yes, 1 no (2 undecided); voted 3 yes, 2 no: 1 yes more"],
+    ]);
   });
 });

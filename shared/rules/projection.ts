@@ -57,3 +57,58 @@ export function describeAccuracy(result: Pick<ProjectionAccuracy, "compared" | "
   if (result.accuracy === null) return "No roll call to compare with the whip count yet";
   return `${result.held} of ${result.compared} projection${result.compared === 1 ? "" : "s"} held (${Math.round(result.accuracy * 100)} %)`;
 }
+
+/** A resolution's tally beside the whip-count positions of its body's members. */
+export interface TallyProjectionEntry {
+  bodyId: number;
+  bodyName: string;
+  positions: ReadonlyArray<Position | string>;
+  yes: number;
+  no: number;
+}
+
+export interface TallyProjectionRow {
+  bodyId: number;
+  bodyName: string;
+  /** Members the whip count put at yes or lean yes, at no or lean no, and the rest (undecided, unknown). */
+  projectedYes: number;
+  projectedNo: number;
+  unprojected: number;
+  yes: number;
+  no: number;
+  /** yes − projectedYes: below zero, fewer yes votes came than the whip count promised. */
+  yesDifference: number;
+}
+
+/**
+ * Compare each tally with its whip count, for votes recorded without a roll call as well: how many
+ * yes and no the positions projected against how many came. Bodies where no member stands at
+ * yes, lean yes, lean no or no are left out (nothing was projected). Fewest yes against the count first.
+ */
+export function compareTallies(entries: readonly TallyProjectionEntry[]): TallyProjectionRow[] {
+  return entries
+    .map((entry) => {
+      const projected = entry.positions.map(projectedVote);
+      const projectedYes = projected.filter((vote) => vote === "yes").length;
+      const projectedNo = projected.filter((vote) => vote === "no").length;
+      return {
+        bodyId: entry.bodyId,
+        bodyName: entry.bodyName,
+        projectedYes,
+        projectedNo,
+        unprojected: projected.length - projectedYes - projectedNo,
+        yes: entry.yes,
+        no: entry.no,
+        yesDifference: entry.yes - projectedYes,
+      };
+    })
+    .filter((row) => row.projectedYes + row.projectedNo > 0)
+    .sort((a, b) => a.yesDifference - b.yesDifference || a.bodyName.localeCompare(b.bodyName));
+}
+
+/** "Counted 5 yes, 2 no (1 undecided); voted 4 yes, 3 no: 1 yes short". */
+export function describeTallyProjection(row: TallyProjectionRow): string {
+  const counted = `Counted ${row.projectedYes} yes, ${row.projectedNo} no${row.unprojected ? ` (${row.unprojected} undecided)` : ""}`;
+  const outcome = row.yesDifference < 0 ? `${-row.yesDifference} yes short` : row.yesDifference > 0 ? `${row.yesDifference} yes more` : "as counted";
+  return `${counted}; voted ${row.yes} yes, ${row.no} no: ${outcome}`;
+}

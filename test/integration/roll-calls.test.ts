@@ -83,4 +83,19 @@ forEachEngine((getDatabase) => {
     expect(again.rows.map((row) => [row.name, row.held])).toEqual([["Bo Chen", true]]);
     await expect(caller({ name: "anon", role: "public" }).member.projection({ campaignId: campaign.id })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
+  it("sets every tally beside the yes and no the whip count projected, roll call or not", async () => {
+    const { db } = getDatabase();
+    const withTally = async (bodyId: number, positions: ReadonlyArray<"yes" | "lean_yes" | "no" | "undecided" | null>, tally: { tallyYes: number; tallyNo: number }) => {
+      for (const [index, position] of positions.entries()) {
+        const added = await caller(organizer).member.add({ bodyId, name: `Member ${bodyId}-${index}` });
+        if (position) await caller(organizer).member.setPosition({ campaignId: campaign.id, memberId: added.id, position });
+      }
+      await changeStage(db, { campaignId: campaign.id, bodyId, toStage: "introduced", expectedVersion: 0 }, organizer);
+      await db.updateTable("resolution").set(tally).where("campaignId", "=", campaign.id).where("bodyId", "=", bodyId).execute();
+    };
+    await withTally(world.bodies.brookfield, ["yes", "lean_yes", "no", "undecided"], { tallyYes: 1, tallyNo: 3 });
+    await withTally(world.bodies.dover, [null, "undecided"], { tallyYes: 2, tallyNo: 0 }); // nothing projected: left out
+    const { tallies } = await caller(viewer).member.projection({ campaignId: campaign.id });
+    expect(tallies).toEqual([{ bodyId: world.bodies.brookfield, bodyName: "Brookfield", projectedYes: 2, projectedNo: 1, unprojected: 1, yes: 1, no: 3, yesDifference: -1 }]);
+  });
 });

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { MEETING_VOTE_LABELS } from "../../../shared/rules/meeting-tally";
-import { describeAccuracy } from "../../../shared/rules/projection";
+import { describeAccuracy, describeTallyProjection } from "../../../shared/rules/projection";
 import { POSITION_LABELS, type Position } from "../../../shared/rules/whip";
 import { useTRPC } from "../../api/trpc";
 import { ErrorNotice } from "../../components/ErrorNotice";
@@ -9,7 +9,8 @@ const HELD_LABELS = { true: "held", false: "did not hold", null: "not judged" } 
 
 /**
  * Projection vs actual: each member's whip-count position beside how they voted in a roll call
- * taken in meeting mode, misses first, with the campaign's accuracy, so hubs learn whose word holds.
+ * taken in meeting mode, misses first, with the campaign's accuracy, so hubs learn whose word holds;
+ * then each tally beside the yes and no the whip count projected (votes without a roll call too).
  */
 export function ProjectionSection({ campaignId, onPickBody }: { campaignId: number; onPickBody: (bodyId: number) => void }) {
   const trpc = useTRPC();
@@ -41,6 +42,21 @@ export function ProjectionSection({ campaignId, onPickBody }: { campaignId: numb
             </li>
           ))}
         </ul>
+      )}
+      {data && data.tallies.length > 0 && (
+        <>
+          <h4>Tallies against the count</h4>
+          <ul className="dashboard-list projection-list" data-testid="projection-tallies">
+            {data.tallies.map((row) => (
+              <li key={row.bodyId} className={row.yesDifference < 0 ? "is-overdue" : ""}>
+                <button type="button" className="link-button" onClick={() => onPickBody(row.bodyId)}>
+                  {row.bodyName}
+                </button>
+                <span className="dashboard-meta">{describeTallyProjection(row)}</span>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
     </section>
   );

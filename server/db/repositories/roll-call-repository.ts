@@ -18,3 +18,20 @@ export function findRollCallsWithPositions(db: Db, campaignId: number) {
     .where("resolution.campaignId", "=", campaignId)
     .execute();
 }
+
+/**
+ * Every resolution of a campaign with a tally (its body, yes and no), once per member of the body
+ * with their whip-count position in the campaign (`memberId` null for a body with no member).
+ */
+export function findTalliesWithPositions(db: Db, campaignId: number) {
+  return db
+    .selectFrom("resolution")
+    .innerJoin("body", "body.id", "resolution.bodyId")
+    .leftJoin("member", "member.bodyId", "resolution.bodyId")
+    .leftJoin("memberPosition", (join) => join.onRef("memberPosition.memberId", "=", "member.id").on("memberPosition.campaignId", "=", campaignId))
+    .select(["body.id as bodyId", "body.name as bodyName", "resolution.tallyYes", "resolution.tallyNo", "member.id as memberId", "memberPosition.position"])
+    .where("resolution.campaignId", "=", campaignId)
+    .where("resolution.tallyYes", "is not", null)
+    .where("resolution.tallyNo", "is not", null)
+    .execute();
+}
