@@ -122,6 +122,7 @@ const ACCESS: Record<string, [Access, Input]> = {
   "public.body": ["public", (f) => ({ campaign: f.campaignId, bodyId: f.world.bodies.ashby })],
   "public.search": ["public", () => ({ query: "Ash" })],
   "public.hubs": ["public", () => undefined],
+  "public.legislatorsHere": ["public", (f) => ({ campaign: f.campaignId, query: "Ashby" })],
   "public.ballotQuestions": ["public", (f) => ({ campaign: f.campaignId })],
   "public.ballotMap": ["public", (f) => ({ campaign: f.campaignId, questionId: 1 })],
   "public.ballotDistrict": ["public", (f) => ({ campaign: f.campaignId, districtId: f.world.districts.house1 })],
