@@ -60,9 +60,11 @@ describe("compareTallies", () => {
       { bodyId: 1, bodyName: "Ashby", positions: ["yes", "lean_yes", "no", "undecided", "unknown"], yes: 3, no: 2 },
       { bodyId: 2, bodyName: "Brookfield", positions: ["yes", "yes", "lean_yes", "lean_no"], yes: 2, no: 2 },
       { bodyId: 3, bodyName: "Carlton", positions: ["undecided", "unknown"], yes: 4, no: 0 }, // nothing projected
+      { bodyId: 4, bodyName: "Dover", positions: ["yes", "no"], yes: 1, no: 1 },
     ]);
     expect(rows.map((row) => [row.bodyName, describeTallyProjection(row)])).toEqual([
       ["Brookfield", "Counted 3 yes, 1 no; voted 2 yes, 2 no: 1 yes short"],
+      ["Dover", "Counted 1 yes, 1 no; voted 1 yes, 1 no: yes as counted"],
       ["Ashby", "Counted 2 yes, 1 no (2 undecided); voted 3 yes, 2 no: 1 yes more"],
     ]);
   });

@@ -109,6 +109,6 @@ export function compareTallies(entries: readonly TallyProjectionEntry[]): TallyP
 /** "Counted 5 yes, 2 no (1 undecided); voted 4 yes, 3 no: 1 yes short". */
 export function describeTallyProjection(row: TallyProjectionRow): string {
   const counted = `Counted ${row.projectedYes} yes, ${row.projectedNo} no${row.unprojected ? ` (${row.unprojected} undecided)` : ""}`;
-  const outcome = row.yesDifference < 0 ? `${-row.yesDifference} yes short` : row.yesDifference > 0 ? `${row.yesDifference} yes more` : "as counted";
+  const outcome = row.yesDifference < 0 ? `${-row.yesDifference} yes short` : row.yesDifference > 0 ? `${row.yesDifference} yes more` : "yes as counted";
   return `${counted}; voted ${row.yes} yes, ${row.no} no: ${outcome}`;
 }
