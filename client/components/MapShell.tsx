@@ -118,11 +118,13 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
     [passes, scheme, stages, data.verified],
   );
   const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
+  // The shapes' own boxes frame the first view, so it is known as soon as they arrive (before the stages).
+  const geometry = data.geometry;
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;
-    const extent = robustExtent((bodies ?? []).map((body) => body.bbox));
+    const extent = robustExtent((geometry?.features ?? []).flatMap((feature) => (feature.bbox ? [feature.bbox.slice(0, 4) as BBox] : [])));
     return extent ? { bounds: extent, padding: firstViewPadding() } : { center: [-96, 38] as [number, number], zoom: 3 };
-  }, [initialUrlView, bodies]);
+  }, [initialUrlView, geometry]);
   const flyTo = useMemo(() => {
     const body = flyRequest && byId.get(flyRequest.bodyId);
     return body && flyRequest ? { bbox: body.bbox, nonce: flyRequest.nonce } : null;
@@ -151,7 +153,8 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const loading = data.isPending || config.isPending;
   const failure = data.error;
   const bodyCount = bodies?.length ?? 0;
-  const mapShown = !loading && !failure && bodyCount > 0 && !tableShown;
+  // The map (its worker, style and reference layer) starts while the shapes are still on their way.
+  const mapShown = !config.isPending && !failure && !tableShown && (data.isPending || bodyCount > 0);
   const asOfCaption = asOf ? `as of ${formatDay(asOf)}` : "today";
   const hovered = hover ? byId.get(hover.bodyId) : undefined;
   const shell = useRef<HTMLDivElement>(null);
@@ -274,7 +277,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
       )}
 
       {loading && <StatusOverlay busy>Loading the map{bodies ? ` of ${formatCount(bodies.length)} bodies` : ""}…</StatusOverlay>}
-      {mapShown && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
+      {mapShown && !loading && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
       {failure && (
         <StatusOverlay>
           <ErrorNotice title="The map could not load" message={failure.message} onRetry={data.retry} />

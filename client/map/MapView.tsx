@@ -1,4 +1,4 @@
-import { AttributionControl, GeolocateControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl } from "maplibre-gl";
+import { AttributionControl, GeolocateControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, prewarm, setWorkerCount, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
@@ -8,6 +8,11 @@ import { labelFontFaces } from "./label-font";
 import { MapController, type BallotColoring, type EndorserPoints, type MapControllerOptions } from "./map-controller";
 
 setWorkerUrl(workerUrl);
+// Two workers (MapLibre starts one): the bodies are parsed and tiled on one while the reference
+// layer, the names and the districts load on the other. Started now, before any map exists, so
+// the worker script is ready by the time the shapes arrive.
+setWorkerCount(2);
+prewarm();
 
 declare global {
   interface Window {
@@ -116,6 +121,13 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The map is created before the shapes arrive; the first view that fits them comes with them.
+  const viewShown = useRef(props.initialView);
+  useEffect(() => {
+    if (props.initialView === viewShown.current) return;
+    viewShown.current = props.initialView;
+    controller.current?.showInitialView(props.initialView);
+  }, [props.initialView]);
   useEffect(() => {
     if (props.geometry) void controller.current?.setBodies(props.geometry);
   }, [props.geometry]);
