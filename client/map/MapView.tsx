@@ -1,4 +1,4 @@
-import { AttributionControl, GeolocateControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, prewarm, setWorkerCount, setWorkerUrl } from "maplibre-gl";
+import { AttributionControl, GeolocateControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerCount, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
@@ -9,10 +9,9 @@ import { MapController, type BallotColoring, type EndorserPoints, type MapContro
 
 setWorkerUrl(workerUrl);
 // Two workers (MapLibre starts one): the bodies are parsed and tiled on one while the reference
-// layer, the names and the districts load on the other. Started now, before any map exists, so
-// the worker script is ready by the time the shapes arrive.
+// layer, the names and the districts load on the other. They start with the first map, which the
+// map pages create while the shapes are still on their way (not on pages without a map).
 setWorkerCount(2);
-prewarm();
 
 declare global {
   interface Window {
