@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { CHANGE_KINDS } from "../../shared/model/change";
-import { queryKeysForChange } from "./change-queries";
+import { queryKeysForChange, queryKeysForStagePatch, stagePatchOf } from "./change-queries";
 
 describe("queryKeysForChange", () => {
   it("refetches the map's stages, the body panel and district panels when a resolution changes", () => {
@@ -31,5 +31,26 @@ describe("the one invalidation table, for this page's own writes", () => {
 
   it("refreshes the users list and the audit log after an account change, which never travels on the live stream", () => {
     expect(queryKeysForChange({ kind: "user" })).toEqual([[["user"]], [["audit"]]]);
+  });
+});
+
+describe("a live stage change patched in place (issue 19)", () => {
+  it("reads the body, stage and version a live message carries", () => {
+    expect(stagePatchOf({ campaignId: 1, kind: "resolution", ids: [7], version: 3, stage: "passed" })).toEqual({ campaignId: 1, bodyId: 7, stage: "passed", version: 3 });
+  });
+
+  it("is no patch without a stage, a version, a campaign or with several bodies", () => {
+    expect(stagePatchOf({ campaignId: 1, kind: "resolution", ids: [7], version: 3 })).toBeNull();
+    expect(stagePatchOf({ campaignId: 1, kind: "resolution", ids: [7], stage: "passed" })).toBeNull();
+    expect(stagePatchOf({ campaignId: null, kind: "resolution", ids: [7], version: 3, stage: "passed" })).toBeNull();
+    expect(stagePatchOf({ campaignId: 1, kind: "resolution", ids: [7, 8], version: 3, stage: "passed" })).toBeNull();
+    expect(stagePatchOf({ campaignId: 1, kind: "member", ids: [7], version: 3, stage: "passed" })).toBeNull();
+  });
+
+  it("refetches the one body's panels at once, but not the public map, hubs or campaigns that every open page shows", () => {
+    const keys = queryKeysForStagePatch();
+    expect(keys).toEqual(expect.arrayContaining([[["body"]], [["resolution"]], [["pipeline"]], [["public", "body"]]]));
+    expect(keys).not.toContainEqual([["public"]]);
+    expect(keys).not.toContainEqual([["public", "map"]]);
   });
 });

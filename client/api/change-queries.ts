@@ -51,6 +51,28 @@ export function queryKeysForChange(change: Change | { kind: ChangeKind | LocalCh
   return [...routers.map((router) => [[router]]), ...(GEOMETRY_OF[change.kind] ?? [])];
 }
 
+/** A committed stage change, as a live message carries it: one body, its new stage and version. */
+export function stagePatchOf(change: Change): StagePatch | null {
+  if (change.kind !== "resolution" || change.campaignId === null || change.ids.length !== 1) return null;
+  if (change.stage === undefined || change.version === undefined) return null;
+  return { campaignId: change.campaignId, bodyId: change.ids[0]!, stage: change.stage, version: change.version };
+}
+
+/**
+ * What a stage change that was patched into the map's lists still refetches at once: the
+ * resolution's own routers (an open body panel, the pipeline, district panels), and of the public
+ * router only what shows one body. The public map's stage list is patched, and its aggregates
+ * (counts, people, date range) are left to `PUBLIC_MAP_AGGREGATES`, refreshed lazily, so a change
+ * costs 200 open public maps nothing but the message (issue 19).
+ */
+export function queryKeysForStagePatch(): readonly QueryKeyPrefix[] {
+  const routers = ROUTERS_SHOWING.resolution as readonly string[];
+  return [...routers.filter((router) => router !== "public").map((router) => [[router]]), [["public", "body"]], [["public", "search"]]];
+}
+
+/** The public map's answer (stages with counts, people, range), refreshed some seconds after patched changes. */
+export const PUBLIC_MAP_AGGREGATES: QueryKeyPrefix = [["public", "map"]];
+
 /** Invalidate what a change shows in (refetching the queries on screen now, the others when next used). */
 export function invalidateForChange(
   queryClient: QueryClient,

@@ -1,9 +1,9 @@
 import { useQueryClient, type Query, type QueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
 import { useEffect, useState } from "react";
-import type { Change, ChangeMessage } from "../../shared/model/change";
-import { withStageChange } from "../lib/body-index";
-import { queryKeysForChange, type QueryKeyPrefix } from "./change-queries";
+import type { ChangeMessage } from "../../shared/model/change";
+import { withPublicStageChange, withStageChange } from "../lib/body-index";
+import { PUBLIC_MAP_AGGREGATES, queryKeysForChange, queryKeysForStagePatch, stagePatchOf, type QueryKeyPrefix } from "./change-queries";
 import { useTRPC } from "./trpc";
 
 /** `connecting` before the first connection, `live` while changes arrive, `reconnecting` after a drop. */
@@ -18,13 +18,16 @@ export interface LiveState {
 /**
  * Keep this page's queries in step with every other writer: subscribe to `changes.onChange` (SSE,
  * resumed with lastEventId after a drop) and invalidate the queries each change affects, so the
- * map recolours and open panels refresh. Bursts (an import) are folded into one refetch.
+ * map recolours and open panels refresh. Bursts (an import) are folded into one refetch. A stage
+ * change is patched into the cached stage lists instead of refetching them (issue 19).
  */
 export function useLiveChanges(campaignId: number): LiveState {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [state, setState] = useState<LiveState>({ status: "connecting", dropped: false });
   const [batch] = useState(() => createInvalidationBatch(queryClient));
+  const [aggregates] = useState(() => createLazyRefresh(() => void queryClient.invalidateQueries({ queryKey: PUBLIC_MAP_AGGREGATES }, { cancelRefetch: false })));
+  useEffect(() => () => aggregates.cancel(), [aggregates]);
   // The last change seen (a new subscription after an error resumes from it, so nothing is lost)
   // and the retries since the stream was last live; kept outside React's render.
   const [stream] = useState(createStreamRetry);
@@ -42,14 +45,18 @@ export function useLiveChanges(campaignId: number): LiveState {
             if (data.resync) batch.add("everything");
           } else if (data.type === "resync") {
             batch.add("everything");
-          } else if (isStagePatch(data.change)) {
-            // The change carries the new stage: patch the map's stage list now and refetch only
-            // what else shows it (panels, pipeline), never the whole list again.
-            const { campaignId, ids, stage, version } = data.change;
-            queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId }), (payload) =>
-              payload ? withStageChange(payload, { bodyId: ids[0]!, stage, version }) : payload,
+          } else if (stagePatchOf(data.change)) {
+            // The change carries the new stage: patch the map's stage lists now, refetch only what
+            // shows that one body (panels, pipeline), and the public map's counts a little later.
+            const patch = stagePatchOf(data.change)!;
+            queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: patch.campaignId }), (payload) =>
+              payload ? withStageChange(payload, patch) : payload,
             );
-            batch.add(queryKeysForChange(data.change), { stagesPatched: true });
+            queryClient.setQueryData(trpc.public.map.queryKey({ campaign: patch.campaignId, asOf: null }), (map) =>
+              map ? withPublicStageChange(map, patch) : map,
+            );
+            batch.add(queryKeysForStagePatch(), { stagesPatched: true });
+            aggregates.soon();
           } else {
             batch.add(queryKeysForChange(data.change));
           }
@@ -110,9 +117,28 @@ function refresh(queryClient: QueryClient, queryKey: QueryKeyPrefix | undefined,
   void queryClient.invalidateQueries({ ...(queryKey ? { queryKey } : {}), ...(skip ? { predicate: (query: Query) => !skip(query) } : {}) }, { cancelRefetch: false });
 }
 
-/** A resolution change that says where the body's stage now is (one body, its stage and version). */
-function isStagePatch(change: Change): change is Change & { campaignId: number; stage: string; version: number } {
-  return change.kind === "resolution" && change.campaignId !== null && change.ids.length === 1 && change.stage !== undefined && change.version !== undefined;
+/**
+ * Run `refresh` once, some seconds after the first call since it last ran: every call meanwhile
+ * folds into that one run. The wait is drawn between `minMs` and `maxMs`, so the open pages that
+ * hear the same change do not all ask the server in the same millisecond.
+ */
+export function createLazyRefresh(refresh: () => void, { minMs = 2_000, maxMs = 8_000, random = Math.random } = {}) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return {
+    soon() {
+      timer ??= setTimeout(
+        () => {
+          timer = undefined;
+          refresh();
+        },
+        minMs + random() * (maxMs - minMs),
+      );
+    },
+    cancel() {
+      clearTimeout(timer);
+      timer = undefined;
+    },
+  };
 }
 
 /** The map's stage list (`resolution.stages`), which a stage patch keeps current without a refetch. */

@@ -1,16 +1,15 @@
 import { useQueries, useQuery } from "@tanstack/react-query";
-import { useId, useState, type FormEvent } from "react";
 import type { Campaign } from "../../shared/model/campaign";
 import { districtLabel, SEAT_CHAMBER_LABELS, SEAT_CHAMBERS } from "../../shared/model/district";
 import type { HubFinding } from "../../shared/model/hub";
-import { fetchAddressPoint } from "../api/geometry";
-import { useAppConfig, useBills } from "../api/map-data";
+import { useBills } from "../api/map-data";
 import { useTRPC } from "../api/trpc";
 import { ErrorNotice } from "./ErrorNotice";
 import { LadderStepBadge } from "./LadderStepBadge";
+import { PlaceSearchForm, placeSearchInput, type PlaceSearch } from "./PlaceSearchForm";
 
 /** Where to look: a point (my location, a spot on the map, a geocoded address) or a town name. */
-export type HubSearch = { point: [number, number]; label: string } | { query: string };
+export type HubSearch = PlaceSearch;
 
 /**
  * Find my hub: a town name (or, with a geocoder configured, a street address), "Use my location"
@@ -19,64 +18,10 @@ export type HubSearch = { point: [number, number]; label: string } | { query: st
  */
 export function FindMyHub({ campaign, search, onSearch }: { campaign: Campaign | undefined; search: HubSearch | null; onSearch: (search: HubSearch) => void }) {
   const trpc = useTRPC();
-  const id = useId();
-  const config = useAppConfig();
-  const addressSearch = config.data?.addressSearch === true;
-  const [text, setText] = useState("");
-  const [locating, setLocating] = useState<string | null>(null);
-  const [lookupError, setLookupError] = useState<string | null>(null);
-  const input = search ? ("point" in search ? { point: search.point } : { query: search.query }) : {};
-  const found = useQuery({ ...trpc.hub.find.queryOptions(input), enabled: search !== null, retry: false });
-
-  const onSubmit = async (event: FormEvent) => {
-    event.preventDefault();
-    const typed = text.trim();
-    setLookupError(null);
-    // With a geocoder, something with a house number is an address; a bare town name is searched by name.
-    if (addressSearch && /\d/.test(typed)) {
-      try {
-        const point = await fetchAddressPoint(typed);
-        if (point) return onSearch({ point, label: typed });
-        setLookupError(`No address found for “${typed}”: try the town's name.`);
-        return;
-      } catch (error) {
-        setLookupError(error instanceof Error ? error.message : String(error));
-        return;
-      }
-    }
-    onSearch({ query: typed });
-  };
-
-  const useMyLocation = () => {
-    if (!navigator.geolocation) return setLocating("This browser cannot tell where you are: type your town instead.");
-    setLocating("Finding where you are…");
-    navigator.geolocation.getCurrentPosition(
-      (position) => {
-        setLocating(null);
-        onSearch({ point: [position.coords.longitude, position.coords.latitude], label: "your location" });
-      },
-      (error) => setLocating(error.code === error.PERMISSION_DENIED ? "Location is blocked for this site: type your town instead." : "Could not get your location: type your town instead."),
-      { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
-    );
-  };
-
+  const found = useQuery({ ...trpc.hub.find.queryOptions(placeSearchInput(search)), enabled: search !== null, retry: false });
   return (
     <div className="find-my-hub">
-      <form onSubmit={(event) => void onSubmit(event)} className="find-form">
-        <label htmlFor={`${id}-town`}>{addressSearch ? "Town, city or street address" : "Town or city"}</label>
-        <input id={`${id}-town`} value={text} onChange={(event) => setText(event.target.value)} placeholder={addressSearch ? "e.g. 12 Main St, Warwick RI" : "e.g. Warwick"} />
-        <span className="find-actions">
-          <button type="submit" className="primary" disabled={text.trim().length < 2}>
-            Find
-          </button>
-          <button type="button" onClick={useMyLocation}>
-            Use my location
-          </button>
-        </span>
-      </form>
-      {locating && <p className="muted" role="status">{locating}</p>}
-      {lookupError && <p className="error-text" role="alert">{lookupError}</p>}
-      {search && "point" in search && <p className="hint">Looking at {search.label}.</p>}
+      <PlaceSearchForm search={search} onSearch={onSearch} />
       {found.isFetching && <p className="muted">Looking…</p>}
       {found.error && <ErrorNotice title="Could not look that up" message={found.error.message} />}
       {found.data && <FindingResult finding={found.data} campaign={campaign} />}

@@ -26,11 +26,14 @@ import {
   useFlyRequest,
   useInitialView,
   usePatternsShown,
+  usePointPick,
   useSelectedBodyId,
   useTableShown,
   useUiActions,
   useVisibleStages,
 } from "../state/hooks";
+import { useUiStore } from "../state/ui-store";
+import { PointPickBanner } from "./PointPickBanner";
 import { AsOfSlider } from "./AsOfSlider";
 import { ExportMenu } from "./ExportMenu";
 import { ViewToggles } from "./ViewToggles";
@@ -45,8 +48,8 @@ export interface MapShellProps {
   data: CampaignMapData;
   /** Extra classes on the page (`public-app`, `is-embed`). */
   className?: string;
-  /** The page's header card (brand, search, toolbar); the shell places it over the map. */
-  header: ReactNode;
+  /** The page's header card (brand, search, toolbar); the shell places it over the map. A function gets the headline ("12 of 217 passed…"). */
+  header: ReactNode | ((headline: string) => ReactNode);
   /** The as-of slider, with a hint under it while a past day is shown; null hides it (the embed). */
   slider: { pastHint?: string } | null;
   /** Controls under the legend's stages (district layer toggles). */
@@ -105,6 +108,13 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const flyRequest = useFlyRequest();
   const initialUrlView = useInitialView();
   const actions = useUiActions();
+  // A place search waiting for a point: the next map click is that point, not a body.
+  const pointPick = usePointPick();
+  const onClickPoint = useCallback((point: [number, number]) => {
+    if (!useUiStore.getState().pointPick) return false;
+    actions.pointPicked(point);
+    return true;
+  }, [actions]);
   const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
   const [rendered, setRendered] = useState(false);
   // Phones: the legend and the as-of slider share a bottom sheet, collapsed to the headline bar.
@@ -161,11 +171,11 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   useHeaderHeight(shell);
 
   return (
-    <div ref={shell} className={`app${className ? ` ${className}` : ""}${sheetOpen ? " sheet-open" : ""}`}>
+    <div ref={shell} className={`app${className ? ` ${className}` : ""}${sheetOpen ? " sheet-open" : ""}${pointPick ? " picking-point" : ""}`}>
       <a className="skip-link" href="#map-main">
         Skip to the map
       </a>
-      {header}
+      {typeof header === "function" ? header(headline) : header}
 
       <main id="map-main" className="map-main" tabIndex={-1} aria-label={`${campaign.name}: ${headline}`}>
         {mapShown && (
@@ -186,12 +196,15 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             endorsers={endorserPoints}
             onSelectEndorser={actions.endorserSelected}
             onSelect={actions.bodySelected}
+            onClickPoint={onClickPoint}
             onHover={setHover}
             onViewChange={actions.viewChanged}
             onFirstRender={onFirstRender}
             label={ballot ? `Map of ${campaign.name}: towns coloured by the % yes on ballot question ${ballot.question.name}` : `Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
           />
         )}
+
+        {mapShown && pointPick && <PointPickBanner onCancel={actions.pointPickCancelled} />}
 
         {slider && bodyCount > 0 && !ballot && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
 

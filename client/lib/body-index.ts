@@ -1,5 +1,6 @@
 import type { BBox, BodyKind, BodySummary } from "../../shared/model/body";
 import { countedBodies, type CampaignScope } from "../../shared/model/campaign-scope";
+import type { PublicMap } from "../../shared/model/public-view";
 
 export interface StagesPayload {
   initialStage: string;
@@ -29,10 +30,28 @@ export function toBodySummaries(geometry: GeoJSON.FeatureCollection, payload: St
   });
 }
 
-/** The stage payload after one successful change, without refetching. */
+/**
+ * The stage payload after one committed change, without refetching. A change older than what the
+ * payload holds (a live message arriving after this page's own save, or after a refetch that
+ * already saw it) leaves the payload as it is.
+ */
 export function withStageChange(payload: StagesPayload, change: { bodyId: number; stage: string; version: number }): StagesPayload {
+  const held = payload.stages.find(([bodyId]) => bodyId === change.bodyId);
+  if (held && held[2] >= change.version) return payload;
   const rest = payload.stages.filter(([bodyId]) => bodyId !== change.bodyId);
   return { ...payload, stages: [...rest, [change.bodyId, change.stage, change.version]] };
+}
+
+/**
+ * The public map's stage list (`public.map` now) after one committed change: the body's entry is
+ * set, or dropped when it is back at the first stage (the list leaves those out). Only the list
+ * is patched: counts, people and the date range are the server's to recompute (refetched later).
+ */
+export function withPublicStageChange(map: PublicMap, change: { bodyId: number; stage: string }): PublicMap {
+  if (map.asOf !== null) return map;
+  const rest = map.stages.filter(([bodyId]) => bodyId !== change.bodyId);
+  if (change.stage === map.initialStage) return rest.length === map.stages.length ? map : { ...map, stages: rest };
+  return { ...map, stages: [...rest, [change.bodyId, change.stage] as [number, string]].sort(([a], [b]) => a - b) };
 }
 
 interface FeatureProperties {

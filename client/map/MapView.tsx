@@ -33,6 +33,7 @@ export interface MapViewProps {
   initialView: MapControllerOptions["initialView"];
   flyTo: { bbox: BBox; nonce: number } | null;
   onSelect: (bodyId: number | null) => void;
+  onClickPoint?: (point: [number, number]) => boolean;
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
   onViewChange: (view: { center: [number, number]; zoom: number }) => void;
   onFirstRender: () => void;
@@ -94,6 +95,7 @@ export function MapView(props: MapViewProps) {
       },
       ...(props.inset ? {} : { createAttribution: (text: string) => new AttributionControl({ compact: true, customAttribution: text }) }),
       onSelect: (id) => callbacks.current.onSelect(id),
+      onClickPoint: (point) => callbacks.current.onClickPoint?.(point) ?? false,
       onSelectEndorser: (id) => callbacks.current.onSelectEndorser?.(id),
       onHover: (hover) => callbacks.current.onHover(hover),
       onViewChange: (view) => callbacks.current.onViewChange(view),

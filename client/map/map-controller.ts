@@ -65,6 +65,8 @@ export interface MapControllerOptions {
   /** Places an HTML label on the map (a MapLibre Marker); labels need no remote glyphs this way. */
   createLabel?: (map: MapLibreMap, text: string, lngLat: [number, number]) => { remove(): void };
   onSelect: (bodyId: number | null) => void;
+  /** Any click, first, as a point: true when it was taken (a "pick on the map"), and then nothing is selected. */
+  onClickPoint?: (point: [number, number]) => boolean;
   /** An endorser's point was clicked. */
   onSelectEndorser?: (endorserId: number) => void;
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
@@ -148,6 +150,7 @@ export class MapController {
       options.onHover(null);
     });
     this.map.on("click", (event) => {
+      if (options.onClickPoint?.([event.lngLat.lng, event.lngLat.lat])) return;
       if (this.endorserLayersAdded && this.endorsers) {
         const [point] = this.map.queryRenderedFeatures(event.point, { layers: [ENDORSER_POINT_LAYER, ENDORSER_CLUSTER_LAYER] });
         if (point?.layer.id === ENDORSER_POINT_LAYER && typeof point.id === "number") return options.onSelectEndorser?.(point.id);

@@ -15,9 +15,12 @@ export const useBallotQuestionId = () => useUiStore((state) => state.ballotQuest
 export const useImportOpen = () => useUiStore((state) => state.importOpen);
 export const useDashboardOpen = () => useUiStore((state) => state.dashboardOpen);
 export const useHubsOpen = () => useUiStore((state) => state.hubsOpen);
+export const useContactOpen = () => useUiStore((state) => state.contactOpen);
 export const useEndorsersShown = () => useUiStore((state) => state.endorsersShown);
 export const useSelectedEndorserId = () => useUiStore((state) => state.selectedEndorserId);
 export const useEndorserListOpen = () => useUiStore((state) => state.endorserListOpen);
+export const usePointPick = () => useUiStore((state) => state.pointPick);
+export const usePickedPoint = () => useUiStore((state) => state.pickedPoint);
 export const useInitialView = () => useUiStore.getState().view;
 
 export const useUiActions = () =>
@@ -35,6 +38,7 @@ export const useUiActions = () =>
       importClosed: state.importClosed,
       dashboardToggled: state.dashboardToggled,
       hubsToggled: state.hubsToggled,
+      contactToggled: state.contactToggled,
       asOfDateChanged: state.asOfDateChanged,
       tableToggled: state.tableToggled,
       patternsToggled: state.patternsToggled,
@@ -42,5 +46,9 @@ export const useUiActions = () =>
       endorsersToggled: state.endorsersToggled,
       endorserSelected: state.endorserSelected,
       endorserListToggled: state.endorserListToggled,
+      pointPickStarted: state.pointPickStarted,
+      pointPickCancelled: state.pointPickCancelled,
+      pointPicked: state.pointPicked,
+      pickedPointTaken: state.pickedPointTaken,
     })),
   );

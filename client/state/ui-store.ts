@@ -69,12 +69,30 @@ interface ScreenSlice {
   /** The public map's list of local hubs is open beside the map. */
   hubsOpen: boolean;
   hubsToggled: () => void;
+  /** The public map's "Contact your legislator" panel is open beside the map. */
+  contactOpen: boolean;
+  contactToggled: () => void;
   /** The list of the campaign's endorsers is open beside the map. */
   endorserListOpen: boolean;
   endorserListToggled: () => void;
 }
 
-export type UiState = SelectionSlice & FilterSlice & ViewSlice & TimelineSlice & DisplaySlice & ScreenSlice;
+/**
+ * "Pick on the map": a place search (Find my hub, Contact your legislator) asks for the next map
+ * click as a point instead of a body selection. `requester` names the form that asked, so only it
+ * takes the answer.
+ */
+interface PointPickSlice {
+  pointPick: { requester: string } | null;
+  pickedPoint: { requester: string; point: [number, number] } | null;
+  pointPickStarted: (requester: string) => void;
+  pointPickCancelled: () => void;
+  /** The map was clicked while a pick was open: the point goes to the form that asked. */
+  pointPicked: (point: [number, number]) => void;
+  pickedPointTaken: () => void;
+}
+
+export type UiState = SelectionSlice & FilterSlice & ViewSlice & TimelineSlice & DisplaySlice & ScreenSlice & PointPickSlice;
 
 const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set) => ({
   selectedBodyId: null,
@@ -83,20 +101,20 @@ const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set
   // One side panel at a time: a body, a district or the dashboard. Opening one closes the others.
   bodySelected: (bodyId) =>
     set(() =>
-      bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false },
+      bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
   bodyFound: (bodyId) =>
-    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
+    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
   districtSelected: (districtId) =>
     set(() =>
-      districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false },
+      districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
   selectedEndorserId: null,
   endorserSelected: (endorserId) =>
     set(() =>
       endorserId === null
         ? { selectedEndorserId: null }
-        : { selectedEndorserId: endorserId, endorserListOpen: false, selectedBodyId: null, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false },
+        : { selectedEndorserId: endorserId, endorserListOpen: false, selectedBodyId: null, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
 });
 
@@ -150,15 +168,29 @@ const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => (
   importClosed: () => set({ importOpen: false }),
   dashboardOpen: false,
   dashboardToggled: () =>
-    set((state) => (state.dashboardOpen ? { dashboardOpen: false } : { dashboardOpen: true, hubsOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+    set((state) => (state.dashboardOpen ? { dashboardOpen: false } : { dashboardOpen: true, hubsOpen: false, contactOpen: false, selectedBodyId: null, selectedDistrictId: null })),
   hubsOpen: false,
   hubsToggled: () =>
-    set((state) => (state.hubsOpen ? { hubsOpen: false } : { hubsOpen: true, dashboardOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+    set((state) => (state.hubsOpen ? { hubsOpen: false } : { hubsOpen: true, contactOpen: false, dashboardOpen: false, selectedBodyId: null, selectedDistrictId: null })),
+  contactOpen: false,
+  contactToggled: () =>
+    set((state) =>
+      state.contactOpen ? { contactOpen: false } : { contactOpen: true, hubsOpen: false, dashboardOpen: false, endorserListOpen: false, selectedEndorserId: null, selectedBodyId: null, selectedDistrictId: null },
+    ),
   endorserListOpen: false,
   endorserListToggled: () =>
     set((state) =>
-      state.endorserListOpen ? { endorserListOpen: false } : { endorserListOpen: true, selectedEndorserId: null, dashboardOpen: false, hubsOpen: false, selectedBodyId: null, selectedDistrictId: null },
+      state.endorserListOpen ? { endorserListOpen: false } : { endorserListOpen: true, selectedEndorserId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false, selectedBodyId: null, selectedDistrictId: null },
     ),
+});
+
+const createPointPickSlice: StateCreator<UiState, [], [], PointPickSlice> = (set) => ({
+  pointPick: null,
+  pickedPoint: null,
+  pointPickStarted: (requester) => set({ pointPick: { requester }, pickedPoint: null }),
+  pointPickCancelled: () => set({ pointPick: null }),
+  pointPicked: (point) => set((state) => (state.pointPick ? { pointPick: null, pickedPoint: { requester: state.pointPick.requester, point } } : {})),
+  pickedPointTaken: () => set({ pickedPoint: null }),
 });
 
 export function createUiStore(initial: Partial<UrlState> = {}) {
@@ -169,6 +201,7 @@ export function createUiStore(initial: Partial<UrlState> = {}) {
     ...createTimelineSlice(...args),
     ...createDisplaySlice(...args),
     ...createScreenSlice(...args),
+    ...createPointPickSlice(...args),
     selectedBodyId: initial.bodyId ?? null,
     selectedDistrictId: initial.districtId ?? null,
     visibleChambers: initial.chambers ?? [],

@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { parseUrlState, toSearch } from "./url-state";
+import { parsePublicPanelParam, parseUrlState, toSearch } from "./url-state";
 
 const empty = { campaignId: null, campaignSlug: null, bodyId: null, districtId: null, chambers: [], stages: null, view: null, asOf: null, table: false, patterns: false, ballot: null, endorsers: false };
 
@@ -33,4 +33,11 @@ it("carries a campaign slug for public pages and the embed", () => {
 it("ignores malformed or out-of-range values instead of failing", () => {
   expect(parseUrlState("?campaign=X!&body=-3&district=0&layers=senate&stages=PASSED;drop&map=99/200/5&asof=2026-02-30&show=list&patterns=yes&ballot=-1&endorsers=yes")).toEqual(empty);
   expect(parseUrlState("")).toEqual(empty);
+});
+
+it("reads the public page's panel to open from the embed's calls to action, and nothing else", () => {
+  expect(parsePublicPanelParam("?open=hubs")).toBe("hubs");
+  expect(parsePublicPanelParam("?campaign=x&open=contact")).toBe("contact");
+  expect(parsePublicPanelParam("?open=admin")).toBeNull();
+  expect(parsePublicPanelParam("")).toBeNull();
 });

@@ -85,6 +85,13 @@ export function toSearch(state: UrlState): string {
  * written once and checked by url-state.test.ts.
  */
 
+/** The public page's panel to open first (`?open=hubs` or `?open=contact`, from the embed's calls to action); read once. */
+export type PublicPanel = "hubs" | "contact";
+export function parsePublicPanelParam(search: string): PublicPanel | null {
+  const open = new URLSearchParams(search).get("open");
+  return open === "hubs" || open === "contact" ? open : null;
+}
+
 /** `?campaign=` on a page about one campaign (`/districts/:id`): an id or a slug. */
 export function parseCampaignParam(search: string): { campaignId: number | null; campaignSlug: string | null } {
   const { campaignId, campaignSlug } = parseUrlState(search);

@@ -37,6 +37,24 @@ describe("change feed (in-process bus)", () => {
     expect(feed.subscriberCount()).toBe(0);
   });
 
+  it("hands a change to many subscribers a slice per turn of the event loop, each in order", async () => {
+    const feed = createChangeFeed(createMemoryChangeBus(), { sliceSize: 2 });
+    const watchers = Array.from({ length: 5 }, () => collect(feed, { campaignId: 1, includePrivate: true }));
+    await Promise.all(watchers.map((watcher) => watcher.waitFor(1)));
+    await publishChange(feed, [
+      { campaignId: 1, kind: "resolution", ids: [1], version: 1, stage: "organizing" },
+      { campaignId: 1, kind: "resolution", ids: [1], version: 2, stage: "introduced" },
+    ]);
+    // Right after the publish only the first slice has been handed over.
+    await Promise.resolve();
+    expect(watchers.filter((watcher) => watcher.received.length > 1).length).toBeLessThan(5);
+    for (const watcher of watchers) {
+      const received = await watcher.waitFor(3);
+      expect(received.map((item) => item.message.type === "change" && item.message.change.stage)).toEqual([false, "organizing", "introduced"]);
+      await watcher.stop();
+    }
+  });
+
   it("replays what a reconnecting client missed, then says ready", async () => {
     const feed = createChangeFeed(createMemoryChangeBus());
     const first = collect(feed, { campaignId: 1, includePrivate: true });

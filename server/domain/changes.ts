@@ -62,13 +62,16 @@ export interface ChangeFeed extends ChangePublisher {
  * One per server process: listens to the bus once, keeps the recent changes in a ring (ChangeLog)
  * for resuming clients, and fans each change out to this process's subscribers.
  */
-export function createChangeFeed(bus: ChangeBus, { capacity = 1000 }: { capacity?: number } = {}): ChangeFeed {
+export function createChangeFeed(bus: ChangeBus, { capacity = 1000, sliceSize = 10 }: { capacity?: number; sliceSize?: number } = {}): ChangeFeed {
   const log = new ChangeLog(capacity);
-  const subscribers = new Set<(logged: LoggedChange | null) => void>();
+  const subscribers = new Set<Subscriber>();
   let closed = false;
+  const fanOut = createFanOut(sliceSize);
   const unsubscribe = bus.subscribe((message: BusMessage) => {
     const logged = log.append(message.type === "change" ? message.change : null);
-    for (const subscriber of subscribers) subscriber(logged);
+    // Who hears it is decided now, beside the ring, so a stream that starts meanwhile finds the
+    // change in the ring (replay) or was already listening: never both, never neither.
+    fanOut.deliver([...subscribers], logged);
   });
 
   const toMessage = (logged: LoggedChange, options: WatchOptions): ChangeMessage | null => {
@@ -96,7 +99,7 @@ export function createChangeFeed(bus: ChangeBus, { capacity = 1000 }: { capacity
 
       const queue: LoggedChange[] = [];
       let wake: (() => void) | null = null;
-      const subscriber = (logged: LoggedChange | null) => {
+      const subscriber: Subscriber = (logged) => {
         if (logged) queue.push(logged);
         wake?.();
       };
@@ -128,6 +131,32 @@ export function createChangeFeed(bus: ChangeBus, { capacity = 1000 }: { capacity
         subscribers.delete(subscriber);
         signal?.removeEventListener("abort", onAbort);
       }
+    },
+  };
+}
+
+type Subscriber = (logged: LoggedChange | null) => void;
+
+/**
+ * Hand each change to its subscribers `sliceSize` at a time, one slice per turn of the event loop:
+ * 200 open maps writing their event is some milliseconds of work, and a write or a health check
+ * arriving meanwhile is answered between two slices instead of after all of them. Deliveries keep
+ * their order, so every subscriber still hears changes in the order they happened.
+ */
+function createFanOut(sliceSize: number) {
+  const pending: Array<[Subscriber, LoggedChange]> = [];
+  let draining = false;
+  const drain = () => {
+    for (const [subscriber, logged] of pending.splice(0, sliceSize)) subscriber(logged);
+    if (pending.length > 0) setImmediate(drain);
+    else draining = false;
+  };
+  return {
+    deliver(subscribers: readonly Subscriber[], logged: LoggedChange) {
+      for (const subscriber of subscribers) pending.push([subscriber, logged]);
+      if (draining) return;
+      draining = true;
+      drain();
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Campaign } from "../../shared/model/campaign";
-import type { LegislatorRecord } from "../../shared/model/legislator";
+import type { LegislatorRecord, LegislatorSummary } from "../../shared/model/legislator";
 import { parseImportRequest, type BallotResultsImportRequest } from "../../shared/model/import-request";
 import type { Position } from "../../shared/rules/whip";
 import type { Db } from "../db/connect";
@@ -75,7 +75,16 @@ async function advanceTo(db: Db, campaign: Campaign, bodyId: number, target: str
   }
 }
 
-export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { today: string }): Promise<DemoWorkflowSummary | null> {
+/**
+ * The first part of the workflow: the made-up districts over Rhode Island's counties (with their
+ * overlaps) and the made-up legislators seated in them at their steps. Null when the database
+ * lacks the five counties. Browser tests that need legislators and nothing else seed this alone.
+ */
+export async function seedDemoLegislators(
+  db: Db,
+  campaign: Campaign,
+  { today }: { today: string },
+): Promise<{ districtIds: Record<string, number>; idOf: (name: string) => number; now: Date; byGeoid: Map<string | null, { id: number }>; seated: LegislatorSummary[] } | null> {
   const counties = await db.selectFrom("body").select(["id", "name", "geoid", "geometry"]).where("state", "=", "RI").where("kind", "=", "county_board").orderBy("geoid").execute();
   const byGeoid = new Map(counties.map((county) => [county.geoid, county]));
   if (!Object.values(PLANS).every((plan) => plan.every((geoids) => geoids.every((geoid) => byGeoid.has(geoid))))) return null;
@@ -106,7 +115,9 @@ export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { 
     ocdPersonId: `ocd-person/00000000-0000-4000-8000-${String(index + 1).padStart(12, "0")}`,
     name: person.name,
     party: person.party,
-    email: null,
+    // Invented contacts on reserved names and numbers (example.org, 555-01xx), so "Contact your legislator" shows them.
+    email: `${person.name.replace(/ \(demo\)$/, "").toLowerCase().replace(/[^a-z]+/g, ".")}@example.org`,
+    offices: [{ classification: "Capitol", address: "State House, Providence, RI (demo)", voice: `401-555-01${String(index + 10)}`, fax: null }],
     links: [],
     extras: {},
     roles: [{ chamber: person.chamber, state: "RI", districtName: person.district, validFrom: "2025-01-07", validTo: null }],
@@ -117,6 +128,13 @@ export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { 
   for (const person of PEOPLE.filter((entry) => entry.step !== "unknown")) {
     await setStep(db, { campaignId: campaign.id, legislatorId: idOf(person.name), step: person.step, source: "other", note: "Demo: invented." }, DEMO, now);
   }
+  return { districtIds, idOf, now, byGeoid, seated };
+}
+
+export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { today: string }): Promise<DemoWorkflowSummary | null> {
+  const seeded = await seedDemoLegislators(db, campaign, { today });
+  if (!seeded) return null;
+  const { districtIds, idOf, now, byGeoid, seated } = seeded;
 
   // Hubs for the House districts of Providence and Kent counties; the other three have none.
   const providence = await createHub(

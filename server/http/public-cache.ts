@@ -55,6 +55,9 @@ interface Entry {
   storedAt: number;
 }
 
+/** How many builds a request waits for before it builds its own answer (changes landing during each). */
+const MAX_WAIT_ROUNDS = 4;
+
 /** Answers smaller than this go out uncompressed (gzip's header costs more than it saves). */
 const GZIP_THRESHOLD = 1024;
 
@@ -93,12 +96,16 @@ export function registerPublicCache(app: FastifyInstance, cache: PublicCache): v
   app.addHook("onRequest", async (request, reply) => {
     if (!cacheable(request)) return;
     const key = request.url;
-    if (fresh(entries.get(key))) return sendEntry(request, reply, entries.get(key)!);
-    const inProgress = building.get(key);
-    if (inProgress && inProgress.generation === cache.generation) {
-      await inProgress.done;
+    // Wait for the build of the current generation. When a change lands during it, that build is
+    // not kept: the waiters then wait for one build of the new generation (the first of them to
+    // wake starts it) instead of each building their own, which on PostgreSQL under a stream of
+    // writes turned 200 open maps into 200 concurrent builds.
+    for (let round = 0; round < MAX_WAIT_ROUNDS; round++) {
       const entry = entries.get(key);
       if (fresh(entry)) return sendEntry(request, reply, entry);
+      const inProgress = building.get(key);
+      if (!inProgress || inProgress.generation !== cache.generation) break;
+      await inProgress.done;
     }
     startedIn.set(request, cache.generation);
     if (!building.has(key) || building.get(key)!.generation !== cache.generation) {

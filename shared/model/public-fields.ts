@@ -35,7 +35,8 @@ export const PUBLIC_FIELDS = {
   /** When a body moved and where to: enough to replay the map "as of" a date. No note, no actor. */
   stageEvent: ["bodyId", "fromStage", "toStage", "happenedOn", "occurredAt"],
   district: ["id", "chamber", "state", "name", "geoid", "ocdDivisionId", "vintage"],
-  legislator: ["id", "ocdPersonId", "name", "party"],
+  /** Name, party and the contacts Open States publishes (email, offices with address and phone, links). */
+  legislator: ["id", "ocdPersonId", "name", "party", "email", "offices", "links"],
   overlap: ["bodyId", "districtId", "shareOfBody", "shareOfDistrict"],
   hub: ["id", "name", "slug", "publicContact", "onboarding"],
   member: ["id", "bodyId", "name", "role", "publicContact"],

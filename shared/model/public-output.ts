@@ -8,6 +8,7 @@ import { sponsorRoleSchema } from "./member";
 import type { PipelineBoard, PipelineFacets, PipelineList, PipelineRow } from "./pipeline";
 import type { PublicBodyDetail, PublicBodyRow, PublicCampaign, PublicHub, PublicMap } from "./public-view";
 import { endorserLeverageSchema } from "./endorser";
+import { legislatorOfficeSchema } from "./legislator";
 
 /**
  * Output schemas of the public procedures: tRPC checks every answer against them on the way out
@@ -263,3 +264,22 @@ export const allySchema = z.object({
   hubs: z.array(publicHubSchema),
   sponsors: publicSponsors,
 });
+
+/** One legislator for "Contact your legislator": seat, the contacts Open States publishes, and their step on each bill with what to say. */
+export const publicLegislatorHereSchema = legislatorSummarySchema.pick({ legislatorId: true, name: true, party: true, chamber: true }).extend({
+  /** "Rhode Island House district 1", "US Senate (RI)". */
+  seat: z.string(),
+  email: z.string().nullable(),
+  offices: z.array(legislatorOfficeSchema),
+  /** Web links (http and https only). */
+  links: z.array(z.string()),
+  steps: z.array(z.object({ billId: rowIdSchema, bill: z.string(), step: z.string(), label: z.string(), whatToSay: z.string() })),
+});
+export type PublicLegislatorHere = z.infer<typeof publicLegislatorHereSchema>;
+
+/** public.legislatorsHere: the places found and who represents them, State Rep first, then Senator, Congress, US Senate. */
+export const publicLegislatorsHereSchema = z.object({
+  places: hubFindingSchema.shape.places,
+  legislators: z.array(publicLegislatorHereSchema),
+});
+export type PublicLegislatorsHere = z.infer<typeof publicLegislatorsHereSchema>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { defaultLadder, ladderSchema } from "../model/ladder";
-import { askFor, cosponsorListMove, firstStepOf, rankOfStep, stepColumnOf, stepLabel } from "./ladder";
+import { askFor, cosponsorListMove, describeWhatToSay, firstStepOf, rankOfStep, stepColumnOf, stepLabel } from "./ladder";
 
 describe("the ladder", () => {
   it("defaults to the hub model's steps, lowest first", () => {
@@ -52,5 +52,18 @@ describe("askFor", () => {
     expect(askFor(defaultLadder, "champion")).toBeNull();
     // A step the ladder no longer has ranks lowest.
     expect(askFor(defaultLadder, "gone")?.step).toBe("cosponsor");
+  });
+});
+
+describe("describeWhatToSay", () => {
+  const say = (step: string) => describeWhatToSay(defaultLadder, { name: "Ana Souza", step, bill: "H.1239" });
+  it("asks for a cosponsorship below cosponsor, with a reason first when opposed", () => {
+    expect(say("unknown")).toBe("Ask Ana Souza to cosponsor H.1239.");
+    expect(say("supportive")).toBe("Ask Ana Souza to cosponsor H.1239.");
+    expect(say("opposed")).toBe("Tell Ana Souza why H.1239 matters to you, and ask them to cosponsor it.");
+  });
+  it("thanks cosponsors and asks for the next step; only thanks at the top", () => {
+    expect(say("cosponsor")).toBe("Thank Ana Souza for their support of H.1239 (cosponsor), and ask them to take the next step: caucus member.");
+    expect(say("champion")).toBe("Thank Ana Souza for their support of H.1239 (champion).");
   });
 });

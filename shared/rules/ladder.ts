@@ -44,3 +44,18 @@ export function askFor(ladder: Ladder, current: string): { step: string; label: 
   const next = rank < cosponsor ? ladder.steps[cosponsor] : ladder.steps[rank + 1];
   return next ? { step: next.id, label: next.label, description: next.description } : null;
 }
+
+/**
+ * "What to say" to a legislator, in public wording, from their step on a bill and the campaign's
+ * ask (`askFor`): below cosponsor, ask them to cosponsor (opposed: tell them why it matters to you
+ * first); at cosponsor and above, thank them and ask for the next step; at the top, thank them.
+ */
+export function describeWhatToSay(ladder: Ladder, { name, step, bill }: { name: string; step: string; bill: string }): string {
+  const current = ladder.steps[rankOfStep(ladder, step)];
+  const ask = askFor(ladder, step);
+  const tier = ladderTierOf(ladder, step);
+  if (tier === "opposed") return `Tell ${name} why ${bill} matters to you, and ask them to cosponsor it.`;
+  if (tier !== "high") return `Ask ${name} to cosponsor ${bill}.`;
+  const thanks = `Thank ${name} for their support of ${bill} (${(current?.label ?? step).toLowerCase()})`;
+  return ask ? `${thanks}, and ask them to take the next step: ${ask.label.toLowerCase()}.` : `${thanks}.`;
+}

@@ -6,8 +6,9 @@
  *
  * - public reads at a fixed 1,000 req/s (BENCH_SECONDS each, default 10; the issue's 30 with
  *   BENCH_SECONDS=30): p50/p99/max latency, errors, and the server's CPU per request;
- * - 200 live viewers (each refetching the stages after every change, as the map does) and 5
- *   writes/s: write p99 and /health p99;
+ * - 200 live viewers of the public map (each patching every change into its cached stage list and
+ *   revalidating the counts a few seconds later, as the page does) and 5 writes/s: write p99
+ *   and /health p99;
  * - PostgreSQL: the database cut for 10 s through a TCP proxy: process exits, /health 503 after
  *   the cut and 200 after the return, acknowledged writes lost, and the server's log meanwhile.
  * Figures are printed, never asserted.
@@ -30,6 +31,8 @@ import { createTestDatabase, type Engine, type TestDatabase } from "../helpers/t
 import { BENCH_ACCOUNT, formatMs, percentile, signIn } from "./bench-helpers";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+/** `BENCH_LOAD=live` (or `reads`, `cut`, comma-separated) runs only those parts; all by default. */
+const PARTS = new Set((process.env.BENCH_LOAD ?? "reads,live,cut").split(","));
 const RATE = 1000;
 const workDirectory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-load-"));
 
@@ -76,8 +79,10 @@ async function startProcess(label: string, args: string[], env: Record<string, s
   };
 }
 
+/** BENCH_SERVER_NODE_FLAGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) go to the server processes only. */
+const serverNodeFlags = process.env.BENCH_SERVER_NODE_FLAGS?.split(" ").filter(Boolean) ?? [];
 const startGroundswell = (label: string, env: Record<string, string>) =>
-  startProcess(label, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], { HOST: "127.0.0.1", GROUNDSWELL_DEMO: "0", ...env });
+  startProcess(label, [...serverNodeFlags, path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", "0"], { HOST: "127.0.0.1", GROUNDSWELL_DEMO: "0", ...env });
 
 /** The peer: bare Fastify answering fixed bytes (the same as a public read), no logger, nothing else. */
 function startBare(payloadFile: string) {
@@ -175,52 +180,104 @@ function writer(base: string, cookie: string, bodies: number[]) {
   return { write, acknowledged, latencies, failures: () => failures };
 }
 
-async function liveViewersAndWrites(engine: string, server: Server, database: TestDatabase) {
-  const stagesUrl = `${server.base}/trpc/resolution.stages?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`;
-  const streamUrl = `${server.base}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`;
-  const controller = new AbortController();
-  let refetches = 0;
-  const viewers = Array.from({ length: 200 }, async () => {
-    const response = await fetch(streamUrl, { signal: controller.signal, headers: { accept: "text/event-stream" } });
-    const reader = response.body!.getReader();
-    let etag = "";
-    try {
+/**
+ * 200 open public maps, in a process of their own (as they would be other machines: their work
+ * must not delay the writes and health checks being timed). Each does what the page does
+ * (client/api/live-changes.ts): a change that carries the body's stage and version is patched into
+ * the cached list, and the counts are revalidated 2-8 s later, once for every change heard
+ * meanwhile. Prints "connected" once every stream is open, and its counts as JSON on SIGTERM.
+ * BENCH_VIEWERS=refetch makes them behave as the page did before (refetch 150 ms after every
+ * change), for comparison in the same harness.
+ */
+const REFETCH_EVERY_CHANGE = process.env.BENCH_VIEWERS === "refetch";
+function startViewers(base: string, count: number) {
+  const script = `
+    const mapUrl = ${JSON.stringify(`${base}/trpc/public.map?input=${encodeURIComponent(JSON.stringify({ campaign: 1, asOf: null }))}`)};
+    const streamUrl = ${JSON.stringify(`${base}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`)};
+    const { setMaxListeners } = await import("node:events");
+    const controller = new AbortController();
+    setMaxListeners(0, controller.signal);
+    let patched = 0, revalidations = 0, connected = 0;
+    const viewer = async () => {
+      const response = await fetch(streamUrl, { signal: controller.signal, headers: { accept: "text/event-stream" } });
+      if (++connected === ${count}) console.log("connected");
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let etag = "";
+      let timer;
+      const revalidate = async () => {
+        timer = undefined;
+        const answer = await fetch(mapUrl, { headers: { "if-none-match": etag, "accept-encoding": "gzip" }, signal: controller.signal });
+        etag = answer.headers.get("etag") ?? etag;
+        await answer.arrayBuffer();
+        revalidations++;
+      };
       for (;;) {
         const { value, done } = await reader.read();
         if (done) return;
-        if (!new TextDecoder().decode(value).includes('"kind"')) continue;
-        // The map refetches the stages after a change, revalidating what it holds.
-        const refetch = await fetch(stagesUrl, { headers: { "if-none-match": etag, "accept-encoding": "gzip" } });
-        etag = refetch.headers.get("etag") ?? etag;
-        await refetch.arrayBuffer();
-        refetches++;
+        const text = decoder.decode(value);
+        if (!text.includes('"kind"')) continue;
+        patched += (text.match(/"stage":/g) ?? []).length;
+        timer ??= setTimeout(() => void revalidate().catch(() => {}), ${REFETCH_EVERY_CHANGE ? "150" : "2000 + Math.random() * 6000"});
       }
-    } catch {
-      // aborted at the end
-    }
-  });
-  await new Promise((resolve) => setTimeout(resolve, 2000));
+    };
+    for (let i = 0; i < ${count}; i++) viewer().catch(() => {});
+    process.on("SIGTERM", () => {
+      controller.abort();
+      console.log(JSON.stringify({ patched, revalidations }));
+      process.exit(0);
+    });`;
+  const file = path.join(workDirectory, "viewers.mjs");
+  fs.writeFileSync(file, script);
+  const child = spawn(process.execPath, [file], { stdio: ["ignore", "pipe", "inherit"] });
+  let output = "";
+  child.stdout!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const connected = new Promise<void>((resolve) => child.stdout!.on("data", () => output.includes("connected") && resolve()));
+  return {
+    connected,
+    async stop(): Promise<{ patched: number; revalidations: number }> {
+      const exited = new Promise((resolve) => child.once("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+      return JSON.parse(output.split("\n").filter((line) => line.startsWith("{")).at(-1) ?? "{}");
+    },
+  };
+}
+
+async function liveViewersAndWrites(engine: string, server: Server, database: TestDatabase) {
+  const viewers = startViewers(server.base, 200);
+  await viewers.connected;
+  await new Promise((resolve) => setTimeout(resolve, 1000));
   const cookie = await signIn(server.base);
   const writes = writer(server.base, cookie, await freshBodies(database));
   const health: number[] = [];
   const seconds = SECONDS;
+  const cpuBefore = server.cpuSeconds();
   const writeTimer = setInterval(() => void writes.write(), 200);
+  let healthFailures = 0;
   const healthTimer = setInterval(async () => {
     const t0 = performance.now();
-    await (await fetch(`${server.base}/health`)).arrayBuffer();
-    health.push(performance.now() - t0);
+    try {
+      const response = await fetch(`${server.base}/health`);
+      await response.arrayBuffer();
+      if (response.ok) health.push(performance.now() - t0);
+      else healthFailures++;
+    } catch {
+      healthFailures++;
+    }
   }, 100);
   await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   clearInterval(writeTimer);
   clearInterval(healthTimer);
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  controller.abort();
-  await Promise.allSettled(viewers);
+  const cpu = server.cpuSeconds() - cpuBefore;
+  const { patched, revalidations } = await viewers.stop();
   writes.latencies.sort((a, b) => a - b);
   health.sort((a, b) => a - b);
   console.log(
-    `${engine}: 200 live viewers, 5 writes/s for ${seconds} s: ${writes.acknowledged.length} writes, p50 ${formatMs(percentile(writes.latencies, 0.5))} p99 ${formatMs(percentile(writes.latencies, 0.99))}, ${writes.failures()} failed; ` +
-      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}; ${refetches} stage refetches by viewers`,
+    `${engine}: 200 live viewers${REFETCH_EVERY_CHANGE ? " (refetching after every change)" : ""}, 5 writes/s for ${seconds} s: ${writes.acknowledged.length} writes, p50 ${formatMs(percentile(writes.latencies, 0.5))} p99 ${formatMs(percentile(writes.latencies, 0.99))}, ${writes.failures()} failed; ` +
+      `/health p50 ${formatMs(percentile(health, 0.5))} p99 ${formatMs(percentile(health, 0.99))}${healthFailures ? ` (${healthFailures} failed)` : ""}; server CPU ${((cpu * 1000) / Math.max(1, writes.acknowledged.length)).toFixed(1)} ms a write; ` +
+      `${patched} changes patched in by viewers, ${revalidations} public.map revalidations`,
   );
 }
 
@@ -285,20 +342,22 @@ for (const engine of engines) {
   const mapEtag = (await fetch(`${server.base}${mapPath(null)}`)).headers.get("etag")!;
   const geometryEtag = (await fetch(`${server.base}/geo/bodies.geojson`, { headers: { "accept-encoding": "gzip" } })).headers.get("etag")!;
 
-  if (engine === "sqlite") {
+  if (engine === "sqlite" && PARTS.has("reads")) {
     const bare = await startBare(payloadFile);
     await fixedRate("bare", `same bytes (${(fs.statSync(payloadFile).size / 1024).toFixed(0)} KiB), bare Fastify`, bare, "/stages");
     await bare.stop();
   }
-  await fixedRate(engine, "resolution.stages (gzip)", server, stagesPath, { "accept-encoding": "gzip" });
-  await fixedRate(engine, "public.map now (gzip)", server, mapPath(null), { "accept-encoding": "gzip" });
-  await fixedRate(engine, "public.map as of 2025-11-01 (gzip)", server, mapPath("2025-11-01"), { "accept-encoding": "gzip" });
-  await fixedRate(engine, "public.map revalidation (304)", server, mapPath(null), { "if-none-match": mapEtag });
-  await fixedRate(engine, "/geo/bodies.geojson revalidation", server, "/geo/bodies.geojson", { "if-none-match": geometryEtag, "accept-encoding": "gzip" });
-  printRows();
-  await liveViewersAndWrites(engine, server, database);
+  if (PARTS.has("reads")) {
+    await fixedRate(engine, "resolution.stages (gzip)", server, stagesPath, { "accept-encoding": "gzip" });
+    await fixedRate(engine, "public.map now (gzip)", server, mapPath(null), { "accept-encoding": "gzip" });
+    await fixedRate(engine, "public.map as of 2025-11-01 (gzip)", server, mapPath("2025-11-01"), { "accept-encoding": "gzip" });
+    await fixedRate(engine, "public.map revalidation (304)", server, mapPath(null), { "if-none-match": mapEtag });
+    await fixedRate(engine, "/geo/bodies.geojson revalidation", server, "/geo/bodies.geojson", { "if-none-match": geometryEtag, "accept-encoding": "gzip" });
+    printRows();
+  }
+  if (PARTS.has("live")) await liveViewersAndWrites(engine, server, database);
   await server.stop();
-  if (engine === "postgres") await databaseCut(database);
+  if (engine === "postgres" && PARTS.has("cut")) await databaseCut(database);
   await database.close();
 }
 fs.rmSync(workDirectory, { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: runs every test/bench/*.bench.ts in turn, each in its own process, and prints
  * their figures. Benchmarks measure; they never fail on a number. `npm run bench -- api` runs
- * only the files whose name contains "api".
+ * api.bench.ts; a filter that names no file exactly runs every file whose name contains it.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -9,10 +9,12 @@ import path from "node:path";
 
 const directory = import.meta.dirname;
 const filter = process.argv[2];
-const files = fs
+const benches = fs
   .readdirSync(directory)
-  .filter((file) => file.endsWith(".bench.ts") && (!filter || file.includes(filter)))
+  .filter((file) => file.endsWith(".bench.ts"))
   .sort();
+// A filter naming one file exactly runs only that one ("load" is load.bench.ts, not also upload).
+const files = benches.includes(`${filter}.bench.ts`) ? [`${filter}.bench.ts`] : benches.filter((file) => !filter || file.includes(filter));
 let failed = 0;
 for (const file of files) {
   console.log(`\n=== ${file} ===`);

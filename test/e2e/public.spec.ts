@@ -1,4 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { getCampaign } from "../../server/domain/campaigns";
+import { seedDemoLegislators } from "../../server/domain/demo-workflow";
+import { readPressSnapshot } from "../../server/domain/public-view";
 import { changeStage } from "../../server/domain/resolutions";
 import { leakedFields, seedPrivateMarkers } from "../helpers/private-markers";
 import { PublicDriver } from "./drivers/public-driver";
@@ -13,6 +16,8 @@ for (const engine of browserEngines()) {
     const session = useAppSession(engine, `public-${engine}`, async (app) => {
       // A body carrying a marker in every private field, and a vote with a tally to show.
       const { db } = app.database;
+      // The demo's made-up Rhode Island districts and legislators, as `npm start` seeds them.
+      await db.transaction().execute(async (trx) => seedDemoLegislators(trx, await getCampaign(trx, 1), { today: new Date().toISOString().slice(0, 10) }));
       const body = await db.selectFrom("body").select(["id", "name", "state"]).where("name", "=", "Providence County").executeTakeFirstOrThrow();
       const resolution = await db.selectFrom("resolution").select(["version"]).where("bodyId", "=", body.id).where("campaignId", "=", 1).executeTakeFirst();
       if (!resolution) {
@@ -34,6 +39,37 @@ for (const engine of browserEngines()) {
       expect(await driver.page.getByRole("button", { name: "Import boundaries" }).count()).toBe(0);
       expect(await driver.page.getByRole("button", { name: "Save stage" }).count()).toBe(0);
       await driver.screenshot("01-public-page");
+    });
+
+    it("leads with the press kit's headline and two calls to action; Contact your legislator names the town's legislators", async () => {
+      const driver = visitor();
+      const { headline } = await readPressSnapshot(session().app.database.db, { campaign: 1 });
+      expect(await driver.headline()).toBe(headline);
+      const found = await driver.contactLegislatorsOf("Providence");
+      expect(found.names).toEqual(["Ana Souza (demo)", "Farah Haddad (demo)", "Hana Kim (demo)"]);
+      expect(found.text).toContain("ana.souza@example.org");
+      expect(found.text).toContain("What to say: Thank Ana Souza (demo) for their support of");
+      expect(found.text).toContain("What to say: Ask Farah Haddad (demo) to cosponsor");
+      expect(leakedFields(markers, await driver.html())).toEqual([]);
+      // The same people from a point picked on the map (Providence County), which opens no body.
+      const picked = await driver.contactLegislatorsPickedAt(markedBody.id);
+      expect(picked.bannerShown).toBe(true);
+      expect(picked.names).toEqual(found.names);
+      expect(await session().driver.panelTitle().count()).toBe(0);
+      await driver.page.setViewportSize({ width: 1440, height: 900 });
+      await driver.screenshot("01b-contact-legislator-1440");
+      // A phone: the header keeps to its headline and a row of two buttons; the map fills the rest.
+      await driver.page.getByRole("button", { name: "Close panel" }).click();
+      await driver.page.setViewportSize({ width: 390, height: 844 });
+      expect(await driver.bottomOf(".topbar")).toBeLessThan(844 * 0.4);
+      expect(await driver.overflowingWidth(".topbar")).toEqual([]);
+      expect(await driver.overlapping([".topbar", ".legend"])).toEqual([]);
+      await driver.screenshot("01c-public-390");
+      await driver.page.getByRole("button", { name: "Find your local group" }).click();
+      await driver.page.getByRole("heading", { name: "Find your local group" }).waitFor();
+      await driver.screenshot("01d-find-group-390");
+      await driver.page.getByRole("button", { name: "Close panel" }).click();
+      await driver.page.setViewportSize({ width: 1280, height: 800 });
     });
 
     it("opens a body with public fields only: stage, vote, tally, sponsors, the hub's public contact", async () => {
@@ -133,6 +169,17 @@ for (const engine of browserEngines()) {
       expect(await driver.page.getByRole("button", { name: "Export" }).count()).toBe(0);
       expect(leakedFields(markers, await driver.html())).toEqual([]);
       await driver.screenshot("06-embed");
+      // 800×500 and 320×400: the headline and the calls to action fit, clear of the legend; the smallest keeps one.
+      for (const [width, height, calls] of [[800, 500, ["Find your local group", "Contact your legislator"]], [320, 400, ["Find your local group"]]] as const) {
+        await driver.page.setViewportSize({ width, height });
+        expect(await driver.headline()).toMatch(/ passed/);
+        expect(await driver.page.locator(".calls-to-action a:visible").allInnerTexts()).toEqual(calls);
+        expect(await driver.page.getByRole("link", { name: "Find your local group" }).getAttribute("href")).toMatch(/\/public\/.+\?open=hubs$/);
+        expect(await driver.overlapping([".topbar", ".legend", ".maplibregl-ctrl-bottom-right"])).toEqual([]);
+        expect(await driver.overflowingWidth(".topbar")).toEqual([]);
+        await driver.screenshot(`06-embed-${width}x${height}`);
+      }
+      await driver.page.setViewportSize({ width: 1280, height: 800 });
     });
   });
 }

@@ -63,6 +63,7 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "public.ballotQuestions": (f) => [{ campaign: f.slug }],
   "public.ballotMap": (f) => [{ campaign: f.slug, questionId: 1 }],
   "public.ballotDistrict": (f) => [{ campaign: f.slug, districtId: f.districtId }],
+  "public.legislatorsHere": (f) => [{ campaign: f.slug, query: "Markerton" }, { campaign: f.campaignId, point: [-71.4, 41.8] }],
   "pipeline.list": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, sort: "hub", voteFrom: "2026-01-01", voteTo: "2026-12-31" }],
   "pipeline.board": (f) => [{ campaignId: f.campaignId }],
   "pipeline.facets": () => [undefined],
@@ -147,6 +148,19 @@ forEachEngine((getDatabase, engine) => {
     }
     // The public namespace is reachable in full.
     for (const path of Object.keys(procedures).filter((p) => p.startsWith("public."))) expect(reachable).toContain(path);
+  });
+
+  it("Contact your legislator names the legislators there with their public contacts and what to say, never their private notes or extras", async () => {
+    const { db } = getDatabase();
+    await db.updateTable("legislator").set({ email: "rep@public.example", extras: JSON.stringify({ note: "EXTRAS-MARKER-9d1" }), otherNames: JSON.stringify(["OTHERNAME-MARKER-9d1"]) }).execute();
+    const here = await createCaller({ db, actor: anonymous }).public.legislatorsHere({ campaign: fixture.slug, query: "Markerton" });
+    // Proves the search below looks at something: the marker legislators sit in the district over Markerton.
+    expect(here.legislators.length).toBeGreaterThan(0);
+    expect(here.legislators[0]).toMatchObject({ chamber: "state_lower", email: "rep@public.example" });
+    expect(here.legislators[0]!.steps[0]?.whatToSay).toMatch(/^(Ask|Tell|Thank) /);
+    const text = JSON.stringify(here);
+    expect(text).not.toContain("MARKER-9d1");
+    expect(leakedFields(markers, text)).toEqual([]);
   });
 
   it("the public body shows public fields: the hub's public contact and public sponsors, not internal ones", async () => {

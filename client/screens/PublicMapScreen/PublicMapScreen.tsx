@@ -1,10 +1,13 @@
+import { useEffect } from "react";
 import type { PublicCampaign } from "../../../shared/model/public-view";
 import { useLiveChanges } from "../../api/live-changes";
 import { usePublicCampaigns, usePublicEndorsers, usePublicMapData } from "../../api/map-data";
 import { CampaignGate } from "../../components/CampaignGate";
 import { MapExportMenu, MapShell, MapViewToggles } from "../../components/MapShell";
 import { SearchBox } from "../../components/SearchBox";
-import { useAsOfDate, useCampaignId, useCampaignSlug, useHubsOpen, useSelectedBodyId, useUiActions } from "../../state/hooks";
+import { useAsOfDate, useCampaignId, useCampaignSlug, useContactOpen, useHubsOpen, useSelectedBodyId, useUiActions } from "../../state/hooks";
+import { parsePublicPanelParam, type PublicPanel } from "../../state/url-state";
+import { ContactLegislatorPanel } from "./ContactLegislatorPanel";
 import { HubList } from "./HubList";
 import { PublicBodyPanel } from "./PublicBodyPanel";
 
@@ -58,18 +61,31 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
   const bodies = data.bodies;
   const endorsers = usePublicEndorsers(campaign.id, { enabled: !embed });
   const fullMapUrl = `${window.location.origin}/public/${campaign.slug}${window.location.search}`;
+  const contactOpen = useContactOpen();
+  // A call to action followed from the embed (`?open=hubs|contact`) opens its panel once, on arrival.
+  useEffect(() => {
+    const wanted = embed ? null : parsePublicPanelParam(window.location.search);
+    if (wanted === "contact") actions.contactToggled();
+    if (wanted === "hubs") actions.hubsToggled();
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, on arrival
+  }, []);
+  const openPanel = (panel: PublicPanel) => (panel === "contact" ? actions.contactToggled() : actions.hubsToggled());
 
   return (
     <MapShell
       campaign={campaign}
       data={data}
       className={`public-app${embed ? " is-embed" : ""}`}
-      header={
+      header={(headline) => (
           <header className={`topbar card${embed ? " is-compact" : ""}`}>
             <div className="brand">
               <span className="logo" aria-hidden="true" />
               <h1>{campaign.name}</h1>
             </div>
+            <p className="public-headline" data-testid="public-headline">
+              {headline}
+            </p>
+            <CallsToAction embed={embed} campaignSlug={campaign.slug} hubsOpen={hubsOpen} contactOpen={contactOpen} onOpen={openPanel} />
             {!embed && campaigns.length > 1 && (
               <nav aria-label="Other campaigns" className="hint">
                 Also:{" "}
@@ -89,15 +105,10 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
                 Open full map
               </a>
             ) : (
-              <>
-                <div className="toolbar">
-                  <MapViewToggles />
-                  <button type="button" className="secondary" aria-expanded={hubsOpen} onClick={actions.hubsToggled}>
-                    Local hubs
-                  </button>
-                  <MapExportMenu campaign={campaign} />
-                </div>
-              </>
+              <div className="toolbar">
+                <MapViewToggles />
+                <MapExportMenu campaign={campaign} />
+              </div>
             )}
             {campaign.isDemo && !embed && (
               <p className="demo-note" role="note">
@@ -105,7 +116,7 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
               </p>
             )}
           </header>
-      }
+      )}
       slider={embed ? null : {}}
       endorsers={embed ? undefined : { list: endorsers.data, ladder: campaign.endorserLadder, mayEdit: false, emptyHint: "No endorser has agreed to be listed publicly yet." }}
       empty={
@@ -116,9 +127,53 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
       }
     >
       {hubsOpen && <HubList campaign={campaign} onClose={actions.hubsToggled} />}
+      {contactOpen && <ContactLegislatorPanel campaign={campaign} onClose={actions.contactToggled} />}
       {selectedBodyId !== null && (
         <PublicBodyPanel key={`${selectedBodyId}-${asOf}`} campaign={campaign} bodyId={selectedBodyId} asOf={asOf} onClose={() => actions.bodySelected(null)} />
       )}
     </MapShell>
+  );
+}
+
+/**
+ * The page's two calls to action under the headline. On the public page they open the hub finder
+ * and the legislator panel; in the embed they open the public page in a new tab with that panel
+ * (a 320 px embed keeps only "Find your local group").
+ */
+function CallsToAction({
+  embed,
+  campaignSlug,
+  hubsOpen,
+  contactOpen,
+  onOpen,
+}: {
+  embed: boolean;
+  campaignSlug: string;
+  hubsOpen: boolean;
+  contactOpen: boolean;
+  onOpen: (panel: PublicPanel) => void;
+}) {
+  if (embed) {
+    const linkTo = (panel: PublicPanel) => `${window.location.origin}/public/${campaignSlug}?open=${panel}`;
+    return (
+      <nav className="calls-to-action" aria-label="Take part">
+        <a className="cta-button" href={linkTo("hubs")} target="_blank" rel="noopener">
+          Find your local group
+        </a>
+        <a className="cta-button cta-contact" href={linkTo("contact")} target="_blank" rel="noopener">
+          Contact your legislator
+        </a>
+      </nav>
+    );
+  }
+  return (
+    <nav className="calls-to-action" aria-label="Take part">
+      <button type="button" className="cta-button" aria-expanded={hubsOpen} onClick={() => onOpen("hubs")}>
+        Find your local group
+      </button>
+      <button type="button" className="cta-button cta-contact" aria-expanded={contactOpen} onClick={() => onOpen("contact")}>
+        Contact your legislator
+      </button>
+    </nav>
   );
 }

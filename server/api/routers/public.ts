@@ -5,6 +5,7 @@ import {
   publicBodyHitSchema,
   publicCampaignSchema,
   publicHubSchema,
+  publicLegislatorsHereSchema,
   publicMapSchema,
 } from "../../../shared/model/public-output";
 import { asOfDateSchema, campaignKeySchema } from "../../../shared/model/public-view";
@@ -17,6 +18,7 @@ import {
   listPublicHubs,
   searchPublicBodies,
 } from "../../domain/public-view";
+import { findPublicLegislatorsHere } from "../../domain/legislators-here";
 import { publicProcedure, router } from "../trpc";
 import { ballotMapSchema, ballotQuestionIdSchema, ballotQuestionSummarySchema, districtBallotResultSchema } from "../../../shared/model/ballot-question";
 import { districtIdSchema } from "../../../shared/model/district";
@@ -53,6 +55,18 @@ export const publicRouter = router({
     .query(({ ctx, input }) => searchPublicBodies(ctx.db, input)),
 
   hubs: publicProcedure.output(z.array(publicHubSchema)).query(({ ctx }) => listPublicHubs(ctx.db)),
+
+  /** "Contact your legislator": from a town name or a point, who represents it, their public contacts and step per bill, and what to say. */
+  legislatorsHere: publicProcedure
+    .input(
+      z.object({
+        campaign: campaignKeySchema,
+        point: z.tuple([z.number().min(-180).max(180), z.number().min(-90).max(90)]).optional(),
+        query: z.string().trim().max(100).optional(),
+      }),
+    )
+    .output(publicLegislatorsHereSchema)
+    .query(({ ctx, input }) => findPublicLegislatorsHere(ctx.db, input)),
 
   /** Endorsers who agreed to be listed: name, category, town, point, website, public contact; their step only when it is public. */
   endorsers: publicProcedure

@@ -91,6 +91,81 @@ export class PublicDriver {
     await this.page.getByRole("button", { name, exact: true }).click();
   }
 
+  /** The headline figure over the map ("12 of 217 passed…"). */
+  async headline(): Promise<string> {
+    return this.page.getByTestId("public-headline").innerText();
+  }
+
+  /** "Contact your legislator" from a town's name: the legislators' names listed, and the panel's text. */
+  async contactLegislatorsOf(town: string): Promise<{ names: string[]; text: string }> {
+    await this.page.getByRole("button", { name: "Contact your legislator" }).click();
+    const panel = this.page.locator(".contact-panel");
+    await panel.getByLabel("Town or city").fill(town);
+    await panel.getByRole("button", { name: "Find", exact: true }).click();
+    const names = panel.locator(".legislators-found h3");
+    await names.first().waitFor();
+    const list = await names.evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent?.trim() ?? ""));
+    return { names: list, text: await panel.innerText() };
+  }
+
+  /**
+   * In the open contact panel: "Pick on the map", then a click where body `bodyId` is drawn (the
+   * map centred on it first, clear of the panel). The names listed once the picked point is searched.
+   */
+  async contactLegislatorsPickedAt(bodyId: number): Promise<{ names: string[]; text: string; bannerShown: boolean }> {
+    const panel = this.page.locator(".contact-panel");
+    await panel.getByRole("button", { name: "Pick on the map" }).click();
+    const banner = this.page.locator(".point-pick-banner");
+    await banner.waitFor();
+    const bannerShown = (await banner.innerText()).includes("Click or tap the map where you live.");
+    await this.screenshot("01a-pick-on-the-map");
+    const point = await this.page.evaluate((id) => {
+      const controller = window.groundswellMap!;
+      const at = controller.screenPointOf(id)!;
+      controller.map.jumpTo({ center: controller.map.unproject([at.x, at.y]) });
+      return controller.screenPointOf(id)!;
+    }, bodyId);
+    await this.page.mouse.click(point.x, point.y);
+    await banner.waitFor({ state: "detached" });
+    await panel.getByText("Looking at the point you picked on the map.").waitFor();
+    const names = panel.locator(".legislators-found h3");
+    await names.first().waitFor();
+    const list = await names.evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent?.trim() ?? ""));
+    return { names: list, text: await panel.innerText(), bannerShown };
+  }
+
+  /** The lower edge of the first element matching `selector`, in CSS pixels from the top. */
+  async bottomOf(selector: string): Promise<number> {
+    const box = await this.page.locator(selector).first().boundingBox();
+    return box ? box.y + box.height : 0;
+  }
+
+  /** The visible parts of `selector` (tag.class) that stick out of the window on the right. */
+  async overflowingWidth(selector: string): Promise<string[]> {
+    return this.page.locator(selector).first().evaluate((root) =>
+      [root, ...root.querySelectorAll("*")]
+        .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > window.innerWidth + 0.5)
+        .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`),
+    );
+  }
+
+  /** Pairs of the visible elements (first match of each selector) whose boxes overlap, as "a × b". */
+  async overlapping(selectors: string[]): Promise<string[]> {
+    const boxes = [];
+    for (const selector of selectors) {
+      const element = this.page.locator(selector).first();
+      if ((await element.count()) && (await element.isVisible())) boxes.push({ selector, box: (await element.boundingBox())! });
+    }
+    const pairs: string[] = [];
+    for (const [index, a] of boxes.entries()) {
+      for (const b of boxes.slice(index + 1)) {
+        const apart = a.box.x + a.box.width <= b.box.x || b.box.x + b.box.width <= a.box.x || a.box.y + a.box.height <= b.box.y || b.box.y + b.box.height <= a.box.y;
+        if (!apart) pairs.push(`${a.selector} × ${b.selector}`);
+      }
+    }
+    return pairs;
+  }
+
   async html(): Promise<string> {
     return this.page.content();
   }
