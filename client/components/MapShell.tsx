@@ -26,11 +26,14 @@ import {
   useFlyRequest,
   useInitialView,
   usePatternsShown,
+  usePointPick,
   useSelectedBodyId,
   useTableShown,
   useUiActions,
   useVisibleStages,
 } from "../state/hooks";
+import { useUiStore } from "../state/ui-store";
+import { PointPickBanner } from "./PointPickBanner";
 import { AsOfSlider } from "./AsOfSlider";
 import { ExportMenu } from "./ExportMenu";
 import { ViewToggles } from "./ViewToggles";
@@ -105,6 +108,13 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const flyRequest = useFlyRequest();
   const initialUrlView = useInitialView();
   const actions = useUiActions();
+  // A place search waiting for a point: the next map click is that point, not a body.
+  const pointPick = usePointPick();
+  const onClickPoint = useCallback((point: [number, number]) => {
+    if (!useUiStore.getState().pointPick) return false;
+    actions.pointPicked(point);
+    return true;
+  }, [actions]);
   const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
   const [rendered, setRendered] = useState(false);
   // Phones: the legend and the as-of slider share a bottom sheet, collapsed to the headline bar.
@@ -118,11 +128,13 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
     [passes, scheme, stages, data.verified],
   );
   const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
+  // The shapes' own boxes frame the first view, so it is known as soon as they arrive (before the stages).
+  const geometry = data.geometry;
   const initialView = useMemo(() => {
     if (initialUrlView) return initialUrlView;
-    const extent = robustExtent((bodies ?? []).map((body) => body.bbox));
+    const extent = robustExtent((geometry?.features ?? []).flatMap((feature) => (feature.bbox ? [feature.bbox.slice(0, 4) as BBox] : [])));
     return extent ? { bounds: extent, padding: firstViewPadding() } : { center: [-96, 38] as [number, number], zoom: 3 };
-  }, [initialUrlView, bodies]);
+  }, [initialUrlView, geometry]);
   const flyTo = useMemo(() => {
     const body = flyRequest && byId.get(flyRequest.bodyId);
     return body && flyRequest ? { bbox: body.bbox, nonce: flyRequest.nonce } : null;
@@ -151,14 +163,15 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const loading = data.isPending || config.isPending;
   const failure = data.error;
   const bodyCount = bodies?.length ?? 0;
-  const mapShown = !loading && !failure && bodyCount > 0 && !tableShown;
+  // The map (its worker, style and reference layer) starts while the shapes are still on their way.
+  const mapShown = !config.isPending && !failure && !tableShown && (data.isPending || bodyCount > 0);
   const asOfCaption = asOf ? `as of ${formatDay(asOf)}` : "today";
   const hovered = hover ? byId.get(hover.bodyId) : undefined;
   const shell = useRef<HTMLDivElement>(null);
   useHeaderHeight(shell);
 
   return (
-    <div ref={shell} className={`app${className ? ` ${className}` : ""}${sheetOpen ? " sheet-open" : ""}`}>
+    <div ref={shell} className={`app${className ? ` ${className}` : ""}${sheetOpen ? " sheet-open" : ""}${pointPick ? " picking-point" : ""}`}>
       <a className="skip-link" href="#map-main">
         Skip to the map
       </a>
@@ -183,12 +196,15 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             endorsers={endorserPoints}
             onSelectEndorser={actions.endorserSelected}
             onSelect={actions.bodySelected}
+            onClickPoint={onClickPoint}
             onHover={setHover}
             onViewChange={actions.viewChanged}
             onFirstRender={onFirstRender}
             label={ballot ? `Map of ${campaign.name}: towns coloured by the % yes on ballot question ${ballot.question.name}` : `Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
           />
         )}
+
+        {mapShown && pointPick && <PointPickBanner onCancel={actions.pointPickCancelled} />}
 
         {slider && bodyCount > 0 && !ballot && <AsOfSlider range={data.range} value={asOf} onChange={actions.asOfDateChanged} pastHint={asOf ? slider.pastHint : undefined} />}
 
@@ -274,7 +290,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
       )}
 
       {loading && <StatusOverlay busy>Loading the map{bodies ? ` of ${formatCount(bodies.length)} bodies` : ""}…</StatusOverlay>}
-      {mapShown && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
+      {mapShown && !loading && !rendered && <StatusOverlay busy>Drawing the map…</StatusOverlay>}
       {failure && (
         <StatusOverlay>
           <ErrorNotice title="The map could not load" message={failure.message} onRetry={data.retry} />

@@ -1,6 +1,8 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { fetchAddressPoint } from "../api/geometry";
 import { useAppConfig } from "../api/map-data";
+import { usePickedPoint, usePointPick, useUiActions } from "../state/hooks";
+import { useUiStore } from "../state/ui-store";
 
 /** Where to look: a point (my location, a spot on the map, a geocoded address) or a town name. */
 export type PlaceSearch = { point: [number, number]; label: string } | { query: string };
@@ -9,9 +11,10 @@ export type PlaceSearch = { point: [number, number]; label: string } | { query: 
 export const placeSearchInput = (search: PlaceSearch | null) => (search ? ("point" in search ? { point: search.point } : { query: search.query }) : {});
 
 /**
- * Where the visitor stands: a town name (or, with a geocoder configured, a street address) or
- * "Use my location" (the browser's geolocation, no network of ours). Find my hub and "Contact
- * your legislator" both ask this way; `search` is the current one, shown when it is a point.
+ * Where the visitor stands: a town name (or, with a geocoder configured, a street address), "Use
+ * my location" (the browser's geolocation, no network of ours) or "Pick on the map" (the next
+ * click on the map). Find my hub and "Contact your legislator" both ask this way; `search` is the
+ * current one, shown when it is a point.
  */
 export function PlaceSearchForm({ search, onSearch }: { search: PlaceSearch | null; onSearch: (search: PlaceSearch) => void }) {
   const id = useId();
@@ -20,6 +23,19 @@ export function PlaceSearchForm({ search, onSearch }: { search: PlaceSearch | nu
   const [text, setText] = useState("");
   const [locating, setLocating] = useState<string | null>(null);
   const [lookupError, setLookupError] = useState<string | null>(null);
+  const { pointPickStarted, pointPickCancelled, pickedPointTaken } = useUiActions();
+  const pointPick = usePointPick();
+  const picked = usePickedPoint();
+  const picking = pointPick?.requester === id;
+  useEffect(() => {
+    if (picked?.requester !== id) return;
+    pickedPointTaken();
+    onSearch({ point: picked.point, label: "the point you picked on the map" });
+  }, [picked, id, pickedPointTaken, onSearch]);
+  // A form closed while it waits for a point gives the map its clicks back.
+  useEffect(() => () => {
+    if (useUiStore.getState().pointPick?.requester === id) pointPickCancelled();
+  }, [id, pointPickCancelled]);
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,6 +80,9 @@ export function PlaceSearchForm({ search, onSearch }: { search: PlaceSearch | nu
           </button>
           <button type="button" onClick={useMyLocation}>
             Use my location
+          </button>
+          <button type="button" aria-pressed={picking} onClick={() => (picking ? pointPickCancelled() : pointPickStarted(id))}>
+            {picking ? "Cancel picking" : "Pick on the map"}
           </button>
         </span>
       </form>

@@ -1,4 +1,4 @@
-import { AttributionControl, GeolocateControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerUrl } from "maplibre-gl";
+import { AttributionControl, GeolocateControl, Map as MapLibreMap, Marker, NavigationControl, ScaleControl, setWorkerCount, setWorkerUrl } from "maplibre-gl";
 import "maplibre-gl/dist/maplibre-gl.css";
 import workerUrl from "maplibre-gl/dist/maplibre-gl-worker.mjs?url";
 import { useEffect, useRef } from "react";
@@ -8,6 +8,10 @@ import { labelFontFaces } from "./label-font";
 import { MapController, type BallotColoring, type EndorserPoints, type MapControllerOptions } from "./map-controller";
 
 setWorkerUrl(workerUrl);
+// Two workers (MapLibre starts one): the bodies are parsed and tiled on one while the reference
+// layer, the names and the districts load on the other. They start with the first map, which the
+// map pages create while the shapes are still on their way (not on pages without a map).
+setWorkerCount(2);
 
 declare global {
   interface Window {
@@ -29,6 +33,7 @@ export interface MapViewProps {
   initialView: MapControllerOptions["initialView"];
   flyTo: { bbox: BBox; nonce: number } | null;
   onSelect: (bodyId: number | null) => void;
+  onClickPoint?: (point: [number, number]) => boolean;
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
   onViewChange: (view: { center: [number, number]; zoom: number }) => void;
   onFirstRender: () => void;
@@ -90,6 +95,7 @@ export function MapView(props: MapViewProps) {
       },
       ...(props.inset ? {} : { createAttribution: (text: string) => new AttributionControl({ compact: true, customAttribution: text }) }),
       onSelect: (id) => callbacks.current.onSelect(id),
+      onClickPoint: (point) => callbacks.current.onClickPoint?.(point) ?? false,
       onSelectEndorser: (id) => callbacks.current.onSelectEndorser?.(id),
       onHover: (hover) => callbacks.current.onHover(hover),
       onViewChange: (view) => callbacks.current.onViewChange(view),
@@ -116,6 +122,13 @@ export function MapView(props: MapViewProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The map is created before the shapes arrive; the first view that fits them comes with them.
+  const viewShown = useRef(props.initialView);
+  useEffect(() => {
+    if (props.initialView === viewShown.current) return;
+    viewShown.current = props.initialView;
+    controller.current?.showInitialView(props.initialView);
+  }, [props.initialView]);
   useEffect(() => {
     if (props.geometry) void controller.current?.setBodies(props.geometry);
   }, [props.geometry]);

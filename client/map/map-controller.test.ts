@@ -16,13 +16,23 @@ function fakeMap() {
     addLayer: vi.fn(),
     addImage: vi.fn(),
     hasImage: vi.fn(() => false),
-    on: vi.fn(),
-    once: vi.fn((event: string, listener: () => void) => {
-      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    // map.on(event, listener) is recorded; map.on(event, layer, listener) is not needed here.
+    on: vi.fn((event: string, listener: unknown) => {
+      if (typeof listener === "function") listeners.set(event, [...(listeners.get(event) ?? []), listener as () => void]);
     }),
+    off: vi.fn((event: string, listener: () => void) => listeners.set(event, (listeners.get(event) ?? []).filter((known) => known !== listener))),
+    once: vi.fn((event: string, listener: () => void) => {
+      const once = () => {
+        listeners.set(event, (listeners.get(event) ?? []).filter((known) => known !== once));
+        listener();
+      };
+      listeners.set(event, [...(listeners.get(event) ?? []), once]);
+    }),
+    fitBounds: vi.fn(),
+    jumpTo: vi.fn(),
     getCanvas: () => ({ style: {} }),
     remove: vi.fn(),
-    fire: (event: string) => listeners.get(event)?.forEach((listener) => listener()),
+    fire: (event: string) => [...(listeners.get(event) ?? [])].forEach((listener) => listener()),
   };
   return { map, source };
 }
@@ -38,7 +48,7 @@ function controllerWith(map: ReturnType<typeof fakeMap>["map"]) {
     onHover: () => undefined,
     onViewChange: () => undefined,
   });
-  map.fire("load");
+  map.fire("style.load");
   return controller;
 }
 
@@ -98,6 +108,37 @@ describe("MapController", () => {
     expect(map.setFeatureState).toHaveBeenCalledWith({ source: "bodies", id: 1 }, { stage: "sponsor_found" });
   });
 
+  it("hands the shapes over once the style is parsed, not after a first full load, and reports the first frame that has them", async () => {
+    const { map, source } = fakeMap();
+    const rendered = vi.fn();
+    const controller = new MapController({
+      container: {} as HTMLElement,
+      scheme: defaultStageScheme,
+      basemapStyleUrl: null,
+      initialView: { center: [-96, 38], zoom: 3 },
+      createMap: () => map as unknown as MapLibreMap,
+      onSelect: () => undefined,
+      onHover: () => undefined,
+      onViewChange: () => undefined,
+      onFirstRender: rendered,
+    });
+    map.fire("idle"); // the empty map settles before the shapes arrive: not the frame anyone waits for
+    expect(rendered).not.toHaveBeenCalled();
+    controller.showInitialView({ bounds: [1, 0, 4, 1], padding: 24 });
+    expect(map.fitBounds).toHaveBeenCalledWith([1, 0, 4, 1], { padding: 24, duration: 0 });
+    const uploaded = controller.setBodies({ type: "FeatureCollection", features: [{ ...square(1), label: [1.25, 0.75] } as GeoJSON.Feature] });
+    map.fire("style.load");
+    await uploaded;
+    expect(source.setData).toHaveBeenCalledTimes(2);
+    // The server's label point is used as it is.
+    expect((source.setData.mock.calls[1]![0] as GeoJSON.FeatureCollection<GeoJSON.Point>).features[0]!.geometry.coordinates).toEqual([1.25, 0.75]);
+    controller.showInitialView({ center: [0, 0], zoom: 9 }); // shapes drawn: the reader's view is left alone
+    expect(map.jumpTo).not.toHaveBeenCalled();
+    map.fire("idle");
+    map.fire("idle");
+    expect(rendered).toHaveBeenCalledTimes(1);
+  });
+
   it("hatches unverified passes through feature-state only: the image and layer once, then only the bodies that changed", async () => {
     const { map, source } = fakeMap();
     const controller = controllerWith(map);
@@ -146,7 +187,7 @@ describe("MapController", () => {
       onViewChange: () => undefined,
     });
     Object.assign(map, { addControl: vi.fn((control: { text: string }) => controls.push(control)), removeControl: vi.fn() });
-    map.fire("load");
+    map.fire("style.load");
     expect(created[0]!.attributionControl).toBe(false);
     const rigis = { type: "FeatureCollection", attribution: "Boundaries: RIGIS municipalities", features: [square(1)] } as GeoJSON.FeatureCollection;
     await controller.setBodies(rigis);

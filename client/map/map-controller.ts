@@ -1,8 +1,7 @@
 import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, PaddingOptions, StyleSpecification } from "maplibre-gl";
-import { labelPoints } from "../../shared/geo/label-points";
+import { featureLabelPoint, labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
-import { interiorPoint } from "../../shared/geo/interior-point";
 import { patternImageId, stagePatternPixels } from "../lib/stage-patterns";
 import {
   BALLOT_HATCH_IMAGE,
@@ -66,6 +65,8 @@ export interface MapControllerOptions {
   /** Places an HTML label on the map (a MapLibre Marker); labels need no remote glyphs this way. */
   createLabel?: (map: MapLibreMap, text: string, lngLat: [number, number]) => { remove(): void };
   onSelect: (bodyId: number | null) => void;
+  /** Any click, first, as a point: true when it was taken (a "pick on the map"), and then nothing is selected. */
+  onClickPoint?: (point: [number, number]) => boolean;
   /** An endorser's point was clicked. */
   onSelectEndorser?: (endorserId: number) => void;
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
@@ -120,13 +121,22 @@ export class MapController {
     } as MapOptions);
     this.map.touchZoomRotate?.disableRotation();
 
+    // Sources exist once the style is parsed ("style.load"); waiting for "load" would also wait for
+    // every other source (the reference layer, the font) to be tiled and drawn before the bodies
+    // are even handed to MapLibre's worker.
     this.ready = new Promise((resolve) => {
-      this.map.once("load", () => {
+      this.map.once("style.load", () => {
         if (options.basemapStyleUrl) this.addBodyLayers();
         resolve();
       });
     });
-    this.map.once("idle", () => options.onFirstRender?.());
+    // The map is created before the shapes arrive: its first frame that counts is the first idle with them.
+    const firstRender = () => {
+      if (!this.geometry) return;
+      this.map.off?.("idle", firstRender);
+      options.onFirstRender?.();
+    };
+    this.map.on("idle", firstRender);
     this.map.on("mousemove", BODY_FILL_LAYER, (event) => {
       const id = event.features?.[0]?.id;
       if (typeof id !== "number") return;
@@ -140,6 +150,7 @@ export class MapController {
       options.onHover(null);
     });
     this.map.on("click", (event) => {
+      if (options.onClickPoint?.([event.lngLat.lng, event.lngLat.lat])) return;
       if (this.endorserLayersAdded && this.endorsers) {
         const [point] = this.map.queryRenderedFeatures(event.point, { layers: [ENDORSER_POINT_LAYER, ENDORSER_CLUSTER_LAYER] });
         if (point?.layer.id === ENDORSER_POINT_LAYER && typeof point.id === "number") return options.onSelectEndorser?.(point.id);
@@ -167,6 +178,16 @@ export class MapController {
 
   private target(id: number): FeatureIdentifier {
     return { source: BODY_SOURCE, id };
+  }
+
+  /**
+   * The first view, once the shapes say where they are (the map is created before they arrive):
+   * applied only while no shapes have been drawn, so it never moves a map the reader is using.
+   */
+  showInitialView(view: MapControllerOptions["initialView"]): void {
+    if (this.geometry) return;
+    if ("bounds" in view) this.map.fitBounds(view.bounds as LngLatBoundsLike, { padding: view.padding ?? 24, duration: 0 });
+    else this.map.jumpTo(view);
   }
 
   /** Upload geometry. Called once per change of the body set, never for a stage change. */
@@ -279,7 +300,7 @@ export class MapController {
     const feature = this.selectedId === null ? undefined : this.features.get(this.selectedId);
     if (!feature || !this.options.createLabel) return;
     const name = String((feature.properties as { name?: unknown } | null)?.name ?? "");
-    this.selectedLabel = this.options.createLabel(this.map, name, interiorPoint(feature.geometry));
+    this.selectedLabel = this.options.createLabel(this.map, name, featureLabelPoint(feature));
   }
 
   private setHovered(bodyId: number | null) {
@@ -377,7 +398,7 @@ export class MapController {
   screenPointOf(bodyId: number): { x: number; y: number } | null {
     const feature = this.features.get(bodyId);
     if (!feature) return null;
-    const [lon, lat] = interiorPoint(feature.geometry);
+    const [lon, lat] = featureLabelPoint(feature);
     const point = this.map.project([lon, lat]);
     return { x: point.x, y: point.y };
   }

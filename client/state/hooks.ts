@@ -19,6 +19,8 @@ export const useContactOpen = () => useUiStore((state) => state.contactOpen);
 export const useEndorsersShown = () => useUiStore((state) => state.endorsersShown);
 export const useSelectedEndorserId = () => useUiStore((state) => state.selectedEndorserId);
 export const useEndorserListOpen = () => useUiStore((state) => state.endorserListOpen);
+export const usePointPick = () => useUiStore((state) => state.pointPick);
+export const usePickedPoint = () => useUiStore((state) => state.pickedPoint);
 export const useInitialView = () => useUiStore.getState().view;
 
 export const useUiActions = () =>
@@ -44,5 +46,9 @@ export const useUiActions = () =>
       endorsersToggled: state.endorsersToggled,
       endorserSelected: state.endorserSelected,
       endorserListToggled: state.endorserListToggled,
+      pointPickStarted: state.pointPickStarted,
+      pointPickCancelled: state.pointPickCancelled,
+      pointPicked: state.pointPicked,
+      pickedPointTaken: state.pickedPointTaken,
     })),
   );

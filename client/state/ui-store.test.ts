@@ -60,3 +60,17 @@ it("never shows a pressed Dashboard beside another panel: opening it closes the 
   store.getState().districtSelected(9);
   expect(store.getState()).toMatchObject({ dashboardOpen: false, selectedDistrictId: 9, selectedBodyId: null });
 });
+
+it("a pick on the map takes the next map click as a point for the form that asked, once", () => {
+  const store = createUiStore();
+  store.getState().pointPicked([-71.4, 41.8]);
+  expect(store.getState().pickedPoint).toBeNull();
+  store.getState().pointPickStarted("contact-form");
+  store.getState().pointPicked([-71.4, 41.8]);
+  expect(store.getState()).toMatchObject({ pointPick: null, pickedPoint: { requester: "contact-form", point: [-71.4, 41.8] } });
+  store.getState().pickedPointTaken();
+  store.getState().pointPickStarted("hub-form");
+  store.getState().pointPickCancelled();
+  store.getState().pointPicked([-70, 42]);
+  expect(store.getState()).toMatchObject({ pointPick: null, pickedPoint: null });
+});

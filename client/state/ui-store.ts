@@ -77,7 +77,22 @@ interface ScreenSlice {
   endorserListToggled: () => void;
 }
 
-export type UiState = SelectionSlice & FilterSlice & ViewSlice & TimelineSlice & DisplaySlice & ScreenSlice;
+/**
+ * "Pick on the map": a place search (Find my hub, Contact your legislator) asks for the next map
+ * click as a point instead of a body selection. `requester` names the form that asked, so only it
+ * takes the answer.
+ */
+interface PointPickSlice {
+  pointPick: { requester: string } | null;
+  pickedPoint: { requester: string; point: [number, number] } | null;
+  pointPickStarted: (requester: string) => void;
+  pointPickCancelled: () => void;
+  /** The map was clicked while a pick was open: the point goes to the form that asked. */
+  pointPicked: (point: [number, number]) => void;
+  pickedPointTaken: () => void;
+}
+
+export type UiState = SelectionSlice & FilterSlice & ViewSlice & TimelineSlice & DisplaySlice & ScreenSlice & PointPickSlice;
 
 const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set) => ({
   selectedBodyId: null,
@@ -169,6 +184,15 @@ const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => (
     ),
 });
 
+const createPointPickSlice: StateCreator<UiState, [], [], PointPickSlice> = (set) => ({
+  pointPick: null,
+  pickedPoint: null,
+  pointPickStarted: (requester) => set({ pointPick: { requester }, pickedPoint: null }),
+  pointPickCancelled: () => set({ pointPick: null }),
+  pointPicked: (point) => set((state) => (state.pointPick ? { pointPick: null, pickedPoint: { requester: state.pointPick.requester, point } } : {})),
+  pickedPointTaken: () => set({ pickedPoint: null }),
+});
+
 export function createUiStore(initial: Partial<UrlState> = {}) {
   return create<UiState>()((...args) => ({
     ...createSelectionSlice(...args),
@@ -177,6 +201,7 @@ export function createUiStore(initial: Partial<UrlState> = {}) {
     ...createTimelineSlice(...args),
     ...createDisplaySlice(...args),
     ...createScreenSlice(...args),
+    ...createPointPickSlice(...args),
     selectedBodyId: initial.bodyId ?? null,
     selectedDistrictId: initial.districtId ?? null,
     visibleChambers: initial.chambers ?? [],

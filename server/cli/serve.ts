@@ -67,4 +67,7 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   // Links the command line prints (`user add`) point here, whatever port this server took.
   await writeAppSetting(connection.db, "server_url", publicUrl ?? local).catch((error: unknown) => log(`Could not note the server's address for the CLI: ${(error as Error).message}`));
   log(`Groundswell is running at ${local}${publicUrl ? ` (people reach it at ${publicUrl})` : ""}`);
+  // Build the map's shapes (and their gzip bytes) now, not on the first visitor's request: a
+  // national layer takes seconds. A visitor arriving meanwhile waits only for the rest of this build.
+  void app.inject({ url: "/geo/bodies.geojson", headers: { "accept-encoding": "gzip" } }).catch((error: unknown) => log(`Could not prepare the map's shapes: ${(error as Error).message}`));
 }

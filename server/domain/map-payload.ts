@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { toDisplayGeometry } from "../../shared/geo/display-geometry";
+import { interiorPoint } from "../../shared/geo/interior-point";
 import { districtLabel, type Chamber } from "../../shared/model/district";
 import type { Db } from "../db/connect";
 import { findBodyGeometries, findBodySetVersion, findBoundarySources } from "../db/repositories/body-repository";
@@ -32,19 +33,26 @@ const roundBBox = (box: [number, number, number, number]) =>
  * stage change never re-sends shapes.
  */
 export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
-  return finish(
-    await findBodySetVersion(db),
-    (await findBodyGeometries(db)).map((row) =>
+  const setVersion = await findBodySetVersion(db);
+  const rows = await findBodyGeometries(db);
+  const features: string[] = [];
+  for (const row of rows) {
+    features.push(
       featureJson(
         row.id,
         row.geometry,
         { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid, ...(row.parentId !== null ? { parentId: row.parentId } : {}) },
         [row.minLon, row.minLat, row.maxLon, row.maxLat],
       ),
-    ),
-    describeBoundaryCredit((await findBoundarySources(db)).map((row) => row.boundarySource)),
-  );
+    );
+    // A national layer takes seconds to simplify: let other requests (and /health) through meanwhile.
+    if (features.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
+  return finish(setVersion, features, describeBoundaryCredit((await findBoundarySources(db)).map((row) => row.boundarySource)));
 }
+
+/** Features simplified between two turns of the event loop (about 20–50 ms of work). */
+const YIELD_EVERY = 250;
 
 /** Outlines of the current districts (id = district id), for the toggleable chamber layers. */
 export async function buildDistrictPayload(db: Db): Promise<GeometryPayload> {
@@ -57,9 +65,15 @@ export async function buildDistrictPayload(db: Db): Promise<GeometryPayload> {
   );
 }
 
-/** One feature of a payload: stored geometry simplified for display, an optional rounded bbox. */
+/**
+ * One feature of a payload: stored geometry simplified for display, an optional rounded bbox and,
+ * for bodies, `label`: where the map writes its name (a point inside its largest part, rounded
+ * like the shape), so no browser walks every outline to place the names.
+ */
 function featureJson(id: number, geometry: string, properties: Record<string, unknown>, bbox?: [number, number, number, number]): string {
-  return JSON.stringify({ type: "Feature", id, ...(bbox ? { bbox: roundBBox(bbox) } : {}), properties, geometry: toDisplayGeometry(JSON.parse(geometry)) });
+  const display = toDisplayGeometry(JSON.parse(geometry));
+  const label = bbox && display.type !== "Point" ? { label: interiorPoint(display).map((value) => Math.round(value * 1e5) / 1e5) } : {};
+  return JSON.stringify({ type: "Feature", id, ...(bbox ? { bbox: roundBBox(bbox) } : {}), ...label, properties, geometry: display });
 }
 
 /** Remembers the last payload and rebuilds it only when its rows changed. */

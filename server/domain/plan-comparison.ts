@@ -7,6 +7,7 @@ import type { Db } from "../db/connect";
 import { findBodiesInBox } from "../db/repositories/body-repository";
 import { findDistrictById, findDistrictsOfAllPlans } from "../db/repositories/district-repository";
 import { findOverlapsOfDistrict } from "../db/repositories/overlap-repository";
+import { findDistrictPeople } from "../db/repositories/population-repository";
 import { findResolutionStages } from "../db/repositories/resolution-repository";
 import { NotFoundError } from "../errors";
 import { getCampaign } from "./campaigns";
@@ -58,7 +59,7 @@ export async function getPlanComparison(db: Db, { campaignId, districtId }: { ca
   const passed = await passedReader(db, campaign);
   const bodiesOf = async (row: PlanDistrict) => (row.isCurrent === 1 ? await storedBodiesOf(db, row, passed) : (await computedBodiesOf(db, [row], passed)).get(row.id)!);
   const [older, newer] = byVintage(self.vintage, counterpart.vintage) < 0 ? [self, counterpart] : [counterpart, self];
-  const diff = comparePlans(await bodiesOf(older), await bodiesOf(newer));
+  const diff = comparePlans(await bodiesOf(older), await bodiesOf(newer), { older: await findDistrictPeople(db, older.id), newer: await findDistrictPeople(db, newer.id) });
   return { older: planSide(older, diff.older), newer: planSide(newer, diff.newer), movingIn: diff.movingIn, movingOut: diff.movingOut };
 }
 

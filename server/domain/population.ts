@@ -2,7 +2,7 @@ import type { PopulationImportRequest } from "../../shared/model/import-request"
 import { placePopulation, type Area } from "../../shared/geo/population-assign";
 import type { Db } from "../db/connect";
 import { findBodyGeometries } from "../db/repositories/body-repository";
-import { findCurrentDistrictShapes } from "../db/repositories/district-repository";
+import { findDistrictShapesOfAllPlans } from "../db/repositories/district-repository";
 import { insertPopulationLayer, replacePopulationCounts } from "../db/repositories/population-repository";
 import { InputError } from "../errors";
 import { populationValue } from "../../shared/rules/import-fields";
@@ -86,9 +86,11 @@ export async function importPopulationLayer(
   });
   const inState = (state: string | null) => request.state === undefined || state === request.state;
   const bodies: Area[] = (await findBodyGeometries(db)).filter((row) => inState(row.state)).map((row) => ({ id: row.id, parentId: row.parentId, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
-  const districts: Area[] = (await findCurrentDistrictShapes(db))
-    .filter((row) => inState(row.state))
-    .map((row) => ({ id: row.id, chamber: row.chamber, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
+  // Every plan's districts, so a redistricting comparison counts people under both plans; each
+  // chamber's plan is a layer of its own (a count is placed once per plan).
+  const allPlans = (await findDistrictShapesOfAllPlans(db)).filter((row) => inState(row.state));
+  const districts: Area[] = allPlans.map((row) => ({ id: row.id, chamber: `${row.chamber} ${row.vintage}`, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
+  const current = new Set(allPlans.filter((row) => row.isCurrent === 1).map((row) => row.id));
   const placement = placePopulation(counted, { bodies, districts }, { rule: request.place });
   const people = counted.reduce((sum, feature) => sum + feature.count, 0);
   const summary: PopulationImportSummary = {
@@ -101,7 +103,7 @@ export async function importPopulationLayer(
     people,
     placed: placement.placed,
     unplaced: placement.unplaced,
-    districts: placement.districts.size,
+    districts: [...placement.districts.keys()].filter((id) => current.has(id)).length,
     bodies: placement.bodies.size,
     dryRun: request.dryRun,
   };

@@ -35,7 +35,7 @@ export interface Area {
   geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon;
   /** Nested bodies (wards in a city) are placed too, but only top-level bodies sum to a district. */
   parentId?: number | null;
-  /** Districts: the plan's chamber. A count is "placed" when it lies in some district of any one chamber. */
+  /** Districts: their plan (a chamber, or a chamber and vintage). A count is placed once per plan, and "placed" when it lies in some district of any one plan. */
   chamber?: string;
 }
 
@@ -163,7 +163,7 @@ function areaShares(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon, bodyIndex:
   return { bodies, districts, overlaps };
 }
 
-/** The share of a count placed in some district: the most any one chamber's districts hold. */
+/** The share of a count placed in some district: the most any one plan's districts hold. */
 function placedShare(districts: Map<Area, number>): number {
   const byChamber = new Map<string, number>();
   for (const [district, share] of districts) byChamber.set(district.chamber ?? "", (byChamber.get(district.chamber ?? "") ?? 0) + share);

@@ -1,12 +1,12 @@
-import { ancestorsInDistrict, districtCoverage, type Coverage, type CoverageBody } from "./coverage";
+import { ancestorsInDistrict, districtCoverage, type Coverage, type CoverageBody, type DistrictPeople } from "./coverage";
 
 /**
  * Redistricting diff: one district under two plans of its chamber. Pure: the server feeds it the
  * bodies overlapping the district of the older plan and of its counterpart in the newer plan.
  *
- * - **Coverage** under each plan is `districtCoverage` of that plan's overlaps (area, and people
- *   estimated by area: a population layer's counts are stored for the current plan only, and both
- *   sides must be measured the same way to compare).
+ * - **Coverage** under each plan is `districtCoverage` of that plan's overlaps: area, and people
+ *   counted from the population layer when it reached both districts (it is placed in every plan's
+ *   districts), else estimated by area on both sides, since both must be measured the same way.
  * - **Moving in**: passed bodies that count towards the newer district's coverage (not inside
  *   another passed body there) and do not overlap the older district at all; **moving out**: the
  *   same the other way round. Each with its share of the district it is in.
@@ -32,10 +32,15 @@ export interface PlanDiff {
   movingOut: MovingBody[];
 }
 
-export function comparePlans(older: readonly PlanBody[], newer: readonly PlanBody[]): PlanDiff {
+export function comparePlans(
+  older: readonly PlanBody[],
+  newer: readonly PlanBody[],
+  counts: { older: DistrictPeople | null; newer: DistrictPeople | null } = { older: null, newer: null },
+): PlanDiff {
+  const counted = counts.older !== null && counts.newer !== null;
   return {
-    older: districtCoverage(older),
-    newer: districtCoverage(newer),
+    older: districtCoverage(older, counted ? counts.older : null),
+    newer: districtCoverage(newer, counted ? counts.newer : null),
     movingIn: passedOnlyIn(newer, older),
     movingOut: passedOnlyIn(older, newer),
   };

@@ -51,6 +51,11 @@ for (const engine of browserEngines()) {
       expect(found.text).toContain("What to say: Thank Ana Souza (demo) for their support of");
       expect(found.text).toContain("What to say: Ask Farah Haddad (demo) to cosponsor");
       expect(leakedFields(markers, await driver.html())).toEqual([]);
+      // The same people from a point picked on the map (Providence County), which opens no body.
+      const picked = await driver.contactLegislatorsPickedAt(markedBody.id);
+      expect(picked.bannerShown).toBe(true);
+      expect(picked.names).toEqual(found.names);
+      expect(await session().driver.panelTitle().count()).toBe(0);
       await driver.page.setViewportSize({ width: 1440, height: 900 });
       await driver.screenshot("01b-contact-legislator-1440");
       // A phone: the header keeps to its headline and a row of two buttons; the map fills the rest.

@@ -60,6 +60,10 @@ forEachEngine((getDatabase, engine) => {
         expect(feature.properties).not.toHaveProperty("stage");
         expect(feature.properties).not.toHaveProperty("version");
         expect(feature.geometry).toEqual({ type: "Polygon", coordinates: [body.geometry.coordinates[0]!.map(roundPosition)] });
+        // Where the name goes, placed once on the server: inside the shape's box.
+        const [x, y] = (feature as { label?: [number, number] }).label!;
+        const [west, south, east, north] = feature.bbox!;
+        expect(x > west! && x < east! && y > south! && y < north!).toBe(true);
       }
     });
 

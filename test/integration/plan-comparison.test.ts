@@ -146,6 +146,21 @@ forEachEngine(
           .execute();
         expect(stored.map((row) => row.vintage)).toEqual(["2032"]);
       });
+
+      it("counts people under both plans once a population layer is imported: Clare's people all live in its east half", async () => {
+        const at = (lon: number, people: number): [Record<string, unknown>, GeoJSON.Point] => [{ POP20: people }, { type: "Point", coordinates: [lon, 41.55] }];
+        const blocks = path.join(folder, "blocks.geojson");
+        fs.writeFileSync(
+          blocks,
+          JSON.stringify({ type: "FeatureCollection", features: [at(-71.55, 1000), at(-71.45, 2000), at(-71.32, 3000), at(-71.25, 4000)].map(([properties, geometry]) => ({ type: "Feature", properties, geometry })) }),
+        );
+        await cli("import", blocks, "--as", "population", "--count-field", "POP20", "--state", "RI");
+        const comparison = (await caller().district.planComparison({ campaignId: campaign.id, districtId: await district("2032", "1") }))!;
+        // 2022 "1": Avon (passed, 1000) and Bristol (2000). 2032 "1": Bristol and Clare's empty west half.
+        expect(comparison.older.coverage).toMatchObject({ populationMethod: "counts", population: 3000, populationPassed: 1000 });
+        expect(comparison.newer.coverage).toMatchObject({ populationMethod: "counts", population: 2000, populationPassed: 0, populationShare: 0 });
+        expect(comparison.newer.coverage.areaShare).toBeCloseTo(1 / 3, 9);
+      });
     });
   },
   { sqliteOnDisk: true },

@@ -3,8 +3,9 @@ import { formatCount, formatShare } from "../../lib/format";
 
 /**
  * The district page's redistricting diff (issue 14), shown when its chamber has a second plan:
- * the covered share under the older and the newer plan (area, and people estimated by area when
- * the bodies carry populations), and the passed bodies the newer plan brings in or leaves out
+ * the covered share under the older and the newer plan (area, and people: counted from the
+ * population layer when it reached both districts, else estimated by area when the bodies carry
+ * populations), and the passed bodies the newer plan brings in or leaves out
  * (server/domain/plan-comparison.ts).
  */
 export function RedistrictingSection({ campaignId, districtId, comparison }: { campaignId: number; districtId: number; comparison: PlanComparisonOutput }) {
@@ -43,7 +44,12 @@ export function RedistrictingSection({ campaignId, districtId, comparison }: { c
       <p data-testid="moving-out">
         <strong>Passed, moving out under the {newer.vintage} plan:</strong> {movingOut.length ? moving(movingOut) : "none"}
       </p>
-      <p className="muted">People estimated by area under both plans, so they compare. Shares are of the district in the plan the body is in.</p>
+      <p className="muted">
+        {older.coverage.populationMethod === "counts"
+          ? "People counted from the population layer under both plans."
+          : "People estimated by area under both plans, so they compare; import a population layer to count them."}{" "}
+        Shares are of the district in the plan the body is in.
+      </p>
     </section>
   );
 }

@@ -88,6 +88,11 @@ export function findDistrictGeometries(db: Db, ids: readonly number[]) {
     .execute();
 }
 
+/** Every district of every plan (current or not), for placing a population layer in each. */
+export function findDistrictShapesOfAllPlans(db: Db) {
+  return db.selectFrom("district").select(["id", "chamber", "state", "vintage", "isCurrent", "geometry"]).orderBy("id").execute();
+}
+
 export function findCurrentDistrictShapes(db: Db) {
   return db.selectFrom("district").select(["id", "chamber", "state", "name", "geometry"]).where("isCurrent", "=", 1).orderBy("id").execute();
 }

@@ -108,6 +108,32 @@ export class PublicDriver {
     return { names: list, text: await panel.innerText() };
   }
 
+  /**
+   * In the open contact panel: "Pick on the map", then a click where body `bodyId` is drawn (the
+   * map centred on it first, clear of the panel). The names listed once the picked point is searched.
+   */
+  async contactLegislatorsPickedAt(bodyId: number): Promise<{ names: string[]; text: string; bannerShown: boolean }> {
+    const panel = this.page.locator(".contact-panel");
+    await panel.getByRole("button", { name: "Pick on the map" }).click();
+    const banner = this.page.locator(".point-pick-banner");
+    await banner.waitFor();
+    const bannerShown = (await banner.innerText()).includes("Click or tap the map where you live.");
+    await this.screenshot("01a-pick-on-the-map");
+    const point = await this.page.evaluate((id) => {
+      const controller = window.groundswellMap!;
+      const at = controller.screenPointOf(id)!;
+      controller.map.jumpTo({ center: controller.map.unproject([at.x, at.y]) });
+      return controller.screenPointOf(id)!;
+    }, bodyId);
+    await this.page.mouse.click(point.x, point.y);
+    await banner.waitFor({ state: "detached" });
+    await panel.getByText("Looking at the point you picked on the map.").waitFor();
+    const names = panel.locator(".legislators-found h3");
+    await names.first().waitFor();
+    const list = await names.evaluateAll((headings) => headings.map((heading) => heading.firstChild?.textContent?.trim() ?? ""));
+    return { names: list, text: await panel.innerText(), bannerShown };
+  }
+
   /** The lower edge of the first element matching `selector`, in CSS pixels from the top. */
   async bottomOf(selector: string): Promise<number> {
     const box = await this.page.locator(selector).first().boundingBox();
