@@ -150,8 +150,10 @@ async function importBoundaryCommand(config: Config, file: string, request: Boun
   const reading = createProgress(`Reading ${path.basename(file)}`);
   const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update, limits: vertexLimits(config, options) }).finally(reading.done);
   const overlapping = createProgress("Computing overlaps");
+  // Once stored, the file's geometry is let go before the overlaps read every shape back.
+  const release = () => void layer.features.splice(0);
   const result = await withWriteContext(config, (ctx) =>
-    importBoundaries(ctx, request, layer, { fileName: path.basename(file), onOverlapProgress: (done, total) => overlapping.update(done / total) }),
+    importBoundaries(ctx, request, { ...layer, release }, { fileName: path.basename(file), onOverlapProgress: (done, total) => overlapping.update(done / total) }),
   ).finally(overlapping.done);
   const lines = describeBoundaryImport({ title: `Imported ${path.basename(file)}`, file: layer, result, what: request.as });
   if (result.overlaps) lines.push(describeOverlaps(result.overlaps));

@@ -41,6 +41,10 @@ interface Part {
   polygons: PolygonRings[];
 }
 
+/**
+ * Consumes `layer`: each raw feature is dropped from `layer.features` once read, so a large file's
+ * raw geometry is freed as its clean copy is built and the two are never both whole in memory.
+ */
 export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): BoundaryFile {
   if (layer.features.length === 0) throw new InputError("the file holds no features");
   if (options.groupBy !== undefined && !layer.fields.includes(options.groupBy)) {
@@ -54,7 +58,11 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
   const points: BoundaryPoint[] = [];
   const progress = throttle(options.onProgress, layer.features.length);
   let vertices = 0;
-  for (const [index, feature] of layer.features.entries()) {
+  const featureCount = layer.features.length;
+  const rawFeatures: Array<RawFeature | undefined> = layer.features;
+  for (let index = 0; index < featureCount; index++) {
+    const feature = rawFeatures[index]!;
+    rawFeatures[index] = undefined;
     if (feature.skip !== undefined) {
       skipped.push({ index, reason: feature.skip });
       continue;
