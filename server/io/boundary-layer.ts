@@ -68,7 +68,9 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
       continue;
     }
     checkAttributes(feature, index, options.limits.maxAttributeLength);
-    const located = options.points ? readPoints(feature.geometry, index) : null;
+    // Read once: a shapefile builds each geometry from its record when asked.
+    const geometry = feature.geometry;
+    const located = options.points ? readPoints(geometry, index) : null;
     if (located) {
       vertices += located.length;
       if (vertices > options.limits.maxVerticesPerFile) {
@@ -79,7 +81,7 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
       progress(index + 1);
       continue;
     }
-    const input = readPolygons(feature.geometry, index, options.limits.maxVerticesPerFeature);
+    const input = readPolygons(geometry, index, options.limits.maxVerticesPerFeature);
     if ("skip" in input) {
       skipped.push({ index, reason: input.skip });
       continue;
