@@ -180,7 +180,10 @@ if (districts.status === 0) {
   const overlapRuns = [must("overlaps", ["overlaps"]), must("overlaps", ["overlaps"])];
   for (const [index, result] of overlapRuns.entries()) line(`groundswell overlaps, run ${index + 1}`, result, lastLine(result.stdout));
   const best = Math.min(...overlapRuns.map((result) => result.ms));
-  console.log(`  overlaps as a command: best ${seconds(best)} (target < 30 s); work after start-up ${seconds(best - help.ms)}`);
+  console.log(
+    `  overlaps as a command: best ${seconds(best)} (target < 30 s); work after start-up ${seconds(best - help.ms)}; ` +
+      `load now ${os.loadavg()[0]!.toFixed(1)} (times scale with it on a shared machine)`,
+  );
 }
 const peaks = [bodies, districts].map((result) => result.peakMiB ?? 0);
 console.log(`  largest peak RSS of an import: ${Math.max(...peaks).toFixed(0)} MiB (target < 2048 MiB)`);
