@@ -47,7 +47,7 @@ export interface Config {
   geocoderUrl: string | null;
   /** GROUNDSWELL_EVIDENCE_MAX_BYTES: the largest evidence file accepted (default 10 MB). */
   evidenceMaxBytes: number;
-  /** GROUNDSWELL_MAX_VERTICES: the vertex cap per boundary file the CLI reads (default 5,000,000); `--max-vertices` wins. */
+  /** GROUNDSWELL_MAX_VERTICES: the vertex cap per boundary file the CLI reads (default 20,000,000: a national TIGER layer); `--max-vertices` wins. */
   maxVertices: number;
 }
 

@@ -25,6 +25,7 @@ import { readOpenStatesCommittees, type CommitteeRoster } from "../io/open-state
 import type { CommitteeImportSummary } from "../domain/committees";
 import { describeBoundaryImport, describeOverlaps } from "./import-summary";
 import { withWriteContext } from "./write-context";
+import { collectGarbage } from "./collect-garbage";
 import { createProgress } from "./progress";
 import { describePlan, readSpreadsheetFile } from "./spreadsheet";
 
@@ -150,8 +151,13 @@ async function importBoundaryCommand(config: Config, file: string, request: Boun
   const reading = createProgress(`Reading ${path.basename(file)}`);
   const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update, limits: vertexLimits(config, options) }).finally(reading.done);
   const overlapping = createProgress("Computing overlaps");
+  // Once stored, the file's geometry is let go (and collected) before the overlaps read every shape back.
+  const release = () => {
+    layer.features.splice(0);
+    collectGarbage();
+  };
   const result = await withWriteContext(config, (ctx) =>
-    importBoundaries(ctx, request, layer, { fileName: path.basename(file), onOverlapProgress: (done, total) => overlapping.update(done / total) }),
+    importBoundaries(ctx, request, { ...layer, release }, { fileName: path.basename(file), onOverlapProgress: (done, total) => overlapping.update(done / total) }),
   ).finally(overlapping.done);
   const lines = describeBoundaryImport({ title: `Imported ${path.basename(file)}`, file: layer, result, what: request.as });
   if (result.overlaps) lines.push(describeOverlaps(result.overlaps));

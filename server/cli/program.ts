@@ -103,7 +103,7 @@ function buildProgram(io: Io): Command {
     .option("--district <name>", "ballot-results: the district it ran in (with --chamber, and --vintage for another plan than the current one)")
     .option("--strict", "ballot-results: refuse rows whose yes + no + blanks differ from their total (default: a warning)")
     .option("--population-field <field>", "bodies: attribute holding the population (default: P0010001, POP20, POPULATION, TOTPOP… when present)")
-    .option("--max-vertices <n>", "bodies, districts, population: the most vertices a file may hold (default 5,000,000, or GROUNDSWELL_MAX_VERTICES); a national layer needs more")
+    .option("--max-vertices <n>", "bodies, districts, population: the most vertices a file may hold (default 20,000,000, or GROUNDSWELL_MAX_VERTICES)")
     .option("--count-field <field>", "population: the numeric field holding each feature's count, e.g. POP20 (Census blocks)")
     .option("--place <rule>", "population: area (default: a polygon's count shared by the area of it in each body and district) or point (whole, at the Census internal point)")
     .option("--kind <kind>", "body kind: city_council, town (= town_meeting), select_board, county_board, … (default city_council)")
@@ -140,7 +140,7 @@ function buildProgram(io: Io): Command {
     .option("--year <year>", "TIGER/Line release, 2011 or later (default 2024); also the districts' vintage")
     .option("--mirror <url|dir>", "base URL replacing https://www2.census.gov/geo/tiger, or a directory holding the zips")
     .option("--with-blocks", "also the 2020 Census blocks (TABBLOCK20, POP20) as the population layer: district shares by people, not area")
-    .option("--max-vertices <n>", "the most vertices a file may hold (default 5,000,000, or GROUNDSWELL_MAX_VERTICES); a large state's blocks need more")
+    .option("--max-vertices <n>", "the most vertices a file may hold (default 20,000,000, or GROUNDSWELL_MAX_VERTICES); a large state's blocks may need more")
     .action(async (options: SetupCommandOptions) => {
       const { setupCommand } = await import("./setup");
       await setupCommand(await readConfig(), options, io.out);

@@ -50,6 +50,11 @@ export interface BoundaryLayer {
   fields: readonly string[];
   repairs?: ReadonlyArray<{ index: number; what: string }>;
   skipped?: ReadonlyArray<{ index: number; reason: string }>;
+  /**
+   * Called once the features are stored, before the overlaps read every shape back: the door
+   * frees the file's geometry there (a national layer's is most of a GB).
+   */
+  release?: (() => void) | undefined;
 }
 
 /** The audit entry of a boundary import (one per layer; `setup` logs its layers together). */
@@ -95,9 +100,11 @@ export async function importBoundaryLayer(
     if (districts.state) legislators = await seatSittingLegislators(db, { state: districts.state, chamber: plan.chamber });
     summary = districts;
   }
-  const overlapSummary = overlaps ? await recomputeOverlaps(db, { minShare, onProgress: onOverlapProgress }) : null;
   // The importer counts the features it was handed; the reader may have left some out before.
   const inFile = (index: number) => layer.features[index]?.sourceIndexes?.[0] ?? index;
   const skipped = [...(layer.skipped ?? []), ...summary.skipped.map((skip) => ({ ...skip, index: inFile(skip.index) }))];
-  return { summary, repairs: [...(layer.repairs ?? [])], skipped, overlaps: overlapSummary, legislators };
+  const repairs = [...(layer.repairs ?? [])];
+  layer.release?.();
+  const overlapSummary = overlaps ? await recomputeOverlaps(db, { minShare, onProgress: onOverlapProgress }) : null;
+  return { summary, repairs, skipped, overlaps: overlapSummary, legislators };
 }

@@ -76,6 +76,9 @@ function toGeometry(polygons: GeoJSON.Position[][][]): GeoJSON.Polygon | GeoJSON
   return polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
 }
 
+/** Rows written per batch: each holds its geometry as JSON, so a layer is stored a batch at a time. */
+const INSERT_BATCH = 500;
+
 function shapeColumns(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon) {
   const [minLon, minLat, maxLon, maxLat] = geometryBBox(geometry);
   return { geometry: JSON.stringify(geometry), minLon, minLat, maxLon, maxLat, areaM2: area(geometry) };
@@ -143,6 +146,7 @@ export async function importBodies(
   }
   const stamp = now.toISOString();
   const inserts = [];
+  let created = 0;
   let updated = 0;
   for (const group of groups) {
     const kind = kindOf.get(group)!;
@@ -165,10 +169,12 @@ export async function importBodies(
       updated++;
     } else {
       inserts.push({ ...values, kind, ocdDivisionId: null, sourceKey: group.key, createdAt: stamp });
+      // Written as they come, so a national layer's geometry JSON is never all in memory at once.
+      if (inserts.length === INSERT_BATCH) created += (await insertBodies(db, inserts.splice(0))).length;
     }
   }
-  await insertBodies(db, inserts);
-  return { read: layer.features.length, created: inserts.length, updated, merged, skipped, nameField, idField, populationField };
+  created += (await insertBodies(db, inserts)).length;
+  return { read: layer.features.length, created, updated, merged, skipped, nameField, idField, populationField };
 }
 
 /** Each group's kind: `kind` for all, or its first feature's value of `kindField`; an unknown value is refused naming the feature. */
@@ -255,6 +261,7 @@ export async function importDistricts(
   const existing = new Map((await findDistrictKeys(db, { chamber: options.chamber, state, vintage })).map((row) => [row.sourceKey, row.id]));
   const stamp = now.toISOString();
   const inserts = [];
+  let created = 0;
   let updated = 0;
   for (const group of groups) {
     const name = group.name.replace(/^0+(?=\d)/, "");
@@ -268,14 +275,15 @@ export async function importDistricts(
       updated++;
     } else {
       inserts.push({ ...values, chamber: options.chamber, state, vintage, sourceKey: group.key, createdAt: stamp });
+      if (inserts.length === INSERT_BATCH) created += (await insertDistricts(db, inserts.splice(0))).length;
     }
   }
-  await insertDistricts(db, inserts);
+  created += (await insertDistricts(db, inserts)).length;
   const newest = (await findVintages(db, { chamber: options.chamber, state })).sort(compareVintages).at(-1)!;
   await markCurrentVintage(db, { chamber: options.chamber, state, vintage: newest });
   return {
     read: layer.features.length,
-    created: inserts.length,
+    created,
     updated,
     merged,
     skipped,

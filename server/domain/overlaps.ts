@@ -26,13 +26,10 @@ export async function recomputeOverlaps(
   const started = performance.now();
   const polygonal = (geometry: GeoJSON.Geometry): geometry is GeoJSON.Polygon | GeoJSON.MultiPolygon =>
     geometry.type === "Polygon" || geometry.type === "MultiPolygon";
-  const bodies = (await findBodyShapes(db))
-    .map((row) => ({ id: row.id, geometry: JSON.parse(row.geometry) as GeoJSON.Geometry }))
-    .filter((body): body is { id: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } => polygonal(body.geometry));
-  const districts = (await findCurrentDistrictGeometries(db)).map((row) => ({
-    id: row.id,
-    geometry: JSON.parse(row.geometry) as GeoJSON.Polygon | GeoJSON.MultiPolygon,
-  }));
+  const bodies = parseGeometries(await findBodyShapes(db)).filter((body): body is { id: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } =>
+    polygonal(body.geometry),
+  );
+  const districts = parseGeometries(await findCurrentDistrictGeometries(db)) as Array<{ id: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }>;
   const report = computeOverlapsReport(bodies, districts, { minShare, onProgress });
   const computedAt = now.toISOString();
   await replaceOverlaps(
@@ -53,4 +50,16 @@ export async function recomputeOverlaps(
     problems: report.problems,
     milliseconds: performance.now() - started,
   };
+}
+
+/**
+ * Rows' geometry JSON → GeoJSON, dropping each row's text once parsed: a national layer's JSON
+ * (hundreds of MB) is freed as its arrays are built instead of living beside them.
+ */
+function parseGeometries(rows: Array<{ id: number; geometry: string }>): Array<{ id: number; geometry: GeoJSON.Geometry }> {
+  return rows.map((row) => {
+    const geometry = JSON.parse(row.geometry) as GeoJSON.Geometry;
+    row.geometry = "";
+    return { id: row.id, geometry };
+  });
 }

@@ -38,11 +38,11 @@ export interface ReadBoundaryOptions {
 export async function readBoundaryFile(filePath: string, options: ReadBoundaryOptions = {}): Promise<BoundaryFile> {
   const limits = { ...defaultBoundaryLimits, ...options.limits };
   checkSize(statFile(filePath), limits);
-  if (/\.shp$/i.test(filePath)) {
-    const layer = await readShapefileLayer(readLooseShapefile(filePath, limits), limits);
-    return finish(layer, options, limits);
-  }
-  return readBoundaryBytes(fs.readFileSync(filePath), path.basename(filePath), options);
+  // The file's bytes are held only while it is decoded, not while its clean geometry is built.
+  const layer = /\.shp$/i.test(filePath)
+    ? await readShapefileLayer(readLooseShapefile(filePath, limits), limits)
+    : await decodeLayer(fs.readFileSync(filePath), path.basename(filePath), options.layer, limits);
+  return finish(layer, options, limits);
 }
 
 /** The same, for bytes already in memory (an upload); `fileName` only helps to name the format. */

@@ -41,6 +41,10 @@ interface Part {
   polygons: PolygonRings[];
 }
 
+/**
+ * Consumes `layer`: each raw feature is dropped from `layer.features` once read, so a large file's
+ * raw geometry is freed as its clean copy is built and the two are never both whole in memory.
+ */
 export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): BoundaryFile {
   if (layer.features.length === 0) throw new InputError("the file holds no features");
   if (options.groupBy !== undefined && !layer.fields.includes(options.groupBy)) {
@@ -54,13 +58,19 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
   const points: BoundaryPoint[] = [];
   const progress = throttle(options.onProgress, layer.features.length);
   let vertices = 0;
-  for (const [index, feature] of layer.features.entries()) {
+  const featureCount = layer.features.length;
+  const rawFeatures: Array<RawFeature | undefined> = layer.features;
+  for (let index = 0; index < featureCount; index++) {
+    const feature = rawFeatures[index]!;
+    rawFeatures[index] = undefined;
     if (feature.skip !== undefined) {
       skipped.push({ index, reason: feature.skip });
       continue;
     }
     checkAttributes(feature, index, options.limits.maxAttributeLength);
-    const located = options.points ? readPoints(feature.geometry, index) : null;
+    // Read once: a shapefile builds each geometry from its record when asked.
+    const geometry = feature.geometry;
+    const located = options.points ? readPoints(geometry, index) : null;
     if (located) {
       vertices += located.length;
       if (vertices > options.limits.maxVerticesPerFile) {
@@ -71,7 +81,7 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
       progress(index + 1);
       continue;
     }
-    const input = readPolygons(feature.geometry, index, options.limits.maxVerticesPerFeature);
+    const input = readPolygons(geometry, index, options.limits.maxVerticesPerFeature);
     if ("skip" in input) {
       skipped.push({ index, reason: input.skip });
       continue;

@@ -75,7 +75,9 @@ export const defaultBoundaryLimits: BoundaryLimits = {
   maxZipEntries: 1000,
   maxUncompressedBytes: 512 * 1024 * 1024,
   maxVerticesPerFeature: 500_000,
-  maxVerticesPerFile: 5_000_000,
+  // A national layer with margin: 14,400 state-house districts of TIGER/Line run to ~10 million
+  // (npm run bench -- national); a whole file's .shp stays under maxUncompressedBytes.
+  maxVerticesPerFile: 20_000_000,
   maxAttributeLength: 65_536,
   minPartAreaSquareMetres: 0.25,
 };

@@ -1,15 +1,16 @@
-import { openShp } from "shapefile";
 import { InputError } from "../errors";
 import type { BoundaryLimits, RawFeature, RawLayer } from "./boundary-types";
 import { readDbf } from "./dbf-table";
+import { parseShpRecord } from "./shp-records";
 import { crsFromWkt } from "./source-crs";
 import { plural } from "./wording";
 
 /**
  * A shapefile's members (from a zip or from files side by side) → a raw layer. The `.shp` is
  * walked record by record first, so that a truncated or corrupt file, an unsupported shape type
- * or a vertex count over the caps is refused with a reason before the `shapefile` package parses
- * the geometry (it would skip bad records silently or throw a RangeError).
+ * or a vertex count over the caps is refused with a reason before any geometry is built. Each
+ * feature's geometry is then parsed from its record only when the reader asks for it, so the
+ * file's geometry is never all in memory as GeoJSON at once (a national layer's would be ~1 GB).
  */
 
 export interface ShapefileMembers {
@@ -31,10 +32,17 @@ export async function readShapefileLayer(members: ShapefileMembers, limits: Boun
     );
   }
   const crs = members.prj ? crsFromWkt(latin1Text(members.prj)) : null;
-  const geometries = await parseGeometries(shape.bytes);
-  const features: RawFeature[] = geometries.map((geometry, index) => {
-    const row = table.rows[index];
-    return row === null ? { properties: {}, geometry: null, skip: "row marked deleted in the .dbf" } : { properties: row ?? {}, geometry };
+  const view = new DataView(shape.bytes.buffer, shape.bytes.byteOffset, shape.bytes.byteLength);
+  const features = table.rows.map((row, index): RawFeature => {
+    if (row === null) return { properties: {}, geometry: null, skip: "row marked deleted in the .dbf" };
+    const start = shape.recordStarts[index]!;
+    const length = shape.recordStarts[index + 1]! - 8 - start;
+    return {
+      properties: row ?? {},
+      get geometry() {
+        return parseShpRecord(new DataView(view.buffer, view.byteOffset + start, length));
+      },
+    };
   });
   return { format: "shapefile", features, fields: table.fields, crs };
 }
@@ -61,6 +69,8 @@ interface ShpShape {
   records: number;
   /** The file cut to its declared length. */
   bytes: Uint8Array;
+  /** Where record i's content starts (after its 8-byte header); entry `records` is the end of the last record + 8. */
+  recordStarts: number[];
 }
 
 /** Header and record structure of a `.shp` (ESRI Shapefile Technical Description, 1998). */
@@ -76,6 +86,7 @@ export function inspectShp(bytes: Uint8Array, limits: BoundaryLimits): ShpShape 
   let offset = 100;
   let records = 0;
   let vertices = 0;
+  const recordStarts: number[] = [];
   while (offset + 8 <= length) {
     // Some writers pad the file with zeros after the last record (the RI plan files do).
     if (isAllZero(bytes.subarray(offset, length))) break;
@@ -90,10 +101,12 @@ export function inspectShp(bytes: Uint8Array, limits: BoundaryLimits): ShpShape 
     if (vertices > limits.maxVerticesPerFile) {
       throw new InputError(`the file has more than ${limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`);
     }
+    recordStarts.push(offset + 8);
     records += 1;
     offset += 8 + contentLength;
   }
-  return { records, bytes: bytes.subarray(0, offset) };
+  recordStarts.push(offset + 8);
+  return { records, bytes: bytes.subarray(0, offset), recordStarts };
 }
 
 function countVertices(view: DataView, start: number, contentLength: number, type: number, record: number, limits: BoundaryLimits): number {
@@ -123,15 +136,6 @@ function countVertices(view: DataView, start: number, contentLength: number, typ
 
 function isAllZero(bytes: Uint8Array): boolean {
   return bytes.every((byte) => byte === 0);
-}
-
-async function parseGeometries(shp: Uint8Array): Promise<Array<GeoJSON.Geometry | null>> {
-  const source = await openShp(shp);
-  const geometries: Array<GeoJSON.Geometry | null> = [];
-  for (let result = await source.read(); !result.done; result = await source.read()) {
-    geometries.push((result.value as GeoJSON.Geometry | null) ?? null);
-  }
-  return geometries;
 }
 
 function latin1Text(bytes: Uint8Array): string {
