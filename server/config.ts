@@ -19,9 +19,7 @@ function findPackageRoot(start: string): string {
   }
 }
 
-export type DatabaseConfig =
-  | { engine: "sqlite"; file: string }
-  | { engine: "postgres"; url: string; schema?: string };
+export type DatabaseConfig = { engine: "sqlite"; file: string } | { engine: "postgres"; url: string; schema?: string };
 
 export interface Config {
   database: DatabaseConfig;
@@ -52,31 +50,43 @@ export interface Config {
 }
 
 const envSchema = z.object({
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://").optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres://")
+    .optional(),
   GROUNDSWELL_DB: z.string().min(1).optional(),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
   GROUNDSWELL_BASEMAP_STYLE: z.string().url().optional(),
-  GROUNDSWELL_PUBLIC_URL: z.string().regex(/^https?:\/\/[^/]+\/?$/, "GROUNDSWELL_PUBLIC_URL must be an origin like https://map.example.org").optional(),
+  GROUNDSWELL_PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/[^/]+\/?$/, "GROUNDSWELL_PUBLIC_URL must be an origin like https://map.example.org")
+    .optional(),
   GROUNDSWELL_DEMO: z.enum(["0", "1"]).default("1"),
   GROUNDSWELL_TRUST_PROXY: z.enum(["0", "1"]).default("0"),
   CHROMIUM_PATH: z.string().min(1).default("/usr/bin/chromium"),
   GROUNDSWELL_LOG_LEVEL: z.enum(LOG_LEVELS, { error: `use one of ${LOG_LEVELS.join(", ")}` }).default("info"),
-  GROUNDSWELL_EVIDENCE_MAX_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024 * 1024).default(DEFAULT_EVIDENCE_MAX_BYTES),
+  GROUNDSWELL_EVIDENCE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024 * 1024)
+    .default(DEFAULT_EVIDENCE_MAX_BYTES),
   GROUNDSWELL_MAX_VERTICES: z.coerce
     .number({ error: "GROUNDSWELL_MAX_VERTICES must be a whole number of vertices, e.g. 20000000" })
     .int({ error: "GROUNDSWELL_MAX_VERTICES must be a whole number of vertices, e.g. 20000000" })
     .min(1000, { error: "GROUNDSWELL_MAX_VERTICES must be at least 1000" })
     .max(MAX_VERTICES_CEILING, { error: `GROUNDSWELL_MAX_VERTICES can be at most ${MAX_VERTICES_CEILING.toLocaleString("en-US")}` })
     .default(defaultBoundaryLimits.maxVerticesPerFile),
-  GROUNDSWELL_GEOCODER_URL: z.string().regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes").optional(),
+  GROUNDSWELL_GEOCODER_URL: z
+    .string()
+    .regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes")
+    .optional(),
 });
 
 /** Read and validate the environment once; everything else gets a `Config`. */
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(
-    Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== "")),
-  );
+  const parsed = envSchema.safeParse(Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== "")));
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new InputError(`environment variable ${issue.path.join(".")}: ${issue.message}`);

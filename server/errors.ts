@@ -17,7 +17,9 @@ export class GroundswellError extends Error {
  * that came in with the input, such as a newline in a zipped file's name, is shown escaped.
  */
 export function oneLine(message: string): string {
-  return message.replace(/[\u0000-\u001f\u007f]/g, (character) => (character === "\n" ? "\\n" : character === "\t" ? "\\t" : `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`));
+  return message.replace(/[\u0000-\u001f\u007f]/g, (character) =>
+    character === "\n" ? "\\n" : character === "\t" ? "\\t" : `\\u${character.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** The caller sent something we cannot use (bad file, bad argument, illegal stage move). */
@@ -43,7 +45,6 @@ export class FieldError extends InputError {
     return phraseImportProblem(this, nameOf);
   }
 }
-
 
 /** Not signed in, or the email and password do not match. */
 export class UnauthorizedError extends GroundswellError {
@@ -100,7 +101,8 @@ export class UnavailableError extends GroundswellError {
 /** PostgreSQL error classes for a lost or refused connection (08), shutdown and recovery (57P). */
 const UNAVAILABLE_SQLSTATES = /^(08|57P0[1-4]|53300)/;
 const UNAVAILABLE_NODE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EAI_AGAIN"]);
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|Query read timeout|Client has encountered a connection error|Connection ended unexpectedly|the database system is (starting up|shutting down)|terminating connection/i;
 
 /**
  * True when `error` (from the pg driver, Node's net layer or our own pool gate) means the

@@ -51,6 +51,8 @@ if (vitestArguments.length > 0) {
 const checks = [
   { name: "typecheck", command: [bin("tsc"), "--noEmit"] },
   { name: "lint", command: [bin("eslint"), "client", "server", "shared", "test"] },
+  // One formatting for all code (STYLE.md): `npm run format` fixes what this reports.
+  { name: "format", command: [bin("prettier"), "--check", "--log-level", "warn", "."] },
   // No import cycles (STYLE.md, "Which way imports point"): madge reads the same tsconfig.
   { name: "cycles", command: [bin("madge"), "--circular", "--extensions", "ts,tsx", "--ts-config", "tsconfig.json", "client", "server", "shared"] },
 ];
@@ -69,7 +71,10 @@ async function runDatabasePhase() {
   return Promise.all([
     // The build comparison is SQLite only: it runs in one of the two.
     runPhase({ name: "db sqlite", command: vitestProject("db"), env: { GROUNDSWELL_TEST_ENGINE: "sqlite" } }, { capture: true }),
-    runPhase({ name: "db pg", command: vitestProject("db", ["--exclude", "test/integration/cli-builds.test.ts"]), env: { GROUNDSWELL_TEST_ENGINE: "postgres" } }, { capture: false }),
+    runPhase(
+      { name: "db pg", command: vitestProject("db", ["--exclude", "test/integration/cli-builds.test.ts"]), env: { GROUNDSWELL_TEST_ENGINE: "postgres" } },
+      { capture: false },
+    ),
   ]);
 }
 
@@ -86,7 +91,10 @@ const total = (performance.now() - started) / 1000;
 const failed = results.filter((result) => result.status !== 0);
 const lines = results
   .sort((a, b) => a.startedAt - b.startedAt)
-  .map((result) => `  ${result.name.padEnd(10)} ${result.seconds.toFixed(1).padStart(7)} s   from ${result.startedAt.toFixed(1).padStart(6)} s   ${result.status === 0 ? "ok" : `FAILED (${result.status})`}`);
+  .map(
+    (result) =>
+      `  ${result.name.padEnd(10)} ${result.seconds.toFixed(1).padStart(7)} s   from ${result.startedAt.toFixed(1).padStart(6)} s   ${result.status === 0 ? "ok" : `FAILED (${result.status})`}`,
+  );
 console.log(`\nPhase wall times (type-check and lint run beside the tests):\n${lines.join("\n")}\n  ${"total".padEnd(10)} ${total.toFixed(1).padStart(7)} s`);
 if (failed.length > 0) console.log(`\nFailed: ${failed.map((result) => result.name).join(", ")}`);
 process.exit(failed.length > 0 ? 1 : 0);

@@ -59,7 +59,8 @@ export async function retryWhileBusy<T>(send: () => Promise<T>, wait: (ms: numbe
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** What an upload turned out to be: a boundary layer, a campaign spreadsheet, Open States legislators, a list of names, ballot results or endorsers. */
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview | EndorserUploadPreview;
+export type UploadPreview =
+  ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview | EndorserUploadPreview;
 
 /**
  * Upload a boundary file and get its preview. XMLHttpRequest rather than fetch, for its upload
@@ -122,7 +123,9 @@ export async function commitCommittees(choices: { token: string; state: string; 
 }
 
 /** Check (dryRun: nothing is kept) or import an uploaded results file into a campaign's ballot question. */
-export async function commitBallotResults(choices: { token: string } & Omit<Partial<Record<keyof BallotResultsImportRequest, string | boolean>>, "as">): Promise<BallotImportSummary> {
+export async function commitBallotResults(
+  choices: { token: string } & Omit<Partial<Record<keyof BallotResultsImportRequest, string | boolean>>, "as">,
+): Promise<BallotImportSummary> {
   return (await postCommit({ ...choices, as: "ballot-results" } as ImportCommit)) as BallotImportSummary;
 }
 

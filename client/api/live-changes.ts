@@ -49,12 +49,8 @@ export function useLiveChanges(campaignId: number): LiveState {
             // The change carries the new stage: patch the map's stage lists now, refetch only what
             // shows that one body (panels, pipeline), and the public map's counts a little later.
             const patch = stagePatchOf(data.change)!;
-            queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: patch.campaignId }), (payload) =>
-              payload ? withStageChange(payload, patch) : payload,
-            );
-            queryClient.setQueryData(trpc.public.map.queryKey({ campaign: patch.campaignId, asOf: null }), (map) =>
-              map ? withPublicStageChange(map, patch) : map,
-            );
+            queryClient.setQueryData(trpc.resolution.stages.queryKey({ campaignId: patch.campaignId }), (payload) => (payload ? withStageChange(payload, patch) : payload));
+            queryClient.setQueryData(trpc.public.map.queryKey({ campaign: patch.campaignId, asOf: null }), (map) => (map ? withPublicStageChange(map, patch) : map));
             batch.add(queryKeysForStagePatch(), { stagesPatched: true });
             aggregates.soon();
           } else {

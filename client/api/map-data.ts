@@ -149,9 +149,7 @@ export function usePublicMapData(campaign: Pick<Campaign, "id" | "scope"> | unde
   });
   const bodies = useMemo<BodySummary[] | undefined>(
     () =>
-      geometry.data && map.data
-        ? toBodySummaries(geometry.data, { initialStage: map.data.initialStage, stages: map.data.stages.map(([id, stage]) => [id, stage, 0]) })
-        : undefined,
+      geometry.data && map.data ? toBodySummaries(geometry.data, { initialStage: map.data.initialStage, stages: map.data.stages.map(([id, stage]) => [id, stage, 0]) }) : undefined,
     [geometry.data, map.data],
   );
   const shown = useShownStages(bodies);
@@ -176,7 +174,13 @@ export function useSearchableLegislators(campaignId: number): SearchableLegislat
   const trpc = useTRPC();
   const list = useQuery(trpc.legislator.list.queryOptions({ campaignId }));
   return useMemo(
-    () => (list.data ?? []).map((seat) => ({ id: seat.legislatorId, name: seat.name, state: seat.state, seat: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }) })),
+    () =>
+      (list.data ?? []).map((seat) => ({
+        id: seat.legislatorId,
+        name: seat.name,
+        state: seat.state,
+        seat: districtLabel({ chamber: seat.chamber, state: seat.state, name: seat.districtName }),
+      })),
     [list.data],
   );
 }

@@ -39,7 +39,11 @@ export function AccountMenu({ adminLinks = true }: { adminLinks?: boolean }) {
           Sign out
         </button>
       </nav>
-      {signOut.error && <p className="error-text" role="alert">{signOut.error.message}</p>}
+      {signOut.error && (
+        <p className="error-text" role="alert">
+          {signOut.error.message}
+        </p>
+      )}
     </div>
   );
 }
@@ -51,7 +55,10 @@ function DemoNotice() {
   return (
     <div className="demo-note account-demo" role="note" data-testid="demo-notice">
       <p>
-        <strong>Read-only demo:</strong> to edit, create an account with <code>npx groundswell user add you@example.org <span className="nowrap">--role admin</span></code>
+        <strong>Read-only demo:</strong> to edit, create an account with{" "}
+        <code>
+          npx groundswell user add you@example.org <span className="nowrap">--role admin</span>
+        </code>
       </p>
       <button
         type="button"

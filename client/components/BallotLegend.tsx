@@ -86,7 +86,8 @@ export function BallotLegend({ map, bodyCount, picker }: { map: BallotMap; bodyC
         </ul>
         {ran.map((district) => (
           <p key={`${district.chamber}-${district.district}`} className="ballot-sentence" data-testid="ballot-sentence">
-            {CHAMBER_LABELS[district.chamber as Chamber] ?? district.chamber} {district.district}: {describeBallotResult({ year: question.year, yes: district.yes, no: district.no })}
+            {CHAMBER_LABELS[district.chamber as Chamber] ?? district.chamber} {district.district}:{" "}
+            {describeBallotResult({ year: question.year, yes: district.yes, no: district.no })}
           </p>
         ))}
         {question.source && <p className="legend-caption">Source: {question.source}</p>}

@@ -7,7 +7,17 @@ import { stepLabel } from "../../shared/rules/ladder";
  * count, and their names; the list is cut at `limit` with the rest counted. The brief prints it
  * only when someone here has endorsed.
  */
-export function DistrictEndorsers({ leverage, ladder, limit = 40, headingLevel = 2 }: { leverage: EndorserLeverage; ladder: EndorserLadder; limit?: number; headingLevel?: 2 | 3 }) {
+export function DistrictEndorsers({
+  leverage,
+  ladder,
+  limit = 40,
+  headingLevel = 2,
+}: {
+  leverage: EndorserLeverage;
+  ladder: EndorserLadder;
+  limit?: number;
+  headingLevel?: 2 | 3;
+}) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   const shown = leverage.endorsers.slice(0, limit);
   return (

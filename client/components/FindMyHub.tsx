@@ -38,7 +38,8 @@ function FindingResult({ finding, campaign }: { finding: HubFinding; campaign: C
       <ul className="overlap-list">
         {finding.districts.map((district) => (
           <li key={district.id}>
-            <a href={`/districts/${district.id}`}>{districtLabel(district)}</a> <small className="muted">{district.hubs.length ? district.hubs.map((hub) => hub.name).join(", ") : "no hub yet"}</small>
+            <a href={`/districts/${district.id}`}>{districtLabel(district)}</a>{" "}
+            <small className="muted">{district.hubs.length ? district.hubs.map((hub) => hub.name).join(", ") : "no hub yet"}</small>
           </li>
         ))}
       </ul>

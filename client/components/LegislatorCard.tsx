@@ -50,7 +50,16 @@ export function LegislatorCard({
                 <td>
                   <LadderStepBadge ladder={campaign.ladder} step={entry.step} />
                 </td>
-                <td className="ladder-ask">{ask ? <>The ask: <strong>{ask.label}</strong>{ask.description ? ` (${ask.description.charAt(0).toLowerCase()}${ask.description.slice(1)})` : ""}</> : "At the top of the ladder: thank them"}</td>
+                <td className="ladder-ask">
+                  {ask ? (
+                    <>
+                      The ask: <strong>{ask.label}</strong>
+                      {ask.description ? ` (${ask.description.charAt(0).toLowerCase()}${ask.description.slice(1)})` : ""}
+                    </>
+                  ) : (
+                    "At the top of the ladder: thank them"
+                  )}
+                </td>
               </tr>
             );
           })}
@@ -93,7 +102,16 @@ function StepForm({ campaign, bills, legislator }: { campaign: Campaign; bills: 
       aria-label={`Move ${legislator.name} on the ladder`}
       onSubmit={(event) => {
         event.preventDefault();
-        save.mutate({ campaignId: campaign.id, billId, legislatorId: legislator.legislatorId, step: chosen, source, link: link || null, note: note || null, expectedStep: current });
+        save.mutate({
+          campaignId: campaign.id,
+          billId,
+          legislatorId: legislator.legislatorId,
+          step: chosen,
+          source,
+          link: link || null,
+          note: note || null,
+          expectedStep: current,
+        });
       }}
     >
       {bills.length > 1 && (
@@ -163,8 +181,11 @@ function StepHistory({
       <ol>
         {[...events].reverse().map((event) => (
           <li key={event.id}>
-            <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 10)}</time> · {billName(event.billId)}: {event.fromStep ? stepLabel(campaign.ladder, event.fromStep) : "—"} →{" "}
-            {stepLabel(campaign.ladder, event.toStep)} <span className="muted">({STEP_SOURCE_LABELS[event.source] ?? event.source}, {event.actor})</span>
+            <time dateTime={event.occurredAt}>{event.occurredAt.slice(0, 10)}</time> · {billName(event.billId)}: {event.fromStep ? stepLabel(campaign.ladder, event.fromStep) : "—"}{" "}
+            → {stepLabel(campaign.ladder, event.toStep)}{" "}
+            <span className="muted">
+              ({STEP_SOURCE_LABELS[event.source] ?? event.source}, {event.actor})
+            </span>
             {event.link && (
               <>
                 {" "}

@@ -110,11 +110,14 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const actions = useUiActions();
   // A place search waiting for a point: the next map click is that point, not a body.
   const pointPick = usePointPick();
-  const onClickPoint = useCallback((point: [number, number]) => {
-    if (!useUiStore.getState().pointPick) return false;
-    actions.pointPicked(point);
-    return true;
-  }, [actions]);
+  const onClickPoint = useCallback(
+    (point: [number, number]) => {
+      if (!useUiStore.getState().pointPick) return false;
+      actions.pointPicked(point);
+      return true;
+    },
+    [actions],
+  );
   const [hover, setHover] = useState<{ bodyId: number; x: number; y: number } | null>(null);
   const [rendered, setRendered] = useState(false);
   // Phones: the legend and the as-of slider share a bottom sheet, collapsed to the headline bar.
@@ -123,10 +126,7 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
   const passes = useMemo(() => countPasses(scheme, stages, data.verified, campaign.countVerifiedOnly), [scheme, stages, data.verified, campaign.countVerifiedOnly]);
   const headline = describePassHeadline(passes, data.people, formatCount);
   // Passes not yet verified are hatched once the campaign verifies passes at all (or counts verified ones only).
-  const unverified = useMemo(
-    () => (marksUnverifiedPasses(passes) ? unverifiedPasses(scheme, stages, data.verified) : NO_BODIES),
-    [passes, scheme, stages, data.verified],
-  );
+  const unverified = useMemo(() => (marksUnverifiedPasses(passes) ? unverifiedPasses(scheme, stages, data.verified) : NO_BODIES), [passes, scheme, stages, data.verified]);
   const byId = useMemo(() => new Map((bodies ?? []).map((body) => [body.id, body])), [bodies]);
   // The shapes' own boxes frame the first view, so it is known as soon as they arrive (before the stages).
   const geometry = data.geometry;
@@ -200,7 +200,11 @@ export function MapShell({ campaign, data, className, header, slider, legendExtr
             onHover={setHover}
             onViewChange={actions.viewChanged}
             onFirstRender={onFirstRender}
-            label={ballot ? `Map of ${campaign.name}: towns coloured by the % yes on ballot question ${ballot.question.name}` : `Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`}
+            label={
+              ballot
+                ? `Map of ${campaign.name}: towns coloured by the % yes on ballot question ${ballot.question.name}`
+                : `Map of ${campaign.name}: bodies coloured by stage ${asOfCaption}`
+            }
           />
         )}
 

@@ -15,7 +15,19 @@ const today = () => new Date().toISOString().slice(0, 10);
  * "Log a meeting": when, who met (hubs, constituents), where, the ask, the answer, where it left
  * them on the ladder, follow-ups (one a line, each a next action) and private notes.
  */
-export function MeetingLog({ campaign, bills, legislatorId, legislatorName, canEdit }: { campaign: Campaign; bills: Bill[]; legislatorId: number; legislatorName: string; canEdit: boolean }) {
+export function MeetingLog({
+  campaign,
+  bills,
+  legislatorId,
+  legislatorName,
+  canEdit,
+}: {
+  campaign: Campaign;
+  bills: Bill[];
+  legislatorId: number;
+  legislatorName: string;
+  canEdit: boolean;
+}) {
   const trpc = useTRPC();
   const meetings = useQuery(trpc.legislator.meetings.queryOptions({ campaignId: campaign.id, legislatorId }));
   const nextActions = useQuery(trpc.legislator.nextActions.queryOptions({ campaignId: campaign.id, legislatorId }));
@@ -105,7 +117,18 @@ export function MeetingForm({
   const applyChange = useApplyChange();
   const id = useId();
   const hubs = useQuery(trpc.hub.list.queryOptions());
-  const empty = { metOn: today(), hubIds: [] as number[], constituents: "", place: "", ask: "", answer: "", billId: bills[0]?.id ?? 0, outcomeStep: "", followUps: "", privateNotes: "" };
+  const empty = {
+    metOn: today(),
+    hubIds: [] as number[],
+    constituents: "",
+    place: "",
+    ask: "",
+    answer: "",
+    billId: bills[0]?.id ?? 0,
+    outcomeStep: "",
+    followUps: "",
+    privateNotes: "",
+  };
   const [draft, setDraft] = useState(empty);
   const [saved, setSaved] = useState(false);
   const set = (change: Partial<typeof empty>) => {
@@ -150,9 +173,7 @@ export function MeetingForm({
         }}
       >
         {lobbyVisit ? (
-          <p className="muted meeting-form-note">
-            On {lobbyVisit.heldOn}. Left empty, the hubs, constituents and place are those signed up for the visit.
-          </p>
+          <p className="muted meeting-form-note">On {lobbyVisit.heldOn}. Left empty, the hubs, constituents and place are those signed up for the visit.</p>
         ) : (
           <>
             <label htmlFor={`${id}-date`}>Date</label>
@@ -160,7 +181,14 @@ export function MeetingForm({
           </>
         )}
         <label htmlFor={`${id}-place`}>Where</label>
-        <input id={`${id}-place`} list={`${id}-places`} value={draft.place} maxLength={200} placeholder="District office, State House…" onChange={(event) => set({ place: event.target.value })} />
+        <input
+          id={`${id}-place`}
+          list={`${id}-places`}
+          value={draft.place}
+          maxLength={200}
+          placeholder="District office, State House…"
+          onChange={(event) => set({ place: event.target.value })}
+        />
         <datalist id={`${id}-places`}>
           {MEETING_PLACES.map((place) => (
             <option key={place} value={place} />
@@ -210,7 +238,14 @@ export function MeetingForm({
         <label htmlFor={`${id}-follow`}>Follow-ups (one a line)</label>
         <textarea id={`${id}-follow`} rows={2} value={draft.followUps} placeholder="Each becomes a next action" onChange={(event) => set({ followUps: event.target.value })} />
         <label htmlFor={`${id}-notes`}>Private notes</label>
-        <textarea id={`${id}-notes`} rows={2} value={draft.privateNotes} maxLength={4000} placeholder="Never shown publicly" onChange={(event) => set({ privateNotes: event.target.value })} />
+        <textarea
+          id={`${id}-notes`}
+          rows={2}
+          value={draft.privateNotes}
+          maxLength={4000}
+          placeholder="Never shown publicly"
+          onChange={(event) => set({ privateNotes: event.target.value })}
+        />
         <button type="submit" className="primary" disabled={log.isPending}>
           {log.isPending ? "Saving…" : lobbyVisit ? "Report back" : "Log the meeting"}
         </button>

@@ -33,9 +33,12 @@ export function PlaceSearchForm({ search, onSearch }: { search: PlaceSearch | nu
     onSearch({ point: picked.point, label: "the point you picked on the map" });
   }, [picked, id, pickedPointTaken, onSearch]);
   // A form closed while it waits for a point gives the map its clicks back.
-  useEffect(() => () => {
-    if (useUiStore.getState().pointPick?.requester === id) pointPickCancelled();
-  }, [id, pointPickCancelled]);
+  useEffect(
+    () => () => {
+      if (useUiStore.getState().pointPick?.requester === id) pointPickCancelled();
+    },
+    [id, pointPickCancelled],
+  );
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
@@ -64,7 +67,8 @@ export function PlaceSearchForm({ search, onSearch }: { search: PlaceSearch | nu
         setLocating(null);
         onSearch({ point: [position.coords.longitude, position.coords.latitude], label: "your location" });
       },
-      (error) => setLocating(error.code === error.PERMISSION_DENIED ? "Location is blocked for this site: type your town instead." : "Could not get your location: type your town instead."),
+      (error) =>
+        setLocating(error.code === error.PERMISSION_DENIED ? "Location is blocked for this site: type your town instead." : "Could not get your location: type your town instead."),
       { enableHighAccuracy: false, timeout: 15_000, maximumAge: 600_000 },
     );
   };
@@ -86,8 +90,16 @@ export function PlaceSearchForm({ search, onSearch }: { search: PlaceSearch | nu
           </button>
         </span>
       </form>
-      {locating && <p className="muted" role="status">{locating}</p>}
-      {lookupError && <p className="error-text" role="alert">{lookupError}</p>}
+      {locating && (
+        <p className="muted" role="status">
+          {locating}
+        </p>
+      )}
+      {lookupError && (
+        <p className="error-text" role="alert">
+          {lookupError}
+        </p>
+      )}
       {search && "point" in search && <p className="hint">Looking at {search.label}.</p>}
     </>
   );

@@ -38,8 +38,15 @@ describe("withPublicStageChange", () => {
     campaignId: 1,
     asOf: null,
     initialStage: "not_started",
-    stages: [[2, "introduced"], [5, "passed"]],
-    counts: [{ stageId: "not_started", count: 8 }, { stageId: "introduced", count: 1 }, { stageId: "passed", count: 1 }],
+    stages: [
+      [2, "introduced"],
+      [5, "passed"],
+    ],
+    counts: [
+      { stageId: "not_started", count: 8 },
+      { stageId: "introduced", count: 1 },
+      { stageId: "passed", count: 1 },
+    ],
     range: { first: "2025-01-01", last: "2025-02-01" },
     people: null,
     verified: [5],
@@ -47,8 +54,16 @@ describe("withPublicStageChange", () => {
 
   it("sets the body's stage in the sorted list and leaves the server's aggregates alone", () => {
     const patched = withPublicStageChange(now, { bodyId: 3, stage: "organizing" });
-    expect(patched.stages).toEqual([[2, "introduced"], [3, "organizing"], [5, "passed"]]);
-    expect(withPublicStageChange(patched, { bodyId: 2, stage: "passed" }).stages).toEqual([[2, "passed"], [3, "organizing"], [5, "passed"]]);
+    expect(patched.stages).toEqual([
+      [2, "introduced"],
+      [3, "organizing"],
+      [5, "passed"],
+    ]);
+    expect(withPublicStageChange(patched, { bodyId: 2, stage: "passed" }).stages).toEqual([
+      [2, "passed"],
+      [3, "organizing"],
+      [5, "passed"],
+    ]);
     expect(patched.counts).toBe(now.counts);
     expect(now.stages).toHaveLength(2);
   });

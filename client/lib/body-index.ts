@@ -70,7 +70,14 @@ interface FeatureProperties {
 export function scopeGeometry(geometry: GeoJSON.FeatureCollection, scope: CampaignScope): GeoJSON.FeatureCollection {
   const bodies = geometry.features.map((feature, index) => {
     const properties = (feature.properties ?? {}) as FeatureProperties;
-    return { id: feature.id as number, kind: properties.kind ?? "", state: properties.state ?? null, geoid: properties.geoid ?? null, parentId: properties.parentId ?? null, index };
+    return {
+      id: feature.id as number,
+      kind: properties.kind ?? "",
+      state: properties.state ?? null,
+      geoid: properties.geoid ?? null,
+      parentId: properties.parentId ?? null,
+      index,
+    };
   });
   const counted = countedBodies(scope, bodies);
   if (counted.length === bodies.length) return geometry;

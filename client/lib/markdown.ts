@@ -6,10 +6,7 @@
  */
 
 export type Inline =
-  | { type: "text"; text: string }
-  | { type: "strong" | "em"; children: Inline[] }
-  | { type: "code"; text: string }
-  | { type: "link"; href: string; children: Inline[] };
+  { type: "text"; text: string } | { type: "strong" | "em"; children: Inline[] } | { type: "code"; text: string } | { type: "link"; href: string; children: Inline[] };
 
 export type Block =
   | { type: "heading"; level: 1 | 2 | 3; children: Inline[] }

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { enqueueTally, flushOutbox, readOutbox, retryOnNewerVersion, sendQueuedTally, type OutboxCalls, type OutboxStorage, type QueuedTally, type SendFailure, type SendOutcome } from "./meeting-outbox";
+import {
+  enqueueTally,
+  flushOutbox,
+  readOutbox,
+  retryOnNewerVersion,
+  sendQueuedTally,
+  type OutboxCalls,
+  type OutboxStorage,
+  type QueuedTally,
+  type SendFailure,
+  type SendOutcome,
+} from "./meeting-outbox";
 
 function memoryStorage(): OutboxStorage {
   const values = new Map<string, string>();

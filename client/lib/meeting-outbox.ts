@@ -101,10 +101,7 @@ export async function sendQueuedTally(item: QueuedTally, calls: OutboxCalls): Pr
  * or a refusal stays, marked, for the person to decide; on the first network failure the rest
  * wait for the next try (the order of recordings is kept).
  */
-export async function flushOutbox(
-  storage: OutboxStorage,
-  send: (item: QueuedTally) => Promise<SendOutcome>,
-): Promise<{ sent: number; tallySaved: number; offline: boolean }> {
+export async function flushOutbox(storage: OutboxStorage, send: (item: QueuedTally) => Promise<SendOutcome>): Promise<{ sent: number; tallySaved: number; offline: boolean }> {
   let sent = 0;
   let tallySaved = 0;
   for (const item of readOutbox(storage)) {

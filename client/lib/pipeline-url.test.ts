@@ -17,7 +17,9 @@ describe("pipeline view in the URL", () => {
       page: 4,
     };
     const search = formatPipelineView(view);
-    expect(search).toBe("?campaign=3&view=board&stages=passed,failed&kinds=town_meeting,city_council&county=44003&hub=2&from=2026-01-01&to=2026-06-30&sort=voteDate&dir=desc&page=4");
+    expect(search).toBe(
+      "?campaign=3&view=board&stages=passed,failed&kinds=town_meeting,city_council&county=44003&hub=2&from=2026-01-01&to=2026-06-30&sort=voteDate&dir=desc&page=4",
+    );
     expect(parsePipelineView(search)).toEqual(view);
   });
 

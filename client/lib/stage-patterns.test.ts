@@ -2,7 +2,11 @@ import { describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../../shared/model/stage";
 import { PATTERN_SIZE, stagePatternPixels } from "./stage-patterns";
 
-const key = (pixels: Uint8Array) => Array.from(pixels.filter((_, index) => index % 4 === 3), (alpha) => (alpha ? 1 : 0)).join("");
+const key = (pixels: Uint8Array) =>
+  Array.from(
+    pixels.filter((_, index) => index % 4 === 3),
+    (alpha) => (alpha ? 1 : 0),
+  ).join("");
 
 describe("stagePatternPixels", () => {
   const stages = defaultStageScheme.stages;

@@ -20,10 +20,18 @@ function fakeMap() {
     on: vi.fn((event: string, listener: unknown) => {
       if (typeof listener === "function") listeners.set(event, [...(listeners.get(event) ?? []), listener as () => void]);
     }),
-    off: vi.fn((event: string, listener: () => void) => listeners.set(event, (listeners.get(event) ?? []).filter((known) => known !== listener))),
+    off: vi.fn((event: string, listener: () => void) =>
+      listeners.set(
+        event,
+        (listeners.get(event) ?? []).filter((known) => known !== listener),
+      ),
+    ),
     once: vi.fn((event: string, listener: () => void) => {
       const once = () => {
-        listeners.set(event, (listeners.get(event) ?? []).filter((known) => known !== once));
+        listeners.set(
+          event,
+          (listeners.get(event) ?? []).filter((known) => known !== once),
+        );
         listener();
       };
       listeners.set(event, [...(listeners.get(event) ?? []), once]);
@@ -56,7 +64,18 @@ const square = (x: number): GeoJSON.Feature => ({
   type: "Feature",
   id: x,
   properties: { name: `Body ${x}` },
-  geometry: { type: "Polygon", coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] },
+  geometry: {
+    type: "Polygon",
+    coordinates: [
+      [
+        [x, 0],
+        [x + 1, 0],
+        [x + 1, 1],
+        [x, 1],
+        [x, 0],
+      ],
+    ],
+  },
 });
 
 describe("MapController", () => {
@@ -66,17 +85,34 @@ describe("MapController", () => {
     await controller.setBodies({ type: "FeatureCollection", features: [square(1), square(2), square(3)] });
     source.setData.mockClear();
     const outline: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [] };
-    await controller.setBallot({ classes: new Map([[1, { ballot: 5, partial: false }], [2, { ballot: 2, partial: true }]]), outline });
+    await controller.setBallot({
+      classes: new Map([
+        [1, { ballot: 5, partial: false }],
+        [2, { ballot: 2, partial: true }],
+      ]),
+      outline,
+    });
     expect(map.setFeatureState.mock.calls).toEqual([
-      [{ source: "bodies", id: 1 }, { ballot: 5, partial: false }],
-      [{ source: "bodies", id: 2 }, { ballot: 2, partial: true }],
+      [
+        { source: "bodies", id: 1 },
+        { ballot: 5, partial: false },
+      ],
+      [
+        { source: "bodies", id: 2 },
+        { ballot: 2, partial: true },
+      ],
     ]);
     expect(map.setPaintProperty).toHaveBeenLastCalledWith("body-fill", "fill-color", expect.arrayContaining([["coalesce", ["feature-state", "ballot"], -1]]));
     expect(source.setData).toHaveBeenCalledWith(outline);
 
     map.setFeatureState.mockClear();
     await controller.setBallot({ classes: new Map([[2, { ballot: 2, partial: true }]]), outline });
-    expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", id: 1 }, { ballot: -1, partial: false }]]);
+    expect(map.setFeatureState.mock.calls).toEqual([
+      [
+        { source: "bodies", id: 1 },
+        { ballot: -1, partial: false },
+      ],
+    ]);
 
     await controller.setBallot(null);
     expect(map.setPaintProperty).toHaveBeenLastCalledWith("body-fill", "fill-color", expect.arrayContaining([["coalesce", ["feature-state", "stage"], ""]]));
@@ -88,7 +124,13 @@ describe("MapController", () => {
     const controller = controllerWith(map);
     const geometry: GeoJSON.FeatureCollection = { type: "FeatureCollection", features: [square(1), square(2), square(3)] };
     await controller.setBodies(geometry);
-    await controller.setStages(new Map([[1, "organizing"], [2, "passed"], [3, "not_started"]]));
+    await controller.setStages(
+      new Map([
+        [1, "organizing"],
+        [2, "passed"],
+        [3, "not_started"],
+      ]),
+    );
     // One upload of the shapes, one of their label points (a point inside each, named).
     expect(source.setData).toHaveBeenCalledTimes(2);
     expect(source.setData.mock.calls[0]![0]).toBe(geometry);
@@ -102,7 +144,13 @@ describe("MapController", () => {
 
     map.setFeatureState.mockClear();
     await controller.setBodies(geometry); // same payload again: no upload
-    await controller.setStages(new Map([[1, "sponsor_found"], [2, "passed"], [3, "not_started"]]));
+    await controller.setStages(
+      new Map([
+        [1, "sponsor_found"],
+        [2, "passed"],
+        [3, "not_started"],
+      ]),
+    );
     expect(source.setData).toHaveBeenCalledTimes(2);
     expect(map.setFeatureState).toHaveBeenCalledTimes(1);
     expect(map.setFeatureState).toHaveBeenCalledWith({ source: "bodies", id: 1 }, { stage: "sponsor_found" });
@@ -150,7 +198,10 @@ describe("MapController", () => {
 
     await controller.setUnverified(new Set([1, 2]));
     expect(map.addImage).toHaveBeenCalledWith("unverified-hatch", expect.objectContaining({ width: 10, height: 10 }));
-    expect(map.addLayer).toHaveBeenCalledWith(expect.objectContaining({ id: "body-unverified", paint: expect.objectContaining({ "fill-pattern": "unverified-hatch" }) }), "body-outline");
+    expect(map.addLayer).toHaveBeenCalledWith(
+      expect.objectContaining({ id: "body-unverified", paint: expect.objectContaining({ "fill-pattern": "unverified-hatch" }) }),
+      "body-outline",
+    );
     expect(map.setFeatureState.mock.calls).toEqual([
       [{ source: "bodies", id: 1 }, { unverified: true }],
       [{ source: "bodies", id: 2 }, { unverified: true }],
@@ -201,7 +252,11 @@ describe("MapController", () => {
   it("mutes only the bodies that leave the filter and unmutes them when it clears", async () => {
     const { map } = fakeMap();
     const controller = controllerWith(map);
-    const stages = new Map([[1, "passed"], [2, "failed"], [3, "passed"]]);
+    const stages = new Map([
+      [1, "passed"],
+      [2, "failed"],
+      [3, "passed"],
+    ]);
     await controller.setVisibleStages(["passed"], stages);
     expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", id: 2 }, { muted: true }]]);
     map.setFeatureState.mockClear();

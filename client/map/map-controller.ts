@@ -3,15 +3,7 @@ import { featureLabelPoint, labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
 import { patternImageId, stagePatternPixels } from "../lib/stage-patterns";
-import {
-  BALLOT_HATCH_IMAGE,
-  BALLOT_OUTLINE_LAYER,
-  BALLOT_OUTLINE_SOURCE,
-  BALLOT_PARTIAL_LAYER,
-  ballotColorExpression,
-  ballotHatchPixels,
-  ballotLayers,
-} from "./ballot-style";
+import { BALLOT_HATCH_IMAGE, BALLOT_OUTLINE_LAYER, BALLOT_OUTLINE_SOURCE, BALLOT_PARTIAL_LAYER, ballotColorExpression, ballotHatchPixels, ballotLayers } from "./ballot-style";
 import { UNVERIFIED_HATCH_IMAGE, UNVERIFIED_LAYER, unverifiedHatchPixels, unverifiedLayer } from "./unverified-style";
 import { ENDORSER_CLUSTER_LAYER, ENDORSER_POINT_LAYER, ENDORSER_SOURCE, endorserColorExpression, endorserLayers } from "./endorser-style";
 import {
@@ -42,7 +34,7 @@ export interface MapAssets {
   fontFaces: NonNullable<StyleSpecification["font-faces"]>;
 }
 
-const NO_ASSETS: MapAssets = { referenceUrl: "data:application/json,{\"type\":\"FeatureCollection\",\"features\":[]}", fontFaces: {} };
+const NO_ASSETS: MapAssets = { referenceUrl: 'data:application/json,{"type":"FeatureCollection","features":[]}', fontFaces: {} };
 
 /** A ballot question on the map: each town's class of % yes and whether it is partial, and where it ran. */
 export interface BallotColoring {
@@ -340,7 +332,8 @@ export class MapController {
     this.map.setPaintProperty(BODY_FILL_LAYER, "fill-color", ballot ? ballotColorExpression() : stageColorExpression(this.scheme));
     // Stage patterns and the unverified hatch would contradict the ballot colours: hidden while the mode is on.
     if (this.unverifiedLayerAdded) this.map.setLayoutProperty(UNVERIFIED_LAYER, "visibility", visibility === "visible" ? "none" : "visible");
-    if (this.patternScheme) for (const stage of this.scheme.stages) this.map.setLayoutProperty(patternLayerId(stage.id), "visibility", this.patternsOn && !ballot ? "visible" : "none");
+    if (this.patternScheme)
+      for (const stage of this.scheme.stages) this.map.setLayoutProperty(patternLayerId(stage.id), "visibility", this.patternsOn && !ballot ? "visible" : "none");
   }
 
   /**
@@ -355,10 +348,12 @@ export class MapController {
       for (const layer of endorserLayers(endorsers.colors) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
       this.endorserLayersAdded = true;
     } else if (this.endorserLayersAdded && endorsers) {
-      if (endorsers.points !== this.endorsers?.points) (this.map.getSource(ENDORSER_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(endorsers.points);
+      if (endorsers.points !== this.endorsers?.points)
+        (this.map.getSource(ENDORSER_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(endorsers.points);
       this.map.setPaintProperty(ENDORSER_POINT_LAYER, "circle-color", endorserColorExpression(endorsers.colors));
     }
-    if (this.endorserLayersAdded) for (const layer of [ENDORSER_POINT_LAYER, ENDORSER_CLUSTER_LAYER]) this.map.setLayoutProperty(layer, "visibility", endorsers ? "visible" : "none");
+    if (this.endorserLayersAdded)
+      for (const layer of [ENDORSER_POINT_LAYER, ENDORSER_CLUSTER_LAYER]) this.map.setLayoutProperty(layer, "visibility", endorsers ? "visible" : "none");
     this.endorsers = endorsers;
   }
 

@@ -46,14 +46,7 @@ export function stageColorExpression(scheme: StageScheme): ExpressionSpecificati
 }
 
 /** Muted (filtered out) bodies stay on the map as faint shapes, so the geography still reads. */
-const fillOpacity: ExpressionSpecification = [
-  "case",
-  ["boolean", ["feature-state", "muted"], false],
-  0.12,
-  ["boolean", ["feature-state", "hover"], false],
-  1,
-  0.88,
-];
+const fillOpacity: ExpressionSpecification = ["case", ["boolean", ["feature-state", "muted"], false], 0.12, ["boolean", ["feature-state", "hover"], false], 1, 0.88];
 
 export function bodyLayers(scheme: StageScheme): LayerSpecification[] {
   return [
@@ -110,14 +103,7 @@ export function patternLayers(scheme: StageScheme, visible: boolean): StyleSpeci
     layout: { visibility: visible ? ("visible" as const) : ("none" as const) },
     paint: {
       "fill-pattern": patternImageId(stage.id),
-      "fill-opacity": [
-        "case",
-        ["boolean", ["feature-state", "muted"], false],
-        0,
-        ["==", ["coalesce", ["feature-state", "stage"], ""], stage.id],
-        1,
-        0,
-      ] as ExpressionSpecification,
+      "fill-opacity": ["case", ["boolean", ["feature-state", "muted"], false], 0, ["==", ["coalesce", ["feature-state", "stage"], ""], stage.id], 1, 0] as ExpressionSpecification,
     },
   }));
 }

@@ -33,14 +33,7 @@ export function unverifiedLayer(bodySource: string): LayerSpecification {
     source: bodySource,
     paint: {
       "fill-pattern": UNVERIFIED_HATCH_IMAGE,
-      "fill-opacity": [
-        "case",
-        ["boolean", ["feature-state", "muted"], false],
-        0,
-        ["boolean", ["feature-state", "unverified"], false],
-        1,
-        0,
-      ] as ExpressionSpecification,
+      "fill-opacity": ["case", ["boolean", ["feature-state", "muted"], false], 0, ["boolean", ["feature-state", "unverified"], false], 1, 0] as ExpressionSpecification,
     },
   };
 }

@@ -101,13 +101,24 @@ const createSelectionSlice: StateCreator<UiState, [], [], SelectionSlice> = (set
   // One side panel at a time: a body, a district or the dashboard. Opening one closes the others.
   bodySelected: (bodyId) =>
     set(() =>
-      bodyId === null ? { selectedBodyId: null } : { selectedBodyId: bodyId, selectedDistrictId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
+      bodyId === null
+        ? { selectedBodyId: null }
+        : { selectedBodyId: bodyId, selectedDistrictId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
   bodyFound: (bodyId) =>
-    set((state) => ({ selectedBodyId: bodyId, selectedDistrictId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false, flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 } })),
+    set((state) => ({
+      selectedBodyId: bodyId,
+      selectedDistrictId: null,
+      dashboardOpen: false,
+      hubsOpen: false,
+      contactOpen: false,
+      flyRequest: { bodyId, nonce: (state.flyRequest?.nonce ?? 0) + 1 },
+    })),
   districtSelected: (districtId) =>
     set(() =>
-      districtId === null ? { selectedDistrictId: null } : { selectedDistrictId: districtId, selectedBodyId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
+      districtId === null
+        ? { selectedDistrictId: null }
+        : { selectedDistrictId: districtId, selectedBodyId: null, selectedEndorserId: null, endorserListOpen: false, dashboardOpen: false, hubsOpen: false, contactOpen: false },
     ),
   selectedEndorserId: null,
   endorserSelected: (endorserId) =>
@@ -138,9 +149,7 @@ const createViewSlice: StateCreator<UiState, [], [], ViewSlice> = (set) => ({
   visibleChambers: [],
   chamberLayerToggled: (chamber) =>
     set((state) => ({
-      visibleChambers: state.visibleChambers.includes(chamber)
-        ? state.visibleChambers.filter((entry) => entry !== chamber)
-        : [...state.visibleChambers, chamber],
+      visibleChambers: state.visibleChambers.includes(chamber) ? state.visibleChambers.filter((entry) => entry !== chamber) : [...state.visibleChambers, chamber],
     })),
   campaignSelected: (campaignId) => set({ campaignId, campaignSlug: null, selectedBodyId: null, visibleStages: null }),
   viewChanged: (view) => set({ view }),
@@ -175,12 +184,16 @@ const createScreenSlice: StateCreator<UiState, [], [], ScreenSlice> = (set) => (
   contactOpen: false,
   contactToggled: () =>
     set((state) =>
-      state.contactOpen ? { contactOpen: false } : { contactOpen: true, hubsOpen: false, dashboardOpen: false, endorserListOpen: false, selectedEndorserId: null, selectedBodyId: null, selectedDistrictId: null },
+      state.contactOpen
+        ? { contactOpen: false }
+        : { contactOpen: true, hubsOpen: false, dashboardOpen: false, endorserListOpen: false, selectedEndorserId: null, selectedBodyId: null, selectedDistrictId: null },
     ),
   endorserListOpen: false,
   endorserListToggled: () =>
     set((state) =>
-      state.endorserListOpen ? { endorserListOpen: false } : { endorserListOpen: true, selectedEndorserId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false, selectedBodyId: null, selectedDistrictId: null },
+      state.endorserListOpen
+        ? { endorserListOpen: false }
+        : { endorserListOpen: true, selectedEndorserId: null, dashboardOpen: false, hubsOpen: false, contactOpen: false, selectedBodyId: null, selectedDistrictId: null },
     ),
 });
 

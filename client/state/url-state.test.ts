@@ -1,7 +1,20 @@
 import { expect, it } from "vitest";
 import { parsePublicPanelParam, parseUrlState, toSearch } from "./url-state";
 
-const empty = { campaignId: null, campaignSlug: null, bodyId: null, districtId: null, chambers: [], stages: null, view: null, asOf: null, table: false, patterns: false, ballot: null, endorsers: false };
+const empty = {
+  campaignId: null,
+  campaignSlug: null,
+  bodyId: null,
+  districtId: null,
+  chambers: [],
+  stages: null,
+  view: null,
+  asOf: null,
+  table: false,
+  patterns: false,
+  ballot: null,
+  endorsers: false,
+};
 
 it("round-trips a full view", () => {
   const state = {
@@ -31,7 +44,9 @@ it("carries a campaign slug for public pages and the embed", () => {
 });
 
 it("ignores malformed or out-of-range values instead of failing", () => {
-  expect(parseUrlState("?campaign=X!&body=-3&district=0&layers=senate&stages=PASSED;drop&map=99/200/5&asof=2026-02-30&show=list&patterns=yes&ballot=-1&endorsers=yes")).toEqual(empty);
+  expect(parseUrlState("?campaign=X!&body=-3&district=0&layers=senate&stages=PASSED;drop&map=99/200/5&asof=2026-02-30&show=list&patterns=yes&ballot=-1&endorsers=yes")).toEqual(
+    empty,
+  );
   expect(parseUrlState("")).toEqual(empty);
 });
 

@@ -49,9 +49,7 @@ describe("procedure inputs are bounded to what the database holds", () => {
   });
 
   it.each(procedures.filter(([, procedure]) => procedure._def.inputs.length > 0))("%s", (_path, procedure) => {
-    const problems = procedure._def.inputs.flatMap((input) =>
-      unboundedNumbers(z.toJSONSchema(input as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonNode),
-    );
+    const problems = procedure._def.inputs.flatMap((input) => unboundedNumbers(z.toJSONSchema(input as z.ZodType, { io: "input", unrepresentable: "any" }) as JsonNode));
     expect(problems).toEqual([]);
   });
 });

@@ -15,7 +15,9 @@ export function describeBallotImport(fileName: string, summary: BallotImportSumm
   for (const district of summary.districts) {
     const label = `${district.chamber} ${district.district}${district.vintage ? ` (${district.vintage} plan)` : ""}`;
     const share = district.pctYesOfBallots === null ? "" : `; ${district.pctYesOfBallots.toFixed(1)} % of ballots`;
-    lines.push(`  ${district.estimated ? "estimated " : ""}${label}: ${counts(district)}: ${percent(district.pctYes)}${share}${district.estimated ? ` (${district.method}; covers ${Math.round((district.coverage ?? 0) * 100)} % of the district)` : ""}`);
+    lines.push(
+      `  ${district.estimated ? "estimated " : ""}${label}: ${counts(district)}: ${percent(district.pctYes)}${share}${district.estimated ? ` (${district.method}; covers ${Math.round((district.coverage ?? 0) * 100)} % of the district)` : ""}`,
+    );
   }
   if (summary.fileTotals) lines.push(`  the file's Totals row: ${counts(summary.fileTotals)}`);
   if (summary.partialTowns.length) lines.push(`  partial towns (only the precincts inside the district): ${summary.partialTowns.join(", ")}`);

@@ -7,7 +7,11 @@ import { InputError } from "../errors";
 import type { CampaignScopeOptions } from "./campaign-scope-options";
 import { withWriteContext } from "./write-context";
 
-const list = (text: string | undefined) => (text ?? "").split(",").map((part) => part.trim()).filter(Boolean);
+const list = (text: string | undefined) =>
+  (text ?? "")
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 
 /** The scope the flags describe; a bad value is one line. */
 export function scopeFromOptions(options: CampaignScopeOptions): CampaignScope {

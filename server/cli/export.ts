@@ -105,7 +105,15 @@ export async function exportCommand(
       // The CSV is the organizers' own spreadsheet (it round-trips, note included); GeoJSON is for maps and leaves the note out.
       const rows = await exportResolutions(connection.db, campaign, { withNote: csv, withGeometry: !csv });
       if (csv) write(toCsv(rows, [...RESOLUTION_COLUMNS]));
-      else write(`${JSON.stringify(toFeatureCollection(rows.map(({ note: _note, ...row }) => row), (row) => row.body_id as number))}\n`);
+      else
+        write(
+          `${JSON.stringify(
+            toFeatureCollection(
+              rows.map(({ note: _note, ...row }) => row),
+              (row) => row.body_id as number,
+            ),
+          )}\n`,
+        );
       return;
     }
     if (what === "endorsers") {

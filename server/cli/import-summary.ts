@@ -55,7 +55,9 @@ export function describeSeating(seating: SeatingSummary): string {
 export function describeOverlaps(overlaps: RecomputeSummary): string {
   return (
     `Overlaps: ${overlaps.overlaps} body × district pairs from ${overlaps.bodies} bodies and ${overlaps.districts} current districts in ${(overlaps.milliseconds / 1000).toFixed(2)} s` +
-    (overlaps.problems.length ? ` (${overlaps.problems.length} geometry ${overlaps.problems.length === 1 ? "problem" : "problems"}: ${summarize(overlaps.problems.map((problem) => problem.message))})` : "")
+    (overlaps.problems.length
+      ? ` (${overlaps.problems.length} geometry ${overlaps.problems.length === 1 ? "problem" : "problems"}: ${summarize(overlaps.problems.map((problem) => problem.message))})`
+      : "")
   );
 }
 

@@ -5,7 +5,17 @@ import { districtLabel, type SeatChamber } from "../../shared/model/district";
 import type { Config } from "../config";
 import { connect } from "../db/connect";
 import { HUB_COLUMNS, type HubImportSummary } from "../domain/hub-import";
-import { importBallotResultRows, importBoundaries, importCommitteeRoster, importCosponsorList, importEndorserRows, importHubRows, importLegislatorRoster, importPopulation, importSpreadsheetTable } from "../domain/import-service";
+import {
+  importBallotResultRows,
+  importBoundaries,
+  importCommitteeRoster,
+  importCosponsorList,
+  importEndorserRows,
+  importHubRows,
+  importLegislatorRoster,
+  importPopulation,
+  importSpreadsheetTable,
+} from "../domain/import-service";
 import type { PopulationImportSummary } from "../domain/population";
 import { ENDORSER_COLUMNS, type EndorserImportSummary } from "../../shared/model/endorser";
 import { createGeocoder } from "../io/geocoder";
@@ -122,7 +132,13 @@ export async function importCommand(config: Config, file: string, options: Impor
       }
       case "population": {
         const reading = createProgress(`Reading ${fileName}`);
-        const layer = await readBoundaryFile(file, { layer: options.layer, crs: options.crs, onProgress: reading.update, points: true, limits: vertexLimits(config, options) }).finally(reading.done);
+        const layer = await readBoundaryFile(file, {
+          layer: options.layer,
+          crs: options.crs,
+          onProgress: reading.update,
+          points: true,
+          limits: vertexLimits(config, options),
+        }).finally(reading.done);
         const summary = await withWriteContext(config, (ctx) => importPopulation(ctx, request, layer, { fileName }));
         return out(`${describePopulationImport(summary).join("\n")}\n`);
       }
@@ -172,13 +188,9 @@ export async function overlapsCommand(config: Config, options: { minShare?: stri
   const connection = await connect(config.database);
   try {
     const progress = createProgress("Computing overlaps");
-    const result = await connection.db
-      .transaction()
-      .execute((trx) => recomputeOverlaps(trx, { minShare, onProgress: (done, total) => progress.update(done / total) }));
+    const result = await connection.db.transaction().execute((trx) => recomputeOverlaps(trx, { minShare, onProgress: (done, total) => progress.update(done / total) }));
     progress.done();
-    out(
-      `${result.overlaps} body × district overlaps from ${result.bodies} bodies and ${result.districts} current districts in ${(result.milliseconds / 1000).toFixed(2)} s.\n`,
-    );
+    out(`${result.overlaps} body × district overlaps from ${result.bodies} bodies and ${result.districts} current districts in ${(result.milliseconds / 1000).toFixed(2)} s.\n`);
   } finally {
     await connection.close();
   }
@@ -278,8 +290,8 @@ export function describePopulationImport(summary: PopulationImportSummary): stri
     summary.polygons === 0
       ? null
       : summary.place === "area"
-      ? "  Polygons cut by a town or district line were shared out by area (--place point puts each whole at its internal point)."
-      : "  Each polygon's count was placed whole at its internal point (--place area shares polygons cut by a line by area).",
+        ? "  Polygons cut by a town or district line were shared out by area (--place point puts each whole at its internal point)."
+        : "  Each polygon's count was placed whole at its internal point (--place area shares polygons cut by a line by area).",
     summary.dryRun ? "  Run again without --dry-run to keep it." : "  Shares of each district's people now come from these counts, not from area.",
   ].filter((line) => line !== null);
 }

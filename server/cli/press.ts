@@ -95,7 +95,13 @@ export async function exportPressKitCommand(config: Config, options: PressOption
     const kit = await withRenderServer(config, connection, (baseUrl) => buildPressKit({ db: connection.db, baseUrl, chromiumPath: config.chromiumPath }, view, settings));
     if (out.toLowerCase().endsWith(".zip")) {
       fs.mkdirSync(path.dirname(out), { recursive: true });
-      fs.writeFileSync(out, writeZip(kit.files.map((file) => ({ name: `${kit.stem}/${file.name}`, bytes: file.bytes })), new Date(kit.snapshot.takenAt)));
+      fs.writeFileSync(
+        out,
+        writeZip(
+          kit.files.map((file) => ({ name: `${kit.stem}/${file.name}`, bytes: file.bytes })),
+          new Date(kit.snapshot.takenAt),
+        ),
+      );
     } else {
       fs.mkdirSync(out, { recursive: true });
       for (const file of kit.files) fs.writeFileSync(path.join(out, file.name), file.bytes);

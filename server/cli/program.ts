@@ -88,14 +88,20 @@ function buildProgram(io: Io): Command {
     .description(
       "import a boundary file (.geojson .json .topojson .zip .shp) as bodies or districts, Open States people as legislators (a state's folder or the federal one) and committees, a campaign spreadsheet (.csv) as resolutions or members, a bill's cosponsor list, hubs (.csv), a ballot question's results (.csv), or a campaign's endorsers (.csv)",
     )
-    .argument("<file>", "the file to import (legislators: a folder of person .yml files, one .yml, a .zip of them, or a .csv export; committees: a folder of committee .yml files, one .yml or a .zip; cosponsors: .txt or .csv)")
-    .requiredOption(
-      "--as <what>",
-      "bodies, districts, legislators, committees, resolutions, members, cosponsors, hubs, ballot-results, endorsers or population",
+    .argument(
+      "<file>",
+      "the file to import (legislators: a folder of person .yml files, one .yml, a .zip of them, or a .csv export; committees: a folder of committee .yml files, one .yml or a .zip; cosponsors: .txt or .csv)",
     )
-    .option("--campaign <name>", "resolutions, members, cosponsors, ballot-results, endorsers: campaign name, slug or id (resolutions and members: a new name creates the campaign)")
-    .option("--bill <bill>", 'cosponsors: the campaign\'s bill, e.g. "H.1239" (default: the campaign\'s first bill)')
-    .option("--dry-run", "legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population: print what would be added, updated, moved and closed, and write nothing")
+    .requiredOption("--as <what>", "bodies, districts, legislators, committees, resolutions, members, cosponsors, hubs, ballot-results, endorsers or population")
+    .option(
+      "--campaign <name>",
+      "resolutions, members, cosponsors, ballot-results, endorsers: campaign name, slug or id (resolutions and members: a new name creates the campaign)",
+    )
+    .option("--bill <bill>", "cosponsors: the campaign's bill, e.g. \"H.1239\" (default: the campaign's first bill)")
+    .option(
+      "--dry-run",
+      "legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population: print what would be added, updated, moved and closed, and write nothing",
+    )
     .option("--question <name>", 'ballot-results: the question, e.g. "2018 Q5" (a new name creates it; an existing one has its results replaced)')
     .option("--text <text>", "ballot-results: the question's full text")
     .option("--year <year>", "ballot-results: the election year (default: the date's, or the year the question's name starts with)")
@@ -150,7 +156,7 @@ function buildProgram(io: Io): Command {
   campaign
     .command("add")
     .description("create a campaign with the default stage scheme")
-    .argument("<name>", "campaign name, e.g. \"Medicare for All resolution 2026\"")
+    .argument("<name>", 'campaign name, e.g. "Medicare for All resolution 2026"')
     .option("--bill <bill>", "the bill the campaign supports, e.g. H.1234")
     .option("--state <codes>", "the campaign's states, e.g. MA or MA,NH (default: every state)")
     .option("--count <kinds>", "count these nested kinds instead of their parent, e.g. ward_committee")

@@ -42,7 +42,20 @@ export async function serve(config: Config, log: (line: string) => void): Promis
           onError: (error) => log(`Live changes: lost the PostgreSQL listener (${error.message}); reconnecting.`),
         })
       : createSqliteChangeBus(connection.db, { onError: (error) => log(`Live changes: could not read the change outbox (${error.message}).`) });
-  const app = await buildServer({ db: connection.db, engine: connection.engine, basemapStyleUrl: config.basemapStyleUrl, geocoderUrl: config.geocoderUrl, evidenceMaxBytes: config.evidenceMaxBytes, publicUrl: config.publicUrl, trustProxy: config.trustProxy, changes, chromiumPath: config.chromiumPath, health: connection.health, logLevel: config.logLevel, limits: DEFAULT_LOAD_LIMITS });
+  const app = await buildServer({
+    db: connection.db,
+    engine: connection.engine,
+    basemapStyleUrl: config.basemapStyleUrl,
+    geocoderUrl: config.geocoderUrl,
+    evidenceMaxBytes: config.evidenceMaxBytes,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+    changes,
+    chromiumPath: config.chromiumPath,
+    health: connection.health,
+    logLevel: config.logLevel,
+    limits: DEFAULT_LOAD_LIMITS,
+  });
   // The database going away and coming back, in the log; requests meanwhile answer 503.
   connection.health.onChange((available, reason) => {
     if (available) app.log.info("database reachable again");
@@ -65,9 +78,13 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   const local = `http://localhost:${port}`;
   const publicUrl = config.publicUrl?.replace(/\/$/, "") ?? null;
   // Links the command line prints (`user add`) point here, whatever port this server took.
-  await writeAppSetting(connection.db, "server_url", publicUrl ?? local).catch((error: unknown) => log(`Could not note the server's address for the CLI: ${(error as Error).message}`));
+  await writeAppSetting(connection.db, "server_url", publicUrl ?? local).catch((error: unknown) =>
+    log(`Could not note the server's address for the CLI: ${(error as Error).message}`),
+  );
   log(`Groundswell is running at ${local}${publicUrl ? ` (people reach it at ${publicUrl})` : ""}`);
   // Build the map's shapes (and their gzip bytes) now, not on the first visitor's request: a
   // national layer takes seconds. A visitor arriving meanwhile waits only for the rest of this build.
-  void app.inject({ url: "/geo/bodies.geojson", headers: { "accept-encoding": "gzip" } }).catch((error: unknown) => log(`Could not prepare the map's shapes: ${(error as Error).message}`));
+  void app
+    .inject({ url: "/geo/bodies.geojson", headers: { "accept-encoding": "gzip" } })
+    .catch((error: unknown) => log(`Could not prepare the map's shapes: ${(error as Error).message}`));
 }

@@ -72,7 +72,11 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
     const { maxVerticesPerFile: maxVertices } = vertexLimits(config, options);
     const isBoundary = (file: (typeof fetched.files)[number]): file is { download: BoundaryDownload; path: string; bytes: number } => file.download.as !== "population";
     const layers = await readLayers(fetched.files.filter(isBoundary), source, maxVertices);
-    const blocks = await readBlocks(fetched.files.find((file) => file.download.as === "population"), source, maxVertices);
+    const blocks = await readBlocks(
+      fetched.files.find((file) => file.download.as === "population"),
+      source,
+      maxVertices,
+    );
 
     const overlapping = createProgress("Computing overlaps");
     const { results, overlaps, population } = await withWriteContext(config, (ctx) =>
@@ -86,7 +90,9 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
           }
           const overlaps = await recomputeOverlaps(trx, { onProgress: (done, total) => overlapping.update(done / total) });
           const population = blocks
-            ? await importPopulationLayer(trx, blocks.file, { as: "population", countField: "POP20", place: "area", state: state.usps, dryRun: false }, commandLineActor, { fileName: blocks.fileName })
+            ? await importPopulationLayer(trx, blocks.file, { as: "population", countField: "POP20", place: "area", state: state.usps, dryRun: false }, commandLineActor, {
+                fileName: blocks.fileName,
+              })
             : null;
           return { results, overlaps, population };
         },
@@ -97,7 +103,12 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
           describe: ({ results }) => ({
             subjectId: null,
             summary: `Set up ${state.usps} from TIGER/Line ${year}: ${[...results.values()].map((result) => `${result.summary.created} new, ${result.summary.updated} updated`).join("; ")}`,
-            after: [...results].map(([layer, result]) => ({ layer: layer.download.fileName, created: result.summary.created, updated: result.summary.updated, skipped: result.skipped.length })),
+            after: [...results].map(([layer, result]) => ({
+              layer: layer.download.fileName,
+              created: result.summary.created,
+              updated: result.summary.updated,
+              skipped: result.skipped.length,
+            })),
           }),
         },
       ),
@@ -130,7 +141,8 @@ async function readBlocks(fetched: { download: TigerDownload; path: string } | u
   const reading = createProgress(`Reading ${download.fileName}`);
   try {
     const file = await readBoundaryFile(path, { onProgress: reading.update, limits: { maxVerticesPerFile: maxVertices } });
-    if (!file.fields.includes("POP20")) throw new InputError(`${download.fileName} is not a TIGER/Line 2020 Census block layer: it has no POP20 field (fields: ${file.fields.join(", ") || "none"})`);
+    if (!file.fields.includes("POP20"))
+      throw new InputError(`${download.fileName} is not a TIGER/Line 2020 Census block layer: it has no POP20 field (fields: ${file.fields.join(", ") || "none"})`);
     return { file, fileName: download.fileName };
   } catch (error) {
     if (error instanceof InputError) throw new InputError(`${download.fileName} from ${download.url ?? source}: ${error.message}`);

@@ -41,9 +41,11 @@ export async function addUserCommand(config: Config, email: string, options: Add
   if (options.passwordStdin && !options.password) throw new InputError("--password-stdin read no password from standard input");
   const connection = await connect(config.database);
   try {
-    const { user, link } = await connection.db.transaction().execute(async (trx) =>
-      addUser(trx, { email, role: role.data, name: options.name, hubId: options.hub ? await hubIdOf(trx, options.hub) : null, password: options.password }, commandLineActor),
-    );
+    const { user, link } = await connection.db
+      .transaction()
+      .execute(async (trx) =>
+        addUser(trx, { email, role: role.data, name: options.name, hubId: options.hub ? await hubIdOf(trx, options.hub) : null, password: options.password }, commandLineActor),
+      );
     write(`Added ${user.email} as ${user.role}${user.hubName ? ` of ${user.hubName}` : ""} (id ${user.id}).\n`);
     if (link) write(`They set their password at ${await appOrigin(config, connection.db)}${link.path} (valid until ${link.expiresAt.slice(0, 16).replace("T", " ")} UTC).\n`);
   } finally {

@@ -12,11 +12,18 @@ import type { WriteContext } from "../domain/write";
 export async function withWriteContext<T>(config: Config, run: (ctx: WriteContext, connection: Connection) => Promise<T>): Promise<T> {
   const connection = await connect(config.database);
   const bus =
-    config.database.engine === "postgres" ? createPostgresChangeBus({ db: connection.db, connectionString: config.database.url, clientConfig: postgresClientConfig(config.database.url) }) : null;
+    config.database.engine === "postgres"
+      ? createPostgresChangeBus({ db: connection.db, connectionString: config.database.url, clientConfig: postgresClientConfig(config.database.url) })
+      : null;
   try {
     const changes = bus ?? createOutboxPublisher(connection.db);
     return await run(
-      { db: connection.db, actor: commandLineActor, changes, onPublishError: (error) => console.error(`groundswell: could not tell running servers about the change (${String(error)})`) },
+      {
+        db: connection.db,
+        actor: commandLineActor,
+        changes,
+        onPublishError: (error) => console.error(`groundswell: could not tell running servers about the change (${String(error)})`),
+      },
       connection,
     );
   } finally {

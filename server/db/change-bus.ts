@@ -52,8 +52,14 @@ export function createOutboxPublisher(db: Kysely<Database>, now = () => new Date
   return {
     async publish(change: Change): Promise<void> {
       const at = now();
-      await db.deleteFrom("changeOutbox").where("createdAt", "<", new Date(at.getTime() - OUTBOX_KEEP_MS).toISOString()).execute();
-      await db.insertInto("changeOutbox").values({ change: JSON.stringify(change), createdAt: at.toISOString() }).execute();
+      await db
+        .deleteFrom("changeOutbox")
+        .where("createdAt", "<", new Date(at.getTime() - OUTBOX_KEEP_MS).toISOString())
+        .execute();
+      await db
+        .insertInto("changeOutbox")
+        .values({ change: JSON.stringify(change), createdAt: at.toISOString() })
+        .execute();
     },
   };
 }
@@ -102,7 +108,10 @@ export function createSqliteChangeBus(db: Kysely<Database>, { pollMs = 250, onEr
   const start = () =>
     (started ??= (async () => {
       lastVersion = await dataVersion();
-      const newest = await db.selectFrom("changeOutbox").select((eb) => eb.fn.max("id").as("id")).executeTakeFirst();
+      const newest = await db
+        .selectFrom("changeOutbox")
+        .select((eb) => eb.fn.max("id").as("id"))
+        .executeTakeFirst();
       lastId = Number(newest?.id ?? 0);
       tick();
     })());

@@ -48,7 +48,11 @@ export function queryHealth(db: Kysely<Database>): DatabaseHealth {
   return {
     available: true,
     reason: null,
-    check: () => sql`select 1`.execute(db).then(() => true, () => false),
+    check: () =>
+      sql`select 1`.execute(db).then(
+        () => true,
+        () => false,
+      ),
     onChange: () => () => {},
     close: () => {},
   };

@@ -60,14 +60,20 @@ function checkBackup(file: string): { applied: string[] } {
   try {
     let tables: string[];
     try {
-      tables = database.prepare<[], { name: string }>("select name from sqlite_master where type = 'table'").all().map((row) => row.name);
+      tables = database
+        .prepare<[], { name: string }>("select name from sqlite_master where type = 'table'")
+        .all()
+        .map((row) => row.name);
     } catch {
       throw new InputError(`${file} is not a SQLite database`);
     }
     if (!tables.includes("kysely_migration") || !tables.includes("body")) throw new InputError(`${file} is not a Groundswell database (it has no Groundswell tables)`);
     const check = database.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new InputError(`${file} is damaged (SQLite quick_check: ${String(check)})`);
-    const applied = database.prepare<[], { name: string }>("select name from kysely_migration order by name").all().map((row) => row.name);
+    const applied = database
+      .prepare<[], { name: string }>("select name from kysely_migration order by name")
+      .all()
+      .map((row) => row.name);
     const unknown = applied.filter((name) => !(name in migrations));
     if (unknown.length > 0) throw new InputError(`${file} comes from a newer Groundswell (migration ${unknown[0]} is unknown here); upgrade first`);
     return { applied };

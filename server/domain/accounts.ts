@@ -166,7 +166,12 @@ export async function inviteUser(db: Db, rawInput: z.input<typeof inviteInputSch
   const input = inviteInputSchema.parse(rawInput);
   if (await findUserByEmail(db, input.email)) throw new ConflictError(`${input.email} already has an account; make a password link instead`);
   const hubId = await resolveHub(db, input.role, input.hubId);
-  await recordAudit(db, actor, { action: "user.invite", subjectKind: "user", subjectId: null, summary: `Invited ${input.email} as ${input.role}`, after: { email: input.email, role: input.role, hubId } }, now);
+  await recordAudit(
+    db,
+    actor,
+    { action: "user.invite", subjectKind: "user", subjectId: null, summary: `Invited ${input.email} as ${input.role}`, after: { email: input.email, role: input.role, hubId } },
+    now,
+  );
   return issueLink(db, { kind: "invite", email: input.email, role: input.role, hubId, userId: null }, actor, now);
 }
 
@@ -248,7 +253,10 @@ export async function authenticate(db: Db, rawInput: z.input<typeof loginInputSc
   const addressKey = `address:${address}`;
   const accountFailures = await recentLoginFailures(db, accountKey, since);
   if (accountFailures.length >= THROTTLE.perAccount) {
-    throw new ThrottledError(`Too many failed sign-ins for ${input.email}: try again in ${minutes(retryAfter(accountFailures, now))}, or ask an admin for a password link`, retryAfter(accountFailures, now));
+    throw new ThrottledError(
+      `Too many failed sign-ins for ${input.email}: try again in ${minutes(retryAfter(accountFailures, now))}, or ask an admin for a password link`,
+      retryAfter(accountFailures, now),
+    );
   }
   const addressFailures = await recentLoginFailures(db, addressKey, since);
   if (addressFailures.length >= THROTTLE.perAddress) {

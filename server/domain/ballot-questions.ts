@@ -88,11 +88,14 @@ function matchTown(byName: Map<string, BodyRow[]>, town: string, state: string |
   const where = state ? ` in ${state}` : "";
   if (found.length === 1) return { body: found[0]! };
   if (found.length === 0) return { error: `no body named "${town}"${where}` };
-  return { error: `"${town}"${where} names ${found.length} bodies (${found.map((body) => `id ${body.id} ${body.kind}${body.state ? ` ${body.state}` : ""}`).join(", ")})${state ? "" : "; add --state"}` };
+  return {
+    error: `"${town}"${where} names ${found.length} bodies (${found.map((body) => `id ${body.id} ${body.kind}${body.state ? ` ${body.state}` : ""}`).join(", ")})${state ? "" : "; add --state"}`,
+  };
 }
 
 /** The question's year: --year, else the election day's, else a year leading its name ("2018 Q5"). */
-const yearOf = (request: BallotResultsImportRequest) => request.year ?? (request.date ? Number(request.date.slice(0, 4)) : /^(19|20)\d\d\b/.test(request.question) ? Number(request.question.slice(0, 4)) : null);
+const yearOf = (request: BallotResultsImportRequest) =>
+  request.year ?? (request.date ? Number(request.date.slice(0, 4)) : /^(19|20)\d\d\b/.test(request.question) ? Number(request.question.slice(0, 4)) : null);
 
 /**
  * Import one results file into a campaign's question (created when new): every row checked first,
@@ -266,11 +269,16 @@ async function readQuestions(db: Db, { campaignId, questionId }: { campaignId?: 
         coverage: null,
       }));
     // Ran under another plan: estimate each current district of the same chamber through the overlaps.
-    const oldChambers = new Set(ranIn.filter((district) => district.questionId === question.id && district.districtId !== null && !district.isCurrent).map((district) => district.chamber));
+    const oldChambers = new Set(
+      ranIn.filter((district) => district.questionId === question.id && district.districtId !== null && !district.isCurrent).map((district) => district.chamber),
+    );
     if (oldChambers.size) {
       const towns = rollUpTowns(mine.filter((row) => row.bodyId !== null).map((row) => ({ ...row, bodyId: row.bodyId!, partial: row.isPartial === 1 })));
       const targets = new Map(currentDistricts.filter((district) => oldChambers.has(district.chamber)).map((district) => [district.id, district]));
-      for (const estimate of estimateDistricts(towns, overlaps.filter((overlap) => targets.has(overlap.districtId)))) {
+      for (const estimate of estimateDistricts(
+        towns,
+        overlaps.filter((overlap) => targets.has(overlap.districtId)),
+      )) {
         const district = targets.get(estimate.districtId)!;
         districts.push({
           questionId: question.id,
@@ -362,7 +370,11 @@ export async function listDistrictBallotResults(db: Db, { campaign, districtId }
 export const BALLOT_DISTRICT_COLUMNS = ["question", "year", "chamber", "district", "yes", "no", "blanks", "total", "pct_yes", "estimated"] as const;
 export const BALLOT_TOWN_COLUMNS = ["question", "year", "town", "state", "yes", "no", "blanks", "total", "pct_yes", "partial"] as const;
 type Geometry = { geometry?: GeoJSON.Geometry };
-export type BallotDistrictExportRow = Record<(typeof BALLOT_DISTRICT_COLUMNS)[number], string | number | boolean | null> & { id: string; method: string | null; vintage: string | null } & Geometry;
+export type BallotDistrictExportRow = Record<(typeof BALLOT_DISTRICT_COLUMNS)[number], string | number | boolean | null> & {
+  id: string;
+  method: string | null;
+  vintage: string | null;
+} & Geometry;
 export type BallotTownExportRow = Record<(typeof BALLOT_TOWN_COLUMNS)[number], string | number | boolean | null> & { id: string; body_id: number } & Geometry;
 
 const parseGeometry = (text: string) => JSON.parse(text) as GeoJSON.Geometry;
@@ -371,7 +383,8 @@ const parseGeometry = (text: string) => JSON.parse(text) as GeoJSON.Geometry;
 export async function exportBallotDistricts(db: Db, { campaignId, withGeometry }: { campaignId?: number | undefined; withGeometry: boolean }): Promise<BallotDistrictExportRow[]> {
   const questions = await readQuestions(db, { campaignId });
   const ids = [...new Set(questions.flatMap((question) => question.districts.flatMap((district) => (district.districtId === null ? [] : [district.districtId]))))];
-  const geometries = withGeometry && ids.length ? new Map((await db.selectFrom("district").select(["id", "geometry"]).where("id", "in", ids).execute()).map((row) => [row.id, row.geometry])) : null;
+  const geometries =
+    withGeometry && ids.length ? new Map((await db.selectFrom("district").select(["id", "geometry"]).where("id", "in", ids).execute()).map((row) => [row.id, row.geometry])) : null;
   return questions.flatMap((question) =>
     question.districts.map((district) => {
       const geometry = district.districtId === null ? undefined : geometries?.get(district.districtId);
@@ -403,7 +416,8 @@ export async function exportBallotTowns(db: Db, { campaignId, withGeometry }: { 
     questions.map((question) => question.id),
   );
   const ids = [...new Set(towns.map((town) => town.bodyId))];
-  const geometries = withGeometry && ids.length ? new Map((await db.selectFrom("body").select(["id", "geometry"]).where("id", "in", ids).execute()).map((row) => [row.id, row.geometry])) : null;
+  const geometries =
+    withGeometry && ids.length ? new Map((await db.selectFrom("body").select(["id", "geometry"]).where("id", "in", ids).execute()).map((row) => [row.id, row.geometry])) : null;
   return questions.flatMap((question) =>
     towns
       .filter((town) => town.questionId === question.id)
@@ -429,7 +443,10 @@ export async function exportBallotTowns(db: Db, { campaignId, withGeometry }: { 
 }
 
 /** The latest question per current district of a campaign (actual results before estimates): what the targets view and legislator page quote. */
-export async function latestBallotByDistrict(db: Db, campaignId: number): Promise<Map<number, { question: string; year: number | null; pctYes: number | null; estimated: boolean }>> {
+export async function latestBallotByDistrict(
+  db: Db,
+  campaignId: number,
+): Promise<Map<number, { question: string; year: number | null; pctYes: number | null; estimated: boolean }>> {
   const questions = [...(await readQuestions(db, { campaignId }))].sort((a, b) => (b.year ?? 0) - (a.year ?? 0) || b.id - a.id);
   const latest = new Map<number, { question: string; year: number | null; pctYes: number | null; estimated: boolean }>();
   for (const question of questions) {

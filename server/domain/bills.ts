@@ -45,7 +45,11 @@ export async function resolveBill(db: Db, campaignId: number, name: string | und
   const bills = await listBills(db, campaignId);
   const key = (text: string) => text.toLowerCase().replace(/\s+/g, "");
   const bill = bills.find((candidate) => key(candidate.name) === key(name));
-  if (!bill) throw new FieldError("bill", `{field} "${name}" is not a bill of this campaign (${bills.map((candidate) => `"${candidate.name}"`).join(", ")}): add it in the campaign settings`);
+  if (!bill)
+    throw new FieldError(
+      "bill",
+      `{field} "${name}" is not a bill of this campaign (${bills.map((candidate) => `"${candidate.name}"`).join(", ")}): add it in the campaign settings`,
+    );
   return bill;
 }
 

@@ -5,13 +5,7 @@ import { defaultEndorserLadder, endorserLadderSchema } from "../../shared/model/
 import { campaignScopeSchema, EVERY_BODY, readStateList, type CampaignScope } from "../../shared/model/campaign-scope";
 import { defaultStageScheme, stageSchemeSchema, type StageScheme } from "../../shared/model/stage";
 import type { Db } from "../db/connect";
-import {
-  findCampaignById,
-  findCampaignByNameOrSlug,
-  findCampaigns,
-  insertCampaign,
-  updateCampaignRow,
-} from "../db/repositories/campaign-repository";
+import { findCampaignById, findCampaignByNameOrSlug, findCampaigns, insertCampaign, updateCampaignRow } from "../db/repositories/campaign-repository";
 import { countResolutionsByStage } from "../db/repositories/resolution-repository";
 import { countStepsInUse, insertBill } from "../db/repositories/ladder-repository";
 import { countEndorserStepsInUse } from "../db/repositories/endorser-repository";

@@ -83,7 +83,10 @@ describe("change feed (in-process bus)", () => {
     const first = collect(feed, { campaignId: 1, includePrivate: true });
     const [ready] = await first.waitFor(1);
     await first.stop();
-    await publishChange(feed, [1, 2, 3].map((id) => ({ campaignId: 1, kind: "resolution" as const, ids: [id] })));
+    await publishChange(
+      feed,
+      [1, 2, 3].map((id) => ({ campaignId: 1, kind: "resolution" as const, ids: [id] })),
+    );
     for (const lastEventId of [ready!.id, "someotherserver:3"]) {
       const again = collect(feed, { campaignId: 1, includePrivate: true, lastEventId });
       expect((await again.waitFor(1)).map((item) => item.message)).toEqual([{ type: "ready", resync: true }]);

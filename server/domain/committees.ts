@@ -76,7 +76,11 @@ export async function importCommittees(db: Db, records: readonly CommitteeRecord
       committeeId = await insertCommittee(db, { ocdOrgId: record.ocdOrgId, createdAt: now, ...values });
       summary.created.push(record.name);
     }
-    await replaceCommitteeMembers(db, committeeId, [...members].map(([legislatorId, role]) => ({ legislatorId, role })));
+    await replaceCommitteeMembers(
+      db,
+      committeeId,
+      [...members].map(([legislatorId, role]) => ({ legislatorId, role })),
+    );
     if (existing) {
       const joined = [...members.keys()].filter((id) => !before.has(id)).map((id) => nameOf.get(id)!);
       const left = [...before.keys()].filter((id) => !members.has(id)).map((id) => nameOf.get(id) ?? `legislator ${id}`);

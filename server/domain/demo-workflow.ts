@@ -49,8 +49,14 @@ const PEOPLE: Array<{ name: string; party: string; chamber: "state_lower" | "sta
 /** Which counties (by GEOID) each made-up district holds. */
 const PLANS = {
   state_lower: [["44007"], ["44003"], ["44009"], ["44001"], ["44005"]],
-  state_upper: [["44007", "44001"], ["44003", "44009", "44005"]],
-  congressional: [["44007", "44001", "44005"], ["44003", "44009"]],
+  state_upper: [
+    ["44007", "44001"],
+    ["44003", "44009", "44005"],
+  ],
+  congressional: [
+    ["44007", "44001", "44005"],
+    ["44003", "44009"],
+  ],
 } as const;
 
 export interface DemoWorkflowSummary {
@@ -116,7 +122,10 @@ export async function seedDemoLegislators(
     name: person.name,
     party: person.party,
     // Invented contacts on reserved names and numbers (example.org, 555-01xx), so "Contact your legislator" shows them.
-    email: `${person.name.replace(/ \(demo\)$/, "").toLowerCase().replace(/[^a-z]+/g, ".")}@example.org`,
+    email: `${person.name
+      .replace(/ \(demo\)$/, "")
+      .toLowerCase()
+      .replace(/[^a-z]+/g, ".")}@example.org`,
     offices: [{ classification: "Capitol", address: "State House, Providence, RI (demo)", voice: `401-555-01${String(index + 10)}`, fax: null }],
     links: [],
     extras: {},
@@ -139,7 +148,12 @@ export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { 
   // Hubs for the House districts of Providence and Kent counties; the other three have none.
   const providence = await createHub(
     db,
-    { name: "Providence County hub (demo)", districtIds: [districtIds["state_lower:1"]!], publicContact: "providence-hub@example.org", onboarding: "Monthly meeting, first Tuesday, 7 pm (demo)." },
+    {
+      name: "Providence County hub (demo)",
+      districtIds: [districtIds["state_lower:1"]!],
+      publicContact: "providence-hub@example.org",
+      onboarding: "Monthly meeting, first Tuesday, 7 pm (demo).",
+    },
     DEMO,
     now,
   );
@@ -175,7 +189,11 @@ export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { 
 
   // In Rhode Island, Providence and Bristol counties pass and Kent's vote is scheduled, so the
   // districts over them show coverage; each moves one allowed step at a time, dated this autumn.
-  for (const [geoid, target] of [["44007", "passed"], ["44001", "passed"], ["44003", "vote_scheduled"]] as const) {
+  for (const [geoid, target] of [
+    ["44007", "passed"],
+    ["44001", "passed"],
+    ["44003", "vote_scheduled"],
+  ] as const) {
     await advanceTo(db, campaign, byGeoid.get(geoid)!.id, target, addDays(today, -30), now);
   }
 
@@ -193,14 +211,24 @@ export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { 
   for (const [index, row] of scheduled.entries()) {
     await updateResolution(
       db,
-      { campaignId: campaign.id, bodyId: row.bodyId, expectedVersion: row.version, changes: { voteDate: addDays(today, 3 + index * 3), voteTime: "19:00", voteLocation: "County building, hearing room (demo)" } },
+      {
+        campaignId: campaign.id,
+        bodyId: row.bodyId,
+        expectedVersion: row.version,
+        changes: { voteDate: addDays(today, 3 + index * 3), voteTime: "19:00", voteLocation: "County building, hearing room (demo)" },
+      },
       DEMO,
       now,
     );
   }
   for (const [index, row] of passed.entries()) {
     const yes = 4 + (index % 4);
-    await updateResolution(db, { campaignId: campaign.id, bodyId: row.bodyId, expectedVersion: row.version, changes: { tally: { yes, no: index % 3, abstain: index % 2, absent: 0 } } }, DEMO, now);
+    await updateResolution(
+      db,
+      { campaignId: campaign.id, bodyId: row.bodyId, expectedVersion: row.version, changes: { tally: { yes, no: index % 3, abstain: index % 2, absent: 0 } } },
+      DEMO,
+      now,
+    );
   }
   const whip = scheduled[0];
   if (whip) {

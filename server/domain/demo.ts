@@ -81,11 +81,7 @@ const DEMO_NOTES: Record<string, string[]> = {
 export async function seedDemo(db: Db, bodies: NewBody[], { seed = 2026, now = new Date("2026-11-01T12:00:00Z") } = {}) {
   const random = seededRandom(seed);
   const scheme = defaultStageScheme;
-  const campaign = await createCampaign(
-    db,
-    { name: DEMO_CAMPAIGN_NAME, bill: "Demo bill H.0000 (sample)", isDemo: true, stageScheme: scheme },
-    now,
-  );
+  const campaign = await createCampaign(db, { name: DEMO_CAMPAIGN_NAME, bill: "Demo bill H.0000 (sample)", isDemo: true, stageScheme: scheme }, now);
   const stamp = now.toISOString();
   const bodyIds = await insertBodies(
     db,
@@ -152,7 +148,10 @@ export async function seedDemo(db: Db, bodies: NewBody[], { seed = 2026, now = n
   const histories = active.map(({ stage }) => {
     const path = stepwisePath(scheme, stage, 1 + Math.floor(random() * 4));
     // Spread the steps over the campaign so far, in order.
-    const times = path.slice(1).map(() => start + random() * span).sort((a, b) => a - b);
+    const times = path
+      .slice(1)
+      .map(() => start + random() * span)
+      .sort((a, b) => a - b);
     return { path, times };
   });
   const resolutionIds = await insertResolutions(

@@ -19,7 +19,10 @@ export async function findDistrictLeverage(db: Db, campaign: Pick<Campaign, "id"
   if (!ids.length) return result;
   const ladder = campaign.endorserLadder;
   const counted = (await listEndorsers(db, { campaignId: campaign.id })).filter((endorser) => countsAsEndorsement(ladder, endorser));
-  const boxes = (await findDistrictBoxes(db, ids)).map((row) => ({ id: row.id, bbox: [Number(row.minLon), Number(row.minLat), Number(row.maxLon), Number(row.maxLat)] as [number, number, number, number] }));
+  const boxes = (await findDistrictBoxes(db, ids)).map((row) => ({
+    id: row.id,
+    bbox: [Number(row.minLon), Number(row.minLat), Number(row.maxLon), Number(row.maxLat)] as [number, number, number, number],
+  }));
   const towns = new Map<number, Set<number>>();
   for (const row of await findOverlapsOfDistricts(db, ids)) (towns.get(row.districtId) ?? towns.set(row.districtId, new Set()).get(row.districtId)!).add(row.bodyId);
   const points = counted.filter((endorser) => endorser.locationSource !== "town");

@@ -222,7 +222,16 @@ export async function importEndorsers(
     if (!centres.has(bodyId)) centres.set(bodyId, interiorPoint(JSON.parse((await findBodyGeometry(db, bodyId))!) as GeoJSON.Geometry));
     return centres.get(bodyId)!;
   };
-  const summary: EndorserImportSummary = { dryRun, campaign: campaign.name, campaignId: campaign.id, rows: rows.length, created: [], updated: [], unchanged: [], placed: { coordinates: 0, town: 0, address: 0 } };
+  const summary: EndorserImportSummary = {
+    dryRun,
+    campaign: campaign.name,
+    campaignId: campaign.id,
+    rows: rows.length,
+    created: [],
+    updated: [],
+    unchanged: [],
+    placed: { coordinates: 0, town: 0, address: 0 },
+  };
   const at = now.toISOString();
   for (const plan of planned) {
     const { row } = plan;

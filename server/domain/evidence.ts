@@ -174,7 +174,12 @@ export async function setEvidencePublic(db: Db, input: { evidenceId: number; isP
   const row = await evidenceOrThrow(db, input.evidenceId);
   await updateEvidencePublic(db, row.id, input.isPublic);
   const resolution = await findResolutionVerification(db, row.campaignId, row.bodyId);
-  return { campaignId: row.campaignId, bodyId: row.bodyId, verification: resolution!.verification as VerificationState, evidence: toEvidence({ ...row, isPublic: input.isPublic ? 1 : 0 }) };
+  return {
+    campaignId: row.campaignId,
+    bodyId: row.bodyId,
+    verification: resolution!.verification as VerificationState,
+    evidence: toEvidence({ ...row, isPublic: input.isPublic ? 1 : 0 }),
+  };
 }
 
 /** Remove a piece of evidence (not from a verified pass: take the verification back first); the last one returns to `reported`. */
@@ -228,7 +233,12 @@ export async function getEvidenceDetails(db: Db, input: { campaignId: number; bo
 export async function listPublicEvidence(db: Db, campaignId: number, bodyId: number): Promise<PublicEvidence[]> {
   return (await findPublicEvidenceOfBody(db, campaignId, bodyId)).map((row) => {
     const picked = pickPublic("evidence", row);
-    return { ...picked, kind: picked.kind === "file" ? "file" : "link", category: picked.category as EvidenceCategory, byteSize: picked.byteSize === null ? null : Number(picked.byteSize) };
+    return {
+      ...picked,
+      kind: picked.kind === "file" ? "file" : "link",
+      category: picked.category as EvidenceCategory,
+      byteSize: picked.byteSize === null ? null : Number(picked.byteSize),
+    };
   });
 }
 
@@ -253,4 +263,3 @@ export async function readEvidenceFile(db: Db, evidenceId: number, actor: Actor)
   if (!content || !row.fileName || !row.contentType) throw new NotFoundError(`No evidence file with id ${evidenceId}`);
   return { fileName: row.fileName, contentType: row.contentType, content, isPublic: row.isPublic === 1 };
 }
-

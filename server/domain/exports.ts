@@ -39,22 +39,24 @@ export async function exportBodies(
   const stages = campaign ? new Map((await listBodies(db, campaign.id)).map((body) => [body.id, body.stage])) : null;
   const geometries = withGeometry ? new Map((await findBodyGeometries(db)).map((row) => [row.id, row.geometry])) : null;
   // A campaign's export lists the bodies it counts (its scope); without a campaign, every body.
-  return bodies.filter((body) => !stages || stages.has(body.id)).map((body) => {
-    const stage = stages?.get(body.id) ?? null;
-    return {
-      body_id: body.id,
-      body_name: body.name,
-      kind: body.kind,
-      state: body.state,
-      geoid: body.geoid,
-      campaign: campaign?.name ?? null,
-      stage,
-      stage_label: campaign && stage !== null ? (findStage(campaign.stageScheme, stage)?.label ?? stage) : null,
-      parent_id: body.parentId,
-      parent_name: body.parentName,
-      ...(geometries ? { geometry: JSON.parse(geometries.get(body.id)!) as GeoJSON.Geometry } : {}),
-    };
-  });
+  return bodies
+    .filter((body) => !stages || stages.has(body.id))
+    .map((body) => {
+      const stage = stages?.get(body.id) ?? null;
+      return {
+        body_id: body.id,
+        body_name: body.name,
+        kind: body.kind,
+        state: body.state,
+        geoid: body.geoid,
+        campaign: campaign?.name ?? null,
+        stage,
+        stage_label: campaign && stage !== null ? (findStage(campaign.stageScheme, stage)?.label ?? stage) : null,
+        parent_id: body.parentId,
+        parent_name: body.parentName,
+        ...(geometries ? { geometry: JSON.parse(geometries.get(body.id)!) as GeoJSON.Geometry } : {}),
+      };
+    });
 }
 
 export interface OverlapExportRow {
@@ -79,10 +81,7 @@ export interface OverlapExportRow {
 }
 
 /** One row per stored body × district overlap; shares rounded to 6 decimals. With geometry: the body's shape. */
-export async function exportOverlaps(
-  db: Db,
-  { withGeometry }: { withGeometry: boolean },
-): Promise<Array<OverlapExportRow & { geometry?: GeoJSON.Geometry }>> {
+export async function exportOverlaps(db: Db, { withGeometry }: { withGeometry: boolean }): Promise<Array<OverlapExportRow & { geometry?: GeoJSON.Geometry }>> {
   const rows = await findAllOverlaps(db);
   const geometries = withGeometry ? new Map((await findBodyGeometries(db)).map((row) => [row.id, row.geometry])) : null;
   const round = (value: number, digits: number) => Number(value.toFixed(digits));

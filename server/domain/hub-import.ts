@@ -131,8 +131,16 @@ export async function importHubs(
       (fields.publicContact === undefined || fields.publicContact === hub.publicContact) &&
       (fields.onboarding === undefined || fields.onboarding === hub.onboarding) &&
       (fields.privateContacts === undefined || fields.privateContacts === hub.privateContacts) &&
-      (!fields.districtIds || sameSet(fields.districtIds, hub.districts.map((d) => d.id))) &&
-      (!fields.bodyIds || sameSet(fields.bodyIds, hub.bodies.map((b) => b.id)));
+      (!fields.districtIds ||
+        sameSet(
+          fields.districtIds,
+          hub.districts.map((d) => d.id),
+        )) &&
+      (!fields.bodyIds ||
+        sameSet(
+          fields.bodyIds,
+          hub.bodies.map((b) => b.id),
+        ));
     if (same) summary.unchanged.push(plan.name);
     else {
       summary.updated.push(plan.name);

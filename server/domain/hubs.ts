@@ -1,7 +1,17 @@
 import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { slugify } from "../../shared/model/campaign";
 import { districtLabel, type Chamber } from "../../shared/model/district";
-import { hubInputSchema, hubUpdateSchema, type Ally, type Hub, type HubCoverage, type HubDistrictRef, type HubFinding, type HubInput, type HubUpdate } from "../../shared/model/hub";
+import {
+  hubInputSchema,
+  hubUpdateSchema,
+  type Ally,
+  type Hub,
+  type HubCoverage,
+  type HubDistrictRef,
+  type HubFinding,
+  type HubInput,
+  type HubUpdate,
+} from "../../shared/model/hub";
 import { pickPublic } from "../../shared/model/public-fields";
 import type { PublicHub } from "../../shared/model/public-view";
 import { countsAsPassed } from "../../shared/model/stage";
@@ -50,7 +60,10 @@ export async function listHubs(db: Db): Promise<Hub[]> {
   const bodies = await findHubBodyLinks(db);
   return (await findHubs(db)).map((hub) => ({
     ...hub,
-    districts: districts.filter((row) => row.hubId === hub.id).map(districtRef).sort(byDistrict),
+    districts: districts
+      .filter((row) => row.hubId === hub.id)
+      .map(districtRef)
+      .sort(byDistrict),
     bodies: bodies.filter((row) => row.hubId === hub.id).map((row) => ({ id: row.id, name: row.name, state: row.state })),
   }));
 }
@@ -158,7 +171,10 @@ export async function getRecruitingGaps(db: Db, { campaignId, chamber }: { campa
   const campaign = await getCampaign(db, campaignId);
   const coverage = await getHubCoverage(db, { chamber });
   const open = coverage.districts.filter((district) => district.share < 1);
-  const overlaps = await findOverlapsOfDistricts(db, open.map((district) => district.id));
+  const overlaps = await findOverlapsOfDistricts(
+    db,
+    open.map((district) => district.id),
+  );
   const withHub = await findBodiesInHubAreas(db);
   const seats = await listLegislators(db, { campaignId });
   const firstStep = campaign.ladder.steps[0]!.id;
@@ -197,7 +213,12 @@ export async function findMyHub(db: Db, input: { point?: [number, number] | unde
     const query = input.query?.trim() ?? "";
     if (query.length < 2) throw new InputError("Type at least two letters of a town, or pick a point on the map");
     places = (await searchBodiesByName(db, query, 10)).map(({ id, name, kind, state }) => ({ id, name, kind, state }));
-    districtRows = (await findCurrentDistrictsOfBodies(db, places.map((place) => place.id))).map(districtRef);
+    districtRows = (
+      await findCurrentDistrictsOfBodies(
+        db,
+        places.map((place) => place.id),
+      )
+    ).map(districtRef);
   }
   const coverage = await getHubCoverage(db);
   const wanted = new Set(districtRows.map((district) => district.id));
@@ -235,7 +256,11 @@ export async function findAllies(
   const near = (await findBodiesNearShape(db, shape, { withinKm: input.withinKm ?? 0, exclude })).filter((body) => stages.has(body.bodyId)).slice(0, input.limit ?? 50);
   if (near.length === 0) return [];
   const dates = new Map((await findCurrentStageDates(db, campaign.id)).map((row) => [row.bodyId, row]));
-  const sponsors = await findPublicSponsors(db, campaign.id, near.map((body) => body.bodyId));
+  const sponsors = await findPublicSponsors(
+    db,
+    campaign.id,
+    near.map((body) => body.bodyId),
+  );
   const allies: Ally[] = [];
   for (const body of near) {
     const date = dates.get(body.bodyId);

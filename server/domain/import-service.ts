@@ -169,12 +169,7 @@ export function importSpreadsheetTable(ctx: WriteContext, request: SpreadsheetIm
 }
 
 /** Hubs by name from spreadsheet rows; any bad row refuses the file. */
-export function importHubRows(
-  ctx: WriteContext,
-  request: HubsImportRequest,
-  rows: Array<Record<string, string>>,
-  { fileName }: { fileName: string },
-): Promise<HubImportSummary> {
+export function importHubRows(ctx: WriteContext, request: HubsImportRequest, rows: Array<Record<string, string>>, { fileName }: { fileName: string }): Promise<HubImportSummary> {
   assertCanImport(ctx.actor);
   return write(
     ctx,
@@ -215,7 +210,11 @@ export function importBallotResultRows(
         subjectId: summary.questionId,
         campaignId: summary.campaignId,
         summary: `Imported results of ballot question "${summary.question}" from ${fileName}: ${summary.rows} rows, ${summary.towns} towns${summary.replaced ? `, replacing ${summary.replaced} rows` : ""}`,
-        after: { rows: summary.rows, towns: summary.towns, districts: summary.districts.filter((district) => !district.estimated).map((district) => `${district.chamber} ${district.district}`) },
+        after: {
+          rows: summary.rows,
+          towns: summary.towns,
+          districts: summary.districts.filter((district) => !district.estimated).map((district) => `${district.chamber} ${district.district}`),
+        },
       }),
     },
     { dryRun: request.dryRun },
@@ -252,7 +251,12 @@ export function importEndorserRows(
 }
 
 /** A population layer's counts placed into the districts and bodies; a dry run keeps nothing. */
-export function importPopulation(ctx: WriteContext, request: PopulationImportRequest, layer: PopulationLayer, { fileName }: { fileName: string }): Promise<PopulationImportSummary> {
+export function importPopulation(
+  ctx: WriteContext,
+  request: PopulationImportRequest,
+  layer: PopulationLayer,
+  { fileName }: { fileName: string },
+): Promise<PopulationImportSummary> {
   assertCanImport(ctx.actor);
   return write(
     ctx,

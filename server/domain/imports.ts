@@ -4,24 +4,10 @@ import { parseStateCode, stateByUsps, stateCodeProblem } from "../../shared/ids/
 import type { ImportFeature, ImportSummary } from "../../shared/model/boundary";
 import { bodyKindOfValue, type BodyKind } from "../../shared/model/body";
 import type { Chamber } from "../../shared/model/district";
-import {
-  attributeText,
-  compareVintages,
-  districtGeoid,
-  pickField,
-  populationValue,
-  stateFromGeoid,
-  tidyName,
-} from "../../shared/rules/import-fields";
+import { attributeText, compareVintages, districtGeoid, pickField, populationValue, stateFromGeoid, tidyName } from "../../shared/rules/import-fields";
 import type { Db } from "../db/connect";
 import { findBodiesNamed, findBodyById, findBodyKeys, insertBodies, updateBody } from "../db/repositories/body-repository";
-import {
-  findDistrictKeys,
-  findVintages,
-  insertDistricts,
-  markCurrentVintage,
-  updateDistrict,
-} from "../db/repositories/district-repository";
+import { findDistrictKeys, findVintages, insertDistricts, markCurrentVintage, updateDistrict } from "../db/repositories/district-repository";
 import { FieldError, InputError } from "../errors";
 
 interface Group {
@@ -88,9 +74,7 @@ function requireField(fields: readonly string[], requested: string | undefined, 
   const { field, error } = pickField(fields, requested, role);
   if (error) throw new InputError(error);
   if (!field) {
-    throw new InputError(
-      `cannot tell which field holds the ${role}; name it with --name-field (fields: ${fields.join(", ") || "none"})`,
-    );
+    throw new InputError(`cannot tell which field holds the ${role}; name it with --name-field (fields: ${fields.join(", ") || "none"})`);
   }
   return field;
 }
@@ -187,7 +171,10 @@ function bodyKindsByField(layer: { features: readonly ImportFeature[]; fields: r
     groups.map((group) => {
       const value = layer.features[group.firstIndex]!.properties[field];
       const kind = bodyKindOfValue(value);
-      if (!kind) throw new InputError(`feature #${group.firstIndex + 1}: ${field} is ${JSON.stringify(value ?? null)}, not a kind; use C or T, city or town, or a kind such as select_board`);
+      if (!kind)
+        throw new InputError(
+          `feature #${group.firstIndex + 1}: ${field} is ${JSON.stringify(value ?? null)}, not a kind; use C or T, city or town, or a kind such as select_board`,
+        );
       return [group, kind];
     }),
   );
@@ -265,9 +252,7 @@ export async function importDistricts(
   let updated = 0;
   for (const group of groups) {
     const name = group.name.replace(/^0+(?=\d)/, "");
-    const geoid =
-      (group.idValue && /^\d{3,15}$/.test(group.idValue) ? group.idValue : null) ??
-      districtGeoid(stateInfo?.fips ?? null, options.chamber, name);
+    const geoid = (group.idValue && /^\d{3,15}$/.test(group.idValue) ? group.idValue : null) ?? districtGeoid(stateInfo?.fips ?? null, options.chamber, name);
     const values = { name, geoid, ocdDivisionId: null, isCurrent: 1, updatedAt: stamp, ...shapeColumns(toGeometry(group.polygons)) };
     const id = existing.get(group.key);
     if (id !== undefined) {

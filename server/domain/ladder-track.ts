@@ -42,7 +42,15 @@ export async function moveOnLadder(
   }
   if (from === input.step && recorded !== undefined) return { step: from, changed: false, eventId: null };
   const eventId = await track.write(
-    { fromStep: recorded === undefined ? null : from, toStep: input.step, source: input.source, link: input.link ?? null, actor: actor.name, note: input.note?.trim() || null, occurredAt: now.toISOString() },
+    {
+      fromStep: recorded === undefined ? null : from,
+      toStep: input.step,
+      source: input.source,
+      link: input.link ?? null,
+      actor: actor.name,
+      note: input.note?.trim() || null,
+      occurredAt: now.toISOString(),
+    },
     recorded !== undefined,
   );
   return { step: input.step, changed: true, eventId };

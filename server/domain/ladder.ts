@@ -1,5 +1,14 @@
 import { parseStateCode, stateCodeProblem } from "../../shared/ids/usps";
-import { JURISDICTION_CHAMBERS, setStepInputSchema, type Bill, type CosponsorImportSummary, type SetStepInput, type StepEvent, type StepSource, type UndoStepInput } from "../../shared/model/ladder";
+import {
+  JURISDICTION_CHAMBERS,
+  setStepInputSchema,
+  type Bill,
+  type CosponsorImportSummary,
+  type SetStepInput,
+  type StepEvent,
+  type StepSource,
+  type UndoStepInput,
+} from "../../shared/model/ladder";
 import type { LegislatorSummary } from "../../shared/model/legislator";
 import { cosponsorListMove, firstStepOf } from "../../shared/rules/ladder";
 import { matchPersonName } from "../../shared/rules/person-names";

@@ -227,9 +227,7 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
         name: record.name,
         chamber: currentRole?.chamber ?? null,
         districtName: currentRole?.districtName ?? null,
-        reason: currentRole
-          ? `no current ${currentRole.chamber} district in ${currentRole.state} named "${currentRole.districtName}"`
-          : `no current role in ${states.join(", ")}`,
+        reason: currentRole ? `no current ${currentRole.chamber} district in ${currentRole.state} named "${currentRole.districtName}"` : `no current role in ${states.join(", ")}`,
       });
     }
   }

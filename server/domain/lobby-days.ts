@@ -123,17 +123,23 @@ async function detailOf(db: Db, lobbyDay: LobbyDay): Promise<LobbyDayDetail> {
   const signUps = await findLobbySignups(db, [lobbyDay.id]);
   return {
     lobbyDay,
-    visits: seats.map(
-      (seat): LobbyVisit => ({
-        seat,
-        signUps: signUps
-          .filter((signUp) => signUp.legislatorId === seat.legislatorId)
-          .map((signUp) => ({ id: signUp.id, legislatorId: signUp.legislatorId, name: signUp.name, hubId: signUp.hubId, hubName: signUp.hubName, constituent: signUp.isConstituent === 1, createdBy: signUp.createdBy })),
-        time: visits.get(seat.legislatorId)?.time ?? null,
-        room: visits.get(seat.legislatorId)?.room ?? null,
-        meetingId: visits.get(seat.legislatorId)?.meetingId ?? null,
-      }),
-    ),
+    visits: seats.map((seat): LobbyVisit => ({
+      seat,
+      signUps: signUps
+        .filter((signUp) => signUp.legislatorId === seat.legislatorId)
+        .map((signUp) => ({
+          id: signUp.id,
+          legislatorId: signUp.legislatorId,
+          name: signUp.name,
+          hubId: signUp.hubId,
+          hubName: signUp.hubName,
+          constituent: signUp.isConstituent === 1,
+          createdBy: signUp.createdBy,
+        })),
+      time: visits.get(seat.legislatorId)?.time ?? null,
+      room: visits.get(seat.legislatorId)?.room ?? null,
+      meetingId: visits.get(seat.legislatorId)?.meetingId ?? null,
+    })),
   };
 }
 

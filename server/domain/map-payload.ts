@@ -23,8 +23,7 @@ export function finish(setVersion: string, features: string[], attribution: stri
   return { setVersion, etag, json };
 }
 
-const roundBBox = (box: [number, number, number, number]) =>
-  box.map((value, index) => (index < 2 ? Math.floor(value * 1e4) / 1e4 : Math.ceil(value * 1e4) / 1e4));
+const roundBBox = (box: [number, number, number, number]) => box.map((value, index) => (index < 2 ? Math.floor(value * 1e4) / 1e4 : Math.ceil(value * 1e4) / 1e4));
 
 /**
  * The map's body geometry payload: every body as a feature whose id is the body id, simplified
@@ -38,12 +37,12 @@ export async function buildGeometryPayload(db: Db): Promise<GeometryPayload> {
   const features: string[] = [];
   for (const row of rows) {
     features.push(
-      featureJson(
-        row.id,
-        row.geometry,
-        { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid, ...(row.parentId !== null ? { parentId: row.parentId } : {}) },
-        [row.minLon, row.minLat, row.maxLon, row.maxLat],
-      ),
+      featureJson(row.id, row.geometry, { name: row.name, kind: row.kind, state: row.state, geoid: row.geoid, ...(row.parentId !== null ? { parentId: row.parentId } : {}) }, [
+        row.minLon,
+        row.minLat,
+        row.maxLon,
+        row.maxLat,
+      ]),
     );
     // A national layer takes seconds to simplify: let other requests (and /health) through meanwhile.
     if (features.length % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
@@ -77,11 +76,7 @@ function featureJson(id: number, geometry: string, properties: Record<string, un
 }
 
 /** Remembers the last payload and rebuilds it only when its rows changed. */
-export function createPayloadCache(
-  db: Db,
-  version: (db: Db) => Promise<string>,
-  build: (db: Db) => Promise<GeometryPayload>,
-): () => Promise<GeometryPayload> {
+export function createPayloadCache(db: Db, version: (db: Db) => Promise<string>, build: (db: Db) => Promise<GeometryPayload>): () => Promise<GeometryPayload> {
   let cached: GeometryPayload | null = null;
   let building: Promise<GeometryPayload> | null = null;
   return async function currentPayload(): Promise<GeometryPayload> {

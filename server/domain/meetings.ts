@@ -9,7 +9,15 @@ import {
 import type { Db } from "../db/connect";
 import { findExistingIds } from "../db/repositories/hub-repository";
 import { findLegislatorById } from "../db/repositories/ladder-repository";
-import { findLegislatorTask, findLegislatorTasks, findMeetingHubs, findMeetings, insertLegislatorTask, insertMeeting, setLegislatorTaskDone } from "../db/repositories/meeting-repository";
+import {
+  findLegislatorTask,
+  findLegislatorTasks,
+  findMeetingHubs,
+  findMeetings,
+  insertLegislatorTask,
+  insertMeeting,
+  setLegislatorTaskDone,
+} from "../db/repositories/meeting-repository";
 import { InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
 import { getBill } from "./bills";
@@ -58,10 +66,25 @@ export async function logMeeting(db: Db, rawInput: LogMeetingInput, actor: Actor
     hubIds,
   );
   if (input.outcomeStep) {
-    await setStep(db, { campaignId: campaign.id, billId: bill.id, legislatorId: legislator.id, step: input.outcomeStep, source: "meeting", note: `Meeting of ${input.metOn}` }, actor, now);
+    await setStep(
+      db,
+      { campaignId: campaign.id, billId: bill.id, legislatorId: legislator.id, step: input.outcomeStep, source: "meeting", note: `Meeting of ${input.metOn}` },
+      actor,
+      now,
+    );
   }
   for (const title of input.followUps) {
-    await insertLegislatorTask(db, { campaignId: campaign.id, legislatorId: legislator.id, meetingId: id, title, owner: null, dueOn: null, doneAt: null, createdBy: actor.name, createdAt: stamp });
+    await insertLegislatorTask(db, {
+      campaignId: campaign.id,
+      legislatorId: legislator.id,
+      meetingId: id,
+      title,
+      owner: null,
+      dueOn: null,
+      doneAt: null,
+      createdBy: actor.name,
+      createdAt: stamp,
+    });
   }
   const meeting = (await listMeetings(db, { campaignId: campaign.id, legislatorId: legislator.id })).find((entry) => entry.id === id);
   return meeting!;
@@ -72,7 +95,10 @@ export async function listMeetings(db: Db, { campaignId, legislatorId }: { campa
   await getCampaign(db, campaignId);
   await checkLegislator(db, legislatorId);
   const rows = await findMeetings(db, campaignId, legislatorId);
-  const hubs = await findMeetingHubs(db, rows.map((row) => row.id));
+  const hubs = await findMeetingHubs(
+    db,
+    rows.map((row) => row.id),
+  );
   const tasks = await listLegislatorNextActions(db, { campaignId, legislatorId });
   return rows.map((row) => ({
     ...row,

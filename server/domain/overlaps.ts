@@ -24,11 +24,8 @@ export async function recomputeOverlaps(
 ): Promise<RecomputeSummary> {
   if (!(minShare >= 0 && minShare < 1)) throw new InputError(`--min-share must be at least 0 and below 1 (got ${minShare})`);
   const started = performance.now();
-  const polygonal = (geometry: GeoJSON.Geometry): geometry is GeoJSON.Polygon | GeoJSON.MultiPolygon =>
-    geometry.type === "Polygon" || geometry.type === "MultiPolygon";
-  const bodies = parseGeometries(await findBodyShapes(db)).filter((body): body is { id: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } =>
-    polygonal(body.geometry),
-  );
+  const polygonal = (geometry: GeoJSON.Geometry): geometry is GeoJSON.Polygon | GeoJSON.MultiPolygon => geometry.type === "Polygon" || geometry.type === "MultiPolygon";
+  const bodies = parseGeometries(await findBodyShapes(db)).filter((body): body is { id: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon } => polygonal(body.geometry));
   const districts = parseGeometries(await findCurrentDistrictGeometries(db)) as Array<{ id: number; geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon }>;
   const report = computeOverlapsReport(bodies, districts, { minShare, onProgress });
   const computedAt = now.toISOString();

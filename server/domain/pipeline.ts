@@ -1,12 +1,5 @@
 import type { BodyKind } from "../../shared/model/body";
-import type {
-  PipelineBoard,
-  PipelineFacets,
-  PipelineFilter,
-  PipelineList,
-  PipelineRow,
-  PipelineSort,
-} from "../../shared/model/pipeline";
+import type { PipelineBoard, PipelineFacets, PipelineFilter, PipelineList, PipelineRow, PipelineSort } from "../../shared/model/pipeline";
 import type { Db } from "../db/connect";
 import { findHubReferences } from "../db/repositories/spreadsheet-repository";
 import {
@@ -52,10 +45,7 @@ function toRow(row: PipelineDbRow): PipelineRow {
 }
 
 /** One page of the pipeline table, filtered and sorted in SQL. */
-export async function listPipeline(
-  db: Db,
-  input: PipelineFilter & { sort: PipelineSort; direction: "asc" | "desc"; page: number; pageSize: number },
-): Promise<PipelineList> {
+export async function listPipeline(db: Db, input: PipelineFilter & { sort: PipelineSort; direction: "asc" | "desc"; page: number; pageSize: number }): Promise<PipelineList> {
   const query = await toQuery(db, input);
   const [rows, total] = await Promise.all([
     findPipelineRows(db, query, { sort: input.sort, direction: input.direction, limit: input.pageSize, offset: (input.page - 1) * input.pageSize }),
@@ -75,9 +65,7 @@ export async function pipelineBoard(db: Db, input: PipelineFilter & { perStage: 
   for (const stageId of query.stageOrder) {
     const shown = !input.stages?.length || input.stages.includes(stageId);
     const count = shown ? (counts.get(stageId) ?? 0) : 0;
-    const rows = count
-      ? await findPipelineRows(db, { ...query, stages: [stageId] }, { sort: "updated", direction: "desc", limit: input.perStage, offset: 0 })
-      : [];
+    const rows = count ? await findPipelineRows(db, { ...query, stages: [stageId] }, { sort: "updated", direction: "desc", limit: input.perStage, offset: 0 }) : [];
     columns.push({ stageId, count, rows: rows.map(toRow) });
   }
   return { columns, total: columns.reduce((sum, column) => sum + column.count, 0) };

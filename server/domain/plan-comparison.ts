@@ -53,7 +53,10 @@ export async function getPlanComparison(db: Db, { campaignId, districtId }: { ca
   const self = all.find((row) => row.id === district.id)!;
   const otherVintage = otherPlanOf(self, all);
   if (otherVintage === null) return null;
-  const counterpart = findCounterparts([self], all.filter((row) => row.vintage === otherVintage)).get(self.id);
+  const counterpart = findCounterparts(
+    [self],
+    all.filter((row) => row.vintage === otherVintage),
+  ).get(self.id);
   if (!counterpart) return null;
 
   const passed = await passedReader(db, campaign);
@@ -102,7 +105,10 @@ async function coverageUnderOtherPlan(
   const current = all.filter((row) => row.isCurrent === 1);
   const otherVintage = current[0] ? otherPlanOf(current[0], all) : null;
   if (otherVintage === null) return new Map();
-  const counterparts = findCounterparts(current, all.filter((row) => row.vintage === otherVintage));
+  const counterparts = findCounterparts(
+    current,
+    all.filter((row) => row.vintage === otherVintage),
+  );
   const bodies = await computedBodiesOf(db, [...new Map([...counterparts.values()].map((row) => [row.id, row])).values()], await passedPromise);
   return new Map(
     [...counterparts].map(([districtId, other]) => [

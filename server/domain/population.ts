@@ -81,11 +81,16 @@ export async function importPopulationLayer(
   ].sort((a, b) => a.index - b.index);
   const counted = located.map(({ index, properties, geometry, point }) => {
     const count = populationValue(properties[request.countField]);
-    if (count === null) throw new InputError(`Feature ${index + 1} of ${fileName} has ${request.countField} = ${JSON.stringify(properties[request.countField] ?? null)}: counts must be numbers of 0 or more; nothing was imported`);
+    if (count === null)
+      throw new InputError(
+        `Feature ${index + 1} of ${fileName} has ${request.countField} = ${JSON.stringify(properties[request.countField] ?? null)}: counts must be numbers of 0 or more; nothing was imported`,
+      );
     return { geometry, count, point };
   });
   const inState = (state: string | null) => request.state === undefined || state === request.state;
-  const bodies: Area[] = (await findBodyGeometries(db)).filter((row) => inState(row.state)).map((row) => ({ id: row.id, parentId: row.parentId, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
+  const bodies: Area[] = (await findBodyGeometries(db))
+    .filter((row) => inState(row.state))
+    .map((row) => ({ id: row.id, parentId: row.parentId, geometry: JSON.parse(row.geometry) as Area["geometry"] }));
   // Every plan's districts, so a redistricting comparison counts people under both plans; each
   // chamber's plan is a layer of its own (a count is placed once per plan).
   const allPlans = (await findDistrictShapesOfAllPlans(db)).filter((row) => inState(row.state));
@@ -110,6 +115,14 @@ export async function importPopulationLayer(
   if (request.dryRun) return summary;
 
   await replacePopulationCounts(db, placement);
-  await insertPopulationLayer(db, { fileName, countField: request.countField, state: request.state ?? null, features: counted.length, people, importedBy: actor.name, importedAt: now.toISOString() });
+  await insertPopulationLayer(db, {
+    fileName,
+    countField: request.countField,
+    state: request.state ?? null,
+    features: counted.length,
+    people,
+    importedBy: actor.name,
+    importedAt: now.toISOString(),
+  });
   return summary;
 }

@@ -96,16 +96,22 @@ export async function getPublicMap(db: Db, input: { campaign: number | string; a
   const campaign = await findPublicCampaign(db, input.campaign);
   const first = initialStage(campaign.stageScheme).id;
   const resolutions = await findResolutionStagesSince(db, campaign.id, campaign.scope);
-  const stages = input.asOf
-    ? stagesAsOf(resolutions, await findStageHistory(db, campaign.id), input.asOf)
-    : new Map(resolutions.map((row) => [row.bodyId, row.stage]));
+  const stages = input.asOf ? stagesAsOf(resolutions, await findStageHistory(db, campaign.id), input.asOf) : new Map(resolutions.map((row) => [row.bodyId, row.stage]));
   const listed = [...stages].filter(([, stage]) => stage !== first).sort(([a], [b]) => a - b);
-  const counts = countByStage(campaign.stageScheme, listed.map(([, stage]) => stage));
+  const counts = countByStage(
+    campaign.stageScheme,
+    listed.map(([, stage]) => stage),
+  );
   const atFirst = counts.find((entry) => entry.stageId === first)!;
   atFirst.count = (await countCountedBodies(db, campaign.scope)) - listed.length;
   const populations = await findCountedPopulations(db, campaign.scope);
   const verified = await verifiedPasses(db, campaign, stages, input.asOf);
-  const counted = stagesCounted(campaign.stageScheme, [...populations.keys()].map((bodyId) => [bodyId, stages.get(bodyId) ?? first]), verified, campaign.countVerifiedOnly);
+  const counted = stagesCounted(
+    campaign.stageScheme,
+    [...populations.keys()].map((bodyId) => [bodyId, stages.get(bodyId) ?? first]),
+    verified,
+    campaign.countVerifiedOnly,
+  );
   const people = countPeople(campaign.stageScheme, counted, populations);
   return {
     campaignId: campaign.id,
@@ -118,7 +124,6 @@ export async function getPublicMap(db: Db, input: { campaign: number | string; a
     verified: [...verified].sort((a, b) => a - b),
   };
 }
-
 
 const sponsorsOf = (rows: Awaited<ReturnType<typeof findPublicSponsors>>) => {
   const byBody = new Map<number, PublicSponsor[]>();
@@ -172,10 +177,7 @@ async function publicRows(db: Db, campaign: PublicCampaign, view: Omit<PublicVie
 }
 
 /** One body's public popup: stage, vote, sponsors, the hubs covering it and its districts. */
-export async function getPublicBody(
-  db: Db,
-  input: { campaign: number | string; bodyId: number; asOf?: string | null },
-): Promise<PublicBodyDetail> {
+export async function getPublicBody(db: Db, input: { campaign: number | string; bodyId: number; asOf?: string | null }): Promise<PublicBodyDetail> {
   const campaign = await findPublicCampaign(db, input.campaign);
   const [row] = await publicRows(db, campaign, { asOf: input.asOf }, input.bodyId);
   if (!row) throw new NotFoundError(`No body with id ${input.bodyId}`);
@@ -214,7 +216,15 @@ export function countByArea(rows: readonly PublicBodyRow[], countyNames: Readonl
     if (!area) {
       const state = county ? (stateByFips(county.slice(0, 2))?.usps ?? null) : row.state;
       area = county
-        ? { area: `${countyNames.get(county) ?? `County ${county}`}${state ? `, ${state}` : ""}`, areaKind: "county", areaId: county, byStage: {}, total: 0, passed: 0, verified: 0 }
+        ? {
+            area: `${countyNames.get(county) ?? `County ${county}`}${state ? `, ${state}` : ""}`,
+            areaKind: "county",
+            areaId: county,
+            byStage: {},
+            total: 0,
+            passed: 0,
+            verified: 0,
+          }
         : row.state
           ? { area: row.state, areaKind: "state", areaId: row.state, byStage: {}, total: 0, passed: 0, verified: 0 }
           : { area: "No state", areaKind: "unknown", areaId: null, byStage: {}, total: 0, passed: 0, verified: 0 };
@@ -236,7 +246,10 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
   const campaign = await findPublicCampaign(db, view.campaign);
   const bodies = await publicRows(db, campaign, view);
   const everyBody = view.stages || view.bbox ? await publicRows(db, campaign, { asOf: view.asOf }) : bodies;
-  const counted = countByStage(campaign.stageScheme, bodies.map((body) => body.stage));
+  const counted = countByStage(
+    campaign.stageScheme,
+    bodies.map((body) => body.stage),
+  );
   // The headline counts every body in scope, whatever the filters, under the campaign's counting rule.
   const inScope = everyBody.map((body): [number, string] => [body.id, body.stage]);
   const verified = new Set(everyBody.filter((body) => body.verified).map((body) => body.id));
@@ -258,8 +271,10 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
     areas: countByArea(bodies, countyNames, campaign.stageScheme),
     total: bodies.length,
     inScope: everyBody.length,
-    headline: describePassHeadline(passes, countPeople(campaign.stageScheme, stagesCounted(campaign.stageScheme, inScope, verified, campaign.countVerifiedOnly), await findCountedPopulations(db, campaign.scope)), (value) =>
-      value.toLocaleString("en-US"),
+    headline: describePassHeadline(
+      passes,
+      countPeople(campaign.stageScheme, stagesCounted(campaign.stageScheme, inScope, verified, campaign.countVerifiedOnly), await findCountedPopulations(db, campaign.scope)),
+      (value) => value.toLocaleString("en-US"),
     ),
     passes,
     sources: campaign.isDemo
@@ -269,11 +284,7 @@ export async function readPressSnapshot(db: Db, view: PublicViewInput, now = new
 }
 
 /** A press snapshot with the stored geometry of its bodies, read together (open one transaction for it). */
-export async function readPressBundle(
-  db: Db,
-  view: PublicViewInput,
-  now = new Date(),
-): Promise<{ snapshot: PressSnapshot; geometries: Map<number, GeoJSON.Geometry> }> {
+export async function readPressBundle(db: Db, view: PublicViewInput, now = new Date()): Promise<{ snapshot: PressSnapshot; geometries: Map<number, GeoJSON.Geometry> }> {
   const snapshot = await readPressSnapshot(db, view, now);
   const wanted = new Set(snapshot.bodies.map((body) => body.id));
   const geometries = new Map<number, GeoJSON.Geometry>();

@@ -1,10 +1,4 @@
-import type {
-  ResolutionDetails,
-  ResolutionUpdateResult,
-  StageEvent,
-  UndoStageInput,
-  UpdateResolutionInput,
-} from "../../shared/model/resolution";
+import type { ResolutionDetails, ResolutionUpdateResult, StageEvent, UndoStageInput, UpdateResolutionInput } from "../../shared/model/resolution";
 import { RESOLUTION_COPIED_FIELDS, updateResolutionInputSchema } from "../../shared/model/resolution";
 import { findStage, initialStage, type StageScheme } from "../../shared/model/stage";
 import { utcDay } from "../../shared/rules/replay";
@@ -30,9 +24,7 @@ import { getCampaign } from "./campaigns";
 
 function toDetails(row: ResolutionDetailsRow | undefined, key: { campaignId: number; bodyId: number }, scheme: StageScheme): ResolutionDetails {
   const tally: Tally | null =
-    row && row.tallyYes !== null && row.tallyNo !== null
-      ? { yes: row.tallyYes, no: row.tallyNo, abstain: row.tallyAbstain ?? 0, absent: row.tallyAbsent ?? 0 }
-      : null;
+    row && row.tallyYes !== null && row.tallyNo !== null ? { yes: row.tallyYes, no: row.tallyNo, abstain: row.tallyAbstain ?? 0, absent: row.tallyAbsent ?? 0 } : null;
   return {
     campaignId: key.campaignId,
     bodyId: key.bodyId,
@@ -201,10 +193,10 @@ export async function undoStage(db: Db, input: UndoStageInput, actor: Actor, now
   if (!row) throw new InputError(`${body.name} has no stage change to undo`);
   const label = (stageId: string) => findStage(scheme, stageId)?.label ?? stageId;
   if (row.version !== input.expectedVersion) {
-    throw new ConflictError(
-      `${body.name} was changed by someone else since you loaded it; it is now "${label(row.stage)}". Review and try again.`,
-      { stage: row.stage, version: row.version },
-    );
+    throw new ConflictError(`${body.name} was changed by someone else since you loaded it; it is now "${label(row.stage)}". Review and try again.`, {
+      stage: row.stage,
+      version: row.version,
+    });
   }
   const latest = await findLatestStageEvent(db, row.id);
   if (!latest || latest.toStage !== row.stage) throw new InputError(`${body.name} has no stage change to undo`);

@@ -4,14 +4,7 @@ import { happenedOnProblem, utcDay } from "../../shared/rules/replay";
 import { allowedMoves, canMoveTo } from "../../shared/rules/stage-transitions";
 import type { Db } from "../db/connect";
 import { findBodyById } from "../db/repositories/body-repository";
-import {
-  findLastHappenedOn,
-  findResolution,
-  findResolutionStages,
-  insertResolution,
-  insertStageEvent,
-  updateResolutionDetails,
-} from "../db/repositories/resolution-repository";
+import { findLastHappenedOn, findResolution, findResolutionStages, insertResolution, insertStageEvent, updateResolutionDetails } from "../db/repositories/resolution-repository";
 import { ConflictError, InputError, NotFoundError } from "../errors";
 import type { Actor } from "./actor";
 import { getCampaign } from "./campaigns";
@@ -39,12 +32,7 @@ export async function resolveHappenedOn(
  * `expectedVersion` is the version the user saw; a stale one is a ConflictError carrying the
  * current state, so nobody silently overwrites someone else's change.
  */
-export async function changeStage(
-  db: Db,
-  input: ChangeStageInput,
-  actor: Actor,
-  now = new Date(),
-): Promise<ResolutionState & { event: StageEvent }> {
+export async function changeStage(db: Db, input: ChangeStageInput, actor: Actor, now = new Date()): Promise<ResolutionState & { event: StageEvent }> {
   const campaign = await getCampaign(db, input.campaignId);
   const scheme = campaign.stageScheme;
   const body = await findBodyById(db, input.bodyId);
@@ -71,10 +59,7 @@ export async function changeStage(
   if (!canMoveTo(scheme, currentStage, target.id)) {
     const from = findStage(scheme, currentStage)?.label ?? currentStage;
     const options = allowedMoves(scheme, currentStage).map((stage) => stage.label);
-    throw new InputError(
-      `${body.name} cannot move from "${from}" to "${target.label}"` +
-        (options.length ? `; allowed: ${options.join(", ")}` : `; "${from}" is final`),
-    );
+    throw new InputError(`${body.name} cannot move from "${from}" to "${target.label}"` + (options.length ? `; allowed: ${options.join(", ")}` : `; "${from}" is final`));
   }
 
   const happenedOn = await resolveHappenedOn(db, { resolutionId: resolution?.id ?? null, given: input.happenedOn, now, bodyName: body.name });

@@ -49,5 +49,8 @@ export async function getProjectionAccuracy(db: Db, campaignId: number): Promise
     if (row.memberId !== null) tally.positions.push(row.position ?? "unknown");
     tallies.set(row.bodyId, tally);
   }
-  return { ...compareProjections(rows.map((row) => ({ ...row, position: row.position ?? "unknown", vote: row.vote as MeetingVote }))), tallies: compareTallies([...tallies.values()]) };
+  return {
+    ...compareProjections(rows.map((row) => ({ ...row, position: row.position ?? "unknown", vote: row.vote as MeetingVote }))),
+    tallies: compareTallies([...tallies.values()]),
+  };
 }

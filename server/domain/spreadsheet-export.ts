@@ -3,12 +3,7 @@ import type { ResolutionColumn } from "../../shared/model/spreadsheet-import";
 import type { Db } from "../db/connect";
 import { findBodyGeometries } from "../db/repositories/body-repository";
 import { findLastHappenedDays } from "../db/repositories/resolution-repository";
-import {
-  findBodyReferences,
-  findCampaignResolutions,
-  findHubReferences,
-  findMembersWithPositions,
-} from "../db/repositories/spreadsheet-repository";
+import { findBodyReferences, findCampaignResolutions, findHubReferences, findMembersWithPositions } from "../db/repositories/spreadsheet-repository";
 import { sponsorsOf } from "./spreadsheet-import";
 
 export type ResolutionExportRow = Record<ResolutionColumn, string | number | null>;

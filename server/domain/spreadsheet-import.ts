@@ -1,13 +1,7 @@
 import { RESOLUTION_DETAIL_FIELDS, type ResolutionDetailField } from "../../shared/model/resolution";
 import type { Campaign } from "../../shared/model/campaign";
 import { sponsorRoleSchema, type SponsorRole } from "../../shared/model/member";
-import {
-  type PlannedRecord,
-  type RowError,
-  type SpreadsheetPlan,
-  type SpreadsheetTable,
-  type SpreadsheetTarget,
-} from "../../shared/model/spreadsheet-import";
+import { type PlannedRecord, type RowError, type SpreadsheetPlan, type SpreadsheetTable, type SpreadsheetTarget } from "../../shared/model/spreadsheet-import";
 import { defaultStageScheme, findStage, initialStage, type StageScheme } from "../../shared/model/stage";
 import {
   normalizeBodyName,
@@ -86,10 +80,7 @@ export async function importSpreadsheet(
   if (input.as === "members" && !input.table.columns.includes("name")) throw new InputError('a members file needs a "name" column');
   const { campaign, isNew } = await findOrPlanCampaign(db, input.campaign);
   const context = await loadContext(db, campaign?.id ?? null);
-  const planner =
-    input.as === "resolutions"
-      ? planResolutions(context, campaign?.stageScheme ?? defaultStageScheme, input.table, utcDay(now))
-      : planMembers(context, input.table);
+  const planner = input.as === "resolutions" ? planResolutions(context, campaign?.stageScheme ?? defaultStageScheme, input.table, utcDay(now)) : planMembers(context, input.table);
   const plan: SpreadsheetPlan = {
     as: input.as,
     campaign: { id: campaign?.id ?? null, name: campaign?.name ?? input.campaign!.trim(), isNew },
@@ -233,7 +224,12 @@ class RowReader {
   }
 }
 
-const show = (value: unknown) => (value === null || value === undefined || value === "" ? "—" : String(value).replace(/\s*\n\s*/g, " ").slice(0, 60));
+const show = (value: unknown) =>
+  value === null || value === undefined || value === ""
+    ? "—"
+    : String(value)
+        .replace(/\s*\n\s*/g, " ")
+        .slice(0, 60);
 
 /** Field (camelCase) → column (snake_case), for change descriptions. */
 const toColumn = (field: string) => field.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
@@ -274,10 +270,16 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
     set("introducedOn", reader.read("introduced_on", parseDateCell));
     set("hearingDate", reader.read("hearing_date", parseDateCell));
     set("hearingTime", reader.read("hearing_time", parseTimeCell));
-    set("hearingLocation", reader.read("hearing_location", (text) => parseTextCell(text, 300)));
+    set(
+      "hearingLocation",
+      reader.read("hearing_location", (text) => parseTextCell(text, 300)),
+    );
     set("voteDate", reader.read("vote_date", parseDateCell));
     set("voteTime", reader.read("vote_time", parseTimeCell));
-    set("voteLocation", reader.read("vote_location", (text) => parseTextCell(text, 300)));
+    set(
+      "voteLocation",
+      reader.read("vote_location", (text) => parseTextCell(text, 300)),
+    );
     const cancelled = reader.read("vote_cancelled", parseFlagCell);
     if (cancelled !== undefined) desired.voteCancelled = cancelled ? 1 : 0;
     set("tallyYes", reader.read("tally_yes", parseCountCell));
@@ -287,7 +289,10 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
     set("agendaUrl", reader.read("agenda_url", parseUrlCell));
     set("minutesUrl", reader.read("minutes_url", parseUrlCell));
     set("adoptedTextUrl", reader.read("adopted_text_url", parseUrlCell));
-    set("note", reader.read("note", (text) => parseTextCell(text, 5000)));
+    set(
+      "note",
+      reader.read("note", (text) => parseTextCell(text, 5000)),
+    );
     const hubText = reader.has("hub") ? (cells.hub ?? "").trim() : undefined;
     if (hubText !== undefined) {
       if (!hubText) desired.hubId = null;
@@ -324,7 +329,8 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
     if (body && tallyTouched && tallyGiven) {
       const tally = { yes: merged.tallyYes ?? 0, no: merged.tallyNo ?? 0, abstain: merged.tallyAbstain ?? 0, absent: merged.tallyAbsent ?? 0 };
       reader.errors.push(...tallyProblems(tally, { seats: body.seats, vacancies: body.vacancies }).map((problem) => `tally: ${problem}`));
-      if (merged.voteDate && merged.voteDate > today) reader.errors.push(`tally: the vote is dated ${merged.voteDate}, after today (${today}); record the tally once the vote has happened`);
+      if (merged.voteDate && merged.voteDate > today)
+        reader.errors.push(`tally: the vote is dated ${merged.voteDate}, after today (${today}); record the tally once the vote has happened`);
     }
     const days = path?.length
       ? datePathEvents({
@@ -354,8 +360,7 @@ function planResolutions(context: Context, scheme: StageScheme, table: Spreadshe
     const members = context.members.get(body.id) ?? [];
     const currentSponsors = sponsorsOf(members).map((member) => member.name);
     const sponsorsChanged =
-      sponsors !== undefined &&
-      (sponsors.length !== currentSponsors.length || sponsors.some((name, index) => normalizeName(name) !== normalizeName(currentSponsors[index]!)));
+      sponsors !== undefined && (sponsors.length !== currentSponsors.length || sponsors.some((name, index) => normalizeName(name) !== normalizeName(currentSponsors[index]!)));
     if (sponsorsChanged) changes.push(`sponsors: ${show(currentSponsors.join("; "))} → ${show(sponsors.join("; "))}`);
 
     const kind = !existing ? "created" : changes.length ? "updated" : "unchanged";
@@ -404,7 +409,21 @@ async function writeSponsors(db: Db, { campaignId, bodyId, names, at, context }:
     let member = members.find((m) => normalizeName(m.name) === normalizeName(name));
     if (!member) {
       const id = await insertMemberRow(db, { bodyId, name, role: null, termStart: null, termEnd: null, publicContact: null, privateContact: null, createdAt: at, updatedAt: at });
-      member = { id, bodyId, name, role: null, termStart: null, termEnd: null, publicContact: null, privateContact: null, positionId: null, position: null, isInternal: null, sponsorRole: null, positionVersion: null };
+      member = {
+        id,
+        bodyId,
+        name,
+        role: null,
+        termStart: null,
+        termEnd: null,
+        publicContact: null,
+        privateContact: null,
+        positionId: null,
+        position: null,
+        isInternal: null,
+        sponsorRole: null,
+        positionVersion: null,
+      };
       members.push(member);
     }
     if (member.positionId === null) {
@@ -454,11 +473,20 @@ function planMembers(context: Context, table: SpreadsheetTable): { records: Plan
     const setMember = <K extends keyof MemberValues>(field: K, value: MemberValues[K] | undefined) => {
       if (value !== undefined) member[field] = value;
     };
-    setMember("role", reader.read("role", (text) => parseTextCell(text, 100)));
+    setMember(
+      "role",
+      reader.read("role", (text) => parseTextCell(text, 100)),
+    );
     setMember("termStart", reader.read("term_start", parseDateCell));
     setMember("termEnd", reader.read("term_end", parseDateCell));
-    setMember("publicContact", reader.read("public_contact", (text) => parseTextCell(text, 300)));
-    setMember("privateContact", reader.read("private_contact", (text) => parseTextCell(text, 300)));
+    setMember(
+      "publicContact",
+      reader.read("public_contact", (text) => parseTextCell(text, 300)),
+    );
+    setMember(
+      "privateContact",
+      reader.read("private_contact", (text) => parseTextCell(text, 300)),
+    );
     if (member.termStart && member.termEnd && member.termEnd < member.termStart) reader.errors.push(`term_end ${member.termEnd} is before term_start ${member.termStart}`);
     const stand = reader.read("position", (text) => parseChoiceCell(text, POSITIONS));
     if (stand !== undefined) position.position = stand ?? "unknown";
@@ -562,7 +590,10 @@ function planMembers(context: Context, table: SpreadsheetTable): { records: Plan
     if (bodyLeads.size <= 1 || !leadRows.has(bodyId)) continue;
     const body = context.bodies.get(bodyId)!;
     const names = [...bodyLeads].map(([memberKey, leadRow]) => (leadRow ? `row ${leadRow}` : `already stored: ${memberKey}`));
-    errors.push({ row: leadRows.get(bodyId)!, message: `${describeBody(body)} would have ${bodyLeads.size} lead sponsors (${names.join(", ")}); a body has one lead, the others are cosponsors` });
+    errors.push({
+      row: leadRows.get(bodyId)!,
+      message: `${describeBody(body)} would have ${bodyLeads.size} lead sponsors (${names.join(", ")}); a body has one lead, the others are cosponsors`,
+    });
   }
   return { records, errors };
 }

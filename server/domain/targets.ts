@@ -48,7 +48,11 @@ export async function getLegislatorPage(db: Db, { campaignId, legislatorId }: { 
   const seats = (await listLegislators(db, { campaignId })).filter((seat) => seat.legislatorId === legislatorId);
   const coverageOf = coverageReader(db, campaignId);
   const ballots = await latestBallotByDistrict(db, campaignId);
-  const leverage = await findDistrictLeverage(db, await getCampaign(db, campaignId), seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])));
+  const leverage = await findDistrictLeverage(
+    db,
+    await getCampaign(db, campaignId),
+    seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])),
+  );
   return {
     legislatorId,
     name: legislator.name,
@@ -98,7 +102,11 @@ export async function listTargets(
             return share && hubNames.has(hubId) ? [{ hubId, name: hubNames.get(hubId)!, share: Math.min(1, share) }] : [];
           })
           .sort((a, b) => b.share - a.share || a.name.localeCompare(b.name));
-  const leverage = await findDistrictLeverage(db, campaign, seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])));
+  const leverage = await findDistrictLeverage(
+    db,
+    campaign,
+    seats.flatMap((seat) => (seat.districtId === null ? [] : [seat.districtId])),
+  );
   const lastMet = new Map(withContacts ? (await findLastMeetingDays(db, campaignId)).map((row) => [row.legislatorId, row.lastMet as string | null]) : []);
   const rows = [];
   for (const seat of seats) {

@@ -11,7 +11,6 @@ import { listScheduledEvents } from "../domain/calendar";
 import { GroundswellError, HTTP_STATUS } from "../errors";
 import { writeCalendar, type CalendarFeed } from "../io/icalendar";
 
-
 /**
  * `GET /calendar.ics?campaign=<id|slug>[&hub=<id|slug>]`: the public RFC 5545 feed of scheduled
  * votes and hearings (no sign-in; public fields only). Times are floating local times (the
@@ -26,21 +25,26 @@ export function registerCalendarRoute(app: FastifyInstance, { db, actorOf }: { d
     const selection = await refusalsAsText(reply, () => listScheduledEvents(db, { campaign: query.campaign || undefined, hub: query.hub }));
     if (!selection) return reply;
     const origin = `${request.protocol}://${request.host}`;
-    return sendCalendar(request, reply, {
-      name: `${selection.campaign.name}${selection.hub ? ` (${selection.hub.name})` : ""}: votes and hearings`,
-      events: selection.events.map((event) => ({
-        uid: event.uid,
-        date: event.date,
-        time: event.time,
-        summary: event.summary,
-        description: event.description,
-        location: event.location,
-        url: `${origin}/?campaign=${selection.campaign.id}&body=${event.bodyId}`,
-        sequence: event.sequence,
-        modifiedAt: event.modifiedAt,
-        cancelled: event.cancelled,
-      })),
-    }, "public, max-age=300");
+    return sendCalendar(
+      request,
+      reply,
+      {
+        name: `${selection.campaign.name}${selection.hub ? ` (${selection.hub.name})` : ""}: votes and hearings`,
+        events: selection.events.map((event) => ({
+          uid: event.uid,
+          date: event.date,
+          time: event.time,
+          summary: event.summary,
+          description: event.description,
+          location: event.location,
+          url: `${origin}/?campaign=${selection.campaign.id}&body=${event.bodyId}`,
+          sequence: event.sequence,
+          modifiedAt: event.modifiedAt,
+          cancelled: event.cancelled,
+        })),
+      },
+      "public, max-age=300",
+    );
   });
 
   app.get("/lobby-days/:id/calendar.ics", async (request, reply) => {
@@ -54,16 +58,21 @@ export function registerCalendarRoute(app: FastifyInstance, { db, actorOf }: { d
     if (!detail) return reply;
     const origin = `${request.protocol}://${request.host}`;
     const url = `${origin}/lobby-days/${lobbyDayId}?campaign=${detail.lobbyDay.campaignId}${hubId ? `&hub=${hubId}` : ""}`;
-    return sendCalendar(request, reply, {
-      name: detail.lobbyDay.name,
-      events: lobbyDayEvents(detail, { hubId, host: request.host.replace(/:\d+$/, "") }).map((event) => ({
-        ...event,
-        url,
-        sequence: 0,
-        modifiedAt: detail.lobbyDay.updatedAt,
-        cancelled: false,
-      })),
-    }, "private, no-cache");
+    return sendCalendar(
+      request,
+      reply,
+      {
+        name: detail.lobbyDay.name,
+        events: lobbyDayEvents(detail, { hubId, host: request.host.replace(/:\d+$/, "") }).map((event) => ({
+          ...event,
+          url,
+          sequence: 0,
+          modifiedAt: detail.lobbyDay.updatedAt,
+          cancelled: false,
+        })),
+      },
+      "private, no-cache",
+    );
   });
 }
 

@@ -24,7 +24,10 @@ export function registerErrorReplies(app: FastifyInstance): void {
       request.log.error({ err: error }, "internal error");
       return reply.code(500).type("text/plain; charset=utf-8").send(`${INTERNAL_ERROR_MESSAGE}\n`);
     }
-    return reply.code(status).type("text/plain; charset=utf-8").send(`${error.message.split("\n")[0]}\n`);
+    return reply
+      .code(status)
+      .type("text/plain; charset=utf-8")
+      .send(`${error.message.split("\n")[0]}\n`);
   });
 }
 

@@ -15,7 +15,6 @@ import { writeZip } from "../io/zip-writer";
 import { closeRenderer, RendererUnavailableError, renderMap, type MapFormat, type PrintSettings } from "./map-render";
 import { buildPressKit, takePressBundle } from "./press-kit";
 
-
 type ExportQuery = Partial<Record<"campaign" | "asof" | "stages" | "bbox" | "title" | "subtitle" | "patterns" | "ballot", string>>;
 
 /** The view an export shows, from its query string; InputError with one line when a value is unusable. */
@@ -67,7 +66,10 @@ export function registerExportRoutes(
       } catch (error) {
         const status = error instanceof RendererUnavailableError ? 503 : error instanceof GroundswellError ? HTTP_STATUS[error.code] : null;
         if (status === null || status === 500) throw error;
-        return reply.code(status).type("text/plain; charset=utf-8").send(`${(error as Error).message}\n`);
+        return reply
+          .code(status)
+          .type("text/plain; charset=utf-8")
+          .send(`${(error as Error).message}\n`);
       }
     });
   const bundleOf = async (request: FastifyRequest) => {

@@ -51,7 +51,6 @@ export interface ImportRoutesOptions {
 
 const PREVIEW_RETRY_SECONDS = 10;
 
-
 /**
  * The Import screen's two requests. `POST /api/imports/preview?fileName=towns.zip` takes the file
  * as the raw request body, streamed to a temporary file (413 past the cap), reads it and answers
@@ -122,84 +121,94 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
 
   await app.register(async (scope) => {
     scope.setErrorHandler((error, request, reply) => sendError(request, reply, error));
-    scope.post("/api/imports/commit", async (request, reply): Promise<ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CommitteeImportReport | CosponsorImportReport | BallotImportSummary | EndorserImportReport> => {
-      const actor = await options.actorOf(request);
-      assertCanImport(actor);
-      const { token, ...choices } = parseCommit(request.body);
-      const upload = store.find(token);
-      if (!upload) throw new NotFoundError(`this upload is unknown or has expired (uploads wait ${Math.round(options.ttlMs / 60_000)} minutes at most); choose the file again`);
-      if (committing.has(token)) throw new ConflictError("this file is already being imported");
-      const parsed = parseImportRequest(choices);
-      if (!parsed.ok) throw new FieldError(parsed.problem.field, parsed.problem.template);
-      const importRequest = parsed.request;
-      const ctx: WriteContext = {
-        db: options.db,
-        actor,
-        changes: options.changes,
-        onPublishError: (error) => request.log.error({ err: error }, "could not announce the import"),
-      };
-      // Only a committed import uses up its upload; a dry run or a refusal keeps it for another try.
-      const done = (dryRun: boolean) => {
-        if (!dryRun) store.remove(token);
-      };
-      committing.add(token);
-      try {
-        if (importRequest.as === "legislators") {
-          const roster = await readers.read({ read: "legislators", upload, state: importRequest.state });
-          if (!roster) throw new BadRequest(`${upload.fileName} is not an Open States file: legislators come from its CSV export, a person .yml file, or a .zip of person files`);
-          const summary = await importLegislatorRoster(ctx, importRequest, roster, { fileName: upload.fileName });
-          done(importRequest.dryRun);
-          return toLegislatorReport(upload.fileName, importRequest.dryRun, summary);
-        }
-        if (importRequest.as === "committees") {
-          const roster = await readers.read({ read: "committees", upload });
-          if (!roster) throw new BadRequest(`${upload.fileName} holds no Open States committee files: committees come as one committee .yml or a .zip of the committees folder`);
-          const summary = await importCommitteeRoster(ctx, importRequest, roster.committees, { fileName: upload.fileName });
-          done(importRequest.dryRun);
-          return { as: "committees", fileName: upload.fileName, dryRun: importRequest.dryRun, ...summary } satisfies CommitteeImportReport;
-        }
-        if (importRequest.as === "ballot-results") {
-          if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`ballot results come as a .csv file (got ${upload.fileName})`);
-          const records = await readers.read({ read: "ballot-results", upload });
-          const summary = await importBallotResultRows(ctx, importRequest, records, { fileName: upload.fileName });
-          done(importRequest.dryRun);
-          return summary;
-        }
-        if (importRequest.as === "endorsers") {
-          if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`endorsers come as a .csv file (got ${upload.fileName})`);
-          const rows = await readers.read({ read: "endorsers", upload });
-          const summary = await importEndorserRows(ctx, importRequest, rows, { fileName: upload.fileName, geocode: options.geocode });
-          done(importRequest.dryRun);
-          return { ...summary, fileName: upload.fileName } satisfies EndorserImportReport;
-        }
-        if (importRequest.as === "population") {
-          throw new BadRequest("A population layer (Census blocks, often a few hundred MB) imports from the command line: groundswell import <blocks.zip> --as population --count-field POP20 --state XX");
-        }
-        if (importRequest.as === "cosponsors") {
-          const names = await readers.read({ read: "names", upload });
-          const summary = await importCosponsorList(ctx, importRequest, names, { fileName: upload.fileName });
-          done(importRequest.dryRun);
-          return { ...summary, fileName: upload.fileName, dryRun: importRequest.dryRun };
-        }
-        if (isSpreadsheet(upload.fileName)) {
-          if (importRequest.as !== "resolutions" && importRequest.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
-          try {
-            const plan = await importSpreadsheetTable(ctx, importRequest, await readers.read({ read: "spreadsheet", upload, as: importRequest.as }));
+    scope.post(
+      "/api/imports/commit",
+      async (
+        request,
+        reply,
+      ): Promise<
+        ImportResult | SpreadsheetPlan | SpreadsheetRefusal | LegislatorImportReport | CommitteeImportReport | CosponsorImportReport | BallotImportSummary | EndorserImportReport
+      > => {
+        const actor = await options.actorOf(request);
+        assertCanImport(actor);
+        const { token, ...choices } = parseCommit(request.body);
+        const upload = store.find(token);
+        if (!upload) throw new NotFoundError(`this upload is unknown or has expired (uploads wait ${Math.round(options.ttlMs / 60_000)} minutes at most); choose the file again`);
+        if (committing.has(token)) throw new ConflictError("this file is already being imported");
+        const parsed = parseImportRequest(choices);
+        if (!parsed.ok) throw new FieldError(parsed.problem.field, parsed.problem.template);
+        const importRequest = parsed.request;
+        const ctx: WriteContext = {
+          db: options.db,
+          actor,
+          changes: options.changes,
+          onPublishError: (error) => request.log.error({ err: error }, "could not announce the import"),
+        };
+        // Only a committed import uses up its upload; a dry run or a refusal keeps it for another try.
+        const done = (dryRun: boolean) => {
+          if (!dryRun) store.remove(token);
+        };
+        committing.add(token);
+        try {
+          if (importRequest.as === "legislators") {
+            const roster = await readers.read({ read: "legislators", upload, state: importRequest.state });
+            if (!roster) throw new BadRequest(`${upload.fileName} is not an Open States file: legislators come from its CSV export, a person .yml file, or a .zip of person files`);
+            const summary = await importLegislatorRoster(ctx, importRequest, roster, { fileName: upload.fileName });
             done(importRequest.dryRun);
-            return plan;
-          } catch (error) {
-            if (error instanceof SpreadsheetRowsError) return reply.code(400).send({ error: error.message, plan: error.plan } satisfies SpreadsheetRefusal);
-            throw error;
+            return toLegislatorReport(upload.fileName, importRequest.dryRun, summary);
           }
+          if (importRequest.as === "committees") {
+            const roster = await readers.read({ read: "committees", upload });
+            if (!roster) throw new BadRequest(`${upload.fileName} holds no Open States committee files: committees come as one committee .yml or a .zip of the committees folder`);
+            const summary = await importCommitteeRoster(ctx, importRequest, roster.committees, { fileName: upload.fileName });
+            done(importRequest.dryRun);
+            return { as: "committees", fileName: upload.fileName, dryRun: importRequest.dryRun, ...summary } satisfies CommitteeImportReport;
+          }
+          if (importRequest.as === "ballot-results") {
+            if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`ballot results come as a .csv file (got ${upload.fileName})`);
+            const records = await readers.read({ read: "ballot-results", upload });
+            const summary = await importBallotResultRows(ctx, importRequest, records, { fileName: upload.fileName });
+            done(importRequest.dryRun);
+            return summary;
+          }
+          if (importRequest.as === "endorsers") {
+            if (!isSpreadsheet(upload.fileName)) throw new BadRequest(`endorsers come as a .csv file (got ${upload.fileName})`);
+            const rows = await readers.read({ read: "endorsers", upload });
+            const summary = await importEndorserRows(ctx, importRequest, rows, { fileName: upload.fileName, geocode: options.geocode });
+            done(importRequest.dryRun);
+            return { ...summary, fileName: upload.fileName } satisfies EndorserImportReport;
+          }
+          if (importRequest.as === "population") {
+            throw new BadRequest(
+              "A population layer (Census blocks, often a few hundred MB) imports from the command line: groundswell import <blocks.zip> --as population --count-field POP20 --state XX",
+            );
+          }
+          if (importRequest.as === "cosponsors") {
+            const names = await readers.read({ read: "names", upload });
+            const summary = await importCosponsorList(ctx, importRequest, names, { fileName: upload.fileName });
+            done(importRequest.dryRun);
+            return { ...summary, fileName: upload.fileName, dryRun: importRequest.dryRun };
+          }
+          if (isSpreadsheet(upload.fileName)) {
+            if (importRequest.as !== "resolutions" && importRequest.as !== "members") throw new BadRequest("a spreadsheet imports as resolutions or members");
+            try {
+              const plan = await importSpreadsheetTable(ctx, importRequest, await readers.read({ read: "spreadsheet", upload, as: importRequest.as }));
+              done(importRequest.dryRun);
+              return plan;
+            } catch (error) {
+              if (error instanceof SpreadsheetRowsError) return reply.code(400).send({ error: error.message, plan: error.plan } satisfies SpreadsheetRefusal);
+              throw error;
+            }
+          }
+          if (importRequest.as !== "bodies" && importRequest.as !== "districts") throw new BadRequest(`a boundary file imports as bodies or districts (got "${importRequest.as}")`);
+          const result = await importBoundaries(ctx, importRequest, await readers.read({ read: "boundaries", upload }), { fileName: upload.fileName });
+          done(false);
+          return toImportResult(upload.fileName, importRequest.as, result);
+        } finally {
+          committing.delete(token);
         }
-        if (importRequest.as !== "bodies" && importRequest.as !== "districts") throw new BadRequest(`a boundary file imports as bodies or districts (got "${importRequest.as}")`);
-        const result = await importBoundaries(ctx, importRequest, await readers.read({ read: "boundaries", upload }), { fileName: upload.fileName });
-        done(false);
-        return toImportResult(upload.fileName, importRequest.as, result);
-      } finally {
-        committing.delete(token);
-      }
-    });
+      },
+    );
   });
 }
 
@@ -215,7 +224,6 @@ function parseCommit(body: unknown): { token: string } & Record<string, unknown>
   // A token that is no string names no upload: the same 404 as an expired one.
   return { token: typeof token === "string" ? token : "", ...choices };
 }
-
 
 function toImportResult(fileName: string, as: ImportTarget, result: BoundaryImportResult): ImportResult {
   const { summary, overlaps } = result;

@@ -34,9 +34,7 @@ export function printQuery(snapshot: PressSnapshot, settings: PrintSettings): st
 /** Fail early, in one line, when the browser is not there. */
 export function assertChromium(chromiumPath: string): void {
   if (!fs.existsSync(chromiumPath)) {
-    throw new RendererUnavailableError(
-      `Chromium is not installed at ${chromiumPath}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH`,
-    );
+    throw new RendererUnavailableError(`Chromium is not installed at ${chromiumPath}: install Debian's chromium package (apt-get install -y chromium) or set CHROMIUM_PATH`);
   }
 }
 

@@ -8,7 +8,6 @@ export interface SecurityOptions {
   publicUrl: string | null;
 }
 
-
 /** The one page other sites may frame (PRODUCT.md). */
 export const FRAMEABLE_PATHS = ["/embed"];
 

@@ -134,8 +134,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       router: appRouter,
       maxBatchSize: API_LIMITS.maxBatchSize,
       createContext: async ({ req, res }) => ({ db, actor: await unavailableAs503(() => actorOf(req)), changes, http: auth.httpSession(req, res) }),
-      responseMeta: ({ errors }) =>
-        errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {},
+      responseMeta: ({ errors }) => (errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
       },
@@ -170,7 +169,14 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   servePayload("/geo/districts.geojson", createDistrictPayloadCache(db));
   // Land, state and county borders and state names from the shipped us-atlas files: built once, on first use.
   let reference: GeometryPayload | null = null;
-  servePayload("/geo/reference.geojson", async () => (reference ??= finish("us-atlas", readUsAtlasReference().map((item) => JSON.stringify(item)))));
+  servePayload(
+    "/geo/reference.geojson",
+    async () =>
+      (reference ??= finish(
+        "us-atlas",
+        readUsAtlasReference().map((item) => JSON.stringify(item)),
+      )),
+  );
 
   registerExportRoutes(app, { db, actorOf, chromiumPath: options.chromiumPath ?? "/usr/bin/chromium" });
 
@@ -197,7 +203,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   // Find my hub's address search, through the admin's geocoder (its URL, and any key in it, stay on the server).
   const geocode = options.geocoderUrl ? createTextGeocoder(options.geocoderUrl) : null;
   app.get("/geo/address", async (request, reply) => {
-    const text = String((request.query as { q?: unknown }).q ?? "").trim().slice(0, 200);
+    const text = String((request.query as { q?: unknown }).q ?? "")
+      .trim()
+      .slice(0, 200);
     if (!geocode) return reply.code(404).type("text/plain; charset=utf-8").send("Address search is off: the admin has not set GROUNDSWELL_GEOCODER_URL\n");
     if (text.length < 3) return reply.code(400).type("text/plain; charset=utf-8").send("Type an address of at least three characters\n");
     return reply.header("Cache-Control", "no-store").send({ point: await geocode(text) });
@@ -207,8 +215,7 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const index = path.join(clientDistDir, "index.html");
     if (!fs.existsSync(index)) throw new Error(`the web client is not built (${index} is missing); run npm run build`);
     await app.register(fastifyStatic, { root: clientDistDir, serve: false });
-    const sendIndex = (_request: unknown, reply: FastifyReply) =>
-      reply.header("Cache-Control", "no-cache").sendFile("index.html");
+    const sendIndex = (_request: unknown, reply: FastifyReply) => reply.header("Cache-Control", "no-cache").sendFile("index.html");
     for (const pattern of Object.values(APP_PAGES)) app.get(pattern, sendIndex);
     app.get("/favicon.svg", (_request, reply) => reply.sendFile("favicon.svg"));
     // The installable app (meeting mode works offline): its manifest and service worker, never cached stale.

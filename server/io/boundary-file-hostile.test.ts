@@ -63,6 +63,8 @@ describe("vertex caps", () => {
     const features = Array.from({ length: 3 }, () => ({ type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [circle(5)] } }));
     const bytes = new TextEncoder().encode(JSON.stringify({ type: "FeatureCollection", features }));
     const error = await refusal(() => readBoundaryBytes(bytes, "many.geojson", { limits: { maxVerticesPerFile: 12 } }));
-    expect(error.message).toBe("the file has more than 12 vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES");
+    expect(error.message).toBe(
+      "the file has more than 12 vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES",
+    );
   });
 });

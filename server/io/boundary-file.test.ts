@@ -11,7 +11,6 @@ const geoIn = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../
 const temporary = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-boundary-"));
 afterAll(() => fs.rmSync(temporary, { recursive: true, force: true }));
 
-
 function signedArea(ring: GeoJSON.Position[]): number {
   let sum = 0;
   for (let i = 0; i < ring.length - 1; i++) sum += ring[i]![0]! * ring[i + 1]![1]! - ring[i + 1]![0]! * ring[i]![1]!;
@@ -66,7 +65,14 @@ describe("TopoJSON", () => {
     const topology = {
       type: "Topology",
       objects: { towns: { type: "GeometryCollection", geometries: [{ type: "Polygon", rcs: [[0]], properties: { NAME: "Broken" } }] } },
-      arcs: [[[-71.5, 41.5], [-71.4, 41.5], [-71.4, 41.6], [-71.5, 41.5]]],
+      arcs: [
+        [
+          [-71.5, 41.5],
+          [-71.4, 41.5],
+          [-71.4, 41.6],
+          [-71.5, 41.5],
+        ],
+      ],
     };
     expect(await refusal(() => readBoundaryBytes(json(topology), "towns.topojson"))).toBe('TopoJSON object "towns" has a Polygon without arcs');
   });
@@ -119,9 +125,7 @@ describe("repairs and skips (messy-rings.geojson)", async () => {
   });
 
   it("reports a self-crossing ring and rebuilds it as two triangles", () => {
-    expect(repairsOf(result, 1)).toEqual([
-      expect.stringMatching(/^self-intersecting: rings cross or touch at 1 point; rebuilt with a polygon union \(non-zero rule\)/),
-    ]);
+    expect(repairsOf(result, 1)).toEqual([expect.stringMatching(/^self-intersecting: rings cross or touch at 1 point; rebuilt with a polygon union \(non-zero rule\)/)]);
     const bowTie = byName(result, "bow tie").geometry;
     expect(bowTie.type).toBe("MultiPolygon");
     expect((bowTie as GeoJSON.MultiPolygon).coordinates).toHaveLength(2);
@@ -184,19 +188,13 @@ describe("grouping by an id field", () => {
   });
 
   it("refuses a grouping field the file does not have, listing the fields", async () => {
-    expect(await refusal(() => readBoundaryBytes(json(layer), "towns.geojson", { groupBy: "TOWN" }))).toBe(
-      'no field "TOWN" to group by (fields: NAME, part)',
-    );
+    expect(await refusal(() => readBoundaryBytes(json(layer), "towns.geojson", { groupBy: "TOWN" }))).toBe('no field "TOWN" to group by (fields: NAME, part)');
   });
 });
 
 describe("shapefiles", () => {
   const names = ["Pawtucket Café", "Central Falls", "Lincoln"];
-  const shapes: Shape[] = [
-    { type: "polygon", rings: [square(-71.4, 41.87), square(-71.397, 41.873, 0.004).reverse()] },
-    { type: "polygon", rings: [square(-71.39, 41.89)] },
-    null,
-  ];
+  const shapes: Shape[] = [{ type: "polygon", rings: [square(-71.4, 41.87), square(-71.397, 41.873, 0.004).reverse()] }, { type: "polygon", rings: [square(-71.39, 41.89)] }, null];
   const fields = [
     { name: "NAME", type: "C" as const, length: 24 },
     { name: "GEOID", type: "C" as const, length: 10 },
@@ -312,9 +310,29 @@ describe("point features, kept when asked (a population layer)", () => {
     const layer = {
       type: "FeatureCollection",
       features: [
-        { type: "Feature", properties: { N: 1 }, geometry: { type: "MultiPoint", coordinates: [[-71.5, 41.7, 12], [-71.6, 41.8]] } },
+        {
+          type: "Feature",
+          properties: { N: 1 },
+          geometry: {
+            type: "MultiPoint",
+            coordinates: [
+              [-71.5, 41.7, 12],
+              [-71.6, 41.8],
+            ],
+          },
+        },
         { type: "Feature", properties: { N: 2 }, geometry: { type: "Polygon", coordinates: [square(-71.5, 41.7)] } },
-        { type: "Feature", properties: { N: 3 }, geometry: { type: "LineString", coordinates: [[-71.5, 41.7], [-71.6, 41.8]] } },
+        {
+          type: "Feature",
+          properties: { N: 3 },
+          geometry: {
+            type: "LineString",
+            coordinates: [
+              [-71.5, 41.7],
+              [-71.6, 41.8],
+            ],
+          },
+        },
       ],
     };
     const result = await readBoundaryBytes(json(layer), "mixed.geojson", { points: true });

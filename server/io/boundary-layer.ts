@@ -74,7 +74,9 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
     if (located) {
       vertices += located.length;
       if (vertices > options.limits.maxVerticesPerFile) {
-        throw new InputError(`the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`);
+        throw new InputError(
+          `the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`,
+        );
       }
       toLonLat([located.map((position) => [position])], crs, index, crsIsAssumed);
       for (const position of located) points.push({ index, properties: feature.properties, coordinates: [position[0]!, position[1]!] });
@@ -88,7 +90,9 @@ export function normalizeLayer(layer: RawLayer, options: NormalizeOptions): Boun
     }
     vertices += input.vertices;
     if (vertices > options.limits.maxVerticesPerFile) {
-      throw new InputError(`the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`);
+      throw new InputError(
+        `the file has more than ${options.limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`,
+      );
     }
     toLonLat(input.polygons, crs, index, crsIsAssumed);
     const repaired = repairPolygons(input.polygons, options.limits.minPartAreaSquareMetres);
@@ -148,8 +152,7 @@ function groupParts(parts: Part[], field: string, skipped: BoundarySkip[]): Boun
 
 function toFeature(parts: Part[]): BoundaryFeature {
   const polygons = parts.flatMap((part) => part.polygons);
-  const geometry: PolygonGeometry =
-    polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
+  const geometry: PolygonGeometry = polygons.length === 1 ? { type: "Polygon", coordinates: polygons[0]! } : { type: "MultiPolygon", coordinates: polygons };
   return {
     properties: parts[0]!.properties,
     geometry,

@@ -10,7 +10,12 @@ import { parseCsv } from "./csv";
 export function parseColumnCsv(text: string, known: readonly string[]): Array<Record<string, string>> {
   const [header, ...rows] = parseCsv(text).filter((row) => row.some((cell) => cell.trim() !== ""));
   if (!header) throw new InputError("the file is empty");
-  const keys = header.map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, "_"));
+  const keys = header.map((cell) =>
+    cell
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
   const unknown = keys.filter((key) => !known.includes(key));
   if (unknown.length) throw new InputError(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((key) => `"${key}"`).join(", ")}; the columns are ${known.join(", ")}`);
   if (!keys.includes("name")) throw new InputError(`the file needs a "name" column; the columns are ${known.join(", ")}`);

@@ -26,7 +26,10 @@ it("parses what it writes: quoted commas, doubled quotes, newlines, CRLF and a B
     ["1", 'Springfield, "the" town', "line one\nline two"],
     ["2", "Shelbyville", ""],
   ]);
-  expect(parseCsv("a,b\nc,d")).toEqual([["a", "b"], ["c", "d"]]);
+  expect(parseCsv("a,b\nc,d")).toEqual([
+    ["a", "b"],
+    ["c", "d"],
+  ]);
   expect(() => parseCsv('a,"b\n')).toThrow("not closed");
 });
 

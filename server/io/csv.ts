@@ -4,7 +4,6 @@ import { InputError } from "../errors";
 // Writing CSV is shared with the client (the targets view downloads what it shows).
 export { toCsv } from "../../shared/csv";
 
-
 /** Parse RFC 4180 CSV (quoted fields, doubled quotes, CRLF or LF) into rows of fields. */
 export function parseCsv(text: string): string[][] {
   return parseCsvRecords(text).map((record) => record.fields);
@@ -51,7 +50,6 @@ export function parseCsvRecords(text: string): Array<{ row: number; fields: stri
   return records;
 }
 
-
 /**
  * Read a CSV whose first row names the columns. Column names are matched case-insensitively with
  * spaces as underscores ("Vote Date" is vote_date); an unknown or repeated column is refused, so a
@@ -60,7 +58,12 @@ export function parseCsvRecords(text: string): Array<{ row: number; fields: stri
 export function readCsvTable(text: string, knownColumns: readonly string[]): SpreadsheetTable {
   const [header, ...rows] = parseCsvRecords(text);
   if (!header) throw new InputError("the file is empty: the first row must name the columns");
-  const columns = header.fields.map((name) => name.trim().toLowerCase().replace(/[\s-]+/g, "_"));
+  const columns = header.fields.map((name) =>
+    name
+      .trim()
+      .toLowerCase()
+      .replace(/[\s-]+/g, "_"),
+  );
   const unknown = columns.filter((column) => !knownColumns.includes(column));
   if (unknown.length) {
     throw new InputError(`unknown column${unknown.length > 1 ? "s" : ""} ${unknown.map((c) => `"${c}"`).join(", ")}; the columns are ${knownColumns.join(", ")}`);

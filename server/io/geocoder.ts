@@ -32,6 +32,10 @@ export function pointOf(answer: unknown): [number, number] | null {
   const nominatim = first as { lat?: unknown; lon?: unknown };
   const feature = first as { geometry?: { type?: string; coordinates?: unknown[] } };
   const [lon, lat] =
-    nominatim.lat !== undefined ? [Number(nominatim.lon), Number(nominatim.lat)] : feature.geometry?.type === "Point" ? feature.geometry.coordinates!.map(Number) : [Number.NaN, Number.NaN];
+    nominatim.lat !== undefined
+      ? [Number(nominatim.lon), Number(nominatim.lat)]
+      : feature.geometry?.type === "Point"
+        ? feature.geometry.coordinates!.map(Number)
+        : [Number.NaN, Number.NaN];
   return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon!) <= 180 && Math.abs(lat!) <= 90 ? [lon!, lat!] : null;
 }

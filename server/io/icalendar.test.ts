@@ -22,7 +22,12 @@ describe("foldLine", () => {
     const line = `SUMMARY:${"Vote at Montréal — Conseil municipal 🗳️ ".repeat(6)}`;
     const folded = foldLine(line);
     for (const physical of folded.split("\r\n")) expect(octets(physical)).toBeLessThanOrEqual(75);
-    expect(folded.split("\r\n").map((part, index) => (index ? part.slice(1) : part)).join("")).toBe(line);
+    expect(
+      folded
+        .split("\r\n")
+        .map((part, index) => (index ? part.slice(1) : part))
+        .join(""),
+    ).toBe(line);
     expect(folded).not.toContain("\uFFFD");
   });
 });

@@ -110,7 +110,8 @@ function checkArcReferences(object: unknown, arcCount: number, name: string): vo
     if (depth > 4) throw new InputError(`TopoJSON object "${name}" has malformed arcs`);
     if (typeof node === "number") {
       const arc = node < 0 ? ~node : node;
-      if (!Number.isInteger(node) || arc >= arcCount) throw new InputError(`TopoJSON object "${name}" refers to arc ${node}, but the file has ${plural(arcCount, "arc")} (corrupt file)`);
+      if (!Number.isInteger(node) || arc >= arcCount)
+        throw new InputError(`TopoJSON object "${name}" refers to arc ${node}, but the file has ${plural(arcCount, "arc")} (corrupt file)`);
       return;
     }
     if (!Array.isArray(node)) throw new InputError(`TopoJSON object "${name}" has malformed arcs`);

@@ -10,7 +10,7 @@ it("reads the name column of a CSV, whatever its case", () => {
 });
 
 it("refuses a CSV without a name column, naming what it found", () => {
-  expect(() => parseNameList("district,party\n7,D\n", "list.csv")).toThrow("list.csv has no name column (expected a header like \"name\"; found district, party)");
+  expect(() => parseNameList("district,party\n7,D\n", "list.csv")).toThrow('list.csv has no name column (expected a header like "name"; found district, party)');
 });
 
 it("tells a CSV of names from a campaign spreadsheet by its header", () => {

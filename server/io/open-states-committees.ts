@@ -92,11 +92,17 @@ const isCommitteeText = (text: string) => /^id:\s*["']?ocd-organization\//m.test
  */
 export async function readCommitteeUpload(bytes: Uint8Array, fileName: string, limits: ZipLimits): Promise<CommitteeRoster | null> {
   if (/\.ya?ml$/i.test(fileName)) {
-    const text = Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, "");
+    const text = Buffer.from(bytes)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
     return isCommitteeText(text) ? { source: "committee file", files: 1, committees: [parseCommitteeFile(text, fileName)] } : null;
   }
   if (!/\.zip$/i.test(fileName)) return null;
-  const members = await readZipMembers(bytes, (entries) => (entries.some((entry) => /\.(shp|geojson|json|topojson)$/i.test(entry)) ? [] : entries.filter(isCommitteeFileName)), limits);
+  const members = await readZipMembers(
+    bytes,
+    (entries) => (entries.some((entry) => /\.(shp|geojson|json|topojson)$/i.test(entry)) ? [] : entries.filter(isCommitteeFileName)),
+    limits,
+  );
   const texts = [...members.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([name, data]) => [name, Buffer.from(data).toString("utf8")] as const);
   if (texts.length === 0 || !texts.every(([, text]) => isCommitteeText(text))) return null;
   return { source: "folder", files: texts.length, committees: texts.map(([name, text]) => parseCommitteeFile(text, path.posix.basename(name))) };

@@ -132,7 +132,16 @@ describe("parsePersonFile on real-world YAML (the maintained `yaml` parser)", ()
 
   it("refuses an alias to no anchor and an alias bomb in one line", () => {
     expect(fail(() => parsePersonFile("*!", { fileName: "Alias.yml" }))).toMatch(/^Alias\.yml: .*not valid YAML\)$/);
-    const bomb = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, index) => `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [${Array(10).fill(`*${String.fromCharCode(97 + index)}`).join(", ")}]`)].join("\n");
+    const bomb = [
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      ...Array.from(
+        { length: 8 },
+        (_, index) =>
+          `${String.fromCharCode(98 + index)}: &${String.fromCharCode(98 + index)} [${Array(10)
+            .fill(`*${String.fromCharCode(97 + index)}`)
+            .join(", ")}]`,
+      ),
+    ].join("\n");
     expect(fail(() => parsePersonFile(bomb, { fileName: "Bomb.yml" }))).toMatch(/^Bomb\.yml: .*not valid YAML\)$/);
   });
 

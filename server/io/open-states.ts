@@ -47,9 +47,7 @@ const personFileSchema = z.object({
   links: z.array(z.object({ url: z.string() })).nullish(),
   extras: z.record(z.string(), z.string().nullable()).nullish(),
   other_names: z.array(z.object({ name: z.string() })).nullish(),
-  offices: z
-    .array(z.object({ classification: z.string().nullish(), address: optionalText, voice: optionalText, fax: optionalText }))
-    .nullish(),
+  offices: z.array(z.object({ classification: z.string().nullish(), address: optionalText, voice: optionalText, fax: optionalText })).nullish(),
 });
 
 function describeIssue(error: z.ZodError): string {
@@ -200,7 +198,10 @@ export function parseOpenStatesCsv(text: string, { fileName, state: asked }: { f
     const chamberText = column(row, "current_chamber") ?? "";
     const chamber = chamberOfRoleType(chamberText);
     if (!chamber) throw new InputError(`${where}: unknown current_chamber "${chamberText}" (expected upper or lower)`);
-    const links = (column(row, "links") ?? "").split(";").map((link) => link.trim()).filter(Boolean);
+    const links = (column(row, "links") ?? "")
+      .split(";")
+      .map((link) => link.trim())
+      .filter(Boolean);
     return validate(
       {
         ocdPersonId: column(row, "id"),
@@ -250,11 +251,15 @@ export async function readOpenStates(target: string, { state }: { state: string 
 }
 
 /** A person file in a folder or a zip: `Name-<uuid>.yml`, not `_municipalities.yml` nor macOS's `__MACOSX/._x.yml`. */
-const isPersonFileName = (name: string) => /\.ya?ml$/i.test(name) && !path.posix.basename(name).startsWith("_") && !path.posix.basename(name).startsWith(".") && !name.startsWith("__MACOSX/");
+const isPersonFileName = (name: string) =>
+  /\.ya?ml$/i.test(name) && !path.posix.basename(name).startsWith("_") && !path.posix.basename(name).startsWith(".") && !name.startsWith("__MACOSX/");
 
 /** True when a CSV's header names the Open States export's columns (so it is not a campaign spreadsheet). */
 export function isOpenStatesCsv(text: string): boolean {
-  const header = (text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "").toLowerCase().split(",").map((column) => column.trim().replace(/^"|"$/g, ""));
+  const header = (text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "")
+    .toLowerCase()
+    .split(",")
+    .map((column) => column.trim().replace(/^"|"$/g, ""));
   return header.includes("current_district") && header.includes("current_chamber");
 }
 
@@ -268,7 +273,10 @@ export async function readOpenStatesUpload(
   bytes: Uint8Array,
   { fileName, state, zipLimits }: { fileName: string; state: string | undefined; zipLimits: ZipLimits },
 ): Promise<OpenStatesRoster | null> {
-  const text = () => Buffer.from(bytes).toString("utf8").replace(/^\uFEFF/, "");
+  const text = () =>
+    Buffer.from(bytes)
+      .toString("utf8")
+      .replace(/^\uFEFF/, "");
   if (/\.csv$/i.test(fileName)) {
     if (!isOpenStatesCsv(text())) return null;
     return { source: "csv", files: 1, records: parseOpenStatesCsv(text(), { fileName, state }), isFullRoster: true };

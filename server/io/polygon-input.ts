@@ -11,9 +11,7 @@ import { plural } from "./wording";
 type Position = GeoJSON.Position;
 type PolygonRings = Position[][];
 
-export type PolygonInput =
-  | { polygons: PolygonRings[]; vertices: number; notes: string[] }
-  | { skip: string };
+export type PolygonInput = { polygons: PolygonRings[]; vertices: number; notes: string[] } | { skip: string };
 
 export function readPolygons(geometry: unknown, index: number, maxVertices: number): PolygonInput {
   if (geometry === null || geometry === undefined) return { skip: "no geometry" };

@@ -31,29 +31,65 @@ describe("countPolygonCrossings", () => {
   });
 
   it("finds no crossing in a plain square and one in a bow tie", () => {
-    const square: Ring = [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]];
-    const bowTie: Ring = [[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]];
+    const square: Ring = [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ];
+    const bowTie: Ring = [
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ];
     expect(countPolygonCrossings([square])).toBe(0);
     expect(countPolygonCrossings([bowTie])).toBe(1);
   });
 
   it("counts a hole that crosses its shell", () => {
-    const shell: Ring = [[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]];
-    const hole: Ring = [[3, 1], [5, 1], [5, 2], [3, 2], [3, 1]];
+    const shell: Ring = [
+      [0, 0],
+      [4, 0],
+      [4, 4],
+      [0, 4],
+      [0, 0],
+    ];
+    const hole: Ring = [
+      [3, 1],
+      [5, 1],
+      [5, 2],
+      [3, 2],
+      [3, 1],
+    ];
     expect(countPolygonCrossings([shell, hole])).toBe(2);
   });
 });
 
 describe("repairPolygons", () => {
   it("leaves a clean polygon alone apart from RFC 7946 winding", () => {
-    const clockwise: Ring = [[-71.5, 41.8], [-71.5, 41.81], [-71.49, 41.81], [-71.49, 41.8], [-71.5, 41.8]];
+    const clockwise: Ring = [
+      [-71.5, 41.8],
+      [-71.5, 41.81],
+      [-71.49, 41.81],
+      [-71.49, 41.8],
+      [-71.5, 41.8],
+    ];
     const result = repairPolygons([[clockwise]], 0.25);
     expect(result.notes).toEqual([]);
     expect(result.polygons).toEqual([[[...clockwise].reverse()]]);
   });
 
   it("does not mutate its input", () => {
-    const ring: Ring = [[-71.5, 41.8], [-71.49, 41.8], [-71.49, 41.8], [-71.49, 41.81], [-71.5, 41.81]];
+    const ring: Ring = [
+      [-71.5, 41.8],
+      [-71.49, 41.8],
+      [-71.49, 41.8],
+      [-71.49, 41.81],
+      [-71.5, 41.81],
+    ];
     const input = [[ring]];
     const copy = structuredClone(input);
     repairPolygons(input, 0.25);

@@ -27,9 +27,7 @@ export async function readShapefileLayer(members: ShapefileMembers, limits: Boun
   if (!members.dbf) throw new InputError(`${members.name}.shp has no .dbf beside it; a shapefile needs its .shp, .dbf and .prj`);
   const table = readDbf(members.dbf, members.cpg && latin1Text(members.cpg));
   if (table.rows.length !== shape.records) {
-    throw new InputError(
-      `record-count mismatch: ${members.name}.shp has ${plural(shape.records, "shape")}, the .dbf has ${plural(table.rows.length, "row")}`,
-    );
+    throw new InputError(`record-count mismatch: ${members.name}.shp has ${plural(shape.records, "shape")}, the .dbf has ${plural(table.rows.length, "row")}`);
   }
   const crs = members.prj ? crsFromWkt(latin1Text(members.prj)) : null;
   const view = new DataView(shape.bytes.buffer, shape.bytes.byteOffset, shape.bytes.byteLength);
@@ -99,7 +97,9 @@ export function inspectShp(bytes: Uint8Array, limits: BoundaryLimits): ShpShape 
     }
     if (recordType !== 0) vertices += countVertices(view, offset + 8, contentLength, type, record, limits);
     if (vertices > limits.maxVerticesPerFile) {
-      throw new InputError(`the file has more than ${limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`);
+      throw new InputError(
+        `the file has more than ${limits.maxVerticesPerFile.toLocaleString("en-US")} vertices (the cap per file); simplify or split it, or raise the cap: groundswell import --max-vertices N, or GROUNDSWELL_MAX_VERTICES`,
+      );
     }
     recordStarts.push(offset + 8);
     records += 1;
@@ -127,9 +127,7 @@ function countVertices(view: DataView, start: number, contentLength: number, typ
     }
   }
   if (points > limits.maxVerticesPerFeature) {
-    throw new InputError(
-      `feature #${record} has more than ${limits.maxVerticesPerFeature.toLocaleString("en-US")} vertices (the cap per feature); simplify it first`,
-    );
+    throw new InputError(`feature #${record} has more than ${limits.maxVerticesPerFeature.toLocaleString("en-US")} vertices (the cap per feature); simplify it first`);
   }
   return points;
 }

@@ -4,7 +4,13 @@ import { type Ring, type Shape, writeShp } from "../../test/helpers/shapefile-wr
 import { parseShpRecord } from "./shp-records";
 
 const ring = (west: number, south: number, size: number, clockwise: boolean): Ring => {
-  const corners: Ring = [[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]];
+  const corners: Ring = [
+    [west, south],
+    [west + size, south],
+    [west + size, south + size],
+    [west, south + size],
+    [west, south],
+  ];
   return clockwise ? corners.reverse() : corners;
 };
 
@@ -15,7 +21,30 @@ describe("parseShpRecord", () => {
       { type: "polygon", rings: [ring(0, 0, 1, true)] },
       null,
     ];
-    const lines: Shape[] = [{ type: "polyline", parts: [[[0, 0], [1, 1]], [[2, 2], [3, 3]]] }, { type: "polyline", parts: [[[0, 0], [1, 1]]] }];
+    const lines: Shape[] = [
+      {
+        type: "polyline",
+        parts: [
+          [
+            [0, 0],
+            [1, 1],
+          ],
+          [
+            [2, 2],
+            [3, 3],
+          ],
+        ],
+      },
+      {
+        type: "polyline",
+        parts: [
+          [
+            [0, 0],
+            [1, 1],
+          ],
+        ],
+      },
+    ];
     const points: Shape[] = [{ type: "point", x: -71.4, y: 41.8 }];
     for (const file of [shapes, lines, points]) {
       const { shp } = writeShp(file);

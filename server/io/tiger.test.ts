@@ -5,26 +5,63 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError } from "../errors";
 import type { BoundaryFeature } from "./boundary-types";
-import {
-  congressForYear,
-  fetchTigerFiles,
-  parseTigerMirror,
-  planTigerDownloads,
-  selectTigerFeatures,
-  shortDistrictName,
-  tigerFileName,
-} from "./tiger";
+import { congressForYear, fetchTigerFiles, parseTigerMirror, planTigerDownloads, selectTigerFeatures, shortDistrictName, tigerFileName } from "./tiger";
 
 const CENSUS = "https://www2.census.gov/geo/tiger";
 
 describe("planTigerDownloads", () => {
   it("plans the five Rhode Island 2024 layers on the Census server, in import order, with kinds and chambers", () => {
     expect(planTigerDownloads({ stateFips: "44", year: 2024 })).toEqual([
-      { layer: "place", label: "place", state: "RI", year: 2024, fileName: "tl_2024_44_place.zip", as: "bodies", kind: "city_council", url: `${CENSUS}/TIGER2024/PLACE/tl_2024_44_place.zip` },
-      { layer: "cousub", label: "county subdivision", state: "RI", year: 2024, fileName: "tl_2024_44_cousub.zip", as: "bodies", kind: "town_meeting", url: `${CENSUS}/TIGER2024/COUSUB/tl_2024_44_cousub.zip` },
-      { layer: "sldl", label: "state house", state: "RI", year: 2024, fileName: "tl_2024_44_sldl.zip", as: "districts", chamber: "state_lower", url: `${CENSUS}/TIGER2024/SLDL/tl_2024_44_sldl.zip` },
-      { layer: "sldu", label: "state senate", state: "RI", year: 2024, fileName: "tl_2024_44_sldu.zip", as: "districts", chamber: "state_upper", url: `${CENSUS}/TIGER2024/SLDU/tl_2024_44_sldu.zip` },
-      { layer: "cd", label: "congressional district", state: "RI", year: 2024, fileName: "tl_2024_44_cd119.zip", as: "districts", chamber: "congressional", url: `${CENSUS}/TIGER2024/CD/tl_2024_44_cd119.zip` },
+      {
+        layer: "place",
+        label: "place",
+        state: "RI",
+        year: 2024,
+        fileName: "tl_2024_44_place.zip",
+        as: "bodies",
+        kind: "city_council",
+        url: `${CENSUS}/TIGER2024/PLACE/tl_2024_44_place.zip`,
+      },
+      {
+        layer: "cousub",
+        label: "county subdivision",
+        state: "RI",
+        year: 2024,
+        fileName: "tl_2024_44_cousub.zip",
+        as: "bodies",
+        kind: "town_meeting",
+        url: `${CENSUS}/TIGER2024/COUSUB/tl_2024_44_cousub.zip`,
+      },
+      {
+        layer: "sldl",
+        label: "state house",
+        state: "RI",
+        year: 2024,
+        fileName: "tl_2024_44_sldl.zip",
+        as: "districts",
+        chamber: "state_lower",
+        url: `${CENSUS}/TIGER2024/SLDL/tl_2024_44_sldl.zip`,
+      },
+      {
+        layer: "sldu",
+        label: "state senate",
+        state: "RI",
+        year: 2024,
+        fileName: "tl_2024_44_sldu.zip",
+        as: "districts",
+        chamber: "state_upper",
+        url: `${CENSUS}/TIGER2024/SLDU/tl_2024_44_sldu.zip`,
+      },
+      {
+        layer: "cd",
+        label: "congressional district",
+        state: "RI",
+        year: 2024,
+        fileName: "tl_2024_44_cd119.zip",
+        as: "districts",
+        chamber: "congressional",
+        url: `${CENSUS}/TIGER2024/CD/tl_2024_44_cd119.zip`,
+      },
     ]);
   });
 
@@ -48,9 +85,7 @@ describe("planTigerDownloads", () => {
   });
 
   it("numbers Congresses from the year, with the 2012 and 2020–2021 exceptions", () => {
-    expect([2011, 2012, 2013, 2015, 2017, 2019, 2020, 2021, 2022, 2024, 2025, 2026].map(congressForYear)).toEqual([
-      112, 112, 113, 114, 115, 116, 116, 116, 118, 119, 119, 120,
-    ]);
+    expect([2011, 2012, 2013, 2015, 2017, 2019, 2020, 2021, 2022, 2024, 2025, 2026].map(congressForYear)).toEqual([112, 112, 113, 114, 115, 116, 116, 116, 118, 119, 119, 120]);
     expect(tigerFileName("sldu", "31", 2022)).toBe("tl_2022_31_sldu.zip");
   });
 
@@ -83,9 +118,7 @@ describe("planTigerDownloads", () => {
     expect(() => planTigerDownloads({ stateFips: "44", year: 2010 })).toThrow(/--year must be 2011 or later/);
     expect(() => planTigerDownloads({ stateFips: "44", year: 2024.5 })).toThrow(InputError);
     expect(() => planTigerDownloads({ stateFips: "99", year: 2024 })).toThrow(/not a state FIPS code/);
-    expect(() => planTigerDownloads({ stateFips: "44", year: 2024, mirror: "ftp://example.org/tiger" })).toThrow(
-      "--mirror must be an http(s) URL or a directory (got ftp: URL)",
-    );
+    expect(() => planTigerDownloads({ stateFips: "44", year: 2024, mirror: "ftp://example.org/tiger" })).toThrow("--mirror must be an http(s) URL or a directory (got ftp: URL)");
     expect(() => parseTigerMirror("  ")).toThrow(/--mirror needs/);
   });
 });
@@ -143,7 +176,18 @@ describe("shortDistrictName", () => {
 });
 
 function square(west: number, south: number): BoundaryFeature["geometry"] {
-  return { type: "Polygon", coordinates: [[[west, south], [west + 1, south], [west + 1, south + 1], [west, south + 1], [west, south]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [west, south],
+        [west + 1, south],
+        [west + 1, south + 1],
+        [west, south + 1],
+        [west, south],
+      ],
+    ],
+  };
 }
 
 function layerOf(rows: Array<Record<string, string>>) {

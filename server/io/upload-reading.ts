@@ -35,7 +35,8 @@ export interface UploadFile {
   expiresAt: Date;
 }
 
-export type UploadPreview = ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview | EndorserUploadPreview;
+export type UploadPreview =
+  ImportPreview | SpreadsheetUploadPreview | LegislatorUploadPreview | CommitteeUploadPreview | NameListUploadPreview | BallotUploadPreview | EndorserUploadPreview;
 
 /** What a commit reads, by kind; each names the reader's answer in `UploadReadResult`. */
 export type UploadReadRequest =
@@ -128,10 +129,26 @@ async function previewBallotResults(upload: UploadFile): Promise<BallotUploadPre
 /** A .csv upload whose header names `name` and `town` and only endorser columns (as the CLI reads them): its rows and a few names; null otherwise. */
 async function previewEndorsers(upload: UploadFile): Promise<EndorserUploadPreview | null> {
   const text = await fs.promises.readFile(upload.path, "utf8");
-  const header = (parseCsv(text.replace(/^\uFEFF/, ""))[0] ?? []).map((cell) => cell.trim().toLowerCase().replace(/[\s-]+/g, "_")).filter(Boolean);
+  const header = (parseCsv(text.replace(/^\uFEFF/, ""))[0] ?? [])
+    .map((cell) =>
+      cell
+        .trim()
+        .toLowerCase()
+        .replace(/[\s-]+/g, "_"),
+    )
+    .filter(Boolean);
   if (!header.includes("name") || !header.includes("town") || !header.every((key) => (ENDORSER_COLUMNS as readonly string[]).includes(key))) return null;
   const rows = parseColumnCsv(text, ENDORSER_COLUMNS);
-  return { ...uploadFacts(upload), format: "endorsers", rows: rows.length, columns: header, samples: rows.map((row) => row.name?.trim() ?? "").filter(Boolean).slice(0, 5) };
+  return {
+    ...uploadFacts(upload),
+    format: "endorsers",
+    rows: rows.length,
+    columns: header,
+    samples: rows
+      .map((row) => row.name?.trim() ?? "")
+      .filter(Boolean)
+      .slice(0, 5),
+  };
 }
 
 /** A .csv upload: its columns and row count, and what they look like (checked against the columns both targets know). */

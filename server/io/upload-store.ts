@@ -111,7 +111,10 @@ function tooLarge(bytes: number | null, maxBytes: number): UploadTooLargeError {
 /** "../Town Lines (2024).zip" → "Town_Lines_2024_.zip": a plain name, extension kept. */
 export function sanitizeFileName(fileName: string): string {
   const base = path.basename(fileName.replace(/\\/g, "/"));
-  const cleaned = base.replace(/[^\w.-]+/g, "_").replace(/^\.+/, "").slice(-120);
+  const cleaned = base
+    .replace(/[^\w.-]+/g, "_")
+    .replace(/^\.+/, "")
+    .slice(-120);
   return cleaned || "upload";
 }
 

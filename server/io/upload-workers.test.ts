@@ -9,7 +9,13 @@ import { createUploadReaders, rebuildError, reportError } from "./upload-workers
 const badDir = path.resolve(import.meta.dirname, "../../test/fixtures/bad");
 let directory: string;
 
-const uploadOf = (file: string): UploadFile => ({ token: "t".repeat(24), path: file, fileName: path.basename(file), bytes: fs.statSync(file).size, expiresAt: new Date("2026-12-07T12:00:00Z") });
+const uploadOf = (file: string): UploadFile => ({
+  token: "t".repeat(24),
+  path: file,
+  fileName: path.basename(file),
+  bytes: fs.statSync(file).size,
+  expiresAt: new Date("2026-12-07T12:00:00Z"),
+});
 
 /** A town-like polygon of `vertices` points per feature, `features` of them: a file that takes a while and some memory to read. */
 function writeGeoJson(name: string, features: number, vertices: number): string {
@@ -112,7 +118,9 @@ describe("upload readers (worker threads)", () => {
   it("refuse reads once closed", async () => {
     const readers = createUploadReaders();
     await readers.close();
-    await expect(readers.read({ read: "names", upload: uploadOf(path.join(badDir, "not-json.geojson")) })).rejects.toThrow("the server is shutting down; try again in a few seconds");
+    await expect(readers.read({ read: "names", upload: uploadOf(path.join(badDir, "not-json.geojson")) })).rejects.toThrow(
+      "the server is shutting down; try again in a few seconds",
+    );
   });
 });
 

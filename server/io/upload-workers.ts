@@ -132,7 +132,9 @@ export function createUploadReaders(options: UploadReaderOptions = {}): UploadRe
       settle(slot, (job) =>
         job.reject(
           error.code === "ERR_WORKER_OUT_OF_MEMORY"
-            ? new InputError(`reading ${job.request.upload.fileName} needs more than the ${maxHeapMb} MB of memory an upload may use; import it with the groundswell import command instead`)
+            ? new InputError(
+                `reading ${job.request.upload.fileName} needs more than the ${maxHeapMb} MB of memory an upload may use; import it with the groundswell import command instead`,
+              )
             : error,
         ),
       );
@@ -158,7 +160,9 @@ export function createUploadReaders(options: UploadReaderOptions = {}): UploadRe
       job.timer = setTimeout(() => {
         const seconds = Math.ceil(timeoutMs / 1000);
         retire(slot);
-        settle(slot, (stuck) => stuck.reject(new InputError(`reading ${stuck.request.upload.fileName} took over ${seconds} s; import it with the groundswell import command instead`)));
+        settle(slot, (stuck) =>
+          stuck.reject(new InputError(`reading ${stuck.request.upload.fileName} took over ${seconds} s; import it with the groundswell import command instead`)),
+        );
         pump();
       }, timeoutMs);
       slot.worker.postMessage({ id: job.id, request: job.request });

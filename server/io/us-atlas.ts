@@ -81,8 +81,14 @@ export function readUsAtlasReference(): GeoJSON.Feature[] {
   const states = feature(topology, topology.objects.states);
   return [
     ...land,
-    line("county_border", mesh(topology, topology.objects.counties, (a, b) => a !== b && stateOf(a) === stateOf(b))),
-    line("state_border", mesh(topology, topology.objects.states, (a, b) => a !== b)),
+    line(
+      "county_border",
+      mesh(topology, topology.objects.counties, (a, b) => a !== b && stateOf(a) === stateOf(b)),
+    ),
+    line(
+      "state_border",
+      mesh(topology, topology.objects.states, (a, b) => a !== b),
+    ),
     ...labelPoints(states).features.map((point) => ({ ...point, id: undefined, properties: { ...point.properties, layer: "state_label" } })),
   ];
 }

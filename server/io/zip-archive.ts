@@ -16,11 +16,7 @@ export interface ZipLimits {
 }
 
 /** `choose` sees every file name (directories left out) and returns the ones to extract. */
-export async function readZipMembers(
-  bytes: Uint8Array,
-  choose: (names: string[]) => string[],
-  limits: ZipLimits,
-): Promise<Map<string, Uint8Array>> {
+export async function readZipMembers(bytes: Uint8Array, choose: (names: string[]) => string[], limits: ZipLimits): Promise<Map<string, Uint8Array>> {
   const zip = await openZip(bytes);
   try {
     if (zip.entryCount > limits.maxZipEntries) {
@@ -70,9 +66,7 @@ function listEntries(zip: ZipFile): Promise<Entry[]> {
 function checkDeclaredSize(entries: Entry[], archiveBytes: number, cap: number): void {
   const total = entries.reduce((sum, entry) => sum + entry.uncompressedSize, 0);
   if (total > cap) {
-    throw new InputError(
-      `decompression bomb: the zip (${formatBytes(archiveBytes)}) would expand to ${formatBytes(total)}, over the ${formatBytes(cap)} cap`,
-    );
+    throw new InputError(`decompression bomb: the zip (${formatBytes(archiveBytes)}) would expand to ${formatBytes(total)}, over the ${formatBytes(cap)} cap`);
   }
 }
 

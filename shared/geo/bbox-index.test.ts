@@ -43,7 +43,7 @@ describe("candidatePairs", () => {
 
   it("agrees with a brute-force loop on random boxes", () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32);
+    const random = () => (seed = (seed * 1664525 + 1013904223) >>> 0) / 2 ** 32;
     const box = (size: number): BBox => {
       const x = random() * 100;
       const y = random() * 100;

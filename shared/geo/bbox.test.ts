@@ -7,8 +7,22 @@ describe("geometryBBox", () => {
     const geometry: GeoJSON.MultiPolygon = {
       type: "MultiPolygon",
       coordinates: [
-        [[[-71.5, 41.5], [-71.4, 41.5], [-71.4, 41.6], [-71.5, 41.5]]],
-        [[[-71.6, 41.1], [-71.55, 41.1], [-71.55, 41.2], [-71.6, 41.1]]],
+        [
+          [
+            [-71.5, 41.5],
+            [-71.4, 41.5],
+            [-71.4, 41.6],
+            [-71.5, 41.5],
+          ],
+        ],
+        [
+          [
+            [-71.6, 41.1],
+            [-71.55, 41.1],
+            [-71.55, 41.2],
+            [-71.6, 41.1],
+          ],
+        ],
       ],
     };
     expect(geometryBBox(geometry)).toEqual([-71.6, 41.1, -71.4, 41.6]);
@@ -36,13 +50,23 @@ describe("robustExtent", () => {
   });
 
   it("falls back to the union for a handful of bodies", () => {
-    expect(robustExtent([[0, 0, 1, 1], [5, 5, 6, 6]])).toEqual([0, 0, 6, 6]);
+    expect(
+      robustExtent([
+        [0, 0, 1, 1],
+        [5, 5, 6, 6],
+      ]),
+    ).toEqual([0, 0, 6, 6]);
   });
 });
 
 describe("pressFrame", () => {
   // A state of 40 towns on the mainland and one island far offshore (Nantucket-like).
-  const mainland: BBox[] = Array.from({ length: 40 }, (_, index) => [-73 + (index % 8) * 0.3, 42 + Math.floor(index / 8) * 0.2, -72.8 + (index % 8) * 0.3, 42.2 + Math.floor(index / 8) * 0.2]);
+  const mainland: BBox[] = Array.from({ length: 40 }, (_, index) => [
+    -73 + (index % 8) * 0.3,
+    42 + Math.floor(index / 8) * 0.2,
+    -72.8 + (index % 8) * 0.3,
+    42.2 + Math.floor(index / 8) * 0.2,
+  ]);
   const island: BBox = [-70.3, 41.2, -69.9, 41.4];
 
   it("frames every body of a scoped campaign, the island included", () => {

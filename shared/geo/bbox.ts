@@ -52,9 +52,7 @@ export function bboxCenter([west, south, east, north]: BBox): [number, number] {
 export function unionBBox(boxes: Iterable<BBox>): BBox | null {
   let result: BBox | null = null;
   for (const [west, south, east, north] of boxes) {
-    result = result
-      ? [Math.min(result[0], west), Math.min(result[1], south), Math.max(result[2], east), Math.max(result[3], north)]
-      : [west, south, east, north];
+    result = result ? [Math.min(result[0], west), Math.min(result[1], south), Math.max(result[2], east), Math.max(result[3], north)] : [west, south, east, north];
   }
   return result;
 }

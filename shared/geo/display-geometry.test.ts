@@ -14,14 +14,7 @@ const deepFreeze = <T>(value: T): T => {
 const noisySquare: GeoJSON.Polygon = deepFreeze({
   type: "Polygon",
   coordinates: [
-    [
-      [0, 0],
-      ...Array.from({ length: 400 }, (_, i) => [(i + 1) / 401, (i % 2) * 1e-7]),
-      [1, 0],
-      [1, 1],
-      [0, 1],
-      [0, 0],
-    ],
+    [[0, 0], ...Array.from({ length: 400 }, (_, i) => [(i + 1) / 401, (i % 2) * 1e-7]), [1, 0], [1, 1], [0, 1], [0, 0]],
     [
       [0.4, 0.4],
       [0.6, 0.4],
@@ -66,7 +59,16 @@ describe("toDisplayGeometry", () => {
   it("keeps a body whose every part would collapse, rather than losing it", () => {
     const speck: GeoJSON.MultiPolygon = {
       type: "MultiPolygon",
-      coordinates: [[[[0, 0], [0.000001, 0], [0.000001, 0.000001], [0, 0]]]],
+      coordinates: [
+        [
+          [
+            [0, 0],
+            [0.000001, 0],
+            [0.000001, 0.000001],
+            [0, 0],
+          ],
+        ],
+      ],
     };
     expect(toDisplayGeometry(speck)).toEqual(speck);
   });
@@ -75,8 +77,22 @@ describe("toDisplayGeometry", () => {
     const multi: GeoJSON.MultiPolygon = {
       type: "MultiPolygon",
       coordinates: [
-        [[[0, 0], [1, 0], [0, 0]]],
-        [[[2, 2], [3, 2], [3, 3], [2, 3], [2, 2]]],
+        [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+        [
+          [
+            [2, 2],
+            [3, 2],
+            [3, 3],
+            [2, 3],
+            [2, 2],
+          ],
+        ],
       ],
     };
     expect(toDisplayGeometry(multi)).toEqual({ type: "MultiPolygon", coordinates: [multi.coordinates[1]] });

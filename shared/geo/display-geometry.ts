@@ -39,7 +39,10 @@ export function toDisplayGeometry(
   const roundPolygon = (rings: GeoJSON.Position[][]): GeoJSON.Position[][] | null => {
     const shell = roundRing(rings[0] ?? []);
     if (!shell) return null;
-    const holes = rings.slice(1).map(roundRing).filter((hole): hole is GeoJSON.Position[] => hole !== null);
+    const holes = rings
+      .slice(1)
+      .map(roundRing)
+      .filter((hole): hole is GeoJSON.Position[] => hole !== null);
     return [shell, ...holes];
   };
   if (simplified.type === "Polygon") {

@@ -5,7 +5,17 @@ describe("interiorPoint", () => {
   it("lands inside an L-shaped polygon whose bbox centre is outside it", () => {
     const lShape: GeoJSON.Polygon = {
       type: "Polygon",
-      coordinates: [[[0, 0], [4, 0], [4, 1], [1, 1], [1, 4], [0, 4], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [4, 0],
+          [4, 1],
+          [1, 1],
+          [1, 4],
+          [0, 4],
+          [0, 0],
+        ],
+      ],
     };
     const [x, y] = interiorPoint(lShape);
     expect(y).toBe(2);

@@ -3,8 +3,7 @@
  * middle of its outer ring (cheap, and unlike a centroid it lands inside a crescent or an L).
  */
 export function interiorPoint(geometry: GeoJSON.Geometry): [number, number] {
-  const polygons =
-    geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
+  const polygons = geometry.type === "Polygon" ? [geometry.coordinates] : geometry.type === "MultiPolygon" ? geometry.coordinates : [];
   if (geometry.type === "Point") return geometry.coordinates as [number, number];
   let best: GeoJSON.Position[] | undefined;
   let bestSpan = -1;

@@ -51,8 +51,30 @@ describe("intersectionArea", () => {
 
   it("handles boundaries that coincide exactly (shared edges, shared vertices, identical shapes)", () => {
     const big = prepare({ type: "Polygon", coordinates: [square(-100, 40, 0.2)] });
-    const left = prepare({ type: "Polygon", coordinates: [[[-100, 40], [-99.9, 40], [-99.9, 40.2], [-100, 40.2], [-100, 40]]] });
-    const right = prepare({ type: "Polygon", coordinates: [[[-99.9, 40], [-99.8, 40], [-99.8, 40.2], [-99.9, 40.2], [-99.9, 40]]] });
+    const left = prepare({
+      type: "Polygon",
+      coordinates: [
+        [
+          [-100, 40],
+          [-99.9, 40],
+          [-99.9, 40.2],
+          [-100, 40.2],
+          [-100, 40],
+        ],
+      ],
+    });
+    const right = prepare({
+      type: "Polygon",
+      coordinates: [
+        [
+          [-99.9, 40],
+          [-99.8, 40],
+          [-99.8, 40.2],
+          [-99.9, 40.2],
+          [-99.9, 40],
+        ],
+      ],
+    });
     // Neighbours share a side: nothing in common.
     expect(intersectionArea(left, right)).toBeLessThan(1e-3);
     expect(intersectionArea(right, left)).toBeLessThan(1e-3);
@@ -62,7 +84,18 @@ describe("intersectionArea", () => {
     // Identical shapes, both ways.
     expect(intersectionArea(big, big)).toBeCloseTo(big.area, 3);
     // A shape whose vertices sit on the other's edges (a diamond in a square).
-    const diamond = prepare({ type: "Polygon", coordinates: [[[-99.9, 40], [-99.8, 40.1], [-99.9, 40.2], [-100, 40.1], [-99.9, 40]]] });
+    const diamond = prepare({
+      type: "Polygon",
+      coordinates: [
+        [
+          [-99.9, 40],
+          [-99.8, 40.1],
+          [-99.9, 40.2],
+          [-100, 40.1],
+          [-99.9, 40],
+        ],
+      ],
+    });
     expect(intersectionArea(big, diamond)).toBeCloseTo(diamond.area, 3);
     expect(intersectionArea(diamond, big)).toBeCloseTo(diamond.area, 3);
     expect(intersectionArea(diamond, left)).toBeCloseTo(diamond.area / 2, 3);
@@ -76,7 +109,14 @@ describe("intersectionArea", () => {
     const random = createRandom(17);
     const cell = (n: number) => Math.floor(random() * n);
     const grid = ([x, y]: number[]): GeoJSON.Position => [-100 + x! * 0.01, 40 + y! * 0.01];
-    const rectangle = (x: number, y: number, w: number, h: number) => [[x, y], [x + w, y], [x + w, y + h], [x, y + h], [x, y]].map(grid);
+    const rectangle = (x: number, y: number, w: number, h: number) =>
+      [
+        [x, y],
+        [x + w, y],
+        [x + w, y + h],
+        [x, y + h],
+        [x, y],
+      ].map(grid);
     const skyline = (): GeoJSON.Position[] => {
       const [x0, y0] = [cell(6), cell(6)];
       const tops: number[][] = [];
@@ -87,9 +127,7 @@ describe("intersectionArea", () => {
         x += width;
       }
       const turn = cell(4);
-      const ring = [[x0, y0], [x, y0], ...tops.reverse(), [x0, y0]].map(([a, b]) =>
-        turn === 0 ? [a!, b!] : turn === 1 ? [b!, a!] : turn === 2 ? [12 - a!, b!] : [a!, 12 - b!],
-      );
+      const ring = [[x0, y0], [x, y0], ...tops.reverse(), [x0, y0]].map(([a, b]) => (turn === 0 ? [a!, b!] : turn === 1 ? [b!, a!] : turn === 2 ? [12 - a!, b!] : [a!, 12 - b!]));
       return ring.map(grid);
     };
     const shape = (): Geometry => {

@@ -114,11 +114,7 @@ function edgesNearBox(polygon: PreparedPolygon, west: number, south: number, eas
       // The segment's box meets the box but neither end is inside: it passes through iff the box's
       // corners are not all on one side of its line.
       const s1 = Math.sign(orient(x1, y1, x2, y2, minX, minY));
-      if (
-        s1 !== Math.sign(orient(x1, y1, x2, y2, maxX, minY)) ||
-        s1 !== Math.sign(orient(x1, y1, x2, y2, maxX, maxY)) ||
-        s1 !== Math.sign(orient(x1, y1, x2, y2, minX, maxY))
-      )
+      if (s1 !== Math.sign(orient(x1, y1, x2, y2, maxX, minY)) || s1 !== Math.sign(orient(x1, y1, x2, y2, maxX, maxY)) || s1 !== Math.sign(orient(x1, y1, x2, y2, minX, maxY)))
         return true;
     }
   }

@@ -3,7 +3,15 @@ import { boxSizeKm2, labelPoints } from "./label-points";
 
 const square = (x: number, y: number, side: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[x, y], [x + side, y], [x + side, y + side], [x, y + side], [x, y]]],
+  coordinates: [
+    [
+      [x, y],
+      [x + side, y],
+      [x + side, y + side],
+      [x, y + side],
+      [x, y],
+    ],
+  ],
 });
 
 describe("labelPoints", () => {

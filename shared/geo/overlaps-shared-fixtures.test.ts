@@ -120,9 +120,7 @@ describe.skipIf(!present)("Los Angeles neighborhood councils × Assembly distric
   it("runs through the self-touching Harbor Gateway South and Sunland-Tujunga's degenerate parts", () => {
     const councils = read("la/la_neighborhood_councils.geojson").features;
     const bodies = prepareOverlapInputs(councils.map((f, id) => ({ id, geometry: f.geometry })));
-    const districts = prepareOverlapInputs(
-      read("la/la_assembly_districts_city_clip.geojson").features.map((f) => ({ id: Number(f.properties!.District), geometry: f.geometry })),
-    );
+    const districts = prepareOverlapInputs(read("la/la_assembly_districts_city_clip.geojson").features.map((f) => ({ id: Number(f.properties!.District), geometry: f.geometry })));
     const report = computePreparedOverlaps(bodies, districts, { minShare: 0 });
     expect(report.problems.filter((problem) => problem.side === "pair")).toEqual([]);
     const sums = new Map<number, number>();

@@ -30,8 +30,7 @@ function loadFixtures(): Fixture[] {
     const input = raw as GeoJSON.FeatureCollection<OverlapGeometry>;
     const roles = input.features?.map((f) => f.properties?.role);
     if (!roles?.length || !roles.every((role) => role === "body" || role === "district")) return []; // another module's fixture
-    const pick = (role: string) =>
-      input.features.filter((f) => f.properties?.role === role).map((f) => ({ id: f.properties!.id as number, geometry: f.geometry }));
+    const pick = (role: string) => input.features.filter((f) => f.properties?.role === role).map((f) => ({ id: f.properties!.id as number, geometry: f.geometry }));
     return [{ name, input, bodies: pick("body"), districts: pick("district") }];
   });
 }
@@ -98,9 +97,7 @@ const goldens = loadFixtures();
 
 describe("computeOverlaps golden files", () => {
   it("has the fixtures the overlap rules are pinned by", () => {
-    expect(goldens.map((g) => g.name)).toEqual(
-      expect.arrayContaining(["town-straddles-two-districts", "sliver", "island-town", "town-with-hole", "body-inside-district"]),
-    );
+    expect(goldens.map((g) => g.name)).toEqual(expect.arrayContaining(["town-straddles-two-districts", "sliver", "island-town", "town-with-hole", "body-inside-district"]));
   });
 
   for (const fixture of goldens) {
@@ -259,7 +256,13 @@ describe("computeOverlaps properties", () => {
       3,
     );
     expect(plan.flatMap((part) => part.bodies).sort((a, b) => a - b)).toEqual(bodies.map((_, i) => i));
-    const split = plan.flatMap((part) => computeOverlaps(part.bodies.map((i) => bodies[i]!), part.districts.map((i) => districts[i]!), { minShare: 0 }));
+    const split = plan.flatMap((part) =>
+      computeOverlaps(
+        part.bodies.map((i) => bodies[i]!),
+        part.districts.map((i) => districts[i]!),
+        { minShare: 0 },
+      ),
+    );
     const key = (row: Overlap) => `${row.bodyId}:${row.districtId}:${row.intersectionArea}`;
     expect(split.map(key).sort()).toEqual(all.map(key).sort());
   });

@@ -130,12 +130,7 @@ function polyclipArea(a: PreparedGeometry, b: PreparedGeometry, preClip: boolean
   let left = a.layers.flatMap((layer) => layer.polygons);
   let right = b.layers.flatMap((layer) => layer.polygons);
   if (preClip) {
-    const box: BBox = [
-      Math.max(a.bbox[0], b.bbox[0]),
-      Math.max(a.bbox[1], b.bbox[1]),
-      Math.min(a.bbox[2], b.bbox[2]),
-      Math.min(a.bbox[3], b.bbox[3]),
-    ];
+    const box: BBox = [Math.max(a.bbox[0], b.bbox[0]), Math.max(a.bbox[1], b.bbox[1]), Math.min(a.bbox[2], b.bbox[2]), Math.min(a.bbox[3], b.bbox[3])];
     left = clipPolygonsToRectangle(left, box);
     right = clipPolygonsToRectangle(right, box);
   }
@@ -202,11 +197,7 @@ function pairArea(
   }
 }
 
-export function computePreparedOverlaps(
-  bodies: readonly PreparedOverlapInput[],
-  districts: readonly PreparedOverlapInput[],
-  options: OverlapOptions = {},
-): OverlapReport {
+export function computePreparedOverlaps(bodies: readonly PreparedOverlapInput[], districts: readonly PreparedOverlapInput[], options: OverlapOptions = {}): OverlapReport {
   const { minShare = DEFAULT_MIN_SHARE, engine = "edges", shortcuts = true, preClip = true, onProgress } = options;
   const stats: OverlapStats = { ...newIntersectionStats(), bodies: bodies.length, districts: districts.length, clipped: 0, positive: 0, kept: 0 };
   const problems: OverlapProblem[] = [];
@@ -228,9 +219,7 @@ export function computePreparedOverlaps(
       for (const position of candidates) {
         const { id: districtId, prepared: district } = districts[position]!;
         if (district.area === 0) continue;
-        let area = pairArea(body, district, { engine, shortcuts, preClip, stats }, (message) =>
-          problems.push({ side: "pair", bodyId, districtId, message }),
-        );
+        let area = pairArea(body, district, { engine, shortcuts, preClip, stats }, (message) => problems.push({ side: "pair", bodyId, districtId, message }));
         if (Number.isNaN(area)) continue;
         area = Math.min(area, body.area, district.area);
         if (area > 0) stats.positive++;
@@ -281,9 +270,7 @@ export function planOverlapWork(
   }
   const width = east - west || 1;
   const height = north - south || 1;
-  const keys = bodyBoxes.map(([w, s, e, n]) =>
-    hilbert(Math.floor((((w + e) / 2 - west) / width) * 65535), Math.floor((((s + n) / 2 - south) / height) * 65535)),
-  );
+  const keys = bodyBoxes.map(([w, s, e, n]) => hilbert(Math.floor((((w + e) / 2 - west) / width) * 65535), Math.floor((((s + n) / 2 - south) / height) * 65535)));
   const order = bodyBoxes.map((_, i) => i).sort((a, b) => keys[a]! - keys[b]! || a - b);
   const total = weights.reduce((sum, w) => sum + w, 0);
   const plans: { bodies: number[]; districts: Set<number> }[] = Array.from({ length: Math.max(1, parts) }, () => ({ bodies: [], districts: new Set() }));
@@ -306,7 +293,7 @@ function hilbert(x: number, y: number): number {
   let A = a | (b >> 1);
   let B = (a >> 1) ^ a;
   let C = (c >> 1) ^ (b & (d >> 1)) ^ c;
-  let D = ((a & (c >> 1)) ^ (d >> 1)) ^ d;
+  let D = (a & (c >> 1)) ^ (d >> 1) ^ d;
   a = A;
   b = B;
   c = C;

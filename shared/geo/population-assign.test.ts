@@ -5,7 +5,15 @@ import { placePopulation, type Area } from "./population-assign";
 
 const box = (west: number, south: number, east: number, north: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 });
 const point = (lon: number, lat: number): GeoJSON.Point => ({ type: "Point", coordinates: [lon, lat] });
 

@@ -99,7 +99,13 @@ function areaIndex(areas: readonly Area[]) {
   index?.finish();
   const prepared = new Map<number, PreparedGeometry>();
   return {
-    at: (point: [number, number]) => (index ? holdingOnce(point, index.search(point[0], point[1], point[0], point[1]).map((i) => areas[i]!)) : []),
+    at: (point: [number, number]) =>
+      index
+        ? holdingOnce(
+            point,
+            index.search(point[0], point[1], point[0], point[1]).map((i) => areas[i]!),
+          )
+        : [],
     meeting: (box: [number, number, number, number]) => (index ? index.search(...box).map((i) => areas[i]!) : []),
     /** Prepared once, on first use: most areas never meet a polygon that straddles them. */
     prepared(area: Area): PreparedGeometry {

@@ -20,7 +20,18 @@ describe("prepareGeometry", () => {
   });
 
   it("repairs a bow-tie into its two triangles", () => {
-    const bowTie: GeoJSON.Polygon = { type: "Polygon", coordinates: [[[-100, 40], [-99.9, 40.1], [-99.9, 40], [-100, 40.1], [-100, 40]]] };
+    const bowTie: GeoJSON.Polygon = {
+      type: "Polygon",
+      coordinates: [
+        [
+          [-100, 40],
+          [-99.9, 40.1],
+          [-99.9, 40],
+          [-100, 40.1],
+          [-100, 40],
+        ],
+      ],
+    };
     const prepared = prepareGeometry(bowTie);
     expect(prepared.problems.join()).toMatch(/repaired 1 self-intersection/);
     expect(prepared.valid).toBe(true);
@@ -32,7 +43,18 @@ describe("prepareGeometry", () => {
     // Two parts that overlap by a 0.00001° strip: digitised separately, grouped by name.
     const parts: GeoJSON.MultiPolygon = {
       type: "MultiPolygon",
-      coordinates: [[square(-100, 40, 0.1)], [[[-99.90001, 40.02], [-99.8, 40.02], [-99.8, 40.06], [-99.90001, 40.06], [-99.90001, 40.02]]]],
+      coordinates: [
+        [square(-100, 40, 0.1)],
+        [
+          [
+            [-99.90001, 40.02],
+            [-99.8, 40.02],
+            [-99.8, 40.06],
+            [-99.90001, 40.06],
+            [-99.90001, 40.02],
+          ],
+        ],
+      ],
     };
     const prepared = prepareGeometry(parts);
     expect(prepared.layers).toHaveLength(2);
@@ -59,10 +81,50 @@ describe("prepareGeometry", () => {
     const hostile: unknown[] = [
       { type: "Polygon", coordinates: [] },
       { type: "Polygon", coordinates: [[]] },
-      { type: "Polygon", coordinates: [[[0, 0], [1, 1]]] },
-      { type: "Polygon", coordinates: [[[NaN, 0], [Infinity, 1], [1, 1], [0, 0]]] },
-      { type: "MultiPolygon", coordinates: [null, [[["a", "b"], [1, 2], [3, 4]]]] },
-      { type: "Polygon", coordinates: [[[0, 0], [0, 0], [0, 0], [0, 0]]] },
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [0, 0],
+            [1, 1],
+          ],
+        ],
+      },
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [NaN, 0],
+            [Infinity, 1],
+            [1, 1],
+            [0, 0],
+          ],
+        ],
+      },
+      {
+        type: "MultiPolygon",
+        coordinates: [
+          null,
+          [
+            [
+              ["a", "b"],
+              [1, 2],
+              [3, 4],
+            ],
+          ],
+        ],
+      },
+      {
+        type: "Polygon",
+        coordinates: [
+          [
+            [0, 0],
+            [0, 0],
+            [0, 0],
+            [0, 0],
+          ],
+        ],
+      },
     ];
     for (const geometry of hostile) {
       const prepared = prepareGeometry(geometry as GeoJSON.Polygon);
@@ -76,7 +138,18 @@ describe("geometryIntersectionArea", () => {
   it("sums over layers", () => {
     const parts: GeoJSON.MultiPolygon = {
       type: "MultiPolygon",
-      coordinates: [[square(-100, 40, 0.1)], [[[-99.90001, 40.02], [-99.8, 40.02], [-99.8, 40.06], [-99.90001, 40.06], [-99.90001, 40.02]]]],
+      coordinates: [
+        [square(-100, 40, 0.1)],
+        [
+          [
+            [-99.90001, 40.02],
+            [-99.8, 40.02],
+            [-99.8, 40.06],
+            [-99.90001, 40.06],
+            [-99.90001, 40.02],
+          ],
+        ],
+      ],
     };
     const body = prepareGeometry(parts);
     const everything = prepareGeometry({ type: "Polygon", coordinates: [square(-101, 39, 3)] });

@@ -180,9 +180,7 @@ export function prepareGeometry(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon
       .filter(Boolean)
       .join(" and ");
     problems.push(
-      failed === 0
-        ? `repaired ${what} (${plural(brokenParts.size, "part")} rebuilt)`
-        : `${what}; repair failed for ${plural(failed, "part")}, areas there are approximate`,
+      failed === 0 ? `repaired ${what} (${plural(brokenParts.size, "part")} rebuilt)` : `${what}; repair failed for ${plural(failed, "part")}, areas there are approximate`,
     );
     if (failed > 0) valid = false;
     polygons = fixed;
@@ -199,7 +197,9 @@ export function prepareGeometry(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon
   const overlaps = overlappingParts(polygons);
   if (overlaps.length === 0) return finish([prepared], problems, valid);
   const conflicts = new Map<number, Set<number>>();
-  for (const { parts: [a, b] } of overlaps) {
+  for (const {
+    parts: [a, b],
+  } of overlaps) {
     if (!conflicts.has(a)) conflicts.set(a, new Set());
     if (!conflicts.has(b)) conflicts.set(b, new Set());
     conflicts.get(a)!.add(b);

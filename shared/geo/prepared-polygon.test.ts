@@ -64,14 +64,40 @@ describe("cleanPolygons", () => {
     const cleaned = cleanPolygons(
       [
         [
-          [[0, 0], [1, 0], [1, 0], [NaN, 3], [1, 1], [0, 1]], // unclosed, repeated point, NaN
-          [[0.2, 0.2], [0.3, 0.3], [0.2, 0.2]], // hole with two distinct points
+          [
+            [0, 0],
+            [1, 0],
+            [1, 0],
+            [NaN, 3],
+            [1, 1],
+            [0, 1],
+          ], // unclosed, repeated point, NaN
+          [
+            [0.2, 0.2],
+            [0.3, 0.3],
+            [0.2, 0.2],
+          ], // hole with two distinct points
         ],
-        [[[5, 5], [5, 5]]], // a part with no area
+        [
+          [
+            [5, 5],
+            [5, 5],
+          ],
+        ], // a part with no area
       ],
       notes,
     );
-    expect(cleaned).toEqual([[[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]]]);
+    expect(cleaned).toEqual([
+      [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 1],
+          [0, 0],
+        ],
+      ],
+    ]);
     expect(notes).toContain("dropped degenerate rings");
     expect(notes).toContain("dropped non-finite coordinates");
   });
@@ -102,7 +128,15 @@ describe("cleanPolygons", () => {
 
 describe("findSelfCrossings", () => {
   it("finds a bow-tie and a hole crossing its shell", () => {
-    const bowTie = [[[0, 0], [1, 1], [1, 0], [0, 1], [0, 0]]];
+    const bowTie = [
+      [
+        [0, 0],
+        [1, 1],
+        [1, 0],
+        [0, 1],
+        [0, 0],
+      ],
+    ];
     expect(findSelfCrossings(prepare([bowTie]).prepared)).toEqual([[0, 0]]);
     const holeAcross = [square(0, 0, 2), square(1.5, 0.5, 1)];
     expect(findSelfCrossings(prepare([holeAcross]).prepared).length).toBe(2);
@@ -110,7 +144,15 @@ describe("findSelfCrossings", () => {
 
   it("accepts touching at a vertex and parts sharing an edge", () => {
     // Hole touching the shell at one vertex (valid under OGC rules), and a neighbour part sharing a side.
-    const touching = [square(0, 0, 2), [[0, 0], [0.5, 1], [1, 0.5], [0, 0]]];
+    const touching = [
+      square(0, 0, 2),
+      [
+        [0, 0],
+        [0.5, 1],
+        [1, 0.5],
+        [0, 0],
+      ],
+    ];
     const neighbour = [square(2, 0, 2)];
     expect(findSelfCrossings(prepare([touching, neighbour]).prepared)).toEqual([]);
   });

@@ -113,7 +113,7 @@ function cleanRing(ring: GeoJSON.Position[], notes: Set<string>): GeoJSON.Positi
   }
   // The same across the ring's start (the closing point is not in `out` once it repeats the first).
   if (out.length > 1 && out[0]![0] === out[out.length - 1]![0] && out[0]![1] === out[out.length - 1]![1]) out.pop();
-  for (let changed = true; changed && out.length >= 3; ) {
+  for (let changed = true; changed && out.length >= 3;) {
     changed = false;
     const n = out.length;
     if (isSpike(out[n - 2]!, out[n - 1]!, out[0]!)) {

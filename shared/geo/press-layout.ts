@@ -45,12 +45,25 @@ function westOfAntimeridian([west, south, east, north]: BBox): BBox {
 export function pressLayout(bodies: ReadonlyArray<{ state: string | null; bbox: BBox }>, { scoped }: { scoped: boolean }): PressLayout {
   const outlying = new Set(INSET_STATES.map((entry) => entry.state));
   const main = bodies.filter((body) => body.state === null || !outlying.has(body.state));
-  if (main.length === 0) return { main: pressFrame(bodies.map((body) => body.bbox), { scoped }), insets: [] };
+  if (main.length === 0)
+    return {
+      main: pressFrame(
+        bodies.map((body) => body.bbox),
+        { scoped },
+      ),
+      insets: [],
+    };
   const insets = INSET_STATES.flatMap(({ state, label }) => {
     const boxes = bodies.filter((body) => body.state === state).map((body) => (state === "AK" ? westOfAntimeridian(body.bbox) : body.bbox));
     const frame = unionBBox(boxes);
     return frame ? [{ state, label, frame, bodies: boxes.length }] : [];
   });
   // With the outlying states in insets, the main frame can hold every remaining body, islands included.
-  return { main: pressFrame(main.map((body) => body.bbox), { scoped: scoped || insets.length > 0 }), insets };
+  return {
+    main: pressFrame(
+      main.map((body) => body.bbox),
+      { scoped: scoped || insets.length > 0 },
+    ),
+    insets,
+  };
 }

@@ -32,7 +32,12 @@ describe("clipRingToRectangle", () => {
   });
 
   it("cuts a ring that crosses the sides, interpolating the cut points", () => {
-    const triangle = [[-1, 0], [3, 0], [-1, 4], [-1, 0]];
+    const triangle = [
+      [-1, 0],
+      [3, 0],
+      [-1, 4],
+      [-1, 0],
+    ];
     // Inside x ≥ 0 the triangle is the region under y = 3 - x: area 4.5.
     const clipped = clipRingToRectangle(triangle, [0, -1, 10, 10]);
     expect(planarArea(clipped)).toBeCloseTo(4.5, 12);
@@ -41,7 +46,17 @@ describe("clipRingToRectangle", () => {
 
   it("keeps the area of a concave ring that leaves and re-enters (zero-width bridges are harmless)", () => {
     // A U shape opening upwards; the box cuts off the top of both arms.
-    const u = [[0, 0], [3, 0], [3, 3], [2, 3], [2, 1], [1, 1], [1, 3], [0, 3], [0, 0]];
+    const u = [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [2, 3],
+      [2, 1],
+      [1, 1],
+      [1, 3],
+      [0, 3],
+      [0, 0],
+    ];
     const clipped = clipRingToRectangle(u, [-1, -1, 4, 2]);
     // Below y = 2: the base (3 × 1) plus two arms of 1 × 1.
     expect(planarArea(clipped)).toBeCloseTo(5, 12);

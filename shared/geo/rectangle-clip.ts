@@ -12,8 +12,7 @@ type Position = GeoJSON.Position;
 export function clipRingToRectangle(ring: Position[], [west, south, east, north]: BBox): Position[] {
   let points = ring.length > 1 && samePoint(ring[0]!, ring[ring.length - 1]!) ? ring.slice(0, -1) : ring;
   for (let side = 0; side < 4 && points.length > 0; side++) {
-    const inside = (p: Position) =>
-      side === 0 ? p[0]! >= west : side === 1 ? p[1]! >= south : side === 2 ? p[0]! <= east : p[1]! <= north;
+    const inside = (p: Position) => (side === 0 ? p[0]! >= west : side === 1 ? p[1]! >= south : side === 2 ? p[0]! <= east : p[1]! <= north);
     const cut = (p: Position, q: Position): Position => {
       if (side === 0 || side === 2) {
         const x = side === 0 ? west : east;

@@ -24,10 +24,7 @@ export const emailSchema = z
 
 /** Long enough to resist guessing, short enough that hashing it is cheap. */
 export const PASSWORD_MIN_LENGTH = 10;
-export const passwordSchema = z
-  .string()
-  .min(PASSWORD_MIN_LENGTH, `a password needs at least ${PASSWORD_MIN_LENGTH} characters`)
-  .max(200, "a password has at most 200 characters");
+export const passwordSchema = z.string().min(PASSWORD_MIN_LENGTH, `a password needs at least ${PASSWORD_MIN_LENGTH} characters`).max(200, "a password has at most 200 characters");
 
 export const personNameSchema = z.string().trim().min(1, "enter your name").max(120);
 

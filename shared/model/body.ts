@@ -40,7 +40,10 @@ export function bodyKindOfValue(value: unknown): BodyKind | undefined {
 
 /** "Town-Meeting " → "town_meeting": how enum values are compared with what a person typed. */
 export function spelling(text: string): string {
-  return text.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
 }
 
 export const BODY_KIND_LABELS: Record<BodyKind, string> = {
@@ -111,7 +114,10 @@ export const newBodySchema = z.object({
   name: z.string().trim().min(1).max(200),
   kind: bodyKindSchema,
   state: uspsCodeSchema.nullable(),
-  geoid: z.string().regex(/^\d{2,15}$/).nullable(),
+  geoid: z
+    .string()
+    .regex(/^\d{2,15}$/)
+    .nullable(),
   ocdDivisionId: z.string().startsWith("ocd-division/").max(300).nullable(),
   parentId: bodyIdSchema.nullable(),
 });

@@ -16,7 +16,10 @@ import { BODY_KIND_PLURALS, bodyKindSchema, type BodyKind } from "./body";
  */
 export const campaignScopeSchema = z.object({
   states: z.array(uspsCodeSchema).max(60).default([]),
-  counties: z.array(z.string().regex(/^\d{5}$/, "a county GEOID has 5 digits")).max(5000).default([]),
+  counties: z
+    .array(z.string().regex(/^\d{5}$/, "a county GEOID has 5 digits"))
+    .max(5000)
+    .default([]),
   bodyIds: z.array(rowIdSchema).max(50_000).default([]),
   countedChildKinds: z.array(bodyKindSchema).max(20).default([]),
 });
@@ -66,15 +69,15 @@ export function replacedParents(scope: CampaignScope, bodies: Iterable<ScopedBod
  */
 export function countedBodies<T extends ScopedBody>(scope: CampaignScope, bodies: readonly T[]): T[] {
   const replaced = replacedParents(scope, bodies);
-  return bodies.filter(
-    (body) =>
-      isInArea(scope, body) && !replaced.has(body.id) && (body.parentId === null || scope.countedChildKinds.includes(body.kind as BodyKind)),
-  );
+  return bodies.filter((body) => isInArea(scope, body) && !replaced.has(body.id) && (body.parentId === null || scope.countedChildKinds.includes(body.kind as BodyKind)));
 }
 
 /** The items of a list as a person types it: "MA, nh", "25025 25017" or one a line. */
 export function scopeListItems(text: string): string[] {
-  return text.split(/[\s,;]+/).map((item) => item.trim()).filter(Boolean);
+  return text
+    .split(/[\s,;]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
 }
 
 /** Typed state codes → sorted, distinct USPS codes, and the first item that is none (for the caller to phrase). */

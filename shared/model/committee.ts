@@ -17,7 +17,10 @@ export function committeeChamberOf(text: string): CommitteeChamber | null {
 
 /** A member's role as written ("Chair", "vice-chair", "Ranking Member") → one spelling; other roles kept as written. */
 export function committeeRoleOf(text: string): string {
-  const key = text.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
   if (key === "chairman" || key === "chairwoman" || key === "chairperson" || key === "chair") return "chair";
   if (key === "vice chairman" || key === "vice chairwoman" || key === "vice chairperson" || key === "vice chair") return "vice chair";
   if (key === "ranking minority member" || key === "ranking member") return "ranking member";

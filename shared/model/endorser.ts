@@ -162,21 +162,7 @@ export interface EndorserStepEvent extends LadderMove {
 }
 
 /** Columns of an endorsers CSV, in export order; `name` and `town` are required on every row. */
-export const ENDORSER_COLUMNS = [
-  "name",
-  "category",
-  "town",
-  "state",
-  "address",
-  "lat",
-  "lon",
-  "step",
-  "public",
-  "website",
-  "public_contact",
-  "private_contact",
-  "note",
-] as const;
+export const ENDORSER_COLUMNS = ["name", "category", "town", "state", "address", "lat", "lon", "step", "public", "website", "public_contact", "private_contact", "note"] as const;
 export type EndorserColumn = (typeof ENDORSER_COLUMNS)[number];
 
 /** The columns `export endorsers --public` writes: what an anonymous visitor may see. */

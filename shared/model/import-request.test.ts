@@ -19,8 +19,14 @@ describe("parseImportRequest", () => {
 
   it("refuses one field at a time, named by the form's label and never by a flag", () => {
     const cases: Array<[Record<string, unknown>, string]> = [
-      [{ as: "district" }, 'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "district")'],
-      [{ as: "bodies", kind: "parliament" }, 'Kind of body "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee'],
+      [
+        { as: "district" },
+        'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "district")',
+      ],
+      [
+        { as: "bodies", kind: "parliament" },
+        'Kind of body "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee',
+      ],
       [{ as: "districts" }, "Chamber is required for districts: state_lower, state_upper, congressional"],
       [{ as: "hubs", state: "ZZ" }, 'State "ZZ" is not a USPS state code (e.g. MA, RI)'],
       [{ as: "cosponsors", state: "ZZ" }, 'State "ZZ" is not a USPS state code (e.g. MA, RI)'],
@@ -36,7 +42,9 @@ describe("parseImportRequest", () => {
   });
 
   it("names other fields a problem mentions", () => {
-    expect(phraseImportProblem({ field: "parent", template: '{field} "X" names 2 bodies; give {field:state}' }, (field) => `--${field}`)).toBe('--parent "X" names 2 bodies; give --state');
+    expect(phraseImportProblem({ field: "parent", template: '{field} "X" names 2 bodies; give {field:state}' }, (field) => `--${field}`)).toBe(
+      '--parent "X" names 2 bodies; give --state',
+    );
   });
 });
 
@@ -46,7 +54,19 @@ describe("ballot-results requests", () => {
     return parsed.ok ? parsed.request : phraseImportProblem(parsed.problem, importFieldLabel);
   };
   it("reads the contract's flags: question, text, year, date, district with chamber and vintage, state, strict", () => {
-    expect(parse({ as: "ballot_results", question: " 2018 Q5 ", year: "2018", date: "2018-11-06", district: "2nd Berkshire", chamber: "state-lower", vintage: "2011", state: "ma", strict: true })).toEqual({
+    expect(
+      parse({
+        as: "ballot_results",
+        question: " 2018 Q5 ",
+        year: "2018",
+        date: "2018-11-06",
+        district: "2nd Berkshire",
+        chamber: "state-lower",
+        vintage: "2011",
+        state: "ma",
+        strict: true,
+      }),
+    ).toEqual({
       as: "ballot-results",
       question: "2018 Q5",
       year: 2018,

@@ -10,7 +10,19 @@ import { CHAMBERS, parseChamber, type Chamber } from "./district";
  * words: the flag on the command line, the form label on the web (`IMPORT_FIELD_LABELS`).
  */
 
-export const IMPORT_KINDS = ["bodies", "districts", "legislators", "committees", "cosponsors", "resolutions", "members", "hubs", "ballot-results", "endorsers", "population"] as const;
+export const IMPORT_KINDS = [
+  "bodies",
+  "districts",
+  "legislators",
+  "committees",
+  "cosponsors",
+  "resolutions",
+  "members",
+  "hubs",
+  "ballot-results",
+  "endorsers",
+  "population",
+] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 /** The fields of an import request, by their request key. */
@@ -157,7 +169,12 @@ export const bodiesImportSchema = z.object({
   source: z
     .string()
     .transform((text) => text.replace(/\s+/g, " ").trim())
-    .pipe(z.string().min(1, { error: '{field} must be 1 to 200 characters, e.g. "RIGIS municipal boundaries"' }).max(200, { error: '{field} must be 1 to 200 characters, e.g. "RIGIS municipal boundaries"' }))
+    .pipe(
+      z
+        .string()
+        .min(1, { error: '{field} must be 1 to 200 characters, e.g. "RIGIS municipal boundaries"' })
+        .max(200, { error: '{field} must be 1 to 200 characters, e.g. "RIGIS municipal boundaries"' }),
+    )
     .optional(),
   ...boundaryFields,
 });
@@ -272,7 +289,9 @@ export const populationImportSchema = z.object({
   countField: required(z.string().trim().min(1).max(200), "{field} is required for population: the numeric field holding the count, e.g. POP20"),
   // area: a polygon's count is shared out by the area of it in each body and district;
   // point: it goes whole to the Census internal point (INTPTLAT/INTPTLON) or a point inside.
-  place: z.enum(["area", "point"], { error: '{field} is "area" (share each polygon\'s count by area, the default) or "point" (the whole count at its internal point)' }).default("area"),
+  place: z
+    .enum(["area", "point"], { error: '{field} is "area" (share each polygon\'s count by area, the default) or "point" (the whole count at its internal point)' })
+    .default("area"),
   state: stateInputSchema.optional(),
   dryRun,
 });

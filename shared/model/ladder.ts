@@ -32,8 +32,9 @@ export const stepListSchema = <S extends z.ZodType<{ id: string }>>(step: S) =>
     .object({ steps: z.array(step).min(2).max(20) })
     .refine((ladder) => new Set(ladder.steps.map((one) => one.id)).size === ladder.steps.length, { message: "step ids must be unique" });
 
-export const ladderSchema = stepListSchema(ladderStepSchema)
-  .refine((ladder) => ladder.steps.some((step) => step.id === COSPONSOR_STEP), { message: `the ladder must keep the "${COSPONSOR_STEP}" step (cosponsor lists move legislators to it)` });
+export const ladderSchema = stepListSchema(ladderStepSchema).refine((ladder) => ladder.steps.some((step) => step.id === COSPONSOR_STEP), {
+  message: `the ladder must keep the "${COSPONSOR_STEP}" step (cosponsor lists move legislators to it)`,
+});
 export type Ladder = z.infer<typeof ladderSchema>;
 
 export const defaultLadder: Ladder = {
@@ -110,7 +111,15 @@ export const updateBillInputSchema = z.object({
 export type UpdateBillInput = z.input<typeof updateBillInputSchema>;
 
 /** Move a bill one place up (-1) or down (1); the first is the campaign's default bill. */
-export const moveBillInputSchema = z.object({ billId: billIdSchema, by: z.number().int().min(-1).max(1).refine((by) => by !== 0, "move a bill by -1 (up) or 1 (down)") });
+export const moveBillInputSchema = z.object({
+  billId: billIdSchema,
+  by: z
+    .number()
+    .int()
+    .min(-1)
+    .max(1)
+    .refine((by) => by !== 0, "move a bill by -1 (up) or 1 (down)"),
+});
 export type MoveBillInput = z.input<typeof moveBillInputSchema>;
 
 export const optionalLink = z

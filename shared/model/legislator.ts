@@ -58,7 +58,10 @@ export interface LegislatorSummary {
 
 /** Open States role types of a state legislature → our chambers; other role types (governor, mayor…) are not seats we map. */
 export function chamberOfRoleType(type: string): SeatChamber | null {
-  const key = type.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  const key = type
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
   if (key === "upper" || key === "state upper" || key === "senate") return "state_upper";
   if (key === "lower" || key === "state lower" || key === "house" || key === "assembly") return "state_lower";
   if (key === "congress" || key === "congressional" || key === "us house" || key === "us representative" || key === "representative") return "congressional";

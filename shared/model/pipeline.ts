@@ -20,7 +20,10 @@ export const pipelineFilterSchema = z.object({
   stages: z.array(stageIdSchema).max(20).optional(),
   kinds: z.array(bodyKindSchema).max(20).optional(),
   /** A county's 5-digit Census GEOID (state + county). */
-  county: z.string().regex(/^\d{5}$/, "a county is its 5-digit GEOID").optional(),
+  county: z
+    .string()
+    .regex(/^\d{5}$/, "a county is its 5-digit GEOID")
+    .optional(),
   hubId: rowIdSchema.optional(),
   /** Vote date range, inclusive. */
   voteFrom: isoDate.optional(),

@@ -3,7 +3,15 @@ import { isPublicPosition, pickPublic, PUBLIC_FIELDS } from "./public-fields";
 
 describe("pickPublic", () => {
   it("keeps the listed fields and drops everything else", () => {
-    const hub = Object.freeze({ id: 1, name: "North hub", slug: "north", publicContact: "hello@north.example", onboarding: "Come by", privateContacts: "555-0100", createdAt: "x" });
+    const hub = Object.freeze({
+      id: 1,
+      name: "North hub",
+      slug: "north",
+      publicContact: "hello@north.example",
+      onboarding: "Come by",
+      privateContacts: "555-0100",
+      createdAt: "x",
+    });
     expect(pickPublic("hub", hub)).toEqual({ id: 1, name: "North hub", slug: "north", publicContact: "hello@north.example", onboarding: "Come by" });
   });
 

@@ -24,12 +24,17 @@ export const bboxSchema = z
 export const publicViewSchema = z.object({
   campaign: campaignKeySchema,
   asOf: asOfDateSchema.nullish(),
-  stages: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).max(20).nullish(),
+  stages: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]*$/))
+    .max(20)
+    .nullish(),
   bbox: bboxSchema.nullish(),
 });
 export type PublicViewInput = z.infer<typeof publicViewSchema>;
 
-export type PublicCampaign = Pick<Campaign, "id" | "name" | "slug" | "bill" | "isDemo" | "stageScheme" | "ladder" | "endorserLadder" | "scope" | "countVerifiedOnly"> & { modelText: string | null };
+export type PublicCampaign = Pick<Campaign, "id" | "name" | "slug" | "bill" | "isDemo" | "stageScheme" | "ladder" | "endorserLadder" | "scope" | "countVerifiedOnly"> & {
+  modelText: string | null;
+};
 
 export interface PublicHub {
   id: number;

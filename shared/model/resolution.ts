@@ -13,7 +13,11 @@ export const changeStageInputSchema = z.object({
   expectedVersion: z.number().int().min(0).max(MAX_ROW_ID),
   note: z.string().trim().max(2000).optional(),
   /** The day the change happened (`YYYY-MM-DD`); today when absent. Not in the future, not before the previous change. */
-  happenedOn: z.string().trim().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD").optional(),
+  happenedOn: z
+    .string()
+    .trim()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
+    .optional(),
 });
 export type ChangeStageInput = z.infer<typeof changeStageInputSchema>;
 

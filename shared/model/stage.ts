@@ -34,9 +34,7 @@ export const STAGE_KIND_LABELS: Record<StageKind, string> = {
   rescinded: "Rescinded",
 };
 
-export const stageIdSchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9_]{0,39}$/, "a stage id is lower_snake_case, at most 40 characters");
+export const stageIdSchema = z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "a stage id is lower_snake_case, at most 40 characters");
 export type StageId = z.infer<typeof stageIdSchema>;
 
 export const stageDefinitionSchema = z.object({
@@ -85,7 +83,14 @@ export const defaultStageScheme: StageScheme = {
     { id: "in_committee", label: "In committee", color: "#2b8cbe", kind: "pipeline", opensVote: true, description: "Referred to a committee." },
     { id: "vote_scheduled", label: "Vote scheduled", color: "#045a8d", kind: "pipeline", opensVote: true, description: "A vote date is set." },
     { id: "passed", label: "Passed", color: "#e69f00", kind: "won", opensVote: false, description: "The body adopted the resolution." },
-    { id: "sent_to_legislators", label: "Sent to legislators", color: "#7a4a00", kind: "sent", opensVote: false, description: "The adopted resolution went to the district's legislators." },
+    {
+      id: "sent_to_legislators",
+      label: "Sent to legislators",
+      color: "#7a4a00",
+      kind: "sent",
+      opensVote: false,
+      description: "The adopted resolution went to the district's legislators.",
+    },
     { id: "vetoed", label: "Vetoed", color: "#d55e00", kind: "vetoed", opensVote: false, description: "The mayor vetoed the adopted resolution." },
     { id: "overridden", label: "Veto overridden", color: "#f0e442", kind: "overridden", opensVote: false, description: "The body overrode the veto." },
     { id: "rescinded", label: "Rescinded", color: "#1a1a1a", kind: "rescinded", opensVote: false, description: "The body took the resolution back." },

@@ -145,7 +145,7 @@ export function readBallotTable(records: ReadonlyArray<{ row: number; fields: st
     // Without a blanks column, blanks are what the total leaves; without a total, the three add up.
     const blanks = counts.blanks ?? Math.max(0, counts.total! - yes - no);
     const total = counts.total ?? yes + no + blanks;
-    if (isTotalsCell(place) || (!place.trim() && isTotalsCell(cell("ward") ?? "")) ) {
+    if (isTotalsCell(place) || (!place.trim() && isTotalsCell(cell("ward") ?? ""))) {
       table.totals = { row, yes, no, blanks, total };
       continue;
     }
@@ -224,8 +224,7 @@ export function rollUpTowns(rows: ReadonlyArray<BallotCounts & { bodyId: number;
 export const WHOLE_TOWN_SHARE = 0.99;
 export const isPartialShare = (shareOfBody: number | undefined) => shareOfBody !== undefined && shareOfBody < WHOLE_TOWN_SHARE;
 
-export const ESTIMATE_METHOD =
-  "estimate: each town's results split by the share of the town's area inside the district (town × district overlaps), rounded to whole votes";
+export const ESTIMATE_METHOD = "estimate: each town's results split by the share of the town's area inside the district (town × district overlaps), rounded to whole votes";
 
 /**
  * Results for districts of another plan, estimated through the overlaps: each town's counts are

@@ -37,21 +37,14 @@ describe("districtCoverage", () => {
     },
     {
       name: "nesting at any depth (precinct in a ward in a passed city)",
-      bodies: [
-        body(1, { passed: true, shareOfDistrict: 0.5 }),
-        body(2, { parentId: 1, shareOfDistrict: 0.2 }),
-        body(3, { parentId: 2, passed: true, shareOfDistrict: 0.1 }),
-      ],
+      bodies: [body(1, { passed: true, shareOfDistrict: 0.5 }), body(2, { parentId: 1, shareOfDistrict: 0.2 }), body(3, { parentId: 2, passed: true, shareOfDistrict: 0.1 })],
       area: 0.5,
       population: null,
       passed: 1,
     },
     {
       name: "population apportioned by the body's share inside the district",
-      bodies: [
-        body(1, { passed: true, shareOfDistrict: 0.5, shareOfBody: 0.5, population: 2000 }),
-        body(2, { shareOfDistrict: 0.5, shareOfBody: 1, population: 3000 }),
-      ],
+      bodies: [body(1, { passed: true, shareOfDistrict: 0.5, shareOfBody: 0.5, population: 2000 }), body(2, { shareOfDistrict: 0.5, shareOfBody: 1, population: 3000 })],
       area: 0.5,
       population: 1000 / 4000,
       passed: 1,
@@ -92,14 +85,27 @@ describe("districtCoverage with a population layer's counts", () => {
     const byArea = districtCoverage([city, town]);
     expect(byArea.populationMethod).toBe("area");
     expect(byArea.populationShare).toBeCloseTo(30_000 / 60_000, 9);
-    const counted = districtCoverage([city, town], { people: 44_000, bodies: new Map([[1, 9_000], [2, 35_000]]) });
+    const counted = districtCoverage([city, town], {
+      people: 44_000,
+      bodies: new Map([
+        [1, 9_000],
+        [2, 35_000],
+      ]),
+    });
     expect(counted).toMatchObject({ populationMethod: "counts", population: 44_000, populationPassed: 9_000, areaShare: 0.6, bodiesPassed: 1 });
     expect(counted.populationShare).toBeCloseTo(9_000 / 44_000, 9);
   });
 
   it("counts a ward inside a passed city once, and a passed ward of an unpassed city by its own people", () => {
     const ward = body(3, { parentId: 1, passed: true, shareOfDistrict: 0.1 });
-    const counts = { people: 44_000, bodies: new Map([[1, 9_000], [2, 35_000], [3, 2_000]]) };
+    const counts = {
+      people: 44_000,
+      bodies: new Map([
+        [1, 9_000],
+        [2, 35_000],
+        [3, 2_000],
+      ]),
+    };
     expect(districtCoverage([city, town, ward], counts).populationPassed).toBe(9_000);
     expect(districtCoverage([{ ...city, passed: false }, town, ward], counts).populationPassed).toBe(2_000);
   });

@@ -89,11 +89,17 @@ export function districtCoverage(bodies: readonly CoverageBody[], counts: Distri
   const byId = new Map(bodies.map((body) => [body.bodyId, body]));
   const ancestors = ancestorsInDistrict(bodies);
   const counted = bodies.filter((body) => body.passed && !ancestors.get(body.bodyId)!.some((id) => byId.get(id)!.passed));
-  const areaShare = Math.min(1, counted.reduce((sum, body) => sum + body.shareOfDistrict, 0));
+  const areaShare = Math.min(
+    1,
+    counted.reduce((sum, body) => sum + body.shareOfDistrict, 0),
+  );
 
   if (counts) {
     const population = counts.people;
-    const populationPassed = Math.min(population, counted.reduce((sum, body) => sum + (counts.bodies.get(body.bodyId) ?? 0), 0));
+    const populationPassed = Math.min(
+      population,
+      counted.reduce((sum, body) => sum + (counts.bodies.get(body.bodyId) ?? 0), 0),
+    );
     return {
       areaShare,
       populationShare: population > 0 ? populationPassed / population : null,

@@ -9,8 +9,20 @@ const district: DistrictArea = {
   geometry: {
     type: "Polygon",
     coordinates: [
-      [[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]],
-      [[0.4, 0.4], [0.4, 0.6], [0.6, 0.6], [0.6, 0.4], [0.4, 0.4]],
+      [
+        [0, 0],
+        [1, 0],
+        [1, 1],
+        [0, 1],
+        [0, 0],
+      ],
+      [
+        [0.4, 0.4],
+        [0.4, 0.6],
+        [0.6, 0.6],
+        [0.6, 0.4],
+        [0.4, 0.4],
+      ],
     ],
   },
   bbox: [0, 0, 1, 1],
@@ -62,7 +74,10 @@ describe("isInDistrict", () => {
 
 describe("countsAsEndorsement", () => {
   it("needs both the consent to be listed and a public step", () => {
-    expect(["identified", "asked", "considering", "endorsed", "active_partner", "declined"].filter((step) => countsAsEndorsement(ladder, { isPublic: true, step }))).toEqual(["endorsed", "active_partner"]);
+    expect(["identified", "asked", "considering", "endorsed", "active_partner", "declined"].filter((step) => countsAsEndorsement(ladder, { isPublic: true, step }))).toEqual([
+      "endorsed",
+      "active_partner",
+    ]);
     expect(countsAsEndorsement(ladder, { isPublic: false, step: "endorsed" })).toBe(false);
   });
 });
@@ -101,7 +116,9 @@ describe("districtEndorsements", () => {
   it("says nobody when none counts, and which steps count", () => {
     const result = districtEndorsements(ladder, [endorser({ step: "considering" })], district);
     expect(result).toMatchObject({ count: 0, summary: null, endorsers: [] });
-    expect(result.basis).toBe("Counts endorsers at Endorsed or Active partner who agreed to be listed; one placed at its town's centre counts in every district its town overlaps.");
+    expect(result.basis).toBe(
+      "Counts endorsers at Endorsed or Active partner who agreed to be listed; one placed at its town's centre counts in every district its town overlaps.",
+    );
     const renamed = { steps: ladder.steps.map((step) => (step.id === "active_partner" ? { ...step, public: false } : step)) };
     expect(describeLeverageBasis(renamed)).toMatch(/^Counts endorsers at Endorsed who agreed/);
   });

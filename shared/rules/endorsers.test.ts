@@ -34,7 +34,13 @@ describe("the endorser ladder", () => {
   });
 
   it("ranks progress up to the last public step, declined and unknown steps last", () => {
-    expect(["declined", "asked", "active_partner", null, "endorsed"].sort((a, b) => progressOf(ladder, b) - progressOf(ladder, a))).toEqual(["active_partner", "endorsed", "asked", "declined", null]);
+    expect(["declined", "asked", "active_partner", null, "endorsed"].sort((a, b) => progressOf(ladder, b) - progressOf(ladder, a))).toEqual([
+      "active_partner",
+      "endorsed",
+      "asked",
+      "declined",
+      null,
+    ]);
   });
 
   it("counts endorsers per step in ladder order, zeros included", () => {
@@ -73,7 +79,14 @@ describe("publicEndorsersOfTown", () => {
 describe("describeEndorsements", () => {
   const at = (category: EndorserCategory, step = "endorsed") => ({ category, step });
   it("counts organisations that endorsed with the largest category, then people", () => {
-    const list = [...Array.from({ length: 12 }, () => at("medical_practice")), ...Array.from({ length: 19 }, (_, index) => at(index % 2 ? "business" : "nonprofit")), at("mayor"), at("mayor"), at("clergy"), at("union_local", "asked")];
+    const list = [
+      ...Array.from({ length: 12 }, () => at("medical_practice")),
+      ...Array.from({ length: 19 }, (_, index) => at(index % 2 ? "business" : "nonprofit")),
+      at("mayor"),
+      at("mayor"),
+      at("clergy"),
+      at("union_local", "asked"),
+    ];
     expect(describeEndorsements(ladder, list)).toBe("31 local organisations endorsed, including 12 medical practices; 2 mayors, 1 member of the clergy endorsed");
   });
 
@@ -86,8 +99,31 @@ describe("describeEndorsements", () => {
 
 describe("readEndorserRow", () => {
   it("reads a full row, labels and spellings forgiven", () => {
-    const result = readEndorserRow({ name: " Ashby Co-op ", category: "Business", town: "Ashby", state: "vt", lat: "44.01", lon: "-72.89", step: "Active partner", public: "yes", website: "https://coop.example.org" }, 2, ladder);
-    expect(result.row).toMatchObject({ line: 2, name: "Ashby Co-op", category: "business", state: "VT", point: [-72.89, 44.01], step: "active_partner", isPublic: true, website: "https://coop.example.org" });
+    const result = readEndorserRow(
+      {
+        name: " Ashby Co-op ",
+        category: "Business",
+        town: "Ashby",
+        state: "vt",
+        lat: "44.01",
+        lon: "-72.89",
+        step: "Active partner",
+        public: "yes",
+        website: "https://coop.example.org",
+      },
+      2,
+      ladder,
+    );
+    expect(result.row).toMatchObject({
+      line: 2,
+      name: "Ashby Co-op",
+      category: "business",
+      state: "VT",
+      point: [-72.89, 44.01],
+      step: "active_partner",
+      isPublic: true,
+      website: "https://coop.example.org",
+    });
     // Columns not in the file stay undefined: the import leaves those fields as they are.
     expect(result.row!.note).toBeUndefined();
   });

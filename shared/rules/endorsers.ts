@@ -1,13 +1,5 @@
 import { parseStateCode } from "../ids/usps";
-import {
-  ENDORSER_CATEGORIES,
-  ENDORSER_CATEGORY_LABELS,
-  isOrganisation,
-  type Endorser,
-  type EndorserCategory,
-  type EndorserLadder,
-  type PublicEndorser,
-} from "../model/endorser";
+import { ENDORSER_CATEGORIES, ENDORSER_CATEGORY_LABELS, isOrganisation, type Endorser, type EndorserCategory, type EndorserLadder, type PublicEndorser } from "../model/endorser";
 import { pickPublic } from "../model/public-fields";
 import { parseChoiceCell, parseFlagCell, parseTextCell, parseUrlCell, type CellResult } from "./spreadsheet-cells";
 
@@ -109,7 +101,11 @@ function coordinate(text: string, min: number, max: number): CellResult<number |
  * problem with it, each naming the column: no name, no town, an unknown category, state or step,
  * a link that is not http(s), a lat without a lon.
  */
-export function readEndorserRow(cells: Readonly<Record<string, string>>, line: number, ladder: EndorserLadder): { row: EndorserRow; problems: [] } | { row?: undefined; problems: string[] } {
+export function readEndorserRow(
+  cells: Readonly<Record<string, string>>,
+  line: number,
+  ladder: EndorserLadder,
+): { row: EndorserRow; problems: [] } | { row?: undefined; problems: string[] } {
   const problems: string[] = [];
   const take = <T>(column: string, result: CellResult<T>): T | undefined => {
     if (!(column in cells)) return undefined;

@@ -14,14 +14,8 @@ describe("datePathEvents", () => {
   });
 
   it("takes stage_date for the last step, and today for steps after the last dated one", () => {
-    expect(datePathEvents({ scheme, path: ["organizing", "sponsor_found"], dates: { stageDate: "2025-12-01" }, today, previous: null }).days).toEqual([
-      "2025-12-01",
-      "2025-12-01",
-    ]);
-    expect(datePathEvents({ scheme, path: ["introduced", "in_committee"], dates: { introducedOn: "2025-12-01" }, today, previous: null }).days).toEqual([
-      "2025-12-01",
-      today,
-    ]);
+    expect(datePathEvents({ scheme, path: ["organizing", "sponsor_found"], dates: { stageDate: "2025-12-01" }, today, previous: null }).days).toEqual(["2025-12-01", "2025-12-01"]);
+    expect(datePathEvents({ scheme, path: ["introduced", "in_committee"], dates: { introducedOn: "2025-12-01" }, today, previous: null }).days).toEqual(["2025-12-01", today]);
     expect(datePathEvents({ scheme, path: ["introduced"], dates: {}, today, previous: null }).days).toEqual([today]);
   });
 

@@ -31,7 +31,9 @@ export function pickField(
   }
   if (role === "population") {
     const upper = fields.map((field) => field.toUpperCase());
-    const index = POPULATION_FIELDS.map((candidate) => upper.indexOf(candidate)).find((found) => found >= 0) ?? upper.findIndex((field) => field.startsWith("POP") && !NOT_A_POPULATION.test(field));
+    const index =
+      POPULATION_FIELDS.map((candidate) => upper.indexOf(candidate)).find((found) => found >= 0) ??
+      upper.findIndex((field) => field.startsWith("POP") && !NOT_A_POPULATION.test(field));
     return { field: index >= 0 ? fields[index]! : null };
   }
   // Known names in any case: `city_town` (a state GIS portal), `Name`, `TOWN`.
@@ -55,7 +57,9 @@ export function tidyName(raw: string): string {
  */
 export function attributeText(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const text = String(value).replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  const text = String(value)
+    .replace(/[\u0000-\u001f\u007f]+/g, " ")
+    .trim();
   return text === "" ? null : text;
 }
 

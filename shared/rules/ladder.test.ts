@@ -26,14 +26,34 @@ describe("the ladder", () => {
   });
 
   it("follows an edited ladder's order", () => {
-    const ladder = ladderSchema.parse({ steps: [{ id: "unknown", label: "?" }, { id: "cosponsor", label: "Co" }, { id: "hostile", label: "Hostile" }] });
+    const ladder = ladderSchema.parse({
+      steps: [
+        { id: "unknown", label: "?" },
+        { id: "cosponsor", label: "Co" },
+        { id: "hostile", label: "Hostile" },
+      ],
+    });
     expect(cosponsorListMove(ladder, "hostile")).toBeNull();
     expect(cosponsorListMove(ladder, "unknown")).toBe("cosponsor");
   });
 
   it("refuses a ladder without cosponsor or with a repeated step", () => {
-    expect(ladderSchema.safeParse({ steps: [{ id: "a", label: "A" }, { id: "b", label: "B" }] }).error?.issues[0]?.message).toMatch(/must keep the "cosponsor" step/);
-    expect(ladderSchema.safeParse({ steps: [{ id: "cosponsor", label: "A" }, { id: "cosponsor", label: "B" }] }).error?.issues[0]?.message).toBe("step ids must be unique");
+    expect(
+      ladderSchema.safeParse({
+        steps: [
+          { id: "a", label: "A" },
+          { id: "b", label: "B" },
+        ],
+      }).error?.issues[0]?.message,
+    ).toMatch(/must keep the "cosponsor" step/);
+    expect(
+      ladderSchema.safeParse({
+        steps: [
+          { id: "cosponsor", label: "A" },
+          { id: "cosponsor", label: "B" },
+        ],
+      }).error?.issues[0]?.message,
+    ).toBe("step ids must be unique");
   });
 
   it("names export columns after the bill", () => {

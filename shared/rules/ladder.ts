@@ -2,7 +2,10 @@ import { COSPONSOR_STEP, type Ladder, type StepList } from "../model/ladder";
 
 /** A step's rank on the ladder (0 = the lowest); an id the ladder no longer has ranks lowest. */
 export function rankOfStep(ladder: StepList, step: string): number {
-  return Math.max(0, ladder.steps.findIndex((candidate) => candidate.id === step));
+  return Math.max(
+    0,
+    ladder.steps.findIndex((candidate) => candidate.id === step),
+  );
 }
 
 /** The step anyone stands at when nothing is recorded: the ladder's lowest. */

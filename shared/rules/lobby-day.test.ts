@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import type { LobbyDayDetail, LobbySignUp, LobbyVisit } from "../model/lobby-day";
 import { hubSchedule, inScheduleOrder, lobbyDayEvents, officesWithoutConstituent } from "./lobby-day";
 
-const signUp = (name: string, hubId: number | null, constituent: boolean): LobbySignUp => ({ id: name.length, legislatorId: 1, name, hubId, hubName: hubId ? `Hub ${hubId}` : null, constituent, createdBy: "x" });
+const signUp = (name: string, hubId: number | null, constituent: boolean): LobbySignUp => ({
+  id: name.length,
+  legislatorId: 1,
+  name,
+  hubId,
+  hubName: hubId ? `Hub ${hubId}` : null,
+  constituent,
+  createdBy: "x",
+});
 
 function visit(legislatorId: number, label: string, { time = null, signUps = [], hubs = [] }: { time?: string | null; signUps?: LobbySignUp[]; hubs?: number[] } = {}): LobbyVisit {
   return {
@@ -32,7 +40,19 @@ function visit(legislatorId: number, label: string, { time = null, signUps = [],
 }
 
 const detail = (visits: LobbyVisit[]): LobbyDayDetail => ({
-  lobbyDay: { id: 7, campaignId: 1, name: "Lobby day", heldOn: "2027-03-02", startsAt: null, place: "State House", billIds: [], chambers: ["state_lower"], notes: null, createdBy: "x", updatedAt: "2027-01-01T00:00:00Z" },
+  lobbyDay: {
+    id: 7,
+    campaignId: 1,
+    name: "Lobby day",
+    heldOn: "2027-03-02",
+    startsAt: null,
+    place: "State House",
+    billIds: [],
+    chambers: ["state_lower"],
+    notes: null,
+    createdBy: "x",
+    updatedAt: "2027-01-01T00:00:00Z",
+  },
   visits,
 });
 
@@ -53,7 +73,11 @@ describe("lobby day rules", () => {
   });
 
   it("gives a hub only the visits someone from it goes to, and calendars only timed visits", () => {
-    const visits = [visit(1, "1", { time: "10:00", signUps: [signUp("Ann", 5, true)] }), visit(2, "2", { signUps: [signUp("Bo", 5, true)] }), visit(3, "3", { time: "11:00", signUps: [signUp("Cy", 6, true)] })];
+    const visits = [
+      visit(1, "1", { time: "10:00", signUps: [signUp("Ann", 5, true)] }),
+      visit(2, "2", { signUps: [signUp("Bo", 5, true)] }),
+      visit(3, "3", { time: "11:00", signUps: [signUp("Cy", 6, true)] }),
+    ];
     expect(hubSchedule(detail(visits), 5).map((entry) => entry.seat.legislatorId)).toEqual([1, 2]);
     expect(lobbyDayEvents(detail(visits), { hubId: 5, host: "example.org" }).map((event) => [event.uid, event.time])).toEqual([
       ["lobby-day-7@example.org", null],

@@ -41,9 +41,7 @@ function compareSeats(a: LobbyVisit, b: LobbyVisit): number {
 export function lobbyDayEvents(detail: LobbyDayDetail, { hubId, host }: { hubId?: number | undefined; host: string }): CalendarEntry[] {
   const day = detail.lobbyDay;
   const visits = hubId === undefined ? inScheduleOrder(detail.visits) : hubSchedule(detail, hubId);
-  const events: CalendarEntry[] = [
-    { uid: `lobby-day-${day.id}@${host}`, date: day.heldOn, time: day.startsAt, summary: day.name, description: day.notes, location: day.place },
-  ];
+  const events: CalendarEntry[] = [{ uid: `lobby-day-${day.id}@${host}`, date: day.heldOn, time: day.startsAt, summary: day.name, description: day.notes, location: day.place }];
   for (const visit of visits) {
     if (!visit.time) continue;
     const going = visit.signUps.map((signUp) => signUp.name).join(", ");

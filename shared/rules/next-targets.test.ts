@@ -66,10 +66,7 @@ describe("rankNextTargets", () => {
     },
     {
       name: "ranked by people when populations are known",
-      bodies: [
-        candidate(1, { shareOfDistrict: 0.7, population: 1000 }),
-        candidate(2, { shareOfDistrict: 0.3, population: 9000 }),
-      ],
+      bodies: [candidate(1, { shareOfDistrict: 0.7, population: 1000 }), candidate(2, { shareOfDistrict: 0.3, population: 9000 })],
       expected: [
         [2, 0.9],
         [1, 0.1],
@@ -101,7 +98,15 @@ describe("rankNextTargets with a population layer's counts", () => {
     const rural = candidate(1, { name: "Rural", shareOfDistrict: 0.8, shareOfBody: 1, population: 20_000 });
     const city = candidate(2, { name: "City", shareOfDistrict: 0.2, shareOfBody: 0.1, population: 100_000 });
     expect(rankNextTargets([rural, city], defaultStageScheme).map((target) => target.name)).toEqual(["Rural", "City"]);
-    const counted = rankNextTargets([rural, city], defaultStageScheme, { counts: { people: 40_000, bodies: new Map([[1, 12_000], [2, 28_000]]) } });
+    const counted = rankNextTargets([rural, city], defaultStageScheme, {
+      counts: {
+        people: 40_000,
+        bodies: new Map([
+          [1, 12_000],
+          [2, 28_000],
+        ]),
+      },
+    });
     expect(counted.map((target) => [target.name, target.basis, target.gain])).toEqual([
       ["City", "population", 0.7],
       ["Rural", "population", 0.3],

@@ -5,14 +5,35 @@
  */
 
 const TITLES = new Set([
-  "rep", "reps", "representative", "representatives", "sen", "sens", "senator", "senators",
-  "hon", "honorable", "the", "mr", "mrs", "ms", "dr", "del", "delegate", "assemblymember", "assemblyman", "assemblywoman",
+  "rep",
+  "reps",
+  "representative",
+  "representatives",
+  "sen",
+  "sens",
+  "senator",
+  "senators",
+  "hon",
+  "honorable",
+  "the",
+  "mr",
+  "mrs",
+  "ms",
+  "dr",
+  "del",
+  "delegate",
+  "assemblymember",
+  "assemblyman",
+  "assemblywoman",
 ]);
 const SUFFIXES = new Set(["jr", "sr", "ii", "iii", "iv", "v", "esq", "md", "phd"]);
 
 /** Lower case, accents and punctuation dropped, titles and suffixes removed, "Last, First" turned round. */
 export function nameTokens(name: string): string[] {
-  let text = name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  let text = name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase();
   // "Potter, Brandon C." → "Brandon C. Potter" (but not "Potter, Jr.").
   const comma = /^([^,]+),\s*([^,]+)$/.exec(text.trim());
   if (comma && !SUFFIXES.has(comma[2]!.replace(/[^a-z]/g, ""))) text = `${comma[2]} ${comma[1]}`;

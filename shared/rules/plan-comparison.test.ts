@@ -38,10 +38,7 @@ describe("comparePlans", () => {
   });
 
   it("names a passed city moving in once, not its passed wards too", () => {
-    const newer = [
-      body(1, "Avon", { passed: true, shareOfDistrict: 0.6 }),
-      body(2, "Avon Ward 1", { parentId: 1, passed: true, shareOfDistrict: 0.2 }),
-    ];
+    const newer = [body(1, "Avon", { passed: true, shareOfDistrict: 0.6 }), body(2, "Avon Ward 1", { parentId: 1, passed: true, shareOfDistrict: 0.2 })];
     const diff = comparePlans([], newer);
     expect(diff.movingIn).toEqual([{ bodyId: 1, name: "Avon", shareOfDistrict: 0.6 }]);
     expect(diff.newer.areaShare).toBe(0.6);

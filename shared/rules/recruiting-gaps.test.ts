@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { defaultLadder } from "../model/ladder";
 import { rankRecruitingGaps, type GapDistrict, type GapTown } from "./recruiting-gaps";
 
-const town = (bodyId: number, name: string, population: number | null, shareOfBody: number, { hasHub = false, parentId = null as number | null, shareOfDistrict = 0.2 } = {}): GapTown => ({
+const town = (
+  bodyId: number,
+  name: string,
+  population: number | null,
+  shareOfBody: number,
+  { hasHub = false, parentId = null as number | null, shareOfDistrict = 0.2 } = {},
+): GapTown => ({
   bodyId,
   name,
   parentId,
@@ -22,7 +28,10 @@ const district = (id: number, hubShare: number, towns: GapTown[], step = "unknow
 
 describe("rankRecruitingGaps", () => {
   it("counts the people of uncovered towns for their share inside the district, and names the biggest towns first", () => {
-    const [gap] = rankRecruitingGaps([district(1, 0.3, [town(10, "Warwick", 80_000, 0.25), town(11, "Cranston", 40_000, 0.5, { hasHub: true }), town(12, "Hope", 3_000, 1)])], defaultLadder);
+    const [gap] = rankRecruitingGaps(
+      [district(1, 0.3, [town(10, "Warwick", 80_000, 0.25), town(11, "Cranston", 40_000, 0.5, { hasHub: true }), town(12, "Hope", 3_000, 1)])],
+      defaultLadder,
+    );
     expect(gap).toMatchObject({ districtId: 1, uncoveredShare: 0.7, peopleNotCovered: 23_000 });
     expect(gap!.townsToRecruit.map((entry) => [entry.name, entry.people])).toEqual([
       ["Warwick", 20_000],
@@ -31,7 +40,10 @@ describe("rankRecruitingGaps", () => {
   });
 
   it("leaves out districts a hub covers whole, and wards whose city is in the district", () => {
-    const gaps = rankRecruitingGaps([district(1, 1, [town(10, "Warwick", 80_000, 0.25)]), district(2, 0, [town(20, "Providence", 190_000, 0.1), town(21, "Ward 3", 9_000, 1, { parentId: 20 })])], defaultLadder);
+    const gaps = rankRecruitingGaps(
+      [district(1, 1, [town(10, "Warwick", 80_000, 0.25)]), district(2, 0, [town(20, "Providence", 190_000, 0.1), town(21, "Ward 3", 9_000, 1, { parentId: 20 })])],
+      defaultLadder,
+    );
     expect(gaps.map((gap) => gap.districtId)).toEqual([2]);
     expect(gaps[0]!.townsToRecruit.map((entry) => entry.name)).toEqual(["Providence"]);
     expect(gaps[0]!.peopleNotCovered).toBe(19_000);

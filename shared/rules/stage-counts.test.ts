@@ -32,7 +32,16 @@ describe("the headline", () => {
   ]);
 
   it("counts the people of every stage that counts as passed (sent, overridden…) against all in scope", () => {
-    const people = countPeople(defaultStageScheme, [[1, "passed"], [2, "sent_to_legislators"], [3, "organizing"], [4, "passed"]], populations);
+    const people = countPeople(
+      defaultStageScheme,
+      [
+        [1, "passed"],
+        [2, "sent_to_legislators"],
+        [3, "organizing"],
+        [4, "passed"],
+      ],
+      populations,
+    );
     expect(people).toEqual({ passed: 4000, total: 4500 });
     expect(describeHeadline({ passed: 3, total: 4 }, people)).toBe("3 of 4 passed (88.9 % of the people in scope)");
   });

@@ -1,10 +1,7 @@
 import { countsAsPassed, type StageScheme } from "../model/stage";
 
 /** Count bodies per stage, in scheme order, including stages with zero bodies. */
-export function countByStage(
-  scheme: StageScheme,
-  stages: Iterable<string>,
-): Array<{ stageId: string; count: number }> {
+export function countByStage(scheme: StageScheme, stages: Iterable<string>): Array<{ stageId: string; count: number }> {
   const counts = new Map(scheme.stages.map((stage) => [stage.id, 0]));
   for (const stage of stages) counts.set(stage, (counts.get(stage) ?? 0) + 1);
   return [...counts].map(([stageId, count]) => ({ stageId, count }));
@@ -32,11 +29,7 @@ export interface PeopleCovered {
 }
 
 /** Sum the populations of passed and of all bodies; null when no body has a population. */
-export function countPeople(
-  scheme: StageScheme,
-  stages: Iterable<[number, string]>,
-  populations: ReadonlyMap<number, number>,
-): PeopleCovered | null {
+export function countPeople(scheme: StageScheme, stages: Iterable<[number, string]>, populations: ReadonlyMap<number, number>): PeopleCovered | null {
   if (!populations.size) return null;
   const passedIds = new Set(scheme.stages.filter(countsAsPassed).map((stage) => stage.id));
   let passed = 0;

@@ -69,14 +69,7 @@ describe("canMoveTo on the default scheme", () => {
 
 describe("allowedMoves", () => {
   it("lists moves in scheme order", () => {
-    expect(allowedMoves(scheme, "introduced").map((stage) => stage.id)).toEqual([
-      "sponsor_found",
-      "in_committee",
-      "vote_scheduled",
-      "passed",
-      "failed",
-      "stalled",
-    ]);
+    expect(allowedMoves(scheme, "introduced").map((stage) => stage.id)).toEqual(["sponsor_found", "in_committee", "vote_scheduled", "passed", "failed", "stalled"]);
   });
 
   it("offers only the after-passage steps once passed", () => {
@@ -99,11 +92,13 @@ describe("allowedMoves", () => {
     const reached = new Set(["not_started"]);
     let frontier = ["not_started"];
     while (frontier.length > 0) {
-      frontier = frontier.flatMap((id) => allowedMoves(scheme, id).map((stage) => stage.id)).filter((id) => {
-        if (reached.has(id)) return false;
-        reached.add(id);
-        return true;
-      });
+      frontier = frontier
+        .flatMap((id) => allowedMoves(scheme, id).map((stage) => stage.id))
+        .filter((id) => {
+          if (reached.has(id)) return false;
+          reached.add(id);
+          return true;
+        });
     }
     expect([...reached].sort()).toEqual(scheme.stages.map((stage) => stage.id).sort());
   });

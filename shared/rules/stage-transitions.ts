@@ -28,8 +28,7 @@ export function canMoveTo(scheme: StageScheme, fromId: string, toId: string): bo
   const pipeline = scheme.stages.filter((stage) => stage.kind === "pipeline");
   const position = (stage: StageDefinition) => pipeline.findIndex((p) => p.id === stage.id);
   /** Starting again after a lost vote: reintroduced (a vote-opening step) or organizing again. */
-  const restarts = (stage: StageDefinition) =>
-    stage.kind === "pipeline" && position(stage) > 0 && (stage.opensVote || position(stage) === 1);
+  const restarts = (stage: StageDefinition) => stage.kind === "pipeline" && position(stage) > 0 && (stage.opensVote || position(stage) === 1);
 
   switch (from.kind) {
     case "pipeline": {

@@ -31,9 +31,7 @@ describe("tallyProblems", () => {
   });
 
   it("refuses more members than sit on the body", () => {
-    expect(tallyProblems(tally(5, 4, 1, 0), { seats: 10, vacancies: 1 })).toEqual([
-      "the tally counts 10 members but the body has 9 sitting (10 seats, 1 vacant)",
-    ]);
+    expect(tallyProblems(tally(5, 4, 1, 0), { seats: 10, vacancies: 1 })).toEqual(["the tally counts 10 members but the body has 9 sitting (10 seats, 1 vacant)"]);
   });
 
   it("refuses negative or fractional numbers and an empty tally", () => {

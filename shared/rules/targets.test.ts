@@ -27,13 +27,31 @@ const row = (name: string, chamber: TargetRow["chamber"], district: string, step
 const ROWS = [
   row("Zed Senator", "us_senate", "RI", "unknown"),
   row("Ann Ten", "state_lower", "10", "undecided", { hubs: [{ hubId: 1, name: "Tenth Hub", share: 1 }], lastContact: "2026-11-30" }),
-  row("Bo Two", "state_lower", "2", "cosponsor", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "member" }], ballot: { question: "2018 Q5", year: 2018, pctYes: 71.2, estimated: false }, endorsers: { count: 4, summary: "4 local businesses endorsed", basis: "", endorsers: [] } }),
-  row("Cy Sen", "state_upper", "1", "undecided", { committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "chair" }], coverage: { bodies: 2, bodiesPassed: 0, areaShare: 0, populationShare: null } }),
+  row("Bo Two", "state_lower", "2", "cosponsor", {
+    committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "member" }],
+    ballot: { question: "2018 Q5", year: 2018, pctYes: 71.2, estimated: false },
+    endorsers: { count: 4, summary: "4 local businesses endorsed", basis: "", endorsers: [] },
+  }),
+  row("Cy Sen", "state_upper", "1", "undecided", {
+    committees: [{ committeeId: 7, name: "Health", chamber: "state_lower", role: "chair" }],
+    coverage: { bodies: 2, bodiesPassed: 0, areaShare: 0, populationShare: null },
+  }),
 ];
 
 describe("targets filters", () => {
   it("round-trips through the URL, keeping other parameters and dropping junk", () => {
-    const filters = { ...NO_TARGET_FILTERS, chamber: "state_lower" as const, billId: 1, step: "undecided", committeeId: 7, committeeFirst: true, noPassed: true, state: "RI", noHub: true, staleDays: 90 };
+    const filters = {
+      ...NO_TARGET_FILTERS,
+      chamber: "state_lower" as const,
+      billId: 1,
+      step: "undecided",
+      committeeId: 7,
+      committeeFirst: true,
+      noPassed: true,
+      state: "RI",
+      noHub: true,
+      staleDays: 90,
+    };
     const search = targetFiltersToSearch(filters, "?campaign=rimfa&chamber=x");
     expect(search).toBe("?campaign=rimfa&chamber=state_lower&state=RI&bill=1&step=undecided&committee=7&rank=committee&nopassed=1&nohub=1&stale=90");
     expect(parseTargetFilters(search)).toEqual(filters);
@@ -76,17 +94,28 @@ describe("targets filters", () => {
   it("writes a CSV row per seat with the step label per bill and the committee flag", () => {
     const bills: Bill[] = [{ id: 1, campaignId: 1, name: "H 5001", jurisdiction: "state", chamber: null, position: 0 } as unknown as Bill];
     const { columns, records } = targetCsvRows(filterTargets(ROWS, NO_TARGET_FILTERS), { bills, ladder: defaultLadder, committeeId: 7 });
-    const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>).trim().split("\r\n");
-    expect(lines[0]).toBe("legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,endorsers,last_question,pct_yes,hubs,last_contact,committees,on_committee");
+    const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>)
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "legislator,party,chamber,state,district,step_H_5001,bodies,bodies_passed,share_area_passed,share_population_passed,endorsers,last_question,pct_yes,hubs,last_contact,committees,on_committee",
+    );
     expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,Cosponsor,3,1,0.25,,4,2018 Q5,71.2,,,Health,member");
     expect(lines[4]).toBe("Zed Senator,Democratic,us_senate,RI,RI,Unknown,,,,,,,,,,,");
   });
 
   it("adds the other plan's district and covered share once a chamber has two plans (issue 14)", () => {
-    const rows = [row("Bo Two", "state_lower", "2", "cosponsor", { otherPlan: { label: "2032 plan", districtId: 9, districtName: "2", areaShare: 0.4 } }), row("Zed Senator", "us_senate", "RI", "unknown")];
+    const rows = [
+      row("Bo Two", "state_lower", "2", "cosponsor", { otherPlan: { label: "2032 plan", districtId: 9, districtName: "2", areaShare: 0.4 } }),
+      row("Zed Senator", "us_senate", "RI", "unknown"),
+    ];
     const { columns, records } = targetCsvRows(rows, { bills: [], ladder: defaultLadder, committeeId: null });
-    const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>).trim().split("\r\n");
-    expect(lines[0]).toBe("legislator,party,chamber,state,district,bodies,bodies_passed,share_area_passed,share_population_passed,other_plan,share_area_passed_other_plan,endorsers,last_question,pct_yes,hubs,last_contact,committees,on_committee");
+    const lines = toCsv(records, columns as Array<keyof (typeof records)[number] & string>)
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe(
+      "legislator,party,chamber,state,district,bodies,bodies_passed,share_area_passed,share_population_passed,other_plan,share_area_passed_other_plan,endorsers,last_question,pct_yes,hubs,last_contact,committees,on_committee",
+    );
     expect(lines[1]).toBe("Bo Two,Democratic,state_lower,RI,2,3,1,0.25,,2032 plan 2,0.4,0,,,,,,");
     expect(lines[2]).toBe("Zed Senator,Democratic,us_senate,RI,RI,,,,,,,,,,,,,");
   });

@@ -30,7 +30,19 @@ export interface TargetFilters {
   whereNext: boolean;
 }
 
-export const NO_TARGET_FILTERS: TargetFilters = { chamber: null, state: null, billId: null, step: null, committeeId: null, committeeFirst: false, noPassed: false, noHub: false, staleDays: null, noBallotYears: null, whereNext: false };
+export const NO_TARGET_FILTERS: TargetFilters = {
+  chamber: null,
+  state: null,
+  billId: null,
+  step: null,
+  committeeId: null,
+  committeeFirst: false,
+  noPassed: false,
+  noHub: false,
+  staleDays: null,
+  noBallotYears: null,
+  whereNext: false,
+};
 
 const positiveId = (text: string | null) => (text && /^\d{1,9}$/.test(text) && Number(text) > 0 ? Number(text) : null);
 
@@ -75,10 +87,12 @@ export function targetFiltersToSearch(filters: TargetFilters, search = ""): stri
 }
 
 /** The role a row's legislator holds on a committee, or null when not a member. */
-export const committeeRoleOf = (row: TargetRow, committeeId: number | null) => (committeeId === null ? null : (row.committees.find((seat) => seat.committeeId === committeeId)?.role ?? null));
+export const committeeRoleOf = (row: TargetRow, committeeId: number | null) =>
+  committeeId === null ? null : (row.committees.find((seat) => seat.committeeId === committeeId)?.role ?? null);
 
 const chamberRank = (chamber: SeatChamber) => SEAT_CHAMBERS.indexOf(chamber);
-const roleRank = (role: string | null) => (role === null ? LEADING_COMMITTEE_ROLES.length + 1 : LEADING_COMMITTEE_ROLES.includes(role) ? LEADING_COMMITTEE_ROLES.indexOf(role) : LEADING_COMMITTEE_ROLES.length);
+const roleRank = (role: string | null) =>
+  role === null ? LEADING_COMMITTEE_ROLES.length + 1 : LEADING_COMMITTEE_ROLES.includes(role) ? LEADING_COMMITTEE_ROLES.indexOf(role) : LEADING_COMMITTEE_ROLES.length;
 
 /** Whether the seat's district had no ballot question in the last `years` years (0: ever). US Senate seats never do. */
 export function lacksBallotQuestion(row: TargetRow, years: number, today: string): boolean {
@@ -127,7 +141,26 @@ export function targetCsvRows(rows: readonly TargetRow[], { bills, ladder, commi
   const labelOf = new Map(ladder.steps.map((step) => [step.id, step.label]));
   // The other plan's columns only once a chamber has two plans (redistricting).
   const otherPlan = rows.some((row) => row.otherPlan !== null) ? ["other_plan", "share_area_passed_other_plan"] : [];
-  const columns = ["legislator", "party", "chamber", "state", "district", ...bills.map((bill) => stepColumnOf(bill.name)), "bodies", "bodies_passed", "share_area_passed", "share_population_passed", ...otherPlan, "endorsers", "last_question", "pct_yes", "hubs", "last_contact", "committees", "on_committee"];
+  const columns = [
+    "legislator",
+    "party",
+    "chamber",
+    "state",
+    "district",
+    ...bills.map((bill) => stepColumnOf(bill.name)),
+    "bodies",
+    "bodies_passed",
+    "share_area_passed",
+    "share_population_passed",
+    ...otherPlan,
+    "endorsers",
+    "last_question",
+    "pct_yes",
+    "hubs",
+    "last_contact",
+    "committees",
+    "on_committee",
+  ];
   const records = rows.map((row) => ({
     legislator: row.name,
     party: row.party,

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { defaultStageScheme } from "../model/stage";
 import { countPeople } from "./stage-counts";
-import { checkEvidenceFile, countPasses, describePassHeadline, describeUnverifiedMark, marksUnverifiedPasses, sniffEvidenceType, stagesCounted, unverifiedPasses, verificationMoveProblem } from "./verification";
+import {
+  checkEvidenceFile,
+  countPasses,
+  describePassHeadline,
+  describeUnverifiedMark,
+  marksUnverifiedPasses,
+  sniffEvidenceType,
+  stagesCounted,
+  unverifiedPasses,
+  verificationMoveProblem,
+} from "./verification";
 
 const bytes = (...values: number[]) => new Uint8Array(values);
 const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj\n");
@@ -32,8 +42,12 @@ describe("checkEvidenceFile", () => {
   it("refuses in one line naming the file: too big, empty, wrong type, or named like another type", () => {
     // Sizes that round alike would give no reason ("is 1 KB: … at most 1 KB"): over the limit, then.
     expect(checkEvidenceFile("minutes.pdf", PDF, 10)).toEqual({ problem: "minutes.pdf is over the limit: evidence files may be at most 1 KB; nothing was saved" });
-    expect(checkEvidenceFile("big.pdf", new Uint8Array(10.4 * 1024 * 1024), 10 * 1024 * 1024)).toEqual({ problem: "big.pdf is over the limit: evidence files may be at most 10 MB; nothing was saved" });
-    expect(checkEvidenceFile("big.pdf", new Uint8Array(11 * 1024 * 1024), 10 * 1024 * 1024)).toEqual({ problem: "big.pdf is 11 MB: evidence files may be at most 10 MB; nothing was saved" });
+    expect(checkEvidenceFile("big.pdf", new Uint8Array(10.4 * 1024 * 1024), 10 * 1024 * 1024)).toEqual({
+      problem: "big.pdf is over the limit: evidence files may be at most 10 MB; nothing was saved",
+    });
+    expect(checkEvidenceFile("big.pdf", new Uint8Array(11 * 1024 * 1024), 10 * 1024 * 1024)).toEqual({
+      problem: "big.pdf is 11 MB: evidence files may be at most 10 MB; nothing was saved",
+    });
     expect(checkEvidenceFile("empty.pdf", bytes(), 1000)).toEqual({ problem: "empty.pdf is empty; nothing was saved" });
     expect(checkEvidenceFile("page.pdf", new TextEncoder().encode("<html>"), 1000)).toEqual({
       problem: "page.pdf is not a PDF, PNG or JPEG file (its contents say otherwise); nothing was saved",
@@ -78,9 +92,7 @@ describe("counting verified passes", () => {
 
   it("says how many are verified, or counts verified passes only and says how many more were reported", () => {
     expect(describePassHeadline(countPasses(defaultStageScheme, stages, verified, false), null)).toBe("3 of 5 passed, of which 1 verified");
-    expect(describePassHeadline(countPasses(defaultStageScheme, stages, verified, true), null)).toBe(
-      "1 of 5 passed (verified passes only; 2 more reported, not yet verified)",
-    );
+    expect(describePassHeadline(countPasses(defaultStageScheme, stages, verified, true), null)).toBe("1 of 5 passed (verified passes only; 2 more reported, not yet verified)");
     expect(describePassHeadline(countPasses(defaultStageScheme, [[4, "organizing"]], verified, false), null)).toBe("0 of 1 passed");
     // A campaign that never verifies is not told "of which 0 verified".
     expect(describePassHeadline(countPasses(defaultStageScheme, stages, new Set(), false), null)).toBe("3 of 5 passed");
@@ -104,7 +116,12 @@ describe("counting verified passes", () => {
 
 describe("marking unverified passes", () => {
   // Every kind of pass (passed, sent on, passed over a veto) and one body still organizing.
-  const stages = new Map([[1, "passed"], [2, "sent_to_legislators"], [3, "overridden"], [4, "organizing"]]);
+  const stages = new Map([
+    [1, "passed"],
+    [2, "sent_to_legislators"],
+    [3, "overridden"],
+    [4, "organizing"],
+  ]);
 
   it("lists the passes (passed, sent, overridden) no organizer verified, never other stages", () => {
     expect([...unverifiedPasses(defaultStageScheme, stages, new Set([2, 4]))]).toEqual([1, 3]);

@@ -48,11 +48,7 @@ export function checkEvidenceFile(fileName: string, bytes: Uint8Array, maxBytes:
  * verified; an organizer may take a verification back (to evidence attached); removing the last
  * evidence returns to reported, never from a verified pass.
  */
-export function verificationMoveProblem(
-  from: VerificationState,
-  to: VerificationState,
-  { evidenceCount, passed }: { evidenceCount: number; passed: boolean },
-): string | null {
+export function verificationMoveProblem(from: VerificationState, to: VerificationState, { evidenceCount, passed }: { evidenceCount: number; passed: boolean }): string | null {
   const label = (state: VerificationState) => `"${VERIFICATION_LABELS[state]}"`;
   if (from === to) return `it is already ${label(to)}`;
   switch (to) {
@@ -80,12 +76,7 @@ export interface PassCount {
   countVerifiedOnly: boolean;
 }
 
-export function countPasses(
-  scheme: StageScheme,
-  stages: Iterable<readonly [number, string]>,
-  verified: ReadonlySet<number>,
-  countVerifiedOnly: boolean,
-): PassCount {
+export function countPasses(scheme: StageScheme, stages: Iterable<readonly [number, string]>, verified: ReadonlySet<number>, countVerifiedOnly: boolean): PassCount {
   const passedIds = new Set(scheme.stages.filter(countsAsPassed).map((stage) => stage.id));
   const count: PassCount = { passed: 0, verified: 0, total: 0, countVerifiedOnly };
   for (const [bodyId, stage] of stages) {

@@ -34,12 +34,7 @@ describe("tallyWhipCount", () => {
       { yes: 5, lean_yes: 1, undecided: 2, no: 5 },
       { needed: 7, sitting: 13, secured: false, possible: true, short: 2, summary: "7 of 13 needed: 5 yes, 1 lean yes, 2 undecided, 5 no — 2 more needed" },
     ],
-    [
-      "secured with a bare majority",
-      { seats: 9 },
-      { yes: 5, no: 4 },
-      { needed: 5, secured: true, possible: true, short: 0, summary: "5 of 9 needed: 5 yes, 4 no — secured" },
-    ],
+    ["secured with a bare majority", { seats: 9 }, { yes: 5, no: 4 }, { needed: 5, secured: true, possible: true, short: 0, summary: "5 of 9 needed: 5 yes, 4 no — secured" }],
     ["a tie is not enough", { seats: 8 }, { yes: 4, no: 4 }, { needed: 5, secured: false, possible: false, short: 1 }],
     [
       "vacancies lower the sitting count for _present rules",
@@ -55,7 +50,12 @@ describe("tallyWhipCount", () => {
       { yes: 2 },
       { counts: { yes: 2, lean_yes: 0, undecided: 0, lean_no: 0, no: 0, unknown: 5 }, possible: true, summary: "4 of 7 needed: 2 yes, 5 unknown — 2 more needed" },
     ],
-    ["leaning no does not make passage possible", { seats: 5 }, { yes: 2, lean_no: 3 }, { needed: 3, possible: false, summary: "3 of 5 needed: 2 yes, 3 lean no — cannot pass as counted" }],
+    [
+      "leaning no does not make passage possible",
+      { seats: 5 },
+      { yes: 2, lean_no: 3 },
+      { needed: 3, possible: false, summary: "3 of 5 needed: 2 yes, 3 lean no — cannot pass as counted" },
+    ],
     [
       "too many vacancies to make quorum",
       { seats: 9, vacancies: 5 },

@@ -31,10 +31,17 @@ const databaseFile = path.join(folder, "ballot.db");
 const { DATABASE_URL: _url, GROUNDSWELL_DB: _file, ...inherited } = process.env;
 const env = { ...inherited, GROUNDSWELL_DB: databaseFile };
 
-
 const square = (west: number, south: number, size: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
 });
 const townName = (index: number) => `Town ${String(index + 1).padStart(3, "0")}`;
 
@@ -46,7 +53,11 @@ await connection.db.transaction().execute(async (trx) => {
     geometry: square(-73 + (index % 27) * 0.1, 42 + Math.floor(index / 27) * 0.1, 0.1),
   }));
   await importBodies(trx, { features, fields: ["NAME", "GEOID"] }, { kind: "town_meeting", state: "MA" });
-  await importDistricts(trx, { features: [{ properties: { DISTRICT: "1st Synthetic" }, geometry: square(-73.05, 41.95, 2.8) }], fields: ["DISTRICT"] }, { chamber: "state_lower", state: "MA", vintage: "2022" });
+  await importDistricts(
+    trx,
+    { features: [{ properties: { DISTRICT: "1st Synthetic" }, geometry: square(-73.05, 41.95, 2.8) }], fields: ["DISTRICT"] },
+    { chamber: "state_lower", state: "MA", vintage: "2022" },
+  );
   await recomputeOverlaps(trx);
   await createCampaign(trx, { name: "Bench ballot" });
 });
@@ -78,8 +89,21 @@ const headerOnly = path.join(folder, "header-only.csv");
 fs.writeFileSync(headerOnly, `${lines[0]}\r\n`);
 
 const importArgs = (question: string, source = file) => [
-  path.join(root, "server/groundswell.mjs"), "import", source, "--as", "ballot-results", "--campaign", "Bench ballot", "--question", question,
-  "--district", "1st Synthetic", "--chamber", "state_lower", "--state", "MA",
+  path.join(root, "server/groundswell.mjs"),
+  "import",
+  source,
+  "--as",
+  "ballot-results",
+  "--campaign",
+  "Bench ballot",
+  "--question",
+  question,
+  "--district",
+  "1st Synthetic",
+  "--chamber",
+  "state_lower",
+  "--state",
+  "MA",
 ];
 function timeOnce(argv: string[]): { ms: number; status: number | null; stderr: string } {
   const started = performance.now();
@@ -103,7 +127,9 @@ const parsed = parseImportRequest({ as: "ballot-results", campaign: "Bench ballo
 if (!parsed.ok) throw new Error(parsed.problem.template);
 for (let round = 0; round < REPEATS; round++) {
   const started = performance.now();
-  const summary = await importBallotResultRows({ db: connection.db, actor: commandLineActor }, parsed.request as BallotResultsImportRequest, records, { fileName: "ma-2018-q5-precincts.csv" });
+  const summary = await importBallotResultRows({ db: connection.db, actor: commandLineActor }, parsed.request as BallotResultsImportRequest, records, {
+    fileName: "ma-2018-q5-precincts.csv",
+  });
   samples.service.push(performance.now() - started);
   if (summary.districts[0]?.yes !== totals.yes) throw new Error("the roll-up does not match the file's Totals");
 }
@@ -113,7 +139,11 @@ const cell = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return `${formatMs(sorted[0]!)} / ${formatMs(percentile(sorted, 0.5))}`;
 };
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
 console.log(`Ballot results: ${rows} precinct rows of ${TOWNS} towns (${(fs.statSync(file).size / 1024).toFixed(0)} KB), one district; ${REPEATS} interleaved runs, min / median:`);
 console.log(`  groundswell import --as ballot-results   ${cell(samples.import)}   (whole command, process start to exit; replaces the results each run)`);
 console.log(`  peer: the same import, header-only file   ${cell(samples.empty)}   (start-up, database open, refusal)`);

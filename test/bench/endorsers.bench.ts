@@ -66,14 +66,40 @@ const random = seeded(17);
 const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
 const STEPS = ["identified", "asked", "asked", "considering", "endorsed", "endorsed", "endorsed", "active_partner", "declined"];
 const WORDS = ["Harbor", "Valley", "Main Street", "Riverside", "Bay", "Elm", "Union", "Ocean State", "Hilltop", "Mill"];
-const KINDS: Record<string, string> = { business: "Bakery", nonprofit: "Food Pantry", union_local: "Local", faith_congregation: "Congregation", medical_practice: "Family Medicine", party_committee: "Town Committee", organisation: "Association" };
+const KINDS: Record<string, string> = {
+  business: "Bakery",
+  nonprofit: "Food Pantry",
+  union_local: "Local",
+  faith_congregation: "Congregation",
+  medical_practice: "Family Medicine",
+  party_committee: "Town Committee",
+  organisation: "Association",
+};
 const lines = ["name,category,town,state,lat,lon,step,public,private_contact,note"];
 for (let index = 0; index < ENDORSERS; index++) {
   const town = pick(towns);
   const category = pick(ENDORSER_CATEGORIES);
   const name = `${pick(WORDS)} ${KINDS[category] ?? category.replace(/_/g, " ")} ${index + 1}`;
-  const point = random() < 0.6 ? [Number(town.minLat) + random() * (Number(town.maxLat) - Number(town.minLat)), Number(town.minLon) + random() * (Number(town.maxLon) - Number(town.minLon))] : null;
-  lines.push([name, category, town.name, "RI", point ? point[0]!.toFixed(5) : "", point ? point[1]!.toFixed(5) : "", pick(STEPS), random() < 0.75 ? "yes" : "no", `cell ${index}`, "private note"].map((cell) => (/[,"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell)).join(","));
+  const point =
+    random() < 0.6
+      ? [Number(town.minLat) + random() * (Number(town.maxLat) - Number(town.minLat)), Number(town.minLon) + random() * (Number(town.maxLon) - Number(town.minLon))]
+      : null;
+  lines.push(
+    [
+      name,
+      category,
+      town.name,
+      "RI",
+      point ? point[0]!.toFixed(5) : "",
+      point ? point[1]!.toFixed(5) : "",
+      pick(STEPS),
+      random() < 0.75 ? "yes" : "no",
+      `cell ${index}`,
+      "private note",
+    ]
+      .map((cell) => (/[,"]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell))
+      .join(","),
+  );
 }
 const file = path.join(folder, "ri-endorsers.csv");
 fs.writeFileSync(file, `${lines.join("\n")}\n`);
@@ -140,7 +166,9 @@ const cell = (values: number[]) => {
   return `${formatMs(sorted[0]!)} / ${formatMs(percentile(sorted, 0.5))} / ${formatMs(sorted.at(-1)!)}`;
 };
 const counted = [...after.counts.values()];
-console.log(`Endorsers on real Rhode Island: ${towns.length} town bodies, ${houseDistricts.length} House districts, ${ENDORSERS} endorsers (${(fs.statSync(file).size / 1024).toFixed(0)} KB CSV). min / median / max:`);
+console.log(
+  `Endorsers on real Rhode Island: ${towns.length} town bodies, ${houseDistricts.length} House districts, ${ENDORSERS} endorsers (${(fs.statSync(file).size / 1024).toFixed(0)} KB CSV). min / median / max:`,
+);
 console.log(`  groundswell import --as endorsers --dry-run   ${cell(samples.dryRun)}   (${REPEATS} runs, whole command)`);
 console.log(`  peer: groundswell --help                      ${cell(samples.help)}`);
 console.log(`  groundswell import --as endorsers (writes)    ${formatMs(imported.ms)}   ${plan.replace(/^Would import/, "plan:")}`);
@@ -149,7 +177,9 @@ console.log(`  district.get, each House district, after      ${cell(after.distri
 console.log(`  legislator.targets, before                    ${cell(before.targets)}`);
 console.log(`  legislator.targets, after                     ${cell(after.targets)}`);
 console.log(`  leverage of all ${allDistricts.length} districts, in process  ${cell(leverage)}   (read endorsers, boxes, overlaps, outlines; point in polygon)`);
-console.log(`  House districts with an endorser counted: ${counted.filter((count) => count > 0).length} of ${counted.length}; counted per district: max ${Math.max(...counted)}, total ${counted.reduce((sum, count) => sum + count, 0)} (an endorser at a town's centre counts in each district its town overlaps)`);
+console.log(
+  `  House districts with an endorser counted: ${counted.filter((count) => count > 0).length} of ${counted.length}; counted per district: max ${Math.max(...counted)}, total ${counted.reduce((sum, count) => sum + count, 0)} (an endorser at a town's centre counts in each district its town overlaps)`,
+);
 for (const { line } of after.sentences.sort((a, b) => b.count - a.count).slice(0, 3)) console.log(`    ${line}`);
 if (process.env.KEEP_BENCH_DB) console.log(`kept ${databaseFile}`);
 else fs.rmSync(folder, { recursive: true, force: true });

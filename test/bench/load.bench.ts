@@ -130,7 +130,9 @@ async function fixedRate(engine: string, what: string, server: Server, urlPath: 
 
 function printRows() {
   console.log(`\nFixed ${RATE} req/s for ${SECONDS} s each, 100 connections, loopback (2 shared cores; autocannon runs on them too)`);
-  console.log(`${"engine".padEnd(10)} ${"what".padEnd(34)} ${"p50".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"req/s".padStart(7)} ${"errors".padStart(7)} ${"CPU/req".padStart(9)}`);
+  console.log(
+    `${"engine".padEnd(10)} ${"what".padEnd(34)} ${"p50".padStart(7)} ${"p99".padStart(7)} ${"max".padStart(7)} ${"req/s".padStart(7)} ${"errors".padStart(7)} ${"CPU/req".padStart(9)}`,
+  );
   for (const row of rows) {
     console.log(
       `${row.engine.padEnd(10)} ${row.what.padEnd(34)} ${`${row.p50}ms`.padStart(7)} ${`${row.p99}ms`.padStart(7)} ${`${row.max}ms`.padStart(7)} ${row.rate.toFixed(0).padStart(7)} ${String(row.errors).padStart(7)} ${`${row.cpuMsPerRequest.toFixed(3)}ms`.padStart(9)}`,
@@ -239,7 +241,12 @@ function startViewers(base: string, count: number) {
       const exited = new Promise((resolve) => child.once("exit", resolve));
       child.kill("SIGTERM");
       await exited;
-      return JSON.parse(output.split("\n").filter((line) => line.startsWith("{")).at(-1) ?? "{}");
+      return JSON.parse(
+        output
+          .split("\n")
+          .filter((line) => line.startsWith("{"))
+          .at(-1) ?? "{}",
+      );
     },
   };
 }
@@ -292,7 +299,10 @@ async function databaseCut(database: TestDatabase) {
   const writeTimer = setInterval(() => void writes.write(), 200);
   const healthTimer = setInterval(async () => {
     const at = performance.now() - started;
-    const status = await fetch(`${server.base}/health`, { signal: AbortSignal.timeout(5000) }).then((response) => response.status, () => 0);
+    const status = await fetch(`${server.base}/health`, { signal: AbortSignal.timeout(5000) }).then(
+      (response) => response.status,
+      () => 0,
+    );
     healthLog.push({ at, status });
   }, 100);
   await new Promise((resolve) => setTimeout(resolve, 3000));

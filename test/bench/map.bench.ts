@@ -54,8 +54,7 @@ function recordFirstFrame(ready: string): string {
 }
 
 /** The app's full frame: the controller holds the shapes, MapLibre has loaded every source, no status card. */
-const APP_READY =
-  "window.groundswellMap && window.groundswellMap.features.size > 0 && window.groundswellMap.map.loaded() && !document.querySelector('.status-overlay')";
+const APP_READY = "window.groundswellMap && window.groundswellMap.features.size > 0 && window.groundswellMap.map.loaded() && !document.querySelector('.status-overlay')";
 const PEER_READY = "window.peerMap && window.peerMap.loaded() && window.peerMap.isSourceLoaded('bodies') && window.peerMap.querySourceFeatures('bodies').length > 0";
 
 async function timePage(browser: Browser, url: string, viewport: { width: number; height: number }, ready: string, geometryPath: string): Promise<Frame> {

@@ -161,7 +161,12 @@ const lastLine = (text: string) => text.trim().split("\n").filter(Boolean).at(-1
 
 await buildServer();
 const megabytes = (file: string) => `${(fs.statSync(file).size / 1e6).toFixed(0)} MB`;
-console.log(`national bench: node ${process.version}, ${os.cpus().length} cores, load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+console.log(
+  `national bench: node ${process.version}, ${os.cpus().length} cores, load ${os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ")}`,
+);
 console.log(
   `  generated in ${seconds(generateMs)}: ${stem}.zip ${megabytes(districtFile)} (${rows.length.toLocaleString("en-US")} districts, ` +
     `${vertices.toLocaleString("en-US")} vertices, .shp ${(shp.length / 1e6).toFixed(0)} MB); bodies.geojson ${megabytes(bodyFile)} (${bodyCount.toLocaleString("en-US")} bodies)`,
@@ -176,7 +181,13 @@ line("import districts with the old cap (5,000,000)", oldCap, oldCap.status === 
 const districts = run(districtArgs);
 line("import districts, default limits (+ overlaps)", districts, districts.status === 0 ? "" : `FAILED: ${lastLine(districts.stderr)}`);
 if (districts.status === 0) {
-  console.log(`    ${districts.stdout.trim().split("\n").filter((text) => /overlap|Imported/i.test(text)).join("\n    ")}`);
+  console.log(
+    `    ${districts.stdout
+      .trim()
+      .split("\n")
+      .filter((text) => /overlap|Imported/i.test(text))
+      .join("\n    ")}`,
+  );
   const overlapRuns = [must("overlaps", ["overlaps"]), must("overlaps", ["overlaps"])];
   for (const [index, result] of overlapRuns.entries()) line(`groundswell overlaps, run ${index + 1}`, result, lastLine(result.stdout));
   const best = Math.min(...overlapRuns.map((result) => result.ms));

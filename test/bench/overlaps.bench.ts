@@ -22,14 +22,7 @@ import { area as turfArea, feature, featureCollection, intersect } from "@turf/t
 import pg from "pg";
 import { geometryBBox } from "../../shared/geo/bbox";
 import { buildBBoxIndex } from "../../shared/geo/bbox-index";
-import {
-  computeOverlapsReport,
-  computePreparedOverlaps,
-  DEFAULT_MIN_SHARE,
-  isOverlapKept,
-  planOverlapWork,
-  prepareOverlapInputs,
-} from "../../shared/geo/overlaps";
+import { computeOverlapsReport, computePreparedOverlaps, DEFAULT_MIN_SHARE, isOverlapKept, planOverlapWork, prepareOverlapInputs } from "../../shared/geo/overlaps";
 import type { Overlap, OverlapInput, OverlapOptions, OverlapStats, PreparedOverlapInput } from "../../shared/geo/overlaps";
 import { createRandom, jitteredGrid, smoothRing } from "../fixtures/geo/synthetic";
 
@@ -169,7 +162,7 @@ function compareAreas(label: string, reference: Map<string, number>, candidate: 
   for (const key of new Set([...reference.keys(), ...candidate.keys()])) {
     const a = reference.get(key) ?? 0;
     const b = candidate.get(key) ?? 0;
-    if ((a > 1) !== (b > 1)) onlyOne++;
+    if (a > 1 !== b > 1) onlyOne++;
     const [bodyArea, districtArea] = areaOf(key);
     maxAbs = Math.max(maxAbs, Math.abs(a - b));
     maxShare = Math.max(maxShare, Math.abs(a - b) / bodyArea, Math.abs(a - b) / districtArea);
@@ -207,7 +200,9 @@ async function rhodeIsland(quick: boolean): Promise<void> {
   const vertices = (items: OverlapInput[]) => items.reduce((sum, item) => sum + vertexCount(item.geometry), 0);
   const candidates = buildBBoxIndex(districts.map((d) => geometryBBox(d.geometry)));
   const pairs = towns.flatMap((town) => candidates.search(geometryBBox(town.geometry)).map((d) => [town, districts[d]!] as const));
-  console.log(`  ${towns.length} towns (${vertices(towns)} vertices), ${districts.length} districts (${vertices(districts)} vertices), ${pairs.length} bounding-box candidate pairs`);
+  console.log(
+    `  ${towns.length} towns (${vertices(towns)} vertices), ${districts.length} districts (${vertices(districts)} vertices), ${pairs.length} bounding-box candidate pairs`,
+  );
 
   const first = once("engine, cold first call (prepare + overlaps)", () => computeOverlapsReport(towns, districts));
   const full = measure("engine, all levers (prepare + overlaps)", () => computeOverlapsReport(towns, districts));
@@ -275,12 +270,16 @@ async function postgis(
     const version = (await client.query("select postgis_full_version() as v")).rows[0].v as string;
     await client.query("create table town (id int primary key, geom geometry(MultiPolygon, 4326))");
     await client.query("create table district (id int primary key, geom geometry(MultiPolygon, 4326))");
-    for (const [table, items] of [["town", towns], ["district", districts]] as const) {
+    for (const [table, items] of [
+      ["town", towns],
+      ["district", districts],
+    ] as const) {
       for (const item of items) {
         await client.query(`insert into ${table} values ($1, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)))`, [item.id, JSON.stringify(item.geometry)]);
       }
     }
-    const invalid = (await client.query("select count(*)::int as n from (select geom from town union all select geom from district) g where not ST_IsValid(geom)")).rows[0].n as number;
+    const invalid = (await client.query("select count(*)::int as n from (select geom from town union all select geom from district) g where not ST_IsValid(geom)")).rows[0]
+      .n as number;
     await client.query("update town set geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) where not ST_IsValid(geom)");
     await client.query("update district set geom = ST_Multi(ST_CollectionExtract(ST_MakeValid(geom), 3)) where not ST_IsValid(geom)");
     await client.query("create index on town using gist (geom)");
@@ -453,7 +452,12 @@ async function national(): Promise<void> {
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  console.log(`overlaps bench: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `overlaps bench: node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   await rhodeIsland(args.includes("--quick"));
   if (!args.includes("--no-national")) await national();
 }

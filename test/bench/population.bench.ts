@@ -28,7 +28,15 @@ const env = { ...inherited, GROUNDSWELL_DB: databaseFile };
 
 const rectangle = (west: number, south: number, width: number, height: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, south], [west + width, south], [west + width, south + height], [west, south + height], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [west + width, south],
+      [west + width, south + height],
+      [west, south + height],
+      [west, south],
+    ],
+  ],
 });
 
 // 351 towns in a 27 × 13 grid of 0.1° squares; 160 districts in a 16 × 10 grid over the same land.
@@ -101,11 +109,19 @@ const cell = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   return `${formatMs(sorted[0]!)} / ${formatMs(percentile(sorted, 0.5))}`;
 };
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 0.5);
-console.log(`Population layer: ${BLOCKS.toLocaleString("en-US")} block centroids (${(fs.statSync(file).size / 1e6).toFixed(0)} MB GeoJSON), ${TOWNS} towns, 160 districts; ${REPEATS} interleaved runs, min / median:`);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+console.log(
+  `Population layer: ${BLOCKS.toLocaleString("en-US")} block centroids (${(fs.statSync(file).size / 1e6).toFixed(0)} MB GeoJSON), ${TOWNS} towns, 160 districts; ${REPEATS} interleaved runs, min / median:`,
+);
 console.log(`  groundswell import --as population       ${cell(samples.import)}   (whole command, process start to exit; replaces the counts)`);
 console.log(`  the same with --dry-run                  ${cell(samples.dryRun)}   (read, place, no write)`);
-console.log(`  block polygons, --place area (default)   ${cell(samples.polygonsArea)}   (${(fs.statSync(polygonFile).size / 1e6).toFixed(0)} MB; each polygon cut by a line shared by area)`);
+console.log(
+  `  block polygons, --place area (default)   ${cell(samples.polygonsArea)}   (${(fs.statSync(polygonFile).size / 1e6).toFixed(0)} MB; each polygon cut by a line shared by area)`,
+);
 console.log(`  block polygons, --place point            ${cell(samples.polygonsPoint)}   (each polygon whole at a point inside it)`);
 console.log(`  peer: groundswell --help                 ${cell(samples.help)}   (start-up alone)`);
 console.log(`  work after start-up (median difference)  ${formatMs(median(samples.import) - median(samples.help))}   (target: seconds for a state)`);

@@ -45,7 +45,10 @@ function writeBigGeoJson(megabytes: number): { file: string; features: number } 
 }
 
 function residentMegabytes(pid: number): number {
-  const line = fs.readFileSync(`/proc/${pid}/status`, "utf8").split("\n").find((entry) => entry.startsWith("VmRSS:"))!;
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, "utf8")
+    .split("\n")
+    .find((entry) => entry.startsWith("VmRSS:"))!;
   return Number(/\d+/.exec(line)![0]) / 1024;
 }
 
@@ -91,10 +94,14 @@ function sendPreviews({ base, cookie, file, count }: { base: string; cookie: str
       return { status: response.status, seconds: (performance.now() - t0) / 1000, answer, retryAfter: response.headers.get("retry-after") };
     };
     console.log(JSON.stringify(await Promise.all(Array.from({ length: Number(count) }, one))));`;
-  const child = spawn(process.execPath, ["--input-type=module", "-e", script, base, cookie, file, String(count), JSON.stringify(CSRF_HEADERS)], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--input-type=module", "-e", script, base, cookie, file, String(count), JSON.stringify(CSRF_HEADERS)], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve, reject) => child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output) as PreviewAnswer[]) : reject(new Error(`the uploader exited with ${code}`)))));
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(output) as PreviewAnswer[]) : reject(new Error(`the uploader exited with ${code}`)))),
+  );
 }
 
 const describe = (latencies: number[]) =>
@@ -123,7 +130,11 @@ try {
   const quiet = await watch(base, pid, new Promise((resolve) => setTimeout(resolve, 5000)));
   console.log(`no upload (the peer), 5 s:      ${describe(quiet.latencies)}`);
 
-  const one = await watch(base, pid, previews(1).then(([answer]) => answer!));
+  const one = await watch(
+    base,
+    pid,
+    previews(1).then(([answer]) => answer!),
+  );
   console.log(
     `one preview:                     ${describe(one.latencies)}; answered ${one.result.status} (${one.result.answer.featureCount ?? one.result.answer.error} features) in ${one.result.seconds.toFixed(1)} s; peak RSS ${one.peak.toFixed(0)} MB (${idle.toFixed(0)} MB before)`,
   );
@@ -132,7 +143,9 @@ try {
   const idleBeforeThree = residentMegabytes(pid);
   const three = await watch(base, pid, previews(3));
   const statuses = three.result.map((entry) => `${entry.status}${entry.retryAfter ? ` (Retry-After ${entry.retryAfter})` : ""} in ${entry.seconds.toFixed(1)} s`).join(", ");
-  console.log(`three previews at once:          ${describe(three.latencies)}; answered ${statuses}; peak RSS ${three.peak.toFixed(0)} MB (${idleBeforeThree.toFixed(0)} MB before)`);
+  console.log(
+    `three previews at once:          ${describe(three.latencies)}; answered ${statuses}; peak RSS ${three.peak.toFixed(0)} MB (${idleBeforeThree.toFixed(0)} MB before)`,
+  );
   // An idle worker ends after 30 s, giving its memory back.
   await new Promise((resolve) => setTimeout(resolve, 32_000));
   console.log(`32 s later, idle:                resident ${residentMegabytes(pid).toFixed(0)} MB`);

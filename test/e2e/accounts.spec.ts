@@ -150,7 +150,9 @@ for (const engine of browserEngines()) {
       }
       await account.signInWith(INVITEE.email, INVITEE.password);
       await expect.poll(() => account.signInFailure().innerText()).toContain("Too many tries");
-      expect(await account.signInFailure().innerText()).toMatch(/Too many failed sign-ins for vera\.viewer@test\.example: try again in \d+ minutes?, or ask an admin for a password link/);
+      expect(await account.signInFailure().innerText()).toMatch(
+        /Too many failed sign-ins for vera\.viewer@test\.example: try again in \d+ minutes?, or ask an admin for a password link/,
+      );
       await account.screenshot("07b-throttled");
     });
 
@@ -174,7 +176,14 @@ for (const engine of browserEngines()) {
       expect(await viewer.accountArea().innerText()).toMatch(/Vera Viewer\s+viewer/i);
 
       await admin.changeRole(INVITEE.email, "organizer");
-      await expect.poll(() => admin.userRow(INVITEE.email).getByRole("combobox", { name: /^Role of / }).inputValue()).toBe("organizer");
+      await expect
+        .poll(() =>
+          admin
+            .userRow(INVITEE.email)
+            .getByRole("combobox", { name: /^Role of / })
+            .inputValue(),
+        )
+        .toBe("organizer");
       await admin.screenshot("03b-users-after-changes", { fullPage: true });
       // A new role ends the old sessions: the viewer's page is signed out on its next reload.
       await viewer.page.reload();
@@ -195,7 +204,11 @@ for (const engine of browserEngines()) {
       const account = new AccountDriver(driver.page, app.url, `${engine}-accounts`);
       // Sixty newer entries, so the stage change is on the second page of "All changes".
       for (let index = 0; index < 60; index++) {
-        await recordAudit(app.database.db, { name: "Filler", role: "organizer" }, { action: "task.add", subjectKind: "task", subjectId: index + 1, summary: `Filler entry ${index + 1}` });
+        await recordAudit(
+          app.database.db,
+          { name: "Filler", role: "organizer" },
+          { action: "task.add", subjectKind: "task", subjectId: index + 1, summary: `Filler entry ${index + 1}` },
+        );
       }
       await driver.open();
       await account.openAuditFromMenu();
@@ -222,7 +235,9 @@ for (const engine of browserEngines()) {
     it("a hub member edits only the bodies in their hub's area; when the area shrinks, the server's refusal shows in place", async () => {
       const { app, browser } = session();
       const { db } = app.database;
-      const bodies: BodySummary[] = await (await fetch(`${app.url}/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`))
+      const bodies: BodySummary[] = await (
+        await fetch(`${app.url}/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`)
+      )
         .json()
         .then((response: any) => response.result.data);
       const outside = bodies.find((body) => body.stage === "not_started" && body.id !== target.id && body.bbox[0] > -125 && body.bbox[2] < -67 && body.bbox[1] > 25)!;

@@ -16,12 +16,35 @@ async function prepare(app: RunningApp) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-ballot-"));
   const districts = writeRiHouseDistricts(directory);
   const results = path.join(directory, "ri-2018-q5.csv");
-  fs.writeFileSync(results, "town,state,yes,no,blanks\nKent County,RI,\"9,870\",\"3,993\",300\nWashington County,RI,5000,5200,100\nNewport County,RI,4000,1000,50\nBristol County,RI,1500,1400,20\n");
+  fs.writeFileSync(
+    results,
+    'town,state,yes,no,blanks\nKent County,RI,"9,870","3,993",300\nWashington County,RI,5000,5200,100\nNewport County,RI,4000,1000,50\nBristol County,RI,1500,1400,20\n',
+  );
   const { db } = app.database;
   const campaign = await db.selectFrom("campaign").select("name").executeTakeFirstOrThrow();
   try {
     groundswell(app, "import", districts, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022");
-    groundswell(app, "import", results, "--as", "ballot-results", "--campaign", campaign.name, "--question", "2018 Q5", "--date", "2018-11-06", "--district", "2", "--chamber", "state_lower", "--state", "RI", "--text", "Shall the representative for this district be instructed to vote for a single-payer health care system?");
+    groundswell(
+      app,
+      "import",
+      results,
+      "--as",
+      "ballot-results",
+      "--campaign",
+      campaign.name,
+      "--question",
+      "2018 Q5",
+      "--date",
+      "2018-11-06",
+      "--district",
+      "2",
+      "--chamber",
+      "state_lower",
+      "--state",
+      "RI",
+      "--text",
+      "Shall the representative for this district be instructed to vote for a single-payer health care system?",
+    );
   } finally {
     fs.rmSync(directory, { recursive: true, force: true });
   }
@@ -39,7 +62,14 @@ for (const engine of browserEngines()) {
       const district = await db.selectFrom("district").select("id").where("name", "=", "2").where("state", "=", "RI").executeTakeFirstOrThrow();
       const map = await fetch(`${app.url}/trpc/public.ballotMap?input=${encodeURIComponent(JSON.stringify({ campaign: campaign.slug, questionId: question.id }))}`);
       const towns = ((await map.json()) as { result: { data: { towns: Array<{ partial: boolean }> } } }).result.data.towns;
-      const bodies = Number((await db.selectFrom("body").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const bodies = Number(
+        (
+          await db
+            .selectFrom("body")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
       return { campaign, questionId: question.id, kentId: kent.id, districtId: district.id, partial: towns.filter((town) => town.partial).length, bodies };
     };
 
@@ -52,7 +82,9 @@ for (const engine of browserEngines()) {
       await ballot.waitForBallotLegend();
       expect(await ballot.legendTitle()).toBe("Ballot question 2018 Q5");
       // Kent 71.2 % and Newport 80.0 % are 70 % and over; Bristol 51.7 %; Washington 49.0 %.
-      expect([await ballot.legendCount(5), await ballot.legendCount(4), await ballot.legendCount(3), await ballot.legendCount(2), await ballot.legendCount(0)]).toEqual([2, 0, 1, 1, 0]);
+      expect([await ballot.legendCount(5), await ballot.legendCount(4), await ballot.legendCount(3), await ballot.legendCount(2), await ballot.legendCount(0)]).toEqual([
+        2, 0, 1, 1, 0,
+      ]);
       expect(await ballot.legendCount("partial")).toBe(f.partial);
       expect(f.partial).toBeGreaterThan(0);
       expect(await ballot.legendCount("none")).toBe(f.bodies - 4);

@@ -8,7 +8,6 @@ import { groundswell, writeRiBands, writeRiHouseDistricts } from "./drivers/cli-
 import { useAppSession } from "./drivers/session";
 import { browserEngines, screenshotDir, type RunningApp } from "./drivers/helper";
 
-
 /**
  * The district page and its one-page printed brief, and the hubs page, on the demo's Rhode Island
  * counties: two made-up House districts split at 41.7°N, a legislator each (Open States CSV), a
@@ -59,7 +58,22 @@ async function prepare(app: RunningApp) {
   try {
     cli(app, "import", districts, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022");
     // An older House plan split further south (at 41.45°N): Kent County lies in its district 1, so the 2022 plan brings it into district 2 (issue 14).
-    cli(app, "import", writeRiBands(directory, "ri-house-2012.geojson", [[41.45, 42.1], [41.0, 41.45]]), "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2012");
+    cli(
+      app,
+      "import",
+      writeRiBands(directory, "ri-house-2012.geojson", [
+        [41.45, 42.1],
+        [41.0, 41.45],
+      ]),
+      "--as",
+      "districts",
+      "--chamber",
+      "state_lower",
+      "--state",
+      "RI",
+      "--vintage",
+      "2012",
+    );
     cli(app, "import", people, "--as", "legislators", "--state", "RI");
     cli(app, "import", congress, "--as", "districts", "--chamber", "congressional", "--state", "RI", "--vintage", "2022");
     cli(app, "import", federal, "--as", "legislators");
@@ -112,7 +126,16 @@ for (const engine of browserEngines()) {
       expect(printed.pages).toBe(1);
       for (const words of ["Teresa Kowalczyk", "Cosponsor", area, "of the district’s area", "Kent County", "Best next targets"]) expect(printed.has(words), words).toBe(true);
       // The lobby brief: contacts, committees, the ask for her step, who sits over the district, the hubs.
-      for (const words of ["tk@example.org", "401-555-0123", "Committees: none on record", "The ask: Caucus member", "Over this district", "Rosa Delacroix", "US House RI-1", "No hub covers this district yet"]) {
+      for (const words of [
+        "tk@example.org",
+        "401-555-0123",
+        "Committees: none on record",
+        "The ask: Caucus member",
+        "Over this district",
+        "Rosa Delacroix",
+        "US House RI-1",
+        "No hub covers this district yet",
+      ]) {
         expect(printed.has(words), words).toBe(true);
       }
       for (const words of ["Move to step", "Save step", "Ladder history", "Neighbouring allies", "Marcus Oyelaran"]) expect(printed.has(words), words).toBe(false);

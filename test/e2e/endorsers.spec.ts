@@ -54,7 +54,9 @@ for (const engine of browserEngines()) {
       await driver.openImport();
       await endorsers.chooseEndorserFile(file);
       expect(await endorsers.endorserPreview().innerText()).toContain("endorsers (CSV), 3 rows, such as Federal Hill Clinic, Smith Hill Bakery, Quiet Pantry");
-      expect(await endorsers.importSummary().innerText()).toMatch(/^3 endorsers into “.+”: 3 new, 0 updated, 0 unchanged would be saved\. Placed 2 by coordinates, 1 at their town’s centre\.$/);
+      expect(await endorsers.importSummary().innerText()).toMatch(
+        /^3 endorsers into “.+”: 3 new, 0 updated, 0 unchanged would be saved\. Placed 2 by coordinates, 1 at their town’s centre\.$/,
+      );
       const { db } = app.database;
       expect(await db.selectFrom("endorser").select("id").execute()).toEqual([]);
       await endorsers.screenshot("01-import-dry-run");
@@ -71,7 +73,13 @@ for (const engine of browserEngines()) {
       await endorsers.moveEndorserTo("Endorsed (public)", "Board voted yes on Tuesday");
       await expect.poll(() => endorsers.endorserPanel().locator(".history").innerText(), { timeout: 15_000 }).toMatch(/^History[\s\S]*Considering\s*→\s*Endorsed\s/);
       await endorsers.screenshot("02-endorser-panel");
-      const events = await db.selectFrom("endorserStepEvent").innerJoin("endorser", "endorser.id", "endorserStepEvent.endorserId").select(["toStep", "endorserStepEvent.note"]).where("endorser.name", "=", "Federal Hill Clinic").orderBy("endorserStepEvent.id").execute();
+      const events = await db
+        .selectFrom("endorserStepEvent")
+        .innerJoin("endorser", "endorser.id", "endorserStepEvent.endorserId")
+        .select(["toStep", "endorserStepEvent.note"])
+        .where("endorser.name", "=", "Federal Hill Clinic")
+        .orderBy("endorserStepEvent.id")
+        .execute();
       expect(events.map((event) => [event.toStep, event.note])).toEqual([
         ["considering", "CSV import"],
         ["endorsed", "Board voted yes on Tuesday"],

@@ -70,9 +70,9 @@ for (const engine of browserEngines()) {
       expect(await evidence.verificationState()).toBe("Reported");
 
       await evidence.uploadFile(notAPdf, "Minutes");
-      await expect.poll(() => evidence.errorText().innerText(), { timeout: 15_000 }).toBe(
-        "minutes.pdf is not a PDF, PNG or JPEG file (its contents say otherwise); nothing was saved",
-      );
+      await expect
+        .poll(() => evidence.errorText().innerText(), { timeout: 15_000 })
+        .toBe("minutes.pdf is not a PDF, PNG or JPEG file (its contents say otherwise); nothing was saved");
       expect(await evidence.items().count()).toBe(0);
 
       await evidence.uploadFile(minutes, "Minutes");
@@ -98,10 +98,15 @@ for (const engine of browserEngines()) {
         const headline = visitor.page.locator(".legend-headline");
         await expect.poll(() => headline.innerText(), { timeout: 15_000 }).toMatch(new RegExp(`^${passedBefore} of [\\d,]+ passed, of which 1 verified$`));
         // Now that the campaign verifies passes, the others are hatched and the legend says what the hatch means.
-        await expect.poll(() => visitor.unverifiedKey(), { timeout: 15_000 }).toEqual({ count: passedBefore - 1, text: expect.stringMatching(/^Passed, not yet verified\s+[\d,]+\s+Hatched: .*still counted as passed\.$/) });
+        await expect
+          .poll(() => visitor.unverifiedKey(), { timeout: 15_000 })
+          .toEqual({ count: passedBefore - 1, text: expect.stringMatching(/^Passed, not yet verified\s+[\d,]+\s+Hatched: .*still counted as passed\.$/) });
         await expect.poll(() => visitor.hatchedAsUnverified(otherPass), { timeout: 15_000 }).toBe(true);
         expect(await visitor.hatchedAsUnverified(target.id)).toBe(false);
-        for (const [width, height] of [[390, 844], [1440, 900]] as const) {
+        for (const [width, height] of [
+          [390, 844],
+          [1440, 900],
+        ] as const) {
           await visitor.resize(width, height);
           await visitor.screenshot(`02-public-unverified-hatched-${width}x${height}`);
         }
@@ -133,7 +138,9 @@ for (const engine of browserEngines()) {
         await expect
           .poll(() => headline.innerText(), { timeout: 15_000 })
           .toMatch(new RegExp(`^1 of [\\d,]+ passed \\(verified passes only; ${passedBefore - 1} more reported, not yet verified\\)$`));
-        await expect.poll(() => visitor.unverifiedKey(), { timeout: 15_000 }).toMatchObject({ count: passedBefore - 1, text: expect.stringMatching(/not counted as passed in the headline\.$/) });
+        await expect
+          .poll(() => visitor.unverifiedKey(), { timeout: 15_000 })
+          .toMatchObject({ count: passedBefore - 1, text: expect.stringMatching(/not counted as passed in the headline\.$/) });
         await visitor.screenshot("04-public-verified-only");
         await visitor.legendScreenshot("05-legend-verified-only");
       } finally {
@@ -142,4 +149,3 @@ for (const engine of browserEngines()) {
     });
   });
 }
-

@@ -10,7 +10,15 @@ const TOWNS = ["Quarry Hill", "Saltmarsh", "Upper Glen", "Wrenfield"];
 
 /** Four made-up towns: squares in a 2 × 2 block in Rhode Island, each with a GEOID. */
 function writeTownFile(directory: string): string {
-  const square = (west: number, south: number) => [[[west, south], [west + 0.1, south], [west + 0.1, south + 0.1], [west, south + 0.1], [west, south]]];
+  const square = (west: number, south: number) => [
+    [
+      [west, south],
+      [west + 0.1, south],
+      [west + 0.1, south + 0.1],
+      [west, south + 0.1],
+      [west, south],
+    ],
+  ];
   const file = path.join(directory, "e2e-towns.geojson");
   fs.writeFileSync(
     file,
@@ -38,7 +46,12 @@ function writeDistrictFile(directory: string): string {
       return [from[0] + (to[0] - from[0]) * t + wiggle, from[1] + (to[1] - from[1]) * t + wiggle];
     });
   const district = (west: number, east: number) => {
-    const corners: Array<[number, number]> = [[west, 41.3], [east, 41.3], [east, 42.05], [west, 42.05]];
+    const corners: Array<[number, number]> = [
+      [west, 41.3],
+      [east, 41.3],
+      [east, 42.05],
+      [west, 42.05],
+    ];
     const ring = corners.flatMap((corner, index) => edge(corner, corners[(index + 1) % 4]!, 12_000));
     return { type: "Polygon", coordinates: [[...ring, ring[0]]] };
   };
@@ -89,8 +102,18 @@ for (const engine of browserEngines()) {
       expect(await driver.previewFeatureCount()).toBe(4);
       expect(await driver.previewShapesDrawn()).toBe(4);
       // The guessed fields are preselected: TOWN for the name, GEOID for the id.
-      expect(await driver.importDialog().getByLabel(/^Field with the name/).inputValue()).toBe("TOWN");
-      expect(await driver.importDialog().getByLabel(/^Field with a stable id/).inputValue()).toBe("GEOID");
+      expect(
+        await driver
+          .importDialog()
+          .getByLabel(/^Field with the name/)
+          .inputValue(),
+      ).toBe("TOWN");
+      expect(
+        await driver
+          .importDialog()
+          .getByLabel(/^Field with a stable id/)
+          .inputValue(),
+      ).toBe("GEOID");
       // The publisher is guessed from the file's name (none known here: the name itself), and credited once changed.
       expect(await driver.publisherGuess()).toBe("e2e-towns.geojson");
       await driver.describeImport({ as: "bodies", kind: "select_board", state: "RI", publisher: "Quarry County GIS office" });
@@ -126,7 +149,12 @@ for (const engine of browserEngines()) {
       expect(await driver.previewFeatureCount()).toBe(2);
       await driver.describeImport({ as: "districts", chamber: "state_lower", state: "RI" });
       // SLDLST is the Census district number field: the guess for districts.
-      expect(await driver.importDialog().getByLabel(/^Field with the district/).inputValue()).toBe("SLDLST");
+      expect(
+        await driver
+          .importDialog()
+          .getByLabel(/^Field with the district/)
+          .inputValue(),
+      ).toBe("SLDLST");
       await driver.screenshot("07-district-preview");
 
       await driver.confirmImport();

@@ -23,7 +23,15 @@ function cli(app: RunningApp, ...args: string[]) {
 
 async function prepare(app: RunningApp) {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-ladder-"));
-  const box = (south: number, north: number) => [[[-72, south], [-71, south], [-71, north], [-72, north], [-72, south]]];
+  const box = (south: number, north: number) => [
+    [
+      [-72, south],
+      [-71, south],
+      [-71, north],
+      [-72, north],
+      [-72, south],
+    ],
+  ];
   const files = {
     districts: JSON.stringify({
       type: "FeatureCollection",
@@ -87,7 +95,9 @@ for (const engine of browserEngines()) {
       await expect.poll(() => meetings.innerText()).toContain("District office · North RI Hub, 7 constituents → Caucus member");
       expect(await meetings.innerText()).toContain("Send him the caucus letter");
       // The brief's line for members: the last meeting, where, who, and where it left him.
-      await expect.poll(() => ladder.card("Marcus Oyelaran").getByTestId("last-meeting").innerText()).toMatch(/^Last meeting: \d{4}-\d{2}-\d{2}, District office \(North RI Hub\).*left at Caucus member$/);
+      await expect
+        .poll(() => ladder.card("Marcus Oyelaran").getByTestId("last-meeting").innerText())
+        .toMatch(/^Last meeting: \d{4}-\d{2}-\d{2}, District office \(North RI Hub\).*left at Caucus member$/);
       await ladder.screenshot("01-desktop");
 
       const events = await db.selectFrom("legislatorStepEvent").select(["toStep", "source", "actor"]).orderBy("id").execute();
@@ -114,7 +124,11 @@ for (const engine of browserEngines()) {
       const { app, driver } = session();
       const { db } = app.database;
       const campaign = await db.selectFrom("campaign").select("id").orderBy("id").executeTakeFirstOrThrow();
-      const lobbyDay = await saveLobbyDay(db, { campaignId: campaign.id, name: "Spring lobby day", heldOn: "2099-04-14", startsAt: "09:30", place: "State House" }, commandLineActor);
+      const lobbyDay = await saveLobbyDay(
+        db,
+        { campaignId: campaign.id, name: "Spring lobby day", heldOn: "2099-04-14", startsAt: "09:30", place: "State House" },
+        commandLineActor,
+      );
       const ladder = new LadderDriver(driver.page, app.url, `${engine}-ladder`);
 
       await ladder.openLobbyDay(lobbyDay.id);

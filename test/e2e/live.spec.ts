@@ -21,7 +21,9 @@ for (const engine of browserEngines({ postgres: true })) {
 
     it("both pages show Live once connected", async () => {
       const { driver, context, app } = session();
-      const bodies: BodySummary[] = await (await fetch(`${app.url}/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`))
+      const bodies: BodySummary[] = await (
+        await fetch(`${app.url}/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: 1 }))}`)
+      )
         .json()
         .then((response: any) => response.result.data);
       targets = bodies.filter((body) => body.stage === "not_started").slice(0, 3);

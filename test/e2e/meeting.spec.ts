@@ -37,7 +37,11 @@ for (const engine of browserEngines()) {
       const campaign = await app.database.db.selectFrom("campaign").select("id").executeTakeFirstOrThrow();
 
       await context.setOffline(true);
-      const vote = (member: string, choice: string) => page.getByRole("group", { name: `Vote of ${member}` }).getByRole("button", { name: choice }).click();
+      const vote = (member: string, choice: string) =>
+        page
+          .getByRole("group", { name: `Vote of ${member}` })
+          .getByRole("button", { name: choice })
+          .click();
       await vote("Ada Alvarez", "Yes");
       await vote("Ben Brown", "Yes");
       await vote("Cy Chen", "Yes");
@@ -47,7 +51,12 @@ for (const engine of browserEngines()) {
       await page.getByRole("button", { name: /Record result: 3–1–0, 1 absent/ }).click();
       await page.getByText(/kept on this phone: waiting for a connection/).waitFor();
       await driver.screenshot("offline-queued");
-      const whileOffline = await app.database.db.selectFrom("resolution").select(["tallyYes"]).where("bodyId", "=", bodyId).where("campaignId", "=", campaign.id).executeTakeFirst();
+      const whileOffline = await app.database.db
+        .selectFrom("resolution")
+        .select(["tallyYes"])
+        .where("bodyId", "=", bodyId)
+        .where("campaignId", "=", campaign.id)
+        .executeTakeFirst();
       expect(whileOffline?.tallyYes ?? null).toBeNull();
 
       await context.setOffline(false);

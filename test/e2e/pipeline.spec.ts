@@ -83,7 +83,10 @@ for (const engine of browserEngines()) {
       await driver.confirmSpreadsheetImport();
       expect(await driver.importDialog().locator(".result-step").innerText()).toContain("Imported.");
       await driver.screenshot("03-imported");
-      const stored = await sql<{ voteDate: string; voteTime: string }>`select r.vote_date, r.vote_time from resolution r join body b on b.id = r.body_id where b.geoid = '44003'`.execute(app.database.db);
+      const stored = await sql<{
+        voteDate: string;
+        voteTime: string;
+      }>`select r.vote_date, r.vote_time from resolution r join body b on b.id = r.body_id where b.geoid = '44003'`.execute(app.database.db);
       expect(stored.rows).toEqual([{ voteDate, voteTime: "19:00" }]);
       await driver.backToMap();
     });
@@ -122,7 +125,8 @@ for (const engine of browserEngines()) {
     it("on the board, a card moves by its Move menu and by dragging it to a column that may take it", async () => {
       const { driver, app } = session();
       const stageOfKent = async () =>
-        (await sql<{ stage: string }>`select r.stage from resolution r join body b on b.id = r.body_id where b.geoid = '44003'`.execute(app.database.db)).rows[0]?.stage ?? "not_started";
+        (await sql<{ stage: string }>`select r.stage from resolution r join body b on b.id = r.body_id where b.geoid = '44003'`.execute(app.database.db)).rows[0]?.stage ??
+        "not_started";
       await driver.showPipelineAs("Board");
       // Forward moves: the first allowed stage after the card's own, in the scheme's order.
       const order = defaultStageScheme.stages.map((stage) => stage.id);

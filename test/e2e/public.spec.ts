@@ -170,7 +170,10 @@ for (const engine of browserEngines()) {
       expect(leakedFields(markers, await driver.html())).toEqual([]);
       await driver.screenshot("06-embed");
       // 800×500 and 320×400: the headline and the calls to action fit, clear of the legend; the smallest keeps one.
-      for (const [width, height, calls] of [[800, 500, ["Find your local group", "Contact your legislator"]], [320, 400, ["Find your local group"]]] as const) {
+      for (const [width, height, calls] of [
+        [800, 500, ["Find your local group", "Contact your legislator"]],
+        [320, 400, ["Find your local group"]],
+      ] as const) {
         await driver.page.setViewportSize({ width, height });
         expect(await driver.headline()).toMatch(/ passed/);
         expect(await driver.page.locator(".calls-to-action a:visible").allInnerTexts()).toEqual(calls);

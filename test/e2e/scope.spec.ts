@@ -12,7 +12,15 @@ import { useAppSession } from "./drivers/session";
  */
 const square = (west: number, south: number, size: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, south], [west + size, south], [west + size, south + size], [west, south + size], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [west + size, south],
+      [west + size, south + size],
+      [west, south + size],
+      [west, south],
+    ],
+  ],
 });
 
 async function prepare(app: RunningApp) {
@@ -25,7 +33,13 @@ async function prepare(app: RunningApp) {
   await makeBody(db, { name: "Enfield", state: "CT", kind: "town_meeting", geoid: null, geometry: square(-72.6, 41.95, 0.1) });
   await makeBody(db, { name: "Suffield", state: "CT", kind: "town_meeting", geoid: null, geometry: square(-72.75, 41.95, 0.1) });
   // Populations: the headline's share of the people in scope (the city's and its wards' agree).
-  for (const [name, population] of [["Manchester", 90_000], ["Ward 1", 30_000], ["Ward 2", 30_000], ["Ward 3", 30_000], ["Bedford", 30_000]] as const) {
+  for (const [name, population] of [
+    ["Manchester", 90_000],
+    ["Ward 1", 30_000],
+    ["Ward 2", 30_000],
+    ["Ward 3", 30_000],
+    ["Bedford", 30_000],
+  ] as const) {
     await db.updateTable("body").set({ population }).where("name", "=", name).execute();
   }
   await createCampaign(db, { name: "City level", scope: campaignScopeSchema.parse({ states: ["NH"] }) });
@@ -91,7 +105,10 @@ for (const engine of browserEngines()) {
       // Three campaigns put a campaign picker (with options) in the header: wait for the search's own option.
       const box = driver.page.getByRole("combobox", { name: /^Search bodies/ });
       await box.fill("Enfield");
-      await driver.page.getByRole("option", { name: /Enfield/ }).first().waitFor();
+      await driver.page
+        .getByRole("option", { name: /Enfield/ })
+        .first()
+        .waitFor();
       await box.press("Enter");
       await expect.poll(() => driver.panelTitle().innerText(), { timeout: 15_000 }).toBe("Enfield");
       await driver.page.getByLabel("Move to").selectOption("organizing");

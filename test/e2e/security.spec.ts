@@ -70,7 +70,25 @@ function startBasemapServer(): Promise<http.Server> {
   const style = {
     version: 8,
     sources: {
-      land: { type: "geojson", data: { type: "Feature", properties: {}, geometry: { type: "Polygon", coordinates: [[[-130, 20], [-60, 20], [-60, 55], [-130, 55], [-130, 20]]] } } },
+      land: {
+        type: "geojson",
+        data: {
+          type: "Feature",
+          properties: {},
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [-130, 20],
+                [-60, 20],
+                [-60, 55],
+                [-130, 55],
+                [-130, 20],
+              ],
+            ],
+          },
+        },
+      },
     },
     layers: [
       { id: "background", type: "background", paint: { "background-color": "#dfe9f2" } },

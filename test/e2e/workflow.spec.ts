@@ -82,7 +82,9 @@ for (const engine of browserEngines()) {
       await driver.signInAs("admin");
       await driver.open();
       await workflow.openCampaignSettings();
-      await workflow.writeModelText("# Resolution\n\n**Whereas** health care is a right;\n\n<script>window.pwned = 1</script>\n\n- [the bill](https://example.org/bill)\n- [bad](javascript:alert)");
+      await workflow.writeModelText(
+        "# Resolution\n\n**Whereas** health care is a right;\n\n<script>window.pwned = 1</script>\n\n- [the bill](https://example.org/bill)\n- [bad](javascript:alert)",
+      );
       await expect.poll(() => workflow.modelPreview().locator("strong").innerText(), { timeout: 15_000 }).toBe("Whereas");
       expect(await workflow.modelPreview().locator("script").count()).toBe(0);
       expect(await workflow.modelPreview().innerText()).toContain("<script>window.pwned = 1</script>");

@@ -19,7 +19,15 @@ import { squarePolygon } from "./factories";
 
 const box = (west: number, south: number, east: number, north: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 });
 const feature = (properties: Record<string, unknown>, geometry: GeoJSON.Polygon): ImportFeature => ({ properties, geometry });
 const layerOf = (features: ImportFeature[]) => ({ features, fields: [...new Set(features.flatMap((item) => Object.keys(item.properties)))] });

@@ -15,10 +15,7 @@ import { createCampaign } from "../../server/domain/campaigns";
 let sequence = 0;
 const nextSerial = () => ++sequence;
 
-export async function makeCampaign(
-  db: Db,
-  overrides: { name?: string; bill?: string | null; isDemo?: boolean; stageScheme?: StageScheme } = {},
-): Promise<Campaign> {
+export async function makeCampaign(db: Db, overrides: { name?: string; bill?: string | null; isDemo?: boolean; stageScheme?: StageScheme } = {}): Promise<Campaign> {
   return createCampaign(db, { name: overrides.name ?? `Test campaign ${nextSerial()}`, ...overrides });
 }
 

@@ -161,9 +161,9 @@ function plausibleFor(def: ZodLike["_zod"]["def"], seeds: FuzzSeeds, depth: numb
     case "union":
       return fc.oneof(...(def.options as unknown[]).map(inner));
     case "intersection":
-      return fc.tuple(inner(def.left), inner(def.right)).map(([left, right]) =>
-        left && right && typeof left === "object" && typeof right === "object" ? { ...left, ...right } : left,
-      );
+      return fc
+        .tuple(inner(def.left), inner(def.right))
+        .map(([left, right]) => (left && right && typeof left === "object" && typeof right === "object" ? { ...left, ...right } : left));
     case "record":
       return fc.dictionary(fc.string({ maxLength: 20 }), inner(def.valueType), { maxKeys: 5 });
     case "object": {

@@ -25,19 +25,24 @@ export interface MarkerTarget {
 const now = () => new Date().toISOString();
 
 async function resolutionOf(db: Db, target: MarkerTarget): Promise<number> {
-  const row = await db
-    .selectFrom("resolution")
-    .select("id")
-    .where("campaignId", "=", target.campaignId)
-    .where("bodyId", "=", target.bodyId)
-    .executeTakeFirstOrThrow();
+  const row = await db.selectFrom("resolution").select("id").where("campaignId", "=", target.campaignId).where("bodyId", "=", target.bodyId).executeTakeFirstOrThrow();
   return row.id;
 }
 
 async function addMember(db: Db, target: MarkerTarget, values: { name: string; privateContact?: string | null }): Promise<number> {
   const row = await db
     .insertInto("member")
-    .values({ bodyId: target.bodyId, name: values.name, role: "Councillor", termStart: null, termEnd: null, publicContact: "council@town.example", privateContact: values.privateContact ?? null, createdAt: now(), updatedAt: now() })
+    .values({
+      bodyId: target.bodyId,
+      name: values.name,
+      role: "Councillor",
+      termStart: null,
+      termEnd: null,
+      publicContact: "council@town.example",
+      privateContact: values.privateContact ?? null,
+      createdAt: now(),
+      updatedAt: now(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;
@@ -69,21 +74,39 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
   {
     field: "stage_event.note",
     async seed(db, target, marker) {
-      const { version } = await db.selectFrom("resolution").select("version").where("campaignId", "=", target.campaignId).where("bodyId", "=", target.bodyId).executeTakeFirstOrThrow();
-      await changeStage(db, { campaignId: target.campaignId, bodyId: target.bodyId, toStage: "sponsor_found", expectedVersion: version, note: marker }, { name: "Organizer", role: "organizer" });
+      const { version } = await db
+        .selectFrom("resolution")
+        .select("version")
+        .where("campaignId", "=", target.campaignId)
+        .where("bodyId", "=", target.bodyId)
+        .executeTakeFirstOrThrow();
+      await changeStage(
+        db,
+        { campaignId: target.campaignId, bodyId: target.bodyId, toStage: "sponsor_found", expectedVersion: version, note: marker },
+        { name: "Organizer", role: "organizer" },
+      );
     },
   },
   {
     field: "stage_event.actor",
     async seed(db, target, marker) {
-      const { version } = await db.selectFrom("resolution").select("version").where("campaignId", "=", target.campaignId).where("bodyId", "=", target.bodyId).executeTakeFirstOrThrow();
+      const { version } = await db
+        .selectFrom("resolution")
+        .select("version")
+        .where("campaignId", "=", target.campaignId)
+        .where("bodyId", "=", target.bodyId)
+        .executeTakeFirstOrThrow();
       await changeStage(db, { campaignId: target.campaignId, bodyId: target.bodyId, toStage: "introduced", expectedVersion: version }, { name: marker, role: "organizer" });
     },
   },
   {
     field: "resolution.note",
     async seed(db, target, marker) {
-      await db.updateTable("resolution").set({ note: marker }).where("id", "=", await resolutionOf(db, target)).execute();
+      await db
+        .updateTable("resolution")
+        .set({ note: marker })
+        .where("id", "=", await resolutionOf(db, target))
+        .execute();
     },
   },
   {
@@ -92,7 +115,15 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
       const suffix = randomBytes(3).toString("hex");
       const hub = await db
         .insertInto("hub")
-        .values({ name: `Hub ${suffix}`, slug: `hub-${suffix}`, publicContact: "hub@public.example", onboarding: "Meetings on Tuesdays", privateContacts: marker, createdAt: now(), updatedAt: now() })
+        .values({
+          name: `Hub ${suffix}`,
+          slug: `hub-${suffix}`,
+          publicContact: "hub@public.example",
+          onboarding: "Meetings on Tuesdays",
+          privateContacts: marker,
+          createdAt: now(),
+          updatedAt: now(),
+        })
         .returning("id")
         .executeTakeFirstOrThrow();
       await db.insertInto("hubBody").values({ hubId: hub.id, bodyId: target.bodyId }).execute();
@@ -130,13 +161,19 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
   {
     field: "task.title",
     async seed(db, target, marker) {
-      await db.insertInto("task").values({ resolutionId: await resolutionOf(db, target), title: marker, owner: null, dueOn: "2026-12-01", doneAt: null, createdBy: "Organizer", createdAt: now() }).execute();
+      await db
+        .insertInto("task")
+        .values({ resolutionId: await resolutionOf(db, target), title: marker, owner: null, dueOn: "2026-12-01", doneAt: null, createdBy: "Organizer", createdAt: now() })
+        .execute();
     },
   },
   {
     field: "task.owner",
     async seed(db, target, marker) {
-      await db.insertInto("task").values({ resolutionId: await resolutionOf(db, target), title: "Call the clerk", owner: marker, dueOn: null, doneAt: null, createdBy: "Organizer", createdAt: now() }).execute();
+      await db
+        .insertInto("task")
+        .values({ resolutionId: await resolutionOf(db, target), title: "Call the clerk", owner: marker, dueOn: null, doneAt: null, createdBy: "Organizer", createdAt: now() })
+        .execute();
     },
   },
   {
@@ -154,25 +191,41 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
   {
     field: "legislator_step_event.link",
     async seed(db, target, marker) {
-      await setStep(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), step: "supportive", source: "news", link: `https://news.example.org/${marker}` }, { name: "Organizer", role: "organizer" });
+      await setStep(
+        db,
+        { campaignId: target.campaignId, legislatorId: await addLegislator(db), step: "supportive", source: "news", link: `https://news.example.org/${marker}` },
+        { name: "Organizer", role: "organizer" },
+      );
     },
   },
   {
     field: "meeting.private_notes",
     async seed(db, target, marker) {
-      await logMeeting(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-02", constituents: 3, privateNotes: marker, outcomeStep: "supportive" }, { name: "Organizer", role: "organizer" });
+      await logMeeting(
+        db,
+        { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-02", constituents: 3, privateNotes: marker, outcomeStep: "supportive" },
+        { name: "Organizer", role: "organizer" },
+      );
     },
   },
   {
     field: "meeting.answer",
     async seed(db, target, marker) {
-      await logMeeting(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-03", ask: "Cosponsor?", answer: marker }, { name: "Organizer", role: "organizer" });
+      await logMeeting(
+        db,
+        { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-03", ask: "Cosponsor?", answer: marker },
+        { name: "Organizer", role: "organizer" },
+      );
     },
   },
   {
     field: "legislator_task.title",
     async seed(db, target, marker) {
-      await logMeeting(db, { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-04", followUps: [marker] }, { name: "Organizer", role: "organizer" });
+      await logMeeting(
+        db,
+        { campaignId: target.campaignId, legislatorId: await addLegislator(db), metOn: "2026-11-04", followUps: [marker] },
+        { name: "Organizer", role: "organizer" },
+      );
     },
   },
   {
@@ -215,7 +268,11 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
   {
     field: "endorser_step_event.link",
     async seed(db, target, marker) {
-      await setEndorserStep(db, { endorserId: await addEndorser(db, target, {}), step: "asked", source: "news", link: `https://news.example.org/${marker}` }, { name: "Organizer", role: "organizer" });
+      await setEndorserStep(
+        db,
+        { endorserId: await addEndorser(db, target, {}), step: "asked", source: "news", link: `https://news.example.org/${marker}` },
+        { name: "Organizer", role: "organizer" },
+      );
     },
   },
   {
@@ -253,19 +310,29 @@ export const PRIVATE_MARKERS: PrivateMarker[] = [
   {
     field: "verification_event.note",
     async seed(db, target, marker) {
-      await db.insertInto("verificationEvent").values({ resolutionId: await resolutionOf(db, target), fromState: "reported", toState: "evidence_attached", actor: "Organizer", note: marker, occurredAt: now() }).execute();
+      await db
+        .insertInto("verificationEvent")
+        .values({ resolutionId: await resolutionOf(db, target), fromState: "reported", toState: "evidence_attached", actor: "Organizer", note: marker, occurredAt: now() })
+        .execute();
     },
   },
   {
     field: "verification_event.actor",
     async seed(db, target, marker) {
-      await db.insertInto("verificationEvent").values({ resolutionId: await resolutionOf(db, target), fromState: "evidence_attached", toState: "verified", actor: marker, note: null, occurredAt: now() }).execute();
+      await db
+        .insertInto("verificationEvent")
+        .values({ resolutionId: await resolutionOf(db, target), fromState: "evidence_attached", toState: "verified", actor: marker, note: null, occurredAt: now() })
+        .execute();
     },
   },
   {
     field: "resolution.verified_by",
     async seed(db, target, marker) {
-      await db.updateTable("resolution").set({ verification: "verified", verifiedBy: marker, verifiedAt: now() }).where("id", "=", await resolutionOf(db, target)).execute();
+      await db
+        .updateTable("resolution")
+        .set({ verification: "verified", verifiedBy: marker, verifiedAt: now() })
+        .where("id", "=", await resolutionOf(db, target))
+        .execute();
     },
   },
 ];
@@ -337,10 +404,21 @@ async function addEndorser(
 
 /** A sitting legislator (a state House seat in RI) to hang ladder markers on. */
 async function addLegislator(db: Db): Promise<number> {
-  const uuid = randomBytes(16).toString("hex").replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
+  const uuid = randomBytes(16)
+    .toString("hex")
+    .replace(/^(.{8})(.{4})(.{4})(.{4})(.{12})$/, "$1-$2-$3-$4-$5");
   const row = await db
     .insertInto("legislator")
-    .values({ ocdPersonId: `ocd-person/${uuid}`, name: `Marker Legislator ${uuid.slice(0, 4)}`, party: "Independent", email: null, links: null, extras: null, createdAt: now(), updatedAt: now() })
+    .values({
+      ocdPersonId: `ocd-person/${uuid}`,
+      name: `Marker Legislator ${uuid.slice(0, 4)}`,
+      party: "Independent",
+      email: null,
+      links: null,
+      extras: null,
+      createdAt: now(),
+      updatedAt: now(),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   await db

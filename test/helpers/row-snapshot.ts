@@ -25,9 +25,10 @@ export async function snapshotBoundaryTables(db: Db) {
 
 /** Names of every table of the database (the current schema on PostgreSQL), sorted. */
 export async function listTables(db: Db, engine: "sqlite" | "postgres"): Promise<string[]> {
-  const rows = engine === "sqlite"
-    ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
-    : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
+  const rows =
+    engine === "sqlite"
+      ? await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(db)
+      : await sql<{ name: string }>`select table_name as name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'`.execute(db);
   return rows.rows.map((row) => row.name).sort();
 }
 

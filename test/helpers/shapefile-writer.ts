@@ -8,11 +8,7 @@ import { crc32, deflateRawSync } from "node:zlib";
 
 export type Ring = Array<[number, number]>;
 
-export type Shape =
-  | { type: "polygon"; rings: Ring[] }
-  | { type: "polyline"; parts: Ring[] }
-  | { type: "point"; x: number; y: number }
-  | null;
+export type Shape = { type: "polygon"; rings: Ring[] } | { type: "polyline"; parts: Ring[] } | { type: "point"; x: number; y: number } | null;
 
 const TYPE_CODES = { polygon: 5, polyline: 3, point: 1 } as const;
 
@@ -234,10 +230,7 @@ export function concat(chunks: Uint8Array[]): Uint8Array {
 }
 
 /** The members of a one-layer shapefile zip, ready for `writeZip`. */
-export function shapefileEntries(
-  base: string,
-  members: { shp?: Uint8Array; shx?: Uint8Array; dbf?: Uint8Array; prj?: string; cpg?: string },
-): ZipEntry[] {
+export function shapefileEntries(base: string, members: { shp?: Uint8Array; shx?: Uint8Array; dbf?: Uint8Array; prj?: string; cpg?: string }): ZipEntry[] {
   const entries: ZipEntry[] = [];
   if (members.shp) entries.push({ name: `${base}.shp`, data: members.shp });
   if (members.shx) entries.push({ name: `${base}.shx`, data: members.shx });
@@ -248,8 +241,7 @@ export function shapefileEntries(
 }
 
 /** The `.prj` of a shapefile in WGS84 lon/lat, as ESRI writes it. */
-export const WGS84_PRJ =
-  'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+export const WGS84_PRJ = 'GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137.0,298.257223563]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
 /** A small square, clockwise as shapefiles store outer rings. */
 export function square(west: number, south: number, size = 0.01): Ring {

@@ -70,5 +70,4 @@ export async function openSse(url: string, { lastEventId }: { lastEventId?: stri
   };
 }
 
-export const onChangeUrl = (baseUrl: string, input: { campaignId: number }) =>
-  `${baseUrl}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify(input))}`;
+export const onChangeUrl = (baseUrl: string, input: { campaignId: number }) => `${baseUrl}/trpc/changes.onChange?input=${encodeURIComponent(JSON.stringify(input))}`;

@@ -95,10 +95,7 @@ async function createSqliteFileDatabase(): Promise<TestDatabase> {
  * `sqliteOnDisk` puts the SQLite database in a temporary file, so a second process (the CLI,
  * a server) can open it through `env`.
  */
-export function forEachEngine(
-  body: (getDatabase: () => TestDatabase, engine: Engine) => void,
-  { sqliteOnDisk = false }: { sqliteOnDisk?: boolean } = {},
-): void {
+export function forEachEngine(body: (getDatabase: () => TestDatabase, engine: Engine) => void, { sqliteOnDisk = false }: { sqliteOnDisk?: boolean } = {}): void {
   for (const engine of enginesUnderTest()) {
     describe(engine, () => {
       let database: TestDatabase | undefined;

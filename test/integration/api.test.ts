@@ -40,8 +40,7 @@ const trueBBoxOf = (body: MadeBody) => {
 const bboxOf = (body: MadeBody) => {
   const [west, south, east, north] = trueBBoxOf(body);
   const slack = 2e-4;
-  const between = (low: number, high: number) =>
-    expect.toSatisfy((value: number) => value >= low - 1e-9 && value <= high + 1e-9, `between ${low} and ${high}`);
+  const between = (low: number, high: number) => expect.toSatisfy((value: number) => value >= low - 1e-9 && value <= high + 1e-9, `between ${low} and ${high}`);
   return [between(west - slack, west), between(south - slack, south), between(east, east + slack), between(north, north + slack)];
 };
 
@@ -65,11 +64,7 @@ forEachEngine((getDatabase) => {
     cranston = await makeBody(db, { name: "Cranston", kind: "city_council" });
     newport = await makeBody(db, { name: "Newport", kind: "school_committee", state: "RI", geoid: "4400049960" });
     const seedChange = (campaignId: number, bodyId: number, toStage: string, expectedVersion: number, note: string | undefined, at: string) =>
-      db
-        .transaction()
-        .execute((trx) =>
-          changeStage(trx, { campaignId, bodyId, toStage, expectedVersion, note }, { name: "Ana Organizer", role: "organizer" }, new Date(at)),
-        );
+      db.transaction().execute((trx) => changeStage(trx, { campaignId, bodyId, toStage, expectedVersion, note }, { name: "Ana Organizer", role: "organizer" }, new Date(at)));
     await seedChange(campaign.id, warwick.id, "organizing", 0, "Petition launched.", "2026-01-10T12:00:00.000Z");
     await seedChange(campaign.id, warwick.id, "sponsor_found", 1, "Councillor Diaz will sponsor.", "2026-02-20T12:00:00.000Z");
     await seedChange(otherCampaign.id, newport.id, "introduced", 0, undefined, "2026-03-01T12:00:00.000Z");
@@ -78,8 +73,32 @@ forEachEngine((getDatabase) => {
   describe("campaign.list", () => {
     it("lists every campaign with its stage scheme, for organizers and the public alike", async () => {
       const expected = [
-        { id: campaign.id, name: "Statewide resolution drive", slug: "statewide-resolution-drive", bill: "H.1234", isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder, endorserLadder: defaultEndorserLadder, countVerifiedOnly: false },
-        { id: otherCampaign.id, name: "School committee drive", slug: "school-committee-drive", bill: null, isDemo: false, stageScheme: defaultStageScheme, modelText: null, scope: EVERY_BODY, ladder: defaultLadder, endorserLadder: defaultEndorserLadder, countVerifiedOnly: false },
+        {
+          id: campaign.id,
+          name: "Statewide resolution drive",
+          slug: "statewide-resolution-drive",
+          bill: "H.1234",
+          isDemo: false,
+          stageScheme: defaultStageScheme,
+          modelText: null,
+          scope: EVERY_BODY,
+          ladder: defaultLadder,
+          endorserLadder: defaultEndorserLadder,
+          countVerifiedOnly: false,
+        },
+        {
+          id: otherCampaign.id,
+          name: "School committee drive",
+          slug: "school-committee-drive",
+          bill: null,
+          isDemo: false,
+          stageScheme: defaultStageScheme,
+          modelText: null,
+          scope: EVERY_BODY,
+          ladder: defaultLadder,
+          endorserLadder: defaultEndorserLadder,
+          countVerifiedOnly: false,
+        },
       ];
       expect(await organizerCaller().campaign.list()).toEqual(expected);
       expect(await publicCaller().campaign.list()).toEqual(expected);
@@ -128,7 +147,14 @@ forEachEngine((getDatabase) => {
         version: 2,
       });
       expect(body.history.map(({ id: _id, ...event }) => event)).toEqual([
-        { fromStage: "organizing", toStage: "sponsor_found", actor: "Ana Organizer", note: "Councillor Diaz will sponsor.", occurredAt: "2026-02-20T12:00:00.000Z", happenedOn: "2026-02-20" },
+        {
+          fromStage: "organizing",
+          toStage: "sponsor_found",
+          actor: "Ana Organizer",
+          note: "Councillor Diaz will sponsor.",
+          occurredAt: "2026-02-20T12:00:00.000Z",
+          happenedOn: "2026-02-20",
+        },
         { fromStage: "not_started", toStage: "organizing", actor: "Ana Organizer", note: "Petition launched.", occurredAt: "2026-01-10T12:00:00.000Z", happenedOn: "2026-01-10" },
       ]);
     });
@@ -178,23 +204,17 @@ forEachEngine((getDatabase) => {
       const { db } = getDatabase();
       const body = await makeBody(db, { name: "Tiverton" });
       const before = await snapshotResolutionTables(db);
-      const error = await trpcErrorOf(
-        organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: body.id, toStage: "passed", expectedVersion: 0 }),
-      );
+      const error = await trpcErrorOf(organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: body.id, toStage: "passed", expectedVersion: 0 }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.cause).toBeInstanceOf(InputError);
-      expect(error.message).toBe(
-        'Tiverton cannot move from "Not started" to "Passed"; allowed: Organizing, Sponsor found, Introduced, In committee, Vote scheduled',
-      );
+      expect(error.message).toBe('Tiverton cannot move from "Not started" to "Passed"; allowed: Organizing, Sponsor found, Introduced, In committee, Vote scheduled');
       expect(await snapshotResolutionTables(db)).toEqual(before);
     });
 
     it("maps an unknown stage to BAD_REQUEST", async () => {
       const { db } = getDatabase();
       const body = await makeBody(db);
-      const error = await trpcErrorOf(
-        organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: body.id, toStage: "adopted", expectedVersion: 0 }),
-      );
+      const error = await trpcErrorOf(organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: body.id, toStage: "adopted", expectedVersion: 0 }));
       expect(error.code).toBe("BAD_REQUEST");
       expect(error.message).toBe('"adopted" is not a stage of campaign "Statewide resolution drive"');
     });
@@ -202,9 +222,7 @@ forEachEngine((getDatabase) => {
     it("maps an unknown body to NOT_FOUND", async () => {
       const { db } = getDatabase();
       const before = await snapshotResolutionTables(db);
-      const error = await trpcErrorOf(
-        organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: 999_999, toStage: "organizing", expectedVersion: 0 }),
-      );
+      const error = await trpcErrorOf(organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: 999_999, toStage: "organizing", expectedVersion: 0 }));
       expect(error.code).toBe("NOT_FOUND");
       expect(error.message).toBe("No body with id 999999");
       expect(await snapshotResolutionTables(db)).toEqual(before);
@@ -215,13 +233,9 @@ forEachEngine((getDatabase) => {
       const body = await makeBody(db, { name: "Westerly" });
       await organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 0 });
       const before = await snapshotResolutionTables(db);
-      const error = await trpcErrorOf(
-        organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 0 }),
-      );
+      const error = await trpcErrorOf(organizerCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 0 }));
       expect(error.code).toBe("CONFLICT");
-      expect(error.message).toBe(
-        'Westerly was changed by someone else since you loaded it; it is now "Organizing". Review and try again.',
-      );
+      expect(error.message).toBe('Westerly was changed by someone else since you loaded it; it is now "Organizing". Review and try again.');
       // createCaller throws the TRPCError itself (the error formatter only shapes wire responses,
       // see http.test.ts); the domain error and its current state ride along as the cause.
       expect(error.cause).toBeInstanceOf(ConflictError);
@@ -232,9 +246,7 @@ forEachEngine((getDatabase) => {
     it("is refused to the public (UNAUTHORIZED: sign in), and changes nothing", async () => {
       const { db } = getDatabase();
       const before = await snapshotResolutionTables(db);
-      const error = await trpcErrorOf(
-        publicCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: cranston.id, toStage: "organizing", expectedVersion: 0 }),
-      );
+      const error = await trpcErrorOf(publicCaller().resolution.changeStage({ campaignId: campaign.id, bodyId: cranston.id, toStage: "organizing", expectedVersion: 0 }));
       expect(error.code).toBe("UNAUTHORIZED");
       expect(error.message).toBe("Sign in to make changes");
       expect(await snapshotResolutionTables(db)).toEqual(before);

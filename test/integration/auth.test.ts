@@ -54,8 +54,16 @@ forEachEngine((getDatabase, engine) => {
     app.inject({ method: "GET", url: `/trpc/${procedure}${input === undefined ? "" : `?input=${encodeURIComponent(JSON.stringify(input))}`}`, headers: cookie ? { cookie } : {} });
   const me = async (cookie?: string) => (await query("auth.me", undefined, cookie)).json().result.data;
   const stageOf = async () =>
-    (await getDatabase().db.selectFrom("resolution").select(["stage", "version"]).where("campaignId", "=", campaign.id).where("bodyId", "=", body.id).executeTakeFirst()) ?? { stage: "not_started", version: 0 };
-  const move = async (cookie?: string) => call("resolution.changeStage", { campaignId: campaign.id, bodyId: body.id, toStage: (await stageOf()).stage === "organizing" ? "not_started" : "organizing", expectedVersion: (await stageOf()).version }, cookie);
+    (await getDatabase().db.selectFrom("resolution").select(["stage", "version"]).where("campaignId", "=", campaign.id).where("bodyId", "=", body.id).executeTakeFirst()) ?? {
+      stage: "not_started",
+      version: 0,
+    };
+  const move = async (cookie?: string) =>
+    call(
+      "resolution.changeStage",
+      { campaignId: campaign.id, bodyId: body.id, toStage: (await stageOf()).stage === "organizing" ? "not_started" : "organizing", expectedVersion: (await stageOf()).version },
+      cookie,
+    );
 
   it("is a read-only demo before the first account: private reads work, every write is refused", async () => {
     expect(await me()).toEqual({ user: null, demo: true });
@@ -106,7 +114,14 @@ forEachEngine((getDatabase, engine) => {
       expect(await stageOf()).toEqual({ stage: "organizing", version: 1 });
       const adminCookie = await signIn(app, (await ensureUser(getDatabase().db, "admin")).email);
       const log = (await query("audit.list", { subjectKind: "resolution" }, adminCookie)).json().result.data;
-      expect(log[0]).toMatchObject({ actorName: "Test organizer", actorRole: "organizer", action: "resolution.changeStage", subjectKind: "resolution", subjectId: String(body.id), campaignId: campaign.id });
+      expect(log[0]).toMatchObject({
+        actorName: "Test organizer",
+        actorRole: "organizer",
+        action: "resolution.changeStage",
+        subjectKind: "resolution",
+        subjectId: String(body.id),
+        campaignId: campaign.id,
+      });
       expect(log[0].before).toBeNull();
       expect(log[0].after).toMatchObject({ stage: "organizing", version: 1 });
       expect((await query("audit.list", {}, organizerCookie)).statusCode).toBe(403);
@@ -157,12 +172,18 @@ forEachEngine((getDatabase, engine) => {
       const { db } = getDatabase();
       await ensureUser(db, "viewer", { email: "patient@test.example" });
       const past = new Date(Date.now() - (THROTTLE.windowMinutes + 1) * 60_000);
-      for (let attempt = 0; attempt < THROTTLE.perAccount; attempt++) await authenticate(db, { email: "patient@test.example", password: "wrong" }, "192.0.2.200", past).catch(() => undefined);
+      for (let attempt = 0; attempt < THROTTLE.perAccount; attempt++)
+        await authenticate(db, { email: "patient@test.example", password: "wrong" }, "192.0.2.200", past).catch(() => undefined);
       expect((await call("auth.login", { email: "patient@test.example", password: TEST_PASSWORD })).statusCode).toBe(200);
     });
 
     it("refuses a login without the CSRF header, so another site cannot sign a browser in", async () => {
-      const response = await app.inject({ method: "POST", url: "/trpc/auth.login", headers: { "content-type": "application/json" }, payload: JSON.stringify({ email: "organizer@test.example", password: TEST_PASSWORD }) });
+      const response = await app.inject({
+        method: "POST",
+        url: "/trpc/auth.login",
+        headers: { "content-type": "application/json" },
+        payload: JSON.stringify({ email: "organizer@test.example", password: TEST_PASSWORD }),
+      });
       expect(response.statusCode).toBe(403);
       expect(response.cookies).toEqual([]);
     });
@@ -217,12 +238,19 @@ forEachEngine((getDatabase, engine) => {
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.message).toBe("This account is disabled: ask an admin");
       const admin = await ensureUser(db, "admin");
-      await expect(db.transaction().execute((trx) => updateUser(trx, { userId: admin.id, role: "viewer" }, commandLineActor))).rejects.toThrow("this is the only admin: make another admin first");
+      await expect(db.transaction().execute((trx) => updateUser(trx, { userId: admin.id, role: "viewer" }, commandLineActor))).rejects.toThrow(
+        "this is the only admin: make another admin first",
+      );
     });
 
     it("only admins import files", async () => {
       const upload = (cookie: string) =>
-        app.inject({ method: "POST", url: "/api/imports/preview?fileName=towns.geojson", headers: { ...CSRF_HEADERS, cookie, "content-type": "application/octet-stream" }, payload: "{}" });
+        app.inject({
+          method: "POST",
+          url: "/api/imports/preview?fileName=towns.geojson",
+          headers: { ...CSRF_HEADERS, cookie, "content-type": "application/octet-stream" },
+          payload: "{}",
+        });
       const refused = await upload(organizerCookie);
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error).toBe("Only admins can import files");

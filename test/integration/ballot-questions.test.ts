@@ -24,10 +24,25 @@ import { signedInHeaders } from "../helpers/sign-in";
 
 const fixture = (name: string) => path.resolve(__dirname, "../fixtures/ballot", name);
 const count = async (db: Db, table: "ballotQuestion" | "ballotResult" | "ballotQuestionDistrict") =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 const box = (west: number, south: number, east: number, north: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 });
 const CAMPAIGN = "Single payer questions";
 
@@ -47,9 +62,15 @@ forEachEngine(
       await makeCampaign(db, { name: CAMPAIGN });
       await makeCampaign(db, { name: "Another campaign" });
       // An older plan: its House 1 held Ashby, Brookfield and Carlton whole. 2022 stays current.
-      await db.transaction().execute((trx) =>
-        importDistricts(trx, { features: [{ properties: { DISTRICT: "1" }, geometry: box(-72.9, 44.0, -72.84, 44.02) }], fields: ["DISTRICT"] }, { chamber: "state_lower", state: "VT", vintage: "2010" }),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          importDistricts(
+            trx,
+            { features: [{ properties: { DISTRICT: "1" }, geometry: box(-72.9, 44.0, -72.84, 44.02) }], fields: ["DISTRICT"] },
+            { chamber: "state_lower", state: "VT", vintage: "2010" },
+          ),
+        );
       scratch = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-ballot-"));
     });
     afterAll(() => fs.rmSync(scratch, { recursive: true, force: true }));
@@ -58,8 +79,21 @@ forEachEngine(
       it("a dry run prints the roll-up and writes nothing", async () => {
         const { db } = getDatabase();
         const result = await cli(
-          "import", fixture("house-1-2018-precincts.csv"), "--as", "ballot-results", "--campaign", CAMPAIGN, "--question", "2018 Q5",
-          "--district", "1", "--chamber", "state_lower", "--state", "VT", "--dry-run",
+          "import",
+          fixture("house-1-2018-precincts.csv"),
+          "--as",
+          "ballot-results",
+          "--campaign",
+          CAMPAIGN,
+          "--question",
+          "2018 Q5",
+          "--district",
+          "1",
+          "--chamber",
+          "state_lower",
+          "--state",
+          "VT",
+          "--dry-run",
         );
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
@@ -72,9 +106,24 @@ forEachEngine(
 
       it("imports the export format (BOM, thousands separators, Totals row): district totals equal the file's, Brookfield partial", async () => {
         const result = await cli(
-          "import", fixture("house-1-2018-precincts.csv"), "--as", "ballot-results", "--campaign", CAMPAIGN, "--question", "2018 Q5",
-          "--text", "Shall the representative for this district be instructed to vote for a single-payer system?", "--date", "2018-11-06",
-          "--district", "1", "--chamber", "state_lower", "--state", "VT",
+          "import",
+          fixture("house-1-2018-precincts.csv"),
+          "--as",
+          "ballot-results",
+          "--campaign",
+          CAMPAIGN,
+          "--question",
+          "2018 Q5",
+          "--text",
+          "Shall the representative for this district be instructed to vote for a single-payer system?",
+          "--date",
+          "2018-11-06",
+          "--district",
+          "1",
+          "--chamber",
+          "state_lower",
+          "--state",
+          "VT",
         );
         expect(result.stderr).toBe("");
         expect(result.stdout).toContain("(new question)");
@@ -98,8 +147,20 @@ forEachEngine(
       it("a second import of the same question replaces its results", async () => {
         const { db } = getDatabase();
         const again = await cli(
-          "import", fixture("house-2-2018-towns.csv"), "--as", "ballot-results", "--campaign", CAMPAIGN, "--question", "2018 Q5",
-          "--district", "District 2", "--chamber", "state-lower", "--state", "VT",
+          "import",
+          fixture("house-2-2018-towns.csv"),
+          "--as",
+          "ballot-results",
+          "--campaign",
+          CAMPAIGN,
+          "--question",
+          "2018 Q5",
+          "--district",
+          "District 2",
+          "--chamber",
+          "state-lower",
+          "--state",
+          "VT",
         );
         expect(again.stderr).toBe("");
         expect(again.stdout).toContain("replacing its 3 result rows");
@@ -120,8 +181,22 @@ forEachEngine(
 
       it("estimates the current districts for a question that ran under an older plan, labelled with its method", async () => {
         const result = await cli(
-          "import", fixture("old-house-1-2010-towns.csv"), "--as", "ballot-results", "--campaign", CAMPAIGN, "--question", "2010 Q4",
-          "--district", "1", "--chamber", "state_lower", "--vintage", "2010", "--state", "VT",
+          "import",
+          fixture("old-house-1-2010-towns.csv"),
+          "--as",
+          "ballot-results",
+          "--campaign",
+          CAMPAIGN,
+          "--question",
+          "2010 Q4",
+          "--district",
+          "1",
+          "--chamber",
+          "state_lower",
+          "--vintage",
+          "2010",
+          "--state",
+          "VT",
         );
         expect(result.stderr).toBe("");
         expect(result.stdout).toContain("state_lower 1 (2010 plan): yes 7,890, no 3,311, blanks 333, total 11,534: 70.4 % yes");
@@ -137,7 +212,11 @@ forEachEngine(
         ]);
         expect(old[1]!.properties!.method).toMatch(/^estimate: /);
         const towns = JSON.parse((await cli("export", "ballot-results", "--format", "geojson", "--by", "town")).stdout) as GeoJSON.FeatureCollection;
-        expect(towns.features.find((feature) => feature.properties!.town === "Ashby" && feature.properties!.question === "2010 Q4")?.properties).toMatchObject({ pct_yes: 71.5, partial: false, body_id: world.bodies.ashby });
+        expect(towns.features.find((feature) => feature.properties!.town === "Ashby" && feature.properties!.question === "2010 Q4")?.properties).toMatchObject({
+          pct_yes: 71.5,
+          partial: false,
+          body_id: world.bodies.ashby,
+        });
       });
 
       it("refuses bad rows, one problem per row named, and writes nothing", async () => {
@@ -148,14 +227,50 @@ forEachEngine(
         expect(result.stderr).toBe(
           'groundswell: 3 problems, nothing imported: row 2 (Ashby pct 1): yes -12 is negative; row 3 (Dover pct 1): yes "lots" is not a whole number; row 5 (Ashby pct 2): the same precinct as row 4\n',
         );
-        const unknown = await cli("import", write("unknown.csv", "town,yes,no,blanks\nAtlantis,1,2,3\nDover,1,1,1\n"), "--as", "ballot-results", "--campaign", CAMPAIGN, "--question", "2020 Q9", "--state", "VT");
+        const unknown = await cli(
+          "import",
+          write("unknown.csv", "town,yes,no,blanks\nAtlantis,1,2,3\nDover,1,1,1\n"),
+          "--as",
+          "ballot-results",
+          "--campaign",
+          CAMPAIGN,
+          "--question",
+          "2020 Q9",
+          "--state",
+          "VT",
+        );
         expect(unknown.stderr).toBe('groundswell: 1 problem, nothing imported: row 2 (Atlantis): no body named "Atlantis" in VT\n');
         const noDistrict = await cli(
-          "import", fixture("house-2-2018-towns.csv"), "--as", "ballot-results", "--campaign", CAMPAIGN, "--question", "2020 Q9",
-          "--district", "9th Nowhere", "--chamber", "state_lower", "--state", "VT",
+          "import",
+          fixture("house-2-2018-towns.csv"),
+          "--as",
+          "ballot-results",
+          "--campaign",
+          CAMPAIGN,
+          "--question",
+          "2020 Q9",
+          "--district",
+          "9th Nowhere",
+          "--chamber",
+          "state_lower",
+          "--state",
+          "VT",
         );
         expect(noDistrict.stderr).toBe('groundswell: 1 problem, nothing imported: --district: no state_lower district "9th Nowhere" in VT in any imported plan\n');
-        const noChamber = await cli("import", fixture("house-2-2018-towns.csv"), "--as", "ballot-results", "--campaign", CAMPAIGN, "--question", "2020 Q9", "--district", "1", "--state", "VT");
+        const noChamber = await cli(
+          "import",
+          fixture("house-2-2018-towns.csv"),
+          "--as",
+          "ballot-results",
+          "--campaign",
+          CAMPAIGN,
+          "--question",
+          "2020 Q9",
+          "--district",
+          "1",
+          "--state",
+          "VT",
+        );
         expect(noChamber.stderr).toBe("groundswell: --chamber is required with --district: state_lower, state_upper, congressional\n");
         const noQuestion = await cli("import", fixture("house-2-2018-towns.csv"), "--as", "ballot-results", "--campaign", CAMPAIGN);
         expect(noQuestion.stderr).toBe('groundswell: --question is required for ballot-results, e.g. "2018 Q5"\n');
@@ -249,11 +364,30 @@ forEachEngine(
         const preview = await post("/api/imports/preview?fileName=house-2-2018-towns.csv", fs.readFileSync(fixture("house-2-2018-towns.csv"), "utf8"), "application/octet-stream");
         expect(preview.status).toBe(200);
         expect(preview.body).toMatchObject({ format: "ballot-results", level: "town", rows: 3, hasTotals: false, samples: ["Brookfield", "Carlton", "Dover"], year: 2018 });
-        const choices = { token: preview.body.token, as: "ballot-results", campaign: "Another campaign", question: "2018 Q3", year: "", date: "", text: "", district: "2", chamber: "state_lower", vintage: "", state: "VT", strict: false };
+        const choices = {
+          token: preview.body.token,
+          as: "ballot-results",
+          campaign: "Another campaign",
+          question: "2018 Q3",
+          year: "",
+          date: "",
+          text: "",
+          district: "2",
+          chamber: "state_lower",
+          vintage: "",
+          state: "VT",
+          strict: false,
+        };
         const before = await count(db, "ballotResult");
         const dry = await post("/api/imports/commit", { ...choices, dryRun: true });
         expect(dry.status).toBe(200);
-        expect(dry.body).toMatchObject({ dryRun: true, isNew: true, rows: 3, partialTowns: ["Brookfield"], districts: [{ district: "2", yes: 4300, no: 2400, pctYes: 64.2, estimated: false }] });
+        expect(dry.body).toMatchObject({
+          dryRun: true,
+          isNew: true,
+          rows: 3,
+          partialTowns: ["Brookfield"],
+          districts: [{ district: "2", yes: 4300, no: 2400, pctYes: 64.2, estimated: false }],
+        });
         expect(await count(db, "ballotResult")).toBe(before);
         const done = await post("/api/imports/commit", { ...choices, dryRun: false });
         expect(done.status).toBe(200);
@@ -264,7 +398,14 @@ forEachEngine(
 
       it("names a refused choice by its form label", async () => {
         const preview = await post("/api/imports/preview?fileName=q.csv", "town,yes,no,blanks\nDover,1,2,3\n", "application/octet-stream");
-        const refused = await post("/api/imports/commit", { token: preview.body.token, as: "ballot-results", campaign: "Another campaign", question: "Q", year: "18", dryRun: true });
+        const refused = await post("/api/imports/commit", {
+          token: preview.body.token,
+          as: "ballot-results",
+          campaign: "Another campaign",
+          question: "Q",
+          year: "18",
+          dryRun: true,
+        });
         expect(refused).toEqual({ status: 400, body: { error: 'Election year must be a year such as 2018 (got "18")' } });
       });
     });

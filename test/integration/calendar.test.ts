@@ -132,7 +132,11 @@ forEachEngine((getDatabase) => {
     expect((await getFeed(`?campaign=${campaignId}&hub=nowhere`)).statusCode).toBe(404);
     const { db } = getDatabase();
     const now = new Date().toISOString();
-    const hub = await db.insertInto("hub").values({ name: "East Bay", slug: "east-bay", publicContact: null, onboarding: null, privateContacts: null, createdAt: now, updatedAt: now }).returning("id").executeTakeFirstOrThrow();
+    const hub = await db
+      .insertInto("hub")
+      .values({ name: "East Bay", slug: "east-bay", publicContact: null, onboarding: null, privateContacts: null, createdAt: now, updatedAt: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     expect(parseFeed((await getFeed(`?campaign=calendar-drive&hub=east-bay`)).body).events).toEqual([]);
     await db.insertInto("hubBody").values({ hubId: hub.id, bodyId: newport.id }).execute();
     const events = parseFeed((await getFeed(`?campaign=calendar-drive&hub=${hub.id}`)).body).events;

@@ -5,7 +5,7 @@ import { forEachEngine } from "../helpers/test-db";
 /** Campaigns get a slug for their public page; two names that slugify alike still both get one. */
 forEachEngine((getDatabase) => {
   describe("createCampaign", () => {
-    it("gives names that slugify alike (\"Y\", \"ⓨ\") distinct slugs instead of failing", async () => {
+    it('gives names that slugify alike ("Y", "ⓨ") distinct slugs instead of failing', async () => {
       const { db } = getDatabase();
       const first = await createCampaign(db, { name: "Y" });
       const second = await createCampaign(db, { name: "ⓨ" });

@@ -112,7 +112,8 @@ forEachEngine(
       }
       let version = 0;
       for (const toStage of ["organizing", "sponsor_found", "introduced", "vote_scheduled", "passed", "sent_to_legislators"]) {
-        version = (await db.transaction().execute((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: towns[1]!.id, toStage, expectedVersion: version }, organizer))).version;
+        version = (await db.transaction().execute((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: towns[1]!.id, toStage, expectedVersion: version }, organizer)))
+          .version;
       }
       expect((await getPublicMap(db, { campaign: campaign.id })).people).toEqual({ passed: 3000, total: 4500 });
       const whole = await readPressSnapshot(db, { campaign: campaign.id });

@@ -88,9 +88,7 @@ forEachEngine(
         expect(collection.type).toBe("FeatureCollection");
         const listed = await listBodies(getDatabase().db, campaign.id);
         expect(collection.features.map((feature) => feature.id)).toEqual(listed.map((body) => body.id));
-        expect(collection.features.map((feature) => [feature.properties!.body_name, feature.properties!.stage])).toEqual(
-          listed.map((body) => [body.name, body.stage]),
-        );
+        expect(collection.features.map((feature) => [feature.properties!.body_name, feature.properties!.stage])).toEqual(listed.map((body) => [body.name, body.stage]));
         const stages = Object.fromEntries(collection.features.map((feature) => [feature.id, feature.properties!.stage]));
         expect(stages[bodies[0]!.id]).toBe("passed");
         expect(stages[bodies[1]!.id]).toBe("organizing");
@@ -112,7 +110,18 @@ forEachEngine(
         expect(rows).toHaveLength(listed.length);
         const record = (body: MadeBody) => rows.find((row) => row[0] === String(body.id));
         expect(record(bodies[0]!)).toEqual([String(bodies[0]!.id), "Providence, City of", "city_council", "RI", bodies[0]!.geoid, "Export drive", "passed", "Passed", "", ""]);
-        expect(record(bodies[1]!)).toEqual([String(bodies[1]!.id), 'South "Kingstown"', "town_meeting", "RI", bodies[1]!.geoid, "Export drive", "organizing", "Organizing", "", ""]);
+        expect(record(bodies[1]!)).toEqual([
+          String(bodies[1]!.id),
+          'South "Kingstown"',
+          "town_meeting",
+          "RI",
+          bodies[1]!.geoid,
+          "Export drive",
+          "organizing",
+          "Organizing",
+          "",
+          "",
+        ]);
         expect(record(bodies[2]!)).toEqual([String(bodies[2]!.id), "Block Island", "select_board", "", "", "Export drive", "not_started", "Not started", "", ""]);
         for (const row of rows) {
           const body = listed.find((candidate) => String(candidate.id) === row[0])!;

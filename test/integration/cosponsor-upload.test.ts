@@ -31,7 +31,10 @@ forEachEngine((getDatabase, engine) => {
     await app?.close();
   });
 
-  const { preview, commit } = importRequests(() => app, () => session);
+  const { preview, commit } = importRequests(
+    () => app,
+    () => session,
+  );
   const steps = async () =>
     Object.fromEntries(
       (await createCaller({ db: getDatabase().db, actor: { name: "reader", role: "public" } }).legislator.list({ campaignId: campaign.id })).map((row) => [
@@ -53,7 +56,12 @@ forEachEngine((getDatabase, engine) => {
 
       const dryRun = await commit({ token: uploaded.token, as: "cosponsors", campaign: String(campaign.id), bill: "H.77", dryRun: true });
       expect(dryRun.statusCode, dryRun.body).toBe(200);
-      expect(dryRun.json()).toMatchObject({ dryRun: true, bill: "H.77", updated: ["Robert Brown"], unmatched: ['"Zed Nobody" matches no sitting legislator'] } satisfies Partial<CosponsorImportReport>);
+      expect(dryRun.json()).toMatchObject({
+        dryRun: true,
+        bill: "H.77",
+        updated: ["Robert Brown"],
+        unmatched: ['"Zed Nobody" matches no sitting legislator'],
+      } satisfies Partial<CosponsorImportReport>);
       expect(await steps()).toEqual({ "Alice Ann Brown": "unknown", "Robert Brown": "unknown" });
 
       const done = await commit({ token: uploaded.token, as: "cosponsors", campaign: String(campaign.id), bill: "H.77" });

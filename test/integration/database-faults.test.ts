@@ -17,7 +17,10 @@ import { createTestDatabase, enginesUnderTest, type TestDatabase } from "../help
  * PostgreSQL only: SQLite is a file, it has no connection to lose.
  */
 const runs = enginesUnderTest().includes("postgres");
-if (!runs) console.warn(`database-faults.test.ts runs on PostgreSQL only: not run here (${process.env.GROUNDSWELL_TEST_ENGINE === "sqlite" ? "the SQLite process of npm test; the PostgreSQL one runs it" : "TEST_DATABASE_URL is not set"})`);
+if (!runs)
+  console.warn(
+    `database-faults.test.ts runs on PostgreSQL only: not run here (${process.env.GROUNDSWELL_TEST_ENGINE === "sqlite" ? "the SQLite process of npm test; the PostgreSQL one runs it" : "TEST_DATABASE_URL is not set"})`,
+  );
 
 describe.runIf(runs)("postgres: the database goes away and comes back", () => {
   let database: TestDatabase;

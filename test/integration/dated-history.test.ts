@@ -26,7 +26,6 @@ const organizer: Actor = { name: "Rosa Organizer", role: "organizer" };
 const admin: Actor = { name: "Admin", role: "admin" };
 const now = new Date("2026-03-10T12:00:00.000Z");
 
-
 const passedOn = async (db: Db, campaignId: number, asOf: string) =>
   (await getPublicMap(db, { campaign: campaignId, asOf })).counts.find((count) => count.stageId === "passed")!.count;
 
@@ -67,12 +66,16 @@ forEachEngine((getDatabase) => {
       const { db, campaign, body } = await organizedOn("Bristol", "2026-01-15");
       const before = await snapshotResolutionTables(db);
       const future = await rejectionOf(
-        inTransaction((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1, happenedOn: "2026-03-11" }, organizer, now)),
+        inTransaction((trx) =>
+          changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1, happenedOn: "2026-03-11" }, organizer, now),
+        ),
       );
       expect(future).toBeInstanceOf(InputError);
       expect((future as Error).message).toBe("Bristol: the change's date 2026-03-11 is in the future (today is 2026-03-10); record a change once it has happened");
       const earlier = await rejectionOf(
-        inTransaction((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1, happenedOn: "2026-01-14" }, organizer, now)),
+        inTransaction((trx) =>
+          changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1, happenedOn: "2026-01-14" }, organizer, now),
+        ),
       );
       expect((earlier as Error).message).toBe("Bristol: the change's date 2026-01-14 is before the previous change (2026-01-15); history is kept in order");
       expect((earlier as Error).message).not.toContain("\n");
@@ -94,9 +97,12 @@ forEachEngine((getDatabase) => {
       await inTransaction((trx) => updateVotingSetup(trx, { bodyId: body.id, seats: 9, vacancies: null, quorum: null, voteRule: null, hasVeto: false, overrideRule: null }));
       let version = 0;
       for (const toStage of ["organizing", "sponsor_found", "introduced", "vote_scheduled"]) {
-        version = (await inTransaction((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage, expectedVersion: version, happenedOn: "2026-01-05" }, organizer, now))).version;
+        version = (
+          await inTransaction((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage, expectedVersion: version, happenedOn: "2026-01-05" }, organizer, now))
+        ).version;
       }
-      version = (await inTransaction((trx) => updateResolution(trx, { campaignId: campaign.id, bodyId: body.id, expectedVersion: version, changes: { voteDate } }, organizer, now))).version;
+      version = (await inTransaction((trx) => updateResolution(trx, { campaignId: campaign.id, bodyId: body.id, expectedVersion: version, changes: { voteDate } }, organizer, now)))
+        .version;
       return { db, campaign, body, version };
     }
 
@@ -105,7 +111,12 @@ forEachEngine((getDatabase) => {
       const before = await snapshotResolutionTables(db);
       const error = await rejectionOf(
         inTransaction((trx) =>
-          updateResolution(trx, { campaignId: campaign.id, bodyId: body.id, expectedVersion: version, changes: { tally: { yes: 6, no: 3, abstain: 0, absent: 0 } } }, organizer, now),
+          updateResolution(
+            trx,
+            { campaignId: campaign.id, bodyId: body.id, expectedVersion: version, changes: { tally: { yes: 6, no: 3, abstain: 0, absent: 0 } } },
+            organizer,
+            now,
+          ),
         ),
       );
       expect((error as Error).message).toBe("Tally not saved: the vote is dated 2026-03-12, after today (2026-03-10); record the tally once the vote has happened");
@@ -130,7 +141,11 @@ forEachEngine((getDatabase) => {
     it("takes the row's dates as the days its stage changes happened, and replays to them", async () => {
       const { db } = getDatabase();
       const campaign = await makeCampaign(db, { name: "Dated drive" });
-      const [westerly, exeter, foster] = [await makeBody(db, { name: "Westerly", state: "RI" }), await makeBody(db, { name: "Exeter", state: "RI" }), await makeBody(db, { name: "Foster", state: "RI" })];
+      const [westerly, exeter, foster] = [
+        await makeBody(db, { name: "Westerly", state: "RI" }),
+        await makeBody(db, { name: "Exeter", state: "RI" }),
+        await makeBody(db, { name: "Foster", state: "RI" }),
+      ];
       const plan = await importSheet(
         db,
         "Dated drive",
@@ -194,10 +209,15 @@ forEachEngine((getDatabase) => {
     const { db } = getDatabase();
     const campaign = await makeCampaign(db);
     const body = await makeBody(db);
-    await inTransaction((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 0, happenedOn: "2025-05-05" }, organizer, now));
+    await inTransaction((trx) =>
+      changeStage(trx, { campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 0, happenedOn: "2025-05-05" }, organizer, now),
+    );
     await addHappenedOn.down(db);
     await addHappenedOn.up(db);
-    const rows = await sql<{ happenedOn: string; occurredAt: string }>`select happened_on, occurred_at from stage_event where resolution_id = (select id from resolution where body_id = ${body.id})`.execute(db);
+    const rows = await sql<{
+      happenedOn: string;
+      occurredAt: string;
+    }>`select happened_on, occurred_at from stage_event where resolution_id = (select id from resolution where body_id = ${body.id})`.execute(db);
     expect(rows.rows).toEqual([{ happenedOn: "2026-03-10", occurredAt: now.toISOString() }]);
   });
 });

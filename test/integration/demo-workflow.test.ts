@@ -43,7 +43,13 @@ forEachEngine((getDatabase) => {
 
     it("gives House district 1 a hub, a meeting, lobby-day sign-ups, its ballot question and its coverage", async () => {
       const { db } = getDatabase();
-      const district = await db.selectFrom("district").select("id").where("chamber", "=", "state_lower").where("name", "=", "1").where("state", "=", "RI").executeTakeFirstOrThrow();
+      const district = await db
+        .selectFrom("district")
+        .select("id")
+        .where("chamber", "=", "state_lower")
+        .where("name", "=", "1")
+        .where("state", "=", "RI")
+        .executeTakeFirstOrThrow();
       const brief = await caller(anonymous).district.get({ campaignId: campaign.id, districtId: district.id });
       expect(brief.hubs.map((hub) => hub.name)).toEqual(["Providence County hub (demo)"]);
       expect(brief.bodies.map((body) => [body.name, body.stage])).toEqual([["Providence County", "passed"]]);
@@ -78,7 +84,11 @@ forEachEngine((getDatabase) => {
 
     it("lists only the endorsers who agreed, at public steps, to anonymous readers", async () => {
       const listed = await caller(anonymous).public.endorsers({ campaign: campaign.id });
-      expect(listed.map((endorser) => endorser.name).sort()).toEqual(["Bristol Main Street Bakery (demo)", "Kent Nurses Union Local 1 (demo)", "Providence Family Practice (demo)"]);
+      expect(listed.map((endorser) => endorser.name).sort()).toEqual([
+        "Bristol Main Street Bakery (demo)",
+        "Kent Nurses Union Local 1 (demo)",
+        "Providence Family Practice (demo)",
+      ]);
     });
 
     it("does nothing where Rhode Island's counties are missing", async () => {

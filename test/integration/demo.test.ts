@@ -25,9 +25,7 @@ forEachEngine((getDatabase) => {
     expect(counties.length).toBeGreaterThanOrEqual(1000);
     expect(seeded.bodies).toBe(counties.length);
     const campaigns = await caller().campaign.list();
-    expect(campaigns).toEqual([
-      expect.objectContaining({ id: seeded.campaign.id, name: DEMO_CAMPAIGN_NAME, isDemo: true, stageScheme: defaultStageScheme }),
-    ]);
+    expect(campaigns).toEqual([expect.objectContaining({ id: seeded.campaign.id, name: DEMO_CAMPAIGN_NAME, isDemo: true, stageScheme: defaultStageScheme })]);
     const bodies = await caller().body.list({ campaignId: seeded.campaign.id });
     expect(bodies).toHaveLength(counties.length);
     expect(new Set(bodies.map((body) => body.geoid))).toEqual(new Set(counties.map((county) => county.geoid)));
@@ -47,11 +45,7 @@ forEachEngine((getDatabase) => {
   it("gives every resolution a legal chain of events that ends at its stage, one event per version", async () => {
     const { db } = getDatabase();
     const scheme = defaultStageScheme;
-    const resolutions = await db
-      .selectFrom("resolution")
-      .select(["id", "stage", "version", "updatedAt"])
-      .where("campaignId", "=", seeded.campaign.id)
-      .execute();
+    const resolutions = await db.selectFrom("resolution").select(["id", "stage", "version", "updatedAt"]).where("campaignId", "=", seeded.campaign.id).execute();
     const events = await db
       .selectFrom("stageEvent")
       .innerJoin("resolution", "resolution.id", "stageEvent.resolutionId")
@@ -134,7 +128,12 @@ forEachEngine((getDatabase) => {
     ).rejects.toBe(rollback);
     expect(stages).toHaveLength(size);
     expect(new Set(stages)).toEqual(new Set(defaultStageScheme.stages.map((stage) => stage.id)));
-    expect(await db.selectFrom("body").select((eb) => eb.fn.countAll<number>().as("count")).executeTakeFirstOrThrow()).toEqual({
+    expect(
+      await db
+        .selectFrom("body")
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .executeTakeFirstOrThrow(),
+    ).toEqual({
       count: counties.length,
     });
   });

@@ -34,7 +34,15 @@ async function trpcErrorOf(promise: Promise<unknown>): Promise<TRPCError> {
 
 const box = (west: number, south: number, east: number, north: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]],
+  coordinates: [
+    [
+      [west, south],
+      [east, south],
+      [east, north],
+      [west, north],
+      [west, south],
+    ],
+  ],
 });
 const feature = (properties: Record<string, unknown>, geometry: GeoJSON.Polygon): ImportFeature => ({ properties, geometry });
 const layerOf = (features: ImportFeature[]) => ({ features, fields: [...new Set(features.flatMap((item) => Object.keys(item.properties)))] });
@@ -67,11 +75,11 @@ forEachEngine((getDatabase) => {
         { kind: "select_board" },
       );
       await importDistricts(trx, layerOf([feature({ DISTRICT: "1" }, box(-69.05, 44.95, -68.85, 45.05))]), { chamber: "state_lower", state: "ME", vintage: "2014" });
-      await importDistricts(
-        trx,
-        layerOf([feature({ DISTRICT: "1" }, box(-69.05, 44.95, LINE, 45.05)), feature({ DISTRICT: "2" }, box(LINE, 44.95, -68.85, 45.05))]),
-        { chamber: "state_lower", state: "ME", vintage: "2024" },
-      );
+      await importDistricts(trx, layerOf([feature({ DISTRICT: "1" }, box(-69.05, 44.95, LINE, 45.05)), feature({ DISTRICT: "2" }, box(LINE, 44.95, -68.85, 45.05))]), {
+        chamber: "state_lower",
+        state: "ME",
+        vintage: "2024",
+      });
       await importDistricts(trx, layerOf([feature({ DISTRICT: "2" }, box(-69.1, 44.9, -68.8, 45.1))]), { chamber: "congressional", state: "ME", vintage: "2022" });
       await recomputeOverlaps(trx);
     });
@@ -111,9 +119,9 @@ forEachEngine((getDatabase) => {
       expect(district.areaKm2).toBeGreaterThan(100);
 
       const move = (toStage: string, expectedVersion: number) =>
-        getDatabase().db.transaction().execute((trx) =>
-          changeStage(trx, { campaignId: campaign.id, bodyId: ids.east, toStage, expectedVersion }, testOrganizerActor),
-        );
+        getDatabase()
+          .db.transaction()
+          .execute((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: ids.east, toStage, expectedVersion }, testOrganizerActor));
       await move("introduced", 0);
       await move("passed", 1);
       const after = await caller(publicActor).district.get({ campaignId: campaign.id, districtId: house2 });

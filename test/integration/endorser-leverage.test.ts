@@ -49,7 +49,9 @@ forEachEngine((getDatabase) => {
   beforeAll(async () => {
     world = await buildWorld(getDatabase().db);
     campaign = await createCampaign(getDatabase().db, { name: "Vermont leverage", states: ["VT"] });
-    await importEndorserRows({ db: getDatabase().db, actor: admin }, { as: "endorsers", campaign: campaign.name, dryRun: false }, parseColumnCsv(FILE, ENDORSER_COLUMNS), { fileName: "endorsers.csv" });
+    await importEndorserRows({ db: getDatabase().db, actor: admin }, { as: "endorsers", campaign: campaign.name, dryRun: false }, parseColumnCsv(FILE, ENDORSER_COLUMNS), {
+      fileName: "endorsers.csv",
+    });
   });
 
   describe("district leverage", () => {
@@ -70,7 +72,10 @@ forEachEngine((getDatabase) => {
     });
 
     it("shows no private field of an endorser to an anonymous reader", async () => {
-      const text = JSON.stringify([await district(world.districts.house1), await caller(anonymous).legislator.page({ campaignId: campaign.id, legislatorId: world.legislators.alice })]);
+      const text = JSON.stringify([
+        await district(world.districts.house1),
+        await caller(anonymous).legislator.page({ campaignId: campaign.id, legislatorId: world.legislators.alice }),
+      ]);
       for (const secret of [...PRIVATE, "Quiet Clinic", "Ashby Hardware", "Dover Lodge"]) expect(text).not.toContain(secret);
     });
 

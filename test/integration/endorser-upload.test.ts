@@ -16,7 +16,11 @@ import { forEachEngine } from "../helpers/test-db";
  * refused in one line naming each row, with nothing written.
  */
 
-const FILE = ["Name,Category,Town,State,Lat,Lon,Step,Public", "Ashby Family Medicine,medical_practice,Ashby,VT,,,endorsed,yes", "Brookfield Food Co-op,business,Brookfield,VT,44.012,-72.875,asked,yes"].join("\n");
+const FILE = [
+  "Name,Category,Town,State,Lat,Lon,Step,Public",
+  "Ashby Family Medicine,medical_practice,Ashby,VT,,,endorsed,yes",
+  "Brookfield Food Co-op,business,Brookfield,VT,44.012,-72.875,asked,yes",
+].join("\n");
 
 forEachEngine((getDatabase, engine) => {
   let app: FastifyInstance;
@@ -34,7 +38,10 @@ forEachEngine((getDatabase, engine) => {
     await app?.close();
   });
 
-  const { preview, commit } = importRequests(() => app, () => session);
+  const { preview, commit } = importRequests(
+    () => app,
+    () => session,
+  );
   const endorsers = () => getDatabase().db.selectFrom("endorser").select(["name", "step", "locationSource"]).where("campaignId", "=", campaign.id).orderBy("name").execute();
 
   describe("endorsers from the Import screen", () => {
@@ -92,7 +99,9 @@ forEachEngine((getDatabase, engine) => {
 
     it("refuses rows without a name or town and coordinates outside the state in one line naming each row, writing nothing", async () => {
       const before = await endorsers();
-      const uploaded = (await preview(["name,town,state,lat,lon", ",Ashby,VT,,", "Nowhere Bakery,,VT,,", "Swapped Diner,Dover,VT,-72.8,44.0"].join("\n"), "bad.csv")).json() as EndorserUploadPreview;
+      const uploaded = (
+        await preview(["name,town,state,lat,lon", ",Ashby,VT,,", "Nowhere Bakery,,VT,,", "Swapped Diner,Dover,VT,-72.8,44.0"].join("\n"), "bad.csv")
+      ).json() as EndorserUploadPreview;
       expect(uploaded).toMatchObject({ format: "endorsers", rows: 3 });
       const refused = await commit({ token: uploaded.token, as: "endorsers", campaign: String(campaign.id), dryRun: true });
       expect(refused.statusCode).toBe(400);

@@ -34,7 +34,15 @@ const FILE = [
 ].join("\n");
 
 const rowsOf = (text: string) => parseColumnCsv(text, ENDORSER_COLUMNS);
-const count = async (db: Db, table: "endorser" | "endorserStepEvent" | "auditEvent") => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const count = async (db: Db, table: "endorser" | "endorserStepEvent" | "auditEvent") =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 forEachEngine((getDatabase) => {
   let world: World;
@@ -64,7 +72,15 @@ forEachEngine((getDatabase) => {
       const summary = await importFile(FILE);
       expect(summary.created).toHaveLength(3);
       const clinic = await byName("Ashby Family Medicine");
-      expect(clinic).toMatchObject({ category: "medical_practice", townBodyId: world.bodies.ashby, linkedBodyId: null, locationSource: "town", step: "endorsed", isPublic: true, ...SECRET });
+      expect(clinic).toMatchObject({
+        category: "medical_practice",
+        townBodyId: world.bodies.ashby,
+        linkedBodyId: null,
+        locationSource: "town",
+        step: "endorsed",
+        isPublic: true,
+        ...SECRET,
+      });
       // Ashby is the 0.02° square from -72.90, 44.00: its centre lies inside it.
       expect(clinic.lon).toBeGreaterThan(-72.9);
       expect(clinic.lon).toBeLessThan(-72.88);
@@ -111,7 +127,8 @@ forEachEngine((getDatabase) => {
         'line 7: category "guild" is not one of',
         "line 8: lat and lon go together",
         'line 9: step "signed" is not one of identified, asked, considering, endorsed, active_partner, declined',
-      ]) expect(message).toContain(expected);
+      ])
+        expect(message).toContain(expected);
       // In the file's order, line by line, whichever check found the problem.
       expect([...String(message).matchAll(/line (\d+):/g)].map((match) => Number(match[1]))).toEqual([2, 3, 4, 5, 6, 7, 8, 9]);
       expect(await count(getDatabase().db, "endorser")).toBe(before);

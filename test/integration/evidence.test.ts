@@ -25,15 +25,20 @@ const viewer: Actor = { name: "Evidence viewer", role: "viewer" };
 const anonymous: Actor = { name: "public", role: "public" };
 
 /** A tiny but real PDF (the minutes), a PNG, and an HTML page pretending to be a PDF. */
-const MINUTES_PDF = Buffer.from(
-  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n",
-);
+const MINUTES_PDF = Buffer.from("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]);
 const HTML = Buffer.from("<html><script>alert(document.cookie)</script></html>");
 const CAP = 64 * 1024;
 
 const count = async (db: Db, table: "evidence" | "evidenceFile" | "verificationEvent" | "auditEvent") =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 forEachEngine((getDatabase, engine) => {
   let world: World;
@@ -79,12 +84,12 @@ forEachEngine((getDatabase, engine) => {
 
   it("attaches a link (http or https only) and moves the pass from reported to evidence attached", async () => {
     const before = await counts();
-    await expect(
-      caller(organizer).evidence.addLink({ campaignId: campaign.id, bodyId: world.bodies.ashby, category: "news_article", url: "javascript:alert(1)" }),
-    ).rejects.toThrow(/^a link must start with http:\/\/ or https:\/\/$/);
-    await expect(caller(organizer).evidence.addLink({ campaignId: campaign.id, bodyId: world.bodies.dover, category: "minutes", url: "https://dover.example.org/m" })).rejects.toThrow(
-      "Dover has not passed: evidence and verification belong to passed resolutions",
+    await expect(caller(organizer).evidence.addLink({ campaignId: campaign.id, bodyId: world.bodies.ashby, category: "news_article", url: "javascript:alert(1)" })).rejects.toThrow(
+      /^a link must start with http:\/\/ or https:\/\/$/,
     );
+    await expect(
+      caller(organizer).evidence.addLink({ campaignId: campaign.id, bodyId: world.bodies.dover, category: "minutes", url: "https://dover.example.org/m" }),
+    ).rejects.toThrow("Dover has not passed: evidence and verification belong to passed resolutions");
     expect(await counts()).toEqual(before);
 
     const result = await caller(organizer).evidence.addLink({
@@ -125,8 +130,16 @@ forEachEngine((getDatabase, engine) => {
     const query = { campaignId: campaign.id, bodyId: world.bodies.ashby, category: "minutes" };
     const big = Buffer.concat([MINUTES_PDF, Buffer.alloc(CAP)]);
     const refusals = [
-      [await upload(organizerCookie, { ...query, fileName: "huge.pdf" }, big), 413, /^huge\.pdf is (65 KB|over the limit): evidence files may be at most 64 KB; nothing was saved$/],
-      [await upload(organizerCookie, { ...query, fileName: "minutes.pdf" }, HTML), 400, /^minutes\.pdf is not a PDF, PNG or JPEG file \(its contents say otherwise\); nothing was saved$/],
+      [
+        await upload(organizerCookie, { ...query, fileName: "huge.pdf" }, big),
+        413,
+        /^huge\.pdf is (65 KB|over the limit): evidence files may be at most 64 KB; nothing was saved$/,
+      ],
+      [
+        await upload(organizerCookie, { ...query, fileName: "minutes.pdf" }, HTML),
+        400,
+        /^minutes\.pdf is not a PDF, PNG or JPEG file \(its contents say otherwise\); nothing was saved$/,
+      ],
       [await upload(organizerCookie, { ...query, fileName: "minutes.pdf" }, PNG), 400, /^minutes\.pdf holds a PNG file but is not named \.png; nothing was saved$/],
       [await upload(organizerCookie, { ...query, fileName: "empty.pdf" }, Buffer.alloc(0)), 400, /^empty\.pdf is empty; nothing was saved$/],
       [await upload(organizerCookie, { ...query, category: "gossip", fileName: "m.pdf" }, MINUTES_PDF), 400, /^category: /],

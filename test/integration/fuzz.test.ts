@@ -114,25 +114,25 @@ forEachEngine((getDatabase, engine) => {
       const acceptedInputs: Array<Record<string, unknown>> = [];
 
       const check = async (who: keyof typeof callers, value: unknown) => {
-          let refusal: string | null = null;
-          let accepted = false;
-          try {
-            await callers[who](value);
-            accepted = true;
-          } catch (error) {
-            refusal = describeRefusal(error);
-          }
-          if (refusal) throw new Error(`${path} as ${who}: ${refusal}`);
-          const after = await digestAllTables(db, tables);
-          if (accepted && procedure._def.type === "mutation") {
-            baseline = after;
-          } else if (after !== baseline) {
-            throw new Error(`${path} as ${who}: ${accepted ? "a query" : "a refused call"} changed the database`);
-          }
-          outcomes[accepted ? "accepted" : "refused"]++;
-          if (accepted && who === "admin" && value && typeof value === "object" && !Array.isArray(value) && acceptedInputs.length < 50) {
-            acceptedInputs.push(value as Record<string, unknown>);
-          }
+        let refusal: string | null = null;
+        let accepted = false;
+        try {
+          await callers[who](value);
+          accepted = true;
+        } catch (error) {
+          refusal = describeRefusal(error);
+        }
+        if (refusal) throw new Error(`${path} as ${who}: ${refusal}`);
+        const after = await digestAllTables(db, tables);
+        if (accepted && procedure._def.type === "mutation") {
+          baseline = after;
+        } else if (after !== baseline) {
+          throw new Error(`${path} as ${who}: ${accepted ? "a query" : "a refused call"} changed the database`);
+        }
+        outcomes[accepted ? "accepted" : "refused"]++;
+        if (accepted && who === "admin" && value && typeof value === "object" && !Array.isArray(value) && acceptedInputs.length < 50) {
+          acceptedInputs.push(value as Record<string, unknown>);
+        }
       };
       const who = fc.constantFrom<keyof typeof callers>("admin", "admin", "admin", "public");
       await fc.assert(fc.asyncProperty(who, input, check), { numRuns: Math.ceil(runsPerProcedure / 2) });
@@ -158,7 +158,10 @@ forEachEngine((getDatabase, engine) => {
       for (const [path, procedure] of procedures) {
         if (procedure._def.type === "subscription") continue;
         // The role check runs before input validation, so `undefined` tells public from private.
-        const error = await procedureCall(caller, path)(undefined).then(
+        const error = await procedureCall(
+          caller,
+          path,
+        )(undefined).then(
           () => null,
           (caught: unknown) => caught,
         );

@@ -35,7 +35,12 @@ forEachEngine((getDatabase, engine) => {
   const getGeometry = (headers: Record<string, string> = {}) => app.inject({ method: "GET", url: "/geo/bodies.geojson", headers });
 
   const postChangeStage = (input: unknown) =>
-    app.inject({ method: "POST", url: "/trpc/resolution.changeStage", headers: { "content-type": "application/json", ...CSRF_HEADERS, ...organizer }, payload: JSON.stringify(input) });
+    app.inject({
+      method: "POST",
+      url: "/trpc/resolution.changeStage",
+      headers: { "content-type": "application/json", ...CSRF_HEADERS, ...organizer },
+      payload: JSON.stringify(input),
+    });
 
   it("answers /health with ok and the engine", async () => {
     const response = await app.inject({ method: "GET", url: "/health" });
@@ -138,9 +143,7 @@ forEachEngine((getDatabase, engine) => {
         url: `/trpc/body.list?input=${encodeURIComponent(JSON.stringify({ campaignId: campaign.id }))}`,
       });
       expect(listed.statusCode).toBe(200);
-      const stages = Object.fromEntries(
-        (listed.json().result.data as Array<{ id: number; stage: string; version: number }>).map((row) => [row.id, [row.stage, row.version]]),
-      );
+      const stages = Object.fromEntries((listed.json().result.data as Array<{ id: number; stage: string; version: number }>).map((row) => [row.id, [row.stage, row.version]]));
       expect(stages[body.id]).toEqual(["sponsor_found", 1]);
       expect(stages[bodies[2]!.id]).toEqual(["not_started", 0]);
     });
@@ -195,7 +198,13 @@ forEachEngine((getDatabase, engine) => {
       });
       await new Promise<void>((resolve) => geocoder.listen(0, "127.0.0.1", resolve));
       const { port } = geocoder.address() as AddressInfo;
-      const withGeocoder = await buildServer({ db: getDatabase().db, engine, basemapStyleUrl: null, serveClient: false, geocoderUrl: `http://127.0.0.1:${port}/search?format=json&q={query}` });
+      const withGeocoder = await buildServer({
+        db: getDatabase().db,
+        engine,
+        basemapStyleUrl: null,
+        serveClient: false,
+        geocoderUrl: `http://127.0.0.1:${port}/search?format=json&q={query}`,
+      });
       try {
         expect((await withGeocoder.inject({ method: "GET", url: "/config.json" })).json()).toMatchObject({ addressSearch: true });
         const found = await withGeocoder.inject({ method: "GET", url: "/geo/address?q=12%20Main%20St%2C%20Warwick%20RI" });

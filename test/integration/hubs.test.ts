@@ -24,7 +24,14 @@ const anonymous: Actor = { name: "anon", role: "public" };
 const SECRET = "Priya's cell 802-555-0142";
 
 const count = async (db: Db, table: "hub" | "hubDistrict" | "hubBody") =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 forEachEngine(
   (getDatabase) => {
@@ -64,7 +71,10 @@ forEachEngine(
         const { db } = getDatabase();
         const before = [await count(db, "hub"), await count(db, "hubDistrict"), await count(db, "hubBody")];
         await expect(caller(organizer).hub.create({ name: "ashby area hub" })).rejects.toMatchObject({ code: "CONFLICT", message: 'A hub named "Ashby Area Hub" already exists' });
-        await expect(caller(organizer).hub.create({ name: "Ghost Hub", districtIds: [999_999] })).rejects.toMatchObject({ code: "NOT_FOUND", message: "No district with id 999999" });
+        await expect(caller(organizer).hub.create({ name: "Ghost Hub", districtIds: [999_999] })).rejects.toMatchObject({
+          code: "NOT_FOUND",
+          message: "No district with id 999999",
+        });
         await expect(caller(viewer).hub.create({ name: "Viewer Hub" })).rejects.toMatchObject({ code: "FORBIDDEN" });
         await expect(caller(anonymous).hub.list()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
         expect([await count(db, "hub"), await count(db, "hubDistrict"), await count(db, "hubBody")]).toEqual(before);
@@ -129,12 +139,32 @@ forEachEngine(
         const stamp = new Date().toISOString();
         const member = await db
           .insertInto("member")
-          .values({ bodyId: world.bodies.carlton, name: "Councillor Dana Reyes", role: "Councillor", termStart: null, termEnd: null, publicContact: null, privateContact: SECRET, createdAt: stamp, updatedAt: stamp })
+          .values({
+            bodyId: world.bodies.carlton,
+            name: "Councillor Dana Reyes",
+            role: "Councillor",
+            termStart: null,
+            termEnd: null,
+            publicContact: null,
+            privateContact: SECRET,
+            createdAt: stamp,
+            updatedAt: stamp,
+          })
           .returning("id")
           .executeTakeFirstOrThrow();
         await db
           .insertInto("memberPosition")
-          .values({ campaignId: campaign.id, memberId: member.id, position: "yes", sponsorRole: "lead", isInternal: 0, lastContactedOn: null, contactedBy: null, note: SECRET, updatedAt: stamp })
+          .values({
+            campaignId: campaign.id,
+            memberId: member.id,
+            position: "yes",
+            sponsorRole: "lead",
+            isInternal: 0,
+            lastContactedOn: null,
+            contactedBy: null,
+            note: SECRET,
+            updatedAt: stamp,
+          })
           .execute();
 
         // Dover is 0.04° (about 3.2 km) east of Carlton.
@@ -151,7 +181,10 @@ forEachEngine(
         expect(ofDistrict.map((ally) => ally.name)).toEqual(["Carlton"]);
         const ofHouse2 = await caller(anonymous).hub.allies({ campaignId: campaign.id, districtId: world.districts.house2, withinKm: 50 });
         expect(ofHouse2.map((ally) => ally.name)).not.toContain("Carlton");
-        await expect(caller(anonymous).hub.allies({ campaignId: campaign.id, withinKm: 1 })).rejects.toMatchObject({ code: "BAD_REQUEST", message: "Name a body or a district, not both" });
+        await expect(caller(anonymous).hub.allies({ campaignId: campaign.id, withinKm: 1 })).rejects.toMatchObject({
+          code: "BAD_REQUEST",
+          message: "Name a body or a district, not both",
+        });
       });
     });
 

@@ -22,8 +22,7 @@ const EARTH_RADIUS = 6371008.8;
 const radians = (degrees: number) => (degrees * Math.PI) / 180;
 /** Closed-form spherical area of a lon/lat rectangle (turf's radius). */
 type Box = readonly [west: number, south: number, east: number, north: number];
-const rectangleArea = ([west, south, east, north]: Box) =>
-  EARTH_RADIUS ** 2 * radians(east - west) * (Math.sin(radians(north)) - Math.sin(radians(south)));
+const rectangleArea = ([west, south, east, north]: Box) => EARTH_RADIUS ** 2 * radians(east - west) * (Math.sin(radians(north)) - Math.sin(radians(south)));
 
 /** Three made-up towns in a row west of Narragansett Bay, 0.08° squares with GEOIDs. */
 function townsGeoJson(names = ["Ashford Falls", "Birchwood", "Cedar Hollow"]): string {
@@ -45,7 +44,18 @@ function districtsGeoJson(): string {
     features: Object.entries(DISTRICT_BOXES).map(([district, [west, south, east, north]]) => ({
       type: "Feature",
       properties: { DISTRICT: district },
-      geometry: { type: "Polygon", coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] },
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [west, south],
+            [east, south],
+            [east, north],
+            [west, north],
+            [west, south],
+          ],
+        ],
+      },
     })),
   });
 }
@@ -124,7 +134,7 @@ forEachEngine(
         expect(result.status, result.stderr).toBe(0);
         expect(result.stderr).toBe("");
         expect(result.stdout).toContain("  2 features read → 2 districts created, 0 updated\n");
-        expect(result.stdout).toContain('; vintage 2022 (current)\n');
+        expect(result.stdout).toContain("; vintage 2022 (current)\n");
         expect(result.stdout).toMatch(/\nOverlaps: 4 body × district pairs from 3 bodies and 2 current districts in /);
       });
 
@@ -134,7 +144,10 @@ forEachEngine(
         expect(result.stdout.startsWith("body_id,body_name,")).toBe(true);
         const [header, ...rows] = parseCsv(result.stdout);
         const positions = REQUIRED_COLUMNS.map((column) => header!.indexOf(column));
-        expect(positions.every((position) => position >= 0), header!.join(",")).toBe(true);
+        expect(
+          positions.every((position) => position >= 0),
+          header!.join(","),
+        ).toBe(true);
         expect([...positions].sort((a, b) => a - b)).toEqual(positions);
         const records = rows.map((row) => Object.fromEntries(header!.map((column, index) => [column, row[index]])));
 
@@ -189,8 +202,7 @@ forEachEngine(
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout).toContain("  3 features read → 0 bodies created, 3 updated\n");
         const after = await snapshotBoundaryTables(db);
-        const withoutStamps = <T extends { updatedAt?: string; computedAt?: string }>(rows: T[]) =>
-          rows.map(({ updatedAt: _updated, computedAt: _computed, ...rest }) => rest);
+        const withoutStamps = <T extends { updatedAt?: string; computedAt?: string }>(rows: T[]) => rows.map(({ updatedAt: _updated, computedAt: _computed, ...rest }) => rest);
         expect(withoutStamps(after.bodies)).toEqual(withoutStamps(before.bodies));
         expect(withoutStamps(after.overlaps)).toEqual(withoutStamps(before.overlaps));
         expect(after.districts).toEqual(before.districts);
@@ -237,7 +249,10 @@ forEachEngine(
           [["import", files.more, "--as", "bodies", "--parent", "99999"], "--parent 99999: no body with that id"],
           [["import", files.more, "--as", "bodies", "--kind", "parliament"], /^--kind "parliament" is not a body kind; use one of city_council, /],
           [["import", files.more, "--as", "bodies", "--state", "XX"], '--state "XX" is not a USPS state code (e.g. MA, RI)'],
-          [["import", files.more, "--as", "district"], '--as must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "district")'],
+          [
+            ["import", files.more, "--as", "district"],
+            '--as must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "district")',
+          ],
           [["import", files.more, "--as", "bodies", "--min-share", "1.5"], '--min-share must be a number from 0 to below 1 (got "1.5")'],
           [["import", files.house, "--as", "districts", "--state", "RI"], "--chamber is required for districts: state_lower, state_upper, congressional"],
           [["import", files.house, "--as", "districts", "--chamber", "state_lower", "--vintage", "the new one"], '--vintage "the new one" should be a short label such as 2022'],

@@ -60,11 +60,22 @@ const TOWNS = {
 const TOPO = {
   type: "Topology",
   objects: { towns: { type: "GeometryCollection", geometries: [{ type: "Polygon", arcs: [[0]], properties: { NAME: "Topo town" } }] } },
-  arcs: [[[-71.5, 41.5], [-71.4, 41.5], [-71.4, 41.6], [-71.5, 41.6], [-71.5, 41.5]]],
+  arcs: [
+    [
+      [-71.5, 41.5],
+      [-71.4, 41.5],
+      [-71.4, 41.6],
+      [-71.5, 41.6],
+      [-71.5, 41.5],
+    ],
+  ],
 };
 
 function townsZip(): Uint8Array {
-  const { shp, shx } = writeShp([{ type: "polygon", rings: [square(-71.5, 41.5, 0.05)] }, { type: "polygon", rings: [square(-71.4, 41.5, 0.05)] }]);
+  const { shp, shx } = writeShp([
+    { type: "polygon", rings: [square(-71.5, 41.5, 0.05)] },
+    { type: "polygon", rings: [square(-71.4, 41.5, 0.05)] },
+  ]);
   const dbf = writeDbf([{ name: "NAME", type: "C", length: 20 }], [{ NAME: "Alpha" }, { NAME: "Bravo" }]);
   return writeZip(shapefileEntries("towns", { shp, shx, dbf, prj: WGS84_PRJ }));
 }
@@ -159,22 +170,35 @@ forEachEngine((getDatabase, engine) => {
 
       it("refuse valid files with random bytes flipped, or read them", async () => {
         await fc.assert(
-          fc.asyncProperty(fc.constantFrom(...VALID_FILES), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }), async ([name, bytes], flips) => {
-            const copy = Uint8Array.from(bytes);
-            for (const [at, value] of flips) copy[at % copy.length] = value;
-            await refusalOf(() => readBoundaryBytes(copy, name));
-          }),
+          fc.asyncProperty(
+            fc.constantFrom(...VALID_FILES),
+            fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 8 }),
+            async ([name, bytes], flips) => {
+              const copy = Uint8Array.from(bytes);
+              for (const [at, value] of flips) copy[at % copy.length] = value;
+              await refusalOf(() => readBoundaryBytes(copy, name));
+            },
+          ),
           { numRuns: RUNS[engine].reader },
         );
       });
 
       it("refuse hostile CSV and Open States files with one line", async () => {
         await fc.assert(
-          fc.asyncProperty(fc.oneof(fc.string({ maxLength: 400 }), fc.string({ unit: "binary", maxLength: 400 }), fc.array(fc.array(csvCell, { maxLength: 6 }), { maxLength: 6 }).map((rows) => ["id,name,current_district,current_chamber", ...rows.map((row) => row.map(quote).join(","))].join("\n"))), async (text) => {
-            await refusalOf(() => parseCsv(text));
-            await refusalOf(() => parseOpenStatesCsv(text, { fileName: "people.csv", state: "RI" }));
-            await refusalOf(() => parsePersonFile(text, { fileName: "Someone.yml", fallbackState: "RI" }));
-          }),
+          fc.asyncProperty(
+            fc.oneof(
+              fc.string({ maxLength: 400 }),
+              fc.string({ unit: "binary", maxLength: 400 }),
+              fc
+                .array(fc.array(csvCell, { maxLength: 6 }), { maxLength: 6 })
+                .map((rows) => ["id,name,current_district,current_chamber", ...rows.map((row) => row.map(quote).join(","))].join("\n")),
+            ),
+            async (text) => {
+              await refusalOf(() => parseCsv(text));
+              await refusalOf(() => parseOpenStatesCsv(text, { fileName: "people.csv", state: "RI" }));
+              await refusalOf(() => parsePersonFile(text, { fileName: "Someone.yml", fallbackState: "RI" }));
+            },
+          ),
           { numRuns: RUNS[engine].reader },
         );
       });

@@ -33,7 +33,18 @@ function townsGeoJson(names = ["Ashford Falls", "Birchwood", "Cedar Hollow"]): s
 
 /** Two districts splitting those towns at -71.65°: both House plans' worth of overlaps. */
 function districtsGeoJson(): string {
-  const box = (west: number, east: number) => ({ type: "Polygon", coordinates: [[[west, 41.4], [east, 41.4], [east, 41.7], [west, 41.7], [west, 41.4]]] });
+  const box = (west: number, east: number) => ({
+    type: "Polygon",
+    coordinates: [
+      [
+        [west, 41.4],
+        [east, 41.4],
+        [east, 41.7],
+        [west, 41.7],
+        [west, 41.4],
+      ],
+    ],
+  });
   return JSON.stringify({
     type: "FeatureCollection",
     features: [
@@ -117,7 +128,8 @@ forEachEngine((getDatabase, engine) => {
       // The file waits on disk for its commit, in a folder of its own.
       expect(fs.readdirSync(uploadDir)).toHaveLength(1);
       expect((await commit({ token: body.token, as: "nothing" })).json()).toEqual({
-        error: 'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "nothing")',
+        error:
+          'What the file holds must be one of bodies, districts, legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population (got "nothing")',
       });
     });
 
@@ -128,7 +140,12 @@ forEachEngine((getDatabase, engine) => {
     });
 
     it("asks for the file name when it is missing", async () => {
-      const response = await app.inject({ method: "POST", url: "/api/imports/preview", headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...session }, payload: townsGeoJson() });
+      const response = await app.inject({
+        method: "POST",
+        url: "/api/imports/preview",
+        headers: { "content-type": "application/octet-stream", ...CSRF_HEADERS, ...session },
+        payload: townsGeoJson(),
+      });
       expect(response.statusCode).toBe(400);
       expect(response.json()).toEqual({ error: "name the uploaded file in the query, e.g. ?fileName=towns.geojson" });
     });
@@ -208,7 +225,10 @@ forEachEngine((getDatabase, engine) => {
       const uploaded = (await preview(townsGeoJson())).json() as ImportPreview;
       const cases: Array<[Record<string, unknown>, string]> = [
         [{ as: "bodies", nameField: "TOWN" }, 'no field "TOWN" in this file; its fields are: NAME, GEOID, POP'],
-        [{ as: "bodies", kind: "parliament" }, 'Kind of body "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee'],
+        [
+          { as: "bodies", kind: "parliament" },
+          'Kind of body "parliament" is not a body kind; use one of city_council, town_meeting, select_board, board_of_aldermen, county_board, ward_committee, neighborhood_council, school_committee',
+        ],
         [{ as: "districts" }, "Chamber is required for districts: state_lower, state_upper, congressional"],
         [{ as: "bodies", state: "Rhode Island" }, 'State "Rhode Island" is not a USPS state code (e.g. MA, RI)'],
         [{ as: "districts", chamber: "state_upper", vintage: "the new one!" }, 'Plan year (vintage) "the new one!" should be a short label such as 2022'],
@@ -232,7 +252,12 @@ forEachEngine((getDatabase, engine) => {
         expect(response.statusCode, token).toBe(404);
         expect(response.json()).toEqual({ error: "this upload is unknown or has expired (uploads wait 30 minutes at most); choose the file again" });
       }
-      const malformed = await app.inject({ method: "POST", url: "/api/imports/commit", headers: { "content-type": "application/json", ...CSRF_HEADERS, ...session }, payload: "{not json" });
+      const malformed = await app.inject({
+        method: "POST",
+        url: "/api/imports/commit",
+        headers: { "content-type": "application/json", ...CSRF_HEADERS, ...session },
+        payload: "{not json",
+      });
       expect(malformed.statusCode).toBe(400);
       expect(Object.keys(malformed.json())).toEqual(["error"]);
     });
@@ -286,7 +311,15 @@ forEachEngine((getDatabase, engine) => {
 
       const dryRun = await commit({ token: uploaded.token, as: "legislators", state: "RI", dryRun: true });
       expect(dryRun.statusCode, dryRun.body).toBe(200);
-      expect(dryRun.json()).toMatchObject({ as: "legislators", dryRun: true, state: "RI", legislators: 3, created: 3, matched: 2, vacantDistricts: [] } satisfies Partial<LegislatorImportReport>);
+      expect(dryRun.json()).toMatchObject({
+        as: "legislators",
+        dryRun: true,
+        state: "RI",
+        legislators: 3,
+        created: 3,
+        matched: 2,
+        vacantDistricts: [],
+      } satisfies Partial<LegislatorImportReport>);
       expect((dryRun.json() as LegislatorImportReport).unmatched).toEqual([
         { name: "Nowhere Rep", chamber: "state_lower", districtName: "9", reason: 'no current state_lower district in RI named "9"' },
       ]);
@@ -312,7 +345,10 @@ forEachEngine((getDatabase, engine) => {
       const { db } = getDatabase();
       const zip = writeZip(
         [
-          { name: "legislature/Teresa-Kowalczyk-11111111-2222-4333-8444-555555555555.yml", bytes: Buffer.from(personFile("11111111-2222-4333-8444-555555555555", "Teresa Kowalczyk", "2")) },
+          {
+            name: "legislature/Teresa-Kowalczyk-11111111-2222-4333-8444-555555555555.yml",
+            bytes: Buffer.from(personFile("11111111-2222-4333-8444-555555555555", "Teresa Kowalczyk", "2")),
+          },
           { name: "legislature/Ana-Ruiz-11111111-2222-4333-8444-888888888888.yml", bytes: Buffer.from(personFile("11111111-2222-4333-8444-888888888888", "Ana Ruiz", "1")) },
           { name: "legislature/_municipalities.yml", bytes: Buffer.from("- name: Providence\n") },
         ],
@@ -344,7 +380,8 @@ forEachEngine((getDatabase, engine) => {
           "",
         ].join("\n");
       const chair = ["- name: Teresa Kowalczyk", "  role: Chair", "  person_id: ocd-person/11111111-2222-4333-8444-555555555555"];
-      const zipOf = (text: string) => writeZip([{ name: "committees/lower-Health-99999999-2222-4333-8444-555555555555.yml", bytes: Buffer.from(text) }], new Date("2026-01-01T00:00:00Z"));
+      const zipOf = (text: string) =>
+        writeZip([{ name: "committees/lower-Health-99999999-2222-4333-8444-555555555555.yml", bytes: Buffer.from(text) }], new Date("2026-01-01T00:00:00Z"));
 
       const unknown = (await preview(zipOf(committee([...chair, "- name: Pat Nobody", "  role: member"])), "committees.zip")).json() as CommitteeUploadPreview;
       const refused = await commit({ token: unknown.token, as: "committees", state: "RI", dryRun: true });

@@ -32,7 +32,18 @@ function rectangleArea([, south]: [number, number], size: number): number {
 
 /** A lon/lat box as an RFC 7946 polygon (counter-clockwise shell). */
 function box(west: number, south: number, east: number, north: number): GeoJSON.Polygon {
-  return { type: "Polygon", coordinates: [[[west, south], [east, south], [east, north], [west, north], [west, south]]] };
+  return {
+    type: "Polygon",
+    coordinates: [
+      [
+        [west, south],
+        [east, south],
+        [east, north],
+        [west, north],
+        [west, south],
+      ],
+    ],
+  };
 }
 
 const feature = (properties: Record<string, unknown>, geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): ImportFeature => ({ properties, geometry });
@@ -47,9 +58,7 @@ function layerOf(features: ImportFeature[]) {
 function goldenLayers(file: string) {
   const collection = JSON.parse(fs.readFileSync(path.join(geoIn, file), "utf8")) as GeoJSON.FeatureCollection<GeoJSON.Polygon>;
   const pick = (role: string) =>
-    collection.features
-      .filter((item) => item.properties!.role === role)
-      .map((item) => feature({ NAME: item.properties!.name as string }, item.geometry));
+    collection.features.filter((item) => item.properties!.role === role).map((item) => feature({ NAME: item.properties!.name as string }, item.geometry));
   return { bodies: layerOf(pick("body")), districts: layerOf(pick("district")) };
 }
 
@@ -60,18 +69,22 @@ function turfShares(body: GeoJSON.Polygon, district: GeoJSON.Polygon) {
   return { intersection, shareOfBody: intersection / area(body), shareOfDistrict: intersection / area(district) };
 }
 
-
 forEachEngine((getDatabase) => {
   /** The way every door calls the use cases: inside one transaction. */
   const bodiesImport = (layer: ReturnType<typeof layerOf>, options: ImportBodiesOptions, now?: Date) =>
-    getDatabase().db.transaction().execute((trx) => importBodies(trx, layer, options, now));
+    getDatabase()
+      .db.transaction()
+      .execute((trx) => importBodies(trx, layer, options, now));
   const districtsImport = (layer: ReturnType<typeof layerOf>, options: ImportDistrictsOptions, now?: Date) =>
-    getDatabase().db.transaction().execute((trx) => importDistricts(trx, layer, options, now));
+    getDatabase()
+      .db.transaction()
+      .execute((trx) => importDistricts(trx, layer, options, now));
   const recompute = (minShare?: number) =>
-    getDatabase().db.transaction().execute((trx) => recomputeOverlaps(trx, minShare === undefined ? {} : { minShare }));
+    getDatabase()
+      .db.transaction()
+      .execute((trx) => recomputeOverlaps(trx, minShare === undefined ? {} : { minShare }));
 
-  const bodiesByGeoid = (db: Db, geoids: string[]) =>
-    db.selectFrom("body").selectAll().where("geoid", "in", geoids).orderBy("geoid").execute();
+  const bodiesByGeoid = (db: Db, geoids: string[]) => db.selectFrom("body").selectAll().where("geoid", "in", geoids).orderBy("geoid").execute();
   const overlapsOf = (db: Db, bodyId: number) =>
     db
       .selectFrom("bodyDistrictOverlap")
@@ -128,10 +141,11 @@ forEachEngine((getDatabase) => {
 
     it("takes the state from --state over the GEOID, and bodies without a GEOID get none", async () => {
       const { db } = getDatabase();
-      const summary = await bodiesImport(
-        layerOf([feature({ TOWN: "Far Harbor", CODE: "X1" }, squarePolygon([-70.5, 43.5], 0.04))]),
-        { kind: "select_board", state: "ME", idField: "CODE" },
-      );
+      const summary = await bodiesImport(layerOf([feature({ TOWN: "Far Harbor", CODE: "X1" }, squarePolygon([-70.5, 43.5], 0.04))]), {
+        kind: "select_board",
+        state: "ME",
+        idField: "CODE",
+      });
       expect(summary).toMatchObject({ created: 1, nameField: "TOWN", idField: "CODE" });
       const row = await db.selectFrom("body").selectAll().where("name", "=", "Far Harbor").executeTakeFirstOrThrow();
       // "X1" is the layer's own id, not a Census GEOID, so it matches re-imports but is not stored as one.
@@ -217,18 +231,20 @@ forEachEngine((getDatabase) => {
 
     it("imports names and ids holding control characters (a NUL) the same on both engines, without them", async () => {
       const { db } = getDatabase();
-      const summary = await bodiesImport(
-        layerOf([feature({ NAME: "Nul\u0000ville\u0007 ", CODE: "N\u00001" }, squarePolygon([-71.2, 41.95], 0.01))]),
-        { kind: "select_board", state: "RI", idField: "CODE" },
-      );
+      const summary = await bodiesImport(layerOf([feature({ NAME: "Nul\u0000ville\u0007 ", CODE: "N\u00001" }, squarePolygon([-71.2, 41.95], 0.01))]), {
+        kind: "select_board",
+        state: "RI",
+        idField: "CODE",
+      });
       expect(summary).toMatchObject({ created: 1 });
       const row = await db.selectFrom("body").select(["id", "name"]).where("kind", "=", "select_board").where("state", "=", "RI").executeTakeFirstOrThrow();
       expect(row.name).toBe("Nul ville");
       // The cleaned id still matches the layer on the next import.
-      const again = await bodiesImport(
-        layerOf([feature({ NAME: "Nulville", CODE: "N\u00001" }, squarePolygon([-71.2, 41.95], 0.01))]),
-        { kind: "select_board", state: "RI", idField: "CODE" },
-      );
+      const again = await bodiesImport(layerOf([feature({ NAME: "Nulville", CODE: "N\u00001" }, squarePolygon([-71.2, 41.95], 0.01))]), {
+        kind: "select_board",
+        state: "RI",
+        idField: "CODE",
+      });
       expect(again).toMatchObject({ created: 0, updated: 1 });
     });
 
@@ -240,16 +256,8 @@ forEachEngine((getDatabase) => {
 
   describe("importDistricts", () => {
     // One strip of Rhode Island cut in two, differently in 2012 and 2022.
-    const house2012 = () =>
-      layerOf([
-        feature({ DISTRICT: "07" }, box(-71.5, 41.4, -71.4, 41.5)),
-        feature({ DISTRICT: "30" }, box(-71.4, 41.4, -71.3, 41.5)),
-      ]);
-    const house2022 = () =>
-      layerOf([
-        feature({ DISTRICT: "07" }, box(-71.5, 41.4, -71.35, 41.5)),
-        feature({ DISTRICT: "30" }, box(-71.35, 41.4, -71.3, 41.5)),
-      ]);
+    const house2012 = () => layerOf([feature({ DISTRICT: "07" }, box(-71.5, 41.4, -71.4, 41.5)), feature({ DISTRICT: "30" }, box(-71.4, 41.4, -71.3, 41.5))]);
+    const house2022 = () => layerOf([feature({ DISTRICT: "07" }, box(-71.5, 41.4, -71.35, 41.5)), feature({ DISTRICT: "30" }, box(-71.35, 41.4, -71.3, 41.5))]);
     const epsilon: [number, number] = [-71.45, 41.42];
 
     const districtRows = (db: Db, chamber: string) =>
@@ -284,15 +292,15 @@ forEachEngine((getDatabase) => {
     it("takes the state from the GEOIDs when --state is absent, so the same plan with --state updates it", async () => {
       const { db } = getDatabase();
       const tiger = () =>
-        layerOf([
-          feature({ SLDUST: "011", GEOID: "09011" }, box(-72.9, 41.6, -72.8, 41.7)),
-          feature({ SLDUST: "012", GEOID: "09012" }, box(-72.8, 41.6, -72.7, 41.7)),
-        ]);
+        layerOf([feature({ SLDUST: "011", GEOID: "09011" }, box(-72.9, 41.6, -72.8, 41.7)), feature({ SLDUST: "012", GEOID: "09012" }, box(-72.8, 41.6, -72.7, 41.7))]);
       await districtsImport(tiger(), { chamber: "state_upper", vintage: "2024" });
       const again = await districtsImport(tiger(), { chamber: "state_upper", state: "CT", vintage: "2024" });
       expect(again).toMatchObject({ created: 0, updated: 2 });
       const rows = await db.selectFrom("district").select(["state", "geoid"]).where("chamber", "=", "state_upper").where("vintage", "=", "2024").orderBy("geoid").execute();
-      expect(rows).toEqual([{ state: "CT", geoid: "09011" }, { state: "CT", geoid: "09012" }]);
+      expect(rows).toEqual([
+        { state: "CT", geoid: "09011" },
+        { state: "CT", geoid: "09012" },
+      ]);
     });
 
     it("puts a new vintage beside the old one and makes it current; an older plan imported later stays behind", async () => {
@@ -357,8 +365,7 @@ forEachEngine((getDatabase) => {
       const rows = await db.selectFrom("district").select(["id", "name"]).where("chamber", "=", chamber).where("state", "is", null).execute();
       return names.map((name) => rows.find((row) => row.name === name)!.id);
     };
-    const bodyId = async (db: Db, name: string) =>
-      (await db.selectFrom("body").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
+    const bodyId = async (db: Db, name: string) => (await db.selectFrom("body").select("id").where("name", "=", name).executeTakeFirstOrThrow()).id;
 
     it("splits a town straddling two districts in the shares turf.intersect gives", async () => {
       const { db } = getDatabase();

@@ -28,7 +28,10 @@ forEachEngine((getDatabase, engine) => {
   it("hub.allies with a body id too large for the column is a 400, not a 500", async () => {
     const caller = createCaller({ db: getDatabase().db, actor: { name: "Anonymous", role: "public" } });
     for (const input of [{ campaignId, bodyId: TOO_LARGE }, { campaignId, districtId: 2 ** 31 }, { campaignId: TOO_LARGE }]) {
-      const error = await caller.hub.allies(input).then(() => null, (caught: unknown) => caught);
+      const error = await caller.hub.allies(input).then(
+        () => null,
+        (caught: unknown) => caught,
+      );
       expect(error).toBeInstanceOf(TRPCError);
       expect((error as TRPCError).code).toBe("BAD_REQUEST");
     }

@@ -72,9 +72,11 @@ forEachEngine(
         properties: { NAME: String(index + 1) },
         geometry: squarePolygon([-73.05 + (index % 6) * 0.5, 40 - 0.05 + Math.floor(index / 6) * 0.4], 0.5),
       }));
-      await db.transaction().execute((trx) =>
-        importBoundaryLayer(trx, { fields: ["NAME"], features: districts }, { as: "districts", chamber: "state_lower", state: "RI", vintage: "2022" }, commandLineActor),
-      );
+      await db
+        .transaction()
+        .execute((trx) =>
+          importBoundaryLayer(trx, { fields: ["NAME"], features: districts }, { as: "districts", chamber: "state_lower", state: "RI", vintage: "2022" }, commandLineActor),
+        );
     });
 
     afterAll(() => {

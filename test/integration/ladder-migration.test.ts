@@ -41,7 +41,15 @@ forEachEngine((getDatabase) => {
     await any
       .insertInto("legislator_stance_event")
       .values([
-        { campaign_id: campaign.id, legislator_id: person.id, from_stance: null, to_stance: "undecided", actor: "Ana", note: "At the diner", occurred_at: "2026-11-01T00:00:00.000Z" },
+        {
+          campaign_id: campaign.id,
+          legislator_id: person.id,
+          from_stance: null,
+          to_stance: "undecided",
+          actor: "Ana",
+          note: "At the diner",
+          occurred_at: "2026-11-01T00:00:00.000Z",
+        },
         { campaign_id: campaign.id, legislator_id: person.id, from_stance: "undecided", to_stance: "supporter", actor: "Ben", note: null, occurred_at: now },
       ])
       .execute();
@@ -78,7 +86,9 @@ forEachEngine((getDatabase) => {
     await createMeeting.down(any);
     await any.deleteFrom("kysely_migration").where("name", "in", ["2026_12_07_1010_create_meeting", "2026_12_07_1400_create_lobby_day"]).execute();
     await migrateToLatest(any);
-    expect((await any.selectFrom("kysely_migration").select("name").where("name", "in", ["2026_12_07_1010_create_meeting", "2026_12_07_1400_create_lobby_day"]).execute()).length).toBe(2);
+    expect(
+      (await any.selectFrom("kysely_migration").select("name").where("name", "in", ["2026_12_07_1010_create_meeting", "2026_12_07_1400_create_lobby_day"]).execute()).length,
+    ).toBe(2);
     expect(await any.selectFrom("meeting").selectAll().execute()).toEqual([]);
   });
 });

@@ -31,7 +31,14 @@ const viewer: Actor = { name: "Ladder viewer", role: "viewer" };
 const anonymous: Actor = { name: "anon", role: "public" };
 
 const countRows = async (db: Db, table: "legislatorStep" | "legislatorStepEvent") =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 async function pass(db: Db, campaignId: number, bodyId: number) {
   await db.transaction().execute(async (trx) => {
@@ -58,7 +65,13 @@ forEachEngine(
 
     describe("the ladder", () => {
       it("moves a legislator on the default bill with source, link and private note, keeps the history, and lists it publicly without them", async () => {
-        await caller(organizer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.robert, step: "undecided", source: "meeting", note: "Said maybe at the diner" });
+        await caller(organizer).legislator.setStep({
+          campaignId: campaign.id,
+          legislatorId: world.legislators.robert,
+          step: "undecided",
+          source: "meeting",
+          note: "Said maybe at the diner",
+        });
         await caller(organizer).legislator.setStep({
           campaignId: campaign.id,
           legislatorId: world.legislators.robert,
@@ -93,7 +106,10 @@ forEachEngine(
           [bills[0]!.id, "supportive"],
           [senate.id, "opposed"],
         ]);
-        await expect(caller(admin).bill.add({ campaignId: campaign.id, name: "s.55" })).rejects.toMatchObject({ code: "BAD_REQUEST", message: 'The campaign already has a bill named "s.55"' });
+        await expect(caller(admin).bill.add({ campaignId: campaign.id, name: "s.55" })).rejects.toMatchObject({
+          code: "BAD_REQUEST",
+          message: 'The campaign already has a bill named "s.55"',
+        });
       });
 
       it("reorders the bills, and removes only a bill with nothing recorded on it", async () => {
@@ -129,16 +145,23 @@ forEachEngine(
       it("refuses a stale step, a step not on the ladder, a bad link, the public and viewers, and changes nothing", async () => {
         const before = await countRows(getDatabase().db, "legislatorStepEvent");
         const stale = caller(organizer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.robert, step: "opposed", expectedStep: "undecided" });
-        await expect(stale).rejects.toMatchObject({ code: "CONFLICT", message: `Robert Brown's step on H.101 was changed by someone else; it is now "supportive". Review and try again.` });
+        await expect(stale).rejects.toMatchObject({
+          code: "CONFLICT",
+          message: `Robert Brown's step on H.101 was changed by someone else; it is now "supportive". Review and try again.`,
+        });
         await expect(caller(organizer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.robert, step: "kingmaker" })).rejects.toMatchObject({
           code: "BAD_REQUEST",
           message: expect.stringContaining('"kingmaker" is not a step of the ladder'),
         });
-        await expect(caller(organizer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.robert, step: "opposed", link: "javascript:alert(1)" })).rejects.toMatchObject({ code: "BAD_REQUEST" });
+        await expect(
+          caller(organizer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.robert, step: "opposed", link: "javascript:alert(1)" }),
+        ).rejects.toMatchObject({ code: "BAD_REQUEST" });
         await expect(caller(viewer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.robert, step: "opposed" })).rejects.toBeInstanceOf(TRPCError);
         await expect(caller(anonymous).legislator.stepHistory({ campaignId: campaign.id, legislatorId: world.legislators.robert })).rejects.toMatchObject({ code: "UNAUTHORIZED" });
         await expect(caller(organizer).legislator.setStep({ campaignId: campaign.id, legislatorId: 999_999, step: "opposed" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-        await expect(caller(organizer).legislator.setStep({ campaignId: campaign.id, billId: 999_999, legislatorId: world.legislators.robert, step: "opposed" })).rejects.toMatchObject({ code: "NOT_FOUND" });
+        await expect(
+          caller(organizer).legislator.setStep({ campaignId: campaign.id, billId: 999_999, legislatorId: world.legislators.robert, step: "opposed" }),
+        ).rejects.toMatchObject({ code: "NOT_FOUND" });
         expect(await countRows(getDatabase().db, "legislatorStepEvent")).toBe(before);
       });
 
@@ -169,7 +192,9 @@ forEachEngine(
           code: "FORBIDDEN",
           message: "This legislator's district is outside your hub's area: ask an organizer",
         });
-        await expect(caller({ name: "No hub", role: "hub", hubId: null }).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.alice, step: "opposed" })).rejects.toMatchObject({
+        await expect(
+          caller({ name: "No hub", role: "hub", hubId: null }).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.alice, step: "opposed" }),
+        ).rejects.toMatchObject({
           code: "FORBIDDEN",
         });
         await expect(caller(viewer).legislator.setStep({ campaignId: campaign.id, legislatorId: world.legislators.alice, step: "opposed" })).rejects.toMatchObject({
@@ -291,7 +316,21 @@ forEachEngine(
         const result = await runCliInProcess(["export", "legislators", "--format", "csv", "--campaign", "Vermont drive"], env);
         expect(result.stderr).toBe("");
         const [header, ...rows] = parseCsv(result.stdout);
-        expect(header).toEqual(["legislator", "party", "chamber", "district", "stance", "bodies_passed", "share_area_passed", "share_population_passed", "jurisdiction", "committees", "step_H.101", "step_S.55", "step_HR_4321"]);
+        expect(header).toEqual([
+          "legislator",
+          "party",
+          "chamber",
+          "district",
+          "stance",
+          "bodies_passed",
+          "share_area_passed",
+          "share_population_passed",
+          "jurisdiction",
+          "committees",
+          "step_H.101",
+          "step_S.55",
+          "step_HR_4321",
+        ]);
         const robert = rows.find((row) => row[0] === "Robert Brown")!;
         expect(robert.slice(0, 6)).toEqual(["Robert Brown", "Republican", "state_lower", "2", "cosponsor", "1"]);
         expect(Number(robert[6])).toBeCloseTo(2 / 9, 3);
@@ -317,7 +356,9 @@ forEachEngine(
         const kept = await db.selectFrom("body").select("population").where("id", "=", world.bodies.ashby).executeTakeFirstOrThrow();
         expect(kept.population).toBe(1000);
         await expect(
-          db.transaction().execute((trx) => importBodies(trx, { features: [ashby], fields: ["NAME", "GEOID", "HOUSEHOLDS"] }, { kind: "town_meeting", state: "VT", populationField: "POP" })),
+          db
+            .transaction()
+            .execute((trx) => importBodies(trx, { features: [ashby], fields: ["NAME", "GEOID", "HOUSEHOLDS"] }, { kind: "town_meeting", state: "VT", populationField: "POP" })),
         ).rejects.toThrow('no population field "POP" in this file; its fields are: NAME, GEOID, HOUSEHOLDS');
       });
     });

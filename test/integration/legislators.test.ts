@@ -38,7 +38,14 @@ async function importFixture(db: Db, file: string, request: BoundaryImportReques
 }
 
 const count = async (db: Db, table: "legislator" | "legislatorRole") =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 /** Open roles per current district of a chamber: district name → legislator names. */
 async function sittingByDistrict(db: Db, chamber: string) {
@@ -139,7 +146,17 @@ forEachEngine(
         // Importing the same roster again changes nothing.
         const roster = await readOpenStates(folder, { state: "RI" });
         const again = await db.transaction().execute((trx) => importLegislators(trx, roster.records, { state: "RI", isFullRoster: true }));
-        expect(again).toMatchObject({ legislators: 113, created: 0, updated: 113, rolesAdded: 0, rolesClosed: 0, matched: 113, unmatched: [], vacantDistricts: [], sharedDistricts: [] });
+        expect(again).toMatchObject({
+          legislators: 113,
+          created: 0,
+          updated: 113,
+          rolesAdded: 0,
+          rolesClosed: 0,
+          matched: 113,
+          unmatched: [],
+          vacantDistricts: [],
+          sharedDistricts: [],
+        });
       });
 
       it("exports legislators with stance unknown and the bodies passed in their district", async () => {
@@ -154,7 +171,10 @@ forEachEngine(
 
         const campaign = await makeCampaign(db, { name: "Legislator export drive" });
         const eastGreenwich = await db.selectFrom("body").select("id").where("name", "=", "East Greenwich").executeTakeFirstOrThrow();
-        for (const [toStage, expectedVersion] of [["introduced", 0], ["passed", 1]] as const) {
+        for (const [toStage, expectedVersion] of [
+          ["introduced", 0],
+          ["passed", 1],
+        ] as const) {
           await db.transaction().execute((trx) => changeStage(trx, { campaignId: campaign.id, bodyId: eastGreenwich.id, toStage, expectedVersion }, organizer));
         }
         const after = parseCsv((await runInProcess(["export", "legislators", "--format", "csv"], env)).stdout).slice(1);
@@ -192,7 +212,7 @@ forEachEngine(
         expect(rows.find((row) => row[chamber] === "state_upper" && row[name] === "36")![legislator]).toBe("Alana DiMario");
       });
 
-      it("imports the CSV export: names like \"District 07\" match, turnover closes roles instead of overwriting them", async () => {
+      it('imports the CSV export: names like "District 07" match, turnover closes roles instead of overwriting them', async () => {
         const { db, env } = getDatabase();
         const roster = await readOpenStates(folder, { state: "RI" });
         const dimario = roster.records.find((record) => record.name === "Alana DiMario")!;
@@ -248,7 +268,15 @@ forEachEngine(
     describe("legislators imported before their districts", () => {
       const square = (west: number, south: number): GeoJSON.Polygon => ({
         type: "Polygon",
-        coordinates: [[[west, south], [west + 0.1, south], [west + 0.1, south + 0.1], [west, south + 0.1], [west, south]]],
+        coordinates: [
+          [
+            [west, south],
+            [west + 0.1, south],
+            [west + 0.1, south + 0.1],
+            [west, south + 0.1],
+            [west, south],
+          ],
+        ],
       });
       const plan = (names: string[]) =>
         JSON.stringify({
@@ -319,7 +347,11 @@ forEachEngine(
         expect(summary.matched).toBe(1);
         expect(summary.vacantDistricts.map((district) => district.name)).toEqual([]);
         const rows = await exportLegislators(db, null);
-        expect(rows.filter((row) => row.chamber === "state_lower").map((row) => `${row.legislator} ${row.district}`)).toEqual(["Marcus Oyelaran 1", "Retiring Rep 3", "Teresa Kowalczyk District 2"]);
+        expect(rows.filter((row) => row.chamber === "state_lower").map((row) => `${row.legislator} ${row.district}`)).toEqual([
+          "Marcus Oyelaran 1",
+          "Retiring Rep 3",
+          "Teresa Kowalczyk District 2",
+        ]);
       });
     });
   },

@@ -23,7 +23,15 @@ const organizer: Actor = { name: "Lobby coordinator", role: "organizer" };
 const viewer: Actor = { name: "Lobby viewer", role: "viewer" };
 const anonymous: Actor = { name: "anon", role: "public" };
 
-const count = async (db: Db, table: "lobbySignup" | "meeting" | "lobbyDay") => Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const count = async (db: Db, table: "lobbySignup" | "meeting" | "lobbyDay") =>
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 forEachEngine((getDatabase) => {
   let world: World;
@@ -48,7 +56,13 @@ forEachEngine((getDatabase) => {
 
   describe("a lobby day", () => {
     it("is planned by an organizer and lists every office of the state legislature with the hubs covering it", async () => {
-      const day = await caller(organizer).lobbyDay.save({ campaignId: campaign.id, name: "Spring lobby day", heldOn: "2099-03-10", startsAt: "09:30", place: "State House, Montpelier" });
+      const day = await caller(organizer).lobbyDay.save({
+        campaignId: campaign.id,
+        name: "Spring lobby day",
+        heldOn: "2099-03-10",
+        startsAt: "09:30",
+        place: "State House, Montpelier",
+      });
       lobbyDayId = day.id;
       expect(day).toMatchObject({ name: "Spring lobby day", heldOn: "2099-03-10", startsAt: "09:30", chambers: ["state_lower", "state_upper"], billIds: [] });
       const detail = await caller(viewer).lobbyDay.get({ lobbyDayId });
@@ -121,12 +135,32 @@ forEachEngine((getDatabase) => {
         code: "BAD_REQUEST",
         message: "Spring lobby day is on 2099-03-10: report back after the visit",
       });
-      await caller(organizer).lobbyDay.save({ campaignId: campaign.id, lobbyDayId, name: "Spring lobby day", heldOn: "2026-11-30", startsAt: "09:30", place: "State House, Montpelier" });
+      await caller(organizer).lobbyDay.save({
+        campaignId: campaign.id,
+        lobbyDayId,
+        name: "Spring lobby day",
+        heldOn: "2026-11-30",
+        startsAt: "09:30",
+        place: "State House, Montpelier",
+      });
       await expect(caller(member).lobbyDay.signUp({ lobbyDayId, legislatorId: world.legislators.alice, name: "Late comer" })).rejects.toMatchObject({
         message: "Spring lobby day was on 2026-11-30: sign-ups are closed",
       });
-      const meeting = await caller(member).lobbyDay.reportBack({ lobbyDayId, legislatorId: world.legislators.alice, ask: "Cosponsor H.1239", answer: "Signed on in the room", outcomeStep: "cosponsor", followUps: ["Thank her"] });
-      expect(meeting).toMatchObject({ metOn: "2026-11-30", place: "Room 11, State House, Montpelier", constituents: 1, hubs: [{ id: hubId, name: "House 1 Hub" }], outcomeStep: "cosponsor" });
+      const meeting = await caller(member).lobbyDay.reportBack({
+        lobbyDayId,
+        legislatorId: world.legislators.alice,
+        ask: "Cosponsor H.1239",
+        answer: "Signed on in the room",
+        outcomeStep: "cosponsor",
+        followUps: ["Thank her"],
+      });
+      expect(meeting).toMatchObject({
+        metOn: "2026-11-30",
+        place: "Room 11, State House, Montpelier",
+        constituents: 1,
+        hubs: [{ id: hubId, name: "House 1 Hub" }],
+        outcomeStep: "cosponsor",
+      });
       expect(meeting.followUps.map((task) => task.title)).toEqual(["Thank her"]);
       const alice = (await caller(anonymous).legislator.list({ campaignId: campaign.id })).find((row) => row.legislatorId === world.legislators.alice)!;
       expect(alice.steps.map((entry) => entry.step)).toEqual(["cosponsor"]);

@@ -19,7 +19,14 @@ const viewer: Actor = { name: "Meeting viewer", role: "viewer" };
 const anonymous: Actor = { name: "anon", role: "public" };
 
 const count = async (db: Db, table: "meeting" | "legislatorTask" | "legislatorStepEvent") =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 forEachEngine((getDatabase) => {
   let world: World;
@@ -51,7 +58,14 @@ forEachEngine((getDatabase) => {
         followUps: ["Send the thank-you letter", "Invite her to the town hall"],
         privateNotes: "Her aide is skeptical",
       });
-      expect(meeting).toMatchObject({ metOn: "2026-11-20", constituents: 6, place: "District office", outcomeStep: "cosponsor", createdBy: "Hub member", hubs: [{ id: hubId, name: "House 1 Hub" }] });
+      expect(meeting).toMatchObject({
+        metOn: "2026-11-20",
+        constituents: 6,
+        place: "District office",
+        outcomeStep: "cosponsor",
+        createdBy: "Hub member",
+        hubs: [{ id: hubId, name: "House 1 Hub" }],
+      });
       expect(meeting.followUps.map((task) => task.title)).toEqual(["Send the thank-you letter", "Invite her to the town hall"]);
 
       const alice = (await caller(anonymous).legislator.list({ campaignId: campaign.id })).find((row) => row.legislatorId === world.legislators.alice)!;
@@ -65,7 +79,12 @@ forEachEngine((getDatabase) => {
     });
 
     it("adds and completes next actions attached to the legislator", async () => {
-      const added = await caller(member).legislator.addNextAction({ campaignId: campaign.id, legislatorId: world.legislators.alice, title: "Ask about the caucus", dueOn: "2026-12-15" });
+      const added = await caller(member).legislator.addNextAction({
+        campaignId: campaign.id,
+        legislatorId: world.legislators.alice,
+        title: "Ask about the caucus",
+        dueOn: "2026-12-15",
+      });
       expect(added).toMatchObject({ title: "Ask about the caucus", dueOn: "2026-12-15", meetingId: null, doneAt: null });
       const done = await caller(member).legislator.completeNextAction({ campaignId: campaign.id, nextActionId: added.id });
       expect(done.doneAt).not.toBeNull();
@@ -83,16 +102,24 @@ forEachEngine((getDatabase) => {
       await expect(
         caller(member).legislator.logMeeting({ campaignId: campaign.id, legislatorId: world.legislators.robert, metOn: "2026-11-20", outcomeStep: "opposed", followUps: ["x"] }),
       ).rejects.toMatchObject({ code: "FORBIDDEN", message: "This legislator's district is outside your hub's area: ask an organizer" });
-      await expect(caller(member).legislator.addNextAction({ campaignId: campaign.id, legislatorId: world.legislators.robert, title: "x" })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(caller(organizer).legislator.logMeeting({ campaignId: campaign.id, legislatorId: world.legislators.robert, metOn: "2999-01-01", outcomeStep: "opposed" })).rejects.toMatchObject({
+      await expect(caller(member).legislator.addNextAction({ campaignId: campaign.id, legislatorId: world.legislators.robert, title: "x" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(
+        caller(organizer).legislator.logMeeting({ campaignId: campaign.id, legislatorId: world.legislators.robert, metOn: "2999-01-01", outcomeStep: "opposed" }),
+      ).rejects.toMatchObject({
         code: "BAD_REQUEST",
         message: "A meeting on 2999-01-01 has not happened yet: log it afterwards",
       });
-      await expect(caller(organizer).legislator.logMeeting({ campaignId: campaign.id, legislatorId: world.legislators.robert, metOn: "2026-11-01", hubIds: [999_999], followUps: ["x"] })).rejects.toMatchObject({
+      await expect(
+        caller(organizer).legislator.logMeeting({ campaignId: campaign.id, legislatorId: world.legislators.robert, metOn: "2026-11-01", hubIds: [999_999], followUps: ["x"] }),
+      ).rejects.toMatchObject({
         code: "NOT_FOUND",
         message: "No hub with id 999999",
       });
-      await expect(caller(viewer).legislator.logMeeting({ campaignId: campaign.id, legislatorId: world.legislators.alice, metOn: "2026-11-01" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(caller(viewer).legislator.logMeeting({ campaignId: campaign.id, legislatorId: world.legislators.alice, metOn: "2026-11-01" })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       expect([await count(db, "meeting"), await count(db, "legislatorTask"), await count(db, "legislatorStepEvent")]).toEqual(before);
     });
   });

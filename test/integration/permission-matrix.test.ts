@@ -90,7 +90,10 @@ const ACCESS: Record<string, [Access, Input]> = {
   "resolution.stages": ["public", (f) => ({ campaignId: f.campaignId })],
   "resolution.changeStage": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, toStage: "organizing", expectedVersion: await f.version() })],
   "resolution.get": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby })],
-  "resolution.update": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, expectedVersion: await f.version(), changes: { note: `note ${f.serial()}` } })],
+  "resolution.update": [
+    "bodyEditor",
+    async (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, expectedVersion: await f.version(), changes: { note: `note ${f.serial()}` } }),
+  ],
   "resolution.undoStage": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, expectedVersion: Math.max(1, await f.version()) })],
   "resolution.upcoming": ["public", (f) => ({ campaignId: f.campaignId })],
   "district.list": ["public", () => undefined],
@@ -103,7 +106,10 @@ const ACCESS: Record<string, [Access, Input]> = {
   "member.update": ["bodyEditor", (f) => ({ memberId: f.ashbyMember, changes: { role: `Chair ${f.serial()}` } })],
   "member.remove": ["bodyEditor", async (f) => ({ memberId: await f.newMember() })],
   "member.setPosition": ["bodyEditor", (f) => ({ campaignId: f.campaignId, memberId: f.ashbyMember, position: "yes" })],
-  "member.recordRollCall": ["bodyEditor", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, votes: [{ memberId: f.ashbyMember, vote: f.serial() % 2 ? "yes" : "no" }] })],
+  "member.recordRollCall": [
+    "bodyEditor",
+    (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.ashby, votes: [{ memberId: f.ashbyMember, vote: f.serial() % 2 ? "yes" : "no" }] }),
+  ],
   "member.projection": ["member", (f) => ({ campaignId: f.campaignId })],
   "member.setVotingSetup": [
     "bodyEditor",
@@ -130,10 +136,23 @@ const ACCESS: Record<string, [Access, Input]> = {
   "legislator.page": ["public", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
   "legislator.targets": ["public", (f) => ({ campaignId: f.campaignId })],
   "legislator.stepHistory": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
-  "legislator.setStep": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, step: f.serial() % 2 ? "supportive" : "undecided", source: "meeting" })],
+  "legislator.setStep": [
+    "bodyEditor",
+    (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, step: f.serial() % 2 ? "supportive" : "undecided", source: "meeting" }),
+  ],
   "legislator.undoStep": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, expectedEventId: 1 })],
   "legislator.meetings": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
-  "legislator.logMeeting": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, metOn: "2026-11-02", constituents: 4, place: "District office", followUps: ["Send the fact sheet"] })],
+  "legislator.logMeeting": [
+    "bodyEditor",
+    (f) => ({
+      campaignId: f.campaignId,
+      legislatorId: f.world.legislators.alice,
+      metOn: "2026-11-02",
+      constituents: 4,
+      place: "District office",
+      followUps: ["Send the fact sheet"],
+    }),
+  ],
   "legislator.nextActions": ["member", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice })],
   "legislator.addNextAction": ["bodyEditor", (f) => ({ campaignId: f.campaignId, legislatorId: f.world.legislators.alice, title: `Call ${f.serial()}` })],
   "legislator.completeNextAction": ["bodyEditor", async (f) => ({ campaignId: f.campaignId, nextActionId: await f.legislatorNextAction() })],
@@ -167,7 +186,10 @@ const ACCESS: Record<string, [Access, Input]> = {
   "endorser.setStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, step: f.serial() % 2 ? "asked" : "considering" })],
   "endorser.undoStep": ["bodyEditor", (f) => ({ endorserId: f.ashbyEndorser, expectedEventId: 1 })],
   "evidence.get": ["member", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.brookfield })],
-  "evidence.addLink": ["bodyEditor", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.brookfield, category: "minutes", url: `https://brookfield.example.org/minutes/${f.serial()}` })],
+  "evidence.addLink": [
+    "bodyEditor",
+    (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.brookfield, category: "minutes", url: `https://brookfield.example.org/minutes/${f.serial()}` }),
+  ],
   "evidence.setPublic": ["organizer", (f) => ({ evidenceId: f.brookfieldEvidence, isPublic: f.serial() % 2 === 0 })],
   "evidence.remove": ["organizer", async (f) => ({ evidenceId: await f.newEvidence() })],
   "evidence.changeVerification": ["organizer", (f) => ({ campaignId: f.campaignId, bodyId: f.world.bodies.brookfield, toState: "verified" })],
@@ -204,10 +226,19 @@ forEachEngine((getDatabase) => {
       );
       const introduced = await changeStage(trx, { campaignId: campaign.id, bodyId: world.bodies.brookfield, toStage: "introduced", expectedVersion: 0 }, commandLineActor);
       await changeStage(trx, { campaignId: campaign.id, bodyId: world.bodies.brookfield, toStage: "passed", expectedVersion: introduced.version }, commandLineActor);
-      const evidence = await addEvidenceLink(trx, { campaignId: campaign.id, bodyId: world.bodies.brookfield, category: "minutes", url: "https://brookfield.example.org/minutes" }, commandLineActor);
+      const evidence = await addEvidenceLink(
+        trx,
+        { campaignId: campaign.id, bodyId: world.bodies.brookfield, category: "minutes", url: "https://brookfield.example.org/minutes" },
+        commandLineActor,
+      );
       return { inside, admin, organizer, hubIn, hubOut, viewer, member, task, endorser: endorser!, evidence: evidence.evidence!.id };
     });
-    const asActor = (user: { id: number; name: string; role: Actor["role"]; hubId: number | null }): Actor => ({ name: user.name, role: user.role, userId: user.id, hubId: user.hubId });
+    const asActor = (user: { id: number; name: string; role: Actor["role"]; hubId: number | null }): Actor => ({
+      name: user.name,
+      role: user.role,
+      userId: user.id,
+      hubId: user.hubId,
+    });
     actors = {
       admin: asActor(result.admin),
       organizer: asActor(result.organizer),
@@ -235,10 +266,24 @@ forEachEngine((getDatabase) => {
       ashbyEndorser: result.endorser.id,
       brookfieldEvidence: result.evidence,
       newEvidence: async () =>
-        (await addEvidenceLink(db, { campaignId: campaign.id, bodyId: world.bodies.brookfield, category: "other", url: `https://brookfield.example.org/${++serial}` }, commandLineActor)).evidence!.id,
-      legislatorNextAction: async () => (await addLegislatorNextAction(db, { campaignId: campaign.id, legislatorId: world.legislators.alice, title: `Task ${++serial}` }, commandLineActor)).id,
+        (
+          await addEvidenceLink(
+            db,
+            { campaignId: campaign.id, bodyId: world.bodies.brookfield, category: "other", url: `https://brookfield.example.org/${++serial}` },
+            commandLineActor,
+          )
+        ).evidence!.id,
+      legislatorNextAction: async () =>
+        (await addLegislatorNextAction(db, { campaignId: campaign.id, legislatorId: world.legislators.alice, title: `Task ${++serial}` }, commandLineActor)).id,
       lobbyDay: async () => (lobbyDayId ??= (await saveLobbyDay(db, { campaignId: campaign.id, name: "Matrix lobby day", heldOn: "2099-02-03" }, commandLineActor)).id),
-      hubSignUp: async () => (await signUp(db, { lobbyDayId: await fixture.lobbyDay(), legislatorId: world.legislators.alice, name: `Hub A volunteer ${++serial}`, hubId: result.inside.id }, commandLineActor)).id,
+      hubSignUp: async () =>
+        (
+          await signUp(
+            db,
+            { lobbyDayId: await fixture.lobbyDay(), legislatorId: world.legislators.alice, name: `Hub A volunteer ${++serial}`, hubId: result.inside.id },
+            commandLineActor,
+          )
+        ).id,
     };
   });
 

@@ -29,7 +29,13 @@ forEachEngine((getDatabase) => {
     providence = await makeBody(db, { name: "Providence", kind: "city_council", state: "RI", geoid: "4459000" });
     await makeBody(db, { name: "Untouched", kind: "city_council", state: "RI", geoid: "4499999" });
     const now = new Date().toISOString();
-    hubId = (await db.insertInto("hub").values({ name: "Kent County Hub", slug: "kent", publicContact: null, onboarding: null, privateContacts: null, createdAt: now, updatedAt: now }).returning("id").executeTakeFirstOrThrow()).id;
+    hubId = (
+      await db
+        .insertInto("hub")
+        .values({ name: "Kent County Hub", slug: "kent", publicContact: null, onboarding: null, privateContacts: null, createdAt: now, updatedAt: now })
+        .returning("id")
+        .executeTakeFirstOrThrow()
+    ).id;
     const table = readCsvTable(
       [
         "body_id,stage,vote_date,vote_time,tally_yes,tally_no,hub,note",
@@ -46,10 +52,24 @@ forEachEngine((getDatabase) => {
   it("lists every body with its stage (first stage when it has none), county from GEOID, and hub; counts match the database", async () => {
     const { db } = getDatabase();
     const list = await caller().pipeline.list({ campaignId, sort: "body" });
-    const bodies = Number((await db.selectFrom("body").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+    const bodies = Number(
+      (
+        await db
+          .selectFrom("body")
+          .select((eb) => eb.fn.countAll().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     expect(list.total).toBe(bodies);
     const byName = new Map(list.rows.map((row) => [row.bodyName, row]));
-    expect(byName.get("Warwick")).toMatchObject({ stage: "vote_scheduled", countyGeoid: "44003", countyName: "Kent", hubName: "Kent County Hub", voteDate: "2026-03-10", voteTime: "19:00" });
+    expect(byName.get("Warwick")).toMatchObject({
+      stage: "vote_scheduled",
+      countyGeoid: "44003",
+      countyName: "Kent",
+      hubName: "Kent County Hub",
+      voteDate: "2026-03-10",
+      voteTime: "19:00",
+    });
     expect(byName.get("Coventry")).toMatchObject({ stage: "passed", tally: { yes: 7, no: 2, abstain: null, absent: null } });
     expect(byName.get("Kent")).toMatchObject({ stage: "organizing", countyGeoid: "44003" });
     expect(byName.get("Providence")).toMatchObject({ countyGeoid: null, countyName: null });
@@ -68,7 +88,9 @@ forEachEngine((getDatabase) => {
 
   it("filters by stage, kind, county, hub and vote date range, in any combination", async () => {
     const names = async (filter: Parameters<ReturnType<typeof caller>["pipeline"]["list"]>[0]) =>
-      (await caller().pipeline.list({ sort: "body", ...filter })).rows.map((row) => row.bodyName).filter((name) => ["Kent", "Warwick", "Coventry", "Providence", "Untouched"].includes(name));
+      (await caller().pipeline.list({ sort: "body", ...filter })).rows
+        .map((row) => row.bodyName)
+        .filter((name) => ["Kent", "Warwick", "Coventry", "Providence", "Untouched"].includes(name));
     expect(await names({ campaignId, stages: ["vote_scheduled"] })).toEqual(["Providence", "Warwick"]);
     expect(await names({ campaignId, kinds: ["town_meeting"] })).toEqual(["Coventry", "Warwick"]);
     expect(await names({ campaignId, county: "44003" })).toEqual(["Coventry", "Kent", "Warwick"]);

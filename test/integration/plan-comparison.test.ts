@@ -26,7 +26,15 @@ const SOUTH = 41.5;
 const NORTH = 41.6;
 const column = (west: number, east: number): GeoJSON.Polygon => ({
   type: "Polygon",
-  coordinates: [[[west, SOUTH], [east, SOUTH], [east, NORTH], [west, NORTH], [west, SOUTH]]],
+  coordinates: [
+    [
+      [west, SOUTH],
+      [east, SOUTH],
+      [east, NORTH],
+      [west, NORTH],
+      [west, SOUTH],
+    ],
+  ],
 });
 const layer = (features: Array<[Record<string, unknown>, GeoJSON.Polygon]>) =>
   JSON.stringify({ type: "FeatureCollection", features: features.map(([properties, geometry]) => ({ type: "Feature", properties, geometry })) });
@@ -62,10 +70,20 @@ forEachEngine(
         ]),
       );
       await cli("import", towns, "--as", "bodies", "--kind", "town", "--state", "RI", "--population-field", "POP");
-      write("plan-2022.geojson", layer([[{ DISTRICT: "1" }, column(-71.6, -71.4)], [{ DISTRICT: "2" }, column(-71.4, -71.2)]]));
+      write(
+        "plan-2022.geojson",
+        layer([
+          [{ DISTRICT: "1" }, column(-71.6, -71.4)],
+          [{ DISTRICT: "2" }, column(-71.4, -71.2)],
+        ]),
+      );
       write(
         "plan-2032.geojson",
-        layer([[{ DISTRICT: "9" }, column(-71.6, -71.5)], [{ DISTRICT: "1" }, column(-71.5, -71.35)], [{ DISTRICT: "2" }, column(-71.35, -71.2)]]),
+        layer([
+          [{ DISTRICT: "9" }, column(-71.6, -71.5)],
+          [{ DISTRICT: "1" }, column(-71.5, -71.35)],
+          [{ DISTRICT: "2" }, column(-71.35, -71.2)],
+        ]),
       );
       await cli("import", path.join(folder, "plan-2022.geojson"), "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022");
       for (const row of await db.selectFrom("body").select(["id", "name"]).execute()) town[row.name] = row.id;
@@ -152,7 +170,10 @@ forEachEngine(
         const blocks = path.join(folder, "blocks.geojson");
         fs.writeFileSync(
           blocks,
-          JSON.stringify({ type: "FeatureCollection", features: [at(-71.55, 1000), at(-71.45, 2000), at(-71.32, 3000), at(-71.25, 4000)].map(([properties, geometry]) => ({ type: "Feature", properties, geometry })) }),
+          JSON.stringify({
+            type: "FeatureCollection",
+            features: [at(-71.55, 1000), at(-71.45, 2000), at(-71.32, 3000), at(-71.25, 4000)].map(([properties, geometry]) => ({ type: "Feature", properties, geometry })),
+          }),
         );
         await cli("import", blocks, "--as", "population", "--count-field", "POP20", "--state", "RI");
         const comparison = (await caller().district.planComparison({ campaignId: campaign.id, districtId: await district("2032", "1") }))!;

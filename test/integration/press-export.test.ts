@@ -163,7 +163,18 @@ forEachEngine(
         const square = (west: number, name: string) => ({
           type: "Feature",
           properties: { TOWN: name },
-          geometry: { type: "Polygon", coordinates: [[[west, 44.2], [west + 0.1, 44.2], [west + 0.1, 44.3], [west, 44.3], [west, 44.2]]] },
+          geometry: {
+            type: "Polygon",
+            coordinates: [
+              [
+                [west, 44.2],
+                [west + 0.1, 44.2],
+                [west + 0.1, 44.3],
+                [west, 44.3],
+                [west, 44.2],
+              ],
+            ],
+          },
         });
         const towns = path.join(folder, "vt-towns.geojson");
         fs.writeFileSync(towns, JSON.stringify({ type: "FeatureCollection", features: [square(-72.6, "Ashby"), square(-72.5, "Barre Town")] }));

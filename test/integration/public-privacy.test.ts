@@ -51,19 +51,28 @@ const SAMPLE_INPUTS: Record<string, (fixture: Fixture) => unknown[]> = {
   "district.shapes": (f) => [{ districtId: f.districtId }],
   "hub.coverage": () => [undefined, { chamber: "state_lower" }],
   "hub.find": () => [{ query: "Marker" }, { point: [-71.4, 41.8] }],
-  "hub.gaps": (f) => [{ campaignId: f.campaignId, chamber: "state_lower" }, { campaignId: f.campaignId, chamber: "state_upper" }],
+  "hub.gaps": (f) => [
+    { campaignId: f.campaignId, chamber: "state_lower" },
+    { campaignId: f.campaignId, chamber: "state_upper" },
+  ],
   "hub.allies": (f) => [{ campaignId: f.campaignId, bodyId: f.bodyId, withinKm: 200 }],
   "public.campaigns": () => [undefined],
   "public.campaign": (f) => [{ campaign: f.slug }, { campaign: f.campaignId }],
   "public.map": (f) => [{ campaign: f.slug }, { campaign: f.campaignId, asOf: "2030-01-01" }, { campaign: f.slug, asOf: "2000-01-01" }],
-  "public.body": (f) => [{ campaign: f.slug, bodyId: f.bodyId }, { campaign: f.slug, bodyId: f.bodyId, asOf: "2030-01-01" }],
+  "public.body": (f) => [
+    { campaign: f.slug, bodyId: f.bodyId },
+    { campaign: f.slug, bodyId: f.bodyId, asOf: "2030-01-01" },
+  ],
   "public.search": () => [{ query: "Marker" }, { query: "marker ri" }],
   "public.hubs": () => [undefined],
   "public.endorsers": (f) => [{ campaign: f.slug }, { campaign: f.campaignId }],
   "public.ballotQuestions": (f) => [{ campaign: f.slug }],
   "public.ballotMap": (f) => [{ campaign: f.slug, questionId: 1 }],
   "public.ballotDistrict": (f) => [{ campaign: f.slug, districtId: f.districtId }],
-  "public.legislatorsHere": (f) => [{ campaign: f.slug, query: "Markerton" }, { campaign: f.campaignId, point: [-71.4, 41.8] }],
+  "public.legislatorsHere": (f) => [
+    { campaign: f.slug, query: "Markerton" },
+    { campaign: f.campaignId, point: [-71.4, 41.8] },
+  ],
   "pipeline.list": (f) => [{ campaignId: f.campaignId }, { campaignId: f.campaignId, sort: "hub", voteFrom: "2026-01-01", voteTo: "2026-12-31" }],
   "pipeline.board": (f) => [{ campaignId: f.campaignId }],
   "pipeline.facets": () => [undefined],
@@ -92,7 +101,11 @@ forEachEngine((getDatabase, engine) => {
     // A scheduled vote and hearing, so the calendar and "upcoming" have something to show.
     await db.updateTable("resolution").set({ voteDate: "2026-06-01", hearingDate: "2026-05-20", tallyYes: 5, tallyNo: 1 }).where("bodyId", "=", body.id).execute();
     // A district over all of Rhode Island's test squares, so the district page, legislator pages and targets list endorsers.
-    await importDistricts(db, { features: [{ properties: { DISTRICT: "1" }, geometry: squarePolygon([-72, 41], 1.5) }], fields: ["DISTRICT"] }, { chamber: "state_lower", state: "RI", vintage: "2022" });
+    await importDistricts(
+      db,
+      { features: [{ properties: { DISTRICT: "1" }, geometry: squarePolygon([-72, 41], 1.5) }], fields: ["DISTRICT"] },
+      { chamber: "state_lower", state: "RI", vintage: "2022" },
+    );
     await recomputeOverlaps(db);
     const district = await db.selectFrom("district").select("id").where("state", "=", "RI").where("name", "=", "1").executeTakeFirstOrThrow();
     await db.updateTable("legislatorRole").set({ districtId: district.id }).where("districtName", "=", "1").execute();
@@ -108,13 +121,31 @@ forEachEngine((getDatabase, engine) => {
   it("seeds one marker per registered private field, and each is really stored", async () => {
     const { db } = getDatabase();
     expect(markers.size).toBe(PRIVATE_MARKERS.length);
-    const dump = JSON.stringify(
-      await Promise.all(
-        ["stageEvent", "resolution", "hub", "member", "memberPosition", "task", "legislatorStepEvent", "meeting", "legislatorTask", "endorser", "endorserStepEvent", "evidence", "verificationEvent"].map(
-          (table) => db.selectFrom(table as "hub").selectAll().execute(),
+    const dump =
+      JSON.stringify(
+        await Promise.all(
+          [
+            "stageEvent",
+            "resolution",
+            "hub",
+            "member",
+            "memberPosition",
+            "task",
+            "legislatorStepEvent",
+            "meeting",
+            "legislatorTask",
+            "endorser",
+            "endorserStepEvent",
+            "evidence",
+            "verificationEvent",
+          ].map((table) =>
+            db
+              .selectFrom(table as "hub")
+              .selectAll()
+              .execute(),
+          ),
         ),
-      ),
-    ) + (await db.selectFrom("evidenceFile").select("content").execute()).map((row) => Buffer.from(row.content).toString("latin1")).join("\n");
+      ) + (await db.selectFrom("evidenceFile").select("content").execute()).map((row) => Buffer.from(row.content).toString("latin1")).join("\n");
     // Proves the search below can fail: every marker is in the database.
     expect(leakedFields(markers, dump).sort()).toEqual([...markers.keys()].sort());
   });
@@ -129,7 +160,10 @@ forEachEngine((getDatabase, engine) => {
       const samples = SAMPLE_INPUTS[path];
       if (!samples) {
         // Not listed: it must refuse anonymous readers outright.
-        const outcome = await procedureAt(caller, path)(undefined).then(
+        const outcome = await procedureAt(
+          caller,
+          path,
+        )(undefined).then(
           (result) => ({ ok: true as const, result }),
           (error: unknown) => ({ ok: false as const, code: errorCode(error) }),
         );
@@ -138,7 +172,10 @@ forEachEngine((getDatabase, engine) => {
       }
       reachable.push(path);
       for (const input of samples(fixture)) {
-        const result = await procedureAt(caller, path)(input).catch((error: unknown) => {
+        const result = await procedureAt(
+          caller,
+          path,
+        )(input).catch((error: unknown) => {
           // A refused call shows nothing; a NOT_FOUND message could, so it is searched too.
           if (errorCode(error) === "UNAUTHORIZED" || errorCode(error) === "FORBIDDEN") return null;
           return { error: String((error as Error).message) };
@@ -152,7 +189,10 @@ forEachEngine((getDatabase, engine) => {
 
   it("Contact your legislator names the legislators there with their public contacts and what to say, never their private notes or extras", async () => {
     const { db } = getDatabase();
-    await db.updateTable("legislator").set({ email: "rep@public.example", extras: JSON.stringify({ note: "EXTRAS-MARKER-9d1" }), otherNames: JSON.stringify(["OTHERNAME-MARKER-9d1"]) }).execute();
+    await db
+      .updateTable("legislator")
+      .set({ email: "rep@public.example", extras: JSON.stringify({ note: "EXTRAS-MARKER-9d1" }), otherNames: JSON.stringify(["OTHERNAME-MARKER-9d1"]) })
+      .execute();
     const here = await createCaller({ db, actor: anonymous }).public.legislatorsHere({ campaign: fixture.slug, query: "Markerton" });
     // Proves the search below looks at something: the marker legislators sit in the district over Markerton.
     expect(here.legislators.length).toBeGreaterThan(0);
@@ -168,7 +208,12 @@ forEachEngine((getDatabase, engine) => {
     const body = await createCaller({ db, actor: anonymous }).public.body({ campaign: fixture.slug, bodyId: fixture.bodyId });
     expect(body.stage).toBe("introduced");
     expect(body.hubs.map((hub) => hub.publicContact)).toContain("hub@public.example");
-    expect(body.sponsors).toEqual(expect.arrayContaining([{ name: "Public Sponsor", role: "lead" }, { name: "Noted Member", role: "cosponsor" }]));
+    expect(body.sponsors).toEqual(
+      expect.arrayContaining([
+        { name: "Public Sponsor", role: "lead" },
+        { name: "Noted Member", role: "cosponsor" },
+      ]),
+    );
     expect(body.sponsors).toHaveLength(2);
   });
 
@@ -181,7 +226,11 @@ forEachEngine((getDatabase, engine) => {
     expect(district.endorsers.summary).toMatch(/local (businesses|organisations) endorsed/);
     const targets = await caller.legislator.targets({ campaignId: fixture.campaignId });
     expect(targets.rows.some((row) => row.districtId === fixture.districtId && row.endorsers?.count === district.endorsers.count)).toBe(true);
-    const town = publicEndorsersOfTown((await caller.public.campaign({ campaign: fixture.slug })).endorserLadder, await caller.public.endorsers({ campaign: fixture.slug }), fixture.bodyId);
+    const town = publicEndorsersOfTown(
+      (await caller.public.campaign({ campaign: fixture.slug })).endorserLadder,
+      await caller.public.endorsers({ campaign: fixture.slug }),
+      fixture.bodyId,
+    );
     expect(town.length).toBe(district.endorsers.count);
     expect(leakedFields(markers, JSON.stringify([district, targets, town]))).toEqual([]);
   });

@@ -29,9 +29,7 @@ const organizer: Actor = { name: "Real data organizer", role: "organizer" };
 /** Read a fixture and import it in one transaction, the way the CLI does (overlaps separately). */
 async function importFixture(db: Db, file: string, request: BoundaryImportRequest) {
   const layer = await readBoundaryFile(sharedFixture(file));
-  const result = await db
-    .transaction()
-    .execute((trx) => importBoundaryLayer(trx, layer, planBoundaryImport(request), commandLineActor, { overlaps: false }));
+  const result = await db.transaction().execute((trx) => importBoundaryLayer(trx, layer, planBoundaryImport(request), commandLineActor, { overlaps: false }));
   return { layer, ...result };
 }
 
@@ -240,7 +238,12 @@ forEachEngine((getDatabase) => {
         passed.reduce((sum, body) => sum + body.shareOfDistrict, 0),
         12,
       );
-      const stored = await db.selectFrom("bodyDistrictOverlap").select("shareOfDistrict").where("bodyId", "=", eastGreenwich.bodyId).where("districtId", "=", house30).executeTakeFirstOrThrow();
+      const stored = await db
+        .selectFrom("bodyDistrictOverlap")
+        .select("shareOfDistrict")
+        .where("bodyId", "=", eastGreenwich.bodyId)
+        .where("districtId", "=", house30)
+        .executeTakeFirstOrThrow();
       expect(after.sharePassed).toBeCloseTo(stored.shareOfDistrict, 12);
       expect(after.sharePassed).toBeGreaterThan(0.05);
       expect(after.sharePassed).toBeLessThan(0.95);
@@ -250,7 +253,12 @@ forEachEngine((getDatabase) => {
       const { db } = getDatabase();
       const districtColumns = ["id", "chamber", "name", "geoid", "minLon", "minLat", "maxLon", "maxLat", "areaM2"] as const;
       const before = await db.selectFrom("district").select(districtColumns).orderBy("id").execute();
-      const overlapsBefore = await db.selectFrom("bodyDistrictOverlap").select(["bodyId", "districtId", "shareOfBody", "shareOfDistrict"]).orderBy("bodyId").orderBy("districtId").execute();
+      const overlapsBefore = await db
+        .selectFrom("bodyDistrictOverlap")
+        .select(["bodyId", "districtId", "shareOfBody", "shareOfDistrict"])
+        .orderBy("bodyId")
+        .orderBy("districtId")
+        .execute();
 
       for (const plan of PLANS) {
         const result = await importFixture(db, plan.zip, { as: "districts", chamber: plan.chamber, state: "RI", vintage: "2022" });
@@ -269,7 +277,12 @@ forEachEngine((getDatabase) => {
         expect([row.minLon, row.minLat, row.maxLon, row.maxLat], `${row.chamber} ${row.name}`).toEqual([old.minLon, old.minLat, old.maxLon, old.maxLat]);
         expect(row.areaM2 / old.areaM2, `${row.chamber} ${row.name}`).toBeCloseTo(1, 9);
       });
-      const overlapsAfter = await db.selectFrom("bodyDistrictOverlap").select(["bodyId", "districtId", "shareOfBody", "shareOfDistrict"]).orderBy("bodyId").orderBy("districtId").execute();
+      const overlapsAfter = await db
+        .selectFrom("bodyDistrictOverlap")
+        .select(["bodyId", "districtId", "shareOfBody", "shareOfDistrict"])
+        .orderBy("bodyId")
+        .orderBy("districtId")
+        .execute();
       expect(overlapsAfter.map((row) => `${row.bodyId}×${row.districtId}`)).toEqual(overlapsBefore.map((row) => `${row.bodyId}×${row.districtId}`));
       overlapsAfter.forEach((row, index) => {
         expect(row.shareOfBody).toBeCloseTo(overlapsBefore[index]!.shareOfBody, 9);
@@ -322,7 +335,10 @@ forEachEngine((getDatabase) => {
       const source = JSON.parse(readFileSync(sharedFixture("la/la_neighborhood_councils.geojson"), "utf8")) as GeoJSON.FeatureCollection;
       const harborIndex = source.features.findIndex((item) => item.properties!.Name === "Harbor Gateway South");
       expect(harborIndex).toBeGreaterThanOrEqual(0);
-      expect(councils.repairs.some((repair) => repair.index === harborIndex), JSON.stringify(councils.repairs)).toBe(true);
+      expect(
+        councils.repairs.some((repair) => repair.index === harborIndex),
+        JSON.stringify(councils.repairs),
+      ).toBe(true);
 
       const rows = await db.selectFrom("body").select(["name", "minLon", "minLat", "maxLon", "maxLat"]).where("kind", "=", "neighborhood_council").execute();
       expect(rows).toHaveLength(99);

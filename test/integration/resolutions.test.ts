@@ -15,7 +15,9 @@ const organizer: Actor = { name: "Rosa Organizer", role: "organizer" };
 forEachEngine((getDatabase, engine) => {
   /** The way every door calls the use case: inside a transaction it opens. */
   const changeInTransaction = (input: ChangeStageInput, actor: Actor = organizer, now?: Date) =>
-    getDatabase().db.transaction().execute((trx) => changeStage(trx, input, actor, now));
+    getDatabase()
+      .db.transaction()
+      .execute((trx) => changeStage(trx, input, actor, now));
 
   /** Resolves to the error the promise rejected with; fails the test when it resolved. */
 
@@ -31,12 +33,7 @@ forEachEngine((getDatabase, engine) => {
   }
 
   async function resolutionOf(db: Db, campaignId: number, bodyId: number) {
-    return db
-      .selectFrom("resolution")
-      .select(["id", "stage", "version", "updatedAt"])
-      .where("campaignId", "=", campaignId)
-      .where("bodyId", "=", bodyId)
-      .executeTakeFirst();
+    return db.selectFrom("resolution").select(["id", "stage", "version", "updatedAt"]).where("campaignId", "=", campaignId).where("bodyId", "=", bodyId).executeTakeFirst();
   }
 
   describe("changeStage", () => {
@@ -110,9 +107,7 @@ forEachEngine((getDatabase, engine) => {
       const body = await makeBody(db, { name: "Warwick" });
       const before = await snapshotResolutionTables(db);
 
-      const error = await rejectionOf(
-        changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "passed", expectedVersion: 0 }),
-      );
+      const error = await rejectionOf(changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "passed", expectedVersion: 0 }));
 
       expect(error).toBeInstanceOf(InputError);
       expect((error as InputError).message).toBe(
@@ -129,9 +124,7 @@ forEachEngine((getDatabase, engine) => {
       await changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "passed", expectedVersion: 1 });
       const before = await snapshotResolutionTables(db);
 
-      const error = await rejectionOf(
-        changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 2 }),
-      );
+      const error = await rejectionOf(changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 2 }));
 
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message).toBe('Cranston cannot move from "Passed" to "Organizing"; allowed: Sent to legislators, Vetoed, Rescinded');
@@ -143,9 +136,7 @@ forEachEngine((getDatabase, engine) => {
       const campaign = await makeCampaign(db);
       const before = await snapshotResolutionTables(db);
 
-      const error = await rejectionOf(
-        changeInTransaction({ campaignId: campaign.id, bodyId: 987_654, toStage: "organizing", expectedVersion: 0 }),
-      );
+      const error = await rejectionOf(changeInTransaction({ campaignId: campaign.id, bodyId: 987_654, toStage: "organizing", expectedVersion: 0 }));
 
       expect(error).toBeInstanceOf(NotFoundError);
       expect((error as Error).message).toBe("No body with id 987654");
@@ -156,9 +147,7 @@ forEachEngine((getDatabase, engine) => {
       const { db } = getDatabase();
       const body = await makeBody(db);
       const before = await snapshotResolutionTables(db);
-      const error = await rejectionOf(
-        changeInTransaction({ campaignId: 987_654, bodyId: body.id, toStage: "organizing", expectedVersion: 0 }),
-      );
+      const error = await rejectionOf(changeInTransaction({ campaignId: 987_654, bodyId: body.id, toStage: "organizing", expectedVersion: 0 }));
       expect(error).toBeInstanceOf(NotFoundError);
       expect((error as Error).message).toBe("No campaign with id 987654");
       expect(await snapshotResolutionTables(db)).toEqual(before);
@@ -170,9 +159,7 @@ forEachEngine((getDatabase, engine) => {
       const body = await makeBody(db);
       const before = await snapshotResolutionTables(db);
 
-      const error = await rejectionOf(
-        changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "adopted_twice", expectedVersion: 0 }),
-      );
+      const error = await rejectionOf(changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "adopted_twice", expectedVersion: 0 }));
 
       expect(error).toBeInstanceOf(InputError);
       expect((error as Error).message).toBe('"adopted_twice" is not a stage of campaign "Unknown stage campaign"');
@@ -187,9 +174,7 @@ forEachEngine((getDatabase, engine) => {
       await changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1 });
       const before = await snapshotResolutionTables(db);
 
-      const error = await rejectionOf(
-        changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "introduced", expectedVersion: 1 }),
-      );
+      const error = await rejectionOf(changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "introduced", expectedVersion: 1 }));
 
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError).current).toEqual({ stage: "sponsor_found", version: 2 });
@@ -202,9 +187,7 @@ forEachEngine((getDatabase, engine) => {
       const campaign = await makeCampaign(db);
       const body = await makeBody(db);
       const before = await snapshotResolutionTables(db);
-      const error = await rejectionOf(
-        changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 3 }),
-      );
+      const error = await rejectionOf(changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 3 }));
       expect(error).toBeInstanceOf(ConflictError);
       expect((error as ConflictError).current).toEqual({ stage: "not_started", version: 0 });
       expect(await snapshotResolutionTables(db)).toEqual(before);
@@ -228,9 +211,7 @@ forEachEngine((getDatabase, engine) => {
       const { db } = getDatabase();
       const before = await snapshotResolutionTables(db);
       const results = await Promise.allSettled(
-        stages.map((toStage, index) =>
-          changeInTransaction({ campaignId, bodyId, toStage, expectedVersion }, { name: `Writer ${index + 1}`, role: "organizer" }),
-        ),
+        stages.map((toStage, index) => changeInTransaction({ campaignId, bodyId, toStage, expectedVersion }, { name: `Writer ${index + 1}`, role: "organizer" })),
       );
       const after = await snapshotResolutionTables(db);
       return { results, newEvents: after.stageEvents.slice(before.stageEvents.length), before, after };
@@ -282,26 +263,27 @@ forEachEngine((getDatabase, engine) => {
     // row lock until both writers have read the resolution and are waiting to update it, so the
     // loser's compare-and-set is the check that fails. (SQLite serialises writers, so the case
     // cannot arise there and the test is only defined for PostgreSQL.)
-    if (engine === "postgres") it("still lets only one win when both read before either writes", async () => {
-      const { db } = getDatabase();
-      const campaign = await makeCampaign(db);
-      const body = await makeBody(db);
-      await changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 0 });
-      const resolution = (await resolutionOf(db, campaign.id, body.id))!;
-      const before = await snapshotResolutionTables(db);
+    if (engine === "postgres")
+      it("still lets only one win when both read before either writes", async () => {
+        const { db } = getDatabase();
+        const campaign = await makeCampaign(db);
+        const body = await makeBody(db);
+        await changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "organizing", expectedVersion: 0 });
+        const resolution = (await resolutionOf(db, campaign.id, body.id))!;
+        const before = await snapshotResolutionTables(db);
 
-      let writers: Promise<PromiseSettledResult<Awaited<ReturnType<typeof changeInTransaction>>>[]> | undefined;
-      await db.transaction().execute(async (lock) => {
-        await sql`select id from resolution where id = ${resolution.id} for update`.execute(lock);
-        // Only writers blocked by this lock count: other test files run beside this one.
-        const { rows: holder } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(lock);
-        writers = Promise.allSettled([
-          changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1 }),
-          changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "introduced", expectedVersion: 1 }),
-        ]);
-        const deadline = Date.now() + 10_000;
-        for (;;) {
-          const { rows } = await sql<{ waiting: number }>`
+        let writers: Promise<PromiseSettledResult<Awaited<ReturnType<typeof changeInTransaction>>>[]> | undefined;
+        await db.transaction().execute(async (lock) => {
+          await sql`select id from resolution where id = ${resolution.id} for update`.execute(lock);
+          // Only writers blocked by this lock count: other test files run beside this one.
+          const { rows: holder } = await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(lock);
+          writers = Promise.allSettled([
+            changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "sponsor_found", expectedVersion: 1 }),
+            changeInTransaction({ campaignId: campaign.id, bodyId: body.id, toStage: "introduced", expectedVersion: 1 }),
+          ]);
+          const deadline = Date.now() + 10_000;
+          for (;;) {
+            const { rows } = await sql<{ waiting: number }>`
             with recursive behind_lock(pid) as (
               select pid from pg_stat_activity where ${holder[0]!.pid}::int = any(pg_blocking_pids(pid))
               union
@@ -309,25 +291,25 @@ forEachEngine((getDatabase, engine) => {
             )
             select count(*)::int as waiting from pg_stat_activity
             where pid in (select pid from behind_lock) and query like 'update "resolution"%'`.execute(db);
-          if (rows[0]!.waiting >= 2) break;
-          if (Date.now() > deadline) throw new Error("the two writers never both waited on the row lock");
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      });
-      const results = await writers!;
+            if (rows[0]!.waiting >= 2) break;
+            if (Date.now() > deadline) throw new Error("the two writers never both waited on the row lock");
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        });
+        const results = await writers!;
 
-      const fulfilled = results.filter((result) => result.status === "fulfilled");
-      const rejected = results.filter((result) => result.status === "rejected");
-      expect(fulfilled).toHaveLength(1);
-      expect(rejected).toHaveLength(1);
-      const winner = fulfilled[0]!.value;
-      const conflict = rejected[0]!.reason as ConflictError;
-      expect(conflict).toBeInstanceOf(ConflictError);
-      // The loser read version 1 before the winner committed; the error must still say how it is now.
-      expect(conflict.current).toEqual({ stage: winner.stage, version: 2 });
-      const after = await snapshotResolutionTables(db);
-      expect(after.stageEvents).toHaveLength(before.stageEvents.length + 1);
-      expect(await resolutionOf(db, campaign.id, body.id)).toMatchObject({ stage: winner.stage, version: 2 });
-    });
+        const fulfilled = results.filter((result) => result.status === "fulfilled");
+        const rejected = results.filter((result) => result.status === "rejected");
+        expect(fulfilled).toHaveLength(1);
+        expect(rejected).toHaveLength(1);
+        const winner = fulfilled[0]!.value;
+        const conflict = rejected[0]!.reason as ConflictError;
+        expect(conflict).toBeInstanceOf(ConflictError);
+        // The loser read version 1 before the winner committed; the error must still say how it is now.
+        expect(conflict.current).toEqual({ stage: winner.stage, version: 2 });
+        const after = await snapshotResolutionTables(db);
+        expect(after.stageEvents).toHaveLength(before.stageEvents.length + 1);
+        expect(await resolutionOf(db, campaign.id, body.id)).toMatchObject({ stage: winner.stage, version: 2 });
+      });
   });
 });

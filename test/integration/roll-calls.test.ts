@@ -45,9 +45,9 @@ forEachEngine((getDatabase) => {
     await changeStage(db, { campaignId: campaign.id, bodyId, toStage: "passed", expectedVersion: introduced.version }, organizer);
 
     const other = await caller(organizer).member.add({ bodyId: world.bodies.dover, name: "Dover member" });
-    await expect(
-      caller(organizer).member.recordRollCall({ campaignId: campaign.id, bodyId, votes: [{ memberId: other.id, vote: "yes" }] }),
-    ).rejects.toThrow(`Member ${other.id} does not sit on Ashby`);
+    await expect(caller(organizer).member.recordRollCall({ campaignId: campaign.id, bodyId, votes: [{ memberId: other.id, vote: "yes" }] })).rejects.toThrow(
+      `Member ${other.id} does not sit on Ashby`,
+    );
 
     await caller(organizer).member.recordRollCall({
       campaignId: campaign.id,
@@ -72,7 +72,10 @@ forEachEngine((getDatabase) => {
     // Meeting mode's retry names the version its tally saved: a resolution changed since is a conflict, with the newer values.
     const { version } = await caller(viewer).resolution.get({ campaignId: campaign.id, bodyId });
     const retried = { campaignId: campaign.id, bodyId, votes: [{ memberId: ana, vote: "no" as const }], expectedVersion: version - 1 };
-    await expect(caller(organizer).member.recordRollCall(retried)).rejects.toMatchObject({ code: "CONFLICT", message: "Ashby was changed by someone else since its tally was saved. Review the newer values and re-send the roll call." });
+    await expect(caller(organizer).member.recordRollCall(retried)).rejects.toMatchObject({
+      code: "CONFLICT",
+      message: "Ashby was changed by someone else since its tally was saved. Review the newer values and re-send the roll call.",
+    });
     expect((await caller(viewer).member.projection({ campaignId: campaign.id })).rows.find((row) => row.name === "Ana Ruiz")?.vote).toBe("yes");
     await caller(organizer).member.recordRollCall({ ...retried, expectedVersion: version });
     expect((await caller(viewer).member.projection({ campaignId: campaign.id })).rows.find((row) => row.name === "Ana Ruiz")?.vote).toBe("no");

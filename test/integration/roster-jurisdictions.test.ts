@@ -49,13 +49,7 @@ forEachEngine((getDatabase) => {
       expect(federal.rolesClosed).toBe(0);
       const again = await run(db, STATE, true);
       expect(again.rolesClosed).toBe(0);
-      expect(await openSeats(db)).toEqual([
-        "Person 1 (state_lower)",
-        "Person 11 (congressional)",
-        "Person 12 (congressional)",
-        "Person 2 (state_lower)",
-        "Person 3 (state_upper)",
-      ]);
+      expect(await openSeats(db)).toEqual(["Person 1 (state_lower)", "Person 11 (congressional)", "Person 12 (congressional)", "Person 2 (state_lower)", "Person 3 (state_upper)"]);
     });
 
     it("a partial file (one member of Congress, a cosponsor list) closes nobody", async () => {
@@ -81,11 +75,19 @@ forEachEngine((getDatabase) => {
       expect(first.states).toEqual(["CT", "RI"]);
       expect(first.unmatched.map((row) => row.name)).not.toContain("Person 21");
       // Senator 22 retires: the next federal folder closes their Senate seat and nothing else.
-      const next = await db.transaction().execute((trx) => importLegislators(trx, federal.filter((record) => record !== senators[1]), { isFullRoster: true, now: NOW }));
+      const next = await db.transaction().execute((trx) =>
+        importLegislators(
+          trx,
+          federal.filter((record) => record !== senators[1]),
+          { isFullRoster: true, now: NOW },
+        ),
+      );
       expect(next.closed).toEqual([{ name: "Person 22", chamber: "us_senate", state: "RI", districtName: "RI" }]);
       expect(next.rolesClosed).toBe(1);
       const seats = await openSeats(db);
-      expect(seats).toEqual(expect.arrayContaining(["Person 2 (state_lower)", "Person 3 (state_upper)", "Person 21 (us_senate)", "Person 23 (us_senate)", "Person 24 (congressional)"]));
+      expect(seats).toEqual(
+        expect.arrayContaining(["Person 2 (state_lower)", "Person 3 (state_upper)", "Person 21 (us_senate)", "Person 23 (us_senate)", "Person 24 (congressional)"]),
+      );
       expect(seats).not.toContain("Person 22 (us_senate)");
     });
 

@@ -98,7 +98,10 @@ function box(west: number, south: number, east: number, north: number): Ring {
 function tigerZip(base: string, rows: Array<[Record<string, string>, Ring]>): Uint8Array {
   const fields: DbfField[] = Object.keys(rows[0]![0]).map((name) => ({ name, type: "C", length: 60 }));
   const { shp, shx } = writeShp(rows.map(([, ring]) => ({ type: "polygon", rings: [ring] })));
-  const dbf = writeDbf(fields, rows.map(([attributes]) => attributes));
+  const dbf = writeDbf(
+    fields,
+    rows.map(([attributes]) => attributes),
+  );
   return writeZip(shapefileEntries(base, { shp, shx, dbf, prj: NAD83, cpg: "UTF-8" }));
 }
 
@@ -112,9 +115,7 @@ const MAINE_SLDL = tigerZip("tl_2019_23_sldl", [
   [{ GEOID: "23002", SLDLST: "002", NAMELSAD: "State House District 2" }, box(-69, 42.8, -66.8, 47.6)],
   [{ GEOID: "23ZZZ", SLDLST: "ZZZ", NAMELSAD: "State House Districts not defined" }, box(-70, 42, -69, 42.5)],
 ]);
-const MAINE_SLDU = tigerZip("tl_2019_23_sldu", [
-  [{ GEOID: "23001", SLDUST: "001", NAMELSAD: "State Senate District 1" }, box(-71.2, 42.8, -66.8, 47.6)],
-]);
+const MAINE_SLDU = tigerZip("tl_2019_23_sldu", [[{ GEOID: "23001", SLDUST: "001", NAMELSAD: "State Senate District 1" }, box(-71.2, 42.8, -66.8, 47.6)]]);
 const MAINE_CD = tigerZip("tl_2019_23_cd116", [
   [{ GEOID: "2301", CD116FP: "01", NAMELSAD: "Congressional District 1" }, box(-71.2, 42.8, -69.5, 47.6)],
   [{ GEOID: "2302", CD116FP: "02", NAMELSAD: "Congressional District 2" }, box(-69.5, 42.8, -66.8, 47.6)],
@@ -286,7 +287,7 @@ forEachEngine(
           "Imported tl_2019_23_sldl.zip as State House districts (shapefile, GCS_North_American_1983):\n" +
             "  3 features read → 2 districts created, 0 updated\n" +
             '  name from NAMELSAD ("State House District 1" → "1"), id from "GEOID"; vintage 2019 (current)\n' +
-            "  left out 1: 1 \"… not defined\" (water and unassigned areas), e.g. State House Districts not defined\n",
+            '  left out 1: 1 "… not defined" (water and unassigned areas), e.g. State House Districts not defined\n',
         );
 
         const { db } = getDatabase();
@@ -323,14 +324,24 @@ forEachEngine(
     it("--with-blocks places the 2020 blocks' people (POP20) in the same run, shared by area, and refuses a blocks file without POP20", async () => {
       // A block a line crosses is shared by area: b3 straddles the House line at -69 (half each).
       const block = (geoid: string, pop: string, ring: Ring): [Record<string, string>, Ring] => [{ GEOID20: geoid, POP20: pop, INTPTLAT20: "0", INTPTLON20: "0" }, ring];
-      const blocks = [block("230050001001000", "1000", box(-70.3, 43.62, -70.25, 43.65)), block("230090001001000", "500", box(-68, 44, -67.9, 44.1)), block("230190001001000", "200", box(-69.1, 45, -68.9, 45.1))];
+      const blocks = [
+        block("230050001001000", "1000", box(-70.3, 43.62, -70.25, 43.65)),
+        block("230090001001000", "500", box(-68, 44, -67.9, 44.1)),
+        block("230190001001000", "200", box(-69.1, 45, -68.9, 45.1)),
+      ];
       const directory = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-setup-blocks-"));
       const { db } = getDatabase();
       try {
         fs.writeFileSync(path.join(directory, "tl_2019_23_place.zip"), MAINE_PLACE);
         fs.writeFileSync(path.join(directory, "tl_2019_23_sldl.zip"), MAINE_SLDL);
         // Before 2020 the blocks come from the 2020 release.
-        fs.writeFileSync(path.join(directory, "tl_2020_23_tabblock20.zip"), tigerZip("tl_2020_23_tabblock20", blocks.map(([attributes, ring]) => [{ ...attributes, POP20: "x" }, ring])));
+        fs.writeFileSync(
+          path.join(directory, "tl_2020_23_tabblock20.zip"),
+          tigerZip(
+            "tl_2020_23_tabblock20",
+            blocks.map(([attributes, ring]) => [{ ...attributes, POP20: "x" }, ring]),
+          ),
+        );
         const before = await snapshotBoundaryTables(db);
         expect(expectOneLineFailure(await setup("--state", "ME", "--year", "2019", "--mirror", directory, "--with-blocks"))).toBe(
           'groundswell: Feature 1 of tl_2020_23_tabblock20.zip has POP20 = "x": counts must be numbers of 0 or more; nothing was imported',
@@ -343,7 +354,9 @@ forEachEngine(
         expect(result.status, result.stderr).toBe(0);
         expect(result.stdout).toContain(": 3 of 6 layers (");
         // Earlier tests may have set up more of Maine (its towns, senate and congressional districts).
-        expect(result.stdout).toMatch(/\ntl_2020_23_tabblock20\.zip: 1,700 people in 3 features \(POP20\) placed in ME\n {2}1,700 people placed in \d+ current districts and \d+ bodies\n/);
+        expect(result.stdout).toMatch(
+          /\ntl_2020_23_tabblock20\.zip: 1,700 people in 3 features \(POP20\) placed in ME\n {2}1,700 people placed in \d+ current districts and \d+ bodies\n/,
+        );
         const people = await db
           .selectFrom("districtPeople")
           .innerJoin("district", "district.id", "districtPeople.districtId")
@@ -356,7 +369,12 @@ forEachEngine(
           ["state_lower", "1", 1100],
           ["state_lower", "2", 600],
         ]);
-        const portland = await db.selectFrom("body").innerJoin("bodyPeople", "bodyPeople.bodyId", "body.id").select(["body.name", "bodyPeople.people"]).where("body.geoid", "=", "2360545").execute();
+        const portland = await db
+          .selectFrom("body")
+          .innerJoin("bodyPeople", "bodyPeople.bodyId", "body.id")
+          .select(["body.name", "bodyPeople.people"])
+          .where("body.geoid", "=", "2360545")
+          .execute();
         expect(portland).toEqual([{ name: "Portland city", people: 1000 }]);
       } finally {
         fs.rmSync(directory, { recursive: true, force: true });
@@ -423,8 +441,6 @@ describe("downloadToFile", () => {
     const stalled = downloadToFile(`${mirror.url}/stalls.zip`, destination, { idleTimeoutMs: 300, hint: "try again" });
     await expect(stalled).rejects.toThrow(new InputError(`could not download ${mirror.url}/stalls.zip (no answer for 300 ms); try again`));
     expect(fs.existsSync(destination)).toBe(false);
-    await expect(downloadToFile(`${mirror.url}/broken.zip`, destination)).rejects.toThrow(
-      `could not download ${mirror.url}/broken.zip (HTTP 500 Internal Server Error)`,
-    );
+    await expect(downloadToFile(`${mirror.url}/broken.zip`, destination)).rejects.toThrow(`could not download ${mirror.url}/broken.zip (HTTP 500 Internal Server Error)`);
   });
 });

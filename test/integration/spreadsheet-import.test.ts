@@ -80,7 +80,9 @@ forEachEngine(
         );
         const { db } = getDatabase();
         const rows = await db.selectFrom("resolution").selectAll().where("bodyId", "in", [providence.id, cranston.id]).orderBy("bodyId").execute();
-        expect(rows.map((row) => [row.bodyId, row.stage, row.introducedOn, row.voteDate, row.voteTime, row.tallyYes, row.tallyNo, row.tallyAbstain, row.tallyAbsent, row.note])).toEqual([
+        expect(
+          rows.map((row) => [row.bodyId, row.stage, row.introducedOn, row.voteDate, row.voteTime, row.tallyYes, row.tallyNo, row.tallyAbstain, row.tallyAbsent, row.note]),
+        ).toEqual([
           [providence.id, "passed", "2026-01-05", "2026-02-10", "19:00", 9, 2, 1, null, "Long story,\r\nwith a comma"],
           [cranston.id, "sponsor_found", null, null, null, null, null, null, null, null],
         ]);
@@ -125,7 +127,9 @@ forEachEngine(
         expect(message).toContain("row 3: tally_yes -3 is negative");
         expect(message).toContain('row 3: tally_no "x" is not a whole number');
         expect(message).toContain("row 4: no body with GEOID 9999999");
-        expect(message).toContain(`row 5: "Springfield" in MA is ambiguous: 2 bodies have that name (id ${springfieldCity.id} GEOID 2567000 city_council MA; id ${springfieldTown.id} GEOID 2501367000 town_meeting MA)`);
+        expect(message).toContain(
+          `row 5: "Springfield" in MA is ambiguous: 2 bodies have that name (id ${springfieldCity.id} GEOID 2567000 city_council MA; id ${springfieldTown.id} GEOID 2501367000 town_meeting MA)`,
+        );
         expect(message).toContain('row 6: "Springfield" is ambiguous: 3 bodies have that name');
         expect(message).toContain('row 7: no body named "Nowhere" in RI');
         expect(message).toContain("row 8: Providence, RI is already on row 2");
@@ -200,9 +204,7 @@ forEachEngine(
         expect(expectOneLineFailure(await run(["import", path.join(folder, "missing.csv"), "--as", "resolutions", "--campaign", campaignName]))).toMatch(
           /^cannot read .*missing\.csv: ENOENT$/,
         );
-        expect(expectOneLineFailure(await run(["import", csvFile('body_id\n"1\n'), "--as", "members", "--campaign", campaignName]))).toBe(
-          "row 2: a quoted field is not closed",
-        );
+        expect(expectOneLineFailure(await run(["import", csvFile('body_id\n"1\n'), "--as", "members", "--campaign", campaignName]))).toBe("row 2: a quoted field is not closed");
         expect(expectOneLineFailure(await run(["import", csvFile("body_id\n1\n"), "--as", "bodies", "--dry-run"]))).toBe(
           "--dry-run works with legislators, committees, cosponsors, resolutions, members, hubs, ballot-results, endorsers, population",
         );
@@ -249,7 +251,9 @@ forEachEngine(
         expect(first.stdout.split("\r\n")[0]).toBe(
           "body_id,body_geoid,body_name,state,stage,stage_date,introduced_on,hearing_date,hearing_time,hearing_location,vote_date,vote_time,vote_location,vote_cancelled,tally_yes,tally_no,tally_abstain,tally_absent,agenda_url,minutes_url,adopted_text_url,hub,sponsors,note",
         );
-        expect(first.stdout).toContain(`${providence.id},4459000,Providence,RI,passed,2026-02-10,2026-01-05,,,,2026-02-10,19:00,,,9,2,1,,,,,,Ana Ruiz; Bo Chen,"Long story,\r\nwith a comma"\r\n`);
+        expect(first.stdout).toContain(
+          `${providence.id},4459000,Providence,RI,passed,2026-02-10,2026-01-05,,,,2026-02-10,19:00,,,9,2,1,,,,,,Ana Ruiz; Bo Chen,"Long story,\r\nwith a comma"\r\n`,
+        );
         const { db } = getDatabase();
         const before = await snapshotAll(db);
         const reimport = await run(["import", csvFile(first.stdout), "--as", "resolutions", "--campaign", campaignName]);
@@ -297,21 +301,21 @@ describe("round trip into a fresh database", () => {
           ',4474300,Warwick,RI,vote_scheduled,,2026-03-01,2026-03-10,18:30,"Room 2, City Hall",2026-04-02,19:00,Council chambers,yes,,,,,https://warwick.example/agenda,,,,"Fay Gil; Hal Ito",private',
           ",4449960,Newport,RI,failed,,2026-01-01,,,,2026-02-01,,,,3,4,0,2,,https://newport.example/minutes,,,,",
         ].join("\r\n");
-        const plan = await source.db.transaction().execute((trx) =>
-          importSpreadsheet(trx, { as: "resolutions", campaign: "Drive", table: readCsvTable(sheet, RESOLUTION_COLUMNS) }, actor, { dryRun: false }),
-        );
+        const plan = await source.db
+          .transaction()
+          .execute((trx) => importSpreadsheet(trx, { as: "resolutions", campaign: "Drive", table: readCsvTable(sheet, RESOLUTION_COLUMNS) }, actor, { dryRun: false }));
         expect(plan.errors).toEqual([]);
         const exported = toCsv(await exportResolutions(source.db, await resolveCampaign(source.db, "Drive"), { withNote: true, withGeometry: false }), [...RESOLUTION_COLUMNS]);
-        const into = await target.db.transaction().execute((trx) =>
-          importSpreadsheet(trx, { as: "resolutions", campaign: "Drive", table: readCsvTable(exported, RESOLUTION_COLUMNS) }, actor, { dryRun: false }),
-        );
+        const into = await target.db
+          .transaction()
+          .execute((trx) => importSpreadsheet(trx, { as: "resolutions", campaign: "Drive", table: readCsvTable(exported, RESOLUTION_COLUMNS) }, actor, { dryRun: false }));
         expect(into.created.length).toBe(2);
         const reExported = toCsv(await exportResolutions(target.db, await resolveCampaign(target.db, "Drive"), { withNote: true, withGeometry: false }), [...RESOLUTION_COLUMNS]);
         expect(reExported).toBe(exported);
         const rows = async (db: Db) =>
           (await db.selectFrom("resolution").selectAll().orderBy("bodyId").execute()).map(({ id: _id, updatedAt: _at, campaignId: _campaign, ...row }) => row);
         expect(await rows(target.db)).toEqual(await rows(source.db));
-        const events = async (db: Db) => (await db.selectFrom("stageEvent").select(["fromStage", "toStage", "note"]).orderBy("id").execute());
+        const events = async (db: Db) => await db.selectFrom("stageEvent").select(["fromStage", "toStage", "note"]).orderBy("id").execute();
         expect(await events(target.db)).toEqual(await events(source.db));
       } finally {
         for (const database of databases) await database.close();

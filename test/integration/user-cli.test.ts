@@ -26,7 +26,9 @@ forEachEngine(
     it("adds an admin and prints a link where they set a password, which then signs in", async () => {
       const result = await cli(["user", "add", "Ada@Example.org", "--role", "admin", "--name", "Ada Lovelace"]);
       expect(result.status).toBe(0);
-      expect(result.stdout).toMatch(/^Added ada@example\.org as admin \(id \d+\)\.\nThey set their password at http:\/\/localhost:3000\/reset\/[\w-]{43} \(valid until \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.\n$/);
+      expect(result.stdout).toMatch(
+        /^Added ada@example\.org as admin \(id \d+\)\.\nThey set their password at http:\/\/localhost:3000\/reset\/[\w-]{43} \(valid until \d{4}-\d\d-\d\d \d\d:\d\d UTC\)\.\n$/,
+      );
       const token = tokenOf(result.stdout, "reset")!;
       const { db } = getDatabase();
       expect(await linkInfo(db, token)).toEqual({ kind: "reset", email: "ada@example.org", role: "admin", problem: null });
@@ -70,14 +72,24 @@ forEachEngine(
     });
 
     it("refuses bad input with one line and adds nobody", async () => {
-      const count = async () => Number((await getDatabase().db.selectFrom("appUser").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+      const count = async () =>
+        Number(
+          (
+            await getDatabase()
+              .db.selectFrom("appUser")
+              .select((eb) => eb.fn.countAll().as("n"))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
       const before = await count();
       expect(failure(await cli(["user", "add", "someone@example.org", "--role", "boss"]))).toBe('groundswell: unknown --role "boss"; use admin, organizer, hub or viewer');
       expect(failure(await cli(["user", "add", "not-an-email", "--role", "viewer"]))).toBe("groundswell: email: enter an email address such as name@example.org");
       expect(failure(await cli(["user", "add", "ada@example.org", "--role", "viewer"]))).toBe("groundswell: ada@example.org already has an account");
       expect(failure(await cli(["user", "add", "h2@example.org", "--role", "hub"]))).toBe("groundswell: a hub member needs --hub <name>");
       expect(failure(await cli(["user", "add", "h2@example.org", "--role", "hub", "--hub", "Atlantis"]))).toBe('groundswell: no hub "Atlantis"');
-      expect(failure(await cli(["user", "add", "short@example.org", "--role", "viewer", "--password-stdin"], "short\n"))).toBe("groundswell: password: a password needs at least 10 characters");
+      expect(failure(await cli(["user", "add", "short@example.org", "--role", "viewer", "--password-stdin"], "short\n"))).toBe(
+        "groundswell: password: a password needs at least 10 characters",
+      );
       expect(failure(await cli(["user", "reset", "nobody@example.org"]))).toBe("groundswell: no account for nobody@example.org");
       expect(await count()).toBe(before);
     });

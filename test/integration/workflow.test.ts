@@ -17,7 +17,6 @@ import { rejectionOf } from "../helpers/rejection";
 const organizer: Actor = { name: "Rosa Organizer", role: "organizer" };
 const now = new Date("2026-03-04T05:06:07.000Z");
 
-
 forEachEngine((getDatabase) => {
   const inTransaction = <T>(work: (trx: Db) => Promise<T>) => getDatabase().db.transaction().execute(work);
   const update = (input: UpdateResolutionInput, actor: Actor = organizer) => inTransaction((trx) => updateResolution(trx, input, actor, now));
@@ -134,9 +133,19 @@ forEachEngine((getDatabase) => {
   describe("recording a tally", () => {
     it("moves a scheduled vote to passed with a stage event", async () => {
       const { db, campaign, body, version } = await scheduledVote();
-      const result = await update({ campaignId: campaign.id, bodyId: body.id, expectedVersion: version, changes: { voteDate: "2026-03-01", tally: { yes: 5, no: 3, abstain: 1, absent: 0 } } });
+      const result = await update({
+        campaignId: campaign.id,
+        bodyId: body.id,
+        expectedVersion: version,
+        changes: { voteDate: "2026-03-01", tally: { yes: 5, no: 3, abstain: 1, absent: 0 } },
+      });
       expect(result).toMatchObject({ stage: "passed", version: version + 1, tally: { yes: 5, no: 3, abstain: 1, absent: 0 }, notice: null });
-      expect(result.stageEvent).toMatchObject({ fromStage: "vote_scheduled", toStage: "passed", actor: "Rosa Organizer", note: "Tally recorded: 5 yes, 3 no, 1 abstain, 0 absent" });
+      expect(result.stageEvent).toMatchObject({
+        fromStage: "vote_scheduled",
+        toStage: "passed",
+        actor: "Rosa Organizer",
+        note: "Tally recorded: 5 yes, 3 no, 1 abstain, 0 absent",
+      });
       const events = (await snapshotResolutionTables(db)).stageEvents.filter((event) => event.id === result.stageEvent!.id);
       expect(events).toHaveLength(1);
     });
@@ -197,9 +206,13 @@ forEachEngine((getDatabase) => {
       const key = { campaignId: campaign.id, bodyId: body.id };
       const ids: number[] = [];
       for (const name of ["Ada", "Ben", "Cy", "Di"]) ids.push((await inTransaction((trx) => addMember(trx, { bodyId: body.id, name, role: "Councillor" }))).id);
-      await inTransaction((trx) => setPosition(trx, { campaignId: campaign.id, memberId: ids[0]!, position: "yes", sponsorRole: "lead", lastContactedOn: "2026-03-01" }, organizer));
+      await inTransaction((trx) =>
+        setPosition(trx, { campaignId: campaign.id, memberId: ids[0]!, position: "yes", sponsorRole: "lead", lastContactedOn: "2026-03-01" }, organizer),
+      );
       await inTransaction((trx) => setPosition(trx, { campaignId: campaign.id, memberId: ids[1]!, position: "yes", sponsorRole: "cosponsor" }, organizer));
-      await inTransaction((trx) => setPosition(trx, { campaignId: campaign.id, memberId: ids[2]!, position: "lean_yes", isInternal: true, note: "wants a labor amendment" }, organizer));
+      await inTransaction((trx) =>
+        setPosition(trx, { campaignId: campaign.id, memberId: ids[2]!, position: "lean_yes", isInternal: true, note: "wants a labor amendment" }, organizer),
+      );
       const board = await getWhipBoard(db, key);
       expect(board.members.map((member) => [member.name, member.position, member.sponsorRole])).toEqual([
         ["Ada", "yes", "lead"],
@@ -240,7 +253,9 @@ forEachEngine((getDatabase) => {
 
     it("refuses a voting setup with more vacancies than seats", async () => {
       const { body } = await scheduledVote();
-      const error = await rejectionOf(inTransaction((trx) => updateVotingSetup(trx, { bodyId: body.id, seats: 5, vacancies: 5, quorum: null, voteRule: null, hasVeto: false, overrideRule: null })));
+      const error = await rejectionOf(
+        inTransaction((trx) => updateVotingSetup(trx, { bodyId: body.id, seats: 5, vacancies: 5, quorum: null, voteRule: null, hasVeto: false, overrideRule: null })),
+      );
       expect((error as Error).message).toContain("vacancies must be fewer than the seats");
     });
   });
@@ -292,8 +307,16 @@ forEachEngine((getDatabase) => {
       const { db } = getDatabase();
       const campaign = await makeCampaign(db);
       const stages = defaultStageScheme.stages.map((stage) => (stage.id === "organizing" ? { ...stage, label: "Building a team", color: "#abcdef" } : stage));
-      const reordered = [stages[0]!, stages[1]!, stages[2]!, { id: "petition", label: "Petition", color: "#123456", kind: "pipeline" as const, opensVote: false, description: "" }, ...stages.slice(3)];
-      const updated = await inTransaction((trx) => updateCampaign(trx, { campaignId: campaign.id, bill: "H.1234", modelText: "# Whereas\n\nHealth care is a right.", stageScheme: { stages: reordered } }));
+      const reordered = [
+        stages[0]!,
+        stages[1]!,
+        stages[2]!,
+        { id: "petition", label: "Petition", color: "#123456", kind: "pipeline" as const, opensVote: false, description: "" },
+        ...stages.slice(3),
+      ];
+      const updated = await inTransaction((trx) =>
+        updateCampaign(trx, { campaignId: campaign.id, bill: "H.1234", modelText: "# Whereas\n\nHealth care is a right.", stageScheme: { stages: reordered } }),
+      );
       expect(updated.bill).toBe("H.1234");
       expect(updated.modelText).toBe("# Whereas\n\nHealth care is a right.");
       expect(updated.stageScheme.stages.map((stage) => stage.id).slice(0, 5)).toEqual(["not_started", "organizing", "sponsor_found", "petition", "introduced"]);
@@ -305,7 +328,9 @@ forEachEngine((getDatabase) => {
       const without = defaultStageScheme.stages.filter((stage) => stage.id !== "organizing");
       const error = await rejectionOf(inTransaction((trx) => updateCampaign(trx, { campaignId: campaign.id, stageScheme: { stages: without } })));
       expect((error as Error).message).toBe('Cannot remove stages that resolutions stand at: "Organizing" (1); move them first');
-      const duplicate = await rejectionOf(inTransaction((trx) => updateCampaign(trx, { campaignId: campaign.id, stageScheme: { stages: [...defaultStageScheme.stages, defaultStageScheme.stages[0]!] } })));
+      const duplicate = await rejectionOf(
+        inTransaction((trx) => updateCampaign(trx, { campaignId: campaign.id, stageScheme: { stages: [...defaultStageScheme.stages, defaultStageScheme.stages[0]!] } })),
+      );
       expect((duplicate as Error).message).toContain("stage ids must be unique");
       const withoutFirst = defaultStageScheme.stages.filter((stage) => stage.id !== "not_started");
       const first = await rejectionOf(inTransaction((trx) => updateCampaign(trx, { campaignId: campaign.id, stageScheme: { stages: withoutFirst } })));

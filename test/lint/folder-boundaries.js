@@ -20,7 +20,10 @@ export const folderBoundaries = {
     if (active.length === 0) return {};
     const check = (node, source, typeOnly) => {
       if (typeof source !== "string" || !source.startsWith(".")) return;
-      const imported = path.relative(root, path.resolve(path.dirname(context.filename), source)).split(path.sep).join("/");
+      const imported = path
+        .relative(root, path.resolve(path.dirname(context.filename), source))
+        .split(path.sep)
+        .join("/");
       for (const zone of active) {
         if (typeOnly && zone.allowTypeImports) continue;
         const hit = [zone.from].flat().find((from) => imported === from || imported.startsWith(`${from}/`) || imported === from.replace(/\.ts$/, ""));

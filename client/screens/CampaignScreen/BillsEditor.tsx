@@ -22,8 +22,8 @@ export function BillsEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit
     <section className="card campaign-section" aria-labelledby="bills-title">
       <h2 id="bills-title">Bills</h2>
       <p className="muted">
-        Each legislator stands at a step of the ladder on every bill. A cosponsor list is imported for one bill (
-        <code>--bill "H.1239"</code>; the first bill when none is named) and matched to the legislators of its jurisdiction.
+        Each legislator stands at a step of the ladder on every bill. A cosponsor list is imported for one bill (<code>--bill "H.1239"</code>; the first bill when none is named)
+        and matched to the legislators of its jurisdiction.
       </p>
       {bills.error && <ErrorNotice title="Could not load the bills" message={bills.error.message} onRetry={() => void bills.refetch()} />}
       <ol className="bill-list">

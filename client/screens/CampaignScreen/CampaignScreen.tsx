@@ -54,8 +54,8 @@ function CampaignSettings({ campaign }: { campaign: Campaign }) {
         <a href={`/?campaign=${campaign.slug}`}>← Back to the map</a>
         <h1>{campaign.name}</h1>
         <p className="muted">
-          Campaign settings: what the campaign supports, its model resolution, where it works, the stages every body moves through, the bills and the
-          ladder legislators climb on each.
+          Campaign settings: what the campaign supports, its model resolution, where it works, the stages every body moves through, the bills and the ladder legislators climb on
+          each.
         </p>
         {!mayEdit && session && (
           <p className="read-only-note" data-testid="read-only-note">
@@ -114,9 +114,8 @@ function DetailsForm({ campaign, mayEdit }: { campaign: Campaign; mayEdit: boole
             Count verified passes only
           </label>
           <p className="hint">
-            On: the public page, the embed and press exports count a pass only once an organizer verified it from its evidence
-            (minutes, adopted text, a signed copy, a news article); unverified passes stay on the map, marked as not yet verified.
-            Off: every pass counts, and the headline says how many are verified.
+            On: the public page, the embed and press exports count a pass only once an organizer verified it from its evidence (minutes, adopted text, a signed copy, a news
+            article); unverified passes stay on the map, marked as not yet verified. Off: every pass counts, and the headline says how many are verified.
           </p>
         </fieldset>
         {mayEdit && (
@@ -146,7 +145,12 @@ function SchemeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit: bool
   const update = useCampaignUpdate(() => setSaved(true));
   const stagePayload = useQuery(trpc.resolution.stages.queryOptions({ campaignId: campaign.id }));
   const inUse = new Map(
-    stagePayload.data ? countByStage(campaign.stageScheme, stagePayload.data.stages.map(([, stage]) => stage)).map((entry) => [entry.stageId, entry.count]) : [],
+    stagePayload.data
+      ? countByStage(
+          campaign.stageScheme,
+          stagePayload.data.stages.map(([, stage]) => stage),
+        ).map((entry) => [entry.stageId, entry.count])
+      : [],
   );
   const change = (next: StageScheme) => {
     setSaved(false);
@@ -158,9 +162,8 @@ function SchemeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit: bool
     <section className="card campaign-section" aria-labelledby="scheme-title">
       <h2 id="scheme-title">Stages</h2>
       <p className="muted">
-        The order here is the order of the legend and of the pipeline. What each stage may move to follows from its kind (steps
-        move forward, or back one; a vote needs a step that opens a vote; after passage a resolution can be sent on, vetoed,
-        overridden or rescinded). Stages that bodies stand at cannot be removed.
+        The order here is the order of the legend and of the pipeline. What each stage may move to follows from its kind (steps move forward, or back one; a vote needs a step that
+        opens a vote; after passage a resolution can be sent on, vetoed, overridden or rescinded). Stages that bodies stand at cannot be removed.
       </p>
       <ol className="scheme-list">
         {scheme.stages.map((stage, index) => {
@@ -184,7 +187,12 @@ function SchemeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit: bool
                 {STAGE_KIND_LABELS[stage.kind]}
                 {stage.kind === "pipeline" && (
                   <label className="check">
-                    <input type="checkbox" checked={stage.opensVote} disabled={!mayEdit} onChange={(event) => change(updateStage(scheme, index, { opensVote: event.target.checked }))} />
+                    <input
+                      type="checkbox"
+                      checked={stage.opensVote}
+                      disabled={!mayEdit}
+                      onChange={(event) => change(updateStage(scheme, index, { opensVote: event.target.checked }))}
+                    />
                     opens a vote
                   </label>
                 )}

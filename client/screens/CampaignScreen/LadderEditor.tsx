@@ -61,7 +61,13 @@ export function LadderEditor({ campaign, mayEdit, which = "ladder" }: { campaign
             </label>
             <label className="field">
               <span className="visually-hidden">What {step.label} means</span>
-              <input value={step.description} maxLength={300} disabled={!mayEdit} placeholder="What reaching it means" onChange={(event) => edit(index, { description: event.target.value })} />
+              <input
+                value={step.description}
+                maxLength={300}
+                disabled={!mayEdit}
+                placeholder="What reaching it means"
+                onChange={(event) => edit(index, { description: event.target.value })}
+              />
             </label>
             <span className="scheme-buttons">
               {step.public !== undefined && (
@@ -72,7 +78,12 @@ export function LadderEditor({ campaign, mayEdit, which = "ladder" }: { campaign
               {mayEdit && (
                 <>
                   <OrderButtons label={step.label} index={index} count={ladder.steps.length} onMove={(by) => change({ steps: moveItem(ladder.steps, index, by) })} />
-                  <button type="button" aria-label={`Remove ${step.label}`} disabled={step.id === kept || ladder.steps.length <= 2} onClick={() => change({ steps: ladder.steps.filter((_, at) => at !== index) })}>
+                  <button
+                    type="button"
+                    aria-label={`Remove ${step.label}`}
+                    disabled={step.id === kept || ladder.steps.length <= 2}
+                    onClick={() => change({ steps: ladder.steps.filter((_, at) => at !== index) })}
+                  >
                     Remove
                   </button>
                 </>

@@ -26,19 +26,22 @@ export function ScopeEditor({ campaign, mayEdit }: { campaign: Campaign; mayEdit
   const draft: CampaignScope = { ...saved, states: states.states, counties: counties.counties, countedChildKinds: kinds };
   const dirty = JSON.stringify(draft) !== JSON.stringify(saved);
   const problem =
-    states.bad !== null ? `“${states.bad}” is not a state code: use two letters such as MA or NH.` : counties.bad !== null ? `“${counties.bad}” is not a county GEOID: use five digits such as 25025 (Suffolk County, MA).` : null;
-  const edited = <T,>(set: (value: T) => void) => (value: T) => {
-    setDone(false);
-    set(value);
-  };
+    states.bad !== null
+      ? `“${states.bad}” is not a state code: use two letters such as MA or NH.`
+      : counties.bad !== null
+        ? `“${counties.bad}” is not a county GEOID: use five digits such as 25025 (Suffolk County, MA).`
+        : null;
+  const edited =
+    <T,>(set: (value: T) => void) =>
+    (value: T) => {
+      setDone(false);
+      set(value);
+    };
   const toggle = (kind: BodyKind, on: boolean) => edited(setKinds)(on ? BODY_KINDS.filter((each) => each === kind || kinds.includes(each)) : kinds.filter((each) => each !== kind));
   return (
     <section className="card campaign-section" aria-labelledby="scope-title">
       <h2 id="scope-title">Where the campaign works</h2>
-      <p className="muted">
-        The map, the counts, the press maps and the headline include only these bodies. Leave the states empty to include every
-        body imported.
-      </p>
+      <p className="muted">The map, the counts, the press maps and the headline include only these bodies. Leave the states empty to include every body imported.</p>
       <fieldset disabled={!mayEdit} className="campaign-fields">
         <label className="field">
           <span>States</span>

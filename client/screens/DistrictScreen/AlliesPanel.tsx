@@ -16,7 +16,16 @@ export function AlliesPanel({ campaign, target }: { campaign: Campaign; target: 
       <h2 id={`${id}-title`}>Neighbouring allies</h2>
       <p className="hint">Bodies nearby that passed the resolution: ask their sponsors and hubs for help.</p>
       <label htmlFor={`${id}-km`}>Within</label>{" "}
-      <input id={`${id}-km`} type="number" min={0} max={200} step={1} value={withinKm} onChange={(event) => setWithinKm(Math.max(0, Math.min(200, Number(event.target.value) || 0)))} /> km
+      <input
+        id={`${id}-km`}
+        type="number"
+        min={0}
+        max={200}
+        step={1}
+        value={withinKm}
+        onChange={(event) => setWithinKm(Math.max(0, Math.min(200, Number(event.target.value) || 0)))}
+      />{" "}
+      km
       {allies.isPending && <p className="muted">Looking…</p>}
       {allies.error && <ErrorNotice title="Could not find allies" message={allies.error.message} onRetry={() => void allies.refetch()} />}
       {allies.data && allies.data.length === 0 && <p className="muted">No body within {withinKm} km has passed yet. Widen the distance to look further.</p>}
@@ -31,9 +40,7 @@ export function AlliesPanel({ campaign, target }: { campaign: Campaign; target: 
               </small>
               {ally.sponsors.length > 0 && <small className="sponsors">Sponsors: {ally.sponsors.map((sponsor) => sponsor.name).join(", ")}</small>}
               {ally.hubs.length > 0 && (
-                <small className="sponsors">
-                  Hub: {ally.hubs.map((hub) => `${hub.name}${hub.publicContact ? ` (${hub.publicContact})` : ""}`).join(", ")}
-                </small>
+                <small className="sponsors">Hub: {ally.hubs.map((hub) => `${hub.name}${hub.publicContact ? ` (${hub.publicContact})` : ""}`).join(", ")}</small>
               )}
             </li>
           ))}

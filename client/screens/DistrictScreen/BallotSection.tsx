@@ -17,8 +17,8 @@ export function BallotSection({ campaign, districtId }: { campaign: string | num
       <h2 id="brief-ballot-title">Ballot questions</h2>
       {!latest ? (
         <p className="muted">
-          No ballot question has run in this district yet. Import a question’s results (the state’s election statistics, by town or precinct) from the Import screen or
-          with <code>groundswell import results.csv --as ballot-results</code>.
+          No ballot question has run in this district yet. Import a question’s results (the state’s election statistics, by town or precinct) from the Import screen or with{" "}
+          <code>groundswell import results.csv --as ballot-results</code>.
         </p>
       ) : (
         <>

@@ -27,7 +27,12 @@ const percent = formatShare;
 /** `/districts/:id` (`?campaign=ID`): the district page, which prints as a one-page lobby brief. */
 export function DistrictScreen({ districtId }: { districtId: string }) {
   const id = Number(districtId);
-  if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No district “{districtId}”. <a href="/">Back to the map</a></StatusOverlay>;
+  if (!Number.isInteger(id) || id <= 0)
+    return (
+      <StatusOverlay>
+        No district “{districtId}”. <a href="/">Back to the map</a>
+      </StatusOverlay>
+    );
   return <CampaignPage>{(campaign) => <DistrictBrief campaign={campaign} districtId={id} />}</CampaignPage>;
 }
 
@@ -50,7 +55,12 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
   const hubDistrictIds = useMemo(() => new Set((hubArea.data ?? []).map((entry) => entry.districtId)), [hubArea.data]);
   const stages = useMemo(() => new Map((detail.data?.bodies ?? []).map((body) => [body.bodyId, body.stage])), [detail.data]);
   if (detail.isPending) return <StatusOverlay busy>Loading the district…</StatusOverlay>;
-  if (detail.error) return <StatusOverlay><ErrorNotice title="Could not load this district" message={detail.error.message} onRetry={() => void detail.refetch()} /></StatusOverlay>;
+  if (detail.error)
+    return (
+      <StatusOverlay>
+        <ErrorNotice title="Could not load this district" message={detail.error.message} onRetry={() => void detail.refetch()} />
+      </StatusOverlay>
+    );
   const district = detail.data;
   const label = districtLabel(district);
   const passed = district.bodies.filter((body) => body.passed);
@@ -83,7 +93,9 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
 
       <section className="brief-legislators" aria-label="Legislators">
         {district.legislators.length === 0 ? (
-          <p className="muted">No sitting legislator is imported for this district. Import them with <code>groundswell import … --as legislators</code>.</p>
+          <p className="muted">
+            No sitting legislator is imported for this district. Import them with <code>groundswell import … --as legislators</code>.
+          </p>
         ) : (
           district.legislators.map((legislator) => (
             <LegislatorCard
@@ -123,7 +135,10 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
         <h2>Hubs here</h2>
         {district.hubs.length === 0 ? (
           <p className="muted">
-            No hub covers this district yet. <a href="/hubs" className="screen-only">Find neighbours and recruit one →</a>
+            No hub covers this district yet.{" "}
+            <a href="/hubs" className="screen-only">
+              Find neighbours and recruit one →
+            </a>
           </p>
         ) : (
           <p data-testid="brief-hubs">{district.hubs.map((hub) => (hub.share < 0.995 ? `${hub.name} (${percent(hub.share)})` : hub.name)).join(", ")}</p>
@@ -257,9 +272,7 @@ function DistrictBrief({ campaign, districtId }: { campaign: Campaign; districtI
         </ul>
       </section>
       <AlliesPanel campaign={campaign} target={{ districtId }} />
-      <footer className="brief-footer">
-        Coverage counts a body nested in a passed body once; people are apportioned by area. Source: Groundswell, {today}.
-      </footer>
+      <footer className="brief-footer">Coverage counts a body nested in a passed body once; people are apportioned by area. Source: Groundswell, {today}.</footer>
     </main>
   );
 }

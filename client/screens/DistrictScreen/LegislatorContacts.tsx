@@ -11,15 +11,21 @@ export function LegislatorContacts({ campaign, legislatorId, canRead }: { campai
   // Meetings are the campaign's own record: members only.
   const meetings = useQuery({ ...trpc.legislator.meetings.queryOptions({ campaignId: campaign.id, legislatorId }), enabled: canRead });
   if (!page.data) return null;
-  const last = meetings.data?.reduce<(typeof meetings.data)[number] | null>((latest, meeting) => (latest === null || meeting.metOn > latest.metOn ? meeting : latest), null) ?? null;
+  const last =
+    meetings.data?.reduce<(typeof meetings.data)[number] | null>((latest, meeting) => (latest === null || meeting.metOn > latest.metOn ? meeting : latest), null) ?? null;
   const { email, offices, committees } = page.data;
-  const phones = offices.filter((office) => office.voice).map((office) => `${office.classification === "district" ? "district" : office.classification === "capitol" ? "capitol" : office.classification} ${office.voice}`);
+  const phones = offices
+    .filter((office) => office.voice)
+    .map((office) => `${office.classification === "district" ? "district" : office.classification === "capitol" ? "capitol" : office.classification} ${office.voice}`);
   const mail = email && /^[^@\s]+@[^@\s]+$/.test(email) ? email : null;
   return (
     <div className="legislator-contacts">
       <p>
         {mail ? <a href={`mailto:${mail}`}>{mail}</a> : email ? <a href={email}>contact form</a> : "No email on record"}
-        {phones.length > 0 && ` · ${phones.join(" · ")}`} · <a href={`/legislators/${legislatorId}?campaign=${campaign.id}`} className="screen-only">page</a>
+        {phones.length > 0 && ` · ${phones.join(" · ")}`} ·{" "}
+        <a href={`/legislators/${legislatorId}?campaign=${campaign.id}`} className="screen-only">
+          page
+        </a>
       </p>
       <p>Committees: {committees.length ? committees.map(describeCommitteeSeat).join("; ") : "none on record"}</p>
       {canRead && (

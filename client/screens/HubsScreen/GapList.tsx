@@ -34,8 +34,8 @@ export function GapList({ campaign, chamber }: { campaign: Campaign; chamber: Ch
   return (
     <>
       <p className="muted">
-        Districts a hub does not cover whole, most people left first: the people of towns no hub covers, counted for the part of each town inside the district. Among equals, the legislator lowest on the
-        ladder comes first.{" "}
+        Districts a hub does not cover whole, most people left first: the people of towns no hub covers, counted for the part of each town inside the district. Among equals, the
+        legislator lowest on the ladder comes first.{" "}
         <button type="button" className="secondary" onClick={download}>
           Download CSV ({gaps.data.length})
         </button>
@@ -66,13 +66,16 @@ export function GapList({ campaign, chamber }: { campaign: Campaign; chamber: Ch
                     ? "–"
                     : gap.legislators.map((legislator) => (
                         <span key={legislator.legislatorId} className="gap-legislator">
-                          <a href={`/legislators/${legislator.legislatorId}?campaign=${campaign.id}`}>{legislator.name}</a> <LadderStepBadge ladder={campaign.ladder} step={legislator.step} />
+                          <a href={`/legislators/${legislator.legislatorId}?campaign=${campaign.id}`}>{legislator.name}</a>{" "}
+                          <LadderStepBadge ladder={campaign.ladder} step={legislator.step} />
                         </span>
                       ))}
                 </td>
                 <td className="numeric">{people(gap.peopleNotCovered)}</td>
                 <td className="numeric">{percent(gap.uncoveredShare)}</td>
-                <td className="gap-towns">{gap.townsToRecruit.map((town) => (town.people === null ? town.name : `${town.name} (${people(town.people)})`)).join(", ") || "no town on the map"}</td>
+                <td className="gap-towns">
+                  {gap.townsToRecruit.map((town) => (town.people === null ? town.name : `${town.name} (${people(town.people)})`)).join(", ") || "no town on the map"}
+                </td>
               </tr>
             ))}
           </tbody>

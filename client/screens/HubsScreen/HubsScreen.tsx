@@ -57,7 +57,12 @@ export function HubsScreen() {
         {coverage.error && <ErrorNotice title="Could not load hub coverage" message={coverage.error.message} onRetry={() => void coverage.refetch()} />}
         {outlines.error && <ErrorNotice title="Could not load district outlines" message={outlines.error.message} onRetry={() => void outlines.refetch()} />}
         {coverage.data && outlines.data && (
-          <RecruitingMap outlines={outlines.data} coverage={coverage.data} onPickPoint={(point) => setFinding({ point, label: "the point picked on the map" })} label={`${CHAMBER_LABELS[chamber]} districts, coloured by whether a hub covers them`} />
+          <RecruitingMap
+            outlines={outlines.data}
+            coverage={coverage.data}
+            onPickPoint={(point) => setFinding({ point, label: "the point picked on the map" })}
+            label={`${CHAMBER_LABELS[chamber]} districts, coloured by whether a hub covers them`}
+          />
         )}
         {coverage.data && (
           <>
@@ -110,7 +115,11 @@ function HubList() {
   return (
     <section aria-labelledby={`${id}-hubs`}>
       <h2 id={`${id}-hubs`}>All hubs {hubs.data ? `(${hubs.data.length})` : ""}</h2>
-      {hubs.data?.length === 0 && <p className="muted">No hub yet. Add the first below, or import a list with <code>groundswell import hubs.csv --as hubs</code>.</p>}
+      {hubs.data?.length === 0 && (
+        <p className="muted">
+          No hub yet. Add the first below, or import a list with <code>groundswell import hubs.csv --as hubs</code>.
+        </p>
+      )}
       <ul className="overlap-list">
         {hubs.data?.map((hub) => (
           <li key={hub.id}>
@@ -153,7 +162,11 @@ function HubList() {
           <button type="submit" className="primary" disabled={create.isPending || !form.name.trim()}>
             {create.isPending ? "Saving…" : "Add hub"}
           </button>
-          {create.error && <p className="error-text" role="alert">{create.error.message}</p>}
+          {create.error && (
+            <p className="error-text" role="alert">
+              {create.error.message}
+            </p>
+          )}
         </form>
       )}
     </section>

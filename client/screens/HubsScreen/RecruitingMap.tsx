@@ -47,7 +47,17 @@ export function RecruitingMap({
       {features.map((feature, index) => {
         const hubs = hubsOf.get(Number(feature.id)) ?? [];
         return (
-          <path key={String(feature.id)} d={paths[index]} fill={hubs.length ? WITH_HUB : WITHOUT_HUB} fillOpacity={0.75} stroke="#ffffff" strokeWidth={0.8} fillRule="evenodd" data-district-id={String(feature.id)} data-has-hub={hubs.length ? "1" : "0"}>
+          <path
+            key={String(feature.id)}
+            d={paths[index]}
+            fill={hubs.length ? WITH_HUB : WITHOUT_HUB}
+            fillOpacity={0.75}
+            stroke="#ffffff"
+            strokeWidth={0.8}
+            fillRule="evenodd"
+            data-district-id={String(feature.id)}
+            data-has-hub={hubs.length ? "1" : "0"}
+          >
             <title>
               {String(feature.properties?.label ?? "")}: {hubs.length ? hubs.map((hub) => hub.name).join(", ") : "no hub yet"}
             </title>

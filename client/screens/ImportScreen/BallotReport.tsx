@@ -9,8 +9,8 @@ export function BallotReport({ summary }: { summary: BallotImportSummary }) {
   return (
     <>
       <p data-testid="ballot-summary">
-        {formatCount(summary.rows)} {summary.level} rows{summary.level === "district" ? "" : ` from ${formatCount(summary.towns)} towns`} {summary.dryRun ? "would go" : "went"} into “
-        {summary.question}” of {summary.campaign}
+        {formatCount(summary.rows)} {summary.level} rows{summary.level === "district" ? "" : ` from ${formatCount(summary.towns)} towns`} {summary.dryRun ? "would go" : "went"}{" "}
+        into “{summary.question}” of {summary.campaign}
         {summary.isNew ? " (a new question)" : `, replacing its ${formatCount(summary.replaced)} earlier rows`}.
       </p>
       {summary.districts.length > 0 && (
@@ -32,7 +32,12 @@ export function BallotReport({ summary }: { summary: BallotImportSummary }) {
                 <th scope="row">
                   {chamberLabel(district.chamber)} {district.district}
                   {district.vintage ? ` (${district.vintage} plan)` : ""}
-                  {district.estimated && <span className="muted" title={district.method ?? undefined}> · estimate</span>}
+                  {district.estimated && (
+                    <span className="muted" title={district.method ?? undefined}>
+                      {" "}
+                      · estimate
+                    </span>
+                  )}
                 </th>
                 <td>{formatCount(district.yes)}</td>
                 <td>{formatCount(district.no)}</td>
@@ -44,9 +49,7 @@ export function BallotReport({ summary }: { summary: BallotImportSummary }) {
           </tbody>
         </table>
       )}
-      {summary.districts.some((district) => district.estimated) && (
-        <p className="muted">Estimates: {summary.districts.find((district) => district.estimated)?.method}.</p>
-      )}
+      {summary.districts.some((district) => district.estimated) && <p className="muted">Estimates: {summary.districts.find((district) => district.estimated)?.method}.</p>}
       {summary.fileTotals && (
         <p className="muted">
           The file’s Totals row: {formatCount(summary.fileTotals.yes)} yes, {formatCount(summary.fileTotals.no)} no, {formatCount(summary.fileTotals.blanks)} blanks.

@@ -19,12 +19,7 @@ const LEVELS: Record<BallotUploadPreview["level"], string> = { town: "towns", pr
  * ran, then "Check" (a dry run: the district roll-up, partial towns, every warning, nothing kept)
  * and "Import", which replaces the question's results when it already has some.
  */
-export function BallotStep({
-  preview,
-  onDone,
-  onStartOver,
-  onExpired,
-}: ImportStepProps<BallotUploadPreview, BallotImportSummary>) {
+export function BallotStep({ preview, onDone, onStartOver, onExpired }: ImportStepProps<BallotUploadPreview, BallotImportSummary>) {
   const id = useId();
   const applyChange = useApplyChange();
   const campaigns = useCampaigns();
@@ -88,14 +83,18 @@ export function BallotStep({
       }}
     >
       <p className="step-intro" data-testid="ballot-preview">
-        <strong>{preview.fileName}</strong> <span className="muted">({formatFileSize(preview.bytes)})</span>: ballot question results for{" "}
-        {formatCount(preview.rows)} {LEVELS[preview.level]}
+        <strong>{preview.fileName}</strong> <span className="muted">({formatFileSize(preview.bytes)})</span>: ballot question results for {formatCount(preview.rows)}{" "}
+        {LEVELS[preview.level]}
         {preview.samples.length ? `, such as ${preview.samples.join(", ")}` : ""}
-        {preview.hasTotals ? ", with a Totals row to check against" : ""}. Name the question and where it ran, press <strong>Check</strong> to see the
-        results by district, then <strong>Import</strong>. Importing a question again replaces its results.
+        {preview.hasTotals ? ", with a Totals row to check against" : ""}. Name the question and where it ran, press <strong>Check</strong> to see the results by district, then{" "}
+        <strong>Import</strong>. Importing a question again replaces its results.
       </p>
       <div className="form-grid">
-        <CampaignField campaigns={campaigns.data} value={campaign ? Number(campaign) : undefined} onChange={(campaignId) => setForm((current) => ({ ...current, campaign: String(campaignId) }))} />
+        <CampaignField
+          campaigns={campaigns.data}
+          value={campaign ? Number(campaign) : undefined}
+          onChange={(campaignId) => setForm((current) => ({ ...current, campaign: String(campaignId) }))}
+        />
         <label className="field">
           Ballot question
           <input value={form.question} onChange={set("question")} placeholder="2018 Q5" required />
@@ -138,8 +137,8 @@ export function BallotStep({
         <textarea value={form.text} onChange={set("text")} rows={2} placeholder="Shall the representative for this district be instructed to vote for…" />
       </label>
       <label className="checkbox-field">
-        <input type="checkbox" checked={form.strict} onChange={(event) => setForm((current) => ({ ...current, strict: event.target.checked }))} /> Refuse rows whose yes +
-        no + blanks differ from their total (otherwise a warning)
+        <input type="checkbox" checked={form.strict} onChange={(event) => setForm((current) => ({ ...current, strict: event.target.checked }))} /> Refuse rows whose yes + no +
+        blanks differ from their total (otherwise a warning)
       </label>
 
       <section className="plan" aria-live="polite" aria-labelledby={`${id}-plan`}>

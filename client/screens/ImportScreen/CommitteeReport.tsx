@@ -6,8 +6,8 @@ export function CommitteeReport({ report }: { report: CommitteeImportReport }) {
   return (
     <>
       <p data-testid="committee-summary">
-        {report.state}: {formatCount(report.committees)} committees ({formatCount(report.created.length)} new, {formatCount(report.updated)} updated) with {formatCount(report.memberships)} seats
-        and {formatCount(report.chairs)} chairs {report.dryRun ? "would be saved" : "saved"}.
+        {report.state}: {formatCount(report.committees)} committees ({formatCount(report.created.length)} new, {formatCount(report.updated)} updated) with{" "}
+        {formatCount(report.memberships)} seats and {formatCount(report.chairs)} chairs {report.dryRun ? "would be saved" : "saved"}.
       </p>
       {report.created.length > 0 && (
         <details className="plan-list" open={report.created.length <= 10}>
@@ -21,7 +21,8 @@ export function CommitteeReport({ report }: { report: CommitteeImportReport }) {
           <ul>
             {report.changed.map((change) => (
               <li key={change.committee}>
-                {change.committee}: {[change.joined.length ? `joined ${change.joined.join(", ")}` : "", change.left.length ? `left ${change.left.join(", ")}` : ""].filter(Boolean).join("; ")}
+                {change.committee}:{" "}
+                {[change.joined.length ? `joined ${change.joined.join(", ")}` : "", change.left.length ? `left ${change.left.join(", ")}` : ""].filter(Boolean).join("; ")}
               </li>
             ))}
           </ul>

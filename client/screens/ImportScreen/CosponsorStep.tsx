@@ -57,8 +57,8 @@ export function CosponsorStep({
     >
       <p className="step-intro" data-testid="cosponsor-preview">
         <strong>{preview.fileName}</strong> <span className="muted">({formatFileSize(preview.bytes)})</span>: a list of {formatCount(preview.names)}{" "}
-        {preview.names === 1 ? "name" : "names"}, such as {preview.samples.join(", ")}. As a bill's cosponsor list, each name matched to a sitting
-        legislator of the bill's jurisdiction moves up to “cosponsor” (never down). Nothing is saved until you press <strong>Import</strong>.
+        {preview.names === 1 ? "name" : "names"}, such as {preview.samples.join(", ")}. As a bill's cosponsor list, each name matched to a sitting legislator of the bill's
+        jurisdiction moves up to “cosponsor” (never down). Nothing is saved until you press <strong>Import</strong>.
       </p>
       <CampaignField campaigns={campaigns.data} value={campaign?.id} onChange={(campaignId) => (setCampaignId(campaignId), setBillId(null))} />
       <label className="field">

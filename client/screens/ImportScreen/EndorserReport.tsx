@@ -10,8 +10,8 @@ export function EndorserReport({ report }: { report: EndorserImportReport }) {
     <>
       <p data-testid="endorser-summary">
         {formatCount(report.rows)} endorsers into “{report.campaign}”: {formatCount(report.created.length)} new, {formatCount(report.updated.length)} updated,{" "}
-        {formatCount(report.unchanged.length)} unchanged {report.dryRun ? "would be saved" : "saved"}. Placed {formatCount(coordinates)} by coordinates, {formatCount(town)} at their
-        town’s centre{address ? `, ${formatCount(address)} by address` : ""}.
+        {formatCount(report.unchanged.length)} unchanged {report.dryRun ? "would be saved" : "saved"}. Placed {formatCount(coordinates)} by coordinates, {formatCount(town)} at
+        their town’s centre{address ? `, ${formatCount(address)} by address` : ""}.
       </p>
       {report.created.length > 0 && (
         <details className="plan-list" open={report.created.length <= 10}>

@@ -54,8 +54,8 @@ export function FilePicker({ maxBytes, onFile, onRefuse }: { maxBytes: number | 
         }}
       />
       <p className="hint">
-        GeoJSON, TopoJSON, a shapefile zipped together with its .dbf and .prj, a CSV spreadsheet (columns in the README), or Open States
-        legislators (.csv, .yml, or a .zip of .yml files), or a bill's cosponsor list (.txt, one name per line)
+        GeoJSON, TopoJSON, a shapefile zipped together with its .dbf and .prj, a CSV spreadsheet (columns in the README), or Open States legislators (.csv, .yml, or a .zip of .yml
+        files), or a bill's cosponsor list (.txt, one name per line)
         {maxBytes ? `; up to ${formatFileSize(maxBytes)}` : ""}.
       </p>
     </div>

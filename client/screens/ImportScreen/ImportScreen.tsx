@@ -185,15 +185,13 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
         {step.name === "choose" && (
           <>
             <p className="step-intro">
-              Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS
-              office's town lines, a county's ward map or a Census TIGER/Line download. Or bring the campaign spreadsheet you already
-              keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members; or the state's legislators from
-              Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together); or a bill's
-              cosponsor list, as a <strong>.txt</strong> with one name per line or a <strong>.csv</strong> with a name column; or a ballot
-              question’s results by town or precinct (the state’s election-statistics <strong>.csv</strong>); or <strong>Endorsers (CSV)</strong>:
-              organisations and key people with <code>name</code> and <code>town</code> columns (category, state, address, lat, lon, step,
-              public, website, contacts, note), as <code>groundswell import --as endorsers</code> reads them. You will see a preview and a dry
-              run before anything is saved.
+              Add the towns, cities or legislative districts your campaign works in, from an official boundary file: your state GIS office's town lines, a county's ward map or a
+              Census TIGER/Line download. Or bring the campaign spreadsheet you already keep, as a <strong>.csv</strong> of resolutions (stage, dates, tally, sponsors) or members;
+              or the state's legislators from Open States (its <strong>.csv</strong> export, or its person <strong>.yml</strong> files, zipped together); or a bill's cosponsor
+              list, as a <strong>.txt</strong> with one name per line or a <strong>.csv</strong> with a name column; or a ballot question’s results by town or precinct (the state’s
+              election-statistics <strong>.csv</strong>); or <strong>Endorsers (CSV)</strong>: organisations and key people with <code>name</code> and <code>town</code> columns
+              (category, state, address, lat, lon, step, public, website, contacts, note), as <code>groundswell import --as endorsers</code> reads them. You will see a preview and
+              a dry run before anything is saved.
             </p>
             <FilePicker maxBytes={maxBytes} onFile={(file) => void startUpload(file)} onRefuse={(message) => setError({ title: "One file, please", message })} />
           </>
@@ -336,7 +334,8 @@ export function ImportScreen({ onClose }: { onClose: () => void }) {
         {step.name === "sheet-done" && (
           <div className="result-step" role="status">
             <p>
-              <strong>Imported.</strong> {formatCount(step.plan.rows)} {step.plan.rows === 1 ? "row" : "rows"} of {step.plan.as} into “{step.plan.campaign.name}”: {describePlanCounts(step.plan)}
+              <strong>Imported.</strong> {formatCount(step.plan.rows)} {step.plan.rows === 1 ? "row" : "rows"} of {step.plan.as} into “{step.plan.campaign.name}”:{" "}
+              {describePlanCounts(step.plan)}
               {step.plan.as === "resolutions" ? `; ${formatCount(step.plan.stageEvents)} stage changes recorded` : ""}.
             </p>
             <div className="step-actions">

@@ -17,8 +17,8 @@ export function LegislatorReport({ report }: { report: LegislatorImportReport })
       {report.unmatched.length > 0 && (
         <div className="row-errors" role="alert">
           <strong>
-            {plural(report.unmatched.length, "legislator matches", "legislators match")} no current district. Import the district plan they sit in (or
-            check the state), and they will be seated.
+            {plural(report.unmatched.length, "legislator matches", "legislators match")} no current district. Import the district plan they sit in (or check the state), and they
+            will be seated.
           </strong>
           <ul data-testid="legislator-unmatched">
             {report.unmatched.map((legislator) => (
@@ -40,11 +40,14 @@ export function LegislatorReport({ report }: { report: LegislatorImportReport })
       )}
       {report.moved.length > 0 && (
         <details className="plan-list" open>
-          <summary>{report.dryRun ? "Would move" : "Moved"} to another seat ({formatCount(report.moved.length)})</summary>
+          <summary>
+            {report.dryRun ? "Would move" : "Moved"} to another seat ({formatCount(report.moved.length)})
+          </summary>
           <ul data-testid="legislator-moved">
             {report.moved.map((move) => (
               <li key={`${move.name}-${move.chamber}`}>
-                {move.name}: {districtLabel({ chamber: move.chamber, state: move.state, name: move.from })} → {districtLabel({ chamber: move.chamber, state: move.state, name: move.to })}
+                {move.name}: {districtLabel({ chamber: move.chamber, state: move.state, name: move.from })} →{" "}
+                {districtLabel({ chamber: move.chamber, state: move.state, name: move.to })}
               </li>
             ))}
           </ul>

@@ -25,12 +25,7 @@ const plural = (count: number, one: string, many: string) => `${formatCount(coun
  * file), and a dry run that says who would be seated in which current district and which
  * districts would stay empty, before anything is saved.
  */
-export function LegislatorStep({
-  preview,
-  onDone,
-  onStartOver,
-  onExpired,
-}: ImportStepProps<LegislatorUploadPreview, LegislatorImportReport>) {
+export function LegislatorStep({ preview, onDone, onStartOver, onExpired }: ImportStepProps<LegislatorUploadPreview, LegislatorImportReport>) {
   const [state, setState] = useState(preview.state ?? "");
   const dryRun = useQuery({
     queryKey: queryKeys.legislatorPlan(preview.token, state),
@@ -41,7 +36,12 @@ export function LegislatorStep({
   });
   const seats = SEAT_CHAMBERS.filter((chamber) => preview.seats[chamber]).map((chamber) => `${formatCount(preview.seats[chamber]!)} ${SEAT_CHAMBER_LABELS[chamber]}`);
 
-  const { confirm, committing, failure } = useConfirmImport({ run: () => commitLegislators({ token: preview.token, state, dryRun: false }), kind: "legislator", onDone, onExpired });
+  const { confirm, committing, failure } = useConfirmImport({
+    run: () => commitLegislators({ token: preview.token, state, dryRun: false }),
+    kind: "legislator",
+    onDone,
+    onExpired,
+  });
 
   return (
     <form

@@ -65,8 +65,8 @@ export function PreviewStep({
   return (
     <form className="preview-step" onSubmit={submit} aria-busy={busy}>
       <p className="step-intro">
-        Check that this is the file you meant: the shapes should look like the places you expect. Then tell Groundswell what
-        they are. Nothing is saved until you press <strong>Import</strong>.
+        Check that this is the file you meant: the shapes should look like the places you expect. Then tell Groundswell what they are. Nothing is saved until you press{" "}
+        <strong>Import</strong>.
       </p>
       <div className="preview-overview">
         <OutlinePreview outlines={preview.outlines} complete={preview.outlinesComplete} fileName={preview.fileName} />
@@ -92,10 +92,7 @@ export function PreviewStep({
           <dd>
             {preview.repairs.count === 0 && preview.skipped.count === 0
               ? "None found"
-              : [
-                  preview.repairs.count ? `${formatCount(preview.repairs.count)} repaired` : "",
-                  preview.skipped.count ? `${formatCount(preview.skipped.count)} left out` : "",
-                ]
+              : [preview.repairs.count ? `${formatCount(preview.repairs.count)} repaired` : "", preview.skipped.count ? `${formatCount(preview.skipped.count)} left out` : ""]
                   .filter(Boolean)
                   .join(", ") + " (see below)"}
           </dd>
@@ -154,13 +151,7 @@ export function PreviewStep({
               </div>
               <div className="choice-field">
                 <label htmlFor={`${id}-publisher`}>{IMPORT_FIELD_LABELS.source}</label>
-                <input
-                  id={`${id}-publisher`}
-                  value={publisher}
-                  onChange={(event) => setPublisher(event.target.value)}
-                  maxLength={200}
-                  aria-describedby={`${id}-publisher-hint`}
-                />
+                <input id={`${id}-publisher`} value={publisher} onChange={(event) => setPublisher(event.target.value)} maxLength={200} aria-describedby={`${id}-publisher-hint`} />
                 <span className="hint" id={`${id}-publisher-hint`}>
                   Credited on the map and in press exports. Guessed from the file&apos;s name.
                 </span>
@@ -180,13 +171,7 @@ export function PreviewStep({
               </div>
               <div className="choice-field">
                 <label htmlFor={`${id}-vintage`}>Plan year (vintage)</label>
-                <input
-                  id={`${id}-vintage`}
-                  value={vintage}
-                  onChange={(event) => setVintage(event.target.value)}
-                  maxLength={20}
-                  aria-describedby={`${id}-vintage-hint`}
-                />
+                <input id={`${id}-vintage`} value={vintage} onChange={(event) => setVintage(event.target.value)} maxLength={20} aria-describedby={`${id}-vintage-hint`} />
                 <span className="hint" id={`${id}-vintage-hint`}>
                   A newer plan sits beside the old one and becomes current.
                 </span>
@@ -243,8 +228,7 @@ export function PreviewStep({
           <span className="busy-line" role="status">
             <span className="spinner" aria-hidden="true" />
             <span>
-              <strong>Importing…</strong> saving the shapes and working out which districts overlap which bodies. A whole state can
-              take a minute.
+              <strong>Importing…</strong> saving the shapes and working out which districts overlap which bodies. A whole state can take a minute.
             </span>
           </span>
         )}

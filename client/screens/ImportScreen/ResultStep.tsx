@@ -76,11 +76,7 @@ export function ResultStep({ result, kind, onBackToMap, onImportAnother }: { res
       </ul>
       <NoteList notes={result.repairs} tone="info" summary={`${plural(result.repairs.count, "shape was", "shapes were")} repaired:`} />
       <NoteList notes={result.skipped} tone="warning" summary={`${plural(result.skipped.count, "feature was", "features were")} left out:`} />
-      <p className="muted">
-        {bodies
-          ? "New bodies join the map at the first stage of every campaign."
-          : "Show the district outlines with the layer switches under the legend."}
-      </p>
+      <p className="muted">{bodies ? "New bodies join the map at the first stage of every campaign." : "Show the district outlines with the layer switches under the legend."}</p>
       <DoneActions onBackToMap={onBackToMap} onImportAnother={onImportAnother} />
     </div>
   );

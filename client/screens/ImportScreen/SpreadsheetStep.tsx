@@ -75,18 +75,17 @@ export function SpreadsheetStep({
       }}
     >
       <p className="step-intro">
-        <strong>{preview.fileName}</strong> <span className="muted">({formatFileSize(preview.bytes)})</span>: {formatCount(preview.rows)} rows with the
-        columns <span className="column-list">{preview.columns.join(", ")}</span>. Nothing is saved until you press <strong>Import</strong>.
+        <strong>{preview.fileName}</strong> <span className="muted">({formatFileSize(preview.bytes)})</span>: {formatCount(preview.rows)} rows with the columns{" "}
+        <span className="column-list">{preview.columns.join(", ")}</span>. Nothing is saved until you press <strong>Import</strong>.
       </p>
       <fieldset className="choice-group">
         <legend>The rows are</legend>
         <label>
-          <input type="radio" name={`${id}-as`} checked={target === "resolutions"} onChange={() => setTarget("resolutions")} /> Resolutions (one row per body: stage,
-          dates, tally, sponsors)
+          <input type="radio" name={`${id}-as`} checked={target === "resolutions"} onChange={() => setTarget("resolutions")} /> Resolutions (one row per body: stage, dates, tally,
+          sponsors)
         </label>
         <label>
-          <input type="radio" name={`${id}-as`} checked={target === "members"} onChange={() => setTarget("members")} /> Members (one row per person on a body, with their
-          position)
+          <input type="radio" name={`${id}-as`} checked={target === "members"} onChange={() => setTarget("members")} /> Members (one row per person on a body, with their position)
         </label>
       </fieldset>
       <label className="field">
@@ -125,8 +124,8 @@ export function SpreadsheetStep({
             {errors.length > 0 && (
               <div className="row-errors" role="alert">
                 <strong>
-                  {errors.length === 1 ? "1 row needs fixing" : `${formatCount(errors.length)} problems need fixing`} before anything can be imported. Correct the
-                  spreadsheet and choose it again; nothing has been saved.
+                  {errors.length === 1 ? "1 row needs fixing" : `${formatCount(errors.length)} problems need fixing`} before anything can be imported. Correct the spreadsheet and
+                  choose it again; nothing has been saved.
                 </strong>
                 <ul>
                   {errors.map((error, index) => (

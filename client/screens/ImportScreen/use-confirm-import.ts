@@ -7,7 +7,17 @@ import type { ChangeKind } from "../../../shared/model/change";
  * The commit of a checked import step: runs it, refreshes what shows `kind`, and hands the report
  * on; an expired upload goes back to the file picker, any other refusal is kept to show in place.
  */
-export function useConfirmImport<T>({ run, kind, onDone, onExpired }: { run: () => Promise<T>; kind: ChangeKind | LocalChangeKind; onDone: (report: T) => void; onExpired: () => void }) {
+export function useConfirmImport<T>({
+  run,
+  kind,
+  onDone,
+  onExpired,
+}: {
+  run: () => Promise<T>;
+  kind: ChangeKind | LocalChangeKind;
+  onDone: (report: T) => void;
+  onExpired: () => void;
+}) {
   const applyChange = useApplyChange();
   const [committing, setCommitting] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);

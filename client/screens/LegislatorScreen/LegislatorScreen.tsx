@@ -18,7 +18,12 @@ const OFFICE_LABELS: Record<string, string> = { capitol: "Capitol office", distr
 /** `/legislators/:id` (`?campaign=ID`): who they are, how to reach them, where they sit and where they stand on each bill. */
 export function LegislatorScreen({ legislatorId }: { legislatorId: string }) {
   const id = Number(legislatorId);
-  if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No legislator “{legislatorId}”. <a href="/targets">See every legislator</a></StatusOverlay>;
+  if (!Number.isInteger(id) || id <= 0)
+    return (
+      <StatusOverlay>
+        No legislator “{legislatorId}”. <a href="/targets">See every legislator</a>
+      </StatusOverlay>
+    );
   return <CampaignPage>{(campaign) => <Legislator campaign={campaign} legislatorId={id} />}</CampaignPage>;
 }
 
@@ -28,11 +33,25 @@ function Legislator({ campaign, legislatorId }: { campaign: Campaign; legislator
   const bills = useBills(campaign.id);
   const { role } = useSession();
   if (page.isPending) return <StatusOverlay busy>Loading the legislator…</StatusOverlay>;
-  if (page.error) return <StatusOverlay><ErrorNotice title="Could not load this legislator" message={page.error.message} onRetry={() => void page.refetch()} /></StatusOverlay>;
+  if (page.error)
+    return (
+      <StatusOverlay>
+        <ErrorNotice title="Could not load this legislator" message={page.error.message} onRetry={() => void page.refetch()} />
+      </StatusOverlay>
+    );
   const legislator = page.data;
   const seat = legislator.seats[0];
   const summary: LegislatorSummary | null = seat
-    ? { legislatorId, name: legislator.name, party: legislator.party, chamber: seat.chamber, state: seat.state, districtId: seat.districtId, districtName: seat.districtName, steps: legislator.steps }
+    ? {
+        legislatorId,
+        name: legislator.name,
+        party: legislator.party,
+        chamber: seat.chamber,
+        state: seat.state,
+        districtId: seat.districtId,
+        districtName: seat.districtName,
+        steps: legislator.steps,
+      }
     : null;
   const email = legislator.email && /^[^@\s]+@[^@\s]+$/.test(legislator.email) ? legislator.email : null;
   const contactForm = legislator.email && /^https?:\/\//.test(legislator.email) ? legislator.email : null;
@@ -77,7 +96,19 @@ function Legislator({ campaign, legislatorId }: { campaign: Campaign; legislator
               )}
             </p>
           ))}
-          {legislator.seats.flatMap((entry) => (entry.endorsers ? [<DistrictEndorsers key={`endorsers-${entry.chamber}-${entry.districtName}`} leverage={entry.endorsers} ladder={campaign.endorserLadder} limit={25} headingLevel={3} />] : []))}
+          {legislator.seats.flatMap((entry) =>
+            entry.endorsers
+              ? [
+                  <DistrictEndorsers
+                    key={`endorsers-${entry.chamber}-${entry.districtName}`}
+                    leverage={entry.endorsers}
+                    ladder={campaign.endorserLadder}
+                    limit={25}
+                    headingLevel={3}
+                  />,
+                ]
+              : [],
+          )}
         </section>
 
         <section aria-labelledby="contact-title">
@@ -117,12 +148,15 @@ function Legislator({ campaign, legislatorId }: { campaign: Campaign; legislator
           )}
           <h2>Committees</h2>
           {legislator.committees.length === 0 ? (
-            <p className="muted">No committee seats imported. Import them with <code>groundswell import … --as committees --state XX</code>.</p>
+            <p className="muted">
+              No committee seats imported. Import them with <code>groundswell import … --as committees --state XX</code>.
+            </p>
           ) : (
             <ul className="committee-list">
               {legislator.committees.map((entry) => (
                 <li key={entry.committeeId}>
-                  <a href={`/targets?campaign=${campaign.id}&committee=${entry.committeeId}&rank=committee`}>{entry.name}</a> <span className="muted">({COMMITTEE_CHAMBER_LABELS[entry.chamber]})</span>
+                  <a href={`/targets?campaign=${campaign.id}&committee=${entry.committeeId}&rank=committee`}>{entry.name}</a>{" "}
+                  <span className="muted">({COMMITTEE_CHAMBER_LABELS[entry.chamber]})</span>
                   {entry.role !== "member" && <strong> {entry.role}</strong>}
                 </li>
               ))}

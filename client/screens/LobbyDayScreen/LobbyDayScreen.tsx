@@ -24,7 +24,12 @@ import { LobbyDayForm, membersOnly } from "./LobbyDaysScreen";
  */
 export function LobbyDayScreen({ lobbyDayId }: { lobbyDayId: string }) {
   const id = parseRowIdText(lobbyDayId);
-  if (id === null) return <StatusOverlay>No lobby day “{lobbyDayId}”. <a href="/lobby-days">See the lobby days</a></StatusOverlay>;
+  if (id === null)
+    return (
+      <StatusOverlay>
+        No lobby day “{lobbyDayId}”. <a href="/lobby-days">See the lobby days</a>
+      </StatusOverlay>
+    );
   return <CampaignPage>{(campaign) => <LobbyDay campaign={campaign} lobbyDayId={id} />}</CampaignPage>;
 }
 
@@ -37,11 +42,23 @@ function LobbyDay({ campaign, lobbyDayId }: { campaign: Campaign; lobbyDayId: nu
   const refusal = membersOnly(role, isPending);
   if (refusal) return refusal;
   if (detail.isPending) return <StatusOverlay busy>Loading the lobby day…</StatusOverlay>;
-  if (detail.error) return <StatusOverlay><ErrorNotice title="Could not load the lobby day" message={detail.error.message} onRetry={() => void detail.refetch()} /></StatusOverlay>;
+  if (detail.error)
+    return (
+      <StatusOverlay>
+        <ErrorNotice title="Could not load the lobby day" message={detail.error.message} onRetry={() => void detail.refetch()} />
+      </StatusOverlay>
+    );
   const data = detail.data;
   const day = data.lobbyDay;
   const ownHub = role === "hub" ? (session?.user?.hubId ?? null) : null;
-  const hubs = [...new Map(data.visits.flatMap((visit) => [...visit.seat.hubs.map((hub) => [hub.hubId, hub.name] as const), ...visit.signUps.flatMap((signUp) => (signUp.hubId ? [[signUp.hubId, signUp.hubName ?? ""] as const] : []))])).entries()].sort((a, b) => a[1].localeCompare(b[1]));
+  const hubs = [
+    ...new Map(
+      data.visits.flatMap((visit) => [
+        ...visit.seat.hubs.map((hub) => [hub.hubId, hub.name] as const),
+        ...visit.signUps.flatMap((signUp) => (signUp.hubId ? [[signUp.hubId, signUp.hubName ?? ""] as const] : [])),
+      ]),
+    ).entries(),
+  ].sort((a, b) => a[1].localeCompare(b[1]));
   const chooseHub = (next: number | null) => {
     setHubId(next);
     const search = new URLSearchParams(window.location.search);
@@ -112,7 +129,9 @@ function LobbyDay({ campaign, lobbyDayId }: { campaign: Campaign; lobbyDayId: nu
       </form>
 
       {data.visits.length === 0 ? (
-        <p className="empty-state">No sitting legislator in the chambers this day visits. Import the legislators (the Import screen, or <code>groundswell import … --as legislators</code>), then come back.</p>
+        <p className="empty-state">
+          No sitting legislator in the chambers this day visits. Import the legislators (the Import screen, or <code>groundswell import … --as legislators</code>), then come back.
+        </p>
       ) : shown.length === 0 ? (
         <p className="empty-state">{hubId !== null ? "Nobody from this hub has signed up yet." : "Every office has a constituent going."}</p>
       ) : (
@@ -127,7 +146,21 @@ function LobbyDay({ campaign, lobbyDayId }: { campaign: Campaign; lobbyDayId: nu
   );
 }
 
-function VisitCard({ campaign, detail, visit, role, ownHub, over }: { campaign: Campaign; detail: LobbyDayDetail; visit: LobbyVisit; role: Role; ownHub: number | null; over: boolean }) {
+function VisitCard({
+  campaign,
+  detail,
+  visit,
+  role,
+  ownHub,
+  over,
+}: {
+  campaign: Campaign;
+  detail: LobbyDayDetail;
+  visit: LobbyVisit;
+  role: Role;
+  ownHub: number | null;
+  over: boolean;
+}) {
   const bills = useBills(campaign.id);
   const day = detail.lobbyDay;
   const billList = (bills.data ?? []).filter((bill) => day.billIds.length === 0 || day.billIds.includes(bill.id));
@@ -185,7 +218,10 @@ function VisitCard({ campaign, detail, visit, role, ownHub, over }: { campaign: 
           Reported back: <a href={`/legislators/${seat.legislatorId}?campaign=${campaign.id}`}>see the meeting in their log</a>.
         </p>
       ) : (
-        over && canEdit && <MeetingForm campaign={campaign} bills={billList} legislatorId={seat.legislatorId} legislatorName={seat.name} lobbyVisit={{ lobbyDayId: day.id, heldOn: day.heldOn }} />
+        over &&
+        canEdit && (
+          <MeetingForm campaign={campaign} bills={billList} legislatorId={seat.legislatorId} legislatorName={seat.name} lobbyVisit={{ lobbyDayId: day.id, heldOn: day.heldOn }} />
+        )
       )}
     </li>
   );
@@ -238,7 +274,13 @@ function WithdrawButton({ lobbyDayId, signUpId, name }: { lobbyDayId: number; si
   const applyChange = useApplyChange();
   const withdraw = useMutation(trpc.lobbyDay.withdraw.mutationOptions({ onSuccess: () => applyChange({ kind: "lobby" }) }));
   return (
-    <button type="button" className="link-button screen-only" aria-label={`Take back ${name}’s sign-up`} disabled={withdraw.isPending} onClick={() => withdraw.mutate({ lobbyDayId, signUpId })}>
+    <button
+      type="button"
+      className="link-button screen-only"
+      aria-label={`Take back ${name}’s sign-up`}
+      disabled={withdraw.isPending}
+      onClick={() => withdraw.mutate({ lobbyDayId, signUpId })}
+    >
       remove
     </button>
   );

@@ -33,12 +33,17 @@ function LobbyDays({ campaign }: { campaign: Campaign }) {
       <header className="brief-header">
         <p className="brief-kicker">{campaign.name}</p>
         <h1>Lobby days</h1>
-        <p className="muted">A day at the State House when hubs meet their own legislators. Sign up for your legislators, see which offices still need a constituent, print your hub’s schedule, and report back after each visit.</p>
+        <p className="muted">
+          A day at the State House when hubs meet their own legislators. Sign up for your legislators, see which offices still need a constituent, print your hub’s schedule, and
+          report back after each visit.
+        </p>
       </header>
       {days.isPending && <p className="muted">Loading the lobby days…</p>}
       {days.error && <ErrorNotice title="Could not load the lobby days" message={days.error.message} onRetry={() => void days.refetch()} />}
       {days.data?.length === 0 && (
-        <p className="empty-state">No lobby day planned yet.{canEditAnyBody(role) ? " Plan the first one below." : " An organizer plans them; you can sign up once one is planned."}</p>
+        <p className="empty-state">
+          No lobby day planned yet.{canEditAnyBody(role) ? " Plan the first one below." : " An organizer plans them; you can sign up once one is planned."}
+        </p>
       )}
       <ul className="lobby-day-list">
         {(days.data ?? []).map((day) => (
@@ -83,9 +88,7 @@ export function LobbyDayForm({
   const applyChange = useApplyChange();
   const bills = useBills(campaign.id);
   const empty = { name: "", heldOn: "", startsAt: "", place: "", billIds: [] as number[], chambers: ["state_lower", "state_upper"] as SeatChamber[], notes: "" };
-  const [draft, setDraft] = useState(
-    lobbyDay ? { ...lobbyDay, startsAt: lobbyDay.startsAt ?? "", place: lobbyDay.place ?? "", notes: lobbyDay.notes ?? "" } : empty,
-  );
+  const [draft, setDraft] = useState(lobbyDay ? { ...lobbyDay, startsAt: lobbyDay.startsAt ?? "", place: lobbyDay.place ?? "", notes: lobbyDay.notes ?? "" } : empty);
   const [saved, setSaved] = useState<string | null>(null);
   const save = useMutation(
     trpc.lobbyDay.save.mutationOptions({
@@ -150,7 +153,14 @@ export function LobbyDayForm({
           ))}
         </span>
         <label htmlFor={`${id}-notes`}>Notes</label>
-        <textarea id={`${id}-notes`} rows={2} maxLength={4000} value={draft.notes} placeholder="Briefing, parking, what to bring" onChange={(event) => set({ notes: event.target.value })} />
+        <textarea
+          id={`${id}-notes`}
+          rows={2}
+          maxLength={4000}
+          value={draft.notes}
+          placeholder="Briefing, parking, what to bring"
+          onChange={(event) => set({ notes: event.target.value })}
+        />
         <button type="submit" className="primary" disabled={save.isPending || draft.chambers.length === 0}>
           {save.isPending ? "Saving…" : lobbyDay ? "Save the changes" : "Plan it"}
         </button>

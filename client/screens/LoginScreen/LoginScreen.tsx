@@ -53,8 +53,7 @@ export function LoginScreen() {
     <AuthCard title="Sign in">
       {session?.user && (
         <p className="auth-note" role="note">
-          You are signed in as <strong>{session.user.name}</strong> ({session.user.email}).{" "}
-          <a href={next}>Continue</a> or{" "}
+          You are signed in as <strong>{session.user.name}</strong> ({session.user.email}). <a href={next}>Continue</a> or{" "}
           <button type="button" className="link-button" onClick={() => signOut.mutate()}>
             sign out
           </button>
@@ -64,15 +63,7 @@ export function LoginScreen() {
       {session?.demo && <FirstAccountHint />}
       <form className="auth-form" onSubmit={submit} aria-describedby={failure ? `${id}-failure` : undefined}>
         <label htmlFor={`${id}-email`}>Email</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          autoComplete="username"
-          required
-          autoFocus
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-        />
+        <input id={`${id}-email`} type="email" autoComplete="username" required autoFocus value={email} onChange={(event) => setEmail(event.target.value)} />
         <label htmlFor={`${id}-password`}>Password</label>
         <input
           id={`${id}-password`}

@@ -49,16 +49,13 @@ export function BodyPanel({
   const hubId = role === "hub" ? (session?.user?.hubId ?? null) : null;
   const hub = useQuery({ ...trpc.hub.get.queryOptions({ hubId: hubId ?? 0 }), enabled: hubId !== null });
   const hubArea = hub.data ? { districtIds: hub.data.districts.map((district) => district.id), bodyIds: hub.data.bodies.map((entry) => entry.id) } : null;
-  const mayEdit = body.data
-    ? canEditBodyInArea(role, { id: bodyId, districtIds: body.data.districts.map((district) => district.districtId) }, hubArea)
-    : false;
+  const mayEdit = body.data ? canEditBodyInArea(role, { id: bodyId, districtIds: body.data.districts.map((district) => district.districtId) }, hubArea) : false;
   const resolution = useQuery(trpc.resolution.get.queryOptions({ campaignId: campaign.id, bodyId }));
   const endorsers = useEndorsers(campaign.id, { enabled: canReadPrivate(role) });
   const [toStage, setToStage] = useState("");
   const [note, setNote] = useState("");
   const [happenedOn, setHappenedOn] = useState("");
   const heading = useRef<HTMLHeadingElement>(null);
-
 
   const changeStage = useMutation(
     trpc.resolution.changeStage.mutationOptions({

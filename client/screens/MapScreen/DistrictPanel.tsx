@@ -43,7 +43,10 @@ export function DistrictPanel({
           {detail.legislators.length > 0 && (
             <p className="body-meta">
               {detail.legislators
-                .map((legislator) => `${legislator.name} (${legislator.party ?? "?"}): ${legislator.steps.map((entry) => `${billNames.get(entry.billId) ?? "bill"} ${stepLabel(campaign.ladder, entry.step)}`).join(", ")}`)
+                .map(
+                  (legislator) =>
+                    `${legislator.name} (${legislator.party ?? "?"}): ${legislator.steps.map((entry) => `${billNames.get(entry.billId) ?? "bill"} ${stepLabel(campaign.ladder, entry.step)}`).join(", ")}`,
+                )
                 .join(" · ")}
             </p>
           )}

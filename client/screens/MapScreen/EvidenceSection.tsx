@@ -71,7 +71,13 @@ export function EvidenceSection({ campaignId, bodyId, canEdit, canManage }: { ca
       {canManage && data && (
         <div className="verification-actions">
           <label htmlFor="verification-note">Note (optional, private)</label>
-          <input id="verification-note" maxLength={2000} value={note} placeholder="e.g. Checked against the clerk's signed copy" onChange={(event) => setNote(event.target.value)} />
+          <input
+            id="verification-note"
+            maxLength={2000}
+            value={note}
+            placeholder="e.g. Checked against the clerk's signed copy"
+            onChange={(event) => setNote(event.target.value)}
+          />
           {state === "evidence_attached" && (
             <button type="button" className="primary" disabled={verify.isPending} onClick={() => move("verified")}>
               Verify pass
@@ -213,7 +219,15 @@ function AddEvidence({ campaignId, bodyId, onAdded }: { campaignId: number; body
         }}
       >
         <label htmlFor="evidence-url">Link</label>
-        <input id="evidence-url" type="text" inputMode="url" maxLength={2000} placeholder="https://town.example.gov/minutes.pdf" value={url} onChange={(event) => setUrl(event.target.value)} />
+        <input
+          id="evidence-url"
+          type="text"
+          inputMode="url"
+          maxLength={2000}
+          placeholder="https://town.example.gov/minutes.pdf"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+        />
         <button type="submit" className="secondary" disabled={!url.trim() || addLink.isPending}>
           {addLink.isPending ? "Adding…" : "Add link"}
         </button>

@@ -34,8 +34,8 @@ export function FirstRunCard() {
       </form>
       {create.error && <ErrorNotice title="The campaign was not created" message={create.error.message} error={create.error} />}
       <p className="hint">
-        From a terminal instead: <code>npx groundswell campaign add "Medicare for All resolution"</code>, or{" "}
-        <code>npx groundswell setup --state MA</code> to fetch a state's boundaries.
+        From a terminal instead: <code>npx groundswell campaign add "Medicare for All resolution"</code>, or <code>npx groundswell setup --state MA</code> to fetch a state's
+        boundaries.
       </p>
     </div>
   );

@@ -10,16 +10,7 @@ import { LiveIndicator } from "../../components/LiveIndicator";
 import { MapExportMenu, MapShell, MapViewToggles } from "../../components/MapShell";
 import { SearchBox } from "../../components/SearchBox";
 import { formatDay } from "../../lib/dates";
-import {
-  useAsOfDate,
-  useCampaignId,
-  useDashboardOpen,
-  useImportOpen,
-  useSelectedBodyId,
-  useSelectedDistrictId,
-  useUiActions,
-  useVisibleChambers,
-} from "../../state/hooks";
+import { useAsOfDate, useCampaignId, useDashboardOpen, useImportOpen, useSelectedBodyId, useSelectedDistrictId, useUiActions, useVisibleChambers } from "../../state/hooks";
 import { ImportScreen } from "../ImportScreen/ImportScreen";
 import { BodyPanel } from "./BodyPanel";
 import { DashboardPanel } from "./DashboardPanel";
@@ -40,13 +31,13 @@ export function MapScreen() {
         canAdminister(role) ? (
           <FirstRunCard />
         ) : (
-        <>
-          <h1>No campaign yet</h1>
-          <p>
-            Create one with <code>npx groundswell campaign add "Medicare for All resolution"</code>, then import your bodies with{" "}
-            <code>npx groundswell import towns.geojson --as bodies</code>.
-          </p>
-        </>
+          <>
+            <h1>No campaign yet</h1>
+            <p>
+              Create one with <code>npx groundswell campaign add "Medicare for All resolution"</code>, then import your bodies with{" "}
+              <code>npx groundswell import towns.geojson --as bodies</code>.
+            </p>
+          </>
         )
       }
     >
@@ -80,80 +71,77 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
       campaign={campaign}
       data={data}
       header={
-          <header className="topbar card">
-            <div className="brand">
-              <span className="logo" aria-hidden="true" />
-              <h1>Groundswell</h1>
-              {canAdminister(role) && (
-                <button type="button" className="secondary import-open" onClick={actions.importOpened}>
-                  Import
-                </button>
-              )}
-              <a className={`header-link${canAdminister(role) ? "" : " push-right"}`} href={`/pipeline?campaign=${campaign.id}`}>
-                Pipeline
-              </a>
-              <a className="header-link" href={`/targets?campaign=${campaign.id}`}>
-                Targets
-              </a>
-              <a className="header-link" href="/hubs">
-                Hubs
-              </a>
-              {canReadPrivate(role) && (
-                <a className="header-link" href={`/lobby-days?campaign=${campaign.id}`}>
-                  Lobby days
-                </a>
-              )}
-            </div>
-            <div className="campaign-line">
-              {campaigns.length > 1 ? (
-                <select aria-label="Campaign" value={campaign.id} onChange={(event) => actions.campaignSelected(Number(event.target.value))}>
-                  {campaigns.map((entry) => (
-                    <option key={entry.id} value={entry.id}>
-                      {entry.name}
-                    </option>
-                  ))}
-                </select>
-              ) : (
-                <p className="campaign-name">{campaign.name}</p>
-              )}
-              <LiveIndicator status={live.status} dropped={live.dropped} />
-            </div>
-            {bodyList && (
-              <SearchBox
-                bodies={bodyList}
-                onPick={(body) => actions.bodyFound(body.id)}
-                legislators={legislators}
-                onPickLegislator={(legislator) => window.location.assign(`/legislators/${legislator.id}?campaign=${campaign.id}`)}
-              />
+        <header className="topbar card">
+          <div className="brand">
+            <span className="logo" aria-hidden="true" />
+            <h1>Groundswell</h1>
+            {canAdminister(role) && (
+              <button type="button" className="secondary import-open" onClick={actions.importOpened}>
+                Import
+              </button>
             )}
-            <div className="toolbar">
-              <MapViewToggles />
-              <MapExportMenu campaign={campaign} />
-              {canReadPrivate(role) && (
-                <button type="button" className="secondary" aria-pressed={dashboardOpen} onClick={actions.dashboardToggled}>
-                  Dashboard
-                </button>
-              )}
-              <a className="hint" href={`/campaigns/${campaign.slug}`}>
-                Campaign settings
+            <a className={`header-link${canAdminister(role) ? "" : " push-right"}`} href={`/pipeline?campaign=${campaign.id}`}>
+              Pipeline
+            </a>
+            <a className="header-link" href={`/targets?campaign=${campaign.id}`}>
+              Targets
+            </a>
+            <a className="header-link" href="/hubs">
+              Hubs
+            </a>
+            {canReadPrivate(role) && (
+              <a className="header-link" href={`/lobby-days?campaign=${campaign.id}`}>
+                Lobby days
               </a>
-              <a className="hint" href={`/public/${campaign.slug}`}>
-                Public page
-              </a>
-            </div>
-            <AccountMenu />
-            {campaign.isDemo && (
-              <p className="demo-note" role="note">
-                <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage, note and date is invented
-                to show how Groundswell works.
-              </p>
             )}
-          </header>
+          </div>
+          <div className="campaign-line">
+            {campaigns.length > 1 ? (
+              <select aria-label="Campaign" value={campaign.id} onChange={(event) => actions.campaignSelected(Number(event.target.value))}>
+                {campaigns.map((entry) => (
+                  <option key={entry.id} value={entry.id}>
+                    {entry.name}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <p className="campaign-name">{campaign.name}</p>
+            )}
+            <LiveIndicator status={live.status} dropped={live.dropped} />
+          </div>
+          {bodyList && (
+            <SearchBox
+              bodies={bodyList}
+              onPick={(body) => actions.bodyFound(body.id)}
+              legislators={legislators}
+              onPickLegislator={(legislator) => window.location.assign(`/legislators/${legislator.id}?campaign=${campaign.id}`)}
+            />
+          )}
+          <div className="toolbar">
+            <MapViewToggles />
+            <MapExportMenu campaign={campaign} />
+            {canReadPrivate(role) && (
+              <button type="button" className="secondary" aria-pressed={dashboardOpen} onClick={actions.dashboardToggled}>
+                Dashboard
+              </button>
+            )}
+            <a className="hint" href={`/campaigns/${campaign.slug}`}>
+              Campaign settings
+            </a>
+            <a className="hint" href={`/public/${campaign.slug}`}>
+              Public page
+            </a>
+          </div>
+          <AccountMenu />
+          {campaign.isDemo && (
+            <p className="demo-note" role="note">
+              <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage, note and date is invented to show how Groundswell works.
+            </p>
+          )}
+        </header>
       }
       slider={{ pastHint: asOf ? `Showing stages as of ${formatDay(asOf)}; a stage change in the panel applies to today.` : undefined }}
-      legendExtras={
-        hasDistricts && <LayerToggles districts={districtList.data ?? []} visibleChambers={visibleChambers} onToggle={actions.chamberLayerToggled} />
-      }
+      legendExtras={hasDistricts && <LayerToggles districts={districtList.data ?? []} visibleChambers={visibleChambers} onToggle={actions.chamberLayerToggled} />}
       districts={{ districts: districtGeometry.data ?? null, visibleChambers, selectedDistrictId }}
       endorsers={{
         list: members ? memberEndorsers.data : publicEndorsers.data,
@@ -177,8 +165,7 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
               </>
             ) : (
               <>
-                An admin imports municipal boundaries (<code>npx groundswell import towns.geojson --as bodies</code>); they will appear here
-                coloured by stage.
+                An admin imports municipal boundaries (<code>npx groundswell import towns.geojson --as bodies</code>); they will appear here coloured by stage.
               </>
             )}
           </p>
@@ -186,17 +173,9 @@ function CampaignMap({ campaign, campaigns }: { campaign: Campaign; campaigns: C
       }
     >
       {selectedBodyId !== null && (
-        <BodyPanel
-          key={selectedBodyId}
-          campaign={campaign}
-          bodyId={selectedBodyId}
-          onClose={() => actions.bodySelected(null)}
-          onPickDistrict={actions.districtSelected}
-        />
+        <BodyPanel key={selectedBodyId} campaign={campaign} bodyId={selectedBodyId} onClose={() => actions.bodySelected(null)} onPickDistrict={actions.districtSelected} />
       )}
-      {dashboardOpen && canReadPrivate(role) && (
-        <DashboardPanel campaign={campaign} onClose={actions.dashboardToggled} onPickBody={actions.bodyFound} />
-      )}
+      {dashboardOpen && canReadPrivate(role) && <DashboardPanel campaign={campaign} onClose={actions.dashboardToggled} onPickBody={actions.bodyFound} />}
       {selectedDistrictId !== null && (
         <DistrictPanel
           key={`district-${selectedDistrictId}`}

@@ -18,7 +18,9 @@ export function NoteSection({ details, canEdit }: { details: ResolutionDetails; 
   if (details.version !== base.version && !dirty && !saver.isPending && !saver.conflict) adopt(details);
   return (
     <section className="panel-section" aria-labelledby="note-title">
-      <h3 id="note-title">Notes <span className="private-tag">private</span></h3>
+      <h3 id="note-title">
+        Notes <span className="private-tag">private</span>
+      </h3>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -44,7 +46,10 @@ export function NoteSection({ details, canEdit }: { details: ResolutionDetails; 
         )}
         {saver.error && <ErrorNotice title="Not saved" message={saver.error.message} error={saver.error} />}
         {saver.conflict && (
-          <ConflictNotice newer={saver.conflict.newer} changes={saver.conflict.changes} onReapply={saver.reapply}
+          <ConflictNotice
+            newer={saver.conflict.newer}
+            changes={saver.conflict.changes}
+            onReapply={saver.reapply}
             onDiscard={() => {
               const newer = saver.conflict?.newer;
               saver.discard();

@@ -37,7 +37,8 @@ export function ProjectionSection({ campaignId, onPickBody }: { campaignId: numb
                 {row.bodyName}
               </button>
               <span className="dashboard-meta">
-                {POSITION_LABELS[row.position as Position] ?? row.position} → voted {MEETING_VOTE_LABELS[row.vote].toLowerCase()}: {HELD_LABELS[String(row.held) as "true" | "false" | "null"]}
+                {POSITION_LABELS[row.position as Position] ?? row.position} → voted {MEETING_VOTE_LABELS[row.vote].toLowerCase()}:{" "}
+                {HELD_LABELS[String(row.held) as "true" | "false" | "null"]}
               </span>
             </li>
           ))}

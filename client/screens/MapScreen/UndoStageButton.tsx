@@ -10,19 +10,7 @@ import { useResolutionRefresh } from "./use-resolution-save";
  * Undo the last stage change: a new event back to the stage it came from (nothing is deleted,
  * the history keeps both). Offered only while the last event still describes the current stage.
  */
-export function UndoStageButton({
-  campaignId,
-  bodyId,
-  scheme,
-  last,
-  version,
-}: {
-  campaignId: number;
-  bodyId: number;
-  scheme: StageScheme;
-  last: StageEvent;
-  version: number;
-}) {
+export function UndoStageButton({ campaignId, bodyId, scheme, last, version }: { campaignId: number; bodyId: number; scheme: StageScheme; last: StageEvent; version: number }) {
   const trpc = useTRPC();
   const refresh = useResolutionRefresh(campaignId, bodyId);
   const undo = useMutation(trpc.resolution.undoStage.mutationOptions({ onSuccess: (result) => refresh({ stage: result.stage, version: result.version }) }));

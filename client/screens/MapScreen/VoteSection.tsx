@@ -30,7 +30,10 @@ export function VoteSection({ details, canEdit }: { details: ResolutionDetails; 
     adopt(result);
     setNotice(result.notice);
   });
-  const set = <K extends keyof VoteForm>(field: K) => (value: VoteForm[K]) => setForm((previous) => ({ ...previous, [field]: value }));
+  const set =
+    <K extends keyof VoteForm>(field: K) =>
+    (value: VoteForm[K]) =>
+      setForm((previous) => ({ ...previous, [field]: value }));
   const text = (field: Exclude<keyof VoteForm, "voteCancelled" | "hubId">, label: string, type = "text", extra: Record<string, unknown> = {}) => (
     <label className="field">
       <span>{label}</span>
@@ -120,7 +123,10 @@ export function VoteSection({ details, canEdit }: { details: ResolutionDetails; 
         )}
         {saver.error && <ErrorNotice title="Not saved" message={saver.error.message} error={saver.error} />}
         {saver.conflict && (
-          <ConflictNotice newer={saver.conflict.newer} changes={saver.conflict.changes} onReapply={saver.reapply}
+          <ConflictNotice
+            newer={saver.conflict.newer}
+            changes={saver.conflict.changes}
+            onReapply={saver.reapply}
             onDiscard={() => {
               const newer = saver.conflict?.newer;
               saver.discard();

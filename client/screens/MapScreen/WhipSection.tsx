@@ -68,7 +68,10 @@ export function WhipSection({ campaignId, bodyId, canEdit }: { campaignId: numbe
 
 /** "5 of 9 needed: …" and a bar of positions with a marker at the votes needed. */
 function WhipLine({ whip }: { whip: WhipCount }) {
-  const total = Math.max(1, POSITIONS.reduce((sum, position) => sum + whip.counts[position], 0));
+  const total = Math.max(
+    1,
+    POSITIONS.reduce((sum, position) => sum + whip.counts[position], 0),
+  );
   const status = whip.secured ? "is-secured" : whip.possible === false ? "is-blocked" : "";
   return (
     <div className="whip">
@@ -93,7 +96,9 @@ function WhipLine({ whip }: { whip: WhipCount }) {
         ))}
       </ul>
       {whip.needed !== null && whip.neededAtQuorum !== null && whip.neededAtQuorum < whip.needed && (
-        <p className="hint">Counted with every sitting member present; with only a quorum ({whip.quorum}) present, {whip.neededAtQuorum} would do.</p>
+        <p className="hint">
+          Counted with every sitting member present; with only a quorum ({whip.quorum}) present, {whip.neededAtQuorum} would do.
+        </p>
       )}
     </div>
   );
@@ -138,11 +143,7 @@ function MemberRow({
         </label>
         <label>
           <span className="visually-hidden">Sponsor role of {member.name}</span>
-          <select
-            value={member.sponsorRole ?? ""}
-            disabled={!canEdit || busy}
-            onChange={(event) => onChange({ sponsorRole: (event.target.value || null) as SponsorRole | null })}
-          >
+          <select value={member.sponsorRole ?? ""} disabled={!canEdit || busy} onChange={(event) => onChange({ sponsorRole: (event.target.value || null) as SponsorRole | null })}>
             <option value="">Not a sponsor</option>
             <option value="lead">Lead sponsor</option>
             <option value="cosponsor">Cosponsor</option>
@@ -152,12 +153,7 @@ function MemberRow({
       <div className="member-contact">
         <label>
           Last contacted{" "}
-          <input
-            type="date"
-            value={member.lastContactedOn ?? ""}
-            disabled={!canEdit || busy}
-            onChange={(event) => onChange({ lastContactedOn: event.target.value || null })}
-          />
+          <input type="date" value={member.lastContactedOn ?? ""} disabled={!canEdit || busy} onChange={(event) => onChange({ lastContactedOn: event.target.value || null })} />
         </label>
         {member.contactedBy && <span className="muted"> by {member.contactedBy}</span>}
         <label className="check">
@@ -188,7 +184,12 @@ function AddMemberForm({ bodyId, onAdded }: { bodyId: number; onAdded: () => voi
   return (
     <details className="add-member">
       <summary>Add a member</summary>
-      <MemberForm submitLabel="Add member" busy={add.isPending} error={add.error?.message ?? null} onSubmit={(fields, reset) => add.mutate({ bodyId, ...fields }, { onSuccess: reset })} />
+      <MemberForm
+        submitLabel="Add member"
+        busy={add.isPending}
+        error={add.error?.message ?? null}
+        onSubmit={(fields, reset) => add.mutate({ bodyId, ...fields }, { onSuccess: reset })}
+      />
     </details>
   );
 }
@@ -199,7 +200,13 @@ function EditMemberForm({ member, onSaved }: { member: MemberWithPosition; onSav
   return (
     <details className="edit-member">
       <summary>Edit details of {member.name}</summary>
-      <MemberForm initial={member} submitLabel="Save member" busy={update.isPending} error={update.error?.message ?? null} onSubmit={(fields) => update.mutate({ memberId: member.id, changes: fields })} />
+      <MemberForm
+        initial={member}
+        submitLabel="Save member"
+        busy={update.isPending}
+        error={update.error?.message ?? null}
+        onSubmit={(fields) => update.mutate({ memberId: member.id, changes: fields })}
+      />
     </details>
   );
 }

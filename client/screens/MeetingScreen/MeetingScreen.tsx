@@ -14,7 +14,12 @@ const OUTCOME_LABELS = { passed: "Passes", failed: "Fails", no_quorum: "No quoru
 /** `/meeting/:body` (`?campaign=`): the phone screen for the person in the chamber during a vote. */
 export function MeetingScreen({ bodyId }: { bodyId: string }) {
   const id = Number(bodyId);
-  if (!Number.isInteger(id) || id <= 0) return <StatusOverlay>No body “{bodyId}”. <a href="/">Back to the map</a></StatusOverlay>;
+  if (!Number.isInteger(id) || id <= 0)
+    return (
+      <StatusOverlay>
+        No body “{bodyId}”. <a href="/">Back to the map</a>
+      </StatusOverlay>
+    );
   return <CampaignPage>{(campaign) => <MeetingMode campaign={campaign} bodyId={id} />}</CampaignPage>;
 }
 
@@ -50,14 +55,24 @@ function MeetingMode({ campaign, bodyId }: { campaign: Campaign; bodyId: number 
   const members = useMemo(() => board.data?.members ?? [], [board.data]);
   const setup = board.data?.setup;
   const count = useMemo(
-    () => countMeetingVotes(votes, members.map((member) => member.id), { seats: setup?.seats ?? null, vacancies: setup?.vacancies, quorum: setup?.quorum, rule: setup?.voteRule }),
+    () =>
+      countMeetingVotes(
+        votes,
+        members.map((member) => member.id),
+        { seats: setup?.seats ?? null, vacancies: setup?.vacancies, quorum: setup?.quorum, rule: setup?.voteRule },
+      ),
     [votes, members, setup],
   );
   const waiting = outbox.queue.filter((item) => item.bodyId === bodyId && item.campaignId === campaign.id);
 
   if (body.isPending || board.isPending) return <StatusOverlay busy>Loading the body and its members…</StatusOverlay>;
   const failure = body.error ?? board.error;
-  if (failure || !body.data || !board.data) return <StatusOverlay><ErrorNotice title="Could not load meeting mode" message={failure?.message ?? ""} error={failure} onRetry={() => void Promise.all([body.refetch(), board.refetch()])} /></StatusOverlay>;
+  if (failure || !body.data || !board.data)
+    return (
+      <StatusOverlay>
+        <ErrorNotice title="Could not load meeting mode" message={failure?.message ?? ""} error={failure} onRetry={() => void Promise.all([body.refetch(), board.refetch()])} />
+      </StatusOverlay>
+    );
 
   const needed = board.data.whip.needed;
   const stage = findStage(campaign.stageScheme, body.data.stage);
@@ -79,7 +94,9 @@ function MeetingMode({ campaign, bodyId }: { campaign: Campaign; bodyId: number 
   return (
     <main className="meeting-page" id="main">
       <header className="meeting-header">
-        <a href={`/?body=${bodyId}`} className="meeting-back">← Map</a>
+        <a href={`/?body=${bodyId}`} className="meeting-back">
+          ← Map
+        </a>
         <div>
           <h1>{body.data.name}</h1>
           <p className="muted">
@@ -94,7 +111,9 @@ function MeetingMode({ campaign, bodyId }: { campaign: Campaign; bodyId: number 
           {count.unmarked > 0 ? ` · ${count.unmarked} not marked` : ""}
         </p>
         <p className={`meeting-needed ${needed !== null && count.marked.yes >= needed ? "is-secured" : ""}`}>
-          {needed === null ? "Seats unknown: set them in the body panel to know the votes needed." : `${count.marked.yes} of ${needed} yes votes needed with every member present (whip count)`}
+          {needed === null
+            ? "Seats unknown: set them in the body panel to know the votes needed."
+            : `${count.marked.yes} of ${needed} yes votes needed with every member present (whip count)`}
           {" · "}
           As marked ({count.recordable.yes + count.recordable.no + count.recordable.abstain} present): <strong>{OUTCOME_LABELS[count.outcome]}</strong>
         </p>
@@ -161,7 +180,8 @@ function MeetingSyncStatus({ outbox, waiting }: { outbox: ReturnType<typeof useM
         <li key={item.key}>
           {!item.problem && item.tallySavedAs === undefined && (
             <>
-              Recorded {item.changes.tally.yes}–{item.changes.tally.no}–{item.changes.tally.abstain} at {item.changes.voteTime}, kept on this phone: waiting for a connection to send it
+              Recorded {item.changes.tally.yes}–{item.changes.tally.no}–{item.changes.tally.abstain} at {item.changes.voteTime}, kept on this phone: waiting for a connection to
+              send it
               {outbox.sending ? " (sending…)" : ""}.
             </>
           )}
@@ -177,12 +197,17 @@ function MeetingSyncStatus({ outbox, waiting }: { outbox: ReturnType<typeof useM
               <button type="button" onClick={() => outbox.resendOnNewer(item)}>
                 {item.tallySavedAs === undefined ? "Send my tally anyway" : "Send who voted how anyway"}
               </button>{" "}
-              <button type="button" onClick={() => outbox.discard(item)}>Drop mine</button>
+              <button type="button" onClick={() => outbox.discard(item)}>
+                Drop mine
+              </button>
             </>
           )}
           {item.problem?.kind === "refused" && (
             <>
-              Not saved: {item.problem.message} <button type="button" onClick={() => outbox.discard(item)}>Dismiss</button>
+              Not saved: {item.problem.message}{" "}
+              <button type="button" onClick={() => outbox.discard(item)}>
+                Dismiss
+              </button>
             </>
           )}
         </li>

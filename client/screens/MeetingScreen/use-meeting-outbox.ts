@@ -36,7 +36,8 @@ export function useMeetingOutbox() {
     async (item: QueuedTally): Promise<SendOutcome> => {
       const outcome = await sendQueuedTally(item, {
         saveTally: async (queued) =>
-          (await client.resolution.update.mutate({ campaignId: queued.campaignId, bodyId: queued.bodyId, expectedVersion: queued.expectedVersion, changes: queued.changes })).version,
+          (await client.resolution.update.mutate({ campaignId: queued.campaignId, bodyId: queued.bodyId, expectedVersion: queued.expectedVersion, changes: queued.changes }))
+            .version,
         // Then the roll call, for "whip count against the votes" (the resolution exists once its tally is saved).
         saveRollCall: async (queued, expectedVersion) =>
           void (await client.member.recordRollCall.mutate({ campaignId: queued.campaignId, bodyId: queued.bodyId, votes: queued.rollCall ?? [], expectedVersion })),

@@ -24,7 +24,19 @@ interface Dragged {
  * the card does not light up) and the same version check (a card someone else moved meanwhile is
  * refused, and the board reloads).
  */
-export function PipelineBoard({ scheme, campaignId, board, loading, mayEdit }: { scheme: StageScheme; campaignId: number; board: Board | undefined; loading: boolean; mayEdit: boolean }) {
+export function PipelineBoard({
+  scheme,
+  campaignId,
+  board,
+  loading,
+  mayEdit,
+}: {
+  scheme: StageScheme;
+  campaignId: number;
+  board: Board | undefined;
+  loading: boolean;
+  mayEdit: boolean;
+}) {
   const trpc = useTRPC();
   const applyChange = useApplyChange();
   const [dragged, setDragged] = useState<Dragged | null>(null);
@@ -43,15 +55,18 @@ export function PipelineBoard({ scheme, campaignId, board, loading, mayEdit }: {
     setDone(null);
     move.mutate({ campaignId, bodyId: card.bodyId, toStage, expectedVersion: card.version });
   };
-  if (loading && !board) return <p className="page-status" role="status">Loading the board…</p>;
+  if (loading && !board)
+    return (
+      <p className="page-status" role="status">
+        Loading the board…
+      </p>
+    );
   if (!board) return null;
   const accepts = (stageId: string) => dragged !== null && allowedMoves(scheme, dragged.stage).some((stage) => stage.id === stageId);
 
   return (
     <>
-      <p className="muted board-hint">
-        {mayEdit ? "Drag a card to another stage, or use its “Move to” menu. " : ""}Scroll sideways for every stage →
-      </p>
+      <p className="muted board-hint">{mayEdit ? "Drag a card to another stage, or use its “Move to” menu. " : ""}Scroll sideways for every stage →</p>
       <p className="visually-hidden" role="status" aria-live="polite">
         {done ?? ""}
       </p>

@@ -21,8 +21,7 @@ export function PipelineFilters({
 }) {
   const id = useId();
   const update = (patch: Partial<PipelineView>) => onChange({ ...view, ...patch, page: 1 });
-  const toggleStage = (stageId: string) =>
-    update({ stages: view.stages.includes(stageId) ? view.stages.filter((id) => id !== stageId) : [...view.stages, stageId] });
+  const toggleStage = (stageId: string) => update({ stages: view.stages.includes(stageId) ? view.stages.filter((id) => id !== stageId) : [...view.stages, stageId] });
   const filtered = view.stages.length || view.kinds.length || view.county || view.hubId || view.voteFrom || view.voteTo;
   return (
     <form className="pipeline-filters card" onSubmit={(event) => event.preventDefault()} aria-label="Filters">
@@ -31,14 +30,7 @@ export function PipelineFilters({
         {scheme.stages.map((stage) => {
           const count = counts?.find((column) => column.stageId === stage.id)?.count;
           return (
-            <button
-              key={stage.id}
-              type="button"
-              className="stage-toggle"
-              aria-pressed={view.stages.includes(stage.id)}
-              onClick={() => toggleStage(stage.id)}
-              data-stage={stage.id}
-            >
+            <button key={stage.id} type="button" className="stage-toggle" aria-pressed={view.stages.includes(stage.id)} onClick={() => toggleStage(stage.id)} data-stage={stage.id}>
               <span className="swatch" style={{ background: stage.color }} aria-hidden="true" />
               {stage.label}
               {count !== undefined && !view.stages.length && <span className="legend-count"> {formatCount(count)}</span>}

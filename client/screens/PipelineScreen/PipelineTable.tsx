@@ -33,7 +33,12 @@ export function PipelineTable({
   view: PipelineView;
   onChange: (view: PipelineView) => void;
 }) {
-  if (loading && !data) return <p className="page-status" role="status">Loading the pipeline…</p>;
+  if (loading && !data)
+    return (
+      <p className="page-status" role="status">
+        Loading the pipeline…
+      </p>
+    );
   if (!data) return null;
   if (data.total === 0) {
     return (

@@ -54,7 +54,11 @@ export function PrintScreen() {
   const unverified = useMemo(() => {
     if (!data || !marksUnverifiedPasses(data.passes)) return new Set<number>();
     const verified = new Set(data.bodies.filter((body) => body.verified).map((body) => body.id));
-    return unverifiedPasses(data.campaign.stageScheme, data.bodies.map((body) => [body.id, body.stage] as const), verified);
+    return unverifiedPasses(
+      data.campaign.stageScheme,
+      data.bodies.map((body) => [body.id, body.stage] as const),
+      verified,
+    );
   }, [data]);
   // Only the bodies the campaign counts are drawn, as in its legend and files.
   const scoped = useMemo(() => (geometry.data && data ? scopeGeometry(geometry.data, data.campaign.scope) : undefined), [geometry.data, data]);
@@ -68,7 +72,15 @@ export function PrintScreen() {
     const towns = ballot ? new Set(ballot.towns.map((town) => town.bodyId)) : null;
     const bodies = (data?.bodies ?? []).filter((body) => !towns || towns.has(body.id));
     // A ballot question's towns lie in one state: framed whole, with no insets.
-    const laid = towns ? { main: pressFrame(bodies.map((body) => body.bbox), { scoped: true }), insets: [] } : pressLayout(bodies, { scoped: Boolean(data?.campaign.scope.states.length) });
+    const laid = towns
+      ? {
+          main: pressFrame(
+            bodies.map((body) => body.bbox),
+            { scoped: true },
+          ),
+          insets: [],
+        }
+      : pressLayout(bodies, { scoped: Boolean(data?.campaign.scope.states.length) });
     return { main: laid.main ?? ([-125, 24, -66, 50] as BBox), insets: laid.insets };
   }, [settings.bbox, data, ballot]);
   const drawn = drawnMaps.size >= 1 + layout.insets.length;
@@ -186,51 +198,54 @@ export function PrintScreen() {
               .filter((district) => !district.estimated)
               .map((district) => (
                 <p key={`${district.chamber}-${district.district}`} className="print-footnote">
-                  {district.district}: {district.pctYes === null ? "no yes or no votes" : `${district.pctYes.toFixed(1)} % yes`} ({formatCount(district.yes)} to {formatCount(district.no)})
+                  {district.district}: {district.pctYes === null ? "no yes or no votes" : `${district.pctYes.toFixed(1)} % yes`} ({formatCount(district.yes)} to{" "}
+                  {formatCount(district.no)})
                 </p>
               ))}
           </aside>
         ) : (
-        <aside className="print-legend">
-          <h2>Bodies by stage</h2>
-          <table>
-            <tbody>
-              {data.counts.map((entry, index) => (
-                <tr key={entry.stageId} data-stage={entry.stageId}>
-                  <td>
-                    <span
-                      className="swatch"
-                      style={{ backgroundColor: entry.color, backgroundImage: settings.patterns ? patternBackground(index, entry.color) : undefined }}
-                    />
+          <aside className="print-legend">
+            <h2>Bodies by stage</h2>
+            <table>
+              <tbody>
+                {data.counts.map((entry, index) => (
+                  <tr key={entry.stageId} data-stage={entry.stageId}>
+                    <td>
+                      <span className="swatch" style={{ backgroundColor: entry.color, backgroundImage: settings.patterns ? patternBackground(index, entry.color) : undefined }} />
+                    </td>
+                    <th scope="row">{entry.label}</th>
+                    <td className="print-count">{formatCount(entry.count)}</td>
+                  </tr>
+                ))}
+                {marksUnverifiedPasses(data.passes) && (
+                  <tr data-testid="print-unverified">
+                    <td>
+                      <span className="swatch" style={unverifiedSwatchStyle(scheme)} />
+                    </td>
+                    <th scope="row">{UNVERIFIED_PASS_LABEL} (also counted above)</th>
+                    <td className="print-count">{formatCount(unverified.size)}</td>
+                  </tr>
+                )}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <td />
+                  <th scope="row">Total</th>
+                  <td className="print-count">
+                    {formatCount(data.total)}
+                    {data.total < data.inScope && (
+                      <span className="print-shown">
+                        {" "}
+                        (shown: {formatCount(data.total)} of {formatCount(data.inScope)} bodies)
+                      </span>
+                    )}
                   </td>
-                  <th scope="row">{entry.label}</th>
-                  <td className="print-count">{formatCount(entry.count)}</td>
                 </tr>
-              ))}
-              {marksUnverifiedPasses(data.passes) && (
-                <tr data-testid="print-unverified">
-                  <td>
-                    <span className="swatch" style={unverifiedSwatchStyle(scheme)} />
-                  </td>
-                  <th scope="row">{UNVERIFIED_PASS_LABEL} (also counted above)</th>
-                  <td className="print-count">{formatCount(unverified.size)}</td>
-                </tr>
-              )}
-            </tbody>
-            <tfoot>
-              <tr>
-                <td />
-                <th scope="row">Total</th>
-                <td className="print-count">
-                  {formatCount(data.total)}
-                  {data.total < data.inScope && <span className="print-shown"> (shown: {formatCount(data.total)} of {formatCount(data.inScope)} bodies)</span>}
-                </td>
-              </tr>
-            </tfoot>
-          </table>
-          {marksUnverifiedPasses(data.passes) && <p className="print-footnote">{describeUnverifiedMark(data.passes)}</p>}
-          <p className="print-footnote">{describeScope(data.campaign.scope)}</p>
-        </aside>
+              </tfoot>
+            </table>
+            {marksUnverifiedPasses(data.passes) && <p className="print-footnote">{describeUnverifiedMark(data.passes)}</p>}
+            <p className="print-footnote">{describeScope(data.campaign.scope)}</p>
+          </aside>
         )}
       </div>
       <footer className="print-footer">

@@ -116,11 +116,7 @@ export function PublicBodyPanel({
           <TownEndorsers bodyId={bodyId} townName={detail.name} endorsers={endorsers.data} ladder={campaign.endorserLadder} />
           <section>
             <h3>Get involved</h3>
-            {detail.hubs.length === 0 ? (
-              <p className="muted">No local hub covers {detail.name} yet.</p>
-            ) : (
-              <HubContacts hubs={detail.hubs} />
-            )}
+            {detail.hubs.length === 0 ? <p className="muted">No local hub covers {detail.name} yet.</p> : <HubContacts hubs={detail.hubs} />}
           </section>
         </>
       )}

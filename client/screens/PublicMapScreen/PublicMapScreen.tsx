@@ -77,45 +77,45 @@ function PublicCampaignMap({ campaign, campaigns, embed }: { campaign: PublicCam
       data={data}
       className={`public-app${embed ? " is-embed" : ""}`}
       header={(headline) => (
-          <header className={`topbar card${embed ? " is-compact" : ""}`}>
-            <div className="brand">
-              <span className="logo" aria-hidden="true" />
-              <h1>{campaign.name}</h1>
+        <header className={`topbar card${embed ? " is-compact" : ""}`}>
+          <div className="brand">
+            <span className="logo" aria-hidden="true" />
+            <h1>{campaign.name}</h1>
+          </div>
+          <p className="public-headline" data-testid="public-headline">
+            {headline}
+          </p>
+          <CallsToAction embed={embed} campaignSlug={campaign.slug} hubsOpen={hubsOpen} contactOpen={contactOpen} onOpen={openPanel} />
+          {!embed && campaigns.length > 1 && (
+            <nav aria-label="Other campaigns" className="hint">
+              Also:{" "}
+              {campaigns
+                .filter((entry) => entry.id !== campaign.id)
+                .map((entry, index) => (
+                  <span key={entry.id}>
+                    {index > 0 && ", "}
+                    <a href={`/public/${entry.slug}`}>{entry.name}</a>
+                  </span>
+                ))}
+            </nav>
+          )}
+          {bodies && <SearchBox bodies={bodies} onPick={(body) => actions.bodyFound(body.id)} />}
+          {embed ? (
+            <a className="open-full-map" href={fullMapUrl} target="_blank" rel="noopener">
+              Open full map
+            </a>
+          ) : (
+            <div className="toolbar">
+              <MapViewToggles />
+              <MapExportMenu campaign={campaign} />
             </div>
-            <p className="public-headline" data-testid="public-headline">
-              {headline}
+          )}
+          {campaign.isDemo && !embed && (
+            <p className="demo-note" role="note">
+              <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage and date is invented.
             </p>
-            <CallsToAction embed={embed} campaignSlug={campaign.slug} hubsOpen={hubsOpen} contactOpen={contactOpen} onOpen={openPanel} />
-            {!embed && campaigns.length > 1 && (
-              <nav aria-label="Other campaigns" className="hint">
-                Also:{" "}
-                {campaigns
-                  .filter((entry) => entry.id !== campaign.id)
-                  .map((entry, index) => (
-                    <span key={entry.id}>
-                      {index > 0 && ", "}
-                      <a href={`/public/${entry.slug}`}>{entry.name}</a>
-                    </span>
-                  ))}
-              </nav>
-            )}
-            {bodies && <SearchBox bodies={bodies} onPick={(body) => actions.bodyFound(body.id)} />}
-            {embed ? (
-              <a className="open-full-map" href={fullMapUrl} target="_blank" rel="noopener">
-                Open full map
-              </a>
-            ) : (
-              <div className="toolbar">
-                <MapViewToggles />
-                <MapExportMenu campaign={campaign} />
-              </div>
-            )}
-            {campaign.isDemo && !embed && (
-              <p className="demo-note" role="note">
-                <strong>Demo data.</strong> The shapes are real US counties (Census Bureau); every stage and date is invented.
-              </p>
-            )}
-          </header>
+          )}
+        </header>
       )}
       slider={embed ? null : {}}
       endorsers={embed ? undefined : { list: endorsers.data, ladder: campaign.endorserLadder, mayEdit: false, emptyHint: "No endorser has agreed to be listed publicly yet." }}

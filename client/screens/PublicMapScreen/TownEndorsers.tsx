@@ -6,7 +6,17 @@ import { stepLabel } from "../../../shared/rules/ladder";
  * The town's public endorsers in its panel on the public page: those who agreed to be listed and
  * stand at a public step, with their website and public contact. Nothing when there are none.
  */
-export function TownEndorsers({ bodyId, townName, endorsers, ladder }: { bodyId: number; townName: string; endorsers: readonly PublicEndorser[] | undefined; ladder: EndorserLadder }) {
+export function TownEndorsers({
+  bodyId,
+  townName,
+  endorsers,
+  ladder,
+}: {
+  bodyId: number;
+  townName: string;
+  endorsers: readonly PublicEndorser[] | undefined;
+  ladder: EndorserLadder;
+}) {
   const here = publicEndorsersOfTown(ladder, endorsers ?? [], bodyId);
   if (!here.length) return null;
   return (
@@ -16,7 +26,15 @@ export function TownEndorsers({ bodyId, townName, endorsers, ladder }: { bodyId:
       <ul className="plain-list town-endorsers">
         {here.map((endorser) => (
           <li key={endorser.id}>
-            <strong>{endorser.website ? <a href={endorser.website} rel="noopener noreferrer" target="_blank">{endorser.name}</a> : endorser.name}</strong>{" "}
+            <strong>
+              {endorser.website ? (
+                <a href={endorser.website} rel="noopener noreferrer" target="_blank">
+                  {endorser.name}
+                </a>
+              ) : (
+                endorser.name
+              )}
+            </strong>{" "}
             <span className="muted">
               {ENDORSER_CATEGORY_LABELS[endorser.category].one} · {stepLabel(ladder, endorser.step!)}
             </span>

@@ -33,7 +33,12 @@ function Targets({ campaign }: { campaign: Campaign }) {
   };
   const rows = useMemo(() => filterTargets(list.data?.rows ?? [], filters, undefined, campaign.ladder), [list.data, filters, campaign.ladder]);
   if (list.isPending) return <StatusOverlay busy>Loading the legislators…</StatusOverlay>;
-  if (list.error) return <StatusOverlay><ErrorNotice title="Could not load the legislators" message={list.error.message} onRetry={() => void list.refetch()} /></StatusOverlay>;
+  if (list.error)
+    return (
+      <StatusOverlay>
+        <ErrorNotice title="Could not load the legislators" message={list.error.message} onRetry={() => void list.refetch()} />
+      </StatusOverlay>
+    );
   const billList = bills.data ?? [];
   const states = [...new Set(list.data.rows.map((row) => row.state))].sort();
   const committees = list.data.committees.filter((committee) => filters.state === null || committee.state === filters.state);
@@ -58,7 +63,9 @@ function Targets({ campaign }: { campaign: Campaign }) {
       <header className="brief-header">
         <p className="brief-kicker">{campaign.name}</p>
         <h1>Targets</h1>
-        <p className="muted">Every sitting legislator with their step on each bill, how far the towns in their district have moved, and their committees. Open one to log a step or see their contacts.</p>
+        <p className="muted">
+          Every sitting legislator with their step on each bill, how far the towns in their district have moved, and their committees. Open one to log a step or see their contacts.
+        </p>
       </header>
 
       <form className="targets-filters" aria-label="Filters" onSubmit={(event) => event.preventDefault()}>
@@ -140,7 +147,10 @@ function Targets({ campaign }: { campaign: Campaign }) {
         {anyBallot && (
           <label>
             Ballot question
-            <select value={filters.noBallotYears ?? ""} onChange={(event) => setFilters({ ...filters, noBallotYears: event.target.value === "" ? null : Number(event.target.value) })}>
+            <select
+              value={filters.noBallotYears ?? ""}
+              onChange={(event) => setFilters({ ...filters, noBallotYears: event.target.value === "" ? null : Number(event.target.value) })}
+            >
               <option value="">any</option>
               <option value="0">never run there</option>
               {[4, 6, 10].map((years) => (
@@ -179,7 +189,8 @@ function Targets({ campaign }: { campaign: Campaign }) {
 
       {list.data.rows.length === 0 ? (
         <p className="empty-state">
-          No sitting legislators yet. Import them from Open States (<code>groundswell import data/&lt;state&gt;/legislature --as legislators</code>, or the Import screen), then come back.
+          No sitting legislators yet. Import them from Open States (<code>groundswell import data/&lt;state&gt;/legislature --as legislators</code>, or the Import screen), then
+          come back.
         </p>
       ) : rows.length === 0 ? (
         <p className="empty-state">
@@ -231,7 +242,11 @@ function Targets({ campaign }: { campaign: Campaign }) {
                     <th scope="row">
                       <a href={pageLink(row.legislatorId)}>{row.name}</a>
                       {row.party && <small className="muted"> {row.party}</small>}
-                      {role && committee && <span className="committee-flag" title={`${role} of ${committee.name}`}>{role === "member" ? committee.name : `${committee.name} ${role}`}</span>}
+                      {role && committee && (
+                        <span className="committee-flag" title={`${role} of ${committee.name}`}>
+                          {role === "member" ? committee.name : `${committee.name} ${role}`}
+                        </span>
+                      )}
                     </th>
                     <td>{row.districtId ? <a href={`/districts/${row.districtId}?campaign=${campaign.id}`}>{row.label}</a> : row.label}</td>
                     {billList.map((bill) => (
@@ -245,7 +260,10 @@ function Targets({ campaign }: { campaign: Campaign }) {
                       <td className="numeric" data-column="other-plan">
                         {row.otherPlan ? (
                           <>
-                            {percent(row.otherPlan.areaShare)} <small className="muted">{row.otherPlan.label}, {row.otherPlan.districtName}</small>
+                            {percent(row.otherPlan.areaShare)}{" "}
+                            <small className="muted">
+                              {row.otherPlan.label}, {row.otherPlan.districtName}
+                            </small>
                           </>
                         ) : (
                           "–"
@@ -257,7 +275,9 @@ function Targets({ campaign }: { campaign: Campaign }) {
                     </td>
                     {anyBallot && (
                       <td>
-                        {row.ballot ? `${row.ballot.question}: ${row.ballot.pctYes === null ? "–" : `${row.ballot.pctYes.toFixed(1)} % yes`}${row.ballot.estimated ? " (est.)" : ""}` : "–"}
+                        {row.ballot
+                          ? `${row.ballot.question}: ${row.ballot.pctYes === null ? "–" : `${row.ballot.pctYes.toFixed(1)} % yes`}${row.ballot.estimated ? " (est.)" : ""}`
+                          : "–"}
                       </td>
                     )}
                     <td>{row.districtId === null ? "–" : row.hubs.length ? row.hubs.map((hub) => hub.name).join(", ") : <span className="gap">no hub</span>}</td>

@@ -31,8 +31,7 @@ export function IssuedLinkBox({ link, intro }: { link: IssuedLink; intro: string
       </div>
       <p className="hint" aria-live="polite">
         {copied === "yes" ? "Copied. " : copied === "select" ? "Selected: press Ctrl+C (⌘C) to copy. " : ""}
-        Works once, until <time dateTime={link.expiresAt}>{formatDateTime(link.expiresAt)}</time>. Send it yourself (email, chat): whoever opens it
-        first can use it.
+        Works once, until <time dateTime={link.expiresAt}>{formatDateTime(link.expiresAt)}</time>. Send it yourself (email, chat): whoever opens it first can use it.
       </p>
     </div>
   );

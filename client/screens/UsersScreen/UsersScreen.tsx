@@ -48,7 +48,13 @@ function UsersContent() {
               </thead>
               <tbody>
                 {users.data.map((user) => (
-                  <UserRow key={user.id} user={user} hubs={hubs.data ?? []} isSelf={user.id === session?.user?.id} mayChangeAccess={canChangeAccessOf(session?.user?.id, user.id)} />
+                  <UserRow
+                    key={user.id}
+                    user={user}
+                    hubs={hubs.data ?? []}
+                    isSelf={user.id === session?.user?.id}
+                    mayChangeAccess={canChangeAccessOf(session?.user?.id, user.id)}
+                  />
                 ))}
               </tbody>
             </table>

@@ -53,12 +53,15 @@ export const authRouter = router({
   }),
 
   /** `{ email, password }` → a session cookie (PRODUCT.md). Throttled per account and address (429). */
-  login: publicProcedure.input(loginInputSchema).output(sessionSchema).mutation(async ({ ctx, input }) => {
-    // Not in a transaction: a failed attempt must be counted even though the call fails.
-    const user = await authenticate(ctx.db, input, ctx.http?.address ?? "local");
-    await recordAudit(ctx.db, actorOfUser(user), { action: "auth.login", subjectKind: "user", subjectId: user.id, summary: `${user.email} signed in` });
-    return signIn(ctx, user);
-  }),
+  login: publicProcedure
+    .input(loginInputSchema)
+    .output(sessionSchema)
+    .mutation(async ({ ctx, input }) => {
+      // Not in a transaction: a failed attempt must be counted even though the call fails.
+      const user = await authenticate(ctx.db, input, ctx.http?.address ?? "local");
+      await recordAudit(ctx.db, actorOfUser(user), { action: "auth.login", subjectKind: "user", subjectId: user.id, summary: `${user.email} signed in` });
+      return signIn(ctx, user);
+    }),
 
   logout: publicProcedure.output(z.object({ ok: z.literal(true) })).mutation(async ({ ctx }) => {
     if (ctx.http?.token) await endSession(ctx.db, ctx.http.token);
@@ -67,7 +70,10 @@ export const authRouter = router({
   }),
 
   /** What an invite or password link is for, so its page can greet the person (no sign-in). */
-  link: publicProcedure.input(linkInfoInputSchema).output(linkInfoSchema).query(({ ctx, input }) => linkInfo(ctx.db, input.token)),
+  link: publicProcedure
+    .input(linkInfoInputSchema)
+    .output(linkInfoSchema)
+    .query(({ ctx, input }) => linkInfo(ctx.db, input.token)),
 
   acceptInvite: publicProcedure
     .input(acceptInviteInputSchema)

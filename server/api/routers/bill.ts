@@ -17,10 +17,15 @@ export const billRouter = router({
     .input(addBillInputSchema)
     .output(billSchema)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => addBill(trx, input), (bill) => ({ campaignId: bill.campaignId, kind: "campaign", ids: [bill.campaignId] }), {
-        subjectKind: "campaign",
-        describe: (bill) => ({ subjectId: bill.campaignId, campaignId: bill.campaignId, summary: `Bill ${bill.name} added`, after: bill }),
-      }),
+      write(
+        ctx,
+        (trx) => addBill(trx, input),
+        (bill) => ({ campaignId: bill.campaignId, kind: "campaign", ids: [bill.campaignId] }),
+        {
+          subjectKind: "campaign",
+          describe: (bill) => ({ subjectId: bill.campaignId, campaignId: bill.campaignId, summary: `Bill ${bill.name} added`, after: bill }),
+        },
+      ),
     ),
 
   /** Rename a bill or change its jurisdiction or chamber. */
@@ -28,10 +33,15 @@ export const billRouter = router({
     .input(updateBillInputSchema)
     .output(billSchema)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => updateBill(trx, input), (bill) => ({ campaignId: bill.campaignId, kind: "campaign", ids: [bill.campaignId] }), {
-        subjectKind: "campaign",
-        describe: (bill) => ({ subjectId: bill.campaignId, campaignId: bill.campaignId, summary: `Bill ${bill.name} saved`, after: bill }),
-      }),
+      write(
+        ctx,
+        (trx) => updateBill(trx, input),
+        (bill) => ({ campaignId: bill.campaignId, kind: "campaign", ids: [bill.campaignId] }),
+        {
+          subjectKind: "campaign",
+          describe: (bill) => ({ subjectId: bill.campaignId, campaignId: bill.campaignId, summary: `Bill ${bill.name} saved`, after: bill }),
+        },
+      ),
     ),
 
   /** Move a bill up or down: the first is the default of cosponsor imports and the first column everywhere. */
@@ -39,10 +49,20 @@ export const billRouter = router({
     .input(moveBillInputSchema)
     .output(z.array(billSchema))
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => moveBill(trx, input), (bills) => ({ campaignId: bills[0]!.campaignId, kind: "campaign", ids: [bills[0]!.campaignId] }), {
-        subjectKind: "campaign",
-        describe: (bills) => ({ subjectId: bills[0]!.campaignId, campaignId: bills[0]!.campaignId, summary: `Bills reordered: ${bills.map((bill) => bill.name).join(", ")}`, after: bills }),
-      }),
+      write(
+        ctx,
+        (trx) => moveBill(trx, input),
+        (bills) => ({ campaignId: bills[0]!.campaignId, kind: "campaign", ids: [bills[0]!.campaignId] }),
+        {
+          subjectKind: "campaign",
+          describe: (bills) => ({
+            subjectId: bills[0]!.campaignId,
+            campaignId: bills[0]!.campaignId,
+            summary: `Bills reordered: ${bills.map((bill) => bill.name).join(", ")}`,
+            after: bills,
+          }),
+        },
+      ),
     ),
 
   /** Remove a bill nothing is recorded on (no ladder change, meeting or lobby day). */
@@ -50,9 +70,14 @@ export const billRouter = router({
     .input(z.object({ billId: billIdSchema }))
     .output(billSchema)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => removeBill(trx, input), (bill) => ({ campaignId: bill.campaignId, kind: "campaign", ids: [bill.campaignId] }), {
-        subjectKind: "campaign",
-        describe: (bill) => ({ subjectId: bill.campaignId, campaignId: bill.campaignId, summary: `Bill ${bill.name} removed`, before: bill }),
-      }),
+      write(
+        ctx,
+        (trx) => removeBill(trx, input),
+        (bill) => ({ campaignId: bill.campaignId, kind: "campaign", ids: [bill.campaignId] }),
+        {
+          subjectKind: "campaign",
+          describe: (bill) => ({ subjectId: bill.campaignId, campaignId: bill.campaignId, summary: `Bill ${bill.name} removed`, before: bill }),
+        },
+      ),
     ),
 });

@@ -13,9 +13,7 @@ export const bodyRouter = router({
     .query(({ ctx, input }) => listBodies(ctx.db, input.campaignId)),
 
   /** One body with its full stage history (history notes are member-only). */
-  get: memberProcedure
-    .input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema }))
-    .query(({ ctx, input }) => getBody(ctx.db, input)),
+  get: memberProcedure.input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema })).query(({ ctx, input }) => getBody(ctx.db, input)),
 
   /** Bodies touching this one, or within `withinKm` of it, nearest first. */
   neighbors: publicProcedure

@@ -13,20 +13,28 @@ export const campaignRouter = router({
     .input(createCampaignInputSchema)
     .output(campaignSchema)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => createCampaign(trx, { name: input.name, bill: input.bill ?? null }), (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] }), {
-        subjectKind: "campaign",
-        describe: (campaign) => ({ subjectId: campaign.id, campaignId: campaign.id, summary: `Campaign ${campaign.name} created` }),
-      }),
+      write(
+        ctx,
+        (trx) => createCampaign(trx, { name: input.name, bill: input.bill ?? null }),
+        (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] }),
+        {
+          subjectKind: "campaign",
+          describe: (campaign) => ({ subjectId: campaign.id, campaignId: campaign.id, summary: `Campaign ${campaign.name} created` }),
+        },
+      ),
     ),
 
   /** Name, bill, model text (Markdown) and the stage scheme (rename, recolour, reorder, add). */
-  update: adminProcedure
-    .input(updateCampaignInputSchema)
-    .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => updateCampaign(trx, input), (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] }), {
+  update: adminProcedure.input(updateCampaignInputSchema).mutation(({ ctx, input }) =>
+    write(
+      ctx,
+      (trx) => updateCampaign(trx, input),
+      (campaign) => ({ campaignId: campaign.id, kind: "campaign", ids: [campaign.id] }),
+      {
         subjectKind: "campaign",
         load: (trx) => snapshotRow(trx, "campaign", { id: input.campaignId }),
         describe: (campaign) => ({ subjectId: campaign.id, campaignId: campaign.id, summary: `Campaign settings of ${campaign.name} saved` }),
-      }),
+      },
     ),
+  ),
 });

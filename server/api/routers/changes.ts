@@ -11,15 +11,13 @@ export const changesRouter = router({
    * client sends its lastEventId and gets what it missed, or `resync` when that is too old.
    * @see https://trpc.io/docs/server/subscriptions#tracked
    */
-  onChange: publicProcedure
-    .input(z.object({ campaignId: campaignIdSchema, lastEventId: z.string().max(100).nullish() }))
-    .subscription(async ({ ctx, input, signal }) => {
-      const feed = ctx.changes;
-      if (!feed) throw new Error("live changes are not enabled on this server");
-      await getCampaign(ctx.db, input.campaignId);
-      const includePrivate = ctx.actor.role !== "public";
-      return (async function* () {
-        for await (const { id, message } of feed.watch({ ...input, includePrivate, signal })) yield tracked(id, message);
-      })();
-    }),
+  onChange: publicProcedure.input(z.object({ campaignId: campaignIdSchema, lastEventId: z.string().max(100).nullish() })).subscription(async ({ ctx, input, signal }) => {
+    const feed = ctx.changes;
+    if (!feed) throw new Error("live changes are not enabled on this server");
+    await getCampaign(ctx.db, input.campaignId);
+    const includePrivate = ctx.actor.role !== "public";
+    return (async function* () {
+      for await (const { id, message } of feed.watch({ ...input, includePrivate, signal })) yield tracked(id, message);
+    })();
+  }),
 });

@@ -22,11 +22,16 @@ export const endorserRouter = router({
     .input(setEndorserStepInputSchema)
     .use(inEndorserTown)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => setEndorserStep(trx, input, ctx.actor), (result) => ({ campaignId: result.campaignId, kind: "endorser", ids: [result.endorserId] }), {
-        subjectKind: "endorser",
-        load: (trx) => snapshotRow(trx, "endorser", { id: input.endorserId }),
-        describe: describeStep,
-      }),
+      write(
+        ctx,
+        (trx) => setEndorserStep(trx, input, ctx.actor),
+        (result) => ({ campaignId: result.campaignId, kind: "endorser", ids: [result.endorserId] }),
+        {
+          subjectKind: "endorser",
+          load: (trx) => snapshotRow(trx, "endorser", { id: input.endorserId }),
+          describe: describeStep,
+        },
+      ),
     ),
 
   /** Undo the last step change: an event back to where it came from. */
@@ -34,10 +39,15 @@ export const endorserRouter = router({
     .input(undoEndorserStepInputSchema)
     .use(inEndorserTown)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => undoEndorserStep(trx, input, ctx.actor), (result) => ({ campaignId: result.campaignId, kind: "endorser", ids: [result.endorserId] }), {
-        subjectKind: "endorser",
-        load: (trx) => snapshotRow(trx, "endorser", { id: input.endorserId }),
-        describe: describeStep,
-      }),
+      write(
+        ctx,
+        (trx) => undoEndorserStep(trx, input, ctx.actor),
+        (result) => ({ campaignId: result.campaignId, kind: "endorser", ids: [result.endorserId] }),
+        {
+          subjectKind: "endorser",
+          load: (trx) => snapshotRow(trx, "endorser", { id: input.endorserId }),
+          describe: describeStep,
+        },
+      ),
     ),
 });

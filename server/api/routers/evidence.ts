@@ -31,16 +31,19 @@ const inputBody = inHubArea((_db: Db, input: { bodyId: number }) => input.bodyId
 
 export const evidenceRouter = router({
   /** A passed resolution's evidence, verification state and history (members: who added and verified). */
-  get: memberProcedure
-    .input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema }))
-    .query(({ ctx, input }) => getEvidenceDetails(ctx.db, input)),
+  get: memberProcedure.input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema })).query(({ ctx, input }) => getEvidenceDetails(ctx.db, input)),
 
   /** Attach a link (http or https); files go through `POST /api/evidence`. The link is checked in the domain, so a bad one reads as one line. */
   addLink: bodyEditorProcedure
     .input(addEvidenceLinkInputSchema.extend({ url: z.string().trim().min(1).max(2000) }))
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => addEvidenceLink(trx, input, ctx.actor), evidenceChanged, evidenceAudit((result) => `Evidence linked: ${named(result)}`)),
+      write(
+        ctx,
+        (trx) => addEvidenceLink(trx, input, ctx.actor),
+        evidenceChanged,
+        evidenceAudit((result) => `Evidence linked: ${named(result)}`),
+      ),
     ),
 
   /** Show a piece of evidence on the public page, or hide it (organizers). */
@@ -53,7 +56,12 @@ export const evidenceRouter = router({
 
   /** Remove a piece of evidence from a pass not (yet) verified (organizers). */
   remove: organizerProcedure.input(removeEvidenceInputSchema).mutation(({ ctx, input }) =>
-    write(ctx, (trx) => removeEvidence(trx, input, ctx.actor), evidenceChanged, evidenceAudit((result) => `Evidence removed: ${named(result)}`)),
+    write(
+      ctx,
+      (trx) => removeEvidence(trx, input, ctx.actor),
+      evidenceChanged,
+      evidenceAudit((result) => `Evidence removed: ${named(result)}`),
+    ),
   ),
 
   /** Verify a pass, mark it transmitted to the legislators, or take the verification back (organizers). */

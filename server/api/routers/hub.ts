@@ -32,10 +32,15 @@ export const hubRouter = router({
   area: memberProcedure.query(({ ctx }) => listHubDistrictShares(ctx.db, ctx.actor)),
 
   create: organizerProcedure.input(hubInputSchema).mutation(({ ctx, input }) =>
-    write(ctx, (trx) => createHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
-      subjectKind: "hub",
-      describe: (hub) => ({ subjectId: hub.id, summary: `Hub created: ${hub.name}` }),
-    }),
+    write(
+      ctx,
+      (trx) => createHub(trx, input, ctx.actor),
+      (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }),
+      {
+        subjectKind: "hub",
+        describe: (hub) => ({ subjectId: hub.id, summary: `Hub created: ${hub.name}` }),
+      },
+    ),
   ),
 
   /** Organizers edit any hub; a hub member edits their own hub's contacts and onboarding text. */
@@ -43,11 +48,16 @@ export const hubRouter = router({
     .input(hubUpdateSchema)
     .use(ownHub)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => updateHub(trx, input, ctx.actor), (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }), {
-        subjectKind: "hub",
-        load: (trx) => getHub(trx, input.hubId).catch(() => undefined),
-        describe: (hub) => ({ subjectId: hub.id, summary: `Hub edited: ${hub.name}` }),
-      }),
+      write(
+        ctx,
+        (trx) => updateHub(trx, input, ctx.actor),
+        (hub) => ({ campaignId: null, kind: "hub", ids: [hub.id] }),
+        {
+          subjectKind: "hub",
+          load: (trx) => getHub(trx, input.hubId).catch(() => undefined),
+          describe: (hub) => ({ subjectId: hub.id, summary: `Hub edited: ${hub.name}` }),
+        },
+      ),
     ),
 
   /** The recruiting map: current districts with their hubs (public fields) and those without. */

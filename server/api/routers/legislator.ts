@@ -48,20 +48,23 @@ export const legislatorRouter = router({
     .query(({ ctx, input }) => listLegislators(ctx.db, input)),
 
   /** A legislator's ladder history on every bill, with who, the source and the private notes: members only. */
-  stepHistory: memberProcedure
-    .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
-    .query(({ ctx, input }) => listStepHistory(ctx.db, input)),
+  stepHistory: memberProcedure.input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema })).query(({ ctx, input }) => listStepHistory(ctx.db, input)),
 
   /** Move a legislator on the ladder for one bill (one event: source, link, private note): organizers, and hub members for their hub's legislators. */
   setStep: bodyEditorProcedure
     .input(setStepInputSchema)
     .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => setStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
-        subjectKind: "legislatorStep",
-        load: (trx) => stepSnapshot(trx, input),
-        describe: describeStep(input.campaignId),
-      }),
+      write(
+        ctx,
+        (trx) => setStep(trx, input, ctx.actor),
+        () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }),
+        {
+          subjectKind: "legislatorStep",
+          load: (trx) => stepSnapshot(trx, input),
+          describe: describeStep(input.campaignId),
+        },
+      ),
     ),
 
   /** Undo the last step change on a bill: an event back to where it came from. */
@@ -69,27 +72,40 @@ export const legislatorRouter = router({
     .input(undoStepInputSchema)
     .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => undoLastStep(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
-        subjectKind: "legislatorStep",
-        load: (trx) => stepSnapshot(trx, input),
-        describe: describeStep(input.campaignId),
-      }),
+      write(
+        ctx,
+        (trx) => undoLastStep(trx, input, ctx.actor),
+        () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }),
+        {
+          subjectKind: "legislatorStep",
+          load: (trx) => stepSnapshot(trx, input),
+          describe: describeStep(input.campaignId),
+        },
+      ),
     ),
 
   /** A legislator's meetings (hubs, constituents, place, ask, answer, outcome, follow-ups, private notes): members only. */
-  meetings: memberProcedure
-    .input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema }))
-    .query(({ ctx, input }) => listMeetings(ctx.db, input)),
+  meetings: memberProcedure.input(z.object({ campaignId: campaignIdSchema, legislatorId: legislatorIdSchema })).query(({ ctx, input }) => listMeetings(ctx.db, input)),
 
   /** Log a meeting: its outcome step moves the ladder, its follow-ups become next actions. */
   logMeeting: bodyEditorProcedure
     .input(logMeetingInputSchema)
     .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => logMeeting(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
-        subjectKind: "meeting",
-        describe: (meeting) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Meeting of ${meeting.metOn} logged`, after: { meetingId: meeting.id, outcomeStep: meeting.outcomeStep } }),
-      }),
+      write(
+        ctx,
+        (trx) => logMeeting(trx, input, ctx.actor),
+        () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }),
+        {
+          subjectKind: "meeting",
+          describe: (meeting) => ({
+            subjectId: input.legislatorId,
+            campaignId: input.campaignId,
+            summary: `Meeting of ${meeting.metOn} logged`,
+            after: { meetingId: meeting.id, outcomeStep: meeting.outcomeStep },
+          }),
+        },
+      ),
     ),
 
   /** Next actions attached to a legislator (private): members only. */
@@ -101,10 +117,15 @@ export const legislatorRouter = router({
     .input(addLegislatorNextActionInputSchema)
     .use(forHubLegislator((_db, input: { legislatorId: number }) => input.legislatorId))
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => addLegislatorNextAction(trx, input, ctx.actor), () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }), {
-        subjectKind: "meeting",
-        describe: (task) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Next action added: ${task.title}`, after: { id: task.id } }),
-      }),
+      write(
+        ctx,
+        (trx) => addLegislatorNextAction(trx, input, ctx.actor),
+        () => ({ campaignId: input.campaignId, kind: "legislator", ids: [input.legislatorId] }),
+        {
+          subjectKind: "meeting",
+          describe: (task) => ({ subjectId: input.legislatorId, campaignId: input.campaignId, summary: `Next action added: ${task.title}`, after: { id: task.id } }),
+        },
+      ),
     ),
 
   /** Mark a legislator's next action done, or open it again. */
@@ -112,9 +133,14 @@ export const legislatorRouter = router({
     .input(z.object({ campaignId: campaignIdSchema, nextActionId: rowIdSchema, done: z.boolean().default(true) }))
     .use(forHubLegislator((db, input: { nextActionId: number }) => legislatorOfNextAction(db, input.nextActionId)))
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => completeLegislatorNextAction(trx, input), (task) => ({ campaignId: input.campaignId, kind: "legislator", ids: [task.legislatorId] }), {
-        subjectKind: "meeting",
-        describe: (task) => ({ subjectId: task.legislatorId, campaignId: input.campaignId, summary: `Next action ${task.doneAt ? "done" : "reopened"}: ${task.title}` }),
-      }),
+      write(
+        ctx,
+        (trx) => completeLegislatorNextAction(trx, input),
+        (task) => ({ campaignId: input.campaignId, kind: "legislator", ids: [task.legislatorId] }),
+        {
+          subjectKind: "meeting",
+          describe: (task) => ({ subjectId: task.legislatorId, campaignId: input.campaignId, summary: `Next action ${task.doneAt ? "done" : "reopened"}: ${task.title}` }),
+        },
+      ),
     ),
 });

@@ -8,7 +8,13 @@ import { publicProcedure, router } from "../trpc";
  * "upcoming votes" list is `list` with a vote-date range and sorted by vote date.
  */
 export const pipelineRouter = router({
-  list: publicProcedure.input(pipelineListInputSchema).output(pipelineListSchema).query(({ ctx, input }) => listPipeline(ctx.db, input)),
-  board: publicProcedure.input(pipelineBoardInputSchema).output(pipelineBoardSchema).query(({ ctx, input }) => pipelineBoard(ctx.db, input)),
+  list: publicProcedure
+    .input(pipelineListInputSchema)
+    .output(pipelineListSchema)
+    .query(({ ctx, input }) => listPipeline(ctx.db, input)),
+  board: publicProcedure
+    .input(pipelineBoardInputSchema)
+    .output(pipelineBoardSchema)
+    .query(({ ctx, input }) => pipelineBoard(ctx.db, input)),
   facets: publicProcedure.output(pipelineFacetsSchema).query(({ ctx }) => pipelineFacets(ctx.db)),
 });

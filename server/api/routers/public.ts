@@ -9,15 +9,7 @@ import {
   publicMapSchema,
 } from "../../../shared/model/public-output";
 import { asOfDateSchema, campaignKeySchema } from "../../../shared/model/public-view";
-import {
-  findPublicCampaign,
-  getPublicBody,
-  listCampaignPublicEndorsers,
-  getPublicMap,
-  listPublicCampaigns,
-  listPublicHubs,
-  searchPublicBodies,
-} from "../../domain/public-view";
+import { findPublicCampaign, getPublicBody, listCampaignPublicEndorsers, getPublicMap, listPublicCampaigns, listPublicHubs, searchPublicBodies } from "../../domain/public-view";
 import { findPublicLegislatorsHere } from "../../domain/legislators-here";
 import { publicProcedure, router } from "../trpc";
 import { ballotMapSchema, ballotQuestionIdSchema, ballotQuestionSummarySchema, districtBallotResultSchema } from "../../../shared/model/ballot-question";

@@ -49,20 +49,28 @@ export const resolutionRouter = router({
     .input(changeStageInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => changeStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => `Stage changed to ${input.toStage}`)),
+      write(
+        ctx,
+        (trx) => changeStage(trx, input, ctx.actor),
+        resolutionChanged,
+        resolutionAudit(input, () => `Stage changed to ${input.toStage}`),
+      ),
     ),
 
   /** Vote, hearing, tally, links, hub and the private note of one resolution. */
-  get: memberProcedure
-    .input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema }))
-    .query(({ ctx, input }) => getResolutionDetails(ctx.db, input)),
+  get: memberProcedure.input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema })).query(({ ctx, input }) => getResolutionDetails(ctx.db, input)),
 
   /** Save details with optimistic concurrency; a tally may move the stage to passed or failed. */
   update: bodyEditorProcedure
     .input(updateResolutionInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => updateResolution(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Resolution details saved")),
+      write(
+        ctx,
+        (trx) => updateResolution(trx, input, ctx.actor),
+        resolutionChanged,
+        resolutionAudit(input, () => "Resolution details saved"),
+      ),
     ),
 
   /** Undo the last stage change with a new event back to the previous stage. */
@@ -70,7 +78,12 @@ export const resolutionRouter = router({
     .input(undoStageInputSchema)
     .use(inputBody)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => undoStage(trx, input, ctx.actor), resolutionChanged, resolutionAudit(input, () => "Last stage change undone")),
+      write(
+        ctx,
+        (trx) => undoStage(trx, input, ctx.actor),
+        resolutionChanged,
+        resolutionAudit(input, () => "Last stage change undone"),
+      ),
     ),
 
   /** Scheduled votes and hearings in the next `days` days (public facts: no notes). */

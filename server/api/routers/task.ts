@@ -26,9 +26,7 @@ const taskBody = inHubArea((db: Db, input: { taskId: number }) => findBodyIdOfTa
 
 /** Next actions: private, so every procedure here is for signed-in members or higher. */
 export const taskRouter = router({
-  list: memberProcedure
-    .input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema }))
-    .query(({ ctx, input }) => listTasks(ctx.db, input)),
+  list: memberProcedure.input(z.object({ campaignId: campaignIdSchema, bodyId: bodyIdSchema })).query(({ ctx, input }) => listTasks(ctx.db, input)),
 
   /** Open next actions across the campaign: overdue, and due in the coming week. */
   overdue: memberProcedure
@@ -48,25 +46,26 @@ export const taskRouter = router({
   complete: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
     .use(taskBody)
-    .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: true }), taskChanged, taskAudit(input.taskId, "Next action done")),
-    ),
+    .mutation(({ ctx, input }) => write(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: true }), taskChanged, taskAudit(input.taskId, "Next action done"))),
 
   reopen: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
     .use(taskBody)
-    .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: false }), taskChanged, taskAudit(input.taskId, "Next action reopened")),
-    ),
+    .mutation(({ ctx, input }) => write(ctx, (trx) => setTaskDone(trx, { taskId: input.taskId, done: false }), taskChanged, taskAudit(input.taskId, "Next action reopened"))),
 
   remove: bodyEditorProcedure
     .input(z.object({ taskId: taskIdSchema }))
     .use(taskBody)
     .mutation(({ ctx, input }) =>
-      write(ctx, (trx) => removeTask(trx, input.taskId), () => ({ campaignId: null, kind: "task" }), {
-        subjectKind: "task",
-        load: (trx) => snapshotRow(trx, "task", { id: input.taskId }),
-        describe: () => ({ subjectId: input.taskId, summary: "Next action removed", after: null }),
-      }),
+      write(
+        ctx,
+        (trx) => removeTask(trx, input.taskId),
+        () => ({ campaignId: null, kind: "task" }),
+        {
+          subjectKind: "task",
+          load: (trx) => snapshotRow(trx, "task", { id: input.taskId }),
+          describe: () => ({ subjectId: input.taskId, summary: "Next action removed", after: null }),
+        },
+      ),
     ),
 });

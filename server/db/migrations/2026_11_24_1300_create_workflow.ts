@@ -13,14 +13,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await addColumns("campaign", ["model_text text"]);
 
   // How a body votes: the whip count needs seats, vacancies, quorum, the rule and any veto.
-  await addColumns("body", [
-    "seats integer",
-    "vacancies integer",
-    "quorum integer",
-    "vote_rule text",
-    "has_veto integer not null default 0",
-    "override_rule text",
-  ]);
+  await addColumns("body", ["seats integer", "vacancies integer", "quorum integer", "vote_rule text", "has_veto integer not null default 0", "override_rule text"]);
 
   // Dates, place, outcome and tally of a resolution. `note` is private to signed-in members.
   await addColumns("resolution", [

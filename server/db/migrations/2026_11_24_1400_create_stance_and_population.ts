@@ -30,11 +30,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     note text,
     occurred_at text not null
   )`.execute(db);
-  await db.schema
-    .createIndex("legislator_stance_event_index")
-    .on("legislator_stance_event")
-    .columns(["campaign_id", "legislator_id"])
-    .execute();
+  await db.schema.createIndex("legislator_stance_event_index").on("legislator_stance_event").columns(["campaign_id", "legislator_id"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -5,7 +5,10 @@ import type { AppUserTable, UserLinkTable, UserSessionTable } from "../schema";
 export type UserRow = Selectable<AppUserTable>;
 
 export async function countUsers(db: Db): Promise<number> {
-  const row = await db.selectFrom("appUser").select((eb) => eb.fn.countAll<number | string>().as("count")).executeTakeFirstOrThrow();
+  const row = await db
+    .selectFrom("appUser")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .executeTakeFirstOrThrow();
   return Number(row.count);
 }
 

@@ -70,5 +70,9 @@ export async function clearBallotResults(db: Db, questionId: number): Promise<nu
 
 export async function insertBallotResults(db: Db, rows: ReadonlyArray<Insertable<BallotResultTable>>): Promise<void> {
   // 14 columns × 500 rows stays under either engine's limit on bound parameters.
-  for (let start = 0; start < rows.length; start += 500) await db.insertInto("ballotResult").values(rows.slice(start, start + 500)).execute();
+  for (let start = 0; start < rows.length; start += 500)
+    await db
+      .insertInto("ballotResult")
+      .values(rows.slice(start, start + 500))
+      .execute();
 }

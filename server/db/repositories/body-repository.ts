@@ -11,9 +11,7 @@ const summaryColumns = ["body.id", "body.name", "body.kind", "body.state", "body
 export function findBodySummaries(db: Db, campaignId: number, scope: CampaignScope) {
   return db
     .selectFrom("body")
-    .leftJoin("resolution", (join) =>
-      join.onRef("resolution.bodyId", "=", "body.id").on("resolution.campaignId", "=", campaignId),
-    )
+    .leftJoin("resolution", (join) => join.onRef("resolution.bodyId", "=", "body.id").on("resolution.campaignId", "=", campaignId))
     .select([...summaryColumns, "resolution.stage", "resolution.version"])
     .where(isCountedBody(scope) as never)
     .orderBy("body.id")
@@ -24,8 +22,8 @@ export function findBodyById(db: Db, id: number): Promise<Omit<BodyRow, "geometr
   return db
     .selectFrom("body")
     .select([
-      ...["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat", "createdAt", "updatedAt"] as const,
-      ...["seats", "vacancies", "quorum", "voteRule", "hasVeto", "overrideRule"] as const,
+      ...(["id", "name", "kind", "state", "geoid", "ocdDivisionId", "parentId", "minLon", "minLat", "maxLon", "maxLat", "createdAt", "updatedAt"] as const),
+      ...(["seats", "vacancies", "quorum", "voteRule", "hasVeto", "overrideRule"] as const),
     ])
     .where("id", "=", id)
     .executeTakeFirst();
@@ -77,18 +75,18 @@ export async function findBodySetVersion(db: Db): Promise<string> {
 }
 
 export function findBodyGeometries(db: Db) {
-  return db
-    .selectFrom("body")
-    .select(["id", "name", "kind", "state", "geoid", "parentId", "minLon", "minLat", "maxLon", "maxLat", "geometry"])
-    .orderBy("id")
-    .execute();
+  return db.selectFrom("body").select(["id", "name", "kind", "state", "geoid", "parentId", "minLon", "minLat", "maxLon", "maxLat", "geometry"]).orderBy("id").execute();
 }
 
 /** Insert in batches (PostgreSQL caps a statement at 65,535 parameters). */
 export async function insertBodies(db: Db, rows: NewBodyRow[]): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += 500) {
-    const inserted = await db.insertInto("body").values(rows.slice(start, start + 500)).returning("id").execute();
+    const inserted = await db
+      .insertInto("body")
+      .values(rows.slice(start, start + 500))
+      .returning("id")
+      .execute();
     ids.push(...inserted.map((row) => row.id));
   }
   return ids;

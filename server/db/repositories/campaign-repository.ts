@@ -34,7 +34,17 @@ export async function insertCampaign(
 export async function updateCampaignRow(
   db: Db,
   id: number,
-  changes: Partial<{ name: string; slug: string; bill: string | null; modelText: string | null; stageScheme: string; ladder: string; endorserLadder: string; scope: string | null; countVerifiedOnly: number }>,
+  changes: Partial<{
+    name: string;
+    slug: string;
+    bill: string | null;
+    modelText: string | null;
+    stageScheme: string;
+    ladder: string;
+    endorserLadder: string;
+    scope: string | null;
+    countVerifiedOnly: number;
+  }>,
 ): Promise<void> {
   await db.updateTable("campaign").set(changes).where("id", "=", id).execute();
 }

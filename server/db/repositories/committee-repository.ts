@@ -21,7 +21,11 @@ export function findCommitteeMembers(db: Db, committeeId: number) {
 /** A committee's members, replaced whole by the list its file gives. */
 export async function replaceCommitteeMembers(db: Db, committeeId: number, members: ReadonlyArray<{ legislatorId: number; role: string }>) {
   await db.deleteFrom("committeeMember").where("committeeId", "=", committeeId).execute();
-  if (members.length) await db.insertInto("committeeMember").values(members.map((member) => ({ committeeId, ...member }))).execute();
+  if (members.length)
+    await db
+      .insertInto("committeeMember")
+      .values(members.map((member) => ({ committeeId, ...member })))
+      .execute();
 }
 
 /** Legislators (all, or those with a role in `state`) with their person ids, names and other names, for matching members. */
@@ -29,7 +33,11 @@ export function findLegislatorsInState(db: Db, state: string) {
   return db
     .selectFrom("legislator")
     .select(["legislator.id", "legislator.ocdPersonId", "legislator.name", "legislator.otherNames"])
-    .where((eb) => eb.exists(eb.selectFrom("legislatorRole").select("legislatorRole.id").whereRef("legislatorRole.legislatorId", "=", "legislator.id").where("legislatorRole.state", "=", state)))
+    .where((eb) =>
+      eb.exists(
+        eb.selectFrom("legislatorRole").select("legislatorRole.id").whereRef("legislatorRole.legislatorId", "=", "legislator.id").where("legislatorRole.state", "=", state),
+      ),
+    )
     .execute();
 }
 

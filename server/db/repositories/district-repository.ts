@@ -10,7 +10,11 @@ export function findDistrictKeys(db: Db, { chamber, state, vintage }: { chamber:
 export async function insertDistricts(db: Db, rows: NewDistrictRow[]): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += 500) {
-    const inserted = await db.insertInto("district").values(rows.slice(start, start + 500)).returning("id").execute();
+    const inserted = await db
+      .insertInto("district")
+      .values(rows.slice(start, start + 500))
+      .returning("id")
+      .execute();
     ids.push(...inserted.map((row) => row.id));
   }
   return ids;
@@ -61,10 +65,7 @@ export function findDistrictById(db: Db, id: number) {
 
 /** Every district of one chamber and state, of every plan (vintage), with its outline. */
 export function findDistrictsOfAllPlans(db: Db, { chamber, state }: { chamber: string; state: string | null }) {
-  let query = db
-    .selectFrom("district")
-    .select(["id", "name", "vintage", "isCurrent", "geometry", "minLon", "minLat", "maxLon", "maxLat"])
-    .where("chamber", "=", chamber);
+  let query = db.selectFrom("district").select(["id", "name", "vintage", "isCurrent", "geometry", "minLon", "minLat", "maxLon", "maxLat"]).where("chamber", "=", chamber);
   query = state === null ? query.where("state", "is", null) : query.where("state", "=", state);
   return query.orderBy("id").execute();
 }
@@ -101,12 +102,7 @@ export function findCurrentDistrictShapes(db: Db) {
 export async function findDistrictSetVersion(db: Db): Promise<string> {
   const row = await db
     .selectFrom("district")
-    .select((eb) => [
-      eb.fn.countAll<number>().as("count"),
-      eb.fn.sum<number>("isCurrent").as("current"),
-      eb.fn.max("updatedAt").as("lastUpdate"),
-      eb.fn.max("id").as("maxId"),
-    ])
+    .select((eb) => [eb.fn.countAll<number>().as("count"), eb.fn.sum<number>("isCurrent").as("current"), eb.fn.max("updatedAt").as("lastUpdate"), eb.fn.max("id").as("maxId")])
     .executeTakeFirstOrThrow();
   return `${Number(row.count)}:${Number(row.current ?? 0)}:${row.maxId ?? 0}:${row.lastUpdate ?? ""}`;
 }

@@ -45,12 +45,20 @@ export async function findEvidenceContent(db: Db, evidenceId: number): Promise<U
 }
 
 export async function countEvidence(db: Db, resolutionId: number): Promise<number> {
-  const row = await db.selectFrom("evidence").select((eb) => eb.fn.countAll().as("count")).where("resolutionId", "=", resolutionId).executeTakeFirst();
+  const row = await db
+    .selectFrom("evidence")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .where("resolutionId", "=", resolutionId)
+    .executeTakeFirst();
   return Number(row?.count ?? 0);
 }
 
 export async function updateEvidencePublic(db: Db, evidenceId: number, isPublic: boolean): Promise<void> {
-  await db.updateTable("evidence").set({ isPublic: isPublic ? 1 : 0 }).where("id", "=", evidenceId).execute();
+  await db
+    .updateTable("evidence")
+    .set({ isPublic: isPublic ? 1 : 0 })
+    .where("id", "=", evidenceId)
+    .execute();
 }
 
 export async function deleteEvidence(db: Db, evidenceId: number): Promise<void> {
@@ -91,12 +99,7 @@ export async function findVerificationHistory(db: Db, resolutionId: number) {
 
 /** Bodies of a campaign whose pass is verified (or transmitted), with the instant it was verified. */
 export async function findVerifiedResolutions(db: Db, campaignId: number): Promise<Array<{ bodyId: number; verifiedAt: string | null }>> {
-  return db
-    .selectFrom("resolution")
-    .select(["bodyId", "verifiedAt"])
-    .where("campaignId", "=", campaignId)
-    .where("verification", "in", ["verified", "transmitted"])
-    .execute();
+  return db.selectFrom("resolution").select(["bodyId", "verifiedAt"]).where("campaignId", "=", campaignId).where("verification", "in", ["verified", "transmitted"]).execute();
 }
 
 /** Evidence marked public on one body's resolution (no adder, no hash). */

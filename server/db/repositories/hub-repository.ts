@@ -28,12 +28,20 @@ export async function updateHub(db: Db, id: number, values: Updateable<HubTable>
 
 export async function replaceHubDistricts(db: Db, hubId: number, districtIds: readonly number[]) {
   await db.deleteFrom("hubDistrict").where("hubId", "=", hubId).execute();
-  if (districtIds.length) await db.insertInto("hubDistrict").values(districtIds.map((districtId) => ({ hubId, districtId }))).execute();
+  if (districtIds.length)
+    await db
+      .insertInto("hubDistrict")
+      .values(districtIds.map((districtId) => ({ hubId, districtId })))
+      .execute();
 }
 
 export async function replaceHubBodies(db: Db, hubId: number, bodyIds: readonly number[]) {
   await db.deleteFrom("hubBody").where("hubId", "=", hubId).execute();
-  if (bodyIds.length) await db.insertInto("hubBody").values(bodyIds.map((bodyId) => ({ hubId, bodyId }))).execute();
+  if (bodyIds.length)
+    await db
+      .insertInto("hubBody")
+      .values(bodyIds.map((bodyId) => ({ hubId, bodyId })))
+      .execute();
 }
 
 /** hub id → its districts (any vintage) with chamber, state and name. */
@@ -48,17 +56,16 @@ export function findHubDistrictLinks(db: Db) {
 }
 
 export function findHubBodyLinks(db: Db) {
-  return db
-    .selectFrom("hubBody")
-    .innerJoin("body", "body.id", "hubBody.bodyId")
-    .select(["hubBody.hubId", "body.id", "body.name", "body.state"])
-    .orderBy("body.name")
-    .execute();
+  return db.selectFrom("hubBody").innerJoin("body", "body.id", "hubBody.bodyId").select(["hubBody.hubId", "body.id", "body.name", "body.state"]).orderBy("body.name").execute();
 }
 
 export async function findExistingIds(db: Db, table: "district" | "body" | "hub", ids: readonly number[]): Promise<Set<number>> {
   if (ids.length === 0) return new Set();
-  const rows = await db.selectFrom(table).select("id").where("id", "in", [...ids]).execute();
+  const rows = await db
+    .selectFrom(table)
+    .select("id")
+    .where("id", "in", [...ids])
+    .execute();
   return new Set(rows.map((row) => row.id));
 }
 

@@ -28,7 +28,15 @@ export async function deleteBillRow(db: Db, id: number): Promise<void> {
 /** What is recorded on a bill: ladder changes and meetings that moved someone on it. */
 export async function countBillRecords(db: Db, billId: number): Promise<{ steps: number; meetings: number }> {
   const count = async (table: "legislatorStepEvent" | "meeting") =>
-    Number((await db.selectFrom(table).select((eb) => eb.fn.countAll().as("n")).where("billId", "=", billId).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await db
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("billId", "=", billId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   return { steps: await count("legislatorStepEvent"), meetings: await count("meeting") };
 }
 

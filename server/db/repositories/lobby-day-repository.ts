@@ -19,14 +19,27 @@ export function findLobbyDays(db: Db, campaignId: number) {
 }
 
 export function findLobbyVisits(db: Db, lobbyDayIds: readonly number[]) {
-  return db.selectFrom("lobbyVisit").selectAll().where("lobbyDayId", "in", lobbyDayIds.length ? [...lobbyDayIds] : [-1]).execute();
+  return db
+    .selectFrom("lobbyVisit")
+    .selectAll()
+    .where("lobbyDayId", "in", lobbyDayIds.length ? [...lobbyDayIds] : [-1])
+    .execute();
 }
 
 export function findLobbySignups(db: Db, lobbyDayIds: readonly number[]) {
   return db
     .selectFrom("lobbySignup")
     .leftJoin("hub", "hub.id", "lobbySignup.hubId")
-    .select(["lobbySignup.id", "lobbySignup.lobbyDayId", "lobbySignup.legislatorId", "lobbySignup.name", "lobbySignup.hubId", "hub.name as hubName", "lobbySignup.isConstituent", "lobbySignup.createdBy"])
+    .select([
+      "lobbySignup.id",
+      "lobbySignup.lobbyDayId",
+      "lobbySignup.legislatorId",
+      "lobbySignup.name",
+      "lobbySignup.hubId",
+      "hub.name as hubName",
+      "lobbySignup.isConstituent",
+      "lobbySignup.createdBy",
+    ])
     .where("lobbySignup.lobbyDayId", "in", lobbyDayIds.length ? [...lobbyDayIds] : [-1])
     .orderBy("lobbySignup.id")
     .execute();
@@ -45,8 +58,17 @@ export async function deleteLobbySignup(db: Db, id: number): Promise<void> {
 }
 
 /** Set a visit's time, room or report-back meeting, creating the visit on first use. */
-export async function upsertLobbyVisit(db: Db, key: { lobbyDayId: number; legislatorId: number }, values: { time?: string | null; room?: string | null; meetingId?: number | null }): Promise<void> {
-  const existing = await db.selectFrom("lobbyVisit").select("legislatorId").where("lobbyDayId", "=", key.lobbyDayId).where("legislatorId", "=", key.legislatorId).executeTakeFirst();
+export async function upsertLobbyVisit(
+  db: Db,
+  key: { lobbyDayId: number; legislatorId: number },
+  values: { time?: string | null; room?: string | null; meetingId?: number | null },
+): Promise<void> {
+  const existing = await db
+    .selectFrom("lobbyVisit")
+    .select("legislatorId")
+    .where("lobbyDayId", "=", key.lobbyDayId)
+    .where("legislatorId", "=", key.legislatorId)
+    .executeTakeFirst();
   if (existing) {
     await db.updateTable("lobbyVisit").set(values).where("lobbyDayId", "=", key.lobbyDayId).where("legislatorId", "=", key.legislatorId).execute();
   } else {

@@ -4,12 +4,23 @@ import type { LegislatorTaskTable, MeetingTable } from "../schema";
 
 export async function insertMeeting(db: Db, row: Insertable<MeetingTable>, hubIds: readonly number[]): Promise<number> {
   const id = (await db.insertInto("meeting").values(row).returning("id").executeTakeFirstOrThrow()).id;
-  if (hubIds.length) await db.insertInto("meetingHub").values(hubIds.map((hubId) => ({ meetingId: id, hubId }))).execute();
+  if (hubIds.length)
+    await db
+      .insertInto("meetingHub")
+      .values(hubIds.map((hubId) => ({ meetingId: id, hubId })))
+      .execute();
   return id;
 }
 
 export function findMeetings(db: Db, campaignId: number, legislatorId: number) {
-  return db.selectFrom("meeting").selectAll().where("campaignId", "=", campaignId).where("legislatorId", "=", legislatorId).orderBy("metOn", "desc").orderBy("id", "desc").execute();
+  return db
+    .selectFrom("meeting")
+    .selectAll()
+    .where("campaignId", "=", campaignId)
+    .where("legislatorId", "=", legislatorId)
+    .orderBy("metOn", "desc")
+    .orderBy("id", "desc")
+    .execute();
 }
 
 export function findMeetingHubs(db: Db, meetingIds: readonly number[]) {
@@ -40,5 +51,10 @@ export async function setLegislatorTaskDone(db: Db, id: number, doneAt: string |
 
 /** The day of each legislator's latest meeting in a campaign. */
 export function findLastMeetingDays(db: Db, campaignId: number) {
-  return db.selectFrom("meeting").select(["legislatorId", (eb) => eb.fn.max("metOn").as("lastMet")]).where("campaignId", "=", campaignId).groupBy("legislatorId").execute();
+  return db
+    .selectFrom("meeting")
+    .select(["legislatorId", (eb) => eb.fn.max("metOn").as("lastMet")])
+    .where("campaignId", "=", campaignId)
+    .groupBy("legislatorId")
+    .execute();
 }

@@ -15,9 +15,7 @@ export function findMemberById(db: Db, id: number) {
 export function findMembersWithPositions(db: Db, { campaignId, bodyId }: { campaignId: number; bodyId: number }) {
   return db
     .selectFrom("member")
-    .leftJoin("memberPosition", (join) =>
-      join.onRef("memberPosition.memberId", "=", "member.id").on("memberPosition.campaignId", "=", campaignId),
-    )
+    .leftJoin("memberPosition", (join) => join.onRef("memberPosition.memberId", "=", "member.id").on("memberPosition.campaignId", "=", campaignId))
     .select([...qualify("member", memberColumns), ...qualify("memberPosition", positionColumns)])
     .where("member.bodyId", "=", bodyId)
     .orderBy("member.name")
@@ -25,10 +23,7 @@ export function findMembersWithPositions(db: Db, { campaignId, bodyId }: { campa
     .execute();
 }
 
-export async function insertMember(
-  db: Db,
-  member: Omit<MemberTable, "id">,
-): Promise<number> {
+export async function insertMember(db: Db, member: Omit<MemberTable, "id">): Promise<number> {
   const row = await db.insertInto("member").values(member).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
@@ -70,9 +65,7 @@ export async function upsertPosition(db: Db, key: { campaignId: number; memberId
   await db
     .insertInto("memberPosition")
     .values({ ...key, ...values, version: 1 })
-    .onConflict((conflict) =>
-      conflict.columns(["campaignId", "memberId"]).doUpdateSet((eb) => ({ ...values, version: eb("memberPosition.version", "+", 1) })),
-    )
+    .onConflict((conflict) => conflict.columns(["campaignId", "memberId"]).doUpdateSet((eb) => ({ ...values, version: eb("memberPosition.version", "+", 1) })))
     .execute();
 }
 
@@ -101,11 +94,7 @@ export function findLeadSponsors(db: Db, { campaignId, bodyId }: { campaignId: n
 }
 
 export function findVotingSetup(db: Db, bodyId: number) {
-  return db
-    .selectFrom("body")
-    .select(["id", "name", "seats", "vacancies", "quorum", "voteRule", "hasVeto", "overrideRule"])
-    .where("id", "=", bodyId)
-    .executeTakeFirst();
+  return db.selectFrom("body").select(["id", "name", "seats", "vacancies", "quorum", "voteRule", "hasVeto", "overrideRule"]).where("id", "=", bodyId).executeTakeFirst();
 }
 
 export async function updateVotingSetup(

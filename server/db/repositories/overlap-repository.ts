@@ -13,7 +13,10 @@ export interface OverlapRow {
 export async function replaceOverlaps(db: Db, rows: OverlapRow[]): Promise<void> {
   await db.deleteFrom("bodyDistrictOverlap").execute();
   for (let start = 0; start < rows.length; start += 1000) {
-    await db.insertInto("bodyDistrictOverlap").values(rows.slice(start, start + 1000)).execute();
+    await db
+      .insertInto("bodyDistrictOverlap")
+      .values(rows.slice(start, start + 1000))
+      .execute();
   }
 }
 

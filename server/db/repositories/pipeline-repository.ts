@@ -81,37 +81,35 @@ export async function findPipelineRows(
 ) {
   const key = sort === "stage" ? stagePosition(query) : SORT_EXPRESSIONS[sort];
   const order = direction === "desc" ? sql`desc` : sql`asc`;
-  return baseQuery(db, query, { withStageFilter })
-    .select([
-      "body.id as bodyId",
-      "body.name as bodyName",
-      "body.kind",
-      "body.state",
-      "resolution.hubId",
-      "hub.name as hubName",
-      "resolution.version",
-      "resolution.voteDate",
-      "resolution.voteTime",
-      "resolution.voteCancelled",
-      "resolution.tallyYes",
-      "resolution.tallyNo",
-      "resolution.tallyAbstain",
-      "resolution.tallyAbsent",
-      "resolution.updatedAt",
-    ])
-    .select([
-      stageOf(query).as("stage"),
-      countyGeoid.as("countyGeoid"),
-      countyName.as("countyName"),
-    ])
-    // Rows without a value sort last either way; ties by name, then id, so pages never overlap.
-    .orderBy(sql`case when ${key} is null then 1 else 0 end`)
-    .orderBy(sql`${key} ${order}`)
-    .orderBy(sql`lower(body.name)`)
-    .orderBy("body.id")
-    .limit(limit)
-    .offset(offset)
-    .execute();
+  return (
+    baseQuery(db, query, { withStageFilter })
+      .select([
+        "body.id as bodyId",
+        "body.name as bodyName",
+        "body.kind",
+        "body.state",
+        "resolution.hubId",
+        "hub.name as hubName",
+        "resolution.version",
+        "resolution.voteDate",
+        "resolution.voteTime",
+        "resolution.voteCancelled",
+        "resolution.tallyYes",
+        "resolution.tallyNo",
+        "resolution.tallyAbstain",
+        "resolution.tallyAbsent",
+        "resolution.updatedAt",
+      ])
+      .select([stageOf(query).as("stage"), countyGeoid.as("countyGeoid"), countyName.as("countyName")])
+      // Rows without a value sort last either way; ties by name, then id, so pages never overlap.
+      .orderBy(sql`case when ${key} is null then 1 else 0 end`)
+      .orderBy(sql`${key} ${order}`)
+      .orderBy(sql`lower(body.name)`)
+      .orderBy("body.id")
+      .limit(limit)
+      .offset(offset)
+      .execute()
+  );
 }
 export type PipelineDbRow = Awaited<ReturnType<typeof findPipelineRows>>[number];
 
@@ -154,6 +152,11 @@ export async function findPipelineCounties(db: Db) {
 }
 
 export async function findBodyKindCounts(db: Db) {
-  const rows = await db.selectFrom("body").select((eb) => ["kind", eb.fn.countAll<number>().as("count")]).groupBy("kind").orderBy("kind").execute();
+  const rows = await db
+    .selectFrom("body")
+    .select((eb) => ["kind", eb.fn.countAll<number>().as("count")])
+    .groupBy("kind")
+    .orderBy("kind")
+    .execute();
   return rows.map((row) => ({ kind: row.kind, count: Number(row.count) }));
 }

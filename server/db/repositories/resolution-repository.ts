@@ -32,22 +32,13 @@ export async function insertResolution(
 /** A stage event to append: recorded `occurredAt`, happened on `happenedOn`. */
 export type NewStageEvent = Omit<Selectable<StageEventTable>, "id">;
 
-export async function insertStageEvent(
-  db: Db,
-  event: NewStageEvent,
-): Promise<number> {
+export async function insertStageEvent(db: Db, event: NewStageEvent): Promise<number> {
   const row = await db.insertInto("stageEvent").values(event).returning("id").executeTakeFirstOrThrow();
   return row.id;
 }
 
 export function findStageEvents(db: Db, resolutionId: number) {
-  return db
-    .selectFrom("stageEvent")
-    .select(stageEventColumns)
-    .where("resolutionId", "=", resolutionId)
-    .orderBy("happenedOn", "desc")
-    .orderBy("id", "desc")
-    .execute();
+  return db.selectFrom("stageEvent").select(stageEventColumns).where("resolutionId", "=", resolutionId).orderBy("happenedOn", "desc").orderBy("id", "desc").execute();
 }
 
 export function countStageEvents(db: Db, campaignId: number): Promise<number> {
@@ -61,24 +52,25 @@ export function countStageEvents(db: Db, campaignId: number): Promise<number> {
 }
 
 /** Bulk insert used by seeding and imports; batched for PostgreSQL's parameter limit. */
-export async function insertResolutions(
-  db: Db,
-  rows: Array<{ campaignId: number; bodyId: number; stage: string; version: number; updatedAt: string }>,
-): Promise<number[]> {
+export async function insertResolutions(db: Db, rows: Array<{ campaignId: number; bodyId: number; stage: string; version: number; updatedAt: string }>): Promise<number[]> {
   const ids: number[] = [];
   for (let start = 0; start < rows.length; start += 1000) {
-    const inserted = await db.insertInto("resolution").values(rows.slice(start, start + 1000)).returning("id").execute();
+    const inserted = await db
+      .insertInto("resolution")
+      .values(rows.slice(start, start + 1000))
+      .returning("id")
+      .execute();
     ids.push(...inserted.map((row) => row.id));
   }
   return ids;
 }
 
-export async function insertStageEvents(
-  db: Db,
-  rows: NewStageEvent[],
-): Promise<void> {
+export async function insertStageEvents(db: Db, rows: NewStageEvent[]): Promise<void> {
   for (let start = 0; start < rows.length; start += 1000) {
-    await db.insertInto("stageEvent").values(rows.slice(start, start + 1000)).execute();
+    await db
+      .insertInto("stageEvent")
+      .values(rows.slice(start, start + 1000))
+      .execute();
   }
 }
 
@@ -137,12 +129,7 @@ export async function findLastHappenedDays(db: Db, campaignId: number): Promise<
 
 /** The stage event recorded last (by id: an imported event may carry an earlier date). */
 export function findLatestStageEvent(db: Db, resolutionId: number) {
-  return db
-    .selectFrom("stageEvent")
-    .select(stageEventColumns)
-    .where("resolutionId", "=", resolutionId)
-    .orderBy("id", "desc")
-    .executeTakeFirst();
+  return db.selectFrom("stageEvent").select(stageEventColumns).where("resolutionId", "=", resolutionId).orderBy("id", "desc").executeTakeFirst();
 }
 
 /** Stages in use in a campaign, with how many resolutions sit at each. */

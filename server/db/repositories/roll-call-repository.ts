@@ -3,7 +3,11 @@ import type { Db } from "../connect";
 /** Replace a resolution's roll call with `votes`. */
 export async function replaceRollCall(db: Db, resolutionId: number, votes: ReadonlyArray<{ memberId: number; vote: string }>, recordedAt: string): Promise<void> {
   await db.deleteFrom("rollCallVote").where("resolutionId", "=", resolutionId).execute();
-  if (votes.length) await db.insertInto("rollCallVote").values(votes.map((entry) => ({ resolutionId, memberId: entry.memberId, vote: entry.vote, recordedAt }))).execute();
+  if (votes.length)
+    await db
+      .insertInto("rollCallVote")
+      .values(votes.map((entry) => ({ resolutionId, memberId: entry.memberId, vote: entry.vote, recordedAt })))
+      .execute();
 }
 
 /** Every roll call vote of a campaign with the member, their body and their whip-count position in the campaign. */

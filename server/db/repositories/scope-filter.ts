@@ -12,9 +12,7 @@ export function isCountedBody(scope: CampaignScope) {
     if (scope.states.length) parts.push(eb("body.state", "in", scope.states));
     if (scope.counties.length || scope.bodyIds.length) {
       const county = sql<string>`substr(body.geoid, 1, 5)`;
-      const inCounty = scope.counties.length
-        ? [eb.and([eb(sql<number>`length(body.geoid)`, "in", [5, 10]), eb(county, "in", scope.counties)])]
-        : [];
+      const inCounty = scope.counties.length ? [eb.and([eb(sql<number>`length(body.geoid)`, "in", [5, 10]), eb(county, "in", scope.counties)])] : [];
       const listed = scope.bodyIds.length ? [eb("body.id", "in", scope.bodyIds)] : [];
       parts.push(eb.or([...inCounty, ...listed]));
     }

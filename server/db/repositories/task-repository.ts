@@ -52,15 +52,15 @@ export async function insertTask(
   db: Db,
   task: { resolutionId: number; title: string; owner: string | null; dueOn: string | null; createdBy: string; createdAt: string },
 ): Promise<number> {
-  const row = await db.insertInto("task").values({ ...task, doneAt: null }).returning("id").executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto("task")
+    .values({ ...task, doneAt: null })
+    .returning("id")
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
-export async function updateTask(
-  db: Db,
-  id: number,
-  changes: Partial<{ title: string; owner: string | null; dueOn: string | null; doneAt: string | null }>,
-): Promise<void> {
+export async function updateTask(db: Db, id: number, changes: Partial<{ title: string; owner: string | null; dueOn: string | null; doneAt: string | null }>): Promise<void> {
   await db.updateTable("task").set(changes).where("id", "=", id).execute();
 }
 

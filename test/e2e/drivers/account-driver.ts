@@ -126,7 +126,10 @@ export class AccountDriver {
 
   /** The changed fields of the n-th entry, opened: field → [before, after]. */
   async auditChanges(index: number): Promise<Record<string, [string, string]>> {
-    await this.auditEntries().nth(index).getByRole("button", { name: /^Show \d+ changed fields?$/ }).click();
+    await this.auditEntries()
+      .nth(index)
+      .getByRole("button", { name: /^Show \d+ changed fields?$/ })
+      .click();
     const rows = await this.page.getByTestId("audit-diff").first().locator("tbody tr").all();
     const changes: Record<string, [string, string]> = {};
     for (const row of rows) {

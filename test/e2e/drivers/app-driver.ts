@@ -208,7 +208,9 @@ export class AppDriver {
   }
 
   async confirmImport(): Promise<void> {
-    await this.importDialog().getByRole("button", { name: /^Import \d/ }).click();
+    await this.importDialog()
+      .getByRole("button", { name: /^Import \d/ })
+      .click();
     await this.importDialog().locator(".result-step, .error-notice").first().waitFor({ timeout: 120_000 });
   }
 
@@ -254,7 +256,9 @@ export class AppDriver {
   }
 
   async confirmLegislatorImport(): Promise<void> {
-    await this.importDialog().getByRole("button", { name: /^Import [\d,]+ legislators?$/ }).click();
+    await this.importDialog()
+      .getByRole("button", { name: /^Import [\d,]+ legislators?$/ })
+      .click();
     await this.importDialog().locator(".result-step, .error-notice").first().waitFor({ timeout: 60_000 });
   }
 

@@ -73,7 +73,9 @@ export class BallotDriver {
   /** The press page of the question's map, once the map has drawn. */
   async openPrint(search: string): Promise<void> {
     await this.page.goto(`${this.baseUrl}/print?${search}`);
-    await this.page.waitForFunction(() => document.documentElement.dataset.printReady === "1" || document.documentElement.dataset.printError !== undefined, null, { timeout: 60_000 });
+    await this.page.waitForFunction(() => document.documentElement.dataset.printReady === "1" || document.documentElement.dataset.printError !== undefined, null, {
+      timeout: 60_000,
+    });
   }
 
   printText(part: "title" | "legend" | "footer"): Promise<string> {

@@ -110,7 +110,10 @@ export function pdfText(pdf: Buffer): string {
   const cmapOf = (objectId: string) => {
     const map = new Map<number, string>();
     const text = objects.get(objectId)?.stream ?? "";
-    const hex = (value: string) => Buffer.from(value.length % 4 ? value.padStart(Math.ceil(value.length / 4) * 4, "0") : value, "hex").swap16().toString("utf16le");
+    const hex = (value: string) =>
+      Buffer.from(value.length % 4 ? value.padStart(Math.ceil(value.length / 4) * 4, "0") : value, "hex")
+        .swap16()
+        .toString("utf16le");
     for (const block of text.matchAll(/beginbfchar([\s\S]*?)endbfchar/g)) {
       for (const pair of block[1]!.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>/g)) map.set(parseInt(pair[1]!, 16), hex(pair[2]!));
     }

@@ -16,20 +16,36 @@ export function groundswell(app: RunningApp, ...args: string[]): string {
 
 /** Made-up Rhode Island districts as latitude bands across the state (DISTRICT "1", "2"… from the first band), as a GeoJSON file in `directory`. */
 export function writeRiBands(directory: string, fileName: string, bands: ReadonlyArray<readonly [south: number, north: number]>): string {
-  const box = (south: number, north: number) => [[[-72, south], [-71, south], [-71, north], [-72, north], [-72, south]]];
+  const box = (south: number, north: number) => [
+    [
+      [-72, south],
+      [-71, south],
+      [-71, north],
+      [-72, north],
+      [-72, south],
+    ],
+  ];
   const file = path.join(directory, fileName);
   fs.writeFileSync(
     file,
     JSON.stringify({
       type: "FeatureCollection",
-      features: bands.map(([south, north], index) => ({ type: "Feature", properties: { DISTRICT: String(index + 1) }, geometry: { type: "Polygon", coordinates: box(south, north) } })),
+      features: bands.map(([south, north], index) => ({
+        type: "Feature",
+        properties: { DISTRICT: String(index + 1) },
+        geometry: { type: "Polygon", coordinates: box(south, north) },
+      })),
     }),
   );
   return file;
 }
 
 /** Two made-up Rhode Island House districts split at 41.7°N (1 north, 2 south), as a GeoJSON file in `directory`. */
-export const writeRiHouseDistricts = (directory: string): string => writeRiBands(directory, "ri-house.geojson", [[41.7, 42.1], [41.0, 41.7]]);
+export const writeRiHouseDistricts = (directory: string): string =>
+  writeRiBands(directory, "ri-house.geojson", [
+    [41.7, 42.1],
+    [41.0, 41.7],
+  ]);
 
 /**
  * Move one body of campaign 1 to `stage` with the real `groundswell import --as resolutions` bin

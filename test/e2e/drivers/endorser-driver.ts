@@ -30,7 +30,9 @@ export class EndorserDriver {
   }
 
   async confirmEndorserImport(): Promise<void> {
-    await this.importDialog().getByRole("button", { name: /^Import [\d,]+ endorsers?$/ }).click();
+    await this.importDialog()
+      .getByRole("button", { name: /^Import [\d,]+ endorsers?$/ })
+      .click();
     await this.importDialog().locator(".result-step, .error-notice").first().waitFor({ timeout: 60_000 });
   }
 
@@ -41,7 +43,10 @@ export class EndorserDriver {
   /** From the map's legend: the list of endorsers, then one by name, which opens its panel. */
   async openEndorser(name: string): Promise<void> {
     await this.page.getByTestId("endorser-legend").getByRole("button", { name: "List of endorsers" }).click();
-    await this.page.getByTestId("endorser-list").getByRole("button", { name: new RegExp(`^${name}`) }).click();
+    await this.page
+      .getByTestId("endorser-list")
+      .getByRole("button", { name: new RegExp(`^${name}`) })
+      .click();
     await this.page.getByTestId("endorser-panel").waitFor();
   }
 
@@ -86,7 +91,13 @@ export class EndorserDriver {
     const table = this.page.locator(".targets-table");
     const column = (await table.locator("thead th").allInnerTexts()).findIndex((text) => text.trim() === "Endorsers");
     if (column < 0) throw new Error("the targets view has no Endorsers column");
-    return (await table.locator("tbody tr", { has: this.page.getByRole("link", { name: legislator }) }).locator("th, td").nth(column).innerText()).trim();
+    return (
+      await table
+        .locator("tbody tr", { has: this.page.getByRole("link", { name: legislator }) })
+        .locator("th, td")
+        .nth(column)
+        .innerText()
+    ).trim();
   }
 
   /** From the targets view, a legislator's page. */

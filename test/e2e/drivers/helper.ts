@@ -91,7 +91,10 @@ export async function startApp(engine: Engine, extraEnv: Record<string, string> 
 
 /** `groundswell serve` on `port` (0: any free one); resolves once it listens. */
 async function serve(env: NodeJS.ProcessEnv, port: number): Promise<{ url: string; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", String(port)], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(process.execPath, [path.join(repositoryRoot, "server/groundswell.mjs"), "serve", "--port", String(port)], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let log = "";
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start within 180 s:\n${log}`)), 180_000);

@@ -18,7 +18,10 @@ export class LadderDriver extends BriefDriver {
     return this.card(name).locator(".ladder-steps .ladder-step").first();
   }
 
-  async logMeeting(name: string, meeting: { place: string; hub: string; constituents: number; ask: string; answer: string; outcome: string; followUp: string; notes: string }): Promise<void> {
+  async logMeeting(
+    name: string,
+    meeting: { place: string; hub: string; constituents: number; ask: string; answer: string; outcome: string; followUp: string; notes: string },
+  ): Promise<void> {
     await this.card(name).getByText(`Log a meeting with ${name}`).click();
     const form = this.card(name).getByRole("form", { name: `Log a meeting with ${name}` });
     await form.getByLabel("Where").fill(meeting.place);

@@ -61,7 +61,9 @@ export class PublicDriver {
   async openPrint(campaignSlug: string): Promise<void> {
     await this.page.setViewportSize({ width: 1600, height: 1000 });
     await this.page.goto(`${this.baseUrl}/print?campaign=${encodeURIComponent(campaignSlug)}`);
-    await this.page.waitForFunction(() => document.documentElement.dataset.printReady === "1" || document.documentElement.dataset.printError !== undefined, null, { timeout: 60_000 });
+    await this.page.waitForFunction(() => document.documentElement.dataset.printReady === "1" || document.documentElement.dataset.printError !== undefined, null, {
+      timeout: 60_000,
+    });
   }
 
   /** The press legend's "Passed, not yet verified" row, or null. */
@@ -142,11 +144,14 @@ export class PublicDriver {
 
   /** The visible parts of `selector` (tag.class) that stick out of the window on the right. */
   async overflowingWidth(selector: string): Promise<string[]> {
-    return this.page.locator(selector).first().evaluate((root) =>
-      [root, ...root.querySelectorAll("*")]
-        .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > window.innerWidth + 0.5)
-        .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`),
-    );
+    return this.page
+      .locator(selector)
+      .first()
+      .evaluate((root) =>
+        [root, ...root.querySelectorAll("*")]
+          .filter((element) => element.getBoundingClientRect().width > 0 && element.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`),
+      );
   }
 
   /** Pairs of the visible elements (first match of each selector) whose boxes overlap, as "a × b". */
