@@ -14,6 +14,7 @@ import { saveLobbyDay, signUp } from "./lobby-days";
 import { logMeeting } from "./meetings";
 import { stepwisePath } from "./demo";
 import { addMember, setPosition, updateVotingSetup } from "./members";
+import { recordRollCall } from "./roll-calls";
 import { recomputeOverlaps } from "./overlaps";
 import { updateResolution } from "./resolution-details";
 import { changeStage } from "./resolutions";
@@ -238,6 +239,19 @@ export async function seedDemoWorkflow(db: Db, campaign: Campaign, { today }: { 
       const member = await addMember(db, { bodyId: whip.bodyId, name: `Commissioner ${String.fromCharCode(65 + index)}. (demo)`, role: index === 0 ? "Chair" : null }, now);
       await setPosition(db, { campaignId: campaign.id, memberId: member.id, position, sponsorRole: index === 0 ? "lead" : null }, DEMO, now);
     }
+  }
+  // One passed vote with its whip count and roll call, so the dashboard can say whose word held
+  // (its tally above is 4 yes, 0 no: the leaning no voted yes, the undecided too).
+  const counted = passed[0];
+  if (counted) {
+    const projected: Position[] = ["yes", "lean_yes", "lean_no", "undecided"];
+    const votes = [];
+    for (const [index, position] of projected.entries()) {
+      const member = await addMember(db, { bodyId: counted.bodyId, name: `Councillor ${String.fromCharCode(80 + index)}. (demo)`, role: index === 0 ? "Chair" : null }, now);
+      await setPosition(db, { campaignId: campaign.id, memberId: member.id, position, sponsorRole: null }, DEMO, now);
+      votes.push({ memberId: member.id, vote: "yes" as const });
+    }
+    await recordRollCall(db, { campaignId: campaign.id, bodyId: counted.bodyId, votes }, now);
   }
 
   // Endorsers across Rhode Island, some public, some still being asked.

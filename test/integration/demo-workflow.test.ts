@@ -82,6 +82,20 @@ forEachEngine((getDatabase) => {
       expect(board.members).toHaveLength(7);
     });
 
+    it("compares one passed vote's roll call and tally with its whip count, so the dashboard shows whose word held", async () => {
+      const projection = await caller(admin).member.projection({ campaignId: campaign.id });
+      // Misses first: the leaning no who voted yes; the undecided is listed, not judged.
+      expect(projection.rows.map((row) => [row.name, row.projected, row.vote, row.held])).toEqual([
+        ["Councillor R. (demo)", "no", "yes", false],
+        ["Councillor P. (demo)", "yes", "yes", true],
+        ["Councillor Q. (demo)", "yes", "yes", true],
+        ["Councillor S. (demo)", null, "yes", null],
+      ]);
+      expect([projection.compared, projection.held]).toEqual([3, 2]);
+      expect(projection.tallies).toHaveLength(1);
+      expect(projection.tallies[0]).toMatchObject({ projectedYes: 2, projectedNo: 1, unprojected: 1, yes: 4, no: 0 });
+    });
+
     it("lists only the endorsers who agreed, at public steps, to anonymous readers", async () => {
       const listed = await caller(anonymous).public.endorsers({ campaign: campaign.id });
       expect(listed.map((endorser) => endorser.name).sort()).toEqual([
