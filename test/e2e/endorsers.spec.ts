@@ -84,6 +84,16 @@ for (const engine of browserEngines()) {
         ["considering", "CSV import"],
         ["endorsed", "Board voted yes on Tuesday"],
       ]);
+
+      // The legend draws them on the map, coloured by step, with a count per step; off again hides them.
+      await endorsers.endorserPanel().getByRole("button", { name: "Close panel" }).click();
+      const shown = await endorsers.showEndorsersOnMap(true);
+      expect(shown.visible).toBe(true);
+      expect(shown.counts).toMatchObject({ asked: "1", considering: "0", endorsed: "2" });
+      expect(shown.points).toBe(3);
+      await endorsers.screenshot("02b-endorsers-on-map");
+      const hidden = await endorsers.showEndorsersOnMap(false);
+      expect([hidden.visible, hidden.counts]).toEqual([false, {}]);
     });
 
     it("lists the clinic in district 1's brief, printed on one page, at desktop and phone size", async () => {

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
+import { ENDORSER_CLUSTER_LAYER, ENDORSER_POINT_LAYER, ENDORSER_SOURCE } from "../../../client/map/endorser-style";
 import { screenshotDir } from "./helper";
 
 /** An organizer bringing in endorsers and working them, and what the brief and the public page show of them. */
@@ -48,6 +49,34 @@ export class EndorserDriver {
       .getByRole("button", { name: new RegExp(`^${name}`) })
       .click();
     await this.page.getByTestId("endorser-panel").waitFor();
+  }
+
+  /**
+   * The legend's "Show on the map" for endorsers, set on or off. Then: the count the legend gives
+   * each step (empty when hidden), whether the map's endorser layers are visible, and how many
+   * endorsers the map's source holds.
+   */
+  async showEndorsersOnMap(on: boolean): Promise<{ counts: Record<string, string>; visible: boolean; points: number }> {
+    const legend = this.page.getByTestId("endorser-legend");
+    await legend.getByRole("checkbox", { name: /Show on the map/ }).setChecked(on);
+    const visible = await this.page.waitForFunction(
+      ({ layers, wanted }) => {
+        const map = window.groundswellMap!.map;
+        const states = layers.map((layer) => (map.getLayer(layer) ? map.getLayoutProperty(layer, "visibility") : "none"));
+        return states.every((state) => (state ?? "visible") === wanted) ? wanted : null;
+      },
+      { layers: [ENDORSER_POINT_LAYER, ENDORSER_CLUSTER_LAYER], wanted: on ? "visible" : "none" },
+    );
+    const counts = Object.fromEntries(
+      await legend
+        .locator(".endorser-steps li[data-step]")
+        .evaluateAll((items) => items.map((item) => [item.getAttribute("data-step")!, item.querySelector(".legend-count")?.textContent ?? ""])),
+    );
+    const points = await this.page.evaluate(async (source) => {
+      const data = await (window.groundswellMap!.map.getSource(source) as { getData?: () => Promise<GeoJSON.FeatureCollection> } | undefined)?.getData?.();
+      return data?.features.length ?? 0;
+    }, ENDORSER_SOURCE);
+    return { counts, visible: (await visible.jsonValue()) === "visible", points };
   }
 
   endorserPanel() {
