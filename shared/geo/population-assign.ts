@@ -2,6 +2,7 @@ import { booleanPointInPolygon } from "@turf/boolean-point-in-polygon";
 import { pointOnFeature } from "@turf/point-on-feature";
 import Flatbush from "flatbush";
 import { intersection as polyclipIntersection } from "polyclip-ts";
+import { geometryBBox } from "./bbox";
 import { geometryIntersectionArea, prepareGeometry, type PreparedGeometry } from "./prepared-geometry";
 import { pointInPrepared, searchChunks } from "./prepared-polygon";
 
@@ -59,20 +60,6 @@ export function countPoint(geometry: GeoJSON.Geometry): [number, number] | null 
   return null;
 }
 
-/** A feature's box, [west, south, east, north]. */
-function polygonBox(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): [number, number, number, number] {
-  const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const polygon of geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates) {
-    for (const [lon, lat] of polygon[0] ?? []) {
-      box[0] = Math.min(box[0], lon!);
-      box[1] = Math.min(box[1], lat!);
-      box[2] = Math.max(box[2], lon!);
-      box[3] = Math.max(box[3], lat!);
-    }
-  }
-  return box;
-}
-
 /**
  * The areas holding a point. A point on the line between two neighbours is on both: per layer
  * (a chamber's districts; top-level or nested bodies) it goes to the one holding it strictly
@@ -95,7 +82,7 @@ function holdingOnce(point: [number, number], candidates: readonly Area[]): Area
 /** A spatial index of areas by bounding box: which areas hold a point, which boxes meet a box. */
 function areaIndex(areas: readonly Area[]) {
   const index = areas.length === 0 ? null : new Flatbush(areas.length);
-  for (const area of areas) index!.add(...polygonBox(area.geometry));
+  for (const area of areas) index!.add(...geometryBBox(area.geometry));
   index?.finish();
   const prepared = new Map<number, PreparedGeometry>();
   return {
@@ -152,7 +139,7 @@ const WHOLE = 1 - 1e-9;
 
 /** A polygon's shares (of its area, only those above 0) in bodies, districts and overlaps: the area rule. */
 function areaShares(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon, bodyIndex: AreaIndex, districtIndex: AreaIndex) {
-  const box = polygonBox(geometry);
+  const box = geometryBBox(geometry);
   // Prepared only when some area's boundary crosses the polygon's box.
   let prepared: PreparedGeometry | undefined;
   const polygon = () => (prepared ??= prepareGeometry(geometry));
