@@ -45,19 +45,51 @@ const UNITS = Object.keys(UNIT_ORDINALS).join("|");
 const COMPOUND = new RegExp(`\\b(${Object.keys(TENS).join("|")})[- ]?(${UNITS})\\b`, "g");
 const SIMPLE = new RegExp(`\\b(${Object.keys(SMALL_ORDINALS).join("|")})\\b`, "g");
 
-/** The matching key of a district name: lower case, numbers without ordinals or leading zeros. */
+/** Words a source puts around a district's own name: "State House District 7", "Hampden District". */
+const CHAMBER_WORD = /^(state|general|legislative|congressional|senatorial|assembly|house|senate|representative|delegate)$/;
+
+/**
+ * The matching key of a district name: lower case, numbers without ordinals or leading zeros, the
+ * chamber words around the name dropped, and the name's words run together without "and" or
+ * punctuation, so the Census's "Barnstable-Dukes-Nantucket District" meets Open States'
+ * "Barnstable, Dukes and Nantucket" and "Chittenden South East" meets "Chittenden-Southeast".
+ */
 export function normalizeDistrictName(name: string): string {
-  return name
+  const tokens = name
     .toLowerCase()
     .replace(/&/g, " and ")
-    .replace(/[.,#]/g, " ")
     .replace(COMPOUND, (_, tens: string, unit: string) => String(TENS[tens]! + UNIT_ORDINALS[unit]!))
     .replace(SIMPLE, (word: string) => String(SMALL_ORDINALS[word]))
     .replace(/\b(\d+)(st|nd|rd|th)\b/g, "$1")
-    .replace(/\b0+(\d)/g, "$1")
-    .replace(/^\s*(state\s+)?(house\s+|senate\s+)?(district|dist)\s*(no\s+|number\s+)?/, "")
-    .replace(/\s+/g, " ")
-    .trim();
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+  const words = withoutChamberWords(tokens).filter((token) => token !== "and");
+  if (words.length === 0) return tokens.join(" ");
+  let key = "";
+  words.forEach((token, index) => {
+    const word = token.replace(/^0+(?=.)/, "");
+    const joined = index > 0 && /^[a-z]+$/.test(word) && /^[a-z]+$/.test(words[index - 1]!);
+    key += index === 0 || joined ? word : ` ${word}`;
+  });
+  return key;
+}
+
+/** The tokens without a leading "state house district no" or a trailing "state senate district". */
+function withoutChamberWords(tokens: string[]): string[] {
+  let start = 0;
+  while (start < tokens.length && CHAMBER_WORD.test(tokens[start]!)) start++;
+  if (tokens[start] === "district" || tokens[start] === "dist") {
+    start++;
+    if (tokens[start] === "no" || tokens[start] === "number") start++;
+  } else {
+    start = 0;
+  }
+  let end = tokens.length;
+  if (end > start && tokens[end - 1] === "district") {
+    end--;
+    while (end > start && CHAMBER_WORD.test(tokens[end - 1]!)) end--;
+  }
+  return tokens.slice(start, end);
 }
 
 /** Whether two district names denote the same district. */
