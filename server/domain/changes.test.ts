@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ChangeMessage } from "../../shared/model/change";
 import { createMemoryChangeBus } from "../db/change-bus";
-import { createChangeFeed, publishChange, type WatchOptions } from "./changes";
+import { createChangeFeed, publishChange, type FeedEvent, type WatchOptions } from "./changes";
 
 /** Read a watch stream in the background, collecting what it yields. */
 function collect(feed: ReturnType<typeof createChangeFeed>, options: Omit<WatchOptions, "signal">) {
@@ -53,6 +53,28 @@ describe("change feed (in-process bus)", () => {
       expect(received.map((item) => item.message.type === "change" && item.message.change.stage)).toEqual([false, "organizing", "introduced"]);
       await watcher.stop();
     }
+  });
+
+  it("listen: hands every subscriber the same logged change (so its frame is encoded once), replays first, and stops", async () => {
+    const feed = createChangeFeed(createMemoryChangeBus());
+    await publishChange(feed, { campaignId: 1, kind: "resolution", ids: [1], version: 1 });
+    const early: FeedEvent[] = [];
+    await feed.listen({ campaignId: 1, includePrivate: false }, (event) => early.push(event));
+    const lastEventId = early[0]!.id;
+    await publishChange(feed, { campaignId: 1, kind: "resolution", ids: [2], version: 1 });
+    const events: FeedEvent[][] = [[], []];
+    const stops = await Promise.all(events.map((list) => feed.listen({ campaignId: 1, includePrivate: false, lastEventId }, (event) => list.push(event))));
+    expect(events.map((list) => list.map((event) => event.message.type))).toEqual([
+      ["change", "ready"],
+      ["change", "ready"],
+    ]);
+    expect(events[0]![0]!.logged).toBe(events[1]![0]!.logged);
+    await publishChange(feed, { campaignId: 1, kind: "resolution", ids: [3], version: 1 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(events[0]![2]!.logged).toBe(events[1]![2]!.logged);
+    expect(events[0]![2]!.message).toEqual({ type: "change", change: { campaignId: 1, kind: "resolution", ids: [3], version: 1 } });
+    for (const stop of stops) stop!();
+    expect(feed.subscriberCount()).toBe(1);
   });
 
   it("replays what a reconnecting client missed, then says ready", async () => {

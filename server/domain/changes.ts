@@ -46,6 +46,13 @@ export interface WatchOptions {
   signal?: AbortSignal | undefined;
 }
 
+/** One item of a subscriber's stream; `logged` is shared by every subscriber hearing that change. */
+export interface FeedEvent {
+  id: string;
+  message: ChangeMessage;
+  logged: LoggedChange | null;
+}
+
 export interface ChangeFeed extends ChangePublisher {
   /**
    * A subscriber's stream: first the changes it missed (when lastEventId can be replayed), then
@@ -53,6 +60,14 @@ export interface ChangeFeed extends ChangePublisher {
    * signal aborts. Every item has an id to send back as lastEventId.
    */
   watch(options: WatchOptions): AsyncGenerator<{ id: string; message: ChangeMessage }>;
+  /**
+   * The same stream as callbacks, for a server writing its event frames itself: `emit` runs for the
+   * replayed changes and `ready` before `listen` resolves, then for each live change (with the
+   * logged change, which is the same object for every subscriber, so its frame can be built once).
+   * Resolves to the function that stops listening, or null when the signal aborted first;
+   * `onClose` runs when the feed closes (the server is stopping).
+   */
+  listen(options: WatchOptions, emit: (event: FeedEvent) => void, onClose?: () => void): Promise<(() => void) | null>;
   /** How many subscribers are listening right now (for tests and logs). */
   subscriberCount(): number;
   close(): void;
@@ -92,43 +107,59 @@ export function createChangeFeed(bus: ChangeBus, { capacity = 1000, sliceSize = 
       for (const subscriber of subscribers) subscriber(null);
       subscribers.clear();
     },
-    async *watch(options) {
+    async listen(options, emit, onClose) {
       const { signal } = options;
       await abortable(bus.ready(), signal);
-      if (signal?.aborted || closed) return;
-
-      const queue: LoggedChange[] = [];
-      let wake: (() => void) | null = null;
+      if (signal?.aborted || closed) return null;
       const subscriber: Subscriber = (logged) => {
-        if (logged) queue.push(logged);
-        wake?.();
+        if (!logged) return onClose?.();
+        const message = toMessage(logged, options);
+        if (message) emit({ id: logged.id, message, logged });
       };
-      const onAbort = () => wake?.();
       // Subscribing and reading the ring happen in one tick, so nothing falls between them.
       subscribers.add(subscriber);
+      const stop = () => void subscribers.delete(subscriber);
+      signal?.addEventListener("abort", stop, { once: true });
+      const headId = log.headId();
+      const replay = options.lastEventId ? log.since(options.lastEventId) : null;
+      if (replay?.ok) for (const logged of replay.changes) subscriber(logged);
+      emit({ id: headId, message: { type: "ready", resync: replay !== null && !replay.ok }, logged: null });
+      return () => {
+        stop();
+        signal?.removeEventListener("abort", stop);
+      };
+    },
+    async *watch(options) {
+      const { signal } = options;
+      const queue: FeedEvent[] = [];
+      let ended = false;
+      let wake: (() => void) | null = null;
+      const onAbort = () => wake?.();
       signal?.addEventListener("abort", onAbort);
+      const stop = await this.listen(
+        options,
+        (event) => {
+          queue.push(event);
+          wake?.();
+        },
+        () => {
+          ended = true;
+          wake?.();
+        },
+      );
       try {
-        const headId = log.headId();
-        const replay = options.lastEventId ? log.since(options.lastEventId) : null;
-        if (replay?.ok) {
-          for (const logged of replay.changes) {
-            const message = toMessage(logged, options);
-            if (message) yield { id: logged.id, message };
-          }
-        }
-        yield { id: headId, message: { type: "ready", resync: replay !== null && !replay.ok } };
-        while (!signal?.aborted && !closed) {
-          const logged = queue.shift();
-          if (!logged) {
+        if (!stop) return;
+        while (!signal?.aborted && !closed && !ended) {
+          const event = queue.shift();
+          if (!event) {
             await new Promise<void>((resolve) => (wake = resolve));
             wake = null;
             continue;
           }
-          const message = toMessage(logged, options);
-          if (message) yield { id: logged.id, message };
+          yield { id: event.id, message: event.message };
         }
       } finally {
-        subscribers.delete(subscriber);
+        stop?.();
         signal?.removeEventListener("abort", onAbort);
       }
     },

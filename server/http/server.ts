@@ -5,7 +5,7 @@ import { gzip } from "node:zlib";
 import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
-import { fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
+import { fastifyRequestHandler, fastifyTRPCPlugin, type FastifyTRPCPluginOptions } from "@trpc/server/adapters/fastify";
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { API_LIMITS } from "../../shared/api-limits";
@@ -31,7 +31,7 @@ import { registerCalendarRoute } from "./calendar-route";
 import { registerEvidenceRoutes } from "./evidence-routes";
 import { registerExportRoutes } from "./export-routes";
 import { registerImportRoutes } from "./import-routes";
-import { cutLiveStreamsOnClose } from "./live-streams";
+import { cutLiveStreamsOnClose, registerLiveStream } from "./live-streams";
 import { createPublicCache, invalidatingOnPublish, registerPublicCache } from "./public-cache";
 import { registerSecurity } from "./security";
 
@@ -128,18 +128,18 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerPublicCache(app, publicCache);
   // After the cache (which stores and sends its own gzip bytes): other API answers over 1 KB.
   await app.register(fastifyCompress, { encodings: ["gzip"], threshold: 1024 });
-  await app.register(fastifyTRPCPlugin, {
-    prefix: "/trpc",
-    trpcOptions: {
-      router: appRouter,
-      maxBatchSize: API_LIMITS.maxBatchSize,
-      createContext: async ({ req, res }) => ({ db, actor: await unavailableAs503(() => actorOf(req)), changes, http: auth.httpSession(req, res) }),
-      responseMeta: ({ errors }) => (errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
-      onError({ error, path }) {
-        if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
-      },
-    } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"],
-  });
+  const trpcOptions = {
+    router: appRouter,
+    maxBatchSize: API_LIMITS.maxBatchSize,
+    createContext: async ({ req, res }) => ({ db, actor: await unavailableAs503(() => actorOf(req)), changes, http: auth.httpSession(req, res) }),
+    responseMeta: ({ errors }) => (errors.some((error) => error.code === "SERVICE_UNAVAILABLE") ? { headers: { "Retry-After": String(RETRY_AFTER_SECONDS) } } : {}),
+    onError({ error, path }) {
+      if (error.code === "INTERNAL_SERVER_ERROR") app.log.error({ path, err: error.cause ?? error }, "tRPC internal error");
+    },
+  } satisfies FastifyTRPCPluginOptions<AppRouter>["trpcOptions"];
+  // Live changes are written to the socket directly (see live-streams.ts); refusals go through tRPC.
+  registerLiveStream(app, { db, feed: changes, actorOf, viaTrpc: (req, res) => fastifyRequestHandler({ ...trpcOptions, req, res, path: "changes.onChange" }) });
+  await app.register(fastifyTRPCPlugin, { prefix: "/trpc", trpcOptions });
 
   // Cacheable geometry payloads; stages travel separately through resolution.stages.
   const servePayload = (route: string, currentPayload: () => Promise<GeometryPayload>) => {

@@ -11,6 +11,10 @@ export interface SseEvent {
 
 export interface SseStream {
   events: SseEvent[];
+  /** The response's headers. */
+  headers: Headers;
+  /** Everything received so far, as sent. */
+  raw(): string;
   /** Data events (not `connected` / `ping`), their data parsed as JSON. */
   messages(): Array<{ id: string | undefined; data: any }>;
   /** Wait until `predicate` holds for the data messages (generous: arrival, not speed). */
@@ -18,21 +22,24 @@ export interface SseStream {
   close(): void;
 }
 
-export async function openSse(url: string, { lastEventId }: { lastEventId?: string } = {}): Promise<SseStream> {
+export async function openSse(url: string, { lastEventId, headers }: { lastEventId?: string; headers?: Record<string, string> } = {}): Promise<SseStream> {
   const controller = new AbortController();
   const response = await fetch(url, {
-    headers: { accept: "text/event-stream", ...(lastEventId ? { "last-event-id": lastEventId } : {}) },
+    headers: { accept: "text/event-stream", ...(lastEventId ? { "last-event-id": lastEventId } : {}), ...headers },
     signal: controller.signal,
   });
   if (!response.ok || !response.body) throw new Error(`SSE request failed: ${response.status} ${await response.text()}`);
   const events: SseEvent[] = [];
+  let received = "";
   let ended: Error | null = null;
   void (async () => {
     const decoder = new TextDecoder();
     let buffer = "";
     try {
       for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-        buffer += decoder.decode(chunk, { stream: true });
+        const text = decoder.decode(chunk, { stream: true });
+        received += text;
+        buffer += text;
         let end: number;
         while ((end = buffer.indexOf("\n\n")) >= 0) {
           const block = buffer.slice(0, end);
@@ -58,6 +65,8 @@ export async function openSse(url: string, { lastEventId }: { lastEventId?: stri
   const messages = () => events.filter((event) => event.event === "message").map((event) => ({ id: event.id, data: JSON.parse(event.data) }));
   return {
     events,
+    headers: response.headers,
+    raw: () => received,
     messages,
     async waitFor(predicate, timeoutMs = 20_000) {
       const deadline = Date.now() + timeoutMs;

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CSRF_HEADERS } from "../../shared/csrf";
 import type { Campaign } from "../../shared/model/campaign";
 import { readConfig } from "../../server/config";
-import { createPostgresChangeBus, type ChangeBus } from "../../server/db/change-bus";
+import { toChange } from "../../shared/model/change";
+import { createMemoryChangeBus, createPostgresChangeBus, type ChangeBus } from "../../server/db/change-bus";
 import { connect, type Connection } from "../../server/db/connect";
 import { buildServer } from "../../server/http/server";
 import { makeBody, makeCampaign, type MadeBody } from "../helpers/factories";
@@ -116,6 +117,41 @@ forEachEngine((getDatabase, engine) => {
     const response = await fetch(onChangeUrl(baseUrl, { campaignId: 999_999 }), { headers: { accept: "text/event-stream" } });
     const text = await response.text();
     expect(text).toContain("No campaign");
+  });
+
+  it("streams as tRPC's client reads them, with the security headers; private kinds reach members only", async () => {
+    const memoryBus = createMemoryChangeBus();
+    const spare = await buildServer({ db: getDatabase().db, engine, basemapStyleUrl: null, serveClient: false, changes: memoryBus });
+    try {
+      const spareUrl = await listen(spare);
+      const member = await signedInHeaders(spare, getDatabase().db, "organizer");
+      const anonymous = await openSse(onChangeUrl(spareUrl, { campaignId: campaign.id }));
+      const signedIn = await openSse(onChangeUrl(spareUrl, { campaignId: campaign.id }), { headers: member });
+      streams.push(anonymous, signedIn);
+      await Promise.all([anonymous.waitFor(isReady), signedIn.waitFor(isReady)]);
+      expect(anonymous.headers.get("content-type")).toBe("text/event-stream");
+      expect(anonymous.headers.get("cache-control")).toBe("no-cache, no-transform");
+      expect(anonymous.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(anonymous.headers.get("content-security-policy")).toContain("default-src");
+
+      await memoryBus.publish(toChange({ campaignId: campaign.id, kind: "task", ids: [7] }));
+      await memoryBus.publish(toChange({ campaignId: campaign.id, kind: "resolution", ids: [bodies[3]!.id], version: 4, stage: "organizing" }));
+      await signedIn.waitFor((messages) => changesOf(messages).length === 2);
+      await anonymous.waitFor((messages) => changesOf(messages).length === 1);
+      expect(changesOf(signedIn.messages()).map((change) => change.kind)).toEqual(["task", "resolution"]);
+      expect(changesOf(anonymous.messages()).map((change) => change.kind)).toEqual(["resolution"]);
+      // The layout of tRPC's sseStreamProducer: `connected` with the client's settings, then data lines with their ids.
+      const ready = anonymous.messages()[0]!;
+      const change = anonymous.messages()[1]!;
+      expect(anonymous.raw()).toBe(
+        `event: connected\ndata: {"reconnectAfterInactivityMs":40000}\n\n\n` +
+          `data: {"type":"ready","resync":false}\nid: ${ready.id}\n\n\n` +
+          `data: ${JSON.stringify(change.data)}\nid: ${change.id}\n\n\n`,
+      );
+    } finally {
+      await spare.close();
+      await memoryBus.close();
+    }
   });
 
   it("closes promptly with subscribers still connected (their browsers reconnect elsewhere)", async () => {
