@@ -6,6 +6,9 @@ import type { Db } from "../db/connect";
 import { canEditBody, canEditLegislator } from "../domain/permissions";
 import { findNulCharacter } from "./input-guards";
 
+/** Live streams (tRPC's and server/http/live-streams.ts's): a ping this often, and the client's limit of silence before it reconnects. */
+export const LIVE_STREAM_TIMING = { pingMs: 15_000, reconnectAfterInactivityMs: 40_000 };
+
 /**
  * tRPC is initialised once here. Procedures are built by role; domain errors become tRPC errors
  * with the same message, and a conflict carries the current state so the client can re-apply.
@@ -14,7 +17,7 @@ import { findNulCharacter } from "./input-guards";
 const t = initTRPC.context<Context>().create({
   // Subscriptions travel as server-sent events: a ping every 15 s keeps proxies from closing an
   // idle stream, and a client that hears nothing for 40 s reconnects (resuming from its lastEventId).
-  sse: { ping: { enabled: true, intervalMs: 15_000 }, client: { reconnectAfterInactivityMs: 40_000 } },
+  sse: { ping: { enabled: true, intervalMs: LIVE_STREAM_TIMING.pingMs }, client: { reconnectAfterInactivityMs: LIVE_STREAM_TIMING.reconnectAfterInactivityMs } },
   errorFormatter({ shape, error }) {
     const conflict = error.cause instanceof ConflictError ? error.cause.current : undefined;
     // A bug's message (driver text, paths) goes to the log, never to the browser.

@@ -2,6 +2,7 @@ import type { Socket } from "node:net";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { campaignIdSchema } from "../../shared/model/campaign";
+import { LIVE_STREAM_TIMING } from "../api/trpc";
 import type { Actor } from "../domain/actor";
 import { getCampaign } from "../domain/campaigns";
 import type { ChangeFeed, FeedEvent } from "../domain/changes";
@@ -30,9 +31,6 @@ export function cutLiveStreamsOnClose(app: FastifyInstance): void {
 
 /** What tRPC's `changes.onChange` takes; `lastEventId` also comes as the `Last-Event-ID` header. */
 const liveInputSchema = z.object({ campaignId: campaignIdSchema, lastEventId: z.string().max(100).nullish() });
-
-/** tRPC's SSE settings (server/api/trpc.ts): the client's inactivity limit and the ping interval. */
-export const LIVE_STREAM_TIMING = { pingMs: 15_000, reconnectAfterInactivityMs: 40_000 };
 
 /** Bytes a stream may leave unsent before the client is judged too slow and cut (it resumes from its lastEventId). */
 const MAX_UNSENT_BYTES = 1024 * 1024;
