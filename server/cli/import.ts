@@ -204,6 +204,10 @@ function describeLegislatorImport(name: string, roster: OpenStatesRoster, summar
   ];
   const seat = (chamber: string, state: string, district: string) => districtLabel({ chamber: chamber as SeatChamber, state, name: district });
   if (summary.added.length) lines.push(`${dryRun ? "Would add" : "Added"} (${summary.added.length}): ${summary.added.join(", ")}`);
+  if (summary.skipped.length) {
+    const some = summary.skipped.slice(0, 5).join(", ") + (summary.skipped.length > 5 ? `, and ${summary.skipped.length - 5} more` : "");
+    lines.push(`Skipped ${summary.skipped.length} ${summary.skipped.length === 1 ? "person" : "people"} with no seat in ${summary.state} (not imported): ${some}`);
+  }
   if (summary.moved.length) {
     lines.push(`${dryRun ? "Would move" : "Moved"} (${summary.moved.length}):`);
     for (const move of summary.moved) lines.push(`  ${move.name}: ${seat(move.chamber, move.state, move.from)} → ${seat(move.chamber, move.state, move.to)}`);

@@ -59,6 +59,8 @@ export interface LegislatorImportSummary {
   vacantDistricts: DistrictRef[];
   /** Current districts with more than one sitting legislator. */
   sharedDistricts: Array<DistrictRef & { legislators: string[] }>;
+  /** People the roster lists with no seat, past or present, in the states imported (the rest of Congress under `--state MA`; without `--state`, those with no current seat): not imported. */
+  skipped: string[];
 }
 
 export interface ImportLegislatorsOptions {
@@ -133,6 +135,7 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
     unmatched: [],
     vacantDistricts: [],
     sharedDistricts: [],
+    skipped: [],
   };
   const seatKey = (role: { state: string; chamber: string }) => `${role.state}|${role.chamber}`;
   const chambers = new Set<string>();
@@ -142,7 +145,13 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
 
   for (const record of records) {
     const roles = record.roles.filter((role) => inScope(role.state));
-    if (roles.length === 0 && options.state === undefined) continue;
+    // Someone who never sat for the states imported (another state's member of Congress, when
+    // the federal folder is imported for one state; without --state, anyone with no current
+    // seat) is not one of their legislators.
+    if (roles.length === 0) {
+      summary.skipped.push(record.name);
+      continue;
+    }
     if (seenIds.has(record.ocdPersonId)) throw new InputError(`${record.ocdPersonId} (${record.name}) appears twice in the roster`);
     seenIds.add(record.ocdPersonId);
     summary.legislators += 1;
@@ -185,7 +194,8 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
           row.state === role.state &&
           row.chamber === role.chamber &&
           normalizeDistrictName(row.districtName) === key &&
-          (row.validFrom === role.validFrom || (role.validFrom === null && row.validTo === null)),
+          // A term without a start date is the stored one with the same end (or still open).
+          (row.validFrom === role.validFrom || (role.validFrom === null && (row.validTo === null || row.validTo === role.validTo))),
       );
       const validTo = role.validTo ?? null;
       if (previous) {
@@ -201,7 +211,8 @@ export async function importLegislators(db: Db, records: LegislatorRecord[], opt
           state: role.state,
           districtName: role.districtName,
           districtId: district?.id ?? null,
-          validFrom: role.validFrom ?? today,
+          // An unknown start stays unknown: "today" would put an ended term's start after its end.
+          validFrom: role.validFrom,
           validTo,
           createdAt: now,
         });

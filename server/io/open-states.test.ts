@@ -61,6 +61,21 @@ describe("parsePersonFile", () => {
     });
   });
 
+  it("merges one term listed twice (once undated, as some Massachusetts files do) but keeps consecutive terms apart", () => {
+    const role = (lines: string) => `- type: lower\n  jurisdiction: ocd-jurisdiction/country:us/state:ma/government\n  district: 16th Worcester\n${lines}`;
+    const file = (...roles: string[]) => `id: ocd-person/d70e97f1-b8ec-489d-ab5a-2b7f3775ae8a\nname: Dan Donahue\nroles:\n${roles.join("")}`;
+    const terms = (text: string) => parsePersonFile(text, { fileName: "Dan-Donahue.yml" }).roles.map(({ validFrom, validTo }) => [validFrom, validTo]);
+    expect(terms(file(role(""), role("  start_date: 2013-01-01\n")))).toEqual([["2013-01-01", null]]);
+    expect(terms(file(role("  start_date: 2013-01-01\n  end_date: 2015-01-07\n"), role("  start_date: 2015-01-07\n")))).toEqual([
+      ["2013-01-01", "2015-01-07"],
+      ["2015-01-07", null],
+    ]);
+    expect(terms(file(role("  end_date: 2015-01-07\n"), role("  start_date: 2015-01-07\n")))).toEqual([
+      [null, "2015-01-07"],
+      ["2015-01-07", null],
+    ]);
+  });
+
   it("names the file and the problem in one line", () => {
     expect(fail(() => parsePersonFile("id: x\nname: [A\n", { fileName: "A.yml" }))).toMatch(/^A\.yml: line \d+: .+ \(not valid YAML\)$/);
     expect(fail(() => parsePersonFile("name: A\n", { fileName: "B.yml" }))).toMatch(/^B\.yml: not an Open States person file \(id: /);

@@ -123,6 +123,14 @@ function seatOfRole(
   return chamber && state ? { chamber, state, districtName: role.district } : null;
 }
 
+type Term = { validFrom: string | null; validTo: string | null };
+
+/** Whether two terms share a day past their ends' touch: an unknown start or end reaches as far as it can. */
+function termsOverlap(a: Term, b: Term): boolean {
+  const startsBeforeEnd = (x: Term, y: Term) => x.validFrom === null || y.validTo === null || x.validFrom < y.validTo;
+  return startsBeforeEnd(a, b) && startsBeforeEnd(b, a);
+}
+
 /** One person file's text → a record; `fallbackState` for roles whose jurisdiction names none. */
 export function parsePersonFile(text: string, { fileName, fallbackState }: { fileName: string; fallbackState?: string }): LegislatorRecord {
   const document = readYaml(text, fileName);
@@ -133,13 +141,21 @@ export function parsePersonFile(text: string, { fileName, fallbackState }: { fil
   for (const role of data.roles ?? []) {
     const seat = seatOfRole(role, fallbackState);
     if (!seat) continue;
-    const validFrom = role.start_date ?? null;
-    const validTo = role.end_date ?? null;
-    // Some files list one term twice with different ends (a Senator's 2021–2027 and 2021–2030):
-    // one seat, held until the later end (an open end is the latest).
-    const same = roles.find((other) => other.chamber === seat.chamber && other.state === seat.state && other.districtName === seat.districtName && other.validFrom === validFrom);
-    if (same) same.validTo = same.validTo === null || validTo === null ? null : same.validTo > validTo ? same.validTo : validTo;
-    else roles.push({ ...seat, validFrom, validTo });
+    const term = { validFrom: role.start_date ?? null, validTo: role.end_date ?? null };
+    // Some files list one term twice: with different ends (a Senator's 2021–2027 and 2021–2030),
+    // or once without dates beside the dated copy (MA's "16th Worcester" and "16th Worcester
+    // from 2013"). One seat, from the earliest known start to the latest end (open is latest).
+    const same = roles.find(
+      (other) =>
+        other.chamber === seat.chamber &&
+        other.state === seat.state &&
+        other.districtName === seat.districtName &&
+        (other.validFrom === term.validFrom || termsOverlap(other, term)),
+    );
+    if (same) {
+      same.validFrom = same.validFrom === null || term.validFrom === null ? (same.validFrom ?? term.validFrom) : same.validFrom < term.validFrom ? same.validFrom : term.validFrom;
+      same.validTo = same.validTo === null || term.validTo === null ? null : same.validTo > term.validTo ? same.validTo : term.validTo;
+    } else roles.push({ ...seat, ...term });
   }
   const parties = data.party ?? [];
   const party = parties.find((entry) => !entry.end_date) ?? parties.at(-1);

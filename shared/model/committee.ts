@@ -23,7 +23,8 @@ export function committeeRoleOf(text: string): string {
     .replace(/[\s_-]+/g, " ");
   if (key === "chairman" || key === "chairwoman" || key === "chairperson" || key === "chair") return "chair";
   if (key === "vice chairman" || key === "vice chairwoman" || key === "vice chairperson" || key === "vice chair") return "vice chair";
-  if (key === "ranking minority member" || key === "ranking member") return "ranking member";
+  // "Ranking Minority Member", and Massachusetts' "Ranking Republican Member".
+  if (/^ranking( (minority|majority|republican|democratic|democrat))? member$/.test(key)) return "ranking member";
   return key || "member";
 }
 
