@@ -14,7 +14,7 @@ import type {
   SourceCrs,
 } from "./boundary-types";
 import { readPoints, readPolygons, toLonLat } from "./polygon-input";
-import { repairPolygons } from "./polygon-repair";
+import { repairPolygons } from "../../shared/geo/polygon-repair";
 import { WGS84 } from "./source-crs";
 import { plural } from "./wording";
 

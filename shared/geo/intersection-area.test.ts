@@ -2,11 +2,12 @@ import { area, feature, featureCollection, intersect } from "@turf/turf";
 import { describe, expect, it } from "vitest";
 import { createRandom, jitteredGrid, smoothRing, starRing } from "../../test/fixtures/geo/synthetic";
 import { intersectionArea, newIntersectionStats } from "./intersection-area";
-import { buildPreparedPolygon, cleanPolygons, polygonsOf } from "./prepared-polygon";
+import { cleanPolygons } from "./polygon-repair";
+import { buildPreparedPolygon, polygonsOf } from "./prepared-polygon";
 
 type Geometry = GeoJSON.Polygon | GeoJSON.MultiPolygon;
 
-const prepare = (geometry: Geometry) => buildPreparedPolygon(cleanPolygons(polygonsOf(geometry), new Set()));
+const prepare = (geometry: Geometry) => buildPreparedPolygon(cleanPolygons(polygonsOf(geometry)));
 
 const square = (west: number, south: number, size: number): GeoJSON.Position[] => [
   [west, south],

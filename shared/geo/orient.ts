@@ -20,17 +20,3 @@ export function orient(ax: number, ay: number, bx: number, by: number, cx: numbe
   // `0 -` rather than unary minus, so collinear points give 0, never -0.
   return 0 - orient2d(ax, ay, bx, by, cx, cy);
 }
-
-/**
- * Whether segments a–b and c–d meet (touching counts), exactly. Collinear or parallel segments
- * do not count as meeting: a repair counts crossings, and overlapping collinear edges are not one.
- */
-export function segmentsMeet(ax: number, ay: number, bx: number, by: number, cx: number, cy: number, dx: number, dy: number): boolean {
-  const c = orient(ax, ay, bx, by, cx, cy);
-  const d = orient(ax, ay, bx, by, dx, dy);
-  if (c === 0 && d === 0) return false;
-  if ((c > 0 && d > 0) || (c < 0 && d < 0)) return false;
-  const a = orient(cx, cy, dx, dy, ax, ay);
-  const b = orient(cx, cy, dx, dy, bx, by);
-  return !((a > 0 && b > 0) || (a < 0 && b < 0));
-}

@@ -2,18 +2,21 @@ import Flatbush from "flatbush";
 import { union } from "polyclip-ts";
 import { intersectionArea } from "./intersection-area";
 import type { IntersectionOptions } from "./intersection-area";
-import { buildPreparedPolygon, cleanPolygons, findSelfCrossings, polygonsOf } from "./prepared-polygon";
+import { cleanPolygons, describeCleaning, describeCrossingRepair, emptyCleaningTally, repairCrossingParts } from "./polygon-repair";
+import { buildPreparedPolygon, findSelfCrossings, polygonsOf } from "./prepared-polygon";
 import type { Polygons, PreparedPolygon } from "./prepared-polygon";
 
 /**
  * A body's or district's geometry, checked and laid out for the overlap engine.
  *
  * The engine needs valid polygons: rings that do not cross, parts that do not overlap. Real files
- * are not always like that, and `prepareGeometry` never throws on them:
+ * are not always like that, and `prepareGeometry` never throws on them. First the shared repair
+ * pipeline (polygon-repair.ts, the importer's too):
  * - non-finite or repeated points, zero-width spikes, unclosed rings and rings with under three
  *   points are cleaned;
  * - a part whose rings cross (a bow-tie, a hole crossing its shell) or with a hole outside its
  *   shell is rebuilt with a polyclip-ts union of that part alone;
+ * then, for the engine only:
  * - parts that share area (a town assembled from features digitised separately, a duplicated
  *   feature, parts overlapping along collinear edges) are found by measuring each pair of parts
  *   with the engine itself. If they share at most 0.01 % of the area, they are spread over
@@ -44,25 +47,10 @@ function plural(count: number, noun: string): string {
 
 function tryUnion(polygons: Polygons): Polygons | null {
   try {
-    return cleanPolygons(union(polygons as [number, number][][][]) as Polygons, new Set());
+    return cleanPolygons(union(polygons as [number, number][][][]) as Polygons);
   } catch {
     return null;
   }
-}
-
-/** Even-odd test against one polygon's rings (plain floating point; only used for sampling). */
-function insidePolygon(polygon: GeoJSON.Position[][], px: number, py: number): boolean {
-  let inside = false;
-  for (const ring of polygon) {
-    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
-      const xi = ring[i]![0]!;
-      const yi = ring[i]![1]!;
-      const xj = ring[j]![0]!;
-      const yj = ring[j]![1]!;
-      if (yi > py !== yj > py && px < ((xj - xi) * (py - yi)) / (yj - yi) + xi) inside = !inside;
-    }
-  }
-  return inside;
 }
 
 /** Overlap area below which two parts count as merely touching (float noise on shared edges). */
@@ -88,32 +76,6 @@ function overlappingParts(polygons: Polygons): { parts: [number, number]; area: 
     }
   });
   return found;
-}
-
-/** Midpoints of three edges spread along a ring. */
-function sampleMidpoints(ring: GeoJSON.Position[]): [number, number][] {
-  const edges = ring.length - 1;
-  return [0, Math.floor(edges / 3), Math.floor((2 * edges) / 3)].map((i) => {
-    const a = ring[i]!;
-    const b = ring[i + 1]!;
-    return [(a[0]! + b[0]!) / 2, (a[1]! + b[1]!) / 2];
-  });
-}
-
-/** Parts with a hole that lies outside its shell (most of its sampled edge midpoints are). */
-function partsWithStrayHoles(polygons: Polygons): Set<number> {
-  const stray = new Set<number>();
-  polygons.forEach((polygon, part) => {
-    const shell = polygon[0]!;
-    for (const hole of polygon.slice(1)) {
-      const outside = sampleMidpoints(hole).filter(([px, py]) => !insidePolygon([shell], px, py)).length;
-      if (outside >= 2) {
-        stray.add(part);
-        return;
-      }
-    }
-  });
-  return stray;
 }
 
 function layerArea(layers: PreparedPolygon[]): number {
@@ -142,51 +104,20 @@ function finish(layers: PreparedPolygon[], problems: string[], valid: boolean): 
 }
 
 export function prepareGeometry(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): PreparedGeometry {
-  const notes = new Set<string>();
-  let polygons: Polygons;
+  const tally = emptyCleaningTally();
+  let cleaned: Polygons;
   try {
-    polygons = cleanPolygons(polygonsOf(geometry), notes);
+    cleaned = cleanPolygons(polygonsOf(geometry), tally);
   } catch {
     return finish([], ["unreadable geometry"], false);
   }
-  const problems = [...notes];
-  let valid = true;
-  let prepared = buildPreparedPolygon(polygons);
-  let crossings = findSelfCrossings(prepared, 10_000);
-
-  // 1. Parts whose own rings cross, or with a hole outside the shell: union each such part on its own.
-  const brokenParts = partsWithStrayHoles(polygons);
-  const strayHoles = brokenParts.size;
-  for (const [ringA, ringB] of crossings) {
-    if (prepared.ringPart[ringA] === prepared.ringPart[ringB]) brokenParts.add(prepared.ringPart[ringA]!);
-  }
-  if (brokenParts.size > 0) {
-    const inside = crossings.filter(([a, b]) => prepared.ringPart[a] === prepared.ringPart[b]).length;
-    const fixed: Polygons = [];
-    let failed = 0;
-    polygons.forEach((polygon, part) => {
-      if (!brokenParts.has(part)) {
-        fixed.push(polygon);
-        return;
-      }
-      const repaired = tryUnion([polygon]);
-      if (repaired) fixed.push(...repaired);
-      else {
-        failed++;
-        fixed.push(polygon);
-      }
-    });
-    const what = [inside > 0 ? plural(inside, "self-intersection") : null, strayHoles > 0 ? `holes outside the shell in ${plural(strayHoles, "part")}` : null]
-      .filter(Boolean)
-      .join(" and ");
-    problems.push(
-      failed === 0 ? `repaired ${what} (${plural(brokenParts.size, "part")} rebuilt)` : `${what}; repair failed for ${plural(failed, "part")}, areas there are approximate`,
-    );
-    if (failed > 0) valid = false;
-    polygons = fixed;
-    prepared = buildPreparedPolygon(polygons);
-    crossings = findSelfCrossings(prepared, 10_000);
-  }
+  // 1. The shared repair (polygon-repair.ts): parts whose own rings cross, or with a hole outside the shell, rebuilt one by one.
+  const repair = repairCrossingParts(cleaned);
+  const problems = describeCleaning(tally);
+  const crossingNote = describeCrossingRepair(repair);
+  if (crossingNote) problems.push(crossingNote);
+  let valid = repair.failedParts === 0;
+  const { polygons, prepared, crossings } = repair;
 
   // 2. Parts that overlap each other: spread them over layers.
   const leftover = crossings.filter(([a, b]) => prepared.ringPart[a] === prepared.ringPart[b]).length;

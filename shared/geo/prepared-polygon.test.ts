@@ -1,6 +1,7 @@
 import { area } from "@turf/turf";
 import { describe, expect, it } from "vitest";
-import { buildPreparedPolygon, cleanPolygons, findSelfCrossings, pointInPrepared } from "./prepared-polygon";
+import { cleanPolygons, describeCleaning, emptyCleaningTally } from "./polygon-repair";
+import { buildPreparedPolygon, findSelfCrossings, pointInPrepared } from "./prepared-polygon";
 import type { Polygons } from "./prepared-polygon";
 
 const square = (west: number, south: number, size: number): GeoJSON.Position[] => [
@@ -12,9 +13,9 @@ const square = (west: number, south: number, size: number): GeoJSON.Position[] =
 ];
 
 function prepare(polygons: Polygons) {
-  const notes = new Set<string>();
-  const prepared = buildPreparedPolygon(cleanPolygons(polygons, notes));
-  return { prepared, notes: [...notes] };
+  const tally = emptyCleaningTally();
+  const prepared = buildPreparedPolygon(cleanPolygons(polygons, tally));
+  return { prepared, notes: describeCleaning(tally) };
 }
 
 describe("buildPreparedPolygon", () => {
@@ -55,74 +56,6 @@ describe("buildPreparedPolygon", () => {
     }
     // Ring 0 has vertices 0..100 (edges 0..99), ring 1 vertices 101..105 (edges 101..104).
     expect(covered).toEqual([...Array.from({ length: 100 }, (_, i) => i), 101, 102, 103, 104]);
-  });
-});
-
-describe("cleanPolygons", () => {
-  it("drops repeated and non-finite points, closes rings and drops degenerate ones", () => {
-    const notes = new Set<string>();
-    const cleaned = cleanPolygons(
-      [
-        [
-          [
-            [0, 0],
-            [1, 0],
-            [1, 0],
-            [NaN, 3],
-            [1, 1],
-            [0, 1],
-          ], // unclosed, repeated point, NaN
-          [
-            [0.2, 0.2],
-            [0.3, 0.3],
-            [0.2, 0.2],
-          ], // hole with two distinct points
-        ],
-        [
-          [
-            [5, 5],
-            [5, 5],
-          ],
-        ], // a part with no area
-      ],
-      notes,
-    );
-    expect(cleaned).toEqual([
-      [
-        [
-          [0, 0],
-          [1, 0],
-          [1, 1],
-          [0, 1],
-          [0, 0],
-        ],
-      ],
-    ]);
-    expect(notes).toContain("dropped degenerate rings");
-    expect(notes).toContain("dropped non-finite coordinates");
-  });
-
-  it("removes zero-width spikes, including one at the ring's start and one left a hair open by rounding", () => {
-    const notes = new Set<string>();
-    const [polygon] = cleanPolygons(
-      [
-        [
-          [
-            [0, 0], // a spike tip sits at the start: (0, 1) → (0, 0) → ... and back
-            [1, 0],
-            [1, 1],
-            [2, 1 + 1e-13], // nearly exact spike out of (1, 1) and back
-            [1, 1],
-            [0, 1],
-            [0, 0],
-          ],
-        ],
-      ],
-      notes,
-    );
-    expect(notes.has("removed zero-width spikes")).toBe(true);
-    expect(area({ type: "Polygon", coordinates: polygon! })).toBeCloseTo(area({ type: "Polygon", coordinates: [square(0, 0, 1)] }), 0);
-    expect(polygon![0]).not.toContainEqual([2, 1 + 1e-13]);
   });
 });
 

@@ -69,92 +69,6 @@ export function polygonsOf(geometry: GeoJSON.Polygon | GeoJSON.MultiPolygon): Po
   return geometry.type === "Polygon" ? [geometry.coordinates] : geometry.coordinates;
 }
 
-/** Sine of the smallest turn, in radians, that still counts as a real corner and not a spike. */
-const SPIKE_TOLERANCE = 1e-9;
-
-/** True when a → b → c turns back on itself: b is the tip of a zero-width spike (up to rounding). */
-function isSpike(a: GeoJSON.Position, b: GeoJSON.Position, c: GeoJSON.Position): boolean {
-  const ux = b[0]! - a[0]!;
-  const uy = b[1]! - a[1]!;
-  const vx = c[0]! - b[0]!;
-  const vy = c[1]! - b[1]!;
-  if (ux * vx + uy * vy >= 0) return false;
-  return Math.abs(ux * vy - uy * vx) <= SPIKE_TOLERANCE * Math.hypot(ux, uy) * Math.hypot(vx, vy);
-}
-
-/**
- * Drops non-finite and repeated points and the tips of zero-width spikes (a → b → a, or a path
- * that doubles back along itself), and closes the ring. Spikes carry no area, but when rounding
- * leaves them a hair open they make the ring cross itself. Returns null when fewer than 3
- * distinct points remain.
- */
-function cleanRing(ring: GeoJSON.Position[], notes: Set<string>): GeoJSON.Position[] | null {
-  const out: GeoJSON.Position[] = [];
-  let spikes = 0;
-  for (const position of ring) {
-    const x = position[0];
-    const y = position[1];
-    if (typeof x !== "number" || typeof y !== "number" || !Number.isFinite(x) || !Number.isFinite(y)) {
-      notes.add("dropped non-finite coordinates");
-      continue;
-    }
-    const point = position.length === 2 ? position : [x, y];
-    for (;;) {
-      const last = out[out.length - 1];
-      if (last && last[0] === x && last[1] === y) break;
-      if (out.length >= 2 && isSpike(out[out.length - 2]!, last!, point)) {
-        out.pop();
-        spikes++;
-        continue;
-      }
-      out.push(point);
-      break;
-    }
-  }
-  // The same across the ring's start (the closing point is not in `out` once it repeats the first).
-  if (out.length > 1 && out[0]![0] === out[out.length - 1]![0] && out[0]![1] === out[out.length - 1]![1]) out.pop();
-  for (let changed = true; changed && out.length >= 3;) {
-    changed = false;
-    const n = out.length;
-    if (isSpike(out[n - 2]!, out[n - 1]!, out[0]!)) {
-      out.pop();
-      changed = true;
-    } else if (isSpike(out[n - 1]!, out[0]!, out[1]!)) {
-      out.shift();
-      changed = true;
-    }
-    if (changed) spikes++;
-    while (out.length > 1 && out[0]![0] === out[out.length - 1]![0] && out[0]![1] === out[out.length - 1]![1]) out.pop();
-  }
-  if (spikes > 0) notes.add("removed zero-width spikes");
-  if (out.length < 3) {
-    if (ring.length > 0) notes.add("dropped degenerate rings");
-    return null;
-  }
-  out.push([out[0]![0]!, out[0]![1]!]);
-  return out;
-}
-
-/**
- * Cleans polygons: drops non-finite and repeated points and spike tips, closes rings, drops
- * rings with fewer than three distinct points (and a polygon whose shell is gone). Adds a note
- * per kind of fix.
- */
-export function cleanPolygons(polygons: Polygons, notes: Set<string>): Polygons {
-  const result: Polygons = [];
-  for (const polygon of polygons) {
-    if (!Array.isArray(polygon)) continue;
-    const shell = Array.isArray(polygon[0]) ? cleanRing(polygon[0], notes) : null;
-    if (!shell) continue;
-    const holes = polygon
-      .slice(1)
-      .map((hole) => (Array.isArray(hole) ? cleanRing(hole, notes) : null))
-      .filter((hole): hole is GeoJSON.Position[] => hole !== null);
-    result.push([shell, ...holes]);
-  }
-  return result;
-}
-
 /** Twice the signed planar area (lon/lat) of a closed ring, only used for its sign. */
 function ringOrientation(ring: GeoJSON.Position[]): number {
   let sum = 0;
@@ -166,7 +80,7 @@ function ringOrientation(ring: GeoJSON.Position[]): number {
   return sum;
 }
 
-/** Lays out cleaned polygons (see `cleanPolygons`) for the overlap engine. */
+/** Lays out cleaned polygons (see `cleanPolygons` in polygon-repair.ts) for the overlap engine. */
 export function buildPreparedPolygon(polygons: Polygons): PreparedPolygon {
   let vertexCount = 0;
   let ringCount = 0;

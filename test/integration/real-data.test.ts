@@ -328,17 +328,23 @@ forEachEngine((getDatabase) => {
       });
     });
 
-    it("imports the 99 LA neighborhood councils, repairing Harbor Gateway South and dropping Sunland-Tujunga's far-off specks", async () => {
+    it("imports the 99 LA neighborhood councils, keeping Harbor Gateway South as drawn and dropping Sunland-Tujunga's far-off specks", async () => {
       const { db } = getDatabase();
       const councils = await importFixture(db, "la/la_neighborhood_councils.geojson", { as: "bodies", kind: "neighborhood_council", state: "CA" });
       expect(councils.summary).toMatchObject({ read: 99, created: 99, updated: 0, merged: 0, nameField: "Name" });
       const source = JSON.parse(readFileSync(sharedFixture("la/la_neighborhood_councils.geojson"), "utf8")) as GeoJSON.FeatureCollection;
       const harborIndex = source.features.findIndex((item) => item.properties!.Name === "Harbor Gateway South");
       expect(harborIndex).toBeGreaterThanOrEqual(0);
+      // Its holes touch its shell at two points but cross nothing: valid for the engine and the map, so nothing to repair.
       expect(
         councils.repairs.some((repair) => repair.index === harborIndex),
         JSON.stringify(councils.repairs),
-      ).toBe(true);
+      ).toBe(false);
+      expect(councils.repairs.map((repair) => repair.what)).toEqual([
+        "dropped 1 degenerate polygon part smaller than 0.25 m² near -118.2294, 34.0618",
+        "dropped 8 degenerate polygon parts smaller than 0.25 m² near -117.6574, 34.9142",
+        "dropped 3 degenerate polygon parts smaller than 0.25 m² near -118.4581, 34.0581",
+      ]);
 
       const rows = await db.selectFrom("body").select(["name", "minLon", "minLat", "maxLon", "maxLat"]).where("kind", "=", "neighborhood_council").execute();
       expect(rows).toHaveLength(99);
