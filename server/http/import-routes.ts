@@ -263,6 +263,7 @@ function toLegislatorReport(fileName: string, dryRun: boolean, summary: Legislat
     rolesClosed: summary.rolesClosed,
     matched: summary.matched,
     added: summary.added,
+    skipped: summary.skipped,
     moved: summary.moved,
     closed: summary.closed,
     unmatched: summary.unmatched.map(({ name, chamber, districtName, reason }) => ({ name, chamber, districtName, reason })),

@@ -41,6 +41,8 @@ export interface LegislatorImportReport {
   matched: number;
   /** People new to the database. */
   added: string[];
+  /** People in the files with no seat in the state (or none at all): not imported, named so nobody goes missing unseen. */
+  skipped: string[];
   /** People whose seat in a chamber changed district (redistricting, a new seat). */
   moved: Array<{ name: string; chamber: SeatChamber; state: string; from: string; to: string }>;
   /** Seats closed: people who left office (missing from a full roster, or an ended role). */

@@ -366,6 +366,20 @@ forEachEngine((getDatabase, engine) => {
       ]);
     });
 
+    it("names the people a state's import leaves out: the federal folder imported for MA skips other states' members of Congress", async () => {
+      const folder = path.join(import.meta.dirname, "../fixtures/openstates/us");
+      const zip = writeZip(
+        fs.readdirSync(folder).map((name) => ({ name: `legislature/${name}`, bytes: fs.readFileSync(path.join(folder, name)) })),
+        new Date("2026-01-01T00:00:00Z"),
+      );
+      const uploaded = (await preview(zip, "us.zip")).json() as LegislatorUploadPreview;
+      const dryRun = await commit({ token: uploaded.token, as: "legislators", state: "MA", dryRun: true });
+      expect(dryRun.statusCode, dryRun.body).toBe(200);
+      const report = dryRun.json() as LegislatorImportReport;
+      expect(report).toMatchObject({ state: "MA", legislators: 0, created: 0, rolesClosed: 0 });
+      expect([...report.skipped].sort()).toEqual(["Amata Radewagen", "Ben Ray Luján"]);
+    });
+
     it("reads a zipped committees folder: a preview, a dry run naming new committees, then the members with their roles", async () => {
       const { db } = getDatabase();
       const committee = (members: string[]) =>

@@ -38,6 +38,14 @@ export function LegislatorReport({ report }: { report: LegislatorImportReport })
           <p data-testid="legislator-added">{report.added.join(", ")}</p>
         </details>
       )}
+      {report.skipped.length > 0 && (
+        <details className="plan-list" open={report.skipped.length <= 10}>
+          <summary>
+            Not imported: {plural(report.skipped.length, "person", "people")} with no seat in {report.state} ({report.dryRun ? "would be" : "were"} left out)
+          </summary>
+          <p data-testid="legislator-skipped">{report.skipped.join(", ")}</p>
+        </details>
+      )}
       {report.moved.length > 0 && (
         <details className="plan-list" open>
           <summary>
