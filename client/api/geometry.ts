@@ -1,6 +1,7 @@
 /** The map's geometry payload (one request, revalidated by ETag; stages come from body.list). */
 export async function fetchBodyGeometry(signal?: AbortSignal): Promise<GeoJSON.FeatureCollection> {
-  const response = await fetch("/geo/bodies.geojson", { signal });
+  // Outlines always, until the map reads tiles (a big campaign's server would otherwise send the slim index).
+  const response = await fetch("/geo/bodies.geojson?tiles=0", { signal });
   if (!response.ok) throw new Error(`Could not load the map shapes (HTTP ${response.status})`);
   return (await response.json()) as GeoJSON.FeatureCollection;
 }
