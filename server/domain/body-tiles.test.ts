@@ -3,7 +3,7 @@ import { VectorTile } from "@mapbox/vector-tile";
 import { PbfReader } from "pbf";
 import { describe, expect, it } from "vitest";
 import { BODY_TILE_LAYER, BODY_TILE_MAX_ZOOM } from "../../shared/model/body-tiles";
-import { createBodyTileCache, createBodyTileSet } from "./body-tiles";
+import { createBodyTileSet } from "./body-tiles";
 
 const square = (id: number, west: number, south: number, size: number, properties: Record<string, unknown>): GeoJSON.Feature => ({
   type: "Feature",
@@ -80,17 +80,5 @@ describe("body tiles", () => {
     expect(set.tile(3, 8, 0)).toBeNull();
     expect(set.tile(3, 0, -1)).toBeNull();
     expect(set.tile(1.5, 0, 0)).toBeNull();
-  });
-
-  it("is built per body-set version: an old version's tiles are gone once the set changes", async () => {
-    let payload = { tileVersion: "a", json: JSON.stringify(outlines) };
-    const tilesOf = createBodyTileCache(async () => payload);
-    const rhodeIsland = tileOf(-71.45, 41.55, 6);
-    expect(decode((await tilesOf("a"))!.tile(...rhodeIsland)!.pbf).ids).toEqual([11, 12]);
-    expect(await tilesOf("b")).toBeNull();
-    payload = { tileVersion: "b", json: JSON.stringify({ ...outlines, features: outlines.features.slice(2) }) };
-    expect(await tilesOf("a")).toBeNull();
-    expect(decode((await tilesOf("b"))!.tile(...rhodeIsland)!.pbf).ids).toEqual([]);
-    expect(decode((await tilesOf("b"))!.tile(0, 0, 0)!.pbf).ids).toEqual([40]);
   });
 });

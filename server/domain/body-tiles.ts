@@ -52,25 +52,3 @@ export function createBodyTileSet(version: string, outlines: GeoJSON.FeatureColl
     },
   };
 }
-
-/**
- * The tile set of the current body-set version, built on the first tile request of a version (from
- * the outline payload's bytes) and dropped when the version changes.
- */
-export function createBodyTileCache(current: () => Promise<{ tileVersion: string; json: string }>): (version: string) => Promise<BodyTileSet | null> {
-  let set: Promise<BodyTileSet> | null = null;
-  let setVersion: string | null = null;
-  return async function tilesOf(version: string): Promise<BodyTileSet | null> {
-    const payload = await current();
-    if (payload.tileVersion !== version) return null;
-    if (setVersion !== version || !set) {
-      setVersion = version;
-      set = Promise.resolve().then(() => createBodyTileSet(version, JSON.parse(payload.json) as GeoJSON.FeatureCollection));
-      // A failed build is not kept: the next request tries again.
-      set.catch(() => {
-        if (setVersion === version) setVersion = null;
-      });
-    }
-    return set;
-  };
-}

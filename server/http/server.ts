@@ -23,7 +23,7 @@ import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
-import { createBodyTileCache } from "../domain/body-tiles";
+import { createBodyTileWorker } from "./body-tile-workers";
 import { DEFAULT_TILES_ABOVE, wantsBodyTiles } from "../../shared/model/body-tiles";
 import { registerBodyTileRoute } from "./body-tile-route";
 import { createGeocoder, createTextGeocoder } from "../io/geocoder";
@@ -190,7 +190,9 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     const payload = await bodies();
     return wantsBodyTiles((request.query as { tiles?: unknown }).tiles, payload.bodyCount, tilesAbove) ? payload.index : payload;
   });
-  registerBodyTileRoute(app, createBodyTileCache(bodies));
+  const bodyTiles = createBodyTileWorker(bodies);
+  app.addHook("onClose", () => bodyTiles.close());
+  registerBodyTileRoute(app, bodyTiles.tilesOf);
   servePayload("/geo/districts.geojson", checkedPerChange(createDistrictPayloadCache(db)));
   // Land, state and county borders and state names from the shipped us-atlas files: built once, on first use.
   let reference: GeometryPayload | null = null;
