@@ -43,7 +43,8 @@ export async function buildServer() {
   const result = await build({
     absWorkingDir: root,
     // The upload worker (server/io/upload-workers.ts starts it from dist/server/upload-worker.mjs).
-    entryPoints: { main: "server/main.ts", "upload-worker": "server/io/upload-worker.ts" },
+    // The body tile worker likewise (server/http/body-tile-workers.ts, dist/server/body-tile-worker.mjs).
+    entryPoints: { main: "server/main.ts", "upload-worker": "server/io/upload-worker.ts", "body-tile-worker": "server/http/body-tile-worker.ts" },
     bundle: true,
     splitting: true,
     format: "esm",

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { DEFAULT_TILES_ABOVE } from "../shared/model/body-tiles";
 import { DEFAULT_EVIDENCE_MAX_BYTES } from "../shared/model/evidence";
 import { InputError } from "./errors";
 import { defaultBoundaryLimits, MAX_VERTICES_CEILING } from "./io/boundary-types";
@@ -47,6 +48,8 @@ export interface Config {
   evidenceMaxBytes: number;
   /** GROUNDSWELL_MAX_VERTICES: the vertex cap per boundary file the CLI reads (default 20,000,000: a national TIGER layer); `--max-vertices` wins. */
   maxVertices: number;
+  /** GROUNDSWELL_MAP_TILES_ABOVE: past this many bodies the map draws them from vector tiles (default 10,000). */
+  mapTilesAbove: number;
 }
 
 const envSchema = z.object({
@@ -78,6 +81,11 @@ const envSchema = z.object({
     .min(1000, { error: "GROUNDSWELL_MAX_VERTICES must be at least 1000" })
     .max(MAX_VERTICES_CEILING, { error: `GROUNDSWELL_MAX_VERTICES can be at most ${MAX_VERTICES_CEILING.toLocaleString("en-US")}` })
     .default(defaultBoundaryLimits.maxVerticesPerFile),
+  GROUNDSWELL_MAP_TILES_ABOVE: z.coerce
+    .number({ error: "GROUNDSWELL_MAP_TILES_ABOVE must be a whole number of bodies, e.g. 10000" })
+    .int({ error: "GROUNDSWELL_MAP_TILES_ABOVE must be a whole number of bodies, e.g. 10000" })
+    .min(0, { error: "GROUNDSWELL_MAP_TILES_ABOVE must be 0 or more" })
+    .default(DEFAULT_TILES_ABOVE),
   GROUNDSWELL_GEOCODER_URL: z
     .string()
     .regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes")
@@ -107,5 +115,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geocoderUrl: values.GROUNDSWELL_GEOCODER_URL ?? null,
     evidenceMaxBytes: values.GROUNDSWELL_EVIDENCE_MAX_BYTES,
     maxVertices: values.GROUNDSWELL_MAX_VERTICES,
+    mapTilesAbove: values.GROUNDSWELL_MAP_TILES_ABOVE,
   };
 }

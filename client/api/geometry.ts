@@ -1,6 +1,13 @@
-/** The map's geometry payload (one request, revalidated by ETag; stages come from body.list). */
+/** A page's `?tiles=1` or `?tiles=0` (read once, before the page rewrites its address): draw the bodies from tiles, or not, whatever their number. */
+const forcedTiles = typeof window === "undefined" ? null : new URLSearchParams(window.location.search).get("tiles");
+
+/**
+ * The map's bodies (one request, revalidated by ETag; stages come from body.list): every outline,
+ * or for a campaign past the server's tile threshold the slim index (names, boxes, label points and
+ * the URL of the vector tiles the map draws instead; see shared/model/body-tiles.ts).
+ */
 export async function fetchBodyGeometry(signal?: AbortSignal): Promise<GeoJSON.FeatureCollection> {
-  const response = await fetch("/geo/bodies.geojson", { signal });
+  const response = await fetch(forcedTiles === "1" || forcedTiles === "0" ? `/geo/bodies.geojson?tiles=${forcedTiles}` : "/geo/bodies.geojson", { signal });
   if (!response.ok) throw new Error(`Could not load the map shapes (HTTP ${response.status})`);
   return (await response.json()) as GeoJSON.FeatureCollection;
 }

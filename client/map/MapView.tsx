@@ -87,6 +87,7 @@ export function MapView(props: MapViewProps) {
       initialView: props.initialView,
       renderWorldCopies: props.inset ?? false,
       createMap: (options) => new MapLibreMap(options),
+      absoluteUrl: (path) => `${window.location.origin}${path}`,
       createLabel: (map, text, lngLat) => {
         const element = document.createElement("div");
         element.className = "map-label";

@@ -1,4 +1,4 @@
-import type { Map as MapLibreMap, MapOptions } from "maplibre-gl";
+import type { LayerSpecification, Map as MapLibreMap, MapOptions, StyleSpecification } from "maplibre-gl";
 import { describe, expect, it, vi } from "vitest";
 import { defaultStageScheme } from "../../shared/model/stage";
 import { MapController } from "./map-controller";
@@ -289,5 +289,109 @@ describe("district layers", () => {
       ["district-congressional", "visibility", "visible"],
       ["district-state_lower", "visibility", "none"],
     ]);
+  });
+});
+
+describe("bodies from vector tiles", () => {
+  /** The fake map, keeping its layer list in order as MapLibre does (add before, remove). */
+  function tiledMap() {
+    const { map, source } = fakeMap();
+    let layers: LayerSpecification[] = [];
+    const removeSource = vi.fn();
+    const setFilter = vi.fn();
+    Object.assign(map, {
+      getStyle: () => ({ layers }),
+      removeLayer: (id: string) => (layers = layers.filter((layer) => layer.id !== id)),
+      removeSource,
+      setFilter,
+    });
+    map.addLayer.mockImplementation(((layer: LayerSpecification, before?: string) => {
+      const at = before ? layers.findIndex((known) => known.id === before) : -1;
+      if (at < 0) layers.push(layer);
+      else layers.splice(at, 0, layer);
+    }) as () => void);
+    const controller = new MapController({
+      container: {} as HTMLElement,
+      scheme: defaultStageScheme,
+      basemapStyleUrl: null,
+      initialView: { center: [0, 0], zoom: 2 },
+      createMap: (options) => {
+        layers = [...(options.style as StyleSpecification).layers];
+        return map as unknown as MapLibreMap;
+      },
+      absoluteUrl: (path) => `http://groundswell.test${path}`,
+      onSelect: () => undefined,
+      onHover: () => undefined,
+      onViewChange: () => undefined,
+    });
+    map.fire("style.load");
+    return { map, source, controller, removeSource, setFilter, layers: () => layers };
+  }
+
+  /** A slim index of bodies 1…n (a point each, with box and label) for tile version `version`. */
+  const slimIndex = (ids: number[], bodyCount: number, version = "v1") =>
+    ({
+      type: "FeatureCollection",
+      tiles: `/geo/bodies/${version}/{z}/{x}/{y}.pbf`,
+      bodyCount,
+      features: ids.map((id) => ({
+        type: "Feature",
+        id,
+        bbox: [id, 0, id + 1, 1],
+        label: [id + 0.5, 0.5],
+        properties: { name: `Body ${id}` },
+        geometry: { type: "Point", coordinates: [id + 0.5, 0.5] },
+      })),
+    }) as unknown as GeoJSON.FeatureCollection;
+
+  const bodyLayers = (layers: LayerSpecification[]) => layers.filter((layer) => "source" in layer && layer.source === "bodies");
+
+  it("swaps the GeoJSON source for the tiles, keeps every layer in its place, and sends the stages already set again", async () => {
+    const { map, source, controller, removeSource, layers } = tiledMap();
+    const order = layers().map((layer) => layer.id);
+    await controller.setStages(new Map([[1, "passed"]]));
+    map.setFeatureState.mockClear();
+
+    await controller.setBodies(slimIndex([1, 2, 3], 3));
+    expect(removeSource).toHaveBeenCalledWith("bodies");
+    expect(map.addSource).toHaveBeenCalledWith("bodies", { type: "vector", tiles: ["http://groundswell.test/geo/bodies/v1/{z}/{x}/{y}.pbf"], minzoom: 0, maxzoom: 12 });
+    expect(layers().map((layer) => layer.id)).toEqual(order);
+    expect(bodyLayers(layers()).map((layer) => layer.id)).toEqual(["body-fill", "body-outline", "body-highlight"]);
+    for (const layer of bodyLayers(layers())) expect(layer).toMatchObject({ "source-layer": "bodies" });
+    for (const layer of bodyLayers(layers())) expect(layer).not.toHaveProperty("filter");
+    expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", sourceLayer: "bodies", id: 1 }, { stage: "passed" }]]);
+    // Only the names are uploaded (a point per body, from the index); the shapes come from the tiles.
+    expect(source.setData).toHaveBeenCalledTimes(1);
+    expect((source.setData.mock.calls[0]![0] as GeoJSON.FeatureCollection).features.map((feature) => feature.properties?.name)).toEqual(["Body 1", "Body 2", "Body 3"]);
+
+    // A recolour stays feature-state only, addressed to the tile layer.
+    map.setFeatureState.mockClear();
+    await controller.setStages(
+      new Map([
+        [1, "passed"],
+        [2, "organizing"],
+      ]),
+    );
+    expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", sourceLayer: "bodies", id: 2 }, { stage: "organizing" }]]);
+    expect(source.setData).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows only the campaign's bodies with an id filter, changed in place when the scope changes, and a new source per body-set version", async () => {
+    const { map, controller, setFilter, layers } = tiledMap();
+    await controller.setBodies(slimIndex([1, 2], 3));
+    for (const layer of bodyLayers(layers())) expect(layer).toMatchObject({ filter: ["match", ["id"], [1, 2], true, false] });
+    // Layers added later over the bodies (the unverified hatch) get the tile layer and the filter too.
+    await controller.setUnverified(new Set([1]));
+    expect(layers().find((layer) => layer.id === "body-unverified")).toMatchObject({ "source-layer": "bodies", filter: ["match", ["id"], [1, 2], true, false] });
+
+    await controller.setBodies(slimIndex([1, 2, 3], 3));
+    expect(setFilter.mock.calls.map(([id, filter]) => [id, filter])).toEqual(bodyLayers(layers()).map((layer) => [layer.id, null]));
+    expect(map.addSource).toHaveBeenCalledTimes(1);
+
+    map.setFeatureState.mockClear();
+    await controller.setBodies(slimIndex([1, 2, 3, 4], 4, "v2"));
+    expect(map.addSource).toHaveBeenLastCalledWith("bodies", expect.objectContaining({ tiles: ["http://groundswell.test/geo/bodies/v2/{z}/{x}/{y}.pbf"] }));
+    // The hatch lived in the old source: sent again to the new one.
+    expect(map.setFeatureState.mock.calls).toEqual([[{ source: "bodies", sourceLayer: "bodies", id: 1 }, { unverified: true }]]);
   });
 });

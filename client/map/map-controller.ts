@@ -1,4 +1,16 @@
-import type { FeatureIdentifier, IControl, LngLatBoundsLike, Map as MapLibreMap, MapOptions, PaddingOptions, StyleSpecification } from "maplibre-gl";
+import type {
+  FeatureIdentifier,
+  FilterSpecification,
+  IControl,
+  LayerSpecification,
+  LngLatBoundsLike,
+  Map as MapLibreMap,
+  MapOptions,
+  PaddingOptions,
+  SourceSpecification,
+  StyleSpecification,
+} from "maplibre-gl";
+import { BODY_TILE_LAYER, BODY_TILE_MAX_ZOOM, bodyIndexMembers, type BodyIndexMembers } from "../../shared/model/body-tiles";
 import { featureLabelPoint, labelPoints } from "../../shared/geo/label-points";
 import type { BBox } from "../../shared/model/body";
 import type { StageScheme } from "../../shared/model/stage";
@@ -64,6 +76,8 @@ export interface MapControllerOptions {
   onHover: (hover: { bodyId: number; x: number; y: number } | null) => void;
   onViewChange: (view: { center: [number, number]; zoom: number }) => void;
   onFirstRender?: () => void;
+  /** An absolute URL for a server path (tile URLs must be absolute: MapLibre's workers fetch them); default unchanged. */
+  absoluteUrl?: (path: string) => string;
   /** The credit line control (a MapLibre AttributionControl) for the body payload's `attribution`. */
   createAttribution?: (text: string) => IControl;
 }
@@ -96,6 +110,8 @@ export class MapController {
   private ballotLayersAdded = false;
   private endorsers: EndorserPoints | null = null;
   private endorserLayersAdded = false;
+  /** Drawing the bodies from vector tiles (the slim index's `tiles`): their URL and the campaign's scope as an id filter (null: every body). */
+  private tiles: { url: string; filter: FilterSpecification | null } | null = null;
 
   constructor(private readonly options: MapControllerOptions) {
     this.scheme = options.scheme;
@@ -169,7 +185,65 @@ export class MapController {
   }
 
   private target(id: number): FeatureIdentifier {
-    return { source: BODY_SOURCE, id };
+    return this.tiles ? { source: BODY_SOURCE, sourceLayer: BODY_TILE_LAYER, id } : { source: BODY_SOURCE, id };
+  }
+
+  /** A body's feature-state as the map holds it (for tests: the same call in either mode). */
+  bodyState(bodyId: number): Record<string, unknown> {
+    return this.map.getFeatureState(this.target(bodyId));
+  }
+
+  /** Whether the bodies are drawn from vector tiles. */
+  get tiled(): boolean {
+    return this.tiles !== null;
+  }
+
+  /** A layer over the bodies as this map draws them: from tiles, their layer and the campaign's scope as a filter. */
+  private bodyLayer<L extends LayerSpecification>(layer: L): L {
+    if (!this.tiles || !("source" in layer) || layer.source !== BODY_SOURCE) return layer;
+    return { ...layer, "source-layer": BODY_TILE_LAYER, ...(this.tiles.filter ? { filter: this.tiles.filter } : {}) };
+  }
+
+  /**
+   * Swap the body source (GeoJSON for vector tiles, or one tile version for the next): every layer
+   * drawing it is taken off and put back in its place, then the feature-state the controller sent
+   * (stages, filters, hatches, ballot classes, selection) is sent again, since it lived in the old source.
+   */
+  private replaceBodySource(source: SourceSpecification) {
+    const layers = this.map.getStyle().layers;
+    const drawsBodies = (layer: LayerSpecification) => "source" in layer && layer.source === BODY_SOURCE;
+    const plan = layers.flatMap((layer, index) => (drawsBodies(layer) ? [{ layer, before: layers.slice(index + 1).find((next) => !drawsBodies(next))?.id }] : []));
+    for (const { layer } of plan) this.map.removeLayer(layer.id);
+    this.map.removeSource(BODY_SOURCE);
+    this.map.addSource(BODY_SOURCE, source);
+    for (const { layer, before } of plan) {
+      const { "source-layer": _sourceLayer, filter: _filter, ...plain } = layer as LayerSpecification & { "source-layer"?: string; filter?: FilterSpecification };
+      this.map.addLayer(this.bodyLayer(plain as LayerSpecification), before);
+    }
+    for (const [id, stage] of this.sentStages) this.map.setFeatureState(this.target(id), { stage });
+    for (const id of this.sentMuted) this.map.setFeatureState(this.target(id), { muted: true });
+    for (const id of this.sentUnverified) this.map.setFeatureState(this.target(id), { unverified: true });
+    for (const [id, state] of this.sentBallot) this.map.setFeatureState(this.target(id), state);
+    if (this.selectedId !== null) this.map.setFeatureState(this.target(this.selectedId), { selected: true });
+    this.hoveredId = null;
+  }
+
+  /**
+   * Bodies from tiles: the source becomes the index's tile URL (once per body-set version), and a
+   * campaign that counts fewer bodies than the tiles hold shows only its own (an id filter: MapLibre
+   * looks a `match` label up in a table, so 35,000 ids cost no more per feature than ten).
+   */
+  private showTiles(index: BodyIndexMembers, ids: number[]) {
+    const filter: FilterSpecification | null =
+      ids.length >= index.bodyCount ? null : ids.length === 0 ? ["==", 1, 0] : (["match", ["id"], ids, true, false] as unknown as FilterSpecification);
+    const url = (this.options.absoluteUrl ?? ((path: string) => path))(index.tiles);
+    if (this.tiles?.url !== url) {
+      this.tiles = { url, filter };
+      this.replaceBodySource({ type: "vector", tiles: [url], minzoom: 0, maxzoom: BODY_TILE_MAX_ZOOM });
+    } else if (JSON.stringify(filter) !== JSON.stringify(this.tiles.filter)) {
+      this.tiles.filter = filter;
+      for (const layer of this.map.getStyle().layers) if ("source" in layer && layer.source === BODY_SOURCE) this.map.setFilter(layer.id, filter);
+    }
   }
 
   /**
@@ -188,8 +262,20 @@ export class MapController {
     await this.ready;
     this.geometry = geometry;
     this.features = new Map(geometry.features.map((feature) => [feature.id as number, feature]));
-    const source = this.map.getSource(BODY_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined;
-    source?.setData(geometry);
+    const index = bodyIndexMembers(geometry);
+    if (index) {
+      this.showTiles(
+        index,
+        geometry.features.map((feature) => feature.id as number),
+      );
+    } else {
+      // Back from tiles (the body set shrank below the threshold): a GeoJSON source again.
+      if (this.tiles) {
+        this.tiles = null;
+        this.replaceBodySource({ type: "geojson", data: { type: "FeatureCollection", features: [] } });
+      }
+      (this.map.getSource(BODY_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(geometry);
+    }
     (this.map.getSource(BODY_LABEL_SOURCE) as { setData(data: GeoJSON.FeatureCollection): void } | undefined)?.setData(labelPoints(geometry));
     this.updateSelectedLabel();
     this.setAttribution((geometry as { attribution?: unknown }).attribution);
@@ -237,7 +323,7 @@ export class MapController {
       if (this.map.hasImage(patternImageId(stage.id))) this.map.removeImage(patternImageId(stage.id));
     }
     this.scheme.stages.forEach((stage, index) => this.map.addImage(patternImageId(stage.id), stagePatternPixels(index, stage.color)));
-    for (const layer of patternLayers(this.scheme, this.patternsOn) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer, BODY_OUTLINE_LAYER);
+    for (const layer of patternLayers(this.scheme, this.patternsOn) as LayerSpecification[]) this.map.addLayer(this.bodyLayer(layer), BODY_OUTLINE_LAYER);
     this.patternScheme = this.scheme;
   }
 
@@ -268,7 +354,7 @@ export class MapController {
     await this.ready;
     if (!this.unverifiedLayerAdded && unverified.size > 0) {
       if (!this.map.hasImage(UNVERIFIED_HATCH_IMAGE)) this.map.addImage(UNVERIFIED_HATCH_IMAGE, unverifiedHatchPixels());
-      this.map.addLayer(unverifiedLayer(BODY_SOURCE) as Parameters<MapLibreMap["addLayer"]>[0], BODY_OUTLINE_LAYER);
+      this.map.addLayer(this.bodyLayer(unverifiedLayer(BODY_SOURCE)), BODY_OUTLINE_LAYER);
       if (this.ballot) this.map.setLayoutProperty(UNVERIFIED_LAYER, "visibility", "none");
       this.unverifiedLayerAdded = true;
     }
@@ -312,7 +398,7 @@ export class MapController {
     if (!this.ballotLayersAdded) {
       this.map.addSource(BALLOT_OUTLINE_SOURCE, { type: "geojson", data: { type: "FeatureCollection", features: [] } });
       if (!this.map.hasImage(BALLOT_HATCH_IMAGE)) this.map.addImage(BALLOT_HATCH_IMAGE, ballotHatchPixels());
-      for (const layer of ballotLayers(BODY_SOURCE) as Parameters<MapLibreMap["addLayer"]>[0][]) this.map.addLayer(layer);
+      for (const layer of ballotLayers(BODY_SOURCE) as LayerSpecification[]) this.map.addLayer(this.bodyLayer(layer));
       this.ballotLayersAdded = true;
     }
     this.ballot = ballot;

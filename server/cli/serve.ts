@@ -48,6 +48,7 @@ export async function serve(config: Config, log: (line: string) => void): Promis
     basemapStyleUrl: config.basemapStyleUrl,
     geocoderUrl: config.geocoderUrl,
     evidenceMaxBytes: config.evidenceMaxBytes,
+    mapTilesAbove: config.mapTilesAbove,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     changes,
@@ -84,7 +85,12 @@ export async function serve(config: Config, log: (line: string) => void): Promis
   log(`Groundswell is running at ${local}${publicUrl ? ` (people reach it at ${publicUrl})` : ""}`);
   // Build the map's shapes (and their gzip bytes) now, not on the first visitor's request: a
   // national layer takes seconds. A visitor arriving meanwhile waits only for the rest of this build.
+  // A campaign drawn from tiles gets its tile index built too (the first tile cuts it).
   void app
     .inject({ url: "/geo/bodies.geojson", headers: { "accept-encoding": "gzip" } })
+    .then(async () => {
+      const index = (await app.inject({ url: "/geo/bodies.geojson?tiles=1" })).json<{ tiles?: string; bodyCount?: number }>();
+      if (index.tiles && (index.bodyCount ?? 0) > config.mapTilesAbove) await app.inject({ url: index.tiles.replace("{z}/{x}/{y}", "0/0/0") });
+    })
     .catch((error: unknown) => log(`Could not prepare the map's shapes: ${(error as Error).message}`));
 }

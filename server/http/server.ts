@@ -23,6 +23,9 @@ import { registerLoadShedding, type LoadLimits } from "./load-shedding";
 import { createRequestAuth } from "./request-auth";
 import { createChangeFeed } from "../domain/changes";
 import { createDistrictPayloadCache, createGeometryPayloadCache, finish, type GeometryPayload } from "../domain/map-payload";
+import { createBodyTileWorker } from "./body-tile-workers";
+import { DEFAULT_TILES_ABOVE, wantsBodyTiles } from "../../shared/model/body-tiles";
+import { registerBodyTileRoute } from "./body-tile-route";
 import { createGeocoder, createTextGeocoder } from "../io/geocoder";
 import { readUsAtlasReference } from "../io/us-atlas";
 import type { UploadReaderOptions } from "../io/upload-workers";
@@ -71,6 +74,8 @@ export interface ServerOptions {
   limits?: LoadLimits;
   /** How long public answers and geometry are trusted without an announced change (default 5 s). */
   publicCacheTtlMs?: number;
+  /** More bodies than this: the map draws them from vector tiles (GROUNDSWELL_MAP_TILES_ABOVE; default 10,000). */
+  mapTilesAbove?: number;
   /** Whether the database answers (from `connect`); without one, `/health` asks with `select 1`. */
   health?: DatabaseHealth;
 }
@@ -141,17 +146,24 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
   registerLiveStream(app, { db, feed: changes, actorOf, viaTrpc: (req, res) => fastifyRequestHandler({ ...trpcOptions, req, res, path: "changes.onChange" }) });
   await app.register(fastifyTRPCPlugin, { prefix: "/trpc", trpcOptions });
 
-  // Cacheable geometry payloads; stages travel separately through resolution.stages.
-  const servePayload = (route: string, currentPayload: () => Promise<GeometryPayload>) => {
-    let gzipped: { etag: string; bytes: Buffer } | null = null;
-    // Asking the database whether the shapes changed costs a scan: ask once per announced change
-    // (or per TTL), like the public cache, not on every revalidation.
-    let known: { payload: GeometryPayload; generation: number; at: number } | null = null;
-    app.get(route, async (request, reply) => {
-      const fresh = known && known.generation === publicCache.generation && Date.now() - known.at < publicCache.ttlMs;
+  // Asking the database whether the shapes changed costs a scan: ask once per announced change
+  // (or per TTL), like the public cache, not on every revalidation or tile.
+  const checkedPerChange = <P>(current: () => Promise<P>): (() => Promise<P>) => {
+    let known: { payload: P; generation: number; at: number } | null = null;
+    return async () => {
+      if (known && known.generation === publicCache.generation && Date.now() - known.at < publicCache.ttlMs) return known.payload;
       const generation = publicCache.generation;
-      const payload = fresh ? known!.payload : await currentPayload();
-      if (!fresh) known = { payload, generation, at: Date.now() };
+      const payload = await current();
+      known = { payload, generation, at: Date.now() };
+      return payload;
+    };
+  };
+  // Cacheable geometry payloads; stages travel separately through resolution.stages.
+  const servePayload = (route: string, pick: (request: FastifyRequest) => Promise<GeometryPayload>) => {
+    // Gzipped bytes of the last representations served (a route may serve two: outlines and the slim index).
+    const gzipped = new Map<string, Buffer>();
+    app.get(route, async (request, reply) => {
+      const payload = await pick(request);
       const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? ""));
       // Each encoding is its own representation, so each gets its own validator.
       const etag = gzip ? `${payload.etag.slice(0, -1)}-gzip"` : payload.etag;
@@ -161,21 +173,38 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
       reply.type("application/geo+json");
       if (!gzip) return reply.send(payload.json);
       // Compressed off the event loop (a national layer's 24 MB take about a second).
-      if (gzipped?.etag !== etag) gzipped = { etag, bytes: await gzipAsync(payload.json) };
-      return reply.header("Content-Encoding", "gzip").send(gzipped.bytes);
+      let bytes = gzipped.get(etag);
+      if (!bytes) {
+        bytes = await gzipAsync(payload.json);
+        if (gzipped.size >= 2) gzipped.delete(gzipped.keys().next().value!);
+        gzipped.set(etag, bytes);
+      }
+      return reply.header("Content-Encoding", "gzip").send(bytes);
     });
   };
-  servePayload("/geo/bodies.geojson", createGeometryPayloadCache(db));
-  servePayload("/geo/districts.geojson", createDistrictPayloadCache(db));
+  // The bodies: every outline, or (a campaign past the tile threshold, or `?tiles=1`) the slim
+  // index whose `tiles` names the vector tiles of this body-set version.
+  const bodies = checkedPerChange(createGeometryPayloadCache(db));
+  const tilesAbove = options.mapTilesAbove ?? DEFAULT_TILES_ABOVE;
+  servePayload("/geo/bodies.geojson", async (request) => {
+    const payload = await bodies();
+    return wantsBodyTiles((request.query as { tiles?: unknown }).tiles, payload.bodyCount, tilesAbove) ? payload.index : payload;
+  });
+  const bodyTiles = createBodyTileWorker(bodies);
+  app.addHook("onClose", () => bodyTiles.close());
+  registerBodyTileRoute(app, bodyTiles.tilesOf);
+  servePayload("/geo/districts.geojson", checkedPerChange(createDistrictPayloadCache(db)));
   // Land, state and county borders and state names from the shipped us-atlas files: built once, on first use.
   let reference: GeometryPayload | null = null;
   servePayload(
     "/geo/reference.geojson",
-    async () =>
-      (reference ??= finish(
-        "us-atlas",
-        readUsAtlasReference().map((item) => JSON.stringify(item)),
-      )),
+    checkedPerChange(
+      async () =>
+        (reference ??= finish(
+          "us-atlas",
+          readUsAtlasReference().map((item) => JSON.stringify(item)),
+        )),
+    ),
   );
 
   registerExportRoutes(app, { db, actorOf, chromiumPath: options.chromiumPath ?? "/usr/bin/chromium" });

@@ -33,6 +33,21 @@ describe("labelPoints", () => {
     expect(points.features[0]!.properties.size).toBeGreaterThan(100 * points.features[1]!.properties.size - 1);
   });
 
+  it("labels the slim index's bodies (tile mode) at their point, sized by their box", () => {
+    const indexed = {
+      type: "Feature" as const,
+      id: 3,
+      bbox: [0, 0, 1, 1] as GeoJSON.BBox,
+      label: [0.4, 0.6],
+      properties: { name: "Tiled" },
+      geometry: { type: "Point" as const, coordinates: [0.4, 0.6] },
+    };
+    const points = labelPoints({ type: "FeatureCollection", features: [indexed] });
+    expect(points.features).toEqual([
+      { type: "Feature", id: 3, properties: { name: "Tiled", size: boxSizeKm2(square(0, 0, 1)) }, geometry: { type: "Point", coordinates: [0.4, 0.6] } },
+    ]);
+  });
+
   it("shrinks boxes away from the equator", () => {
     expect(boxSizeKm2(square(0, 0, 1))).toBeCloseTo(12392, -1);
     expect(boxSizeKm2(square(0, 60, 1))).toBeLessThan(boxSizeKm2(square(0, 0, 1)) * 0.55);

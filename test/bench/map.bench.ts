@@ -8,6 +8,10 @@
  * - the demo (3,231 county boards): the home map at 1440×900 and the public page at 390×844;
  * - a synthetic national layer of 35,000 bodies (a jittered grid over the lower 48, about 24
  *   display vertices each like the Census counties), seeded by the demo's own seeder: the same;
+ * - each page twice: with the bodies as one GeoJSON payload (`?tiles=0`) and as the server's vector
+ *   tiles with the slim index (`?tiles=1`; a campaign past GROUNDSWELL_MAP_TILES_ABOVE, 10,000
+ *   bodies, gets them by default). In tile mode "after the data" counts from the index's arrival:
+ *   the tiles are fetched by MapLibre's worker, whose requests the page's timings do not show;
  * - the peer: a bare MapLibre page (fill and outline, nothing else) drawing the same payload
  *   bytes, served statically, in the same browser and run. MapLibre's one worker (hardware
  *   threads / 2) parses and tiles the GeoJSON in both, so on a small machine the peer sets the floor.
@@ -137,16 +141,38 @@ async function nationalDatabase(): Promise<string> {
 async function benchLayer(browser: Browser | undefined, label: string, databaseFile: string, target: number) {
   const { url, server } = await startServe(databaseFile);
   try {
+    // `serve` cuts the world tile of a big campaign at startup, answering 503 (busy) meanwhile: wait for it.
+    const fetchReady = async (path: string) => {
+      for (;;) {
+        const response = await fetch(`${url}${path}`);
+        if (response.status !== 503) return Buffer.from(await response.arrayBuffer());
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    };
     const started = performance.now();
-    const payload = Buffer.from(await (await fetch(`${url}/geo/bodies.geojson`)).arrayBuffer());
+    const payload = await fetchReady("/geo/bodies.geojson?tiles=0");
     const firstBuild = performance.now() - started;
     const features = (JSON.parse(payload.toString()) as GeoJSON.FeatureCollection).features.length;
     console.log(
       `${label}: ${features} bodies, payload ${(payload.length / 1024 / 1024).toFixed(2)} MB raw, ${(gzipSync(payload).length / 1024).toFixed(0)} KiB gzip, first request ${formatMs(firstBuild)}`,
     );
+    const index = await fetchReady("/geo/bodies.geojson?tiles=1");
+    const template = (JSON.parse(index.toString()) as { tiles: string }).tiles;
+    const tileStarted = performance.now();
+    const world = await fetchReady(template.replace("{z}/{x}/{y}", "0/0/0"));
+    const firstTile = performance.now() - tileStarted;
+    const cutStarted = performance.now();
+    const zoom4 = await Promise.all([2, 3, 4, 5].flatMap((x) => [5, 6].map(async (y) => (await fetch(`${url}${template.replace("{z}/{x}/{y}", `4/${x}/${y}`)}`)).arrayBuffer())));
+    console.log(
+      `  tile mode: slim index ${(index.length / 1024 / 1024).toFixed(2)} MB raw, ${(gzipSync(index).length / 1024).toFixed(0)} KiB gzip;` +
+        ` world tile (the tile index built at startup unless this is the first) ${formatMs(firstTile)}, world tile ${(world.length / 1024).toFixed(0)} KiB;` +
+        ` eight zoom-4 tiles over the lower 48 cut in ${formatMs(performance.now() - cutStarted)} (${(zoom4.reduce((sum, bytes) => sum + bytes.byteLength, 0) / 1024).toFixed(0)} KiB gzip)`,
+    );
     if (!browser) return;
-    await measure("home map, 1440×900", target, () => timePage(browser, url, DESKTOP, APP_READY, "/geo/bodies.geojson"));
-    await measure("public page, 390×844", target, () => timePage(browser, `${url}/public`, PHONE, APP_READY, "/geo/bodies.geojson"));
+    await measure("home map, 1440×900, GeoJSON", target, () => timePage(browser, `${url}/?tiles=0`, DESKTOP, APP_READY, "/geo/bodies.geojson"));
+    await measure("home map, 1440×900, tiles", target, () => timePage(browser, `${url}/?tiles=1`, DESKTOP, APP_READY, "/geo/bodies.geojson"));
+    await measure("public page, 390×844, GeoJSON", target, () => timePage(browser, `${url}/public?tiles=0`, PHONE, APP_READY, "/geo/bodies.geojson"));
+    await measure("public page, 390×844, tiles", target, () => timePage(browser, `${url}/public?tiles=1`, PHONE, APP_READY, "/geo/bodies.geojson"));
     const peer = await startPeer(payload);
     try {
       await measure("peer: bare MapLibre, same bytes, 1440×900", target, () => timePage(browser, peer.url, DESKTOP, PEER_READY, "/bodies.geojson"));

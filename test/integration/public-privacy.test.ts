@@ -238,6 +238,8 @@ forEachEngine((getDatabase, engine) => {
   describe("HTTP surfaces", () => {
     const paths = (f: Fixture) => [
       "/geo/bodies.geojson",
+      // The slim index a big campaign's map reads instead (its tiles are searched below).
+      "/geo/bodies.geojson?tiles=1",
       "/geo/districts.geojson",
       "/public",
       `/public/${f.slug}`,
@@ -268,6 +270,20 @@ forEachEngine((getDatabase, engine) => {
         const response = await app.inject({ method: "GET", url });
         expect(response.statusCode, url).toBe(200);
         expect(leakedFields(markers, response.body), url).toEqual([]);
+      }
+    });
+
+    it("no body tile contains a marker: the world tile and the tile of the fixture's body", async () => {
+      const slim = (await app.inject({ method: "GET", url: "/geo/bodies.geojson?tiles=1" })).json() as GeoJSON.FeatureCollection<GeoJSON.Point> & { tiles: string };
+      const [lon, lat] = slim.features.find((feature) => feature.id === fixture.bodyId)!.geometry.coordinates as [number, number];
+      const n = 2 ** 8;
+      const rad = (lat * Math.PI) / 180;
+      const zxy = `8/${Math.floor(((lon + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}`;
+      for (const tile of ["0/0/0", zxy]) {
+        const response = await app.inject({ method: "GET", url: slim.tiles.replace("{z}/{x}/{y}", tile) });
+        expect(response.statusCode, tile).toBe(200);
+        expect(response.rawPayload.length, tile).toBeGreaterThan(0);
+        expect(leakedFields(markers, response.rawPayload.toString("latin1")), tile).toEqual([]);
       }
     });
   });

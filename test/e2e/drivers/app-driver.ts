@@ -122,7 +122,27 @@ export class AppDriver {
   }
 
   async featureStage(bodyId: number): Promise<string | undefined> {
-    return this.page.evaluate((id) => window.groundswellMap!.map.getFeatureState({ source: "bodies", id }).stage as string | undefined, bodyId);
+    return this.page.evaluate((id) => window.groundswellMap!.bodyState(id).stage as string | undefined, bodyId);
+  }
+
+  /** Whether the map draws the bodies from vector tiles (a vector source), and how many bodies its loaded tiles hold. */
+  async tileMode(): Promise<{ tiled: boolean; source: string | undefined; bodiesInTiles: number }> {
+    return this.page.evaluate(() => {
+      const controller = window.groundswellMap!;
+      const source = controller.map.getSource("bodies")?.type;
+      const ids = source === "vector" ? controller.map.querySourceFeatures("bodies", { sourceLayer: "bodies" }).map((feature) => feature.id) : [];
+      return { tiled: controller.tiled, source, bodiesInTiles: new Set(ids).size };
+    });
+  }
+
+  /** The body the map draws at the body's own label point (the fill layer's feature there), or null. */
+  async bodyDrawnAt(bodyId: number): Promise<number | null> {
+    return this.page.evaluate((id) => {
+      const controller = window.groundswellMap!;
+      const point = controller.screenPointOf(id);
+      const hit = point && controller.map.queryRenderedFeatures([point.x, point.y], { layers: ["body-fill"] })[0];
+      return typeof hit?.id === "number" ? hit.id : null;
+    }, bodyId);
   }
 
   /** The map header's live-updates indicator: connecting, live, reconnecting or off. */

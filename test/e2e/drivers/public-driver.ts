@@ -38,7 +38,7 @@ export class PublicDriver {
   }
 
   async featureStage(bodyId: number): Promise<string | undefined> {
-    return this.page.evaluate((id) => window.groundswellMap!.map.getFeatureState({ source: "bodies", id }).stage as string | undefined, bodyId);
+    return this.page.evaluate((id) => window.groundswellMap!.bodyState(id).stage as string | undefined, bodyId);
   }
 
   /** Whether the map hatches the body as a pass not yet verified (its feature-state), and whether the hatch layer is drawn. */
