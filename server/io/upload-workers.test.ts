@@ -78,7 +78,8 @@ describe("upload readers (worker threads)", () => {
     } finally {
       await readers.close();
     }
-  });
+    // A worker near its heap cap spends most of its time collecting garbage: 5 s on a quiet machine, 30 s on a busy one.
+  }, 120_000);
 
   it("give up on a read that takes too long, and read the next file in a new worker", async () => {
     const slow = writeGeoJson("slow.geojson", 200, 2000);
