@@ -47,6 +47,11 @@ export interface Config {
   evidenceMaxBytes: number;
   /** GROUNDSWELL_MAX_VERTICES: the vertex cap per boundary file the CLI reads (default 20,000,000: a national TIGER layer); `--max-vertices` wins. */
   maxVertices: number;
+  /**
+   * GROUNDSWELL_OVERLAP_THREADS: threads for computing overlaps; "auto" (default) uses worker
+   * threads, up to the cores, when the job is big enough to pay for starting them; 1 is the main thread.
+   */
+  overlapThreads: number | "auto";
 }
 
 const envSchema = z.object({
@@ -78,6 +83,10 @@ const envSchema = z.object({
     .min(1000, { error: "GROUNDSWELL_MAX_VERTICES must be at least 1000" })
     .max(MAX_VERTICES_CEILING, { error: `GROUNDSWELL_MAX_VERTICES can be at most ${MAX_VERTICES_CEILING.toLocaleString("en-US")}` })
     .default(defaultBoundaryLimits.maxVerticesPerFile),
+  GROUNDSWELL_OVERLAP_THREADS: z
+    .string()
+    .regex(/^(auto|[1-9]\d?)$/, "GROUNDSWELL_OVERLAP_THREADS must be auto or a number of threads from 1 to 99 (1 = the main thread)")
+    .default("auto"),
   GROUNDSWELL_GEOCODER_URL: z
     .string()
     .regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes")
@@ -107,5 +116,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geocoderUrl: values.GROUNDSWELL_GEOCODER_URL ?? null,
     evidenceMaxBytes: values.GROUNDSWELL_EVIDENCE_MAX_BYTES,
     maxVertices: values.GROUNDSWELL_MAX_VERTICES,
+    overlapThreads: values.GROUNDSWELL_OVERLAP_THREADS === "auto" ? "auto" : Number(values.GROUNDSWELL_OVERLAP_THREADS),
   };
 }

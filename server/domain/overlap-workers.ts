@@ -1,0 +1,123 @@
+import os from "node:os";
+import { Worker } from "node:worker_threads";
+import { computeOverlapsReport, planOverlapWork, type OverlapOptions, type OverlapReport } from "../../shared/geo/overlaps";
+import { mergeOverlapReports, packedBBox, packedCount, packedVertexCount, unpackGeometries, type PackedGeometries } from "../../shared/geo/packed-geometry";
+import { GroundswellError } from "../errors";
+import type { OverlapWorkerJob, OverlapWorkerMessage } from "./overlap-worker";
+
+/**
+ * The overlap engine (shared/geo/overlaps.ts) on several cores. The geometry is packed once into
+ * SharedArrayBuffers (shared/geo/packed-geometry.ts); `planOverlapWork` cuts the bodies into
+ * compact parts of about equal cost; each worker thread unpacks its part's bodies and the
+ * districts they can touch, prepares them and computes; the parts' reports are merged into the
+ * exact report one thread would give (same rows, same order, same areas to the bit).
+ *
+ * Workers start per call and end with it: a recompute is rare and long, and a worker's start-up
+ * (about 40 ms compiled, ~1 s under tsx) is paid only when the work is big enough (`overlapThreadsFor`).
+ */
+
+/** What to compute with: `"auto"` picks by the work's size and the cores; 1 is the main thread. */
+export type OverlapThreads = number | "auto";
+
+/**
+ * Work (vertices of bodies and districts) below which one more thread does not pay for itself.
+ * Measured on a 2-core machine (`npm run bench -- overlaps`, "worker break-even"): a compiled worker
+ * costs about 40–60 ms to start and load the engine, and packing plus merging about 10 % of the
+ * single-thread time; Rhode Island's 39 towns × 115 districts (about 0.9 million vertices, 0.17 s
+ * in the engine) came out even, so each thread needs at least twice that.
+ */
+export const VERTICES_PER_THREAD = 2_000_000;
+
+/** How many threads a job of `vertices` gets: the requested number, or by size up to the cores. */
+export function overlapThreadsFor(vertices: number, requested: OverlapThreads = "auto", cores = os.availableParallelism()): number {
+  if (requested !== "auto") return Math.max(1, Math.floor(requested));
+  return Math.max(1, Math.min(cores, Math.floor(vertices / VERTICES_PER_THREAD)));
+}
+
+/** The worker's entry: compiled beside dist/server/main.mjs (this code sits in main.mjs or chunks/), else the sources through tsx. */
+function workerEntry(): URL {
+  const here = import.meta.url;
+  if (here.endsWith(".ts")) return new URL("./overlap-worker-dev.mjs", here);
+  return new URL(/\/chunks\/[^/]*$/.test(here) ? "../overlap-worker.mjs" : "./overlap-worker.mjs", here);
+}
+
+export interface ThreadedOverlapOptions extends OverlapOptions {
+  /** Worker threads; 1 computes on the calling thread. */
+  threads: number;
+  /** Another worker script (tests use one that fails). */
+  workerUrl?: URL;
+}
+
+/**
+ * Overlaps of packed bodies × packed districts on `threads` worker threads (1: the calling thread),
+ * the same report as `computeOverlapsReport` on the unpacked inputs, and the threads it used. A worker that fails ends the
+ * others and rejects with a GroundswellError naming the cause; nothing is half-returned.
+ */
+export async function computePackedOverlaps(
+  bodies: PackedGeometries,
+  districts: PackedGeometries,
+  options: ThreadedOverlapOptions,
+): Promise<{ report: OverlapReport; threads: number }> {
+  const { threads, workerUrl, onProgress, ...engineOptions } = options;
+  const bodyCount = packedCount(bodies);
+  if (threads <= 1 || bodyCount < 2) return { report: computeOverlapsReport(unpackGeometries(bodies), unpackGeometries(districts), { ...engineOptions, onProgress }), threads: 1 };
+  const bodyBoxes = Array.from({ length: bodyCount }, (_, i) => packedBBox(bodies, i));
+  const districtBoxes = Array.from({ length: packedCount(districts) }, (_, i) => packedBBox(districts, i));
+  const plan = planOverlapWork(bodyBoxes, districtBoxes, threads, {
+    body: (i) => packedVertexCount(bodies, i),
+    district: (i) => packedVertexCount(districts, i),
+  }).filter((part) => part.bodies.length > 0);
+  const workers: Worker[] = [];
+  const done = plan.map(() => 0);
+  try {
+    const reports = await Promise.all(
+      plan.map(
+        (part, index) =>
+          new Promise<OverlapReport>((resolve, reject) => {
+            const worker = new Worker(workerUrl ?? workerEntry());
+            workers.push(worker);
+            let settled = false;
+            const fail = (reason: string) => {
+              if (settled) return;
+              settled = true;
+              reject(
+                new GroundswellError(
+                  `computing overlaps failed in worker thread ${index + 1} of ${plan.length}: ${reason}; nothing was written (GROUNDSWELL_OVERLAP_THREADS=1 computes on one thread)`,
+                ),
+              );
+            };
+            worker.on("message", (message: OverlapWorkerMessage) => {
+              if (message.type === "progress") {
+                done[index] = message.done;
+                onProgress?.(
+                  done.reduce((sum, count) => sum + count, 0),
+                  bodyCount,
+                );
+              } else if (message.type === "done") {
+                settled = true;
+                resolve(message.report);
+              } else fail(message.error.message);
+            });
+            worker.on("error", (error) => fail(error.message));
+            worker.on("exit", (code) => fail(`the thread stopped (exit code ${code})`));
+            const job: OverlapWorkerJob = {
+              bodies,
+              districts,
+              bodyPositions: Uint32Array.from(part.bodies),
+              districtPositions: Uint32Array.from(part.districts),
+              options: engineOptions,
+            };
+            worker.postMessage(job);
+          }),
+      ),
+    );
+    return { report: mergeOverlapReports(reports, bodies.ids, districts.ids), threads: plan.length };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+/** Packs inputs on SharedArrayBuffers, for `computePackedOverlaps`. */
+export function sharedAllocate(bytes: number): SharedArrayBuffer {
+  return new SharedArrayBuffer(bytes);
+}
