@@ -12,8 +12,10 @@ import type { OverlapWorkerJob, OverlapWorkerMessage } from "./overlap-worker";
  * districts they can touch, prepares them and computes; the parts' reports are merged into the
  * exact report one thread would give (same rows, same order, same areas to the bit).
  *
- * Workers start per call and end with it: a recompute is rare and long, and a worker's start-up
- * (about 40 ms compiled, ~1 s under tsx) is paid only when the work is big enough (`overlapThreadsFor`).
+ * Workers start per call and end with it: a recompute is rare and long. A worker costs its
+ * start-up and, above all, running the engine cold (not yet compiled by the JIT) on its part, so
+ * they are used only when the work is big enough (`overlapThreadsFor`), and the calling thread
+ * computes one part itself.
  */
 
 /** What to compute with: `"auto"` picks by the work's size and the cores; 1 is the main thread. */
@@ -42,58 +44,85 @@ function workerEntry(): URL {
 }
 
 export interface ThreadedOverlapOptions extends OverlapOptions {
-  /** Worker threads; 1 computes on the calling thread. */
+  /** Threads: the calling thread plus `threads - 1` worker threads; 1 computes on the calling thread alone. */
   threads: number;
-  /** Another worker script (tests use one that fails). */
-  workerUrl?: URL;
+  /** Workers started earlier (`startOverlapWorkers`), so that they load while the caller reads and packs; ended when done. */
+  pool?: OverlapWorkerPool | undefined;
+  /** Another worker script (tests use one that fails; the bench the compiled one). */
+  workerUrl?: URL | undefined;
+}
+
+/** Worker threads started ahead of their work. */
+export interface OverlapWorkerPool {
+  readonly workers: Worker[];
+  close(): Promise<void>;
+}
+
+/** Starts `count` overlap workers now: each loads the engine while the caller is still busy. */
+export function startOverlapWorkers(count: number, workerUrl?: URL): OverlapWorkerPool {
+  const workers = Array.from({ length: Math.max(0, count) }, () => new Worker(workerUrl ?? workerEntry()));
+  // An error before a job is handed over is reported when the job is (the worker's exit).
+  for (const worker of workers) worker.on("error", () => undefined);
+  return { workers, close: async () => void (await Promise.all(workers.map((worker) => worker.terminate()))) };
 }
 
 /**
- * Overlaps of packed bodies × packed districts on `threads` worker threads (1: the calling thread),
- * the same report as `computeOverlapsReport` on the unpacked inputs, and the threads it used. A worker that fails ends the
- * others and rejects with a GroundswellError naming the cause; nothing is half-returned.
+ * Overlaps of packed bodies × packed districts on `threads` threads: `planOverlapWork` cuts the
+ * work into `threads` parts, worker threads take all but the last, which the calling thread
+ * computes meanwhile (one worker fewer to start). The same report as `computeOverlapsReport` on
+ * the unpacked inputs, and the threads it used. A worker that fails ends the others and rejects
+ * with a GroundswellError naming the cause; nothing is half-returned.
  */
 export async function computePackedOverlaps(
   bodies: PackedGeometries,
   districts: PackedGeometries,
   options: ThreadedOverlapOptions,
 ): Promise<{ report: OverlapReport; threads: number }> {
-  const { threads, workerUrl, onProgress, ...engineOptions } = options;
+  const { threads, workerUrl, onProgress, pool: started, ...engineOptions } = options;
   const bodyCount = packedCount(bodies);
-  if (threads <= 1 || bodyCount < 2) return { report: computeOverlapsReport(unpackGeometries(bodies), unpackGeometries(districts), { ...engineOptions, onProgress }), threads: 1 };
+  if (threads <= 1 || bodyCount < 2) {
+    await started?.close();
+    return { report: computeOverlapsReport(unpackGeometries(bodies), unpackGeometries(districts), { ...engineOptions, onProgress }), threads: 1 };
+  }
   const bodyBoxes = Array.from({ length: bodyCount }, (_, i) => packedBBox(bodies, i));
   const districtBoxes = Array.from({ length: packedCount(districts) }, (_, i) => packedBBox(districts, i));
   const plan = planOverlapWork(bodyBoxes, districtBoxes, threads, {
     body: (i) => packedVertexCount(bodies, i),
     district: (i) => packedVertexCount(districts, i),
   }).filter((part) => part.bodies.length > 0);
-  const workers: Worker[] = [];
+  const workerParts = plan.slice(0, -1);
+  const own = plan.at(-1)!;
+  const workers = [...(started?.workers ?? [])];
+  const pool = { workers, close: () => Promise.all(workers.map((worker) => worker.terminate())) };
+  while (workers.length < workerParts.length) workers.push(new Worker(workerUrl ?? workerEntry()));
+  void Promise.all(workers.slice(workerParts.length).map((worker) => worker.terminate()));
   const done = plan.map(() => 0);
+  const progress = (index: number, count: number) => {
+    done[index] = count;
+    onProgress?.(
+      done.reduce((sum, value) => sum + value, 0),
+      bodyCount,
+    );
+  };
   try {
-    const reports = await Promise.all(
-      plan.map(
+    const fromWorkers = Promise.all(
+      workerParts.map(
         (part, index) =>
           new Promise<OverlapReport>((resolve, reject) => {
-            const worker = new Worker(workerUrl ?? workerEntry());
-            workers.push(worker);
+            const worker = workers[index]!;
             let settled = false;
             const fail = (reason: string) => {
               if (settled) return;
               settled = true;
               reject(
                 new GroundswellError(
-                  `computing overlaps failed in worker thread ${index + 1} of ${plan.length}: ${reason}; nothing was written (GROUNDSWELL_OVERLAP_THREADS=1 computes on one thread)`,
+                  `computing overlaps failed in worker thread ${index + 1} of ${workerParts.length}: ${reason}; nothing was written (GROUNDSWELL_OVERLAP_THREADS=1 computes on one thread)`,
                 ),
               );
             };
             worker.on("message", (message: OverlapWorkerMessage) => {
-              if (message.type === "progress") {
-                done[index] = message.done;
-                onProgress?.(
-                  done.reduce((sum, count) => sum + count, 0),
-                  bodyCount,
-                );
-              } else if (message.type === "done") {
+              if (message.type === "progress") progress(index, message.done);
+              else if (message.type === "done") {
                 settled = true;
                 resolve(message.report);
               } else fail(message.error.message);
@@ -111,9 +140,16 @@ export async function computePackedOverlaps(
           }),
       ),
     );
+    // Settled by the await below; until then a failure must not count as unhandled.
+    fromWorkers.catch(() => undefined);
+    const ownReport = computeOverlapsReport(unpackGeometries(bodies, own.bodies), unpackGeometries(districts, own.districts), {
+      ...engineOptions,
+      onProgress: (count) => progress(plan.length - 1, count),
+    });
+    const reports = [...(await fromWorkers), ownReport];
     return { report: mergeOverlapReports(reports, bodies.ids, districts.ids), threads: plan.length };
   } finally {
-    await Promise.all(workers.map((worker) => worker.terminate()));
+    await pool.close();
   }
 }
 

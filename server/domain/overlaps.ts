@@ -1,12 +1,12 @@
 import type { BBox } from "../../shared/model/body";
 import { computeOverlapsReport, DEFAULT_MIN_SHARE, type OverlapGeometry, type OverlapProblem, type OverlapReport } from "../../shared/geo/overlaps";
-import { GeometryPacker } from "../../shared/geo/packed-geometry";
+import { GeometryPacker, type PackedGeometries } from "../../shared/geo/packed-geometry";
 import type { Db } from "../db/connect";
 import { findBodyShapes, findBodyShapesByIds, findBodyShapesInBox } from "../db/repositories/body-repository";
 import { findCurrentDistrictGeometries, findCurrentDistrictShapesByIds, findCurrentDistrictShapesInBox } from "../db/repositories/district-repository";
 import { deleteOverlapsOfRetiredDistricts, findOverlapRowsTouching, replaceOverlaps, writeOverlapChanges, type OverlapRow } from "../db/repositories/overlap-repository";
 import { InputError } from "../errors";
-import { computePackedOverlaps, overlapThreadsFor, sharedAllocate, type OverlapThreads } from "./overlap-workers";
+import { computePackedOverlaps, overlapThreadsFor, sharedAllocate, startOverlapWorkers, type OverlapThreads } from "./overlap-workers";
 
 export interface RecomputeSummary {
   /** Bodies and current districts the computation read. */
@@ -202,9 +202,16 @@ async function computeShapes(
     }
     return packer.finish(sharedAllocate);
   };
-  const bodies = pack(bodyRows);
-  const districts = pack(districtRows);
-  return computePackedOverlaps(bodies, districts, { ...engineOptions, threads, workerUrl: options.workerUrl });
+  // The workers start now and load the engine while this thread parses and packs the shapes.
+  const pool = startOverlapWorkers(threads - 1, options.workerUrl);
+  let packed: [PackedGeometries, PackedGeometries];
+  try {
+    packed = [pack(bodyRows), pack(districtRows)];
+  } catch (error) {
+    await pool.close();
+    throw error;
+  }
+  return computePackedOverlaps(...packed, { ...engineOptions, threads, pool, workerUrl: options.workerUrl });
 }
 
 function parseShapes(rows: ShapeRow[]): Array<{ id: number; geometry: GeoJSON.Geometry }> {
