@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { computePreparedOverlaps, prepareOverlapInputs, type OverlapOptions, type OverlapReport } from "../../shared/geo/overlaps";
-import { unpackGeometries, type PackedGeometries } from "../../shared/geo/packed-geometry";
+import { computePreparedOverlaps, type OverlapOptions, type OverlapReport } from "../../shared/geo/overlaps";
+import { preparePacked, type PackedGeometries } from "../../shared/geo/packed-geometry";
 
 /**
  * A worker thread of overlap-workers.ts: one part of the work, read from the shared packed
@@ -25,8 +25,8 @@ const PROGRESS_EVERY = 250;
 parentPort?.once("message", (job: OverlapWorkerJob) => {
   let message: OverlapWorkerMessage;
   try {
-    const districts = prepareOverlapInputs(unpackGeometries(job.districts, job.districtPositions));
-    const bodies = prepareOverlapInputs(unpackGeometries(job.bodies, job.bodyPositions));
+    const districts = preparePacked(job.districts, job.districtPositions);
+    const bodies = preparePacked(job.bodies, job.bodyPositions);
     const report = computePreparedOverlaps(bodies, districts, {
       ...job.options,
       onProgress: (done, total) => {

@@ -1,7 +1,7 @@
 import os from "node:os";
 import { Worker } from "node:worker_threads";
-import { computeOverlapsReport, planOverlapWork, type OverlapOptions, type OverlapReport } from "../../shared/geo/overlaps";
-import { mergeOverlapReports, packedBBox, packedCount, packedVertexCount, unpackGeometries, type PackedGeometries } from "../../shared/geo/packed-geometry";
+import { computePreparedOverlaps, planOverlapWork, type OverlapOptions, type OverlapReport } from "../../shared/geo/overlaps";
+import { mergeOverlapReports, packedBBox, packedCount, packedVertexCount, preparePacked, type PackedGeometries } from "../../shared/geo/packed-geometry";
 import { GroundswellError } from "../errors";
 import type { OverlapWorkerJob, OverlapWorkerMessage } from "./overlap-worker";
 
@@ -82,7 +82,12 @@ export async function computePackedOverlaps(
   const bodyCount = packedCount(bodies);
   if (threads <= 1 || bodyCount < 2) {
     await started?.close();
-    return { report: computeOverlapsReport(unpackGeometries(bodies), unpackGeometries(districts), { ...engineOptions, onProgress }), threads: 1 };
+    const all = (packed: PackedGeometries) =>
+      preparePacked(
+        packed,
+        Array.from(packed.ids, (_, i) => i),
+      );
+    return { report: computePreparedOverlaps(all(bodies), all(districts), { ...engineOptions, onProgress }), threads: 1 };
   }
   const bodyBoxes = Array.from({ length: bodyCount }, (_, i) => packedBBox(bodies, i));
   const districtBoxes = Array.from({ length: packedCount(districts) }, (_, i) => packedBBox(districts, i));
@@ -142,7 +147,7 @@ export async function computePackedOverlaps(
     );
     // Settled by the await below; until then a failure must not count as unhandled.
     fromWorkers.catch(() => undefined);
-    const ownReport = computeOverlapsReport(unpackGeometries(bodies, own.bodies), unpackGeometries(districts, own.districts), {
+    const ownReport = computePreparedOverlaps(preparePacked(bodies, own.bodies), preparePacked(districts, own.districts), {
       ...engineOptions,
       onProgress: (count) => progress(plan.length - 1, count),
     });

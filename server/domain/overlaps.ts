@@ -1,5 +1,5 @@
 import type { BBox } from "../../shared/model/body";
-import { computeOverlapsReport, DEFAULT_MIN_SHARE, type OverlapGeometry, type OverlapProblem, type OverlapReport } from "../../shared/geo/overlaps";
+import { computePreparedOverlaps, DEFAULT_MIN_SHARE, prepareOverlapInput, type OverlapGeometry, type OverlapProblem, type OverlapReport } from "../../shared/geo/overlaps";
 import { GeometryPacker, type PackedGeometries } from "../../shared/geo/packed-geometry";
 import type { Db } from "../db/connect";
 import { findBodyShapes, findBodyShapesByIds, findBodyShapesInBox } from "../db/repositories/body-repository";
@@ -189,9 +189,14 @@ async function computeShapes(
   const threads = overlapThreadsFor(options.workVertices ?? estimateVertices(bodyRows) + estimateVertices(districtRows), options.threads);
   const engineOptions = { minShare: options.minShare, onProgress: options.onProgress };
   if (threads === 1) {
-    const bodies = parseShapes(bodyRows).filter((body): body is { id: number; geometry: OverlapGeometry } => isPolygonal(body.geometry));
-    const districts = parseShapes(districtRows) as Array<{ id: number; geometry: OverlapGeometry }>;
-    return { report: computeOverlapsReport(bodies, districts, engineOptions), threads };
+    // Each shape prepared as it is parsed: its GeoJSON arrays go before the next is built.
+    const prepare = (rows: ShapeRow[]) =>
+      rows.flatMap((row) => {
+        const geometry = JSON.parse(row.geometry) as GeoJSON.Geometry;
+        row.geometry = "";
+        return isPolygonal(geometry) ? [prepareOverlapInput({ id: row.id, geometry })] : [];
+      });
+    return { report: computePreparedOverlaps(prepare(bodyRows), prepare(districtRows), engineOptions), threads };
   }
   const pack = (rows: ShapeRow[]) => {
     const packer = new GeometryPacker();
@@ -212,12 +217,4 @@ async function computeShapes(
     throw error;
   }
   return computePackedOverlaps(...packed, { ...engineOptions, threads, pool, workerUrl: options.workerUrl });
-}
-
-function parseShapes(rows: ShapeRow[]): Array<{ id: number; geometry: GeoJSON.Geometry }> {
-  return rows.map((row) => {
-    const geometry = JSON.parse(row.geometry) as GeoJSON.Geometry;
-    row.geometry = "";
-    return { id: row.id, geometry };
-  });
 }

@@ -1,5 +1,5 @@
 import type { BBox } from "../model/body";
-import type { OverlapInput, OverlapProblem, OverlapReport, OverlapStats } from "./overlaps";
+import { prepareOverlapInput, type OverlapInput, type OverlapProblem, type OverlapReport, type OverlapStats, type PreparedOverlapInput } from "./overlaps";
 
 /**
  * Polygon geometries packed into flat typed arrays, so that several threads can read one copy:
@@ -140,22 +140,32 @@ export function packedBBox(packed: PackedGeometries, i: number): BBox {
 
 /** Items at `positions` (every item when omitted) as GeoJSON again, with their original type. */
 export function unpackGeometries(packed: PackedGeometries, positions?: ArrayLike<number>): OverlapInput[] {
+  return Array.from(positions ?? Array.from(packed.ids, (_, i) => i), (i) => unpackGeometry(packed, i));
+}
+
+/** Item `i` as GeoJSON again, with its original type. */
+export function unpackGeometry(packed: PackedGeometries, i: number): OverlapInput {
   const { ids, types, itemPolygonStart, polygonRingStart, ringVertexStart, coordinates } = packed;
-  const wanted = positions ?? Array.from(ids, (_, i) => i);
-  return Array.from(wanted, (i) => {
-    const polygons: GeoJSON.Position[][][] = [];
-    for (let p = itemPolygonStart[i]!; p < itemPolygonStart[i + 1]!; p++) {
-      const rings: GeoJSON.Position[][] = [];
-      for (let r = polygonRingStart[p]!; r < polygonRingStart[p + 1]!; r++) {
-        const ring: GeoJSON.Position[] = [];
-        for (let v = ringVertexStart[r]!; v < ringVertexStart[r + 1]!; v++) ring.push([coordinates[2 * v]!, coordinates[2 * v + 1]!]);
-        rings.push(ring);
-      }
-      polygons.push(rings);
+  const polygons: GeoJSON.Position[][][] = [];
+  for (let p = itemPolygonStart[i]!; p < itemPolygonStart[i + 1]!; p++) {
+    const rings: GeoJSON.Position[][] = [];
+    for (let r = polygonRingStart[p]!; r < polygonRingStart[p + 1]!; r++) {
+      const ring: GeoJSON.Position[] = [];
+      for (let v = ringVertexStart[r]!; v < ringVertexStart[r + 1]!; v++) ring.push([coordinates[2 * v]!, coordinates[2 * v + 1]!]);
+      rings.push(ring);
     }
-    const geometry: OverlapInput["geometry"] = types[i] === 0 ? { type: "Polygon", coordinates: polygons[0] ?? [] } : { type: "MultiPolygon", coordinates: polygons };
-    return { id: ids[i]!, geometry };
-  });
+    polygons.push(rings);
+  }
+  const geometry: OverlapInput["geometry"] = types[i] === 0 ? { type: "Polygon", coordinates: polygons[0] ?? [] } : { type: "MultiPolygon", coordinates: polygons };
+  return { id: ids[i]!, geometry };
+}
+
+/**
+ * Items at `positions`, prepared one at a time (unpack, prepare, let the GeoJSON go): the nested
+ * arrays of a whole national layer would take about a GB beside the prepared shapes.
+ */
+export function preparePacked(packed: PackedGeometries, positions: ArrayLike<number>): PreparedOverlapInput[] {
+  return Array.from(positions, (i) => prepareOverlapInput(unpackGeometry(packed, i)));
 }
 
 /**
