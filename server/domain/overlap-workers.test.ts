@@ -95,13 +95,19 @@ describe("overlaps on worker threads", () => {
 
 describe("overlapThreadsFor", () => {
   it("keeps small jobs on the main thread and gives big ones up to the cores", () => {
-    expect(overlapThreadsFor(VERTICES_PER_THREAD - 1, "auto", 2)).toBe(1);
-    expect(overlapThreadsFor(2 * VERTICES_PER_THREAD, "auto", 2)).toBe(2);
-    expect(overlapThreadsFor(50 * VERTICES_PER_THREAD, "auto", 2)).toBe(2);
-    expect(overlapThreadsFor(50 * VERTICES_PER_THREAD, "auto", 1)).toBe(1);
+    expect(overlapThreadsFor(VERTICES_PER_THREAD - 1, "auto", 2, 0)).toBe(1);
+    expect(overlapThreadsFor(2 * VERTICES_PER_THREAD, "auto", 2, 0)).toBe(2);
+    expect(overlapThreadsFor(50 * VERTICES_PER_THREAD, "auto", 2, 1)).toBe(2);
+    expect(overlapThreadsFor(50 * VERTICES_PER_THREAD, "auto", 1, 0)).toBe(1);
+  });
+  it("gives a big job only the cores other work leaves free", () => {
+    expect(overlapThreadsFor(50 * VERTICES_PER_THREAD, "auto", 2, 2.4)).toBe(1);
+    expect(overlapThreadsFor(50 * VERTICES_PER_THREAD, "auto", 2, 9)).toBe(1);
+    expect(overlapThreadsFor(50 * VERTICES_PER_THREAD, "auto", 4, 2)).toBe(3);
   });
   it("takes a requested number as it is", () => {
     expect(overlapThreadsFor(10, 3, 2)).toBe(3);
-    expect(overlapThreadsFor(10 ** 9, 1, 8)).toBe(1);
+    expect(overlapThreadsFor(10 ** 9, 1, 8, 0)).toBe(1);
+    expect(overlapThreadsFor(10, 2, 2, 9)).toBe(2);
   });
 });

@@ -23,17 +23,26 @@ export type OverlapThreads = number | "auto";
 
 /**
  * Work (vertices of bodies and districts) below which one more thread does not pay for itself.
- * Measured on a 2-core machine (`npm run bench -- overlaps`, "worker break-even"): a compiled worker
- * costs about 40–60 ms to start and load the engine, and packing plus merging about 10 % of the
- * single-thread time; Rhode Island's 39 towns × 115 districts (about 0.9 million vertices, 0.17 s
- * in the engine) came out even, so each thread needs at least twice that.
+ * Measured on this 2-core machine while other jobs loaded it (load 9–12; `npm run bench --
+ * overlaps`, "worker break-even"): a compiled worker starts in 0.1–0.25 s, but what it really costs
+ * is running the engine before the JIT has compiled it (Rhode Island's first call takes 2 s, the
+ * next 0.7 s). Against a warm thread, two threads had not caught up at 2 million vertices (0.6×);
+ * as a command, where the main thread is cold too, Rhode Island (0.27 million vertices) took 3.1 s
+ * on one thread and 5.0 s on two. So a state stays on one thread and a national layer (12 million
+ * vertices and more) gets both cores.
  */
 export const VERTICES_PER_THREAD = 2_000_000;
 
-/** How many threads a job of `vertices` gets: the requested number, or by size up to the cores. */
-export function overlapThreadsFor(vertices: number, requested: OverlapThreads = "auto", cores = os.availableParallelism()): number {
+/**
+ * How many threads a job of `vertices` gets: the requested number, or by size up to the cores that
+ * are free. A core busy with other work gives a worker nothing (national overlaps on a 2-core
+ * machine at load 9: 55 s on one thread, 69 s on two), so "auto" counts the cores the 1-minute
+ * load average leaves, besides this process's own thread.
+ */
+export function overlapThreadsFor(vertices: number, requested: OverlapThreads = "auto", cores = os.availableParallelism(), load = os.loadavg()[0] ?? 0): number {
   if (requested !== "auto") return Math.max(1, Math.floor(requested));
-  return Math.max(1, Math.min(cores, Math.floor(vertices / VERTICES_PER_THREAD)));
+  const free = Math.max(1, Math.min(cores, Math.round(cores - Math.max(0, load - 1))));
+  return Math.max(1, Math.min(free, Math.floor(vertices / VERTICES_PER_THREAD)));
 }
 
 /** The worker's entry: compiled beside dist/server/main.mjs (this code sits in main.mjs or chunks/), else the sources through tsx. */
