@@ -110,7 +110,7 @@ export async function importBodies(
   layer: { features: readonly ImportFeature[]; fields: readonly string[] },
   options: ImportBodiesOptions,
   now = new Date(),
-): Promise<ImportSummary> {
+): Promise<ImportSummary & { ids: number[] }> {
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
   const state = options.state ? parseStateCode(options.state) : undefined;
   if (options.state && !state) throw new FieldError("state", stateCodeProblem(options.state));
@@ -130,7 +130,8 @@ export async function importBodies(
   }
   const stamp = now.toISOString();
   const inserts = [];
-  let created = 0;
+  /** The bodies this import wrote (updated or created): the ones whose overlaps are recomputed. */
+  const ids: number[] = [];
   let updated = 0;
   for (const group of groups) {
     const kind = kindOf.get(group)!;
@@ -150,15 +151,17 @@ export async function importBodies(
     const id = existing.get(`${kind}|${group.key}`);
     if (id !== undefined) {
       await updateBody(db, id, values);
+      ids.push(id);
       updated++;
     } else {
       inserts.push({ ...values, kind, ocdDivisionId: null, sourceKey: group.key, createdAt: stamp });
       // Written as they come, so a national layer's geometry JSON is never all in memory at once.
-      if (inserts.length === INSERT_BATCH) created += (await insertBodies(db, inserts.splice(0))).length;
+      if (inserts.length === INSERT_BATCH) ids.push(...(await insertBodies(db, inserts.splice(0))));
     }
   }
-  created += (await insertBodies(db, inserts)).length;
-  return { read: layer.features.length, created, updated, merged, skipped, nameField, idField, populationField };
+  ids.push(...(await insertBodies(db, inserts)));
+  const created = ids.length - updated;
+  return { read: layer.features.length, created, updated, merged, skipped, nameField, idField, populationField, ids };
 }
 
 /** Each group's kind: `kind` for all, or its first feature's value of `kindField`; an unknown value is refused naming the feature. */
@@ -232,7 +235,7 @@ export async function importDistricts(
   layer: { features: readonly ImportFeature[]; fields: readonly string[] },
   options: ImportDistrictsOptions,
   now = new Date(),
-): Promise<ImportSummary & { vintage: string; current: boolean; state: string | null }> {
+): Promise<ImportSummary & { vintage: string; current: boolean; state: string | null; ids: number[] }> {
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
   const stateInfo = options.state ? stateByUsps(options.state) : undefined;
   if (options.state && !stateInfo) throw new FieldError("state", stateCodeProblem(options.state));
@@ -248,7 +251,8 @@ export async function importDistricts(
   const existing = new Map((await findDistrictKeys(db, { chamber: options.chamber, state, vintage })).map((row) => [row.sourceKey, row.id]));
   const stamp = now.toISOString();
   const inserts = [];
-  let created = 0;
+  /** The districts this import wrote (updated or created): the ones whose overlaps are recomputed. */
+  const ids: number[] = [];
   let updated = 0;
   for (const group of groups) {
     const name = group.name.replace(/^0+(?=\d)/, "");
@@ -257,13 +261,15 @@ export async function importDistricts(
     const id = existing.get(group.key);
     if (id !== undefined) {
       await updateDistrict(db, id, values);
+      ids.push(id);
       updated++;
     } else {
       inserts.push({ ...values, chamber: options.chamber, state, vintage, sourceKey: group.key, createdAt: stamp });
-      if (inserts.length === INSERT_BATCH) created += (await insertDistricts(db, inserts.splice(0))).length;
+      if (inserts.length === INSERT_BATCH) ids.push(...(await insertDistricts(db, inserts.splice(0))));
     }
   }
-  created += (await insertDistricts(db, inserts)).length;
+  ids.push(...(await insertDistricts(db, inserts)));
+  const created = ids.length - updated;
   const newest = (await findVintages(db, { chamber: options.chamber, state })).sort(compareVintages).at(-1)!;
   await markCurrentVintage(db, { chamber: options.chamber, state, vintage: newest });
   return {
@@ -277,5 +283,6 @@ export async function importDistricts(
     vintage,
     current: newest === vintage,
     state,
+    ids,
   };
 }
