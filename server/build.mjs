@@ -1,7 +1,6 @@
 // Compiles the server (the `groundswell` CLI and everything it runs) with esbuild into
 // dist/server/main.mjs, one chunk per lazily loaded command, packages left to node_modules, and
-// the worker threads that read uploads and compute overlaps into dist/server/upload-worker.mjs and
-// dist/server/overlap-worker.mjs.
+// the worker thread that reads uploads into dist/server/upload-worker.mjs.
 //
 // `node server/build.mjs` builds now (npm's `prepare` runs it on `npm ci`); the launcher
 // (groundswell.mjs) calls `ensureServerBuilt()`, which rebuilds only when a file under server/ or
@@ -45,13 +44,7 @@ export async function buildServer() {
     absWorkingDir: root,
     // The upload worker (server/io/upload-workers.ts starts it from dist/server/upload-worker.mjs).
     // The body tile worker likewise (server/http/body-tile-workers.ts, dist/server/body-tile-worker.mjs).
-    // The overlap worker (server/domain/overlap-workers.ts starts it from dist/server/overlap-worker.mjs).
-    entryPoints: {
-      main: "server/main.ts",
-      "upload-worker": "server/io/upload-worker.ts",
-      "body-tile-worker": "server/http/body-tile-worker.ts",
-      "overlap-worker": "server/domain/overlap-worker.ts",
-    },
+    entryPoints: { main: "server/main.ts", "upload-worker": "server/io/upload-worker.ts", "body-tile-worker": "server/http/body-tile-worker.ts" },
     bundle: true,
     splitting: true,
     format: "esm",

@@ -50,11 +50,6 @@ export interface Config {
   maxVertices: number;
   /** GROUNDSWELL_MAP_TILES_ABOVE: past this many bodies the map draws them from vector tiles (default 10,000). */
   mapTilesAbove: number;
-  /**
-   * GROUNDSWELL_OVERLAP_THREADS: threads for computing overlaps; "auto" (default) uses worker
-   * threads, up to the cores, when the job is big enough to pay for starting them; 1 is the main thread.
-   */
-  overlapThreads: number | "auto";
 }
 
 const envSchema = z.object({
@@ -91,10 +86,6 @@ const envSchema = z.object({
     .int({ error: "GROUNDSWELL_MAP_TILES_ABOVE must be a whole number of bodies, e.g. 10000" })
     .min(0, { error: "GROUNDSWELL_MAP_TILES_ABOVE must be 0 or more" })
     .default(DEFAULT_TILES_ABOVE),
-  GROUNDSWELL_OVERLAP_THREADS: z
-    .string()
-    .regex(/^(auto|[1-9]\d?)$/, "GROUNDSWELL_OVERLAP_THREADS must be auto or a number of threads from 1 to 99 (1 = the main thread)")
-    .default("auto"),
   GROUNDSWELL_GEOCODER_URL: z
     .string()
     .regex(/^https?:\/\/\S*\{query\}/, "GROUNDSWELL_GEOCODER_URL must be an http(s) URL with {query} where the address goes")
@@ -125,6 +116,5 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceMaxBytes: values.GROUNDSWELL_EVIDENCE_MAX_BYTES,
     maxVertices: values.GROUNDSWELL_MAX_VERTICES,
     mapTilesAbove: values.GROUNDSWELL_MAP_TILES_ABOVE,
-    overlapThreads: values.GROUNDSWELL_OVERLAP_THREADS === "auto" ? "auto" : Number(values.GROUNDSWELL_OVERLAP_THREADS),
   };
 }

@@ -54,29 +54,12 @@ export function describeSeating(seating: SeatingSummary): string {
 /** "Overlaps: 312 body × district pairs from 39 bodies and 115 current districts in 0.42 s". */
 export function describeOverlaps(overlaps: RecomputeSummary): string {
   return (
-    describeOverlapCounts(overlaps) +
+    `Overlaps: ${overlaps.overlaps} body × district pairs from ${overlaps.bodies} bodies and ${overlaps.districts} current districts in ${(overlaps.milliseconds / 1000).toFixed(2)} s` +
     (overlaps.problems.length
       ? ` (${overlaps.problems.length} geometry ${overlaps.problems.length === 1 ? "problem" : "problems"}: ${summarize(overlaps.problems.map((problem) => problem.message))})`
       : "")
   );
 }
-
-function describeOverlapCounts({ overlaps, bodies, districts, milliseconds, threads, changes }: RecomputeSummary): string {
-  const counts = `Overlaps: ${overlaps} body × district pairs from ${bodies} bodies and ${districts} current districts in ${(milliseconds / 1000).toFixed(2)} s${threads > 1 ? ` on ${threads} threads` : ""}`;
-  if (!changes) return counts;
-  const changed = [
-    changes.bodies ? plural(changes.bodies, "changed body", "changed bodies") : "",
-    changes.districts ? plural(changes.districts, "changed district", "changed districts") : "",
-  ]
-    .filter(Boolean)
-    .join(" and ");
-  return (
-    `${counts} (${changed ? `pairs of the ${changed}` : "nothing changed"}: ${changes.inserted} new, ${changes.updated} updated, ${changes.deleted} removed, ` +
-    `${changes.unchanged} unchanged; every other pair kept as stored)`
-  );
-}
-
-const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
 /** The first `limit` items joined with "; ", and how many more there are. */
 export function summarize(items: string[], limit = 5): string {

@@ -173,16 +173,7 @@ async function importBoundaryCommand(config: Config, file: string, request: Boun
     collectGarbage();
   };
   const result = await withWriteContext(config, (ctx) =>
-    importBoundaries(
-      ctx,
-      request,
-      { ...layer, release },
-      {
-        fileName: path.basename(file),
-        onOverlapProgress: (done, total) => overlapping.update(done / total),
-        overlapThreads: config.overlapThreads,
-      },
-    ),
+    importBoundaries(ctx, request, { ...layer, release }, { fileName: path.basename(file), onOverlapProgress: (done, total) => overlapping.update(done / total) }),
   ).finally(overlapping.done);
   const lines = describeBoundaryImport({ title: `Imported ${path.basename(file)}`, file: layer, result, what: request.as });
   if (result.overlaps) lines.push(describeOverlaps(result.overlaps));
@@ -197,14 +188,9 @@ export async function overlapsCommand(config: Config, options: { minShare?: stri
   const connection = await connect(config.database);
   try {
     const progress = createProgress("Computing overlaps");
-    const result = await connection.db
-      .transaction()
-      .execute((trx) => recomputeOverlaps(trx, { minShare, threads: config.overlapThreads, onProgress: (done, total) => progress.update(done / total) }))
-      .finally(progress.done);
-    const threads = result.threads > 1 ? ` on ${result.threads} threads` : "";
-    out(
-      `${result.overlaps} body × district overlaps from ${result.bodies} bodies and ${result.districts} current districts in ${(result.milliseconds / 1000).toFixed(2)} s${threads}.\n`,
-    );
+    const result = await connection.db.transaction().execute((trx) => recomputeOverlaps(trx, { minShare, onProgress: (done, total) => progress.update(done / total) }));
+    progress.done();
+    out(`${result.overlaps} body × district overlaps from ${result.bodies} bodies and ${result.districts} current districts in ${(result.milliseconds / 1000).toFixed(2)} s.\n`);
   } finally {
     await connection.close();
   }

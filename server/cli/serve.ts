@@ -47,7 +47,6 @@ export async function serve(config: Config, log: (line: string) => void): Promis
     engine: connection.engine,
     basemapStyleUrl: config.basemapStyleUrl,
     geocoderUrl: config.geocoderUrl,
-    overlapThreads: config.overlapThreads,
     evidenceMaxBytes: config.evidenceMaxBytes,
     mapTilesAbove: config.mapTilesAbove,
     publicUrl: config.publicUrl,

@@ -88,15 +88,7 @@ export async function setupCommand(config: Config, options: SetupCommandOptions,
             if (layer.selection.features.length === 0) continue;
             results.set(layer, await importBoundaryLayer(trx, layer.selection, importPlan(layer, year), commandLineActor, { overlaps: false }));
           }
-          // Only the pairs of what this state's layers wrote: other states' overlaps stay as stored.
-          const overlaps = await recomputeOverlaps(trx, {
-            threads: config.overlapThreads,
-            onProgress: (done, total) => overlapping.update(done / total),
-            scope: {
-              bodyIds: [...results.values()].flatMap((result) => result.changed.bodyIds),
-              districtIds: [...results.values()].flatMap((result) => result.changed.districtIds),
-            },
-          });
+          const overlaps = await recomputeOverlaps(trx, { onProgress: (done, total) => overlapping.update(done / total) });
           const population = blocks
             ? await importPopulationLayer(trx, blocks.file, { as: "population", countField: "POP20", place: "area", state: state.usps, dryRun: false }, commandLineActor, {
                 fileName: blocks.fileName,

@@ -13,7 +13,6 @@ import { canAdminister } from "../../shared/model/account";
 import type { Actor } from "./actor";
 import { importBodies, importDistricts, type ImportBodiesOptions, type ImportDistrictsOptions } from "./imports";
 import { seatSittingLegislators, type SeatingSummary } from "./legislators";
-import type { OverlapThreads } from "./overlap-workers";
 import { recomputeOverlaps, type RecomputeSummary } from "./overlaps";
 
 /** What a caller may hand `planBoundaryImport`: a bodies or districts request before parsing. */
@@ -75,16 +74,12 @@ export interface BoundaryImportResult {
   /** Features left out by the reader, then by the importer; indexes are positions in the file. */
   skipped: Array<{ index: number; reason: string }>;
   overlaps: RecomputeSummary | null;
-  /** The bodies or districts this import wrote: the ones whose overlaps change. */
-  changed: { bodyIds: number[]; districtIds: number[] };
   /** Districts: the chamber's sitting legislators seated in the current plan (null when none sit in it). */
   legislators: SeatingSummary | null;
 }
 
 /**
- * Import a boundary layer as bodies or districts, then recompute the overlaps of what it wrote
- * (every other pair stays as stored: re-importing one district plan recomputes that plan's
- * districts only). Run it in ONE
+ * Import a boundary layer as bodies or districts, then recompute every overlap. Run it in ONE
  * transaction opened by the door (the CLI, the upload handler): a failure leaves the database as
  * it was, and readers never see bodies without their overlaps.
  */
@@ -93,24 +88,14 @@ export async function importBoundaryLayer(
   layer: BoundaryLayer,
   plan: BoundaryImportPlan,
   actor: Actor,
-  {
-    overlaps = true,
-    minShare,
-    onOverlapProgress,
-    overlapThreads,
-  }: { overlaps?: boolean; minShare?: number | undefined; onOverlapProgress?: (done: number, total: number) => void; overlapThreads?: OverlapThreads | undefined } = {},
+  { overlaps = true, minShare, onOverlapProgress }: { overlaps?: boolean; minShare?: number | undefined; onOverlapProgress?: (done: number, total: number) => void } = {},
 ): Promise<BoundaryImportResult> {
   assertCanImport(actor);
   let legislators: SeatingSummary | null = null;
   let summary: BoundaryImportResult["summary"];
-  const changed: BoundaryImportResult["changed"] = { bodyIds: [], districtIds: [] };
-  if (plan.as === "bodies") {
-    const { ids, ...bodies } = await importBodies(db, layer, plan);
-    changed.bodyIds = ids;
-    summary = bodies;
-  } else {
-    const { ids, ...districts } = await importDistricts(db, layer, plan);
-    changed.districtIds = ids;
+  if (plan.as === "bodies") summary = await importBodies(db, layer, plan);
+  else {
+    const districts = await importDistricts(db, layer, plan);
     // Legislators imported before this plan (or seated in the plan it replaces) move to its districts.
     if (districts.state) legislators = await seatSittingLegislators(db, { state: districts.state, chamber: plan.chamber });
     summary = districts;
@@ -120,6 +105,6 @@ export async function importBoundaryLayer(
   const skipped = [...(layer.skipped ?? []), ...summary.skipped.map((skip) => ({ ...skip, index: inFile(skip.index) }))];
   const repairs = [...(layer.repairs ?? [])];
   layer.release?.();
-  const overlapSummary = overlaps ? await recomputeOverlaps(db, { minShare, onProgress: onOverlapProgress, threads: overlapThreads, scope: changed }) : null;
-  return { summary, repairs, skipped, overlaps: overlapSummary, legislators, changed };
+  const overlapSummary = overlaps ? await recomputeOverlaps(db, { minShare, onProgress: onOverlapProgress }) : null;
+  return { summary, repairs, skipped, overlaps: overlapSummary, legislators };
 }

@@ -22,7 +22,6 @@ import { importEndorsers } from "./endorsers";
 import type { EndorserImportSummary, Geocoder } from "../../shared/model/endorser";
 import { importHubs, type HubImportSummary } from "./hub-import";
 import { importLegislators, type LegislatorImportSummary } from "./legislators";
-import type { OverlapThreads } from "./overlap-workers";
 import { importSpreadsheet, SpreadsheetRowsError } from "./spreadsheet-import";
 import { importCosponsors, type CosponsorImportSummary } from "./ladder";
 import { importPopulationLayer, type PopulationImportSummary, type PopulationLayer } from "./population";
@@ -39,19 +38,19 @@ import { guessBoundaryPublisher } from "../../shared/rules/boundary-credit";
 /** An import redraws maps for everyone: bodies, districts and legislators are shared by all campaigns. */
 const importChange = (campaignId: number | null = null): ChangeInput => ({ campaignId, kind: "import", ids: [] });
 
-/** Bodies or districts from a boundary layer, then the overlaps of what it wrote recomputed (unless `overlaps: false`). */
+/** Bodies or districts from a boundary layer, then every overlap recomputed (unless `overlaps: false`). */
 export function importBoundaries(
   ctx: WriteContext,
   request: BoundaryImportRequest,
   layer: BoundaryLayer,
-  { fileName, onOverlapProgress, overlapThreads }: { fileName: string; onOverlapProgress?: (done: number, total: number) => void; overlapThreads?: OverlapThreads | undefined },
+  { fileName, onOverlapProgress }: { fileName: string; onOverlapProgress?: (done: number, total: number) => void },
 ): Promise<BoundaryImportResult> {
   assertCanImport(ctx.actor);
   // Bodies credit their boundaries' publisher on press maps: the request's source, else the one the file's name suggests.
   const plan = request.as === "bodies" ? { ...request, source: request.source ?? guessBoundaryPublisher(fileName) } : request;
   return write(
     ctx,
-    (trx) => importBoundaryLayer(trx, layer, plan, ctx.actor, { overlaps: request.overlaps, minShare: request.minShare, onOverlapProgress, overlapThreads }),
+    (trx) => importBoundaryLayer(trx, layer, plan, ctx.actor, { overlaps: request.overlaps, minShare: request.minShare, onOverlapProgress }),
     () => importChange(),
     { action: `import ${plan.as}`, subjectKind: plan.as === "bodies" ? "body" : "district", describe: (result) => describeBoundaryImport(plan, result) },
   );

@@ -110,7 +110,7 @@ export async function importBodies(
   layer: { features: readonly ImportFeature[]; fields: readonly string[] },
   options: ImportBodiesOptions,
   now = new Date(),
-): Promise<ImportSummary & { ids: number[] }> {
+): Promise<ImportSummary> {
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
   const state = options.state ? parseStateCode(options.state) : undefined;
   if (options.state && !state) throw new FieldError("state", stateCodeProblem(options.state));
@@ -130,8 +130,7 @@ export async function importBodies(
   }
   const stamp = now.toISOString();
   const inserts = [];
-  /** The bodies this import wrote (updated or created): the ones whose overlaps are recomputed. */
-  const ids: number[] = [];
+  let created = 0;
   let updated = 0;
   for (const group of groups) {
     const kind = kindOf.get(group)!;
@@ -151,17 +150,15 @@ export async function importBodies(
     const id = existing.get(`${kind}|${group.key}`);
     if (id !== undefined) {
       await updateBody(db, id, values);
-      ids.push(id);
       updated++;
     } else {
       inserts.push({ ...values, kind, ocdDivisionId: null, sourceKey: group.key, createdAt: stamp });
       // Written as they come, so a national layer's geometry JSON is never all in memory at once.
-      if (inserts.length === INSERT_BATCH) ids.push(...(await insertBodies(db, inserts.splice(0))));
+      if (inserts.length === INSERT_BATCH) created += (await insertBodies(db, inserts.splice(0))).length;
     }
   }
-  ids.push(...(await insertBodies(db, inserts)));
-  const created = ids.length - updated;
-  return { read: layer.features.length, created, updated, merged, skipped, nameField, idField, populationField, ids };
+  created += (await insertBodies(db, inserts)).length;
+  return { read: layer.features.length, created, updated, merged, skipped, nameField, idField, populationField };
 }
 
 /** Each group's kind: `kind` for all, or its first feature's value of `kindField`; an unknown value is refused naming the feature. */
@@ -235,7 +232,7 @@ export async function importDistricts(
   layer: { features: readonly ImportFeature[]; fields: readonly string[] },
   options: ImportDistrictsOptions,
   now = new Date(),
-): Promise<ImportSummary & { vintage: string; current: boolean; state: string | null; ids: number[] }> {
+): Promise<ImportSummary & { vintage: string; current: boolean; state: string | null }> {
   if (layer.features.length === 0) throw new InputError("the file holds no polygon features to import");
   const stateInfo = options.state ? stateByUsps(options.state) : undefined;
   if (options.state && !stateInfo) throw new FieldError("state", stateCodeProblem(options.state));
@@ -251,8 +248,7 @@ export async function importDistricts(
   const existing = new Map((await findDistrictKeys(db, { chamber: options.chamber, state, vintage })).map((row) => [row.sourceKey, row.id]));
   const stamp = now.toISOString();
   const inserts = [];
-  /** The districts this import wrote (updated or created): the ones whose overlaps are recomputed. */
-  const ids: number[] = [];
+  let created = 0;
   let updated = 0;
   for (const group of groups) {
     const name = group.name.replace(/^0+(?=\d)/, "");
@@ -261,15 +257,13 @@ export async function importDistricts(
     const id = existing.get(group.key);
     if (id !== undefined) {
       await updateDistrict(db, id, values);
-      ids.push(id);
       updated++;
     } else {
       inserts.push({ ...values, chamber: options.chamber, state, vintage, sourceKey: group.key, createdAt: stamp });
-      if (inserts.length === INSERT_BATCH) ids.push(...(await insertDistricts(db, inserts.splice(0))));
+      if (inserts.length === INSERT_BATCH) created += (await insertDistricts(db, inserts.splice(0))).length;
     }
   }
-  ids.push(...(await insertDistricts(db, inserts)));
-  const created = ids.length - updated;
+  created += (await insertDistricts(db, inserts)).length;
   const newest = (await findVintages(db, { chamber: options.chamber, state })).sort(compareVintages).at(-1)!;
   await markCurrentVintage(db, { chamber: options.chamber, state, vintage: newest });
   return {
@@ -283,6 +277,5 @@ export async function importDistricts(
     vintage,
     current: newest === vintage,
     state,
-    ids,
   };
 }

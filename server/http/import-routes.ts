@@ -29,7 +29,6 @@ import { createUploadReaders, type UploadReaderOptions } from "../io/upload-work
 import type { LegislatorImportReport } from "../../shared/model/legislator-import";
 import type { CommitteeImportReport } from "../../shared/model/committee";
 import type { CosponsorImportReport } from "../../shared/model/ladder";
-import type { OverlapThreads } from "../domain/overlap-workers";
 
 export interface ImportRoutesOptions {
   db: Kysely<Database>;
@@ -46,8 +45,6 @@ export interface ImportRoutesOptions {
   maxPreviews?: number | undefined;
   /** The worker threads that read uploads (DEFAULT_UPLOAD_READERS). */
   readers?: UploadReaderOptions | undefined;
-  /** Threads for the overlaps an import recomputes (GROUNDSWELL_OVERLAP_THREADS; "auto" by default). */
-  overlapThreads?: OverlapThreads | undefined;
   /** Places endorsers by address when GROUNDSWELL_GEOCODER_URL is set, as the CLI does. */
   geocode?: Geocoder | undefined;
 }
@@ -204,10 +201,7 @@ export async function registerImportRoutes(app: FastifyInstance, options: Import
             }
           }
           if (importRequest.as !== "bodies" && importRequest.as !== "districts") throw new BadRequest(`a boundary file imports as bodies or districts (got "${importRequest.as}")`);
-          const result = await importBoundaries(ctx, importRequest, await readers.read({ read: "boundaries", upload }), {
-            fileName: upload.fileName,
-            overlapThreads: options.overlapThreads,
-          });
+          const result = await importBoundaries(ctx, importRequest, await readers.read({ read: "boundaries", upload }), { fileName: upload.fileName });
           done(false);
           return toImportResult(upload.fileName, importRequest.as, result);
         } finally {

@@ -46,8 +46,6 @@ export interface ServerOptions {
   basemapStyleUrl: string | null;
   /** GROUNDSWELL_GEOCODER_URL: Find my hub's address search goes through it (off when absent). */
   geocoderUrl?: string | null;
-  /** Threads for the overlaps an upload recomputes (GROUNDSWELL_OVERLAP_THREADS). */
-  overlapThreads?: number | "auto";
   /** GROUNDSWELL_PUBLIC_URL: the origin mutations must come from (else the request's Host). */
   publicUrl?: string | null;
   /** Behind a reverse proxy: client addresses (for sign-in throttling) come from X-Forwarded-For. */
@@ -222,7 +220,6 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     geocode: options.geocoderUrl ? createGeocoder(options.geocoderUrl) : undefined,
     maxPreviews: options.imports?.maxPreviews,
     readers: options.imports?.readers,
-    overlapThreads: options.overlapThreads,
   });
 
   const evidenceMaxBytes = options.evidenceMaxBytes ?? DEFAULT_EVIDENCE_MAX_BYTES;

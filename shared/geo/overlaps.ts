@@ -115,11 +115,7 @@ export function isOverlapKept(intersection: number, bodyArea: number, districtAr
 
 /** Prepares inputs once (area, rings, edge index, repairs), for reuse across calls. */
 export function prepareOverlapInputs(items: readonly OverlapInput[]): PreparedOverlapInput[] {
-  return items.map(prepareOverlapInput);
-}
-
-export function prepareOverlapInput({ id, geometry }: OverlapInput): PreparedOverlapInput {
-  return { id, prepared: prepareGeometry(geometry) };
+  return items.map(({ id, geometry }) => ({ id, prepared: prepareGeometry(geometry) }));
 }
 
 export function computeOverlaps(bodies: readonly OverlapInput[], districts: readonly OverlapInput[], options: OverlapOptions = {}): Overlap[] {

@@ -9,14 +9,10 @@
  *   groundswell import bodies.geojson --as bodies --kind-field KIND --no-overlaps
  *   groundswell import sldl.zip --as districts --chamber state_lower --max-vertices 5000000   (the old default cap)
  *   groundswell import sldl.zip --as districts --chamber state_lower                         (reads, stores, overlaps)
- *   groundswell overlaps                                   (GROUNDSWELL_OVERLAP_THREADS=1, then 2)
- *
- * beside PostGIS's ST_Area(ST_Intersection(…)::geography) on the same stored shapes, when a
- * server with the postgis extension answers (test/bench/postgis-peer.ts; one run of several
- * minutes, BENCH_NATIONAL_POSTGIS=0 skips it).
+ *   groundswell overlaps
  *
  * Targets (issue 16): the district file imports with the default limits, peak RSS under 2 GB,
- * and `groundswell overlaps` under 30 s and at most 0.4 × PostGIS. Options: BENCH_NATIONAL_KEEP=1 keeps the temp folder.
+ * and `groundswell overlaps` under 30 s. Options: BENCH_NATIONAL_KEEP=1 keeps the temp folder.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -24,11 +20,9 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { deflateRawSync } from "node:zlib";
-import Database from "better-sqlite3";
 import { buildServer } from "../../server/build.mjs";
 import { createRandom, jitteredGrid, smoothRing } from "../fixtures/geo/synthetic";
 import { writeDbf, writeShp, writeZip, type Ring } from "../helpers/shapefile-writer";
-import { measurePostgis } from "./postgis-peer";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const folder = fs.mkdtempSync(path.join(os.tmpdir(), "groundswell-bench-national-"));
@@ -139,25 +133,23 @@ interface Run {
   status: number | null;
   stdout: string;
   stderr: string;
-  /** The machine's 1-minute load average when the command ended. */
-  load: number;
 }
 
-function run(argv: string[], extraEnv: Record<string, string> = {}): Run {
+function run(argv: string[]): Run {
   const command = [path.join(root, "server/groundswell.mjs"), ...argv];
   const marker = "GROUNDSWELL_BENCH_PEAK_KB=";
   const started = performance.now();
   const result = hasTime
-    ? spawnSync("/usr/bin/time", ["-f", `${marker}%M`, process.execPath, ...command], { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 64 * 2 ** 20 })
-    : spawnSync(process.execPath, command, { cwd: root, env: { ...env, ...extraEnv }, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
+    ? spawnSync("/usr/bin/time", ["-f", `${marker}%M`, process.execPath, ...command], { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 2 ** 20 })
+    : spawnSync(process.execPath, command, { cwd: root, env, encoding: "utf8", maxBuffer: 64 * 2 ** 20 });
   const ms = performance.now() - started;
   const peak = new RegExp(`${marker}(\\d+)`).exec(result.stderr);
   const stderr = result.stderr.replace(new RegExp(`(Command exited with non-zero status \\d+\\n)?${marker}\\d+\\n?`), "");
-  return { ms, peakMiB: peak ? Number(peak[1]) / 1024 : null, status: result.status, stdout: result.stdout, stderr, load: os.loadavg()[0]! };
+  return { ms, peakMiB: peak ? Number(peak[1]) / 1024 : null, status: result.status, stdout: result.stdout, stderr };
 }
 
-function must(label: string, argv: string[], extraEnv: Record<string, string> = {}): Run {
-  const result = run(argv, extraEnv);
+function must(label: string, argv: string[]): Run {
+  const result = run(argv);
   if (result.status !== 0) throw new Error(`${label} failed (${result.status}): ${result.stderr.trim().split("\n").at(-1)}`);
   return result;
 }
@@ -196,38 +188,12 @@ if (districts.status === 0) {
       .filter((text) => /overlap|Imported/i.test(text))
       .join("\n    ")}`,
   );
-  const best: Record<string, number> = {};
-  for (const threads of ["1", "2"]) {
-    const overlapRuns = [0, 1].map(() => must("overlaps", ["overlaps"], { GROUNDSWELL_OVERLAP_THREADS: threads }));
-    for (const [index, result] of overlapRuns.entries()) {
-      line(`groundswell overlaps, THREADS=${threads}, run ${index + 1}`, result, `${lastLine(result.stdout)} (load ${result.load.toFixed(1)})`);
-    }
-    best[threads] = Math.min(...overlapRuns.map((result) => result.ms));
-  }
+  const overlapRuns = [must("overlaps", ["overlaps"]), must("overlaps", ["overlaps"])];
+  for (const [index, result] of overlapRuns.entries()) line(`groundswell overlaps, run ${index + 1}`, result, lastLine(result.stdout));
+  const best = Math.min(...overlapRuns.map((result) => result.ms));
   console.log(
-    `  overlaps as a command: best ${seconds(best["1"]!)} on 1 thread, ${seconds(best["2"]!)} on 2 (${(best["1"]! / best["2"]!).toFixed(2)}×; target < 30 s); ` +
+    `  overlaps as a command: best ${seconds(best)} (target < 30 s); work after start-up ${seconds(best - help.ms)}; ` +
       `load now ${os.loadavg()[0]!.toFixed(1)} (times scale with it on a shared machine)`,
-  );
-  await postgisPeer(best);
-}
-
-/** PostGIS on the same stored shapes, one timed run (national pairs take minutes): BENCH_NATIONAL_POSTGIS=0 skips it. */
-async function postgisPeer(best: Record<string, number>): Promise<void> {
-  if (process.env.BENCH_NATIONAL_POSTGIS === "0") return console.log("  PostGIS: skipped (BENCH_NATIONAL_POSTGIS=0)");
-  const database = new Database(databaseFile, { readonly: true });
-  const started = performance.now();
-  const run = await measurePostgis(
-    database.prepare("select id, geometry from body").iterate() as Iterable<{ id: number; geometry: string }>,
-    database.prepare("select id, geometry from district where is_current = 1").iterate() as Iterable<{ id: number; geometry: string }>,
-    { runs: 1, warmups: 0 },
-  );
-  database.close();
-  if ("error" in run) return console.log(`  PostGIS: not measured (${run.error})`);
-  const query = run.times[0]!;
-  console.log(
-    `  peer: PostGIS ${run.version} ST_Area(ST_Intersection(t, d)::geography) on the ${run.rows.length} && pairs: ${seconds(query)} (the query alone, one run; ` +
-      `loading took ${seconds(performance.now() - started - query)}); groundswell overlaps = ${(best["1"]! / query).toFixed(2)} × PostGIS on 1 thread, ` +
-      `${(best["2"]! / query).toFixed(2)} × on 2 (target ≤ 0.4); load ${os.loadavg()[0]!.toFixed(1)}`,
   );
 }
 const peaks = [bodies, districts].map((result) => result.peakMiB ?? 0);

@@ -90,45 +90,4 @@ describe("the compiled CLI and the dev CLI", () => {
     }
     // Thirty-two processes, half of them compiling TypeScript as they start: slow on a busy machine.
   }, 180_000);
-
-  it("compute the same overlaps on two threads as on one, the worker thread starting from either build", async () => {
-    const square = (west: number, south: number, size: number): GeoJSON.Polygon => ({
-      type: "Polygon",
-      coordinates: [
-        [
-          [west, south],
-          [west + size, south],
-          [west + size, south + size],
-          [west, south + size],
-          [west, south],
-        ],
-      ],
-    });
-    const collection = (features: Array<[string, GeoJSON.Polygon]>) =>
-      JSON.stringify({ type: "FeatureCollection", features: features.map(([NAME, geometry]) => ({ type: "Feature", properties: { NAME }, geometry })) });
-    const towns = path.join(folder, "towns.geojson");
-    const districts = path.join(folder, "districts.geojson");
-    fs.writeFileSync(towns, collection(Array.from({ length: 24 }, (_, i) => [`Town ${i}`, square(-71.6 + (i % 6) * 0.1, 41.5 + Math.floor(i / 6) * 0.1, 0.1)])));
-    fs.writeFileSync(districts, collection(Array.from({ length: 6 }, (_, i) => [`${i + 1}`, square(-71.63 + (i % 3) * 0.2, 41.47 + Math.floor(i / 3) * 0.2, 0.2)])));
-    const steps: Array<[string[], Record<string, string>]> = [
-      [["import", towns, "--as", "bodies", "--kind", "town_meeting", "--no-overlaps"], {}],
-      [["import", districts, "--as", "districts", "--chamber", "state_lower", "--state", "RI", "--vintage", "2022", "--no-overlaps"], {}],
-      [["overlaps"], { GROUNDSWELL_OVERLAP_THREADS: "2" }],
-      [["export", "overlaps", "--format", "csv"], {}],
-      [["overlaps"], { GROUNDSWELL_OVERLAP_THREADS: "1" }],
-      [["export", "overlaps", "--format", "csv"], {}],
-    ];
-    const run = async (build: Build) => {
-      const results: CliResult[] = [];
-      for (const [args, env] of steps) results.push(await runBuild(build, args, { ...databaseOf(build, "threads"), ...env }));
-      return results.map((result) => ({ ...result, stdout: result.stdout.replace(/in \d+\.\d\d s/g, "in N s") }));
-    };
-    const [compiled, dev] = await Promise.all([run("compiled"), run("dev")]);
-    expect(compiled).toEqual(dev);
-    expect(compiled.map((result) => result.status)).toEqual([0, 0, 0, 0, 0, 0]);
-    expect(compiled[2]!.stdout).toMatch(/^\d+ body × district overlaps from 24 bodies and 6 current districts in N s on 2 threads\.\n$/);
-    expect(compiled[4]!.stdout).toBe(compiled[2]!.stdout.replace(" on 2 threads", ""));
-    expect(compiled[3]!.stdout.split("\n").length).toBeGreaterThan(24);
-    expect(compiled[5]!.stdout).toBe(compiled[3]!.stdout);
-  }, 180_000);
 });

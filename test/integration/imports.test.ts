@@ -112,10 +112,7 @@ forEachEngine((getDatabase) => {
     it("creates one body per id, with its bbox, geodesic area and the state its GEOID names", async () => {
       const { db } = getDatabase();
       const summary = await bodiesImport(towns(), { kind: "town_meeting" });
-      const { ids, ...counts } = summary;
-      expect(counts).toEqual({ read: 4, created: 3, updated: 0, merged: 1, skipped: [], nameField: "NAME", idField: "GEOID", populationField: "POP" });
-      // The ids it wrote: the bodies whose overlaps are recomputed.
-      expect(ids.sort((a, b) => a - b)).toEqual((await db.selectFrom("body").select("id").orderBy("id").execute()).map((row) => row.id));
+      expect(summary).toEqual({ read: 4, created: 3, updated: 0, merged: 1, skipped: [], nameField: "NAME", idField: "GEOID", populationField: "POP" });
 
       const rows = await bodiesByGeoid(db, geoids);
       // The island repeats Beta's population: it is one body's second part, not more people.
@@ -276,9 +273,7 @@ forEachEngine((getDatabase) => {
     it("names numbered districts without leading zeros and gives them Census GEOIDs (RI 44 + 030)", async () => {
       const { db } = getDatabase();
       const summary = await districtsImport(house2012(), { chamber: "state_lower", state: "RI", vintage: "2012" });
-      const { ids, ...counts } = summary;
-      expect(counts).toEqual({ read: 2, created: 2, updated: 0, merged: 0, skipped: [], nameField: "DISTRICT", idField: null, vintage: "2012", current: true, state: "RI" });
-      expect(ids).toHaveLength(2);
+      expect(summary).toEqual({ read: 2, created: 2, updated: 0, merged: 0, skipped: [], nameField: "DISTRICT", idField: null, vintage: "2012", current: true, state: "RI" });
       const rows = await districtRows(db, "state_lower");
       expect(rows.map(({ name, geoid, vintage, isCurrent }) => ({ name, geoid, vintage, isCurrent }))).toEqual([
         { name: "30", geoid: "44030", vintage: "2012", isCurrent: 1 },

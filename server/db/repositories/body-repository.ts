@@ -119,35 +119,6 @@ export function findBodyShapes(db: Db) {
   return db.selectFrom("body").select(["id", "geometry"]).orderBy("id").execute();
 }
 
-/** The shapes of bodies `ids` (in id order), for recomputing their overlaps. */
-export async function findBodyShapesByIds(db: Db, ids: readonly number[]) {
-  const rows = [];
-  for (const chunk of chunks(ids))
-    rows.push(...(await db.selectFrom("body").select(["id", "geometry", "minLon", "minLat", "maxLon", "maxLat"]).where("id", "in", chunk).execute()));
-  return rows.sort((a, b) => a.id - b.id);
-}
-
-/** The shapes of bodies whose box meets [west, south, east, north], except `except`, in id order. */
-export async function findBodyShapesInBox(db: Db, [west, south, east, north]: readonly [number, number, number, number], except: ReadonlySet<number>) {
-  const rows = await db
-    .selectFrom("body")
-    .select(["id", "geometry"])
-    .where("maxLon", ">=", west)
-    .where("minLon", "<=", east)
-    .where("maxLat", ">=", south)
-    .where("minLat", "<=", north)
-    .orderBy("id")
-    .execute();
-  return rows.filter((row) => !except.has(row.id));
-}
-
-/** Lists of at most 500 ids, for `in (…)` under every engine's parameter limit. */
-function chunks(ids: readonly number[]): number[][] {
-  const out: number[][] = [];
-  for (let start = 0; start < ids.length; start += 500) out.push(ids.slice(start, start + 500));
-  return out;
-}
-
 export function findBodyGeometry(db: Db, id: number) {
   return db.selectFrom("body").select(["id", "geometry", "minLon", "minLat", "maxLon", "maxLat"]).where("id", "=", id).executeTakeFirst();
 }

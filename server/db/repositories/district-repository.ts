@@ -44,37 +44,6 @@ export function findCurrentDistrictGeometries(db: Db) {
   return db.selectFrom("district").select(["id", "geometry"]).where("isCurrent", "=", 1).orderBy("id").execute();
 }
 
-/** The current ones of districts `ids`, with their shapes and boxes, in id order. */
-export async function findCurrentDistrictShapesByIds(db: Db, ids: readonly number[]) {
-  const rows = [];
-  for (let start = 0; start < ids.length; start += 500) {
-    rows.push(
-      ...(await db
-        .selectFrom("district")
-        .select(["id", "geometry", "minLon", "minLat", "maxLon", "maxLat"])
-        .where("isCurrent", "=", 1)
-        .where("id", "in", ids.slice(start, start + 500))
-        .execute()),
-    );
-  }
-  return rows.sort((a, b) => a.id - b.id);
-}
-
-/** Shapes of current districts whose box meets [west, south, east, north], except `except`, in id order. */
-export async function findCurrentDistrictShapesInBox(db: Db, [west, south, east, north]: readonly [number, number, number, number], except: ReadonlySet<number>) {
-  const rows = await db
-    .selectFrom("district")
-    .select(["id", "geometry"])
-    .where("isCurrent", "=", 1)
-    .where("maxLon", ">=", west)
-    .where("minLon", "<=", east)
-    .where("maxLat", ">=", south)
-    .where("minLat", "<=", north)
-    .orderBy("id")
-    .execute();
-  return rows.filter((row) => !except.has(row.id));
-}
-
 export function findCurrentDistricts(db: Db) {
   return db
     .selectFrom("district")

@@ -20,53 +20,6 @@ export async function replaceOverlaps(db: Db, rows: OverlapRow[]): Promise<void>
   }
 }
 
-/** Stored overlaps of any of `bodyIds` or any of `districtIds`. */
-export async function findOverlapRowsTouching(db: Db, { bodyIds, districtIds }: { bodyIds: readonly number[]; districtIds: readonly number[] }): Promise<OverlapRow[]> {
-  const rows = new Map<string, OverlapRow>();
-  for (const [column, ids] of [
-    ["bodyId", bodyIds],
-    ["districtId", districtIds],
-  ] as const) {
-    for (let start = 0; start < ids.length; start += 500) {
-      const found = await db
-        .selectFrom("bodyDistrictOverlap")
-        .select(["bodyId", "districtId", "intersectionAreaM2", "shareOfBody", "shareOfDistrict", "computedAt"])
-        .where(column, "in", ids.slice(start, start + 500))
-        .execute();
-      for (const row of found) rows.set(`${row.bodyId}:${row.districtId}`, row);
-    }
-  }
-  return [...rows.values()];
-}
-
-/** Inserts rows, deletes pairs and updates the values of others (run inside the caller's transaction). */
-export async function writeOverlapChanges(
-  db: Db,
-  { inserts, updates, deletes }: { inserts: readonly OverlapRow[]; updates: readonly OverlapRow[]; deletes: ReadonlyArray<{ bodyId: number; districtId: number }> },
-): Promise<void> {
-  for (const { bodyId, districtId } of deletes) {
-    await db.deleteFrom("bodyDistrictOverlap").where("bodyId", "=", bodyId).where("districtId", "=", districtId).execute();
-  }
-  for (const { bodyId, districtId, ...values } of updates) {
-    await db.updateTable("bodyDistrictOverlap").set(values).where("bodyId", "=", bodyId).where("districtId", "=", districtId).execute();
-  }
-  for (let start = 0; start < inserts.length; start += 1000) {
-    await db
-      .insertInto("bodyDistrictOverlap")
-      .values(inserts.slice(start, start + 1000))
-      .execute();
-  }
-}
-
-/** Drops the overlaps of districts that are no longer current (their plan was replaced by a newer vintage). */
-export async function deleteOverlapsOfRetiredDistricts(db: Db): Promise<number> {
-  const result = await db
-    .deleteFrom("bodyDistrictOverlap")
-    .where("districtId", "in", (eb) => eb.selectFrom("district").select("id").where("isCurrent", "=", 0))
-    .executeTakeFirst();
-  return Number(result.numDeletedRows);
-}
-
 export function findOverlapsOfBody(db: Db, bodyId: number) {
   return db
     .selectFrom("bodyDistrictOverlap")
