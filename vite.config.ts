@@ -10,18 +10,7 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   root: "client",
   plugins: [react()],
-  build: {
-    outDir: "../dist/client",
-    emptyOutDir: true,
-    // dist/client/.vite/manifest.json: each chunk's imports, which the bundle bench walks per page.
-    manifest: true,
-    // Every screen is its own chunk (client/routes.tsx); MapLibre, the largest library and shared by
-    // every map page, is one chunk of its own that browsers keep across releases of the app.
-    // Its stylesheet stays in the entry's (client/main.tsx), before ours.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: "maplibre", test: /node_modules[\\/]maplibre-gl[\\/].*\.m?js$/ }] } } },
-    // MapLibre alone is 1.09 MB minified (295 KB gzipped); a chunk past this is a screen to split again.
-    chunkSizeWarningLimit: 1200,
-  },
+  build: { outDir: "../dist/client", emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   server: {
     proxy: {
       "/trpc": "http://localhost:3000",

@@ -3,11 +3,8 @@ import { QueryClientProvider } from "@tanstack/react-query";
 import { StrictMode, useState } from "react";
 import { createRoot } from "react-dom/client";
 import { createApiClient, createQueryClient, TRPCProvider } from "./api/trpc";
-import { keepMeetingModeOffline, Routes } from "./routes";
+import { Routes } from "./routes";
 import { startUrlSync } from "./state/url-sync";
-// MapLibre's stylesheet before ours, as when the client was one chunk: styles.css overrides some
-// of its rules, which a stylesheet loaded later with the map's chunk would undo.
-import "maplibre-gl/dist/maplibre-gl.css";
 import "./styles.css";
 
 function App() {
@@ -25,7 +22,7 @@ function App() {
 startUrlSync();
 // The app shell works offline (meeting mode records votes with no connection); the press page and embeds need no worker.
 if ("serviceWorker" in navigator && !/^\/(print|embed)\b/.test(window.location.pathname)) {
-  void navigator.serviceWorker.register("/sw.js").then(keepMeetingModeOffline, () => undefined);
+  void navigator.serviceWorker.register("/sw.js").catch(() => undefined);
 }
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

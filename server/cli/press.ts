@@ -7,7 +7,7 @@ import { connect, type Connection } from "../db/connect";
 import { resolveCampaign } from "../domain/campaigns";
 import { InputError } from "../errors";
 import { ensureClientBuilt } from "../http/client-build";
-import { assertChromium, closeRenderer, renderMap, warmRenderer, type PrintSettings } from "../http/map-render";
+import { assertChromium, renderMap, type PrintSettings } from "../http/map-render";
 import { buildPressKit, takePressBundle } from "../http/press-kit";
 import { buildServer } from "../http/server";
 import { writeZip } from "../io/zip-writer";
@@ -74,15 +74,6 @@ async function openView(config: Config, options: PressOptions, asOf: string | nu
 export async function exportMapCommand(config: Config, options: PressOptions, write: (text: string) => void): Promise<void> {
   const { out, format, asOf, bbox, settings } = readPressOptions(options, { needsFormat: true });
   assertChromium(config.chromiumPath);
-  await withRenderer(config, [format], () => writeMap(config, options, { out, format, asOf, bbox, settings }, write));
-}
-
-async function writeMap(
-  config: Config,
-  options: PressOptions,
-  { out, format, asOf, bbox, settings }: ReturnType<typeof readPressOptions>,
-  write: (text: string) => void,
-): Promise<void> {
   const { connection, view } = await openView(config, options, asOf, bbox);
   try {
     const { snapshot } = await takePressBundle(connection.db, view);
@@ -95,30 +86,10 @@ async function writeMap(
   }
 }
 
-/** A command's render work, with the browser it warmed closed whatever happens (a refused campaign too). */
-async function withRenderer<T>(config: Config, formats: ReadonlyArray<"png" | "pdf">, work: () => Promise<T>): Promise<T> {
-  // Chromium starts while the database opens, the snapshot is read and the render server starts.
-  warmRenderer(config.chromiumPath, formats);
-  try {
-    return await work();
-  } finally {
-    await closeRenderer();
-  }
-}
-
 /** `groundswell export press-kit --out DIR|ZIP [--campaign --as-of]`: every file from one snapshot. */
 export async function exportPressKitCommand(config: Config, options: PressOptions, write: (text: string) => void): Promise<void> {
   const { out, asOf, bbox, settings } = readPressOptions(options, { needsFormat: false });
   assertChromium(config.chromiumPath);
-  await withRenderer(config, ["png", "pdf"], () => writePressKit(config, options, { out, asOf, bbox, settings }, write));
-}
-
-async function writePressKit(
-  config: Config,
-  options: PressOptions,
-  { out, asOf, bbox, settings }: Omit<ReturnType<typeof readPressOptions>, "format">,
-  write: (text: string) => void,
-): Promise<void> {
   const { connection, view } = await openView(config, options, asOf, bbox);
   try {
     const kit = await withRenderServer(config, connection, (baseUrl) => buildPressKit({ db: connection.db, baseUrl, chromiumPath: config.chromiumPath }, view, settings));

@@ -12,7 +12,7 @@ import { toCsv } from "../io/csv";
 import { toFeatureCollection } from "../io/geojson";
 import { bodiesCsv, bodiesGeoJson, countsCsv, exportStem, methodologyMarkdown } from "../io/press-files";
 import { writeZip } from "../io/zip-writer";
-import { closeRenderer, RendererUnavailableError, renderMap, warmRenderer, type MapFormat, type PrintSettings } from "./map-render";
+import { closeRenderer, RendererUnavailableError, renderMap, type MapFormat, type PrintSettings } from "./map-render";
 import { buildPressKit, takePressBundle } from "./press-kit";
 
 type ExportQuery = Partial<Record<"campaign" | "asof" | "stages" | "bbox" | "title" | "subtitle" | "patterns" | "ballot", string>>;
@@ -112,14 +112,12 @@ export function registerExportRoutes(
   }
   for (const format of ["png", "pdf"] as MapFormat[]) {
     handle(`map.${format}`, async (request, reply) => {
-      warmRenderer(chromiumPath, [format]);
       const { snapshot, settings } = await bundleOf(request);
       const bytes = await renderMap({ baseUrl: ownBaseUrl(app), chromiumPath }, snapshot, format, settings);
       return attach(reply, `${exportStem(snapshot)}-map.${format}`, format === "png" ? "image/png" : "application/pdf").send(bytes);
     });
   }
   handle("press-kit.zip", async (request, reply) => {
-    warmRenderer(chromiumPath, ["png", "pdf"]);
     const { view, settings } = await parseExportQuery(db, request.query as ExportQuery);
     const kit = await buildPressKit({ db, baseUrl: ownBaseUrl(app), chromiumPath }, view, settings);
     const zip = writeZip(

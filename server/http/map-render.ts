@@ -52,18 +52,11 @@ interface KeptBrowser {
 let kept: KeptBrowser | undefined;
 let idleTimer: NodeJS.Timeout | undefined;
 const IDLE_MS = 60_000;
-let launches = 0;
-
-/** How many browsers this process has started, and the one it keeps (tests check reuse and crash recovery). */
-export function rendererState(): { launches: number; browser: Promise<Browser> | null } {
-  return { launches, browser: kept?.browser ?? null };
-}
 
 function keptBrowser(chromiumPath: string): KeptBrowser {
   if (kept?.chromiumPath === chromiumPath) return kept;
   // Another CHROMIUM_PATH than the kept browser's (tests switch it): that one goes.
   void kept?.browser.then((browser) => browser.close()).catch(() => undefined);
-  launches++;
   const browser = chromium
     .launch({
       executablePath: chromiumPath,
@@ -89,23 +82,6 @@ function contextAt(entry: KeptBrowser, deviceScaleFactor: number): Promise<Brows
     entry.contexts.set(deviceScaleFactor, context);
   }
   return context;
-}
-
-/** PNG at device scale 2 (and a PDF drawn beside it from the same page); a PDF alone at 1. */
-const scaleFor = (formats: readonly MapFormat[]) => (formats.includes("png") ? 2 : 1);
-
-/**
- * Start the browser (and the page settings a render of `formats` uses) now, without
- * rendering: callers do it before reading the snapshot or starting a render server, so Chromium's
- * start overlaps that work instead of following it. A failed start shows at the render.
- */
-export function warmRenderer(chromiumPath: string, formats: readonly MapFormat[]): void {
-  if (!fs.existsSync(chromiumPath)) return;
-  contextAt(keptBrowser(chromiumPath), scaleFor(formats)).catch(() => undefined);
-  // Kept for a minute, as after a render, in case no render follows (the snapshot was refused).
-  clearTimeout(idleTimer);
-  idleTimer = setTimeout(() => void closeRenderer(), IDLE_MS);
-  idleTimer.unref();
 }
 
 /** Close the kept browser once the renders already asked for are done (nothing to do when none runs). */
@@ -154,13 +130,12 @@ async function renderNow<F extends MapFormat>(
   const wants = (format: MapFormat) => (formats as readonly MapFormat[]).includes(format);
   let page: Page | undefined;
   try {
-    const context = await contextAt(keptBrowser(chromiumPath), scaleFor(formats));
+    const context = await contextAt(keptBrowser(chromiumPath), wants("png") ? 2 : 1);
     page = await context.newPage();
     await page.addInitScript((injected) => {
       (window as unknown as { groundswellSnapshot: unknown }).groundswellSnapshot = injected;
     }, snapshot);
-    // Nothing to wait for at the load event: the page says when its maps are drawn.
-    await page.goto(`${baseUrl}/print?${printQuery(snapshot, settings)}`, { waitUntil: "commit" });
+    await page.goto(`${baseUrl}/print?${printQuery(snapshot, settings)}`);
     await page.waitForFunction(() => document.documentElement.dataset.printReady || document.documentElement.dataset.printError, null, { timeout: 120_000 });
     const failure = await page.evaluate(() => document.documentElement.dataset.printError);
     if (failure) throw new GroundswellError(`the map could not be drawn: ${failure}`);

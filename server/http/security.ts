@@ -13,7 +13,7 @@ export const FRAMEABLE_PATHS = ["/embed"];
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-/** A Content-Security-Policy with no inline script: the built client is module files of our own (one per screen, loaded as needed) plus workers from blob: URLs (MapLibre). */
+/** A Content-Security-Policy with no inline script: the built client is one module file plus workers from blob: URLs (MapLibre). */
 export function contentSecurityPolicy({ basemapStyleUrl, frameable }: { basemapStyleUrl: string | null; frameable: boolean }): string {
   const basemapOrigin = basemapStyleUrl ? originOf(basemapStyleUrl) : null;
   return [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BBox } from "../model/body";
-import { featuresWithin, insetReach, pressLayout } from "./press-layout";
+import { pressLayout } from "./press-layout";
 
 const body = (state: string | null, bbox: BBox) => ({ state, bbox });
 
@@ -33,38 +33,5 @@ describe("pressLayout", () => {
     expect(pressLayout([maine, keyWest], { scoped: true })).toEqual({ main: [-82, 24.5, -67, 47.5], insets: [] });
     expect(pressLayout([honolulu], { scoped: true })).toEqual({ main: [-158.3, 21.2, -157.6, 21.7], insets: [] });
     expect(pressLayout([], { scoped: false })).toEqual({ main: null, insets: [] });
-  });
-});
-
-describe("insetReach and featuresWithin", () => {
-  const feature = (name: string, bbox?: BBox) => ({ name, ...(bbox ? { bbox } : {}) });
-  const size = { width: 260, height: 180, padding: 12 };
-
-  it("reaches past the frame on every side, farther along the inset's long side", () => {
-    const frame: BBox = [-67.3, 17.9, -65.2, 18.5];
-    const [west, south, east, north] = insetReach(frame, size);
-    expect(west).toBeLessThan(-67.3);
-    expect(east).toBeGreaterThan(-65.2);
-    expect(south).toBeLessThan(17.9);
-    expect(north).toBeGreaterThan(18.5);
-    // A wide, flat frame in a 260 × 180 inset: the view is taller than the frame, not wider.
-    expect(north - south).toBeGreaterThan(2 * (18.5 - 17.9));
-  });
-
-  it("gives an inset its own bodies and the neighbours at its edge, never the far ones", () => {
-    const puertoRico: BBox = [-67.3, 17.9, -65.2, 18.5];
-    const vieques = feature("Vieques", [-65.6, 18.1, -65.2, 18.2]);
-    const stCroix = feature("St. Croix", [-64.9, 17.7, -64.6, 17.8]);
-    const maine = feature("Maine", [-71, 43, -67, 47.5]);
-    const noBox = feature("unknown");
-    expect(featuresWithin([vieques, stCroix, maine, noBox], insetReach(puertoRico, size)).map((entry) => entry.name)).toEqual(["Vieques", "St. Croix", "unknown"]);
-  });
-
-  it("finds Attu, east of 180°, in Alaska's frame west of −180°", () => {
-    const alaska: BBox = [172.4 - 360, 51.2, -130, 71.4];
-    const attu = feature("Attu", [172.4, 52.7, 173.3, 53]);
-    const juneau = feature("Juneau", [-135, 58, -133.5, 59]);
-    const honolulu = feature("Honolulu", [-158.3, 21.2, -157.6, 21.7]);
-    expect(featuresWithin([attu, juneau, honolulu], insetReach(alaska, size)).map((entry) => entry.name)).toEqual(["Attu", "Juneau"]);
   });
 });

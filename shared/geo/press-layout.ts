@@ -67,36 +67,3 @@ export function pressLayout(bodies: ReadonlyArray<{ state: string | null; bbox: 
     insets,
   };
 }
-
-const mercatorY = (latitude: number) => (Math.log(Math.tan(Math.PI / 4 + (latitude * Math.PI) / 360)) * 180) / Math.PI;
-const latitudeOf = (y: number) => (Math.atan(Math.exp((y * Math.PI) / 180)) * 360) / Math.PI - 90;
-const overlaps = (a: BBox, b: BBox) => a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
-
-/**
- * What an inset of `width` × `height` pixels shows once fitted to `frame` with `padding` (Web
- * Mercator, as MapLibre's fitBounds), widened by half its size on every side: the bodies an inset must be given so it
- * draws exactly what it would with all of them (a neighbour's island at its edge included).
- */
-export function insetReach(frame: BBox, { width, height, padding }: { width: number; height: number; padding: number }): BBox {
-  const [west, south, east, north] = frame;
-  const bottom = mercatorY(Math.max(south, -85));
-  const top = mercatorY(Math.min(north, 85));
-  const pixelsPerDegree = Math.min((width - 2 * padding) / Math.max(east - west, 1e-9), (height - 2 * padding) / Math.max(top - bottom, 1e-9));
-  const halfWidth = width / pixelsPerDegree;
-  const halfHeight = height / pixelsPerDegree;
-  const centerX = (west + east) / 2;
-  const centerY = (bottom + top) / 2;
-  return [centerX - halfWidth, latitudeOf(Math.max(centerY - halfHeight, -180)), centerX + halfWidth, latitudeOf(Math.min(centerY + halfHeight, 180))];
-}
-
-/**
- * The features an inset reaching over `reach` draws: those whose box overlaps it, on this copy of
- * the world or the next (Alaska's frame runs west of −180°); a feature without a box is kept.
- */
-export function featuresWithin<F extends { bbox?: GeoJSON.BBox }>(features: readonly F[], reach: BBox): F[] {
-  return features.filter(({ bbox }) => {
-    if (!bbox || bbox.length < 4) return true;
-    const [west, south, east, north] = bbox as BBox;
-    return [-360, 0, 360].some((shift) => overlaps([west + shift, south, east + shift, north], reach));
-  });
-}

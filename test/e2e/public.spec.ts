@@ -184,29 +184,5 @@ for (const engine of browserEngines()) {
       }
       await driver.page.setViewportSize({ width: 1280, height: 800 });
     });
-
-    it("the public page and the embed download their own screen's code and none of the organizer screens", async () => {
-      for (const path of ["/public", "/embed?campaign=demo-medicare-for-all-resolutions-sample-data"]) {
-        // A fresh browser context each time: an empty cache, so every file the page needs is requested.
-        const context = await session().browser.newContext({ viewport: { width: 1280, height: 800 } });
-        const page = await context.newPage();
-        const scripts: string[] = [];
-        page.on("request", (request) => {
-          if (/\/assets\/.+\.js$/.test(request.url())) scripts.push(request.url().split("/assets/")[1]!);
-        });
-        await new PublicDriver(page, session().app.url, `public-${engine}`).open(path);
-        await context.close();
-        expect(
-          scripts.some((name) => name.startsWith("PublicMapScreen-")),
-          path,
-        ).toBe(true);
-        const organizer =
-          /^(MapScreen|ImportScreen|CampaignScreen|PipelineScreen|DistrictScreen|HubsScreen|LegislatorScreen|TargetsScreen|LobbyDayScreen|LobbyDaysScreen|MeetingScreen|UsersScreen|AuditScreen)-/;
-        expect(
-          scripts.filter((name) => organizer.test(name)),
-          path,
-        ).toEqual([]);
-      }
-    });
   });
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { pressFrame } from "../../../shared/geo/bbox";
-import { featuresWithin, insetReach, pressLayout, type PressLayout } from "../../../shared/geo/press-layout";
+import { pressLayout, type PressLayout } from "../../../shared/geo/press-layout";
 import type { BBox } from "../../../shared/model/body";
 import { PRINT_WIDTH, type PressSnapshot } from "../../../shared/model/public-view";
 import { useBallotMap, useBodyGeometry } from "../../api/map-data";
@@ -28,9 +28,7 @@ declare global {
 
 /** An inset's size on the 1600 px page (styles.css `.print-inset`), and the room the main map leaves for them at its foot. */
 const INSET_WIDTH = 260;
-const INSET_HEIGHT = 180;
-const INSET_PADDING = 12;
-const INSET_ROOM = INSET_HEIGHT + 12 + 24;
+const INSET_ROOM = 180 + 12 + 24;
 
 async function fetchSnapshot(query: string): Promise<PressSnapshot> {
   if (window.groundswellSnapshot) return window.groundswellSnapshot;
@@ -85,15 +83,6 @@ export function PrintScreen() {
       : pressLayout(bodies, { scoped: Boolean(data?.campaign.scope.states.length) });
     return { main: laid.main ?? ([-125, 24, -66, 50] as BBox), insets: laid.insets };
   }, [settings.bbox, data, ballot]);
-  // Each inset is a map of its own: it gets only the bodies within its reach (not the whole
-  // country, which every inset would otherwise parse and tile again), and draws the same.
-  const insetGeometry = useMemo(
-    () =>
-      layout.insets.map((inset) =>
-        scoped ? { ...scoped, features: featuresWithin(scoped.features, insetReach(inset.frame, { width: INSET_WIDTH, height: INSET_HEIGHT, padding: INSET_PADDING })) } : null,
-      ),
-    [layout, scoped],
-  );
   const drawn = drawnMaps.size >= 1 + layout.insets.length;
   const coloring = useMemo(() => (ballot ? ballotColoring(ballot) : null), [ballot]);
   const failure = snapshot.error ?? geometry.error ?? ballotMap.error;
@@ -167,14 +156,7 @@ export function PrintScreen() {
           />
           {layout.insets.map((inset, index) => (
             <figure key={inset.state} className="print-inset" style={{ left: 12 + index * (INSET_WIDTH + 12) }} data-testid="print-inset">
-              <MapView
-                {...printMap}
-                geometry={insetGeometry[index] ?? scoped}
-                initialView={{ bounds: inset.frame, padding: INSET_PADDING }}
-                inset
-                onStagesDrawn={() => mapDrawn(inset.state)}
-                label={`Inset map of ${inset.label}`}
-              />
+              <MapView {...printMap} initialView={{ bounds: inset.frame, padding: 12 }} inset onStagesDrawn={() => mapDrawn(inset.state)} label={`Inset map of ${inset.label}`} />
               <figcaption>{inset.label}</figcaption>
             </figure>
           ))}
